@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+// Benchmarks of the catalogue loader, kept in their own package so that the main package
+// does not depend on package-benchmark or its malloc interposer.
+// Run them with `./run.sh` (it generates the catalogues first); see README.md.
+import PackageDescription
+
+let package = Package(
+    name: "mesotherapy-catalogue-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "mesotherapy-catalogue", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // The libyaml floor: a bare C loop of yaml_parser_parse over the same files.
+        .target(
+            name: "LibYAMLFloor",
+            path: "Sources/LibYAMLFloor",
+            linkerSettings: [.linkedLibrary("yaml")]
+        ),
+        .executableTarget(
+            name: "LoaderBenchmarks",
+            dependencies: [
+                "LibYAMLFloor",
+                .product(name: "PreparationRegistry", package: "mesotherapy-catalogue"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/LoaderBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
+    ]
+)

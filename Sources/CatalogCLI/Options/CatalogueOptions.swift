@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import PreparationRegistry
+
+/// `--catalogue PATH`, shared by every subcommand.
+struct CatalogueOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The catalogue folder to use (default: $CATALOGUE_PATH, else the bundled catalogue).",
+        valueName: "path"))
+    var catalogue: String?
+
+    /// The folder chosen by `--catalogue` or `CATALOGUE_PATH`, or nil for the bundled catalogue.
+    var selectedPath: String? {
+        if let catalogue { return catalogue }
+        if let env = ProcessInfo.processInfo.environment["CATALOGUE_PATH"], !env.isEmpty { return env }
+        return nil
+    }
+
+    /// How the selected catalogue is named in messages.
+    var selectedName: String { selectedPath ?? "the bundled catalogue" }
+
+    /// Loads the selected catalogue.
+    func load(_ loader: CatalogueLoader = CatalogueLoader()) -> CatalogueLoadResult {
+        if let path = selectedPath { return loader.load(catalogueAt: path) }
+        return loader.loadBundled()
+    }
+}
+
+/// The output format of `validate`.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

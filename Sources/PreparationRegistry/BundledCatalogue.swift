@@ -1,0 +1,29 @@
+import YAMLReader
+
+/// The catalogue the library carries: the project's `Catalogue/` folder, embedded at build time
+/// by the EmbedCatalogue build-tool plugin, so it works from any working directory and after
+/// the binary is copied elsewhere.
+public enum BundledCatalogue {
+    /// The embedded files: paths relative to the catalogue folder, and their text.
+    public static var files: [(path: String, text: String)] { bundledCatalogueFiles }
+
+    /// How diagnostics name an embedded file: its place in the project.
+    public static func displayPath(_ relative: String) -> String { "Catalogue/" + relative }
+
+    /// The bundled manifest, read once; catalogues without a manifest use its vocabulary.
+    static let fallbackManifest: Manifest = {
+        guard let text = bundledCatalogueFiles.first(where: { $0.path == CatalogueLoader.manifestName })?.text else {
+            return Manifest(vocabulary: Vocabulary())
+        }
+        let read = YAMLDocumentReader().read(Array(text.utf8), file: displayPath(CatalogueLoader.manifestName))
+        guard let document = read.documents.first else { return Manifest(vocabulary: Vocabulary()) }
+        let (manifest, _) = ManifestDecoder.decode(document, fallback: Vocabulary(), lintRules: LintRules.ids)
+        return Manifest(vocabulary: manifest?.vocabulary ?? Vocabulary())
+    }()
+
+    /// The bundled catalogue's vocabulary.
+    public static var vocabulary: Vocabulary { fallbackManifest.vocabulary }
+
+    static var fallbackVocabulary: Vocabulary { fallbackManifest.vocabulary }
+}
+

@@ -1,0 +1,69 @@
+import YAMLReader
+
+/// A located error or warning about a catalogue, rendered as compilers print them:
+/// `path:line:column: error: message`, then the source line with a caret under the column.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Hashable, CustomStringConvertible {
+        /// The catalogue is invalid.
+        case error
+        /// The catalogue is valid, but something looks wrong.
+        case warning
+
+        public var description: String { rawValue }
+    }
+
+    /// Error or warning.
+    public var severity: Severity
+    /// Where it is.
+    public var location: SourceLocation
+    /// A sentence for a person, without the location.
+    public var message: String
+    /// The lint rule that produced a warning, if any.
+    public var rule: String?
+    /// The text of the source line at `location`, when known.
+    public var sourceLine: String?
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String? = nil,
+                sourceLine: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.rule = rule
+        self.sourceLine = sourceLine
+    }
+
+    /// Creates an error.
+    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, at: location, message)
+    }
+
+    /// `path:line:column: error: message` (with ` [rule]` after a lint warning's message).
+    public var description: String {
+        var text = "\(location.file):\(location.line):\(location.column): \(severity): \(message)"
+        if let rule { text += " [\(rule)]" }
+        return text
+    }
+
+    /// The diagnostic line, followed, when the source line is known, by that line and a caret
+    /// under the column.
+    public var rendered: String {
+        guard let line = sourceLine else { return description }
+        var caret = ""
+        var column = 1
+        for character in line.unicodeScalars {
+            if column >= location.column { break }
+            caret.append(character == "\t" ? "\t" : " ")
+            column += 1
+        }
+        return description + "\n" + line + "\n" + caret + "^"
+    }
+}
+
+extension Diagnostic {
+    /// Converts a reader error.
+    init(_ error: YAMLError) {
+        self.init(.error, at: error.location, error.message)
+    }
+}

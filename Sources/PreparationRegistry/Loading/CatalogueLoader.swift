@@ -1,0 +1,243 @@
+import YAMLReader
+
+/// What loading a catalogue gave: the registry when the catalogue is valid, and every
+/// diagnostic of every file, sorted by file, line and column.
+public struct CatalogueLoadResult: Sendable {
+    /// The registry, or nil when any error was found (warnings allow a registry).
+    public var registry: Registry?
+    /// The manifest in force (the bundled vocabulary when the catalogue has none).
+    public var manifest: Manifest
+    /// Every preparation that decoded without errors, in file order.
+    public var preparations: [Preparation]
+    /// Every diagnostic.
+    public var diagnostics: [Diagnostic]
+    /// How many files were read.
+    public var fileCount: Int
+
+    /// The number of errors.
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    /// The number of warnings.
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    /// True when there is no error.
+    public var isValid: Bool { errorCount == 0 }
+}
+
+/// Loads catalogues: a directory, single files, or the bundled catalogue that the library
+/// carries. Every file is read, and every diagnostic of every file is collected: one bad file
+/// never hides another's errors.
+public struct CatalogueLoader: Sendable {
+    /// The bounds that protect against hostile files.
+    public var limits: YAMLLimits
+
+    /// The manifest file's name inside a catalogue folder.
+    public static let manifestName = "catalogue.yaml"
+    /// The folder, inside a catalogue folder, that holds the preparation files.
+    public static let preparationsFolder = "preparations"
+
+    /// Creates a loader.
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Loads the catalogue folder at `path`: its manifest (if any) and every `*.yaml` and
+    /// `*.yml` below `preparations/`.
+    public func load(catalogueAt path: String) -> CatalogueLoadResult {
+        var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
+        switch pathKind(path) {
+        case .directory:
+            break
+        case .missing:
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "no catalogue folder here"))
+            return session.finish(manifest: BundledCatalogue.fallbackManifest)
+        default:
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1),
+                "not a catalogue folder; a catalogue is a folder with '\(Self.manifestName)' and '\(Self.preparationsFolder)/'"))
+            return session.finish(manifest: BundledCatalogue.fallbackManifest)
+        }
+        guard var walker = CatalogueWalker(root: path) else {
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot resolve the catalogue folder"))
+            return session.finish(manifest: BundledCatalogue.fallbackManifest)
+        }
+        var manifest = BundledCatalogue.fallbackManifest
+        let manifestPath = join(path, Self.manifestName)
+        if pathKind(manifestPath) == .file {
+            if let real = realPath(manifestPath), real.hasPrefix(walker.realRoot + "/") {
+                manifest = session.loadManifest(.file(CatalogueFile(path: manifestPath, displayPath: manifestPath))) ?? manifest
+            } else {
+                session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
+                                                  "symbolic link leads outside the catalogue"))
+            }
+        }
+        let preparationsPath = join(path, Self.preparationsFolder)
+        if pathKind(preparationsPath) == .directory {
+            walker.walk(Self.preparationsFolder)
+        } else {
+            session.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: 1, column: 1),
+                "the catalogue has no '\(Self.preparationsFolder)' folder, so no preparations"))
+        }
+        session.diagnostics += walker.diagnostics
+        for file in walker.files {
+            session.loadPreparations(.file(file), vocabulary: manifest.vocabulary)
+        }
+        return session.finish(manifest: manifest)
+    }
+
+    /// Loads preparation files on their own, checked against `manifest`'s vocabulary (by
+    /// default the bundled catalogue's); ids must be unique among them. A file named
+    /// `catalogue.yaml` is checked as a manifest instead.
+    public func load(files paths: [String], manifest: Manifest? = nil) -> CatalogueLoadResult {
+        var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
+        var manifest = manifest ?? BundledCatalogue.fallbackManifest
+        for path in paths where path.split(separator: "/").last.map(String.init) == Self.manifestName {
+            manifest = session.loadManifest(.file(CatalogueFile(path: path, displayPath: path))) ?? manifest
+        }
+        for path in paths where path.split(separator: "/").last.map(String.init) != Self.manifestName {
+            session.loadPreparations(.file(CatalogueFile(path: path, displayPath: path)), vocabulary: manifest.vocabulary)
+        }
+        return session.finish(manifest: manifest)
+    }
+
+    /// Loads the bundled catalogue, which the library carries inside it (diagnostics name its
+    /// files as `Catalogue/...`, their place in the project).
+    public func loadBundled() -> CatalogueLoadResult {
+        var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
+        var manifest = BundledCatalogue.fallbackManifest
+        for file in BundledCatalogue.files where file.path == Self.manifestName {
+            manifest = session.loadManifest(.memory(BundledCatalogue.displayPath(file.path), file.text)) ?? manifest
+        }
+        for file in BundledCatalogue.files where file.path.hasPrefix(Self.preparationsFolder + "/") {
+            session.loadPreparations(.memory(BundledCatalogue.displayPath(file.path), file.text),
+                                     vocabulary: manifest.vocabulary)
+        }
+        return session.finish(manifest: manifest)
+    }
+}
+
+/// Where a file's text comes from.
+enum SourceText {
+    case file(CatalogueFile)
+    case memory(String, String)
+
+    var displayPath: String {
+        switch self {
+        case .file(let file): return file.displayPath
+        case .memory(let path, _): return path
+        }
+    }
+}
+
+/// One run of the loader: the files read so far, their preparations and diagnostics.
+struct LoadSession {
+    let reader: YAMLDocumentReader
+    var diagnostics: [Diagnostic] = []
+    var preparations: [Preparation] = []
+    var fileCount = 0
+    /// Where each preparation's id is written, for duplicate-id messages.
+    private var idLocations: [String: SourceLocation] = [:]
+    /// The text of files that have diagnostics, by display path, for the source lines.
+    private var sources: [String: SourceText] = [:]
+
+    init(reader: YAMLDocumentReader) {
+        self.reader = reader
+    }
+
+    /// Reads a file's documents, or records why it cannot be read.
+    private mutating func documents(_ source: SourceText) -> [YAMLDocument] {
+        fileCount += 1
+        sources[source.displayPath] = source
+        let result: YAMLReadResult
+        switch source {
+        case .file(let file):
+            switch reader.readBytes(ofFileAt: file.path, displayPath: file.displayPath) {
+            case .success(let bytes):
+                result = reader.read(bytes, file: file.displayPath)
+            case .failure(let error):
+                diagnostics.append(Diagnostic(error))
+                return []
+            }
+        case .memory(let path, let text):
+            result = reader.read(Array(text.utf8), file: path)
+        }
+        diagnostics += result.errors.map(Diagnostic.init)
+        return result.documents
+    }
+
+    mutating func loadManifest(_ source: SourceText) -> Manifest? {
+        let documents = documents(source)
+        guard let document = documents.first(where: { !$0.root.isNull }) else { return nil }
+        if documents.count > 1 {
+            diagnostics.append(.error(documents[1].location, "the manifest holds one document only"))
+        }
+        let (manifest, problems) = ManifestDecoder.decode(document, fallback: BundledCatalogue.fallbackVocabulary,
+                                                          lintRules: LintRules.ids)
+        diagnostics += problems
+        return manifest
+    }
+
+    mutating func loadPreparations(_ source: SourceText, vocabulary: Vocabulary) {
+        let before = diagnostics.count
+        let documents = documents(source)
+        var found = 0
+        for document in documents where !document.root.isNull {
+            found += 1
+            let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary)
+            diagnostics += problems
+            guard let preparation else { continue }
+            let idLocation = document.root.mapping?.first { $0.key == "id" }?.value.location ?? preparation.location
+            if let first = idLocations[preparation.id] {
+                diagnostics.append(.error(idLocation, "duplicate id '\(preparation.id)'; first defined at \(first)"))
+                continue
+            }
+            idLocations[preparation.id] = idLocation
+            preparations.append(preparation)
+        }
+        if found == 0, diagnostics.count == before {
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: source.displayPath, line: 1, column: 1),
+                                          "the file holds no preparation"))
+        }
+    }
+
+    /// Cross-file checks, lint, source lines and order.
+    mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
+        for preparation in preparations {
+            if let replacement = preparation.deprecated?.replacedBy, idLocations[replacement] == nil {
+                let hint = Suggestions.nearest(to: replacement, in: idLocations.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.append(.error(preparation.location, "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
+            }
+            diagnostics += LintRules.warnings(for: preparation, disabled: manifest.disabledLintRules)
+        }
+        attachSourceLines()
+        diagnostics = diagnostics.enumerated().sorted { a, b in
+            a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
+        }.map(\.element)
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        return CatalogueLoadResult(
+            registry: hasErrors ? nil : Registry(manifest: manifest, preparations: preparations),
+            manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount)
+    }
+
+    private mutating func attachSourceLines() {
+        var lineTables: [String: [Substring]] = [:]
+        for index in diagnostics.indices where diagnostics[index].sourceLine == nil {
+            let file = diagnostics[index].location.file
+            if lineTables[file] == nil {
+                guard let source = sources[file] else { continue }
+                let text: String
+                switch source {
+                case .memory(_, let t):
+                    text = t
+                case .file(let f):
+                    guard case .success(let bytes) = reader.readBytes(ofFileAt: f.path) else { continue }
+                    text = String(decoding: bytes, as: UTF8.self)
+                }
+                lineTables[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            let line = diagnostics[index].location.line
+            if let lines = lineTables[file], line >= 1, line <= lines.count {
+                var content = lines[line - 1]
+                if content.hasSuffix("\r") { content = content.dropLast() }
+                diagnostics[index].sourceLine = String(content)
+            }
+        }
+    }
+}

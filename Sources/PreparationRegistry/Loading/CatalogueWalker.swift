@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file to read: where it is on disk, and the path diagnostics name.
+struct CatalogueFile: Sendable {
+    /// The path to open.
+    var path: String
+    /// The path shown in diagnostics.
+    var displayPath: String
+}
+
+/// Finds the preparation files of a catalogue directory: every `*.yaml` and `*.yml` below
+/// `preparations/`, in sorted path order, skipping hidden files and folders, and refusing
+/// symbolic links that lead outside the catalogue.
+struct CatalogueWalker {
+    /// The catalogue folder, as the caller named it.
+    let root: String
+    /// Its real path, with links resolved.
+    let realRoot: String
+
+    var files: [CatalogueFile] = []
+    var diagnostics: [Diagnostic] = []
+    private var visited: Set<String> = []
+
+    init?(root: String) {
+        guard let real = realPath(root) else { return nil }
+        self.root = root
+        self.realRoot = real
+    }
+
+    /// Walks `folder` (relative to the root, such as `preparations`).
+    mutating func walk(_ folder: String) {
+        let start = join(root, folder)
+        guard let real = realPath(start) else { return }
+        visited.insert(real)
+        walkDirectory(path: start, display: start)
+        files.sort { $0.displayPath < $1.displayPath }
+    }
+
+    private mutating func walkDirectory(path: String, display: String) {
+        guard let dir = opendir(path) else {
+            diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1),
+                                      "cannot read folder: \(String(cString: strerror(errno)))"))
+            return
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        names.sort()
+        for name in names {
+            let childPath = join(path, name)
+            let childDisplay = join(display, name)
+            var info = stat()
+            guard lstat(childPath, &info) == 0 else { continue }
+            var isLink = false
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                isLink = true
+                guard let target = realPath(childPath) else {
+                    diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1),
+                                              "symbolic link leads nowhere (its target does not exist)"))
+                    continue
+                }
+                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1),
+                                              "symbolic link leads outside the catalogue, to '\(target)'"))
+                    continue
+                }
+                guard stat(childPath, &info) == 0 else { continue }
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let real = isLink ? (realPath(childPath) ?? childPath) : (realPath(childPath) ?? childPath)
+                if visited.contains(real) { continue }
+                visited.insert(real)
+                walkDirectory(path: childPath, display: childDisplay)
+            case S_IFREG:
+                if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    files.append(CatalogueFile(path: childPath, displayPath: childDisplay))
+                }
+            default:
+                continue
+            }
+        }
+    }
+}
+
+/// `a/b`, without doubling the slash.
+func join(_ a: String, _ b: String) -> String {
+    if a.isEmpty || a == "." { return b }
+    return a.hasSuffix("/") ? a + b : a + "/" + b
+}
+
+/// The canonical path with every link resolved, or nil when it does not exist.
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}
+
+/// What is at `path`.
+enum PathKind {
+    case missing, file, directory, other
+}
+
+func pathKind(_ path: String) -> PathKind {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return .directory
+    case S_IFREG: return .file
+    default: return .other
+    }
+}

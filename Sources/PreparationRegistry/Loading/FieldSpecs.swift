@@ -1,0 +1,112 @@
+/// A key of a mapping in the catalogue format: its name, whether it is required, and what it
+/// holds. The loader checks documents against these tables, and the format's other
+/// descriptions are generated from them, so they cannot drift apart.
+public struct FieldSpec: Sendable, Hashable {
+    /// The key.
+    public var key: String
+    /// Whether a document must give it.
+    public var required: Bool
+    /// What the value is, for people.
+    public var summary: String
+
+    /// Creates a field.
+    public init(_ key: String, required: Bool = false, _ summary: String) {
+        self.key = key
+        self.required = required
+        self.summary = summary
+    }
+}
+
+/// The keys of each mapping of the catalogue format.
+public enum FormatFields {
+    /// A preparation document (besides `x-` extension keys).
+    public static let preparation: [FieldSpec] = [
+        FieldSpec("id", required: true, "unique slug, at most 64 characters"),
+        FieldSpec("name", required: true, "display name"),
+        FieldSpec("summary", "one-line summary"),
+        FieldSpec("ingredients", required: true, "list of ingredients: a name, or {name, class, concentration}"),
+        FieldSpec("regions", required: true, "list of regions"),
+        FieldSpec("indications", required: true, "list of indication slugs from the vocabulary"),
+        FieldSpec("techniques", required: true, "list of techniques"),
+        FieldSpec("depth", required: true, "length range in mm"),
+        FieldSpec("residence", required: true, "duration range: how long the substances stay active"),
+        FieldSpec("protocol", required: true, "list of phases: {phase, sessions, interval, repeat}"),
+        FieldSpec("session-time", "duration range: how long one session takes"),
+        FieldSpec("contraindications", "list of condition slugs from the vocabulary"),
+        FieldSpec("side-effects", "list of side effects: a string, or {effect, lasts, frequency}"),
+        FieldSpec("aftercare", "list of instructions: a string, or {instruction, for}"),
+        FieldSpec("avoid-seasons", "list of seasons in which sessions should not fall"),
+        FieldSpec("sources", "list of strings: where the facts come from"),
+        FieldSpec("evidence", "label, trial, consensus or practice"),
+        FieldSpec("deprecated", "{since, because, replaced-by}: kept for reference, never chosen"),
+        FieldSpec("notes", "free text"),
+    ]
+
+    /// An ingredient written as a mapping.
+    public static let ingredient: [FieldSpec] = [
+        FieldSpec("name", required: true, "ingredient name"),
+        FieldSpec("class", "ingredient class slug from the vocabulary"),
+        FieldSpec("concentration", "a number and %, mg/ml, ug/ml or IU/ml"),
+    ]
+
+    /// A protocol phase.
+    public static let phase: [FieldSpec] = [
+        FieldSpec("phase", required: true, "phase name, a slug"),
+        FieldSpec("sessions", required: true, "count range: how many sessions"),
+        FieldSpec("interval", "duration range between consecutive sessions"),
+        FieldSpec("repeat", "true when the phase repeats until the course's horizon"),
+    ]
+
+    /// A side effect written as a mapping.
+    public static let sideEffect: [FieldSpec] = [
+        FieldSpec("effect", required: true, "what happens"),
+        FieldSpec("lasts", "duration range"),
+        FieldSpec("frequency", "common, uncommon, rare or very-rare"),
+    ]
+
+    /// An aftercare instruction written as a mapping.
+    public static let aftercare: [FieldSpec] = [
+        FieldSpec("instruction", required: true, "what to do or avoid"),
+        FieldSpec("for", "duration range"),
+    ]
+
+    /// A deprecation.
+    public static let deprecation: [FieldSpec] = [
+        FieldSpec("since", "date, YYYY-MM-DD"),
+        FieldSpec("because", required: true, "why"),
+        FieldSpec("replaced-by", "id of the preparation to use instead"),
+    ]
+
+    /// A range written as a mapping.
+    public static let range: [FieldSpec] = [
+        FieldSpec("min", required: true, "lower bound, a number"),
+        FieldSpec("max", required: true, "upper bound, a number"),
+        FieldSpec("unit", "unit of both bounds (not for counts)"),
+    ]
+
+    /// The manifest, `catalogue.yaml`.
+    public static let manifest: [FieldSpec] = [
+        FieldSpec("name", "catalogue name"),
+        FieldSpec("version", "catalogue version"),
+        FieldSpec("vocabulary", "{conditions, indications, ingredient-classes}"),
+        FieldSpec("lint", "{disable: [rule-id, ...]}"),
+    ]
+
+    /// The manifest's vocabulary.
+    public static let vocabulary: [FieldSpec] = [
+        FieldSpec("conditions", "slug: description"),
+        FieldSpec("indications", "slug: description, or slug: {description, scar}"),
+        FieldSpec("ingredient-classes", "slug: description"),
+    ]
+
+    /// An indication written as a mapping.
+    public static let indication: [FieldSpec] = [
+        FieldSpec("description", required: true, "what the indication is"),
+        FieldSpec("scar", "true when the scar plugin serves it"),
+    ]
+
+    /// The manifest's `lint` mapping.
+    public static let lint: [FieldSpec] = [
+        FieldSpec("disable", "list of lint rule ids"),
+    ]
+}

@@ -1,0 +1,363 @@
+import OrderedCollections
+import YAMLReader
+
+/// The keys of one mapping, checked against a table of ``FieldSpec``s.
+struct Fields {
+    /// The mapping's own location.
+    var location: SourceLocation
+    var values: [String: YAMLMappingEntry]
+    var extensions: OrderedDictionary<String, DataValue>
+
+    /// The value of `key`, or nil when it is absent or null.
+    subscript(key: String) -> YAMLNode? {
+        guard let entry = values[key], !entry.value.isNull else { return nil }
+        return entry.value
+    }
+
+    /// The location of `key`'s value, or of the mapping when it is absent.
+    func location(of key: String) -> SourceLocation {
+        values[key]?.value.location ?? location
+    }
+}
+
+/// Reads typed values out of located nodes, collecting a diagnostic for everything wrong and
+/// carrying on, so that one run reports every problem of a document.
+struct NodeReader {
+    var diagnostics: [Diagnostic] = []
+
+    mutating func error(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(.error(location, message))
+    }
+
+    // MARK: Mappings
+
+    /// The entries of a mapping: unknown keys (not `x-`) are reported with the nearest known
+    /// key, missing required keys and required keys set to null are reported too.
+    mutating func fields(_ node: YAMLNode, _ what: String, _ specs: [FieldSpec], extensions: Bool = true) -> Fields? {
+        guard let entries = node.mapping else {
+            error(node.location, "\(what) must be a mapping, not \(node.kindDescription)")
+            return nil
+        }
+        var fields = Fields(location: node.location, values: [:], extensions: [:])
+        for entry in entries {
+            if extensions, entry.key.hasPrefix("x-") {
+                fields.extensions[entry.key] = dataValue(entry.value)
+                continue
+            }
+            guard specs.contains(where: { $0.key == entry.key }) else {
+                error(entry.keyLocation, "unknown key '\(entry.key)'" + Suggestions.didYouMean(entry.key, in: specs.map(\.key)))
+                continue
+            }
+            fields.values[entry.key] = entry
+        }
+        for spec in specs where spec.required {
+            if let entry = fields.values[spec.key] {
+                if entry.value.isNull { error(entry.value.location, "'\(spec.key)' needs a value") }
+            } else {
+                error(node.location, "missing required key '\(spec.key)'")
+            }
+        }
+        return fields
+    }
+
+    /// Any node as plain data, for extension keys.
+    func dataValue(_ node: YAMLNode) -> DataValue {
+        switch node.content {
+        case .scalar(let s):
+            switch s.value {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .int(let i): return .int(i)
+            case .float(let d): return .double(d)
+            case .string: return .string(s.text)
+            }
+        case .sequence(let items):
+            return .array(items.map(dataValue))
+        case .mapping(let entries):
+            var object = OrderedDictionary<String, DataValue>()
+            for entry in entries { object[entry.key] = dataValue(entry.value) }
+            return .object(object)
+        }
+    }
+
+    // MARK: Scalars
+
+    /// The text of any non-null scalar.
+    mutating func text(_ node: YAMLNode, _ what: String) -> String? {
+        guard let scalar = node.scalar else {
+            error(node.location, "'\(what)' must be a string, not \(node.kindDescription)")
+            return nil
+        }
+        if case .null = scalar.value {
+            error(node.location, "'\(what)' needs a value")
+            return nil
+        }
+        return scalar.text
+    }
+
+    /// Text that is not empty or blank.
+    mutating func nonEmptyText(_ node: YAMLNode, _ what: String) -> String? {
+        guard let value = text(node, what) else { return nil }
+        if value.allSatisfy(\.isWhitespace) {
+            error(node.location, "'\(what)' must not be empty")
+            return nil
+        }
+        return value
+    }
+
+    /// An integer or a float (not a string that looks like one).
+    mutating func number(_ node: YAMLNode, _ what: String) -> Double? {
+        if let scalar = node.scalar {
+            switch scalar.value {
+            case .int(let i): return Double(i)
+            case .float(let d) where d.isFinite: return d
+            default: break
+            }
+        }
+        error(node.location, "'\(what)' must be a number, not \(node.kindDescription)")
+        return nil
+    }
+
+    /// `true` or `false`.
+    mutating func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+        if let scalar = node.scalar, case .bool(let b) = scalar.value { return b }
+        error(node.location, "'\(what)' must be true or false, not \(node.kindDescription)")
+        return nil
+    }
+
+    /// One of a closed set of words; a miss suggests the nearest, or lists them all.
+    mutating func word<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ type: E.Type, _ what: String) -> E?
+    where E.RawValue == String {
+        guard let value = text(node, what) else { return nil }
+        if let known = E(rawValue: value) { return known }
+        let names = E.allCases.map(\.rawValue)
+        let hint = Suggestions.nearest(to: value, in: names).map { "; did you mean '\($0)'?" }
+            ?? "; expected one of: " + names.joined(separator: ", ")
+        error(node.location, "unknown \(what) '\(value)'" + hint)
+        return nil
+    }
+
+    /// A slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
+    mutating func slug(_ node: YAMLNode, _ what: String, maxLength: Int? = nil) -> String? {
+        guard let value = text(node, what) else { return nil }
+        guard isSlug(value) else {
+            error(node.location, "\(what) '\(value)' is not a slug: lower-case letters and digits, in words joined by single hyphens, such as 'hyaluronic-hydration'")
+            return nil
+        }
+        if let maxLength, value.count > maxLength {
+            error(node.location, "\(what) '\(value)' is longer than \(maxLength) characters")
+            return nil
+        }
+        return value
+    }
+
+    // MARK: Lists
+
+    /// The items of a list.
+    mutating func list(_ node: YAMLNode, _ what: String, nonEmpty: Bool = false) -> [YAMLNode]? {
+        guard let items = node.sequence else {
+            var message = "'\(what)' must be a list, not \(node.kindDescription)"
+            if let scalar = node.scalar, case .string = scalar.value { message += "; write it as [\(scalar.text)]" }
+            error(node.location, message)
+            return nil
+        }
+        if nonEmpty, items.isEmpty {
+            error(node.location, "'\(what)' needs at least one entry")
+            return nil
+        }
+        return items
+    }
+
+    /// Each item of a list read by `read`; items that fail are left out (and reported).
+    mutating func each<T>(_ node: YAMLNode?, _ what: String, nonEmpty: Bool = false,
+                          _ read: (inout NodeReader, YAMLNode) -> T?) -> [T]? {
+        guard let node else { return nonEmpty ? nil : [] }
+        guard let items = list(node, what, nonEmpty: nonEmpty) else { return nil }
+        var values: [T] = []
+        values.reserveCapacity(items.count)
+        var failed = false
+        for item in items {
+            if let value = read(&self, item) { values.append(value) } else { failed = true }
+        }
+        return failed ? nil : values
+    }
+
+    // MARK: Ranges
+
+    mutating func lengthRange(_ node: YAMLNode, _ what: String) -> LengthRange? {
+        quantityRange(node, what, LengthUnit.self, example: "0.5-2 mm")
+    }
+
+    mutating func durationRange(_ node: YAMLNode, _ what: String) -> DurationRange? {
+        quantityRange(node, what, DurationUnit.self, example: "3-30 days")
+    }
+
+    /// A range of quantities in its text form or as `{min, max, unit}`.
+    mutating func quantityRange<U: MeasureUnit>(_ node: YAMLNode, _ what: String, _ unitType: U.Type,
+                                                example: String) -> QuantityRange<U>? {
+        if node.mapping != nil {
+            guard let fields = fields(node, "'\(what)'", FormatFields.range, extensions: false),
+                  let minNode = fields["min"], let maxNode = fields["max"]
+            else { return nil }
+            guard let unitNode = fields["unit"] else {
+                error(node.location, "'\(what)' needs a 'unit': \(unitList(U.self))")
+                return nil
+            }
+            let lower = nonNegative(minNode, "min")
+            let upper = nonNegative(maxNode, "max")
+            guard let unitWord = text(unitNode, "unit") else { return nil }
+            guard let unit = U.parse(unitWord) else {
+                error(unitNode.location, unknownUnit(unitWord, U.self))
+                return nil
+            }
+            guard let lower, let upper else { return nil }
+            return orderedRange(Quantity(lower, unit), Quantity(upper, unit), text: "\(formatNumber(lower))-\(formatNumber(upper)) \(unitWord)", at: node.location)
+        }
+        guard let scalar = node.scalar else {
+            error(node.location, "'\(what)' must be a \(U.quantityName) range such as '\(example)', not \(node.kindDescription)")
+            return nil
+        }
+        let written = scalar.text
+        guard let (first, second) = splitRangeText(written) else {
+            error(node.location, "'\(written)' is not a \(U.quantityName) range; write it like '\(example)'")
+            return nil
+        }
+        let lastUnit = second?.unit ?? first.unit
+        guard let lastUnit else {
+            error(node.location, "'\(written)' needs a \(U.quantityName) unit: \(unitList(U.self))")
+            return nil
+        }
+        guard let upperUnit = U.parse(lastUnit) else {
+            error(node.location, unknownUnit(String(lastUnit), U.self, in: written))
+            return nil
+        }
+        var lowerUnit = upperUnit
+        if let second, let firstUnit = first.unit {
+            guard let unit = U.parse(firstUnit) else {
+                error(node.location, unknownUnit(String(firstUnit), U.self, in: written))
+                return nil
+            }
+            lowerUnit = unit
+            _ = second
+        }
+        let lower = Quantity(first.number, lowerUnit)
+        let upper = second.map { Quantity($0.number, upperUnit) } ?? lower
+        return orderedRange(lower, upper, text: written, at: node.location)
+    }
+
+    private mutating func nonNegative(_ node: YAMLNode, _ what: String) -> Double? {
+        guard let value = number(node, what) else { return nil }
+        if value < 0 {
+            error(node.location, "'\(what)' must not be negative")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func orderedRange<U>(_ lower: Quantity<U>, _ upper: Quantity<U>, text: String,
+                                          at location: SourceLocation) -> QuantityRange<U>? {
+        if lower.baseValue > upper.baseValue {
+            error(location, "range '\(text)' has its lower bound above its upper bound")
+            return nil
+        }
+        return QuantityRange(min: lower, max: upper)
+    }
+
+    private func unitList<U: MeasureUnit>(_ type: U.Type) -> String {
+        let names = U.allCases.map(\.canonicalName)
+        if names.count == 1 { return names[0] }
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    private func unknownUnit<U: MeasureUnit>(_ word: String, _ type: U.Type, in text: String? = nil) -> String {
+        let place = text.map { " in '\($0)'" } ?? ""
+        let hint = Suggestions.nearest(to: word, in: U.allSpellings).map { "; did you mean '\($0)'?" }
+            ?? "; use \(unitList(U.self))"
+        return "unknown \(U.quantityName) unit '\(word)'\(place)" + hint
+    }
+
+    /// A count range: `4-6`, `1`, or `{min: 4, max: 6}`; whole numbers from 1, no unit.
+    mutating func countRange(_ node: YAMLNode, _ what: String) -> CountRange? {
+        let lower: Int?
+        let upper: Int?
+        let shown: String
+        if node.mapping != nil {
+            guard let fields = fields(node, "'\(what)'", FormatFields.range, extensions: false),
+                  let minNode = fields["min"], let maxNode = fields["max"]
+            else { return nil }
+            if let unitNode = fields["unit"] {
+                error(unitNode.location, "'\(what)' is a count and takes no unit")
+                return nil
+            }
+            lower = wholeNumber(minNode, what)
+            upper = wholeNumber(maxNode, what)
+            shown = "\(lower.map(String.init) ?? "?")-\(upper.map(String.init) ?? "?")"
+        } else if let scalar = node.scalar {
+            if case .int(let i) = scalar.value {
+                lower = i
+                upper = i
+            } else if case .float = scalar.value {
+                error(node.location, "'\(scalar.text)' is not a whole number of sessions")
+                return nil
+            } else if case .string = scalar.value, let (first, second) = splitRangeText(scalar.text),
+                      first.unit == nil, second?.unit == nil
+            {
+                lower = whole(first, scalar.text, node.location)
+                upper = second.map { whole($0, scalar.text, node.location) } ?? lower
+            } else if case .string = scalar.value, let (first, second) = splitRangeText(scalar.text),
+                      first.unit != nil || second?.unit != nil
+            {
+                error(node.location, "'\(what)' is a count and takes no unit: write it like '4-6'")
+                return nil
+            } else {
+                error(node.location, "'\(scalar.text)' is not a count range; write it like '4-6' or '1'")
+                return nil
+            }
+            shown = scalar.text
+        } else {
+            error(node.location, "'\(what)' must be a count range such as '4-6', not \(node.kindDescription)")
+            return nil
+        }
+        guard let lower, let upper else { return nil }
+        if lower < 1 || upper < 1 {
+            error(node.location, "'\(what)' must be at least 1")
+            return nil
+        }
+        if lower > upper {
+            error(node.location, "range '\(shown)' has its lower bound above its upper bound")
+            return nil
+        }
+        return CountRange(min: lower, max: upper)
+    }
+
+    private mutating func wholeNumber(_ node: YAMLNode, _ what: String) -> Int? {
+        if let scalar = node.scalar, case .int(let i) = scalar.value { return i }
+        error(node.location, "'\(what)' must be a whole number, not \(node.kindDescription)")
+        return nil
+    }
+
+    private mutating func whole(_ bound: WrittenBound, _ text: String, _ location: SourceLocation) -> Int? {
+        guard !bound.numberText.contains("."), let value = Int(bound.numberText) else {
+            error(location, "'\(text)' is not a whole number of sessions")
+            return nil
+        }
+        return value
+    }
+}
+
+/// True for `^[a-z0-9]+(-[a-z0-9]+)*$`.
+func isSlug(_ text: String) -> Bool {
+    var previousWasHyphen = true
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            previousWasHyphen = false
+        case UInt8(ascii: "-"):
+            if previousWasHyphen { return false }
+            previousWasHyphen = true
+        default:
+            return false
+        }
+    }
+    return !previousWasHyphen
+}

@@ -1,0 +1,195 @@
+import OrderedCollections
+import YAMLReader
+
+/// Turns one YAML document into a ``Preparation``, checking every rule of the format that a
+/// single document can break, against the catalogue's vocabulary.
+struct PreparationDecoder {
+    let vocabulary: Vocabulary
+
+    /// The preparation, or nil; with every diagnostic found either way.
+    static func decode(_ document: YAMLDocument, vocabulary: Vocabulary) -> (Preparation?, [Diagnostic]) {
+        var reader = NodeReader()
+        let preparation = PreparationDecoder(vocabulary: vocabulary).decode(document.root, &reader)
+        return (reader.diagnostics.isEmpty ? preparation : nil, reader.diagnostics)
+    }
+
+    private func decode(_ root: YAMLNode, _ reader: inout NodeReader) -> Preparation? {
+        guard let f = reader.fields(root, "a preparation", FormatFields.preparation) else { return nil }
+        let id = f["id"].flatMap { reader.slug($0, "id", maxLength: 64) }
+        let name = f["name"].flatMap { reader.nonEmptyText($0, "name") }
+        let summary = f["summary"].flatMap { reader.text($0, "summary") }
+        let ingredients = reader.each(f["ingredients"], "ingredients", nonEmpty: true) { r, n in ingredient(&r, n) }
+        let regions = reader.each(f["regions"], "regions", nonEmpty: true) { r, n in r.word(n, Region.self, "region") }
+        let indications = reader.each(f["indications"], "indications", nonEmpty: true) { r, n in
+            vocabularyWord(&r, n, "indication", vocabulary.indications.keys)
+        }
+        let techniques = reader.each(f["techniques"], "techniques", nonEmpty: true) { r, n in
+            r.word(n, Technique.self, "technique")
+        }
+        let depth = f["depth"].flatMap { reader.lengthRange($0, "depth") }
+        let residence = f["residence"].flatMap { reader.durationRange($0, "residence") }
+        let phases = reader.each(f["protocol"], "protocol", nonEmpty: true) { r, n in phase(&r, n) }
+        if let phases { checkIntervals(phases, f, &reader) }
+        let sessionTime = f["session-time"].flatMap { reader.durationRange($0, "session-time") }
+        let contraindications = reader.each(f["contraindications"], "contraindications") { r, n in
+            vocabularyWord(&r, n, "condition", vocabulary.conditions.keys)
+        }
+        let sideEffects = reader.each(f["side-effects"], "side-effects") { r, n in sideEffect(&r, n) }
+        let aftercare = reader.each(f["aftercare"], "aftercare") { r, n in aftercareInstruction(&r, n) }
+        let seasons = reader.each(f["avoid-seasons"], "avoid-seasons") { r, n in r.word(n, Season.self, "season") }
+        let sources = reader.each(f["sources"], "sources") { r, n in r.nonEmptyText(n, "sources") }
+        let evidence = f["evidence"].flatMap { reader.word($0, Evidence.self, "evidence") }
+        let deprecated = f["deprecated"].flatMap { deprecation($0, &reader) }
+        let notes = f["notes"].flatMap { reader.text($0, "notes") }
+
+        guard let id, let name, let ingredients, let regions, let indications, let techniques, let depth,
+              let residence, let phases, let contraindications, let sideEffects, let aftercare, let seasons,
+              let sources
+        else { return nil }
+        return Preparation(
+            id: id, name: name, summary: summary, ingredients: ingredients, regions: regions,
+            indications: indications, techniques: techniques, depth: depth, residence: residence, phases: phases,
+            sessionTime: sessionTime, contraindications: contraindications, sideEffects: sideEffects,
+            aftercare: aftercare, avoidSeasons: seasons, sources: sources, evidence: evidence,
+            deprecated: deprecated, notes: notes, extensions: f.extensions, location: root.location)
+    }
+
+    private func vocabularyWord(_ r: inout NodeReader, _ node: YAMLNode, _ what: String,
+                                _ known: OrderedSet<String>) -> String? {
+        guard let word = r.text(node, what) else { return nil }
+        if known.contains(word) { return word }
+        let hint = Suggestions.nearest(to: word, in: known).map { "; did you mean '\($0)'?" }
+            ?? "; it is not in the catalogue's vocabulary"
+        r.error(node.location, "unknown \(what) '\(word)'" + hint)
+        return nil
+    }
+
+    private func ingredient(_ r: inout NodeReader, _ node: YAMLNode) -> Ingredient? {
+        if node.scalar != nil {
+            return r.nonEmptyText(node, "ingredient").map { Ingredient(name: $0) }
+        }
+        guard let f = r.fields(node, "an ingredient", FormatFields.ingredient) else { return nil }
+        let name = f["name"].flatMap { r.nonEmptyText($0, "name") }
+        var failed = false
+        var ingredientClass: String?
+        if let classNode = f["class"] {
+            ingredientClass = vocabularyWord(&r, classNode, "ingredient class", vocabulary.ingredientClasses.keys)
+            failed = failed || ingredientClass == nil
+        }
+        var concentration: Concentration?
+        if let node = f["concentration"] {
+            if let text = r.text(node, "concentration") {
+                concentration = Concentration.parse(text)
+                if concentration == nil {
+                    r.error(node.location, "'\(text)' is not a concentration; write a number and one of %, mg/ml, ug/ml or IU/ml, such as '10 mg/ml'")
+                }
+            }
+            failed = failed || concentration == nil
+        }
+        guard let name, !failed else { return nil }
+        return Ingredient(name: name, ingredientClass: ingredientClass, concentration: concentration)
+    }
+
+    private func phase(_ r: inout NodeReader, _ node: YAMLNode) -> ProtocolPhase? {
+        guard let f = r.fields(node, "a protocol phase", FormatFields.phase) else { return nil }
+        let name = f["phase"].flatMap { r.slug($0, "phase") }
+        let sessions = f["sessions"].flatMap { r.countRange($0, "sessions") }
+        var interval: DurationRange?
+        var failed = false
+        if let node = f["interval"] {
+            interval = r.durationRange(node, "interval")
+            failed = interval == nil
+        }
+        var repeats = false
+        if let node = f["repeat"] {
+            if let value = r.bool(node, "repeat") { repeats = value } else { failed = true }
+        }
+        guard let name, let sessions, !failed else { return nil }
+        return ProtocolPhase(name: name, sessions: sessions, interval: interval, repeats: repeats)
+    }
+
+    /// `interval` is required when a phase can have more than one session, and on every phase
+    /// after the first.
+    private func checkIntervals(_ phases: [ProtocolPhase], _ f: Fields, _ reader: inout NodeReader) {
+        guard let items = f["protocol"]?.sequence, items.count == phases.count else { return }
+        for (index, phase) in phases.enumerated() where phase.interval == nil {
+            let location = items[index].location
+            if index > 0 {
+                reader.error(location, "phase '\(phase.name)' needs an 'interval': every phase after the first does (it is also the gap from the previous phase)")
+            } else if phase.sessions.max > 1 || phase.repeats {
+                reader.error(location, "phase '\(phase.name)' needs an 'interval': it can have more than one session")
+            }
+        }
+    }
+
+    private func sideEffect(_ r: inout NodeReader, _ node: YAMLNode) -> SideEffect? {
+        if node.scalar != nil {
+            return r.nonEmptyText(node, "side effect").map { SideEffect(effect: $0) }
+        }
+        guard let f = r.fields(node, "a side effect", FormatFields.sideEffect) else { return nil }
+        let effect = f["effect"].flatMap { r.nonEmptyText($0, "effect") }
+        var failed = false
+        var lasts: DurationRange?
+        if let node = f["lasts"] {
+            lasts = r.durationRange(node, "lasts")
+            failed = lasts == nil
+        }
+        var frequency: SideEffect.Frequency?
+        if let node = f["frequency"] {
+            frequency = r.word(node, SideEffect.Frequency.self, "frequency")
+            failed = failed || frequency == nil
+        }
+        guard let effect, !failed else { return nil }
+        return SideEffect(effect: effect, lasts: lasts, frequency: frequency)
+    }
+
+    private func aftercareInstruction(_ r: inout NodeReader, _ node: YAMLNode) -> AftercareInstruction? {
+        if node.scalar != nil {
+            return r.nonEmptyText(node, "aftercare instruction").map { AftercareInstruction(instruction: $0) }
+        }
+        guard let f = r.fields(node, "an aftercare instruction", FormatFields.aftercare) else { return nil }
+        let instruction = f["instruction"].flatMap { r.nonEmptyText($0, "instruction") }
+        var duration: DurationRange?
+        var failed = false
+        if let node = f["for"] {
+            duration = r.durationRange(node, "for")
+            failed = duration == nil
+        }
+        guard let instruction, !failed else { return nil }
+        return AftercareInstruction(instruction: instruction, duration: duration)
+    }
+
+    private func deprecation(_ node: YAMLNode, _ reader: inout NodeReader) -> Deprecation? {
+        guard let f = reader.fields(node, "'deprecated'", FormatFields.deprecation) else { return nil }
+        let because = f["because"].flatMap { reader.nonEmptyText($0, "because") }
+        var since: String?
+        var failed = false
+        if let node = f["since"] {
+            since = reader.text(node, "since")
+            if let value = since, !isCalendarDate(value) {
+                reader.error(node.location, "'\(value)' is not a date in the form YYYY-MM-DD")
+                failed = true
+            }
+        }
+        var replacedBy: String?
+        if let node = f["replaced-by"] {
+            replacedBy = reader.slug(node, "replaced-by")
+            failed = failed || replacedBy == nil
+        }
+        guard let because, !failed else { return nil }
+        return Deprecation(since: since, because: because, replacedBy: replacedBy)
+    }
+}
+
+/// True for a real date written `YYYY-MM-DD`.
+func isCalendarDate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+          parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+          let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+          (1...12).contains(month), day >= 1
+    else { return false }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return day <= days[month - 1]
+}

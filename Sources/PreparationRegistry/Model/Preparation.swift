@@ -1,0 +1,88 @@
+import OrderedCollections
+import YAMLReader
+
+/// A mesotherapy preparation: one document of a catalogue file.
+public struct Preparation: Sendable, Hashable {
+    /// The unique slug.
+    public var id: String
+    /// The display name.
+    public var name: String
+    /// A one-line summary.
+    public var summary: String?
+    /// The ingredients, at least one.
+    public var ingredients: [Ingredient]
+    /// The regions it is used in, at least one.
+    public var regions: [Region]
+    /// The indication slugs it serves, at least one.
+    public var indications: [String]
+    /// The techniques used to inject it, at least one.
+    public var techniques: [Technique]
+    /// Where the product is deposited.
+    public var depth: LengthRange
+    /// How long the injected substances stay active in the tissue.
+    public var residence: DurationRange
+    /// The course structure, at least one phase, in order.
+    public var phases: [ProtocolPhase]
+    /// How long one session takes.
+    public var sessionTime: DurationRange?
+    /// Condition slugs that rule it out.
+    public var contraindications: [String]
+    /// Possible side effects.
+    public var sideEffects: [SideEffect]
+    /// Instructions for the patient after a session.
+    public var aftercare: [AftercareInstruction]
+    /// Seasons in which sessions should not fall.
+    public var avoidSeasons: [Season]
+    /// Where the facts come from.
+    public var sources: [String]
+    /// How well the figures are backed.
+    public var evidence: Evidence?
+    /// Set when the preparation is kept for reference only and never chosen for a course.
+    public var deprecated: Deprecation?
+    /// Free notes.
+    public var notes: String?
+    /// `x-` extension keys, in the order written.
+    public var extensions: OrderedDictionary<String, DataValue>
+    /// Where the preparation's document starts.
+    public var location: SourceLocation
+
+    /// Creates a preparation.
+    public init(
+        id: String, name: String, summary: String? = nil, ingredients: [Ingredient], regions: [Region],
+        indications: [String], techniques: [Technique], depth: LengthRange, residence: DurationRange,
+        phases: [ProtocolPhase], sessionTime: DurationRange? = nil, contraindications: [String] = [],
+        sideEffects: [SideEffect] = [], aftercare: [AftercareInstruction] = [], avoidSeasons: [Season] = [],
+        sources: [String] = [], evidence: Evidence? = nil, deprecated: Deprecation? = nil, notes: String? = nil,
+        extensions: OrderedDictionary<String, DataValue> = [:], location: SourceLocation
+    ) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.ingredients = ingredients
+        self.regions = regions
+        self.indications = indications
+        self.techniques = techniques
+        self.depth = depth
+        self.residence = residence
+        self.phases = phases
+        self.sessionTime = sessionTime
+        self.contraindications = contraindications
+        self.sideEffects = sideEffects
+        self.aftercare = aftercare
+        self.avoidSeasons = avoidSeasons
+        self.sources = sources
+        self.evidence = evidence
+        self.deprecated = deprecated
+        self.notes = notes
+        self.extensions = extensions
+        self.location = location
+    }
+
+    /// The areas of its regions, in area order.
+    public var areas: [Area] {
+        Area.allCases.filter { area in regions.contains { $0.area == area } }
+    }
+
+    /// True when the preparation is deprecated.
+    public var isDeprecated: Bool { deprecated != nil }
+}

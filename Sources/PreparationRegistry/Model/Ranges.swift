@@ -1,0 +1,235 @@
+/// A unit of measure used in catalogue ranges.
+public protocol MeasureUnit: Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// What the unit measures, for messages: "length", "duration".
+    static var quantityName: String { get }
+    /// How many base units (millimetres, days) one of this unit is.
+    var scale: Double { get }
+    /// The canonical singular name (`mm`, `minute`, `day`...), as printed in JSON.
+    var canonicalName: String { get }
+    /// Every spelling accepted, lower-case, singular and plural.
+    var spellings: [String] { get }
+}
+
+extension MeasureUnit {
+    public var description: String { canonicalName }
+
+    /// The unit written as `word` (case-insensitive, singular or plural), if any.
+    public static func parse<S: StringProtocol>(_ word: S) -> Self? {
+        let lower = word.lowercased()
+        return allCases.first { $0.spellings.contains(lower) }
+    }
+
+    /// Every accepted spelling of every unit, for suggestions.
+    static var allSpellings: [String] { allCases.flatMap(\.spellings) }
+}
+
+/// The unit of a length: millimetres only.
+public enum LengthUnit: String, MeasureUnit {
+    /// Millimetre.
+    case mm
+    public static let quantityName = "length"
+    public var scale: Double { 1 }
+    public var canonicalName: String { rawValue }
+    public var spellings: [String] { ["mm"] }
+}
+
+/// The unit of a duration.
+public enum DurationUnit: String, MeasureUnit {
+    case minute, hour, day, week, month
+    public static let quantityName = "duration"
+
+    /// Days in one unit; a month counts as 30.44 days when durations are compared.
+    public var scale: Double {
+        switch self {
+        case .minute: return 1.0 / 1440
+        case .hour: return 1.0 / 24
+        case .day: return 1
+        case .week: return 7
+        case .month: return 30.44
+        }
+    }
+
+    public var canonicalName: String { rawValue }
+
+    public var spellings: [String] {
+        let short: String
+        switch self {
+        case .minute: short = "min"
+        case .hour: short = "h"
+        case .day: short = "d"
+        case .week: short = "wk"
+        case .month: short = "mo"
+        }
+        return [rawValue, rawValue + "s", short, short + "s"]
+    }
+}
+
+/// A number with a unit: `0.5 mm`, `3 days`.
+public struct Quantity<Unit: MeasureUnit>: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The number, non-negative.
+    public var value: Double
+    /// The unit.
+    public var unit: Unit
+
+    /// Creates a quantity.
+    public init(_ value: Double, _ unit: Unit) {
+        self.value = value
+        self.unit = unit
+    }
+
+    /// The value in the base unit (millimetres, days).
+    public var baseValue: Double { value * unit.scale }
+
+    /// Compares by base value.
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.baseValue < rhs.baseValue }
+
+    /// `0.5 mm`, `3 days`, `1 month`.
+    public var description: String {
+        let number = formatNumber(value)
+        if Unit.self == LengthUnit.self { return "\(number) \(unit.canonicalName)" }
+        return "\(number) \(unit.canonicalName)\(value == 1 ? "" : "s")"
+    }
+}
+
+/// A closed range of quantities, `min` never above `max`.
+public struct QuantityRange<Unit: MeasureUnit>: Sendable, Hashable, CustomStringConvertible {
+    /// The lower bound.
+    public var min: Quantity<Unit>
+    /// The upper bound.
+    public var max: Quantity<Unit>
+
+    /// Creates a range; the caller guarantees `min <= max`.
+    public init(min: Quantity<Unit>, max: Quantity<Unit>) {
+        self.min = min
+        self.max = max
+    }
+
+    /// True when the two ranges share at least one point.
+    public func overlaps(_ other: QuantityRange<Unit>) -> Bool {
+        min.baseValue <= other.max.baseValue && other.min.baseValue <= max.baseValue
+    }
+
+    /// `0.5-2 mm`, `3 days - 1 month`, `2 mm`.
+    public var description: String {
+        if min == max { return min.description }
+        if min.unit == max.unit {
+            return "\(formatNumber(min.value))-\(max.description)"
+        }
+        return "\(min.description) - \(max.description)"
+    }
+}
+
+/// A range of lengths in millimetres: the depth of a preparation.
+public typealias LengthRange = QuantityRange<LengthUnit>
+/// A range of durations: residence time, intervals, session time.
+public typealias DurationRange = QuantityRange<DurationUnit>
+
+/// A range of whole counts, at least 1: the number of sessions of a phase.
+public struct CountRange: Sendable, Hashable, CustomStringConvertible {
+    /// The lower bound, at least 1.
+    public var min: Int
+    /// The upper bound, at least `min`.
+    public var max: Int
+
+    /// Creates a range; the caller guarantees `1 <= min <= max`.
+    public init(min: Int, max: Int) {
+        self.min = min
+        self.max = max
+    }
+
+    /// `4-6` or `1`.
+    public var description: String { min == max ? "\(min)" : "\(min)-\(max)" }
+}
+
+/// Prints a number without a needless fraction: `2`, `0.5`, `30.44`.
+func formatNumber(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+}
+
+// MARK: - Reading the text forms
+
+/// One bound of a range as written: its number and, if written, its unit word.
+struct WrittenBound: Equatable {
+    var number: Double
+    var numberText: Substring
+    var unit: Substring?
+}
+
+/// Splits a range's text into one or two bounds: `0.5-2 mm`, `3 days - 1 month`, `6 to 72 hours`,
+/// `2–3 weeks`, `4-6`, `2 mm`. Returns nil when the text does not have that shape.
+func splitRangeText(_ text: String) -> (WrittenBound, WrittenBound?)? {
+    var scanner = RangeScanner(Substring(text))
+    scanner.skipSpaces()
+    guard let first = scanner.bound() else { return nil }
+    scanner.skipSpaces()
+    if scanner.atEnd { return (first, nil) }
+    guard scanner.separator() else { return nil }
+    scanner.skipSpaces()
+    guard let second = scanner.bound() else { return nil }
+    scanner.skipSpaces()
+    guard scanner.atEnd else { return nil }
+    return (first, second)
+}
+
+private struct RangeScanner {
+    var text: Substring
+    var index: Substring.Index
+
+    init(_ text: Substring) {
+        self.text = text
+        self.index = text.startIndex
+    }
+
+    var atEnd: Bool { index == text.endIndex }
+
+    mutating func skipSpaces() {
+        while index < text.endIndex, text[index] == " " || text[index] == "\t" { index = text.index(after: index) }
+    }
+
+    /// A non-negative decimal, then optionally a unit word (not the separator `to`).
+    mutating func bound() -> WrittenBound? {
+        let start = index
+        while index < text.endIndex, text[index].isASCII, text[index].isNumber { index = text.index(after: index) }
+        guard index > start else { return nil }
+        if index < text.endIndex, text[index] == "." {
+            let dot = index
+            index = text.index(after: index)
+            let fractionStart = index
+            while index < text.endIndex, text[index].isASCII, text[index].isNumber { index = text.index(after: index) }
+            if index == fractionStart { index = dot; return nil }
+        }
+        let numberText = text[start..<index]
+        guard let number = Double(numberText) else { return nil }
+        let afterNumber = index
+        skipSpaces()
+        let wordStart = index
+        while index < text.endIndex, text[index].isLetter || text[index] == "/" || text[index] == "%" {
+            index = text.index(after: index)
+        }
+        let word = text[wordStart..<index]
+        if word.isEmpty || word.lowercased() == "to" {
+            index = afterNumber
+            return WrittenBound(number: number, numberText: numberText, unit: nil)
+        }
+        return WrittenBound(number: number, numberText: numberText, unit: word)
+    }
+
+    /// `-`, `–` or the word `to`.
+    mutating func separator() -> Bool {
+        guard index < text.endIndex else { return false }
+        if text[index] == "-" || text[index] == "–" {
+            index = text.index(after: index)
+            return true
+        }
+        let rest = text[index...]
+        if rest.lowercased().hasPrefix("to") {
+            let after = text.index(index, offsetBy: 2)
+            if after == text.endIndex || text[after] == " " || text[after] == "\t" {
+                index = after
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,55 @@
+/// A possible side effect of a preparation.
+public struct SideEffect: Sendable, Hashable {
+    /// How often a side effect occurs.
+    public enum Frequency: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        case common, uncommon, rare
+        case veryRare = "very-rare"
+
+        public var description: String { rawValue }
+    }
+
+    /// What happens.
+    public var effect: String
+    /// How long it lasts.
+    public var lasts: DurationRange?
+    /// How often.
+    public var frequency: Frequency?
+
+    /// Creates a side effect.
+    public init(effect: String, lasts: DurationRange? = nil, frequency: Frequency? = nil) {
+        self.effect = effect
+        self.lasts = lasts
+        self.frequency = frequency
+    }
+}
+
+/// An instruction for the patient after a session.
+public struct AftercareInstruction: Sendable, Hashable {
+    /// What to do or avoid.
+    public var instruction: String
+    /// For how long.
+    public var duration: DurationRange?
+
+    /// Creates an instruction.
+    public init(instruction: String, duration: DurationRange? = nil) {
+        self.instruction = instruction
+        self.duration = duration
+    }
+}
+
+/// Why a preparation is kept for reference only.
+public struct Deprecation: Sendable, Hashable {
+    /// The day it was deprecated, `YYYY-MM-DD`.
+    public var since: String?
+    /// Why.
+    public var because: String
+    /// The preparation to use instead.
+    public var replacedBy: String?
+
+    /// Creates a deprecation.
+    public init(since: String? = nil, because: String, replacedBy: String? = nil) {
+        self.since = since
+        self.because = because
+        self.replacedBy = replacedBy
+    }
+}

@@ -1,0 +1,38 @@
+/// The catalogue as a typed, immutable value: its manifest, its vocabulary and its
+/// preparations, sorted by id and looked up by id. Safe to share across tasks.
+public struct Registry: Sendable {
+    /// The manifest (for a catalogue without one, the bundled catalogue's vocabulary and no name).
+    public let manifest: Manifest
+    /// Every preparation, deprecated ones included, sorted by id.
+    public let preparations: [Preparation]
+    private let positions: [String: Int]
+
+    /// Creates a registry. Preparations with an id seen before are dropped.
+    public init(manifest: Manifest, preparations: [Preparation]) {
+        var unique: [Preparation] = []
+        var seen = Set<String>()
+        for preparation in preparations.sorted(by: { $0.id < $1.id }) where seen.insert(preparation.id).inserted {
+            unique.append(preparation)
+        }
+        self.manifest = manifest
+        self.preparations = unique
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(unique.count)
+        for (index, preparation) in unique.enumerated() { positions[preparation.id] = index }
+        self.positions = positions
+    }
+
+    /// The catalogue's vocabulary.
+    public var vocabulary: Vocabulary { manifest.vocabulary }
+
+    /// The number of preparations.
+    public var count: Int { preparations.count }
+
+    /// The preparation with this id.
+    public subscript(id: String) -> Preparation? {
+        positions[id].map { preparations[$0] }
+    }
+
+    /// Every id, sorted.
+    public var ids: [String] { preparations.map(\.id) }
+}

@@ -1,0 +1,102 @@
+/// Resolution of plain scalars by the YAML 1.2 core schema, on the scalar's UTF-8 bytes.
+///
+/// Everything that is not null, a boolean, an integer or a float is a string, so `NO`, `on` and
+/// `2026-01-01` stay strings.
+enum CoreSchema {
+    /// Resolves the bytes of an untagged plain scalar.
+    static func resolve(_ bytes: UnsafeBufferPointer<UInt8>) -> ScalarValue {
+        let n = bytes.count
+        if n == 0 { return .null }
+        let first = bytes[0]
+        // Fast path: most scalars are words.
+        switch first {
+        case UInt8(ascii: "~"):
+            return n == 1 ? .null : .string
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return isOneOf(bytes, ["null", "Null", "NULL"]) ? .null : .string
+        case UInt8(ascii: "t"), UInt8(ascii: "T"):
+            return isOneOf(bytes, ["true", "True", "TRUE"]) ? .bool(true) : .string
+        case UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return isOneOf(bytes, ["false", "False", "FALSE"]) ? .bool(false) : .string
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            return resolveNumber(bytes)
+        default:
+            return .string
+        }
+    }
+
+    private static func isOneOf(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [StaticString]) -> Bool {
+        for word in words where word.utf8CodeUnitCount == bytes.count {
+            let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+            if w.elementsEqual(bytes) { return true }
+        }
+        return false
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+    private static func resolveNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> ScalarValue {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let n = bytes.count
+        // Octal and hexadecimal: 0o[0-7]+, 0x[0-9a-fA-F]+ (no sign in the core schema).
+        if n > 2, bytes[0] == UInt8(ascii: "0") {
+            if bytes[1] == UInt8(ascii: "o") {
+                let digits = text.dropFirst(2)
+                if digits.allSatisfy({ ("0"..."7").contains($0) }) {
+                    if let v = Int(digits, radix: 8) { return .int(v) }
+                    return .string
+                }
+                return .string
+            }
+            if bytes[1] == UInt8(ascii: "x") {
+                let digits = text.dropFirst(2)
+                if digits.allSatisfy({ $0.isHexDigit }) {
+                    if let v = Int(digits, radix: 16) { return .int(v) }
+                    return .string
+                }
+                return .string
+            }
+        }
+        var i = 0
+        if bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-") { i = 1 }
+        // .inf / .nan
+        if i < n, bytes[i] == UInt8(ascii: ".") {
+            let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)...]), as: UTF8.self)
+            if rest == "inf" || rest == "Inf" || rest == "INF" {
+                return .float(bytes[0] == UInt8(ascii: "-") ? -.infinity : .infinity)
+            }
+            if i == 0, rest == "nan" || rest == "NaN" || rest == "NAN" { return .float(.nan) }
+        }
+        // [-+]?[0-9]+ -> int
+        // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? -> float
+        let intStart = i
+        while i < n, isDigit(bytes[i]) { i += 1 }
+        let intDigits = i - intStart
+        if i == n {
+            if intDigits == 0 { return .string }
+            if let v = Int(text) { return .int(v) }
+            if let d = Double(text) { return .float(d) }
+            return .string
+        }
+        var fracDigits = 0
+        if bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            let fracStart = i
+            while i < n, isDigit(bytes[i]) { i += 1 }
+            fracDigits = i - fracStart
+            if intDigits == 0 && fracDigits == 0 { return .string }
+        } else if intDigits == 0 {
+            return .string
+        }
+        if i < n, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < n, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            let expStart = i
+            while i < n, isDigit(bytes[i]) { i += 1 }
+            if i == expStart { return .string }
+        }
+        if i != n { return .string }
+        if let d = Double(text) { return .float(d) }
+        return .string
+    }
+}

@@ -1,0 +1,52 @@
+import CYAML
+
+/// Owns a libyaml parser: allocated and initialised on creation, deleted and freed in `deinit`.
+final class LibYAMLParser {
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+
+    /// Creates a parser over `input`, which must stay alive and unmoved while the parser is used.
+    init?(input: UnsafeBufferPointer<UInt8>) {
+        parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        guard yaml_parser_initialize(parser) == 1 else {
+            parser.deallocate()
+            return nil
+        }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
+    }
+
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+    }
+
+    /// The parser's error after `yaml_parser_parse` failed, as a message and where it points.
+    /// `offsetOnly` is true for reader (encoding) errors, which carry a byte offset only.
+    func failure() -> (kind: YAMLError.Kind, message: String, line: Int, column: Int, offset: Int?) {
+        let p = parser.pointee
+        let problem = p.problem.map { String(cString: $0) } ?? "unknown libyaml error"
+        switch p.error {
+        case YAML_READER_ERROR:
+            var message = problem
+            if p.problem_value != -1, problem.contains("octet") || problem.contains("character") {
+                message += " (byte 0x" + hex(UInt8(truncatingIfNeeded: p.problem_value)) + ")"
+            }
+            return (.encoding, message, 0, 0, Int(p.problem_offset))
+        case YAML_MEMORY_ERROR:
+            return (.syntax, "libyaml ran out of memory", 0, 0, 0)
+        default:
+            var message = problem
+            if let context = p.context.map({ String(cString: $0) }) {
+                let c = p.context_mark
+                message += " (\(context) at line \(c.line + 1), column \(c.column + 1))"
+            }
+            let m = p.problem_mark
+            return (.syntax, message, Int(m.line) + 1, Int(m.column) + 1, nil)
+        }
+    }
+}
+
+private func hex(_ b: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+}

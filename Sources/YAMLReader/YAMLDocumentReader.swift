@@ -1,0 +1,178 @@
+import CYAML
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What reading a YAML stream gave: the documents read, and every problem found.
+///
+/// When a fatal problem (a syntax error, a broken limit, bad encoding) stops the reading, the
+/// documents completed before it are still returned, and the fatal problem is the last error.
+public struct YAMLReadResult: Sendable {
+    /// The documents, in order.
+    public var documents: [YAMLDocument]
+    /// The problems, in the order found.
+    public var errors: [YAMLError]
+}
+
+/// Reads YAML through the system libyaml into located nodes.
+///
+/// The reader pulls libyaml's events one at a time and builds nodes with an explicit stack, so
+/// no recursion depends on the input; every limit is checked as events arrive, which stops a
+/// hostile file early instead of after libyaml has read all of it.
+public struct YAMLDocumentReader: Sendable {
+    /// The limits in force.
+    public var limits: YAMLLimits
+
+    /// Creates a reader with the given limits.
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Reads a whole file's bytes, refusing one larger than ``YAMLLimits/maxFileSize`` before
+    /// reading it.
+    ///
+    /// - Parameters:
+    ///   - path: the file to open.
+    ///   - displayPath: the path errors name (defaults to `path`).
+    public func readBytes(ofFileAt path: String, displayPath: String? = nil) -> Result<[UInt8], YAMLError> {
+        let shown = displayPath ?? path
+        let start = SourceLocation(file: shown, line: 1, column: 1)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            return .failure(YAMLError(.io, at: start, "cannot open file: \(errnoText())"))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            return .failure(YAMLError(.io, at: start, "cannot read file: \(errnoText())"))
+        }
+        let size = Int(info.st_size)
+        if size > limits.maxFileSize {
+            return .failure(YAMLError(.limit, at: start,
+                "file is \(sizeText(size)), larger than the limit of \(sizeText(limits.maxFileSize))"))
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        let failed: Bool = bytes.withUnsafeMutableBytes { raw in
+            while filled < size {
+                let n = sysRead(fd, raw.baseAddress! + filled, size - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return true
+                }
+                if n == 0 { break }
+                filled += n
+            }
+            return false
+        }
+        if failed {
+            return .failure(YAMLError(.io, at: start, "cannot read file: \(errnoText())"))
+        }
+        if filled < size { bytes.removeLast(size - filled) }
+        // A file that grew while being read is still held to the limit.
+        var extra: UInt8 = 0
+        if filled == size, sysRead(fd, &extra, 1) == 1 {
+            return .failure(YAMLError(.limit, at: start,
+                "file grew while being read; larger than the limit of \(sizeText(limits.maxFileSize))"))
+        }
+        return .success(bytes)
+    }
+
+    /// Reads every document of a YAML stream.
+    ///
+    /// - Parameters:
+    ///   - bytes: the stream, which must be UTF-8.
+    ///   - file: the path that locations name.
+    public func read(_ bytes: [UInt8], file: String) -> YAMLReadResult {
+        bytes.withUnsafeBufferPointer { read($0, file: file) }
+    }
+
+    /// Reads every document of a YAML stream held in memory.
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> YAMLReadResult {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if bytes.count > limits.maxFileSize {
+            return YAMLReadResult(documents: [], errors: [YAMLError(.limit, at: start,
+                "file is \(sizeText(bytes.count)), larger than the limit of \(sizeText(limits.maxFileSize))")])
+        }
+        if let bomError = utf16Or32Marker(bytes, file: file) {
+            return YAMLReadResult(documents: [], errors: [bomError])
+        }
+        guard let parser = LibYAMLParser(input: bytes) else {
+            return YAMLReadResult(documents: [], errors: [YAMLError(.syntax, at: start, "libyaml could not start")])
+        }
+        var builder = TreeBuilder(file: file, limits: limits)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(parser.parser, &event) == 1 else {
+                let f = parser.failure()
+                var location = SourceLocation(file: file, line: f.line, column: f.column)
+                if let offset = f.offset { location = Self.location(ofByte: offset, in: bytes, file: file) }
+                builder.errors.append(YAMLError(f.kind, at: location, f.message))
+                break
+            }
+            let finished = builder.consume(&event)
+            yaml_event_delete(&event)
+            if finished || builder.stopped { break }
+        }
+        return YAMLReadResult(documents: builder.documents, errors: builder.errors)
+    }
+
+    /// The line and column of a byte offset, counting characters as libyaml does.
+    static func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        let end = min(offset, bytes.count)
+        var i = 0
+        while i < end {
+            let b = bytes[i]
+            if b == 10 {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private func utf16Or32Marker(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> YAMLError? {
+        guard bytes.count >= 2 else { return nil }
+        let b0 = bytes[0], b1 = bytes[1]
+        if (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) {
+            return YAMLError(.encoding, at: SourceLocation(file: file, line: 1, column: 1),
+                             "file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
+        }
+        return nil
+    }
+}
+
+func errnoText() -> String {
+    String(cString: strerror(errno))
+}
+
+func sizeText(_ bytes: Int) -> String {
+    let mib = 1024 * 1024
+    if bytes % mib == 0 { return "\(bytes / mib) MiB" }
+    if bytes >= mib {
+        let tenths = (bytes * 10 + mib / 2) / mib
+        return "\(tenths / 10).\(tenths % 10) MiB"
+    }
+    return "\(bytes) bytes"
+}
+
+/// `read(2)`, named apart from ``YAMLDocumentReader/read(_:file:)``.
+func sysRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.read(fd, buffer, count)
+    #else
+    return Darwin.read(fd, buffer, count)
+    #endif
+}

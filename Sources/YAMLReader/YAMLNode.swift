@@ -1,0 +1,138 @@
+/// A node of a YAML document, with the place it starts.
+///
+/// Aliases are resolved: an alias is the anchored node itself (shared, not copied, thanks to
+/// copy-on-write), and merge keys (`<<`) are applied, so readers of a node never see either.
+public struct YAMLNode: Sendable {
+    /// What the node holds.
+    public enum Content: Sendable {
+        /// A scalar, resolved by the YAML 1.2 core schema.
+        case scalar(YAMLScalar)
+        /// A sequence of nodes.
+        case sequence([YAMLNode])
+        /// A mapping, in the order written; keys are unique.
+        case mapping([YAMLMappingEntry])
+    }
+
+    /// What the node holds.
+    public var content: Content
+    /// Where the node starts.
+    public var location: SourceLocation
+
+    /// Creates a node.
+    public init(_ content: Content, at location: SourceLocation) {
+        self.content = content
+        self.location = location
+    }
+
+    /// The scalar, when the node is one.
+    public var scalar: YAMLScalar? {
+        if case .scalar(let s) = content { return s }
+        return nil
+    }
+
+    /// The items, when the node is a sequence.
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    /// The entries, when the node is a mapping.
+    public var mapping: [YAMLMappingEntry]? {
+        if case .mapping(let entries) = content { return entries }
+        return nil
+    }
+
+    /// True for a null scalar (`null`, `~` or nothing at all).
+    public var isNull: Bool {
+        if case .scalar(let s) = content, case .null = s.value { return true }
+        return false
+    }
+
+    /// A short name of the node's kind for messages: "a mapping", "a list", "a string", "a number"...
+    public var kindDescription: String {
+        switch content {
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .scalar(let s):
+            switch s.value {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int: return "an integer"
+            case .float: return "a number"
+            case .string: return "a string"
+            }
+        }
+    }
+}
+
+/// One key and its value in a mapping.
+public struct YAMLMappingEntry: Sendable {
+    /// The key's text (keys are always scalars).
+    public var key: String
+    /// Where the key is written.
+    public var keyLocation: SourceLocation
+    /// The value.
+    public var value: YAMLNode
+
+    /// Creates an entry.
+    public init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
+        self.key = key
+        self.keyLocation = keyLocation
+        self.value = value
+    }
+}
+
+/// A scalar: its text as written (after YAML's unescaping and folding) and its resolved value.
+public struct YAMLScalar: Sendable, Hashable {
+    /// How the scalar was written.
+    public enum Style: Sendable, Hashable {
+        /// Unquoted.
+        case plain
+        /// In single or double quotes.
+        case quoted
+        /// A literal (`|`) or folded (`>`) block.
+        case block
+    }
+
+    /// The text.
+    public var text: String
+    /// The value the core schema (or a standard tag) gives it.
+    public var value: ScalarValue
+    /// How it was written.
+    public var style: Style
+
+    /// Creates a scalar.
+    public init(text: String, value: ScalarValue, style: Style) {
+        self.text = text
+        self.value = value
+        self.style = style
+    }
+}
+
+/// The value of a scalar under the YAML 1.2 core schema.
+public enum ScalarValue: Sendable, Hashable {
+    /// `null`, `Null`, `NULL`, `~` or empty.
+    case null
+    /// `true` or `false` (also capitalised or upper case).
+    case bool(Bool)
+    /// A decimal, octal (`0o`) or hexadecimal (`0x`) integer that fits in `Int`.
+    case int(Int)
+    /// A float, including `.inf` and `.nan`, or an integer too large for `Int`.
+    case float(Double)
+    /// Anything else.
+    case string
+}
+
+/// A document: its root node.
+public struct YAMLDocument: Sendable {
+    /// The root node.
+    public var root: YAMLNode
+    /// Where the document starts.
+    public var location: SourceLocation
+
+    /// Creates a document.
+    public init(root: YAMLNode, location: SourceLocation) {
+        self.root = root
+        self.location = location
+    }
+}
