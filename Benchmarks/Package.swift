@@ -18,6 +18,13 @@ let package = Package(
             path: "Sources/LibYAMLFloor",
             linkerSettings: [.linkedLibrary("yaml")]
         ),
+        // Loads the generated catalogues once and prints the loader's diagnostics (run.sh
+        // runs it first, so that a broken catalogue is never measured).
+        .executableTarget(
+            name: "CatalogueCheck",
+            dependencies: [.product(name: "PreparationRegistry", package: "mesotherapy-catalogue")],
+            path: "Sources/CatalogueCheck"
+        ),
         .executableTarget(
             name: "LoaderBenchmarks",
             dependencies: [

@@ -26,7 +26,8 @@ struct TreeBuilder {
 
     let file: String
     let limits: YAMLLimits
-    var documents: [YAMLDocument] = []
+    /// Called with each document as soon as it is complete.
+    let deliver: (YAMLDocument) -> Void
     var errors: [YAMLError] = []
     /// Set by a fatal problem: reading stops.
     var stopped = false
@@ -37,9 +38,10 @@ struct TreeBuilder {
     private var root: YAMLNode?
     private var documentStart: SourceLocation
 
-    init(file: String, limits: YAMLLimits) {
+    init(file: String, limits: YAMLLimits, deliver: @escaping (YAMLDocument) -> Void) {
         self.file = file
         self.limits = limits
+        self.deliver = deliver
         self.documentStart = SourceLocation(file: file, line: 1, column: 1)
     }
 
@@ -56,7 +58,7 @@ struct TreeBuilder {
             root = nil
             documentStart = location
         case YAML_DOCUMENT_END_EVENT:
-            if let root { documents.append(YAMLDocument(root: root, location: documentStart)) }
+            if let root { deliver(YAMLDocument(root: root, location: documentStart)) }
             root = nil
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor)

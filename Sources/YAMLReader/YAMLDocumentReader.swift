@@ -94,18 +94,37 @@ public struct YAMLDocumentReader: Sendable {
 
     /// Reads every document of a YAML stream held in memory.
     public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> YAMLReadResult {
+        var documents: [YAMLDocument] = []
+        let errors = read(bytes, file: file) { documents.append($0) }
+        return YAMLReadResult(documents: documents, errors: errors)
+    }
+
+    /// Reads a YAML stream, handing each document to `body` as soon as it is complete, so that
+    /// only one document's nodes are alive at a time. Returns every problem found.
+    public func read(_ bytes: [UInt8], file: String, eachDocument body: (YAMLDocument) -> Void) -> [YAMLError] {
+        bytes.withUnsafeBufferPointer { read($0, file: file, eachDocument: body) }
+    }
+
+    /// Reads a YAML stream held in memory, handing each document to `body` as soon as it is complete.
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+                     eachDocument body: (YAMLDocument) -> Void) -> [YAMLError] {
+        withoutActuallyEscaping(body) { body in readStream(bytes, file: file, deliver: body) }
+    }
+
+    private func readStream(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+                            deliver: @escaping (YAMLDocument) -> Void) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maxFileSize {
-            return YAMLReadResult(documents: [], errors: [YAMLError(.limit, at: start,
-                "file is \(sizeText(bytes.count)), larger than the limit of \(sizeText(limits.maxFileSize))")])
+            return [YAMLError(.limit, at: start,
+                "file is \(sizeText(bytes.count)), larger than the limit of \(sizeText(limits.maxFileSize))")]
         }
         if let bomError = utf16Or32Marker(bytes, file: file) {
-            return YAMLReadResult(documents: [], errors: [bomError])
+            return [bomError]
         }
         guard let parser = LibYAMLParser(input: bytes) else {
-            return YAMLReadResult(documents: [], errors: [YAMLError(.syntax, at: start, "libyaml could not start")])
+            return [YAMLError(.syntax, at: start, "libyaml could not start")]
         }
-        var builder = TreeBuilder(file: file, limits: limits)
+        var builder = TreeBuilder(file: file, limits: limits, deliver: deliver)
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser.parser, &event) == 1 else {
@@ -119,7 +138,7 @@ public struct YAMLDocumentReader: Sendable {
             yaml_event_delete(&event)
             if finished || builder.stopped { break }
         }
-        return YAMLReadResult(documents: builder.documents, errors: builder.errors)
+        return builder.errors
     }
 
     /// The line and column of a byte offset, counting characters as libyaml does.

@@ -77,8 +77,8 @@ let benchmarks: @Sendable () -> Void = {
         timeUnits: .microseconds,
         units: [.peakMemoryResident: .count, .mallocCountTotal: .count],
         warmupIterations: 1,
-        maxDuration: .seconds(30),
-        maxIterations: 15
+        maxDuration: .seconds(45),
+        maxIterations: 21
     )
 
     // MARK: one multi-document file

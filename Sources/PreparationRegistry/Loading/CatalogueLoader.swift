@@ -1,3 +1,4 @@
+import Dispatch
 import YAMLReader
 
 /// What loading a catalogue gave: the registry when the catalogue is valid, and every
@@ -129,6 +130,8 @@ enum SourceText {
 /// One run of the loader: the files read so far, their preparations and diagnostics.
 struct LoadSession {
     let reader: YAMLDocumentReader
+    /// Decodes documents on a second thread while the reader parses the next ones.
+    let pipeline = DecodePipeline()
     var diagnostics: [Diagnostic] = []
     var preparations: [Preparation] = []
     var fileCount = 0
@@ -141,29 +144,31 @@ struct LoadSession {
         self.reader = reader
     }
 
-    /// Reads a file's documents, or records why it cannot be read.
-    private mutating func documents(_ source: SourceText) -> [YAMLDocument] {
+    /// Reads a file's documents one at a time, handing each to `body`, or records why the file
+    /// cannot be read. Reader errors come after the documents' own diagnostics.
+    private mutating func eachDocument(_ source: SourceText, _ body: (inout LoadSession, YAMLDocument) -> Void) {
         fileCount += 1
         sources[source.displayPath] = source
-        let result: YAMLReadResult
+        let bytes: [UInt8]
         switch source {
         case .file(let file):
             switch reader.readBytes(ofFileAt: file.path, displayPath: file.displayPath) {
-            case .success(let bytes):
-                result = reader.read(bytes, file: file.displayPath)
+            case .success(let read):
+                bytes = read
             case .failure(let error):
                 diagnostics.append(Diagnostic(error))
-                return []
+                return
             }
-        case .memory(let path, let text):
-            result = reader.read(Array(text.utf8), file: path)
+        case .memory(_, let text):
+            bytes = Array(text.utf8)
         }
-        diagnostics += result.errors.map(Diagnostic.init)
-        return result.documents
+        let errors = reader.read(bytes, file: source.displayPath) { document in body(&self, document) }
+        diagnostics += errors.map(Diagnostic.init)
     }
 
     mutating func loadManifest(_ source: SourceText) -> Manifest? {
-        let documents = documents(source)
+        var documents: [YAMLDocument] = []
+        eachDocument(source) { _, document in documents.append(document) }
         guard let document = documents.first(where: { !$0.root.isNull }) else { return nil }
         if documents.count > 1 {
             diagnostics.append(.error(documents[1].location, "the manifest holds one document only"))
@@ -176,20 +181,11 @@ struct LoadSession {
 
     mutating func loadPreparations(_ source: SourceText, vocabulary: Vocabulary) {
         let before = diagnostics.count
-        let documents = documents(source)
         var found = 0
-        for document in documents where !document.root.isNull {
+        eachDocument(source) { session, document in
+            guard !document.root.isNull else { return }
             found += 1
-            let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary)
-            diagnostics += problems
-            guard let preparation else { continue }
-            let idLocation = document.root.mapping?.first { $0.key == "id" }?.value.location ?? preparation.location
-            if let first = idLocations[preparation.id] {
-                diagnostics.append(.error(idLocation, "duplicate id '\(preparation.id)'; first defined at \(first)"))
-                continue
-            }
-            idLocations[preparation.id] = idLocation
-            preparations.append(preparation)
+            session.pipeline.submit(document, vocabulary: vocabulary)
         }
         if found == 0, diagnostics.count == before {
             diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: source.displayPath, line: 1, column: 1),
@@ -197,8 +193,28 @@ struct LoadSession {
         }
     }
 
+    /// Takes the decoded documents, in document order: their diagnostics, and their
+    /// preparations unless the id was seen before.
+    private mutating func collectDecoded() {
+        for decoded in pipeline.drain() {
+            diagnostics += decoded.problems
+            guard let preparation = decoded.preparation else { continue }
+            add(preparation, idLocation: decoded.idLocation)
+        }
+    }
+
+    private mutating func add(_ preparation: Preparation, idLocation: SourceLocation) {
+        if let first = idLocations[preparation.id] {
+            diagnostics.append(.error(idLocation, "duplicate id '\(preparation.id)'; first defined at \(first)"))
+            return
+        }
+        idLocations[preparation.id] = idLocation
+        preparations.append(preparation)
+    }
+
     /// Cross-file checks, lint, source lines and order.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
+        collectDecoded()
         for preparation in preparations {
             if let replacement = preparation.deprecated?.replacedBy, idLocations[replacement] == nil {
                 let hint = Suggestions.nearest(to: replacement, in: idLocations.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
@@ -238,6 +254,38 @@ struct LoadSession {
                 if content.hasSuffix("\r") { content = content.dropLast() }
                 diagnostics[index].sourceLine = String(content)
             }
+        }
+    }
+}
+
+/// Decodes preparation documents on a serial background queue, so that decoding one document
+/// overlaps with libyaml parsing the next; results come back in submission order.
+final class DecodePipeline: @unchecked Sendable {
+    /// One decoded document.
+    struct Decoded: Sendable {
+        var preparation: Preparation?
+        var problems: [Diagnostic]
+        var idLocation: SourceLocation
+    }
+
+    private let queue = DispatchQueue(label: "catalogue.decode")
+    /// Touched only on `queue`.
+    private var results: [Decoded] = []
+
+    func submit(_ document: YAMLDocument, vocabulary: Vocabulary) {
+        queue.async {
+            let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary)
+            let idLocation = document.root.mapping?.first { $0.key == "id" }?.value.location ?? document.root.location
+            self.results.append(Decoded(preparation: preparation, problems: problems, idLocation: idLocation))
+        }
+    }
+
+    /// Waits for every submitted document and returns their results, in order.
+    func drain() -> [Decoded] {
+        queue.sync {
+            let drained = results
+            results = []
+            return drained
         }
     }
 }

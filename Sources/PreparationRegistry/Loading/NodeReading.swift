@@ -5,18 +5,18 @@ import YAMLReader
 struct Fields {
     /// The mapping's own location.
     var location: SourceLocation
-    var values: [String: YAMLMappingEntry]
+    /// The known keys' entries (mappings are small: a linear search beats hashing).
+    var entries: [YAMLMappingEntry]
     var extensions: OrderedDictionary<String, DataValue>
 
     /// The value of `key`, or nil when it is absent or null.
     subscript(key: String) -> YAMLNode? {
-        guard let entry = values[key], !entry.value.isNull else { return nil }
+        guard let entry = entry(key), !entry.value.isNull else { return nil }
         return entry.value
     }
 
-    /// The location of `key`'s value, or of the mapping when it is absent.
-    func location(of key: String) -> SourceLocation {
-        values[key]?.value.location ?? location
+    func entry(_ key: String) -> YAMLMappingEntry? {
+        entries.first { $0.key == key }
     }
 }
 
@@ -38,7 +38,8 @@ struct NodeReader {
             error(node.location, "\(what) must be a mapping, not \(node.kindDescription)")
             return nil
         }
-        var fields = Fields(location: node.location, values: [:], extensions: [:])
+        var fields = Fields(location: node.location, entries: [], extensions: [:])
+        fields.entries.reserveCapacity(entries.count)
         for entry in entries {
             if extensions, entry.key.hasPrefix("x-") {
                 fields.extensions[entry.key] = dataValue(entry.value)
@@ -48,10 +49,10 @@ struct NodeReader {
                 error(entry.keyLocation, "unknown key '\(entry.key)'" + Suggestions.didYouMean(entry.key, in: specs.map(\.key)))
                 continue
             }
-            fields.values[entry.key] = entry
+            fields.entries.append(entry)
         }
         for spec in specs where spec.required {
-            if let entry = fields.values[spec.key] {
+            if let entry = fields.entry(spec.key) {
                 if entry.value.isNull { error(entry.value.location, "'\(spec.key)' needs a value") }
             } else {
                 error(node.location, "missing required key '\(spec.key)'")

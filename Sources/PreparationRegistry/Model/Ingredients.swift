@@ -1,5 +1,3 @@
-import Foundation
-
 /// An ingredient of a preparation.
 public struct Ingredient: Sendable, Hashable {
     /// The ingredient's name.
@@ -30,8 +28,15 @@ public struct Concentration: Sendable, Hashable, CustomStringConvertible {
 
         /// The unit written as `text` (case-insensitive; `µg/ml` for `ug/ml`).
         public static func parse<S: StringProtocol>(_ text: S) -> Unit? {
-            let lower = text.lowercased().replacingOccurrences(of: "µ", with: "u").replacingOccurrences(of: "μ", with: "u")
-            return allCases.first { $0.rawValue.lowercased() == lower }
+            var lower = String(text).lowercased()
+            if lower.hasPrefix("µ") || lower.hasPrefix("μ") { lower = "u" + lower.dropFirst() }
+            switch lower {
+            case "%": return .percent
+            case "mg/ml": return .milligramsPerMillilitre
+            case "ug/ml": return .microgramsPerMillilitre
+            case "iu/ml": return .internationalUnitsPerMillilitre
+            default: return nil
+            }
         }
     }
 
@@ -51,23 +56,29 @@ public struct Concentration: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `1.35 %`, `0.01%`, `10 mg/ml`; nil when the text has another shape.
     public static func parse(_ text: String) -> Concentration? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        var end = trimmed.startIndex
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, utf8[start] == 32 { start = utf8.index(after: start) }
+        while end > start, utf8[utf8.index(before: end)] == 32 { end = utf8.index(before: end) }
+        var numberEnd = start
         var seenDot = false
-        while end < trimmed.endIndex {
-            let c = trimmed[end]
-            if c.isASCII, c.isNumber {
-                end = trimmed.index(after: end)
-            } else if c == ".", !seenDot {
+        while numberEnd < end {
+            let b = utf8[numberEnd]
+            if b >= 48 && b <= 57 {
+                numberEnd = utf8.index(after: numberEnd)
+            } else if b == UInt8(ascii: "."), !seenDot {
                 seenDot = true
-                end = trimmed.index(after: end)
+                numberEnd = utf8.index(after: numberEnd)
             } else {
                 break
             }
         }
-        let number = trimmed[trimmed.startIndex..<end]
+        var unitStart = numberEnd
+        while unitStart < end, utf8[unitStart] == 32 { unitStart = utf8.index(after: unitStart) }
+        let number = text[start..<numberEnd]
         guard !number.isEmpty, number.first != ".", number.last != ".", let value = Double(number),
-              let unit = Unit.parse(trimmed[end...].trimmingCharacters(in: .whitespaces))
+              let unit = Unit.parse(text[unitStart..<end])
         else { return nil }
         return Concentration(value: value, unit: unit)
     }

@@ -157,78 +157,98 @@ struct WrittenBound: Equatable {
 }
 
 /// Splits a range's text into one or two bounds: `0.5-2 mm`, `3 days - 1 month`, `6 to 72 hours`,
-/// `2–3 weeks`, `4-6`, `2 mm`. Returns nil when the text does not have that shape.
+/// `2–3 weeks`, `4-6`, `2 mm`. Returns nil when the text does not have that shape. Works on the
+/// UTF-8 bytes: it runs for every range of every preparation.
 func splitRangeText(_ text: String) -> (WrittenBound, WrittenBound?)? {
-    var scanner = RangeScanner(Substring(text))
-    scanner.skipSpaces()
-    guard let first = scanner.bound() else { return nil }
-    scanner.skipSpaces()
-    if scanner.atEnd { return (first, nil) }
-    guard scanner.separator() else { return nil }
-    scanner.skipSpaces()
-    guard let second = scanner.bound() else { return nil }
-    scanner.skipSpaces()
-    guard scanner.atEnd else { return nil }
-    return (first, second)
+    let original = Substring(text)
+    var copy = text
+    return copy.withUTF8 { bytes -> (WrittenBound, WrittenBound?)? in
+        var scanner = RangeScanner(bytes: bytes, text: original)
+        scanner.skipSpaces()
+        guard let first = scanner.bound() else { return nil }
+        scanner.skipSpaces()
+        if scanner.atEnd { return (first, nil) }
+        guard scanner.separator() else { return nil }
+        scanner.skipSpaces()
+        guard let second = scanner.bound() else { return nil }
+        scanner.skipSpaces()
+        guard scanner.atEnd else { return nil }
+        return (first, second)
+    }
 }
 
 private struct RangeScanner {
-    var text: Substring
-    var index: Substring.Index
+    let bytes: UnsafeBufferPointer<UInt8>
+    let text: Substring
+    var index = 0
 
-    init(_ text: Substring) {
+    init(bytes: UnsafeBufferPointer<UInt8>, text: Substring) {
+        self.bytes = bytes
         self.text = text
-        self.index = text.startIndex
     }
 
-    var atEnd: Bool { index == text.endIndex }
+    var atEnd: Bool { index == bytes.count }
+
+    private func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }
+
+    private func isLetter(_ i: Int) -> Bool {
+        guard i < bytes.count else { return false }
+        let b = bytes[i] | 0x20
+        return b >= 97 && b <= 122
+    }
+
+    /// The text between two byte offsets (always on character boundaries: ASCII bytes).
+    private func slice(_ from: Int, _ to: Int) -> Substring {
+        let utf8 = text.utf8
+        let a = utf8.index(utf8.startIndex, offsetBy: from)
+        let b = utf8.index(a, offsetBy: to - from)
+        return text[a..<b]
+    }
 
     mutating func skipSpaces() {
-        while index < text.endIndex, text[index] == " " || text[index] == "\t" { index = text.index(after: index) }
+        while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 { index += 1 }
     }
 
     /// A non-negative decimal, then optionally a unit word (not the separator `to`).
     mutating func bound() -> WrittenBound? {
         let start = index
-        while index < text.endIndex, text[index].isASCII, text[index].isNumber { index = text.index(after: index) }
+        while isDigit(index) { index += 1 }
         guard index > start else { return nil }
-        if index < text.endIndex, text[index] == "." {
-            let dot = index
-            index = text.index(after: index)
-            let fractionStart = index
-            while index < text.endIndex, text[index].isASCII, text[index].isNumber { index = text.index(after: index) }
-            if index == fractionStart { index = dot; return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            guard isDigit(index + 1) else { return nil }
+            index += 1
+            while isDigit(index) { index += 1 }
         }
-        let numberText = text[start..<index]
+        let numberText = slice(start, index)
         guard let number = Double(numberText) else { return nil }
         let afterNumber = index
         skipSpaces()
         let wordStart = index
-        while index < text.endIndex, text[index].isLetter || text[index] == "/" || text[index] == "%" {
-            index = text.index(after: index)
-        }
-        let word = text[wordStart..<index]
-        if word.isEmpty || word.lowercased() == "to" {
+        while isLetter(index) { index += 1 }
+        let wordLength = index - wordStart
+        let isTo = wordLength == 2 && bytes[wordStart] | 0x20 == UInt8(ascii: "t") && bytes[wordStart + 1] | 0x20 == UInt8(ascii: "o")
+        if wordLength == 0 || isTo {
             index = afterNumber
             return WrittenBound(number: number, numberText: numberText, unit: nil)
         }
-        return WrittenBound(number: number, numberText: numberText, unit: word)
+        return WrittenBound(number: number, numberText: numberText, unit: slice(wordStart, index))
     }
 
-    /// `-`, `–` or the word `to`.
+    /// `-`, `–` (en dash) or the word `to`.
     mutating func separator() -> Bool {
-        guard index < text.endIndex else { return false }
-        if text[index] == "-" || text[index] == "–" {
-            index = text.index(after: index)
+        guard index < bytes.count else { return false }
+        if bytes[index] == UInt8(ascii: "-") {
+            index += 1
             return true
         }
-        let rest = text[index...]
-        if rest.lowercased().hasPrefix("to") {
-            let after = text.index(index, offsetBy: 2)
-            if after == text.endIndex || text[after] == " " || text[after] == "\t" {
-                index = after
-                return true
-            }
+        if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 {
+            index += 3
+            return true
+        }
+        if index + 1 < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "t"), bytes[index + 1] | 0x20 == UInt8(ascii: "o"),
+           index + 2 == bytes.count || bytes[index + 2] == 32 || bytes[index + 2] == 9 {
+            index += 2
+            return true
         }
         return false
     }
