@@ -28,7 +28,7 @@ final class LibYAMLParser {
         switch p.error {
         case YAML_READER_ERROR:
             var message = problem
-            if p.problem_value != -1, problem.contains("octet") || problem.contains("character") {
+            if p.problem_value != -1, problem.contains("octet") || problem.contains("control characters") {
                 message += " (byte 0x" + hex(UInt8(truncatingIfNeeded: p.problem_value)) + ")"
             }
             return (.encoding, message, 0, 0, Int(p.problem_offset))

@@ -163,6 +163,12 @@ public struct YAMLDocumentReader: Sendable {
     private func utf16Or32Marker(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> YAMLError? {
         guard bytes.count >= 2 else { return nil }
         let b0 = bytes[0], b1 = bytes[1]
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if bytes.count >= 4, (b0 == 0xFF && b1 == 0xFE && bytes[2] == 0 && bytes[3] == 0)
+            || (b0 == 0 && b1 == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF) {
+            return YAMLError(.encoding, at: start,
+                             "file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8")
+        }
         if (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) {
             return YAMLError(.encoding, at: SourceLocation(file: file, line: 1, column: 1),
                              "file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")

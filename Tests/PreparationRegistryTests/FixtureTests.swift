@@ -12,12 +12,13 @@ func fixtureFiles(_ folder: String) -> [String] {
     return names.filter { $0.hasSuffix(".yaml") }.sorted()
 }
 
-/// The `# expect: LINE:COLUMN: severity: message` lines of a fixture, in order.
+/// The `# expect: LINE:COLUMN: severity: message` lines of a fixture, in order; `$FILE` in
+/// a message stands for the fixture's own path (for messages that name another place in it).
 func expectations(in path: String) throws -> [String] {
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    return text.split(separator: "\n").compactMap { line in
+    return text.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line in
         guard line.hasPrefix("# expect: ") else { return nil }
-        return String(line.dropFirst("# expect: ".count))
+        return String(line.dropFirst("# expect: ".count)).replacingOccurrences(of: "$FILE", with: path)
     }
 }
 

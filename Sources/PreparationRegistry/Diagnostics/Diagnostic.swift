@@ -50,14 +50,29 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// under the column.
     public var rendered: String {
         guard let line = sourceLine else { return description }
-        var caret = ""
-        var column = 1
-        for character in line.unicodeScalars {
-            if column >= location.column { break }
-            caret.append(character == "\t" ? "\t" : " ")
-            column += 1
+        var scalars = Array(line.unicodeScalars)
+        var column = location.column
+        // A very long line (minified or hostile input) is cut to a window around the column.
+        let window = 60
+        if scalars.count > 2 * window + 40 {
+            let start = max(0, column - 1 - window)
+            let end = min(scalars.count, column - 1 + window)
+            var cut: [Unicode.Scalar] = []
+            if start > 0 {
+                cut += Array("...".unicodeScalars)
+                column = column - start + 3
+            }
+            cut += scalars[start..<end]
+            if end < scalars.count { cut += Array("...".unicodeScalars) }
+            scalars = cut
         }
-        return description + "\n" + line + "\n" + caret + "^"
+        var shown = String.UnicodeScalarView()
+        shown.append(contentsOf: scalars)
+        var caret = ""
+        for (index, character) in scalars.enumerated() where index + 1 < column {
+            caret.append(character == "\t" ? "\t" : " ")
+        }
+        return description + "\n" + String(shown) + "\n" + caret + "^"
     }
 }
 

@@ -12,6 +12,12 @@ public enum Suggestions {
             if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         if let best, best.1 == 0, best.0 == word { return nil }
+        if best == nil, lowered.count >= 4 {
+            // A word that a candidate starts with, or that starts with a candidate
+            // ('hyaluronic' for 'hyaluronic-acid'), is a likely shortening.
+            let lower = word.lowercased()
+            best = candidates.first { lower.hasPrefix($0.lowercased()) && $0.count >= 4 || $0.lowercased().hasPrefix(lower) }.map { ($0, 0) }
+        }
         return best?.0
     }
 

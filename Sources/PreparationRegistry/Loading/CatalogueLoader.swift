@@ -92,7 +92,7 @@ public struct CatalogueLoader: Sendable {
         for path in paths where path.split(separator: "/").last.map(String.init) == Self.manifestName {
             manifest = session.loadManifest(.file(CatalogueFile(path: path, displayPath: path))) ?? manifest
         }
-        for path in paths where path.split(separator: "/").last.map(String.init) != Self.manifestName {
+        for path in paths.sorted() where path.split(separator: "/").last.map(String.init) != Self.manifestName {
             session.loadPreparations(.file(CatalogueFile(path: path, displayPath: path)), vocabulary: manifest.vocabulary)
         }
         return session.finish(manifest: manifest)

@@ -112,6 +112,9 @@ struct NodeReader {
             switch scalar.value {
             case .int(let i): return Double(i)
             case .float(let d) where d.isFinite: return d
+            case .float:
+                error(node.location, "'\(what)' must be a finite number, not \(scalar.text)")
+                return nil
             default: break
             }
         }
@@ -223,6 +226,10 @@ struct NodeReader {
             error(node.location, "'\(written)' is not a \(U.quantityName) range; write it like '\(example)'")
             return nil
         }
+        if let second, second.unit == nil, first.unit != nil {
+            error(node.location, "'\(written)' needs a unit on its upper bound too, such as '\(first.numberText) \(first.unit!) - \(second.numberText) \(first.unit!)'")
+            return nil
+        }
         let lastUnit = second?.unit ?? first.unit
         guard let lastUnit else {
             error(node.location, "'\(written)' needs a \(U.quantityName) unit: \(unitList(U.self))")
@@ -272,6 +279,12 @@ struct NodeReader {
 
     private func unknownUnit<U: MeasureUnit>(_ word: String, _ type: U.Type, in text: String? = nil) -> String {
         let place = text.map { " in '\($0)'" } ?? ""
+        if U.self == DurationUnit.self, LengthUnit.parse(word) != nil {
+            return "'\(word)' is a length unit, but this is a duration\(place); use \(unitList(U.self))"
+        }
+        if U.self == LengthUnit.self, DurationUnit.parse(word) != nil {
+            return "'\(word)' is a duration unit, but this is a length\(place); use mm"
+        }
         let hint = Suggestions.nearest(to: word, in: U.allSpellings).map { "; did you mean '\($0)'?" }
             ?? "; use \(unitList(U.self))"
         return "unknown \(U.quantityName) unit '\(word)'\(place)" + hint

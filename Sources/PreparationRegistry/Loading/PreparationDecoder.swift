@@ -18,6 +18,9 @@ struct PreparationDecoder {
         let id = f["id"].flatMap { reader.slug($0, "id", maxLength: 64) }
         let name = f["name"].flatMap { reader.nonEmptyText($0, "name") }
         let summary = f["summary"].flatMap { reader.text($0, "summary") }
+        if let summary, summary.contains("\n"), let node = f["summary"] {
+            reader.error(node.location, "'summary' must be one line; put longer text in 'notes'")
+        }
         let ingredients = reader.each(f["ingredients"], "ingredients", nonEmpty: true) { r, n in ingredient(&r, n) }
         let regions = reader.each(f["regions"], "regions", nonEmpty: true) { r, n in r.word(n, Region.self, "region") }
         let indications = reader.each(f["indications"], "indications", nonEmpty: true) { r, n in

@@ -60,7 +60,8 @@ public enum DurationUnit: String, MeasureUnit {
         case .week: short = "wk"
         case .month: short = "mo"
         }
-        return [rawValue, rawValue + "s", short, short + "s"]
+        // Plurals of the long and of the multi-letter short names: `mins`, `wks`, `mos`.
+        return short.count > 1 ? [rawValue, rawValue + "s", short, short + "s"] : [rawValue, rawValue + "s", short]
     }
 }
 
