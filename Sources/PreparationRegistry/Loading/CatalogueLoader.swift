@@ -1,4 +1,3 @@
-import Dispatch
 import YAMLReader
 
 /// What loading a catalogue gave: the registry when the catalogue is valid, and every
@@ -130,8 +129,6 @@ enum SourceText {
 /// One run of the loader: the files read so far, their preparations and diagnostics.
 struct LoadSession {
     let reader: YAMLDocumentReader
-    /// Decodes documents on a second thread while the reader parses the next ones.
-    let pipeline = DecodePipeline()
     var diagnostics: [Diagnostic] = []
     var preparations: [Preparation] = []
     var fileCount = 0
@@ -185,7 +182,7 @@ struct LoadSession {
         eachDocument(source) { session, document in
             guard !document.root.isNull else { return }
             found += 1
-            session.pipeline.submit(document, vocabulary: vocabulary)
+            session.addPreparation(from: document, vocabulary: vocabulary)
         }
         if found == 0, diagnostics.count == before {
             diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: source.displayPath, line: 1, column: 1),
@@ -193,14 +190,14 @@ struct LoadSession {
         }
     }
 
-    /// Takes the decoded documents, in document order: their diagnostics, and their
-    /// preparations unless the id was seen before.
-    private mutating func collectDecoded() {
-        for decoded in pipeline.drain() {
-            diagnostics += decoded.problems
-            guard let preparation = decoded.preparation else { continue }
-            add(preparation, idLocation: decoded.idLocation)
-        }
+    /// Decodes one document as soon as the reader has finished it, so that only one
+    /// document's nodes are alive at a time.
+    private mutating func addPreparation(from document: YAMLDocument, vocabulary: Vocabulary) {
+        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary)
+        diagnostics += problems
+        guard let preparation else { return }
+        let idLocation = document.root.mapping?.first { $0.key == "id" }?.value.location ?? document.root.location
+        add(preparation, idLocation: idLocation)
     }
 
     private mutating func add(_ preparation: Preparation, idLocation: SourceLocation) {
@@ -214,7 +211,6 @@ struct LoadSession {
 
     /// Cross-file checks, lint, source lines and order.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
-        collectDecoded()
         for preparation in preparations {
             if let replacement = preparation.deprecated?.replacedBy, idLocations[replacement] == nil {
                 let hint = Suggestions.nearest(to: replacement, in: idLocations.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
@@ -258,34 +254,3 @@ struct LoadSession {
     }
 }
 
-/// Decodes preparation documents on a serial background queue, so that decoding one document
-/// overlaps with libyaml parsing the next; results come back in submission order.
-final class DecodePipeline: @unchecked Sendable {
-    /// One decoded document.
-    struct Decoded: Sendable {
-        var preparation: Preparation?
-        var problems: [Diagnostic]
-        var idLocation: SourceLocation
-    }
-
-    private let queue = DispatchQueue(label: "catalogue.decode")
-    /// Touched only on `queue`.
-    private var results: [Decoded] = []
-
-    func submit(_ document: YAMLDocument, vocabulary: Vocabulary) {
-        queue.async {
-            let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary)
-            let idLocation = document.root.mapping?.first { $0.key == "id" }?.value.location ?? document.root.location
-            self.results.append(Decoded(preparation: preparation, problems: problems, idLocation: idLocation))
-        }
-    }
-
-    /// Waits for every submitted document and returns their results, in order.
-    func drain() -> [Decoded] {
-        queue.sync {
-            let drained = results
-            results = []
-            return drained
-        }
-    }
-}
