@@ -63,9 +63,7 @@ struct CatalogueWalker {
             let childDisplay = join(display, name)
             var info = stat()
             guard lstat(childPath, &info) == 0 else { continue }
-            var isLink = false
             if (info.st_mode & S_IFMT) == S_IFLNK {
-                isLink = true
                 guard let target = realPath(childPath) else {
                     diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1),
                                               "symbolic link leads nowhere (its target does not exist)"))
@@ -80,7 +78,7 @@ struct CatalogueWalker {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                let real = isLink ? (realPath(childPath) ?? childPath) : (realPath(childPath) ?? childPath)
+                let real = realPath(childPath) ?? childPath
                 if visited.contains(real) { continue }
                 visited.insert(real)
                 walkDirectory(path: childPath, display: childDisplay)

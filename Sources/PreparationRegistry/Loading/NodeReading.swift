@@ -240,13 +240,12 @@ struct NodeReader {
             return nil
         }
         var lowerUnit = upperUnit
-        if let second, let firstUnit = first.unit {
+        if second != nil, let firstUnit = first.unit {
             guard let unit = U.parse(firstUnit) else {
                 error(node.location, unknownUnit(String(firstUnit), U.self, in: written))
                 return nil
             }
             lowerUnit = unit
-            _ = second
         }
         let lower = Quantity(first.number, lowerUnit)
         let upper = second.map { Quantity($0.number, upperUnit) } ?? lower
