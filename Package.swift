@@ -53,7 +53,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PreparationRegistryTests",
-            dependencies: ["PreparationRegistry"]
+            dependencies: ["PreparationRegistry"],
+            exclude: ["Fixtures"]  // read from disk by path, not as resources
         ),
         .testTarget(
             name: "CatalogCLITests",
