@@ -38,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
                 }
             }
             if !files.isEmpty {
-                let manifest = options.selectedPath.map { loader.load(catalogueAt: $0).manifest }
+                let manifest = options.selectedPath.map { loader.loadManifest(catalogueAt: $0).manifest }
                 results.append((files.joined(separator: " "), loader.load(files: files, manifest: manifest)))
             }
         }

@@ -42,6 +42,16 @@ public struct CatalogueLoader: Sendable {
     /// Loads the catalogue folder at `path`: its manifest (if any) and every `*.yaml` and
     /// `*.yml` below `preparations/`.
     public func load(catalogueAt path: String) -> CatalogueLoadResult {
+        load(catalogueAt: path, preparations: true)
+    }
+
+    /// Reads only the manifest of the catalogue folder at `path` (the bundled vocabulary when
+    /// it has none): what checking single files against that catalogue needs.
+    public func loadManifest(catalogueAt path: String) -> CatalogueLoadResult {
+        load(catalogueAt: path, preparations: false)
+    }
+
+    private func load(catalogueAt path: String, preparations: Bool) -> CatalogueLoadResult {
         var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
         switch pathKind(path) {
         case .directory:
@@ -68,6 +78,7 @@ public struct CatalogueLoader: Sendable {
                                                   "symbolic link leads outside the catalogue"))
             }
         }
+        guard preparations else { return session.finish(manifest: manifest) }
         let preparationsPath = join(path, Self.preparationsFolder)
         if pathKind(preparationsPath) == .directory {
             walker.walk(Self.preparationsFolder)
