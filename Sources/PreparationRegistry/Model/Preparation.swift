@@ -85,4 +85,11 @@ public struct Preparation: Sendable, Hashable {
 
     /// True when the preparation is deprecated.
     public var isDeprecated: Bool { deprecated != nil }
+
+    /// Where the value of a top-level key (`"depth"`, `"protocol"`, ...) is written, for
+    /// diagnostics about that field; the document's start when the key is absent or its place
+    /// is not known.
+    public func location(of key: String) -> SourceLocation {
+        location
+    }
 }
