@@ -15,10 +15,12 @@ struct TreeBuilder {
         var weight = 1
         var items: [YAMLNode] = []
         var entries: [YAMLMappingEntry] = []
-        /// The key waiting for its value; nil after a value. `keyUsable` is false for a
-        /// non-scalar key, whose pair is dropped.
-        var pendingKey: YAMLNode?
-        var keyUsable = true
+        /// True when the next node added is a value, after its key.
+        var hasPendingKey = false
+        /// The key waiting for its value: its text (nil for a non-scalar key, whose pair is
+        /// dropped) and where it is written.
+        var pendingKey: String?
+        var pendingKeyLocation = SourceLocation(file: "", line: 0, column: 0)
         var keyIsMerge = false
         var merges: [YAMLNode] = []
         var keyIndex: [String: Int]?
@@ -111,6 +113,14 @@ struct TreeBuilder {
             fatal(.limit, at: frame.location, "nesting is deeper than the limit of \(limits.maxDepth) levels")
             return
         }
+        var frame = frame
+        // Room for a typical collection up front: growing an array one doubling at a time
+        // copies it several times. A document's root gets more.
+        if frame.isMapping {
+            frame.entries.reserveCapacity(stack.isEmpty ? 32 : 4)
+        } else {
+            frame.items.reserveCapacity(4)
+        }
         stack.append(frame)
     }
 
@@ -201,45 +211,49 @@ struct TreeBuilder {
             stack[top].items.append(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
+        guard stack[top].hasPendingKey else {
             // A key.
-            if let scalar = node.scalar {
-                stack[top].keyUsable = true
+            stack[top].hasPendingKey = true
+            stack[top].pendingKeyLocation = node.location
+            if case .scalar(let scalar) = node.content {
                 stack[top].keyIsMerge = scalar.style == .plain && scalar.text == Self.mergeKey
+                stack[top].pendingKey = scalar.text
             } else {
                 errors.append(YAMLError(.complexKey, at: node.location,
                                         "a mapping key must be a scalar, not \(node.kindDescription)"))
-                stack[top].keyUsable = false
+                stack[top].pendingKey = nil
             }
-            stack[top].pendingKey = node
             return
         }
+        stack[top].hasPendingKey = false
+        guard let keyText = stack[top].pendingKey else { return }
         stack[top].pendingKey = nil
-        guard stack[top].keyUsable, let keyText = key.scalar?.text else { return }
         if stack[top].keyIsMerge {
             stack[top].merges.append(node)
             return
         }
-        if let first = firstIndex(ofKey: keyText, in: stack[top]) {
+        let keyLocation = stack[top].pendingKeyLocation
+        if let first = firstIndex(ofKey: keyText, inFrame: top) {
             let earlier = stack[top].entries[first].keyLocation
-            errors.append(YAMLError(.duplicateKey, at: key.location,
+            errors.append(YAMLError(.duplicateKey, at: keyLocation,
                 "key '\(keyText)' is given twice in this mapping (first at line \(earlier.line), column \(earlier.column))"))
             return
         }
-        stack[top].entries.append(YAMLMappingEntry(key: keyText, keyLocation: key.location, value: node))
+        stack[top].entries.append(YAMLMappingEntry(key: keyText, keyLocation: keyLocation, value: node))
         if stack[top].keyIndex != nil {
             let position = stack[top].entries.count - 1
             stack[top].keyIndex?[keyText] = position
-        } else if stack[top].entries.count > 16 {
+        } else if stack[top].entries.count > 32 {
             var index: [String: Int] = [:]
             for (i, e) in stack[top].entries.enumerated() { index[e.key] = i }
             stack[top].keyIndex = index
         }
     }
 
-    private func firstIndex(ofKey key: String, in frame: Frame) -> Int? {
-        if let index = frame.keyIndex { return index[key] }
-        return frame.entries.firstIndex { $0.key == key }
+    private func firstIndex(ofKey key: String, inFrame top: Int) -> Int? {
+        if let index = stack[top].keyIndex { return index[key] }
+        let count = key.utf8.count
+        return stack[top].entries.firstIndex { $0.key.utf8.count == count && $0.key == key }
     }
 
     /// Applies the merge key: entries of the merged mappings that the mapping does not set

@@ -1,23 +1,44 @@
 import OrderedCollections
 import YAMLReader
 
-/// The keys of one mapping, checked against a table of ``FieldSpec``s.
+/// The keys of one mapping, checked against a table of ``FieldSpec``s: for each spec (by its
+/// index in the table), the mapping's entry that gives it, if any.
 struct Fields {
     /// The mapping's own location.
     var location: SourceLocation
-    /// The known keys' entries (mappings are small: a linear search beats hashing).
-    var entries: [YAMLMappingEntry]
+    /// The table the mapping was checked against.
+    let specs: [FieldSpec]
+    /// The mapping's entries, as read (shared with the node, not copied).
+    let entries: [YAMLMappingEntry]
+    /// For each spec, the index of its entry in `entries`, or -1.
+    var slots: [Int32]
     var extensions: OrderedDictionary<String, DataValue>
 
     /// The value of `key`, or nil when it is absent or null.
     subscript(key: String) -> YAMLNode? {
-        guard let entry = entry(key), !entry.value.isNull else { return nil }
-        return entry.value
+        guard let index = specs.firstIndex(where: { $0.key == key }) else { return nil }
+        return self[index]
     }
 
-    func entry(_ key: String) -> YAMLMappingEntry? {
-        entries.first { $0.key == key }
+    /// The value of the spec at `index` in the table, or nil when it is absent or null.
+    subscript(index: Int) -> YAMLNode? {
+        let slot = Int(slots[index])
+        guard slot >= 0, !entries[slot].value.isNull else { return nil }
+        return entries[slot].value
     }
+
+    /// The entry of the spec at `index`, if given.
+    func entry(at index: Int) -> YAMLMappingEntry? {
+        let slot = Int(slots[index])
+        return slot >= 0 ? entries[slot] : nil
+    }
+}
+
+/// True for a key of the form `x-...`.
+@inline(__always)
+func isExtensionKey(_ key: String) -> Bool {
+    var utf8 = key.utf8.makeIterator()
+    return utf8.next() == UInt8(ascii: "x") && utf8.next() == UInt8(ascii: "-")
 }
 
 /// Reads typed values out of located nodes, collecting a diagnostic for everything wrong and
@@ -38,21 +59,21 @@ struct NodeReader {
             error(node.location, "\(what) must be a mapping, not \(node.kindDescription)")
             return nil
         }
-        var fields = Fields(location: node.location, entries: [], extensions: [:])
-        fields.entries.reserveCapacity(entries.count)
-        for entry in entries {
-            if extensions, entry.key.hasPrefix("x-") {
+        var fields = Fields(location: node.location, specs: specs, entries: entries,
+                            slots: [Int32](repeating: -1, count: specs.count), extensions: [:])
+        for (position, entry) in entries.enumerated() {
+            if extensions, isExtensionKey(entry.key) {
                 fields.extensions[entry.key] = dataValue(entry.value)
                 continue
             }
-            guard specs.contains(where: { $0.key == entry.key }) else {
+            guard let index = specs.firstIndex(where: { $0.key == entry.key }) else {
                 error(entry.keyLocation, "unknown key '\(entry.key)'" + Suggestions.didYouMean(entry.key, in: specs.map(\.key)))
                 continue
             }
-            fields.entries.append(entry)
+            fields.slots[index] = Int32(position)
         }
-        for spec in specs where spec.required {
-            if let entry = fields.entry(spec.key) {
+        for (index, spec) in specs.enumerated() where spec.required {
+            if let entry = fields.entry(at: index) {
                 if entry.value.isNull { error(entry.value.location, "'\(spec.key)' needs a value") }
             } else {
                 error(node.location, "missing required key '\(spec.key)'")
@@ -210,7 +231,7 @@ struct NodeReader {
             let lower = nonNegative(minNode, "min")
             let upper = nonNegative(maxNode, "max")
             guard let unitWord = text(unitNode, "unit") else { return nil }
-            guard let unit = U.parse(unitWord) else {
+            guard let unit = parseUnit(unitWord, U.self) else {
                 error(unitNode.location, unknownUnit(unitWord, U.self))
                 return nil
             }
@@ -235,13 +256,13 @@ struct NodeReader {
             error(node.location, "'\(written)' needs a \(U.quantityName) unit: \(unitList(U.self))")
             return nil
         }
-        guard let upperUnit = U.parse(lastUnit) else {
+        guard let upperUnit = parseUnit(lastUnit, U.self) else {
             error(node.location, unknownUnit(String(lastUnit), U.self, in: written))
             return nil
         }
         var lowerUnit = upperUnit
         if second != nil, let firstUnit = first.unit {
-            guard let unit = U.parse(firstUnit) else {
+            guard let unit = parseUnit(firstUnit, U.self) else {
                 error(node.location, unknownUnit(String(firstUnit), U.self, in: written))
                 return nil
             }
@@ -373,4 +394,41 @@ func isSlug(_ text: String) -> Bool {
         }
     }
     return !previousWasHyphen
+}
+
+/// The unit written as `word`, as ``MeasureUnit/parse(_:)`` reads it, with a fast path for the
+/// short ASCII words that every range has: the word's lower-cased bytes packed into an integer
+/// and compared with a table built once from the units' spellings.
+func parseUnit<U: MeasureUnit, S: StringProtocol>(_ word: S, _ type: U.Type) -> U? {
+    if let key = UnitWords.pack(word) {
+        if U.self == DurationUnit.self {
+            for (packed, unit) in UnitWords.durations where packed == key { return unsafeBitCast(unit, to: U.self) }
+        } else if U.self == LengthUnit.self {
+            for (packed, unit) in UnitWords.lengths where packed == key { return unsafeBitCast(unit, to: U.self) }
+        }
+    }
+    return U.parse(word)
+}
+
+/// The spellings of the units, packed by ``UnitWords/pack(_:)``.
+enum UnitWords {
+    static let durations: [(UInt64, DurationUnit)] = table(DurationUnit.self)
+    static let lengths: [(UInt64, LengthUnit)] = table(LengthUnit.self)
+
+    private static func table<U: MeasureUnit>(_ type: U.Type) -> [(UInt64, U)] {
+        U.allCases.flatMap { unit in unit.spellings.compactMap { word in pack(word).map { ($0, unit) } } }
+    }
+
+    /// Up to 8 ASCII bytes, lower-cased, packed into an integer (nil for longer or non-ASCII words).
+    static func pack<S: StringProtocol>(_ word: S) -> UInt64? {
+        var key: UInt64 = 0
+        var count = 0
+        for byte in word.utf8 {
+            guard byte < 0x80, count < 8 else { return nil }
+            let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+            key = key << 8 | UInt64(lower)
+            count += 1
+        }
+        return count == 0 ? nil : key
+    }
 }

@@ -1,6 +1,36 @@
 import OrderedCollections
 import YAMLReader
 
+/// The index of each preparation key in ``FormatFields/preparation``, the one table of keys.
+private enum K {
+    static let id = index("id")
+    static let name = index("name")
+    static let summary = index("summary")
+    static let ingredients = index("ingredients")
+    static let regions = index("regions")
+    static let indications = index("indications")
+    static let techniques = index("techniques")
+    static let depth = index("depth")
+    static let residence = index("residence")
+    static let `protocol` = index("protocol")
+    static let sessionTime = index("session-time")
+    static let contraindications = index("contraindications")
+    static let sideEffects = index("side-effects")
+    static let aftercare = index("aftercare")
+    static let avoidSeasons = index("avoid-seasons")
+    static let sources = index("sources")
+    static let evidence = index("evidence")
+    static let deprecated = index("deprecated")
+    static let notes = index("notes")
+
+    private static func index(_ key: String) -> Int {
+        guard let index = FormatFields.preparation.firstIndex(where: { $0.key == key }) else {
+            fatalError("'\(key)' is not in FormatFields.preparation")
+        }
+        return index
+    }
+}
+
 /// Turns one YAML document into a ``Preparation``, checking every rule of the format that a
 /// single document can break, against the catalogue's vocabulary.
 struct PreparationDecoder {
@@ -15,35 +45,35 @@ struct PreparationDecoder {
 
     private func decode(_ root: YAMLNode, _ reader: inout NodeReader) -> Preparation? {
         guard let f = reader.fields(root, "a preparation", FormatFields.preparation) else { return nil }
-        let id = f["id"].flatMap { reader.slug($0, "id", maxLength: 64) }
-        let name = f["name"].flatMap { reader.nonEmptyText($0, "name") }
-        let summary = f["summary"].flatMap { reader.text($0, "summary") }
-        if let summary, summary.contains("\n"), let node = f["summary"] {
+        let id = f[K.id].flatMap { reader.slug($0, "id", maxLength: 64) }
+        let name = f[K.name].flatMap { reader.nonEmptyText($0, "name") }
+        let summary = f[K.summary].flatMap { reader.text($0, "summary") }
+        if let summary, summary.contains("\n"), let node = f[K.summary] {
             reader.error(node.location, "'summary' must be one line; put longer text in 'notes'")
         }
-        let ingredients = reader.each(f["ingredients"], "ingredients", nonEmpty: true) { r, n in ingredient(&r, n) }
-        let regions = reader.each(f["regions"], "regions", nonEmpty: true) { r, n in r.word(n, Region.self, "region") }
-        let indications = reader.each(f["indications"], "indications", nonEmpty: true) { r, n in
+        let ingredients = reader.each(f[K.ingredients], "ingredients", nonEmpty: true) { r, n in ingredient(&r, n) }
+        let regions = reader.each(f[K.regions], "regions", nonEmpty: true) { r, n in r.word(n, Region.self, "region") }
+        let indications = reader.each(f[K.indications], "indications", nonEmpty: true) { r, n in
             vocabularyWord(&r, n, "indication", vocabulary.indications.keys)
         }
-        let techniques = reader.each(f["techniques"], "techniques", nonEmpty: true) { r, n in
+        let techniques = reader.each(f[K.techniques], "techniques", nonEmpty: true) { r, n in
             r.word(n, Technique.self, "technique")
         }
-        let depth = f["depth"].flatMap { reader.lengthRange($0, "depth") }
-        let residence = f["residence"].flatMap { reader.durationRange($0, "residence") }
-        let phases = reader.each(f["protocol"], "protocol", nonEmpty: true) { r, n in phase(&r, n) }
+        let depth = f[K.depth].flatMap { reader.lengthRange($0, "depth") }
+        let residence = f[K.residence].flatMap { reader.durationRange($0, "residence") }
+        let phases = reader.each(f[K.`protocol`], "protocol", nonEmpty: true) { r, n in phase(&r, n) }
         if let phases { checkIntervals(phases, f, &reader) }
-        let sessionTime = f["session-time"].flatMap { reader.durationRange($0, "session-time") }
-        let contraindications = reader.each(f["contraindications"], "contraindications") { r, n in
+        let sessionTime = f[K.sessionTime].flatMap { reader.durationRange($0, "session-time") }
+        let contraindications = reader.each(f[K.contraindications], "contraindications") { r, n in
             vocabularyWord(&r, n, "condition", vocabulary.conditions.keys)
         }
-        let sideEffects = reader.each(f["side-effects"], "side-effects") { r, n in sideEffect(&r, n) }
-        let aftercare = reader.each(f["aftercare"], "aftercare") { r, n in aftercareInstruction(&r, n) }
-        let seasons = reader.each(f["avoid-seasons"], "avoid-seasons") { r, n in r.word(n, Season.self, "season") }
-        let sources = reader.each(f["sources"], "sources") { r, n in r.nonEmptyText(n, "sources") }
-        let evidence = f["evidence"].flatMap { reader.word($0, Evidence.self, "evidence") }
-        let deprecated = f["deprecated"].flatMap { deprecation($0, &reader) }
-        let notes = f["notes"].flatMap { reader.text($0, "notes") }
+        let sideEffects = reader.each(f[K.sideEffects], "side-effects") { r, n in sideEffect(&r, n) }
+        let aftercare = reader.each(f[K.aftercare], "aftercare") { r, n in aftercareInstruction(&r, n) }
+        let seasons = reader.each(f[K.avoidSeasons], "avoid-seasons") { r, n in r.word(n, Season.self, "season") }
+        let sources = reader.each(f[K.sources], "sources") { r, n in r.nonEmptyText(n, "sources") }
+        let evidence = f[K.evidence].flatMap { reader.word($0, Evidence.self, "evidence") }
+        let deprecated = f[K.deprecated].flatMap { deprecation($0, &reader) }
+        let notes = f[K.notes].flatMap { reader.text($0, "notes") }
 
         guard let id, let name, let ingredients, let regions, let indications, let techniques, let depth,
               let residence, let phases, let contraindications, let sideEffects, let aftercare, let seasons,
@@ -114,7 +144,7 @@ struct PreparationDecoder {
     /// `interval` is required when a phase can have more than one session, and on every phase
     /// after the first.
     private func checkIntervals(_ phases: [ProtocolPhase], _ f: Fields, _ reader: inout NodeReader) {
-        guard let items = f["protocol"]?.sequence, items.count == phases.count else { return }
+        guard let items = f[K.`protocol`]?.sequence, items.count == phases.count else { return }
         for (index, phase) in phases.enumerated() where phase.interval == nil {
             let location = items[index].location
             if index > 0 {
