@@ -651,4 +651,34 @@ struct DecodedValueTests {
         let p = try #require(try load("extension-keys").first)
         #expect(Array(p.extensions.keys) == ["x-clinic-code", "x-nested", "x-empty"])
     }
+
+    @Test("location(of:) points at the value of a top-level key, else at the document's start")
+    func keyLocations() throws {
+        let first = preparationText("first")
+        let second = "---\n" + preparationText("second", techniques: "\n  - nappage", depth: "{min: 1, max: 2, unit: mm}")
+        let catalogue = try TemporaryCatalogue(files: ["two.yaml": first + second])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        let byID = Dictionary(uniqueKeysWithValues: result.preparations.map { ($0.id, $0) })
+        let p = try #require(byID["first"])
+        let q = try #require(byID["second"])
+        let file = catalogue.display("preparations/two.yaml")
+        #expect(p.location(of: "id") == SourceLocation(file: file, line: 1, column: 5))
+        #expect(p.location(of: "depth") == SourceLocation(file: file, line: 7, column: 8))
+        #expect(p.location(of: "protocol") == SourceLocation(file: file, line: 10, column: 3))
+        // Absent and unknown keys give the document's start.
+        #expect(p.location(of: "notes") == p.location)
+        #expect(p.location(of: "no-such-key") == p.location)
+        // The second document: a block list and a flow mapping.
+        #expect(q.location.line == 13)
+        #expect(q.location(of: "techniques") == SourceLocation(file: file, line: 19, column: 3))
+        #expect(q.location(of: "depth") == SourceLocation(file: file, line: 20, column: 8))
+        // A preparation made in code knows only its start.
+        var made = p
+        made = Preparation(id: made.id, name: made.name, ingredients: made.ingredients, regions: made.regions,
+                           indications: made.indications, techniques: made.techniques, depth: made.depth,
+                           residence: made.residence, phases: made.phases, location: made.location)
+        #expect(made.location(of: "depth") == made.location)
+    }
 }

@@ -33,7 +33,7 @@ public enum LintRules {
     ) { preparation in
         guard !preparation.techniques.contains(where: { $0.usualDepth.overlaps(preparation.depth) }) else { return [] }
         let bands = preparation.techniques.map { "\($0.rawValue) \($0.usualDepth)" }.joined(separator: ", ")
-        return [(preparation.location,
+        return [(preparation.location(of: "depth"),
                  "depth \(preparation.depth) lies outside the usual depth of every technique listed (\(bands))")]
     }
 

@@ -225,7 +225,9 @@ struct LoadSession {
         for preparation in preparations {
             if let replacement = preparation.deprecated?.replacedBy, idLocations[replacement] == nil {
                 let hint = Suggestions.nearest(to: replacement, in: idLocations.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-                diagnostics.append(.error(preparation.location, "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
+                let at = preparation.keyPlaces.location(of: KeyPlaces.replacedByField, from: preparation.location)
+                    ?? preparation.location(of: "deprecated")
+                diagnostics.append(.error(at, "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
             }
             diagnostics += LintRules.warnings(for: preparation, disabled: manifest.disabledLintRules)
         }

@@ -79,12 +79,31 @@ struct PreparationDecoder {
               let residence, let phases, let contraindications, let sideEffects, let aftercare, let seasons,
               let sources
         else { return nil }
-        return Preparation(
+        var preparation = Preparation(
             id: id, name: name, summary: summary, ingredients: ingredients, regions: regions,
             indications: indications, techniques: techniques, depth: depth, residence: residence, phases: phases,
             sessionTime: sessionTime, contraindications: contraindications, sideEffects: sideEffects,
             aftercare: aftercare, avoidSeasons: seasons, sources: sources, evidence: evidence,
             deprecated: deprecated, notes: notes, extensions: f.extensions, location: root.location)
+        preparation.keyPlaces = keyPlaces(f, start: root.location.line)
+        return preparation
+    }
+
+    /// Where each top-level key's value is written, and the value of `deprecated.replaced-by`.
+    private func keyPlaces(_ f: Fields, start: Int) -> KeyPlaces {
+        var places = KeyPlaces()
+        places.reserve(f.slots.count)
+        for field in f.slots.indices {
+            guard let entry = f.entry(at: field) else { continue }
+            let at = entry.value.location
+            places.record(field: field, line: at.line, column: at.column, start: start)
+        }
+        if let entries = f.entry(at: K.deprecated)?.value.mapping,
+           let replacedBy = entries.first(where: { $0.key == "replaced-by" }) {
+            let at = replacedBy.value.location
+            places.record(field: KeyPlaces.replacedByField, line: at.line, column: at.column, start: start)
+        }
+        return places
     }
 
     private func vocabularyWord(_ r: inout NodeReader, _ node: YAMLNode, _ what: String,

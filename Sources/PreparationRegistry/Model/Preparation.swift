@@ -45,6 +45,9 @@ public struct Preparation: Sendable, Hashable {
     public var extensions: OrderedDictionary<String, DataValue>
     /// Where the preparation's document starts.
     public var location: SourceLocation
+    /// Where the values of its top-level keys are written, for ``location(of:)``; filled by
+    /// the loader, empty for a preparation made in code.
+    var keyPlaces = KeyPlaces()
 
     /// Creates a preparation.
     public init(
@@ -87,9 +90,10 @@ public struct Preparation: Sendable, Hashable {
     public var isDeprecated: Bool { deprecated != nil }
 
     /// Where the value of a top-level key (`"depth"`, `"protocol"`, ...) is written, for
-    /// diagnostics about that field; the document's start when the key is absent or its place
-    /// is not known.
+    /// diagnostics about that field; the document's start when the key is absent, unknown, or
+    /// its place is not known (a preparation made in code).
     public func location(of key: String) -> SourceLocation {
-        location
+        guard let field = FormatFields.preparation.firstIndex(where: { $0.key == key }) else { return location }
+        return keyPlaces.location(of: field, from: location) ?? location
     }
 }
