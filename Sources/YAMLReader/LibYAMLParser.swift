@@ -15,6 +15,25 @@ final class LibYAMLParser {
         yaml_parser_set_input_string(parser, input.baseAddress, input.count)
     }
 
+    /// Creates a parser that pulls its input from `source`, which must stay alive and unmoved
+    /// while the parser is used: libyaml asks for the next chunk whenever its buffer runs low,
+    /// so a large file is never held in memory whole.
+    init?(source: UnsafeMutablePointer<FileChunkSource>) {
+        parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        guard yaml_parser_initialize(parser) == 1 else {
+            parser.deallocate()
+            return nil
+        }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input(parser, { data, buffer, size, sizeRead in
+            guard let data, let buffer, let sizeRead else { return 0 }
+            let source = data.assumingMemoryBound(to: FileChunkSource.self)
+            guard let count = source.pointee.next(into: buffer, capacity: size) else { return 0 }
+            sizeRead.pointee = count
+            return 1
+        }, source)
+    }
+
     deinit {
         yaml_parser_delete(parser)
         parser.deallocate()

@@ -124,13 +124,91 @@ public struct YAMLDocumentReader: Sendable {
         guard let parser = LibYAMLParser(input: bytes) else {
             return [YAMLError(.syntax, at: start, "libyaml could not start")]
         }
+        return parse(parser, file: file, deliver: deliver) { offset in
+            Self.location(ofByte: offset, in: bytes, file: file)
+        }
+    }
+
+    /// Reads a YAML file's documents, handing each to `body` as soon as it is complete, as
+    /// ``read(_:file:eachDocument:)-(UnsafeBufferPointer<UInt8>,_,_)`` does, but feeding libyaml
+    /// from the open file in chunks instead of reading the file whole first: a large file is
+    /// never held in memory. Refuses a file larger than ``YAMLLimits/maxFileSize`` before
+    /// reading it, and one that grows while being read, as ``readBytes(ofFileAt:displayPath:)``
+    /// does. Returns every problem found.
+    ///
+    /// - Parameters:
+    ///   - path: the file to open.
+    ///   - displayPath: the path that locations name (defaults to `path`).
+    public func read(fileAt path: String, displayPath: String? = nil,
+                     eachDocument body: (YAMLDocument) -> Void) -> [YAMLError] {
+        withoutActuallyEscaping(body) { body in readFile(path, file: displayPath ?? path, deliver: body) }
+    }
+
+    private func readFile(_ path: String, file: String, deliver: @escaping (YAMLDocument) -> Void) -> [YAMLError] {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            return [YAMLError(.io, at: start, "cannot open file: \(errnoText())")]
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            return [YAMLError(.io, at: start, "cannot read file: \(errnoText())")]
+        }
+        let size = Int(info.st_size)
+        if size > limits.maxFileSize {
+            return [YAMLError(.limit, at: start,
+                "file is \(sizeText(size)), larger than the limit of \(sizeText(limits.maxFileSize))")]
+        }
+        // The byte order marks of UTF-16 and UTF-32 are refused before libyaml sees them.
+        var head = [UInt8](repeating: 0, count: 4)
+        let headCount = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min(4, size), 0) }
+        if headCount > 0, let bomError = head.withUnsafeBufferPointer({
+            utf16Or32Marker(UnsafeBufferPointer(rebasing: $0[..<headCount]), file: file)
+        }) {
+            return [bomError]
+        }
+        let source = UnsafeMutablePointer<FileChunkSource>.allocate(capacity: 1)
+        source.initialize(to: FileChunkSource(fd: fd, size: size))
+        defer {
+            source.deinitialize(count: 1)
+            source.deallocate()
+        }
+        guard let parser = LibYAMLParser(source: source) else {
+            return [YAMLError(.syntax, at: start, "libyaml could not start")]
+        }
+        var errors = parse(parser, file: file, deliver: deliver) { offset in
+            // Only after an encoding error: the file is read again up to the bad byte.
+            var bytes = [UInt8](repeating: 0, count: min(offset, size))
+            let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+            return bytes.withUnsafeBufferPointer {
+                Self.location(ofByte: offset, in: UnsafeBufferPointer(rebasing: $0[..<max(0, count)]), file: file)
+            }
+        }
+        // A read that failed or a file that grew: libyaml only says "input error".
+        if let failure = source.pointee.failure, !errors.isEmpty {
+            switch failure {
+            case .read(let reason):
+                errors[errors.count - 1] = YAMLError(.io, at: start, "cannot read file: \(reason)")
+            case .grew:
+                errors[errors.count - 1] = YAMLError(.limit, at: start,
+                    "file grew while being read; larger than the limit of \(sizeText(limits.maxFileSize))")
+            }
+        }
+        return errors
+    }
+
+    /// Pulls libyaml's events into the tree builder until the stream ends, a fatal problem
+    /// stops it, or libyaml fails; `locate` turns the byte offset of an encoding error into a place.
+    private func parse(_ parser: LibYAMLParser, file: String, deliver: @escaping (YAMLDocument) -> Void,
+                       locate: (Int) -> SourceLocation) -> [YAMLError] {
         var builder = TreeBuilder(file: file, limits: limits, deliver: deliver)
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser.parser, &event) == 1 else {
                 let f = parser.failure()
                 var location = SourceLocation(file: file, line: f.line, column: f.column)
-                if let offset = f.offset { location = Self.location(ofByte: offset, in: bytes, file: file) }
+                if let offset = f.offset { location = locate(offset) }
                 builder.errors.append(YAMLError(f.kind, at: location, f.message))
                 break
             }

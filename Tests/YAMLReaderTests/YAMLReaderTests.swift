@@ -562,6 +562,62 @@ struct FileTests {
         }
     }
 
+    /// What `read(fileAt:)` gives for `bytes` written to a file: the roots' shapes and the errors.
+    func streamed(_ bytes: [UInt8], limits: YAMLLimits = .default) throws -> (documents: [YAMLDocument], errors: [YAMLError]) {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("f.yaml").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        var documents: [YAMLDocument] = []
+        let errors = YAMLDocumentReader(limits: limits).read(fileAt: path, displayPath: "f.yaml") { documents.append($0) }
+        return (documents, errors)
+    }
+
+    @Test("read(fileAt:) reads a file in chunks to the same documents and errors as read(_:file:)")
+    func streamedMatchesWhole() throws {
+        // Long enough to span several of libyaml's 16 KiB reads, with a document across each boundary.
+        var text = ""
+        for i in 0..<2_000 { text += "---\nid: item-\(i)\nlist: [a, b, \"c\"]\nnested: {x: \(i), y: text \(i)}\n" }
+        let bytes = Array(text.utf8)
+        let whole = YAMLDocumentReader().read(bytes, file: "f.yaml")
+        let chunked = try streamed(bytes)
+        #expect(chunked.errors.isEmpty && whole.errors.isEmpty)
+        #expect(chunked.documents.count == 2_000)
+        #expect(chunked.documents.map(\.root.location) == whole.documents.map(\.root.location))
+        #expect(chunked.documents.last?.root.mapping?.first { $0.key == "nested" }?.value.mapping?.last?.value.scalar?.text
+                == "text 1999")
+    }
+
+    @Test("read(fileAt:) locates invalid UTF-8 and a syntax error as read(_:file:) does, far into a file")
+    func streamedErrors() throws {
+        let prefix = Array((0..<8_000).map { "k\($0): v\n" }.joined().utf8)
+        for bad in [prefix + Array("c: ab".utf8) + [0xFF] + Array("cd\n".utf8), prefix + Array("x: [unclosed\n".utf8)] {
+            let whole = YAMLDocumentReader().read(bad, file: "f.yaml")
+            let chunked = try streamed(bad)
+            #expect(chunked.errors.map(\.description) == whole.errors.map(\.description))
+            #expect(chunked.errors.count == 1)
+        }
+    }
+
+    @Test("read(fileAt:) refuses a UTF-16 file, a file over the limit, a missing file and a directory")
+    func streamedRefusals() throws {
+        let bom = try streamed([0xFF, 0xFE, 0x61, 0, 0x3A, 0, 0x20, 0, 0x31, 0])
+        #expect(bom.errors.map(\.kind) == [.encoding])
+        #expect(bom.errors.first?.location == SourceLocation(file: "f.yaml", line: 1, column: 1))
+        var small = YAMLLimits.default
+        small.maxFileSize = 8
+        let big = try streamed(Array("a: 1\nb: 2\n".utf8), limits: small)
+        #expect(big.errors.map(\.kind) == [.limit])
+        #expect(big.documents.isEmpty)
+        let missing = YAMLDocumentReader().read(fileAt: "/nonexistent-\(UUID().uuidString)/x.yaml") { _ in }
+        #expect(missing.map(\.kind) == [.io])
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let directory = YAMLDocumentReader().read(fileAt: dir.path) { _ in }
+        #expect(directory.map(\.kind) == [.io])
+        #expect(directory.first?.message.hasPrefix("cannot read file") == true)
+    }
+
     @Test("a directory is not read as a file")
     func directory() throws {
         let dir = try temporaryDirectory()

@@ -157,20 +157,16 @@ struct LoadSession {
     private mutating func eachDocument(_ source: SourceText, _ body: (inout LoadSession, YAMLDocument) -> Void) {
         fileCount += 1
         sources[source.displayPath] = source
-        let bytes: [UInt8]
+        let errors: [YAMLError]
         switch source {
         case .file(let file):
-            switch reader.readBytes(ofFileAt: file.path, displayPath: file.displayPath) {
-            case .success(let read):
-                bytes = read
-            case .failure(let error):
-                diagnostics.append(Diagnostic(error))
-                return
+            // Fed to libyaml in chunks straight from the file: a large file is never held whole.
+            errors = reader.read(fileAt: file.path, displayPath: file.displayPath) { document in
+                body(&self, document)
             }
         case .memory(_, let text):
-            bytes = Array(text.utf8)
+            errors = reader.read(Array(text.utf8), file: source.displayPath) { document in body(&self, document) }
         }
-        let errors = reader.read(bytes, file: source.displayPath) { document in body(&self, document) }
         diagnostics += errors.map(Diagnostic.init)
     }
 
