@@ -10,7 +10,8 @@ public struct Registry: Sendable {
     /// Creates a registry. Preparations with an id seen before are dropped.
     public init(manifest: Manifest, preparations: [Preparation]) {
         var unique: [Preparation] = []
-        var seen = Set<String>()
+        unique.reserveCapacity(preparations.count)
+        var seen = Set<String>(minimumCapacity: preparations.count)
         for preparation in preparations.sorted(by: { $0.id < $1.id }) where seen.insert(preparation.id).inserted {
             unique.append(preparation)
         }
