@@ -108,11 +108,19 @@ public struct YAMLDocumentReader: Sendable {
     /// Reads a YAML stream held in memory, handing each document to `body` as soon as it is complete.
     public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
                      eachDocument body: (YAMLDocument) -> Void) -> [YAMLError] {
+        readFlat(bytes, file: file) { view in body(view.document) }
+    }
+
+    /// Reads a YAML stream held in memory, handing each document to `body` as a flat view as
+    /// soon as it is complete: the fastest way to read, since no tree of values is built. The
+    /// view is valid only while `body` runs. Returns every problem found.
+    public func readFlat(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+                         eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
         withoutActuallyEscaping(body) { body in readStream(bytes, file: file, deliver: body) }
     }
 
     private func readStream(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
-                            deliver: @escaping (YAMLDocument) -> Void) -> [YAMLError] {
+                            deliver: @escaping (YAMLDocumentView) -> Void) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maxFileSize {
             return [YAMLError(.limit, at: start,
@@ -141,10 +149,17 @@ public struct YAMLDocumentReader: Sendable {
     ///   - displayPath: the path that locations name (defaults to `path`).
     public func read(fileAt path: String, displayPath: String? = nil,
                      eachDocument body: (YAMLDocument) -> Void) -> [YAMLError] {
+        readFlat(fileAt: path, displayPath: displayPath) { view in body(view.document) }
+    }
+
+    /// Reads a YAML file's documents in chunks, as ``read(fileAt:displayPath:eachDocument:)``
+    /// does, handing each to `body` as a flat view (valid only while `body` runs) instead of a tree.
+    public func readFlat(fileAt path: String, displayPath: String? = nil,
+                         eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
         withoutActuallyEscaping(body) { body in readFile(path, file: displayPath ?? path, deliver: body) }
     }
 
-    private func readFile(_ path: String, file: String, deliver: @escaping (YAMLDocument) -> Void) -> [YAMLError] {
+    private func readFile(_ path: String, file: String, deliver: @escaping (YAMLDocumentView) -> Void) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -200,9 +215,9 @@ public struct YAMLDocumentReader: Sendable {
 
     /// Pulls libyaml's events into the tree builder until the stream ends, a fatal problem
     /// stops it, or libyaml fails; `locate` turns the byte offset of an encoding error into a place.
-    private func parse(_ parser: LibYAMLParser, file: String, deliver: @escaping (YAMLDocument) -> Void,
+    private func parse(_ parser: LibYAMLParser, file: String, deliver: @escaping (YAMLDocumentView) -> Void,
                        locate: (Int) -> SourceLocation) -> [YAMLError] {
-        var builder = TreeBuilder(file: file, limits: limits, deliver: deliver)
+        var builder = FlatBuilder(file: file, limits: limits, deliver: deliver)
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser.parser, &event) == 1 else {

@@ -1,0 +1,373 @@
+import CYAML
+
+/// Turns libyaml events into a flat document (``FlatStorage``) with an explicit stack,
+/// enforcing the limits as the events arrive. Nodes are records in one array, collections
+/// list their children's indices, scalars keep their text in one byte buffer, and an alias is
+/// the index of the node it names: a document is three arrays, reused for the next one.
+struct FlatBuilder {
+    private static let tagPrefix = "tag:yaml.org,2002:"
+
+    /// A sequence or mapping under construction.
+    private struct Frame {
+        var isMapping: Bool
+        /// Its record, filled in when it ends.
+        var record: Int32
+        var location: SourceLocation
+        var anchor: String?
+        /// Nodes in this subtree, counting what aliases inside it expand to.
+        var weight = 1
+        /// Where its children start in `pending`.
+        var childStart: Int
+        /// True when the next node added is a value, after its key.
+        var hasPendingKey = false
+        /// The key waiting for its value, or -1 for a non-scalar key, whose pair is dropped.
+        var pendingKey: Int32 = -1
+        var keyIsMerge = false
+        var merges: [Int32] = []
+        var keyIndex: [String: Int]?
+    }
+
+    let storage: FlatStorage
+    let limits: YAMLLimits
+    /// Called with each document as soon as it is complete.
+    let deliver: (YAMLDocumentView) -> Void
+    var errors: [YAMLError] = []
+    /// Set by a fatal problem: reading stops.
+    var stopped = false
+
+    private var stack: [Frame] = []
+    /// The children of the open collections, innermost last (a mapping's as key, value pairs).
+    private var pending: [Int32] = []
+    private var anchors: [String: (index: Int32, weight: Int)] = [:]
+    private var expansion = 0
+    private var root: Int32 = -1
+    private var documentStart: SourceLocation
+
+    var file: String { storage.file }
+
+    init(file: String, limits: YAMLLimits, deliver: @escaping (YAMLDocumentView) -> Void) {
+        self.storage = FlatStorage(file: file)
+        self.limits = limits
+        self.deliver = deliver
+        self.documentStart = SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: storage.file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    /// Consumes one event; returns true at the end of the stream.
+    mutating func consume(_ event: inout yaml_event_t) -> Bool {
+        let mark = event.start_mark
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            return true
+        case YAML_DOCUMENT_START_EVENT:
+            anchors.removeAll(keepingCapacity: true)
+            expansion = 0
+            root = -1
+            documentStart = location(mark)
+            storage.removeAll()
+            pending.removeAll(keepingCapacity: true)
+        case YAML_DOCUMENT_END_EVENT:
+            if root >= 0 { deliver(YAMLDocumentView(storage: storage, rootIndex: root, location: documentStart)) }
+            root = -1
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor)
+            guard let anchored = anchors[name] else {
+                errors.append(YAMLError(.unknownAlias, at: location(mark), "alias '*\(name)' refers to no anchor defined before it"))
+                let index = appendScalar(mark, style: .plain, value: .null, payload: 0, text: nil)
+                add(index, weight: 1)
+                return false
+            }
+            expansion += anchored.weight
+            if expansion > limits.maxAliasExpansion {
+                fatal(.limit, at: location(mark),
+                      "aliases expand to more than \(limits.maxAliasExpansion) nodes in this document (alias '*\(name)')")
+                return false
+            }
+            add(anchored.index, weight: anchored.weight)
+        case YAML_SCALAR_EVENT:
+            scalar(&event)
+        case YAML_SEQUENCE_START_EVENT:
+            let s = event.data.sequence_start
+            checkCollectionTag(s.tag, expected: "seq", at: mark)
+            push(isMapping: false, mark: mark, anchor: Self.optionalString(s.anchor))
+        case YAML_MAPPING_START_EVENT:
+            let m = event.data.mapping_start
+            checkCollectionTag(m.tag, expected: "map", at: mark)
+            push(isMapping: true, mark: mark, anchor: Self.optionalString(m.anchor))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard var frame = stack.popLast() else { return false }
+            if frame.isMapping { applyMerges(&frame) }
+            let children = pending.count - frame.childStart
+            let index = Int(frame.record)
+            storage.records[index].start = Int32(storage.links.count)
+            storage.records[index].count = Int32(frame.isMapping ? children / 2 : children)
+            storage.links.append(contentsOf: pending[frame.childStart...])
+            pending.removeSubrange(frame.childStart...)
+            storage.completed.append(frame.record)
+            if let anchor = frame.anchor { anchors[anchor] = (frame.record, frame.weight) }
+            add(frame.record, weight: frame.weight)
+        default:
+            break
+        }
+        return false
+    }
+
+    private mutating func fatal(_ kind: YAMLError.Kind, at location: SourceLocation, _ message: String) {
+        errors.append(YAMLError(kind, at: location, message))
+        stopped = true
+    }
+
+    private mutating func push(isMapping: Bool, mark: yaml_mark_t, anchor: String?) {
+        if stack.count + 1 > limits.maxDepth {
+            fatal(.limit, at: location(mark), "nesting is deeper than the limit of \(limits.maxDepth) levels")
+            return
+        }
+        let index = Int32(storage.records.count)
+        storage.records.append(FlatRecord(kind: isMapping ? .mapping : .sequence, style: .plain, value: .null,
+                                          line: Int32(truncatingIfNeeded: mark.line + 1),
+                                          column: Int32(truncatingIfNeeded: mark.column + 1),
+                                          start: 0, count: 0, payload: 0))
+        stack.append(Frame(isMapping: isMapping, record: index, location: location(mark), anchor: anchor,
+                           childStart: pending.count))
+    }
+
+    /// Appends a scalar's record (and its text, when given) and marks it complete.
+    private mutating func appendScalar(_ mark: yaml_mark_t, style: YAMLScalar.Style, value: FlatRecord.Value,
+                                       payload: UInt64, text: UnsafeBufferPointer<UInt8>?) -> Int32 {
+        let index = Int32(storage.records.count)
+        let start = Int32(storage.bytes.count)
+        if let text, !text.isEmpty { storage.bytes.append(contentsOf: text) }
+        storage.records.append(FlatRecord(kind: .scalar, style: style, value: value,
+                                          line: Int32(truncatingIfNeeded: mark.line + 1),
+                                          column: Int32(truncatingIfNeeded: mark.column + 1),
+                                          start: start, count: Int32(text?.count ?? 0), payload: payload))
+        storage.completed.append(index)
+        return index
+    }
+
+    private mutating func scalar(_ event: inout yaml_event_t) {
+        let s = event.data.scalar
+        let mark = event.start_mark
+        let bytes = UnsafeBufferPointer(start: s.value, count: s.length)
+        let style: YAMLScalar.Style
+        switch s.style {
+        case YAML_PLAIN_SCALAR_STYLE: style = .plain
+        case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE: style = .block
+        default: style = .quoted
+        }
+        var value: ScalarValue
+        if let tagPointer = s.tag {
+            let tag = Self.string(tagPointer)
+            let text = String(decoding: bytes, as: UTF8.self)
+            value = resolveTagged(tag: tag, bytes: bytes, text: text, at: location(mark))
+        } else if style == .plain {
+            value = CoreSchema.resolve(bytes)
+        } else {
+            value = .string
+        }
+        if style != .plain, case .null = value, s.tag == nil { value = .string }
+        let kind: FlatRecord.Value
+        var payload: UInt64 = 0
+        switch value {
+        case .null: kind = .null
+        case .bool(let b): kind = .bool; payload = b ? 1 : 0
+        case .int(let i): kind = .int; payload = UInt64(bitPattern: Int64(i))
+        case .float(let d): kind = .float; payload = d.bitPattern
+        case .string: kind = .string
+        }
+        let index = appendScalar(mark, style: style, value: kind, payload: payload, text: bytes)
+        if let anchor = Self.optionalString(s.anchor) { anchors[anchor] = (index, 1) }
+        add(index, weight: 1)
+    }
+
+    private mutating func resolveTagged(tag: String, bytes: UnsafeBufferPointer<UInt8>, text: String,
+                                        at location: SourceLocation) -> ScalarValue {
+        guard tag.hasPrefix(Self.tagPrefix) else {
+            errors.append(YAMLError(.tag, at: location, Self.unsupportedTagMessage(tag)))
+            return .string
+        }
+        let name = tag.dropFirst(Self.tagPrefix.count)
+        let resolved = CoreSchema.resolve(bytes)
+        switch name {
+        case "str":
+            return .string
+        case "int":
+            if case .int = resolved { return resolved }
+        case "float":
+            if case .float = resolved { return resolved }
+            if case .int(let i) = resolved { return .float(Double(i)) }
+        case "bool":
+            if case .bool = resolved { return resolved }
+        case "null":
+            if case .null = resolved { return resolved }
+        case "map", "seq":
+            errors.append(YAMLError(.tag, at: location, "tag '!!\(name)' cannot describe a scalar"))
+            return .string
+        default:
+            errors.append(YAMLError(.tag, at: location, Self.unsupportedTagMessage(tag)))
+            return .string
+        }
+        errors.append(YAMLError(.tag, at: location, "'\(text)' is not a valid value for tag '!!\(name)'"))
+        return .string
+    }
+
+    private mutating func checkCollectionTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, expected: String,
+                                             at mark: yaml_mark_t) {
+        guard let pointer else { return }
+        let location = self.location(mark)
+        let tag = Self.string(pointer)
+        if tag == Self.tagPrefix + expected { return }
+        if tag.hasPrefix(Self.tagPrefix),
+           ["str", "int", "float", "bool", "null", "map", "seq"].contains(String(tag.dropFirst(Self.tagPrefix.count))) {
+            let what = expected == "map" ? "a mapping" : "a list"
+            errors.append(YAMLError(.tag, at: location, "tag '!!\(tag.dropFirst(Self.tagPrefix.count))' cannot describe \(what)"))
+            return
+        }
+        errors.append(YAMLError(.tag, at: location, Self.unsupportedTagMessage(tag)))
+    }
+
+    static func unsupportedTagMessage(_ tag: String) -> String {
+        let shown = tag.hasPrefix(tagPrefix) ? "!!" + tag.dropFirst(tagPrefix.count) : tag
+        return "tag '\(shown)' is not allowed; only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are"
+    }
+
+    /// A short name of a node's kind for messages.
+    private func kindDescription(_ index: Int32) -> String {
+        YAMLNodeView(storage: storage, index: index).kindDescription
+    }
+
+    private func location(ofNode index: Int32) -> SourceLocation {
+        let r = storage.records[Int(index)]
+        return SourceLocation(file: storage.file, line: Int(r.line), column: Int(r.column))
+    }
+
+    /// Adds a finished node to its parent, or makes it the document's root.
+    private mutating func add(_ index: Int32, weight: Int) {
+        guard !stack.isEmpty else {
+            root = index
+            return
+        }
+        let top = stack.count - 1
+        stack[top].weight += weight
+        if !stack[top].isMapping {
+            pending.append(index)
+            return
+        }
+        guard stack[top].hasPendingKey else {
+            // A key.
+            stack[top].hasPendingKey = true
+            let r = storage.records[Int(index)]
+            if r.kind == .scalar {
+                stack[top].keyIsMerge = r.style == .plain && r.count == 2
+                    && storage.bytes[Int(r.start)] == UInt8(ascii: "<") && storage.bytes[Int(r.start) + 1] == UInt8(ascii: "<")
+                stack[top].pendingKey = index
+            } else {
+                errors.append(YAMLError(.complexKey, at: location(ofNode: index),
+                                        "a mapping key must be a scalar, not \(kindDescription(index))"))
+                stack[top].pendingKey = -1
+            }
+            return
+        }
+        stack[top].hasPendingKey = false
+        let key = stack[top].pendingKey
+        guard key >= 0 else { return }
+        stack[top].pendingKey = -1
+        if stack[top].keyIsMerge {
+            stack[top].merges.append(index)
+            return
+        }
+        if let first = firstEntry(withKey: key, inFrame: top) {
+            let earlier = storage.records[Int(first)]
+            let keyText = storage.text(storage.records[Int(key)])
+            errors.append(YAMLError(.duplicateKey, at: location(ofNode: key),
+                "key '\(keyText)' is given twice in this mapping (first at line \(earlier.line), column \(earlier.column))"))
+            return
+        }
+        pending.append(key)
+        pending.append(index)
+        let entries = (pending.count - stack[top].childStart) / 2
+        if stack[top].keyIndex != nil {
+            stack[top].keyIndex?[storage.text(storage.records[Int(key)])] = entries - 1
+        } else if entries > 32 {
+            var keys: [String: Int] = [:]
+            for i in 0 ..< entries {
+                keys[storage.text(storage.records[Int(pending[stack[top].childStart + 2 * i])])] = i
+            }
+            stack[top].keyIndex = keys
+        }
+    }
+
+    /// The record of the key already given in the open mapping `top` with the same text as `key`.
+    private func firstEntry(withKey key: Int32, inFrame top: Int) -> Int32? {
+        let start = stack[top].childStart
+        if let index = stack[top].keyIndex {
+            return index[storage.text(storage.records[Int(key)])].map { pending[start + 2 * $0] }
+        }
+        let keyRecord = storage.records[Int(key)]
+        var i = start
+        while i < pending.count {
+            let other = pending[i]
+            if storage.textEquals(storage.records[Int(other)], keyRecord) { return other }
+            i += 2
+        }
+        return nil
+    }
+
+    /// Applies the merge key: entries of the merged mappings that the mapping does not set
+    /// itself are added after its own, the earlier merged mapping winning.
+    private mutating func applyMerges(_ frame: inout Frame) {
+        guard !frame.merges.isEmpty else { return }
+        var sources: [FlatRecord] = []
+        for merge in frame.merges {
+            let r = storage.records[Int(merge)]
+            switch r.kind {
+            case .mapping:
+                sources.append(r)
+            case .sequence:
+                for k in 0 ..< Int(r.count) {
+                    let item = storage.links[Int(r.start) + k]
+                    let itemRecord = storage.records[Int(item)]
+                    if itemRecord.kind == .mapping {
+                        sources.append(itemRecord)
+                    } else {
+                        errors.append(YAMLError(.merge, at: location(ofNode: item),
+                            "the merge key '<<' takes mappings, not \(kindDescription(item))"))
+                    }
+                }
+            case .scalar:
+                errors.append(YAMLError(.merge, at: location(ofNode: merge),
+                    "the merge key '<<' takes a mapping or a list of mappings, not \(kindDescription(merge))"))
+            }
+        }
+        var present = Set<String>()
+        var i = frame.childStart
+        while i < pending.count {
+            present.insert(storage.text(storage.records[Int(pending[i])]))
+            i += 2
+        }
+        for source in sources {
+            for k in 0 ..< Int(source.count) {
+                let key = storage.links[Int(source.start) + 2 * k]
+                let value = storage.links[Int(source.start) + 2 * k + 1]
+                if present.insert(storage.text(storage.records[Int(key)])).inserted {
+                    pending.append(key)
+                    pending.append(value)
+                }
+            }
+        }
+        frame.keyIndex = nil
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+}

@@ -1,0 +1,298 @@
+/// One node of a document held flat: what it is, where it starts, and where its text or its
+/// children are. 32 bytes, no references, so a document is three arrays and no tree of objects.
+struct FlatRecord {
+    enum Kind: UInt8 { case scalar, sequence, mapping }
+    enum Value: UInt8 { case null, bool, int, float, string }
+
+    var kind: Kind
+    var style: YAMLScalar.Style
+    var value: Value
+    /// The line and column, from 1.
+    var line: Int32
+    var column: Int32
+    /// A scalar: the offset of its text in `bytes`. A collection: the offset of its children in `links`.
+    var start: Int32
+    /// A scalar: its text's length in bytes. A sequence: its items. A mapping: its entries (two links each).
+    var count: Int32
+    /// A boolean, an integer or a float's bits.
+    var payload: UInt64
+
+    var scalarValue: ScalarValue {
+        switch value {
+        case .null: return .null
+        case .bool: return .bool(payload != 0)
+        case .int: return .int(Int(Int64(bitPattern: payload)))
+        case .float: return .float(Double(bitPattern: payload))
+        case .string: return .string
+        }
+    }
+}
+
+/// The storage of the document being read: its nodes, the children of its collections and the
+/// text of its scalars. Reused from one document to the next, so reading a stream allocates
+/// almost nothing per document once the arrays have grown.
+final class FlatStorage {
+    let file: String
+    var records: [FlatRecord] = []
+    /// Children: a sequence's items, a mapping's keys and values in turn (record indices;
+    /// an alias is the index of the node it names).
+    var links: [Int32] = []
+    /// The UTF-8 text of every scalar, one after the other.
+    var bytes: [UInt8] = []
+    /// Record indices in the order the nodes were completed (children before parents).
+    var completed: [Int32] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func removeAll() {
+        records.removeAll(keepingCapacity: true)
+        links.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        completed.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    func text(_ record: FlatRecord) -> String {
+        bytes.withUnsafeBufferPointer { all in
+            String(decoding: UnsafeBufferPointer(rebasing: all[Int(record.start) ..< Int(record.start + record.count)]),
+                   as: UTF8.self)
+        }
+    }
+
+    @inline(__always)
+    func textEquals(_ record: FlatRecord, _ other: FlatRecord) -> Bool {
+        guard record.count == other.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            memoryEqual(all.baseAddress! + Int(record.start), all.baseAddress! + Int(other.start), Int(record.count))
+        }
+    }
+
+    @inline(__always)
+    func textEquals(_ record: FlatRecord, _ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { k in
+            guard k.count == Int(record.count) else { return false }
+            if k.isEmpty { return true }
+            return bytes.withUnsafeBufferPointer { all in
+                memoryEqual(all.baseAddress! + Int(record.start), k.baseAddress!, k.count)
+            }
+        }
+    }
+}
+
+@inline(__always)
+private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var i = 0
+    while i < count {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}
+
+/// A document read flat, handed to ``YAMLDocumentReader/readFlat(fileAt:displayPath:eachDocument:)``'s
+/// callback: valid only while the callback runs (the reader reuses its storage for the next
+/// document), so keep the values read from it, never the view itself.
+public struct YAMLDocumentView {
+    unowned(unsafe) let storage: FlatStorage
+    let rootIndex: Int32
+    /// Where the document starts.
+    public let location: SourceLocation
+
+    /// The root node.
+    public var root: YAMLNodeView { YAMLNodeView(storage: storage, index: rootIndex) }
+
+    /// The document as a tree of ``YAMLNode`` values, which may be kept.
+    public var document: YAMLDocument {
+        YAMLDocument(root: FlatTreeConverter.tree(storage, root: rootIndex), location: location)
+    }
+}
+
+/// A node of a ``YAMLDocumentView``, with the same reading API as ``YAMLNode``; valid only while
+/// the callback that received its document runs.
+public struct YAMLNodeView {
+    /// What the node holds.
+    public enum Content {
+        /// A scalar.
+        case scalar(YAMLScalarView)
+        /// A sequence.
+        case sequence(YAMLItemsView)
+        /// A mapping, in the order written (merged entries after the mapping's own).
+        case mapping(YAMLEntriesView)
+    }
+
+    unowned(unsafe) let storage: FlatStorage
+    let index: Int32
+
+    @inline(__always)
+    var record: FlatRecord { storage.records[Int(index)] }
+
+    /// The line, from 1.
+    public var line: Int { Int(record.line) }
+    /// The column, from 1.
+    public var column: Int { Int(record.column) }
+    /// Where the node starts.
+    public var location: SourceLocation {
+        let r = record
+        return SourceLocation(file: storage.file, line: Int(r.line), column: Int(r.column))
+    }
+
+    /// What the node holds.
+    public var content: Content {
+        let r = record
+        switch r.kind {
+        case .scalar: return .scalar(YAMLScalarView(storage: storage, index: index))
+        case .sequence: return .sequence(YAMLItemsView(storage: storage, start: Int(r.start), count: Int(r.count)))
+        case .mapping: return .mapping(YAMLEntriesView(storage: storage, start: Int(r.start), count: Int(r.count)))
+        }
+    }
+
+    /// The scalar, when the node is one.
+    public var scalar: YAMLScalarView? {
+        record.kind == .scalar ? YAMLScalarView(storage: storage, index: index) : nil
+    }
+
+    /// The items, when the node is a sequence.
+    public var sequence: YAMLItemsView? {
+        let r = record
+        return r.kind == .sequence ? YAMLItemsView(storage: storage, start: Int(r.start), count: Int(r.count)) : nil
+    }
+
+    /// The entries, when the node is a mapping.
+    public var mapping: YAMLEntriesView? {
+        let r = record
+        return r.kind == .mapping ? YAMLEntriesView(storage: storage, start: Int(r.start), count: Int(r.count)) : nil
+    }
+
+    /// True for a null scalar (`null`, `~` or nothing at all).
+    public var isNull: Bool {
+        let r = record
+        return r.kind == .scalar && r.value == .null
+    }
+
+    /// A short name of the node's kind for messages, as ``YAMLNode/kindDescription``.
+    public var kindDescription: String {
+        let r = record
+        switch r.kind {
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .scalar:
+            switch r.value {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int: return "an integer"
+            case .float: return "a number"
+            case .string: return "a string"
+            }
+        }
+    }
+}
+
+/// A scalar of a ``YAMLDocumentView``.
+public struct YAMLScalarView {
+    unowned(unsafe) let storage: FlatStorage
+    let index: Int32
+
+    /// The text (made on each call: keep it rather than asking twice).
+    public var text: String { storage.text(storage.records[Int(index)]) }
+    /// The value the core schema (or a standard tag) gives it.
+    public var value: ScalarValue { storage.records[Int(index)].scalarValue }
+    /// How it was written.
+    public var style: YAMLScalar.Style { storage.records[Int(index)].style }
+    /// True when the text is exactly `other`, without making a string.
+    public func textEquals(_ other: String) -> Bool { storage.textEquals(storage.records[Int(index)], other) }
+}
+
+/// The items of a sequence of a ``YAMLDocumentView``.
+public struct YAMLItemsView: RandomAccessCollection {
+    unowned(unsafe) let storage: FlatStorage
+    let start: Int
+    public let count: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> YAMLNodeView {
+        precondition(position >= 0 && position < count, "index out of range")
+        return YAMLNodeView(storage: storage, index: storage.links[start + position])
+    }
+}
+
+/// The entries of a mapping of a ``YAMLDocumentView``.
+public struct YAMLEntriesView: RandomAccessCollection {
+    unowned(unsafe) let storage: FlatStorage
+    let start: Int
+    public let count: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> YAMLEntryView {
+        precondition(position >= 0 && position < count, "index out of range")
+        let at = start + 2 * position
+        return YAMLEntryView(storage: storage, keyIndex: storage.links[at], valueIndex: storage.links[at + 1])
+    }
+}
+
+/// One key and its value in a mapping of a ``YAMLDocumentView``.
+public struct YAMLEntryView {
+    unowned(unsafe) let storage: FlatStorage
+    let keyIndex: Int32
+    let valueIndex: Int32
+
+    /// The key's text (made on each call).
+    public var key: String { storage.text(storage.records[Int(keyIndex)]) }
+    /// True when the key is exactly `other`, without making a string.
+    public func keyEquals(_ other: String) -> Bool { storage.textEquals(storage.records[Int(keyIndex)], other) }
+    /// True when the key starts with `x-`.
+    public var isExtensionKey: Bool {
+        let r = storage.records[Int(keyIndex)]
+        guard r.count >= 2 else { return false }
+        return storage.bytes[Int(r.start)] == UInt8(ascii: "x") && storage.bytes[Int(r.start) + 1] == UInt8(ascii: "-")
+    }
+    /// Where the key is written.
+    public var keyLocation: SourceLocation { YAMLNodeView(storage: storage, index: keyIndex).location }
+    /// The value.
+    public var value: YAMLNodeView { YAMLNodeView(storage: storage, index: valueIndex) }
+}
+
+/// Turns a flat document into a tree of ``YAMLNode`` values, children first, in the order the
+/// nodes were completed: no recursion, and a node that aliases name is converted once and shared.
+enum FlatTreeConverter {
+    static func tree(_ storage: FlatStorage, root: Int32) -> YAMLNode {
+        var nodes = [YAMLNode?](repeating: nil, count: storage.records.count)
+        let file = storage.file
+        for i in storage.completed {
+            let index = Int(i)
+            let r = storage.records[index]
+            let location = SourceLocation(file: file, line: Int(r.line), column: Int(r.column))
+            switch r.kind {
+            case .scalar:
+                nodes[index] = YAMLNode(.scalar(YAMLScalar(text: storage.text(r), value: r.scalarValue, style: r.style)),
+                                        at: location)
+            case .sequence:
+                var items: [YAMLNode] = []
+                items.reserveCapacity(Int(r.count))
+                for k in 0 ..< Int(r.count) {
+                    if let item = nodes[Int(storage.links[Int(r.start) + k])] { items.append(item) }
+                }
+                nodes[index] = YAMLNode(.sequence(items), at: location)
+            case .mapping:
+                var entries: [YAMLMappingEntry] = []
+                entries.reserveCapacity(Int(r.count))
+                for k in 0 ..< Int(r.count) {
+                    let keyIndex = Int(storage.links[Int(r.start) + 2 * k])
+                    let key = storage.records[keyIndex]
+                    guard let value = nodes[Int(storage.links[Int(r.start) + 2 * k + 1])] else { continue }
+                    entries.append(YAMLMappingEntry(
+                        key: storage.text(key),
+                        keyLocation: SourceLocation(file: file, line: Int(key.line), column: Int(key.column)),
+                        value: value))
+                }
+                nodes[index] = YAMLNode(.mapping(entries), at: location)
+            }
+        }
+        return nodes[Int(root)] ?? YAMLNode(.scalar(YAMLScalar(text: "", value: .null, style: .plain)),
+                                             at: SourceLocation(file: file, line: 1, column: 1))
+    }
+}
