@@ -15,9 +15,9 @@ public enum BundledCatalogue {
         guard let text = bundledCatalogueFiles.first(where: { $0.path == CatalogueLoader.manifestName })?.text else {
             return Manifest(vocabulary: Vocabulary())
         }
-        let read = YAMLDocumentReader().read(Array(text.utf8), file: displayPath(CatalogueLoader.manifestName))
-        guard let document = read.documents.first else { return Manifest(vocabulary: Vocabulary()) }
-        let (manifest, _) = ManifestDecoder.decode(document, fallback: Vocabulary(), lintRules: LintRules.ids)
+        guard let (manifest, _) = ManifestDecoder.decodeFirstDocument(
+            of: text, file: displayPath(CatalogueLoader.manifestName), fallback: Vocabulary(), lintRules: LintRules.ids)
+        else { return Manifest(vocabulary: Vocabulary()) }
         return Manifest(vocabulary: manifest?.vocabulary ?? Vocabulary())
     }()
 

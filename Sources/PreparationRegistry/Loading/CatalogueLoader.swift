@@ -154,33 +154,42 @@ struct LoadSession {
 
     /// Reads a file's documents one at a time, handing each to `body`, or records why the file
     /// cannot be read. Reader errors come after the documents' own diagnostics.
-    private mutating func eachDocument(_ source: SourceText, _ body: (inout LoadSession, YAMLDocument) -> Void) {
+    private mutating func eachDocument(_ source: SourceText, _ body: (inout LoadSession, YAMLDocumentView) -> Void) {
         fileCount += 1
         sources[source.displayPath] = source
         let errors: [YAMLError]
         switch source {
         case .file(let file):
             // Fed to libyaml in chunks straight from the file: a large file is never held whole.
-            errors = reader.read(fileAt: file.path, displayPath: file.displayPath) { document in
+            errors = reader.readFlat(fileAt: file.path, displayPath: file.displayPath) { document in
                 body(&self, document)
             }
         case .memory(_, let text):
-            errors = reader.read(Array(text.utf8), file: source.displayPath) { document in body(&self, document) }
+            errors = Array(text.utf8).withUnsafeBufferPointer { bytes in
+                reader.readFlat(bytes, file: source.displayPath) { document in body(&self, document) }
+            }
         }
         diagnostics += errors.map(Diagnostic.init)
     }
 
     mutating func loadManifest(_ source: SourceText) -> Manifest? {
-        var documents: [YAMLDocument] = []
-        eachDocument(source) { _, document in documents.append(document) }
-        guard let document = documents.first(where: { !$0.root.isNull }) else { return nil }
-        if documents.count > 1 {
-            diagnostics.append(.error(documents[1].location, "the manifest holds one document only"))
+        // The first document that is not empty is decoded while the reader holds it.
+        var count = 0
+        var second: SourceLocation?
+        var decoded: (manifest: Manifest?, problems: [Diagnostic])?
+        eachDocument(source) { _, document in
+            count += 1
+            if count == 2 { second = document.location }
+            guard decoded == nil, !document.root.isNull else { return }
+            decoded = ManifestDecoder.decode(document, fallback: BundledCatalogue.fallbackVocabulary,
+                                             lintRules: LintRules.ids)
         }
-        let (manifest, problems) = ManifestDecoder.decode(document, fallback: BundledCatalogue.fallbackVocabulary,
-                                                          lintRules: LintRules.ids)
-        diagnostics += problems
-        return manifest
+        guard let decoded else { return nil }
+        if let second {
+            diagnostics.append(.error(second, "the manifest holds one document only"))
+        }
+        diagnostics += decoded.problems
+        return decoded.manifest
     }
 
     mutating func loadPreparations(_ source: SourceText, vocabulary: Vocabulary) {
@@ -199,11 +208,11 @@ struct LoadSession {
 
     /// Decodes one document as soon as the reader has finished it, so that only one
     /// document's nodes are alive at a time.
-    private mutating func addPreparation(from document: YAMLDocument, vocabulary: Vocabulary) {
+    private mutating func addPreparation(from document: YAMLDocumentView, vocabulary: Vocabulary) {
         let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary)
         diagnostics += problems
         guard let preparation else { return }
-        let idLocation = document.root.mapping?.first { $0.key == "id" }?.value.location ?? document.root.location
+        let idLocation = preparation.location(of: "id")
         add(preparation, idLocation: idLocation)
     }
 

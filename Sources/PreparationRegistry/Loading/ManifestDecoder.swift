@@ -4,13 +4,25 @@ import YAMLReader
 /// Turns `catalogue.yaml` into a ``Manifest`` (as much of it as is valid, with diagnostics for the rest). Vocabulary sections the manifest leaves out are
 /// taken from `fallback` (the bundled catalogue's).
 struct ManifestDecoder {
-    static func decode(_ document: YAMLDocument, fallback: Vocabulary, lintRules: [String]) -> (Manifest?, [Diagnostic]) {
+    static func decode(_ document: YAMLDocumentView, fallback: Vocabulary, lintRules: [String]) -> (Manifest?, [Diagnostic]) {
         var reader = NodeReader()
         let manifest = decode(document.root, fallback: fallback, lintRules: lintRules, &reader)
         return (manifest, reader.diagnostics)
     }
 
-    private static func decode(_ root: YAMLNode, fallback: Vocabulary, lintRules: [String],
+    /// Decodes the first document of `text` (nil when it has none).
+    static func decodeFirstDocument(of text: String, file: String, fallback: Vocabulary,
+                                    lintRules: [String]) -> (Manifest?, [Diagnostic])? {
+        var decoded: (Manifest?, [Diagnostic])?
+        _ = Array(text.utf8).withUnsafeBufferPointer { bytes in
+            YAMLDocumentReader().readFlat(bytes, file: file) { document in
+                if decoded == nil { decoded = decode(document, fallback: fallback, lintRules: lintRules) }
+            }
+        }
+        return decoded
+    }
+
+    private static func decode(_ root: YAMLNodeView, fallback: Vocabulary, lintRules: [String],
                                _ r: inout NodeReader) -> Manifest? {
         guard let f = r.fields(root, "the manifest", FormatFields.manifest) else { return nil }
         let name = f["name"].flatMap { r.text($0, "name") }
@@ -46,7 +58,7 @@ struct ManifestDecoder {
                         extensions: f.extensions, location: root.location)
     }
 
-    private static func descriptions(_ node: YAMLNode, _ what: String, _ r: inout NodeReader)
+    private static func descriptions(_ node: YAMLNodeView, _ what: String, _ r: inout NodeReader)
         -> OrderedDictionary<String, String>
     {
         var result = OrderedDictionary<String, String>()
@@ -61,7 +73,7 @@ struct ManifestDecoder {
         return result
     }
 
-    private static func indications(_ node: YAMLNode, _ r: inout NodeReader)
+    private static func indications(_ node: YAMLNodeView, _ r: inout NodeReader)
         -> OrderedDictionary<String, Vocabulary.Indication>
     {
         var result = OrderedDictionary<String, Vocabulary.Indication>()
@@ -88,7 +100,7 @@ struct ManifestDecoder {
         return result
     }
 
-    private static func checkSlug(_ entry: YAMLMappingEntry, _ r: inout NodeReader) -> Bool {
+    private static func checkSlug(_ entry: YAMLEntryView, _ r: inout NodeReader) -> Bool {
         if isSlug(entry.key) { return true }
         r.error(entry.keyLocation, "vocabulary word '\(entry.key)' is not a slug: lower-case letters and digits, in words joined by single hyphens")
         return false

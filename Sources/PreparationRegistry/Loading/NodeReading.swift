@@ -9,36 +9,29 @@ struct Fields {
     /// The table the mapping was checked against.
     let specs: [FieldSpec]
     /// The mapping's entries, as read (shared with the node, not copied).
-    let entries: [YAMLMappingEntry]
+    let entries: YAMLEntriesView
     /// For each spec, the index of its entry in `entries`, or -1.
     var slots: [Int32]
     var extensions: OrderedDictionary<String, DataValue>
 
     /// The value of `key`, or nil when it is absent or null.
-    subscript(key: String) -> YAMLNode? {
+    subscript(key: String) -> YAMLNodeView? {
         guard let index = specs.firstIndex(where: { $0.key == key }) else { return nil }
         return self[index]
     }
 
     /// The value of the spec at `index` in the table, or nil when it is absent or null.
-    subscript(index: Int) -> YAMLNode? {
+    subscript(index: Int) -> YAMLNodeView? {
         let slot = Int(slots[index])
         guard slot >= 0, !entries[slot].value.isNull else { return nil }
         return entries[slot].value
     }
 
     /// The entry of the spec at `index`, if given.
-    func entry(at index: Int) -> YAMLMappingEntry? {
+    func entry(at index: Int) -> YAMLEntryView? {
         let slot = Int(slots[index])
         return slot >= 0 ? entries[slot] : nil
     }
-}
-
-/// True for a key of the form `x-...`.
-@inline(__always)
-func isExtensionKey(_ key: String) -> Bool {
-    var utf8 = key.utf8.makeIterator()
-    return utf8.next() == UInt8(ascii: "x") && utf8.next() == UInt8(ascii: "-")
 }
 
 /// Reads typed values out of located nodes, collecting a diagnostic for everything wrong and
@@ -54,7 +47,7 @@ struct NodeReader {
 
     /// The entries of a mapping: unknown keys (not `x-`) are reported with the nearest known
     /// key, missing required keys and required keys set to null are reported too.
-    mutating func fields(_ node: YAMLNode, _ what: String, _ specs: [FieldSpec], extensions: Bool = true) -> Fields? {
+    mutating func fields(_ node: YAMLNodeView, _ what: String, _ specs: [FieldSpec], extensions: Bool = true) -> Fields? {
         guard let entries = node.mapping else {
             error(node.location, "\(what) must be a mapping, not \(node.kindDescription)")
             return nil
@@ -62,11 +55,11 @@ struct NodeReader {
         var fields = Fields(location: node.location, specs: specs, entries: entries,
                             slots: [Int32](repeating: -1, count: specs.count), extensions: [:])
         for (position, entry) in entries.enumerated() {
-            if extensions, isExtensionKey(entry.key) {
+            if extensions, entry.isExtensionKey {
                 fields.extensions[entry.key] = dataValue(entry.value)
                 continue
             }
-            guard let index = specs.firstIndex(where: { $0.key == entry.key }) else {
+            guard let index = specs.firstIndex(where: { entry.keyEquals($0.key) }) else {
                 error(entry.keyLocation, "unknown key '\(entry.key)'" + Suggestions.didYouMean(entry.key, in: specs.map(\.key)))
                 continue
             }
@@ -83,7 +76,7 @@ struct NodeReader {
     }
 
     /// Any node as plain data, for extension keys.
-    func dataValue(_ node: YAMLNode) -> DataValue {
+    func dataValue(_ node: YAMLNodeView) -> DataValue {
         switch node.content {
         case .scalar(let s):
             switch s.value {
@@ -105,7 +98,7 @@ struct NodeReader {
     // MARK: Scalars
 
     /// The text of any non-null scalar.
-    mutating func text(_ node: YAMLNode, _ what: String) -> String? {
+    mutating func text(_ node: YAMLNodeView, _ what: String) -> String? {
         guard let scalar = node.scalar else {
             error(node.location, "'\(what)' must be a string, not \(node.kindDescription)")
             return nil
@@ -118,7 +111,7 @@ struct NodeReader {
     }
 
     /// Text that is not empty or blank.
-    mutating func nonEmptyText(_ node: YAMLNode, _ what: String) -> String? {
+    mutating func nonEmptyText(_ node: YAMLNodeView, _ what: String) -> String? {
         guard let value = text(node, what) else { return nil }
         if value.allSatisfy(\.isWhitespace) {
             error(node.location, "'\(what)' must not be empty")
@@ -128,7 +121,7 @@ struct NodeReader {
     }
 
     /// An integer or a float (not a string that looks like one).
-    mutating func number(_ node: YAMLNode, _ what: String) -> Double? {
+    mutating func number(_ node: YAMLNodeView, _ what: String) -> Double? {
         if let scalar = node.scalar {
             switch scalar.value {
             case .int(let i): return Double(i)
@@ -144,14 +137,14 @@ struct NodeReader {
     }
 
     /// `true` or `false`.
-    mutating func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+    mutating func bool(_ node: YAMLNodeView, _ what: String) -> Bool? {
         if let scalar = node.scalar, case .bool(let b) = scalar.value { return b }
         error(node.location, "'\(what)' must be true or false, not \(node.kindDescription)")
         return nil
     }
 
     /// One of a closed set of words; a miss suggests the nearest, or lists them all.
-    mutating func word<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ type: E.Type, _ what: String) -> E?
+    mutating func word<E: RawRepresentable & CaseIterable>(_ node: YAMLNodeView, _ type: E.Type, _ what: String) -> E?
     where E.RawValue == String {
         guard let value = text(node, what) else { return nil }
         if let known = E(rawValue: value) { return known }
@@ -163,7 +156,7 @@ struct NodeReader {
     }
 
     /// A slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
-    mutating func slug(_ node: YAMLNode, _ what: String, maxLength: Int? = nil) -> String? {
+    mutating func slug(_ node: YAMLNodeView, _ what: String, maxLength: Int? = nil) -> String? {
         guard let value = text(node, what) else { return nil }
         guard isSlug(value) else {
             error(node.location, "\(what) '\(value)' is not a slug: lower-case letters and digits, in words joined by single hyphens, such as 'hyaluronic-hydration'")
@@ -179,7 +172,7 @@ struct NodeReader {
     // MARK: Lists
 
     /// The items of a list.
-    mutating func list(_ node: YAMLNode, _ what: String, nonEmpty: Bool = false) -> [YAMLNode]? {
+    mutating func list(_ node: YAMLNodeView, _ what: String, nonEmpty: Bool = false) -> YAMLItemsView? {
         guard let items = node.sequence else {
             var message = "'\(what)' must be a list, not \(node.kindDescription)"
             if let scalar = node.scalar, case .string = scalar.value { message += "; write it as [\(scalar.text)]" }
@@ -194,8 +187,8 @@ struct NodeReader {
     }
 
     /// Each item of a list read by `read`; items that fail are left out (and reported).
-    mutating func each<T>(_ node: YAMLNode?, _ what: String, nonEmpty: Bool = false,
-                          _ read: (inout NodeReader, YAMLNode) -> T?) -> [T]? {
+    mutating func each<T>(_ node: YAMLNodeView?, _ what: String, nonEmpty: Bool = false,
+                          _ read: (inout NodeReader, YAMLNodeView) -> T?) -> [T]? {
         guard let node else { return nonEmpty ? nil : [] }
         guard let items = list(node, what, nonEmpty: nonEmpty) else { return nil }
         var values: [T] = []
@@ -209,16 +202,16 @@ struct NodeReader {
 
     // MARK: Ranges
 
-    mutating func lengthRange(_ node: YAMLNode, _ what: String) -> LengthRange? {
+    mutating func lengthRange(_ node: YAMLNodeView, _ what: String) -> LengthRange? {
         quantityRange(node, what, LengthUnit.self, example: "0.5-2 mm")
     }
 
-    mutating func durationRange(_ node: YAMLNode, _ what: String) -> DurationRange? {
+    mutating func durationRange(_ node: YAMLNodeView, _ what: String) -> DurationRange? {
         quantityRange(node, what, DurationUnit.self, example: "3-30 days")
     }
 
     /// A range of quantities in its text form or as `{min, max, unit}`.
-    mutating func quantityRange<U: MeasureUnit>(_ node: YAMLNode, _ what: String, _ unitType: U.Type,
+    mutating func quantityRange<U: MeasureUnit>(_ node: YAMLNodeView, _ what: String, _ unitType: U.Type,
                                                 example: String) -> QuantityRange<U>? {
         if node.mapping != nil {
             guard let fields = fields(node, "'\(what)'", FormatFields.range, extensions: false),
@@ -273,7 +266,7 @@ struct NodeReader {
         return orderedRange(lower, upper, text: written, at: node.location)
     }
 
-    private mutating func nonNegative(_ node: YAMLNode, _ what: String) -> Double? {
+    private mutating func nonNegative(_ node: YAMLNodeView, _ what: String) -> Double? {
         guard let value = number(node, what) else { return nil }
         if value < 0 {
             error(node.location, "'\(what)' must not be negative")
@@ -311,7 +304,7 @@ struct NodeReader {
     }
 
     /// A count range: `4-6`, `1`, or `{min: 4, max: 6}`; whole numbers from 1, no unit.
-    mutating func countRange(_ node: YAMLNode, _ what: String) -> CountRange? {
+    mutating func countRange(_ node: YAMLNodeView, _ what: String) -> CountRange? {
         let lower: Int?
         let upper: Int?
         let shown: String
@@ -364,7 +357,7 @@ struct NodeReader {
         return CountRange(min: lower, max: upper)
     }
 
-    private mutating func wholeNumber(_ node: YAMLNode, _ what: String) -> Int? {
+    private mutating func wholeNumber(_ node: YAMLNodeView, _ what: String) -> Int? {
         if let scalar = node.scalar, case .int(let i) = scalar.value { return i }
         error(node.location, "'\(what)' must be a whole number, not \(node.kindDescription)")
         return nil

@@ -37,13 +37,13 @@ struct PreparationDecoder {
     let vocabulary: Vocabulary
 
     /// The preparation, or nil; with every diagnostic found either way.
-    static func decode(_ document: YAMLDocument, vocabulary: Vocabulary) -> (Preparation?, [Diagnostic]) {
+    static func decode(_ document: YAMLDocumentView, vocabulary: Vocabulary) -> (Preparation?, [Diagnostic]) {
         var reader = NodeReader()
         let preparation = PreparationDecoder(vocabulary: vocabulary).decode(document.root, &reader)
         return (reader.diagnostics.isEmpty ? preparation : nil, reader.diagnostics)
     }
 
-    private func decode(_ root: YAMLNode, _ reader: inout NodeReader) -> Preparation? {
+    private func decode(_ root: YAMLNodeView, _ reader: inout NodeReader) -> Preparation? {
         guard let f = reader.fields(root, "a preparation", FormatFields.preparation) else { return nil }
         let id = f[K.id].flatMap { reader.slug($0, "id", maxLength: 64) }
         let name = f[K.name].flatMap { reader.nonEmptyText($0, "name") }
@@ -99,14 +99,14 @@ struct PreparationDecoder {
             places.record(field: field, line: at.line, column: at.column, start: start)
         }
         if let entries = f.entry(at: K.deprecated)?.value.mapping,
-           let replacedBy = entries.first(where: { $0.key == "replaced-by" }) {
+           let replacedBy = entries.first(where: { $0.keyEquals("replaced-by") }) {
             let at = replacedBy.value.location
             places.record(field: KeyPlaces.replacedByField, line: at.line, column: at.column, start: start)
         }
         return places
     }
 
-    private func vocabularyWord(_ r: inout NodeReader, _ node: YAMLNode, _ what: String,
+    private func vocabularyWord(_ r: inout NodeReader, _ node: YAMLNodeView, _ what: String,
                                 _ known: OrderedSet<String>) -> String? {
         guard let word = r.text(node, what) else { return nil }
         if known.contains(word) { return word }
@@ -116,7 +116,7 @@ struct PreparationDecoder {
         return nil
     }
 
-    private func ingredient(_ r: inout NodeReader, _ node: YAMLNode) -> Ingredient? {
+    private func ingredient(_ r: inout NodeReader, _ node: YAMLNodeView) -> Ingredient? {
         if node.scalar != nil {
             return r.nonEmptyText(node, "ingredient").map { Ingredient(name: $0) }
         }
@@ -142,7 +142,7 @@ struct PreparationDecoder {
         return Ingredient(name: name, ingredientClass: ingredientClass, concentration: concentration)
     }
 
-    private func phase(_ r: inout NodeReader, _ node: YAMLNode) -> ProtocolPhase? {
+    private func phase(_ r: inout NodeReader, _ node: YAMLNodeView) -> ProtocolPhase? {
         guard let f = r.fields(node, "a protocol phase", FormatFields.phase) else { return nil }
         let name = f["phase"].flatMap { r.slug($0, "phase") }
         let sessions = f["sessions"].flatMap { r.countRange($0, "sessions") }
@@ -174,7 +174,7 @@ struct PreparationDecoder {
         }
     }
 
-    private func sideEffect(_ r: inout NodeReader, _ node: YAMLNode) -> SideEffect? {
+    private func sideEffect(_ r: inout NodeReader, _ node: YAMLNodeView) -> SideEffect? {
         if node.scalar != nil {
             return r.nonEmptyText(node, "side effect").map { SideEffect(effect: $0) }
         }
@@ -195,7 +195,7 @@ struct PreparationDecoder {
         return SideEffect(effect: effect, lasts: lasts, frequency: frequency)
     }
 
-    private func aftercareInstruction(_ r: inout NodeReader, _ node: YAMLNode) -> AftercareInstruction? {
+    private func aftercareInstruction(_ r: inout NodeReader, _ node: YAMLNodeView) -> AftercareInstruction? {
         if node.scalar != nil {
             return r.nonEmptyText(node, "aftercare instruction").map { AftercareInstruction(instruction: $0) }
         }
@@ -211,7 +211,7 @@ struct PreparationDecoder {
         return AftercareInstruction(instruction: instruction, duration: duration)
     }
 
-    private func deprecation(_ node: YAMLNode, _ reader: inout NodeReader) -> Deprecation? {
+    private func deprecation(_ node: YAMLNodeView, _ reader: inout NodeReader) -> Deprecation? {
         guard let f = reader.fields(node, "'deprecated'", FormatFields.deprecation) else { return nil }
         let because = f["because"].flatMap { reader.nonEmptyText($0, "because") }
         var since: String?
