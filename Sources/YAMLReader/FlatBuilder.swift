@@ -27,7 +27,7 @@ struct FlatBuilder {
         var keyIndex: [String: Int]?
     }
 
-    let storage: FlatStorage
+    private var storage: FlatStorage
     let limits: YAMLLimits
     /// Called with each document as soon as it is complete.
     let deliver: (YAMLDocumentView) -> Void
@@ -70,7 +70,12 @@ struct FlatBuilder {
             storage.removeAll()
             pending.removeAll(keepingCapacity: true)
         case YAML_DOCUMENT_END_EVENT:
-            if root >= 0 { deliver(YAMLDocumentView(storage: storage, rootIndex: root, location: documentStart)) }
+            if root >= 0 {
+                let root = self.root
+                let start = documentStart
+                let deliver = self.deliver
+                storage.withContext { deliver(YAMLDocumentView(storage: $0, rootIndex: root, location: start)) }
+            }
             root = -1
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor)
@@ -236,7 +241,7 @@ struct FlatBuilder {
 
     /// A short name of a node's kind for messages.
     private func kindDescription(_ index: Int32) -> String {
-        YAMLNodeView(storage: storage, index: index).kindDescription
+        storage.records[Int(index)].kindDescription
     }
 
     private func location(ofNode index: Int32) -> SourceLocation {

@@ -17,6 +17,22 @@ struct FlatRecord {
     /// A boolean, an integer or a float's bits.
     var payload: UInt64
 
+    /// A short name of the node's kind for messages, as ``YAMLNode/kindDescription``.
+    var kindDescription: String {
+        switch kind {
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .scalar:
+            switch value {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int: return "an integer"
+            case .float: return "a number"
+            case .string: return "a string"
+            }
+        }
+    }
+
     var scalarValue: ScalarValue {
         switch value {
         case .null: return .null
@@ -31,7 +47,7 @@ struct FlatRecord {
 /// The storage of the document being read: its nodes, the children of its collections and the
 /// text of its scalars. Reused from one document to the next, so reading a stream allocates
 /// almost nothing per document once the arrays have grown.
-final class FlatStorage {
+struct FlatStorage {
     let file: String
     var records: [FlatRecord] = []
     /// Children: a sequence's items, a mapping's keys and values in turn (record indices;
@@ -46,22 +62,17 @@ final class FlatStorage {
         self.file = file
     }
 
-    func removeAll() {
+    mutating func removeAll() {
         records.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
         completed.removeAll(keepingCapacity: true)
     }
 
-    @inline(__always)
     func text(_ record: FlatRecord) -> String {
-        bytes.withUnsafeBufferPointer { all in
-            String(decoding: UnsafeBufferPointer(rebasing: all[Int(record.start) ..< Int(record.start + record.count)]),
-                   as: UTF8.self)
-        }
+        bytes.withUnsafeBufferPointer { FlatContext.text(record, in: $0) }
     }
 
-    @inline(__always)
     func textEquals(_ record: FlatRecord, _ other: FlatRecord) -> Bool {
         guard record.count == other.count else { return false }
         return bytes.withUnsafeBufferPointer { all in
@@ -69,15 +80,46 @@ final class FlatStorage {
         }
     }
 
+    /// Hands the document to `body` as a context over the arrays, valid while `body` runs.
+    func withContext<R>(_ body: (UnsafePointer<FlatContext>) -> R) -> R {
+        records.withUnsafeBufferPointer { r in
+            links.withUnsafeBufferPointer { l in
+                bytes.withUnsafeBufferPointer { b in
+                    completed.withUnsafeBufferPointer { c in
+                        var context = FlatContext(file: file, records: r, links: l, bytes: b, completed: c)
+                        return withUnsafePointer(to: &context) { body($0) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A finished document as seen by its views: pointers into the reader's arrays.
+struct FlatContext {
+    let file: String
+    let records: UnsafeBufferPointer<FlatRecord>
+    let links: UnsafeBufferPointer<Int32>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let completed: UnsafeBufferPointer<Int32>
+
+    @inline(__always)
+    static func text(_ record: FlatRecord, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard record.count > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: bytes.baseAddress! + Int(record.start), count: Int(record.count)),
+                      as: UTF8.self)
+    }
+
+    @inline(__always)
+    func text(_ record: FlatRecord) -> String { Self.text(record, in: bytes) }
+
     @inline(__always)
     func textEquals(_ record: FlatRecord, _ key: String) -> Bool {
         var key = key
         return key.withUTF8 { k in
             guard k.count == Int(record.count) else { return false }
             if k.isEmpty { return true }
-            return bytes.withUnsafeBufferPointer { all in
-                memoryEqual(all.baseAddress! + Int(record.start), k.baseAddress!, k.count)
-            }
+            return memoryEqual(bytes.baseAddress! + Int(record.start), k.baseAddress!, k.count)
         }
     }
 }
@@ -96,7 +138,7 @@ private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _
 /// callback: valid only while the callback runs (the reader reuses its storage for the next
 /// document), so keep the values read from it, never the view itself.
 public struct YAMLDocumentView {
-    unowned(unsafe) let storage: FlatStorage
+    let storage: UnsafePointer<FlatContext>
     let rootIndex: Int32
     /// Where the document starts.
     public let location: SourceLocation
@@ -123,11 +165,11 @@ public struct YAMLNodeView {
         case mapping(YAMLEntriesView)
     }
 
-    unowned(unsafe) let storage: FlatStorage
+    let storage: UnsafePointer<FlatContext>
     let index: Int32
 
     @inline(__always)
-    var record: FlatRecord { storage.records[Int(index)] }
+    var record: FlatRecord { storage.pointee.records[Int(index)] }
 
     /// The line, from 1.
     public var line: Int { Int(record.line) }
@@ -136,7 +178,7 @@ public struct YAMLNodeView {
     /// Where the node starts.
     public var location: SourceLocation {
         let r = record
-        return SourceLocation(file: storage.file, line: Int(r.line), column: Int(r.column))
+        return SourceLocation(file: storage.pointee.file, line: Int(r.line), column: Int(r.column))
     }
 
     /// What the node holds.
@@ -173,41 +215,27 @@ public struct YAMLNodeView {
     }
 
     /// A short name of the node's kind for messages, as ``YAMLNode/kindDescription``.
-    public var kindDescription: String {
-        let r = record
-        switch r.kind {
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .scalar:
-            switch r.value {
-            case .null: return "null"
-            case .bool: return "a boolean"
-            case .int: return "an integer"
-            case .float: return "a number"
-            case .string: return "a string"
-            }
-        }
-    }
+    public var kindDescription: String { record.kindDescription }
 }
 
 /// A scalar of a ``YAMLDocumentView``.
 public struct YAMLScalarView {
-    unowned(unsafe) let storage: FlatStorage
+    let storage: UnsafePointer<FlatContext>
     let index: Int32
 
     /// The text (made on each call: keep it rather than asking twice).
-    public var text: String { storage.text(storage.records[Int(index)]) }
+    public var text: String { storage.pointee.text(storage.pointee.records[Int(index)]) }
     /// The value the core schema (or a standard tag) gives it.
-    public var value: ScalarValue { storage.records[Int(index)].scalarValue }
+    public var value: ScalarValue { storage.pointee.records[Int(index)].scalarValue }
     /// How it was written.
-    public var style: YAMLScalar.Style { storage.records[Int(index)].style }
+    public var style: YAMLScalar.Style { storage.pointee.records[Int(index)].style }
     /// True when the text is exactly `other`, without making a string.
-    public func textEquals(_ other: String) -> Bool { storage.textEquals(storage.records[Int(index)], other) }
+    public func textEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(index)], other) }
 }
 
 /// The items of a sequence of a ``YAMLDocumentView``.
 public struct YAMLItemsView: RandomAccessCollection {
-    unowned(unsafe) let storage: FlatStorage
+    let storage: UnsafePointer<FlatContext>
     let start: Int
     public let count: Int
 
@@ -215,13 +243,13 @@ public struct YAMLItemsView: RandomAccessCollection {
     public var endIndex: Int { count }
     public subscript(position: Int) -> YAMLNodeView {
         precondition(position >= 0 && position < count, "index out of range")
-        return YAMLNodeView(storage: storage, index: storage.links[start + position])
+        return YAMLNodeView(storage: storage, index: storage.pointee.links[start + position])
     }
 }
 
 /// The entries of a mapping of a ``YAMLDocumentView``.
 public struct YAMLEntriesView: RandomAccessCollection {
-    unowned(unsafe) let storage: FlatStorage
+    let storage: UnsafePointer<FlatContext>
     let start: Int
     public let count: Int
 
@@ -230,25 +258,25 @@ public struct YAMLEntriesView: RandomAccessCollection {
     public subscript(position: Int) -> YAMLEntryView {
         precondition(position >= 0 && position < count, "index out of range")
         let at = start + 2 * position
-        return YAMLEntryView(storage: storage, keyIndex: storage.links[at], valueIndex: storage.links[at + 1])
+        return YAMLEntryView(storage: storage, keyIndex: storage.pointee.links[at], valueIndex: storage.pointee.links[at + 1])
     }
 }
 
 /// One key and its value in a mapping of a ``YAMLDocumentView``.
 public struct YAMLEntryView {
-    unowned(unsafe) let storage: FlatStorage
+    let storage: UnsafePointer<FlatContext>
     let keyIndex: Int32
     let valueIndex: Int32
 
     /// The key's text (made on each call).
-    public var key: String { storage.text(storage.records[Int(keyIndex)]) }
+    public var key: String { storage.pointee.text(storage.pointee.records[Int(keyIndex)]) }
     /// True when the key is exactly `other`, without making a string.
-    public func keyEquals(_ other: String) -> Bool { storage.textEquals(storage.records[Int(keyIndex)], other) }
+    public func keyEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(keyIndex)], other) }
     /// True when the key starts with `x-`.
     public var isExtensionKey: Bool {
-        let r = storage.records[Int(keyIndex)]
+        let r = storage.pointee.records[Int(keyIndex)]
         guard r.count >= 2 else { return false }
-        return storage.bytes[Int(r.start)] == UInt8(ascii: "x") && storage.bytes[Int(r.start) + 1] == UInt8(ascii: "-")
+        return storage.pointee.bytes[Int(r.start)] == UInt8(ascii: "x") && storage.pointee.bytes[Int(r.start) + 1] == UInt8(ascii: "-")
     }
     /// Where the key is written.
     public var keyLocation: SourceLocation { YAMLNodeView(storage: storage, index: keyIndex).location }
@@ -259,7 +287,8 @@ public struct YAMLEntryView {
 /// Turns a flat document into a tree of ``YAMLNode`` values, children first, in the order the
 /// nodes were completed: no recursion, and a node that aliases name is converted once and shared.
 enum FlatTreeConverter {
-    static func tree(_ storage: FlatStorage, root: Int32) -> YAMLNode {
+    static func tree(_ context: UnsafePointer<FlatContext>, root: Int32) -> YAMLNode {
+        let storage = context.pointee
         var nodes = [YAMLNode?](repeating: nil, count: storage.records.count)
         let file = storage.file
         for i in storage.completed {
