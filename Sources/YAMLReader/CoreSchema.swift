@@ -13,11 +13,11 @@ enum CoreSchema {
         case UInt8(ascii: "~"):
             return n == 1 ? .null : .string
         case UInt8(ascii: "n"), UInt8(ascii: "N"):
-            return isOneOf(bytes, ["null", "Null", "NULL"]) ? .null : .string
+            return isOneOf(bytes, "null", "Null", "NULL") ? .null : .string
         case UInt8(ascii: "t"), UInt8(ascii: "T"):
-            return isOneOf(bytes, ["true", "True", "TRUE"]) ? .bool(true) : .string
+            return isOneOf(bytes, "true", "True", "TRUE") ? .bool(true) : .string
         case UInt8(ascii: "f"), UInt8(ascii: "F"):
-            return isOneOf(bytes, ["false", "False", "FALSE"]) ? .bool(false) : .string
+            return isOneOf(bytes, "false", "False", "FALSE") ? .bool(false) : .string
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
             return resolveNumber(bytes)
         default:
@@ -25,12 +25,18 @@ enum CoreSchema {
         }
     }
 
-    private static func isOneOf(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [StaticString]) -> Bool {
-        for word in words where word.utf8CodeUnitCount == bytes.count {
-            let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-            if w.elementsEqual(bytes) { return true }
-        }
-        return false
+    /// True when the bytes are one of three spellings (no array: this runs for every scalar).
+    private static func isOneOf(_ bytes: UnsafeBufferPointer<UInt8>, _ a: StaticString, _ b: StaticString,
+                                _ c: StaticString) -> Bool {
+        guard bytes.count == a.utf8CodeUnitCount else { return false }
+        return equals(bytes, a) || equals(bytes, b) || equals(bytes, c)
+    }
+
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard word.utf8CodeUnitCount == bytes.count else { return false }
+        let w = word.utf8Start
+        for i in 0 ..< bytes.count where bytes[i] != w[i] { return false }
+        return true
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }

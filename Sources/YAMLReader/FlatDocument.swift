@@ -86,8 +86,10 @@ struct FlatStorage {
             links.withUnsafeBufferPointer { l in
                 bytes.withUnsafeBufferPointer { b in
                     completed.withUnsafeBufferPointer { c in
-                        var context = FlatContext(file: file, records: r, links: l, bytes: b, completed: c)
-                        return withUnsafePointer(to: &context) { body($0) }
+                        withUnsafePointer(to: file) { path in
+                            var context = FlatContext(filePointer: path, records: r, links: l, bytes: b, completed: c)
+                            return withUnsafePointer(to: &context) { body($0) }
+                        }
                     }
                 }
             }
@@ -97,7 +99,9 @@ struct FlatStorage {
 
 /// A finished document as seen by its views: pointers into the reader's arrays.
 struct FlatContext {
-    let file: String
+    /// The file's path, held by the reader (a pointer, so that the context has no reference to count).
+    let filePointer: UnsafePointer<String>
+    var file: String { filePointer.pointee }
     let records: UnsafeBufferPointer<FlatRecord>
     let links: UnsafeBufferPointer<Int32>
     let bytes: UnsafeBufferPointer<UInt8>
@@ -115,6 +119,7 @@ struct FlatContext {
 
     @inline(__always)
     func textEquals(_ record: FlatRecord, _ key: String) -> Bool {
+        guard key.utf8.count == Int(record.count) else { return false }
         var key = key
         return key.withUTF8 { k in
             guard k.count == Int(record.count) else { return false }
