@@ -277,6 +277,13 @@ public struct YAMLEntryView {
     public var key: String { storage.pointee.text(storage.pointee.records[Int(keyIndex)]) }
     /// True when the key is exactly `other`, without making a string.
     public func keyEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(keyIndex)], other) }
+    /// Calls `body` with the key's UTF-8 bytes, without making a string.
+    @inline(__always)
+    public func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let r = storage.pointee.records[Int(keyIndex)]
+        let bytes = storage.pointee.bytes
+        return body(UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + Int(r.start) }, count: Int(r.count)))
+    }
     /// True when the key starts with `x-`.
     public var isExtensionKey: Bool {
         let r = storage.pointee.records[Int(keyIndex)]

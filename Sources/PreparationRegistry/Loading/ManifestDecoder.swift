@@ -24,11 +24,11 @@ struct ManifestDecoder {
 
     private static func decode(_ root: YAMLNodeView, fallback: Vocabulary, lintRules: [String],
                                _ r: inout NodeReader) -> Manifest? {
-        guard let f = r.fields(root, "the manifest", FormatFields.manifest) else { return nil }
+        guard let f = r.fields(root, "the manifest", KeyTables.manifest) else { return nil }
         let name = f["name"].flatMap { r.text($0, "name") }
         let version = f["version"].flatMap { r.text($0, "version") }
         var vocabulary = fallback
-        if let node = f["vocabulary"], let v = r.fields(node, "'vocabulary'", FormatFields.vocabulary, extensions: false) {
+        if let node = f["vocabulary"], let v = r.fields(node, "'vocabulary'", KeyTables.vocabulary, extensions: false) {
             if let section = v["conditions"] {
                 vocabulary.conditions = descriptions(section, "conditions", &r)
             }
@@ -40,7 +40,7 @@ struct ManifestDecoder {
             }
         }
         var disabled: [String] = []
-        if let node = f["lint"], let lint = r.fields(node, "'lint'", FormatFields.lint, extensions: false),
+        if let node = f["lint"], let lint = r.fields(node, "'lint'", KeyTables.lint, extensions: false),
            let list = lint["disable"]
         {
             disabled = r.each(list, "disable") { r, item -> String? in
@@ -84,7 +84,7 @@ struct ManifestDecoder {
         for entry in entries {
             guard checkSlug(entry, &r) else { continue }
             if entry.value.mapping != nil {
-                guard let f = r.fields(entry.value, "indication '\(entry.key)'", FormatFields.indication, extensions: false),
+                guard let f = r.fields(entry.value, "indication '\(entry.key)'", KeyTables.indication, extensions: false),
                       let text = f["description"].flatMap({ r.nonEmptyText($0, "description") })
                 else { continue }
                 var scar = false

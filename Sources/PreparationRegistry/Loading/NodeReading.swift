@@ -1,30 +1,91 @@
 import OrderedCollections
 import YAMLReader
 
-/// The keys of one mapping, checked against a table of ``FieldSpec``s: for each spec (by its
-/// index in the table), the mapping's entry that gives it, if any.
+/// A table of ``FieldSpec``s made ready for matching a mapping's keys by their bytes: every
+/// key of every mapping of every document is looked up here.
+final class KeyTable: Sendable {
+    let specs: [FieldSpec]
+    /// The keys' UTF-8 bytes, one after the other, and where each starts and ends.
+    private let bytes: [UInt8]
+    private let bounds: [(start: Int, count: Int)]
+    /// The indices of the required specs.
+    let required: [Int]
+
+    init(_ specs: [FieldSpec]) {
+        precondition(specs.count <= 32, "a key table holds at most 32 keys")
+        self.specs = specs
+        var bytes: [UInt8] = []
+        var bounds: [(start: Int, count: Int)] = []
+        for spec in specs {
+            bounds.append((bytes.count, spec.key.utf8.count))
+            bytes += Array(spec.key.utf8)
+        }
+        self.bytes = bytes
+        self.bounds = bounds
+        self.required = specs.indices.filter { specs[$0].required }
+    }
+
+    /// The index of the spec whose key is `key`'s bytes.
+    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { all in
+            for (i, b) in bounds.enumerated() where b.count == key.count {
+                var same = true
+                for k in 0 ..< b.count where all[b.start + k] != key[k] {
+                    same = false
+                    break
+                }
+                if same { return i }
+            }
+            return nil
+        }
+    }
+
+    /// The index of the spec whose key is `key`.
+    func index(of key: String) -> Int? {
+        specs.firstIndex { $0.key == key }
+    }
+}
+
+/// The key tables of ``FormatFields``, built once.
+enum KeyTables {
+    static let preparation = KeyTable(FormatFields.preparation)
+    static let ingredient = KeyTable(FormatFields.ingredient)
+    static let phase = KeyTable(FormatFields.phase)
+    static let sideEffect = KeyTable(FormatFields.sideEffect)
+    static let aftercare = KeyTable(FormatFields.aftercare)
+    static let deprecation = KeyTable(FormatFields.deprecation)
+    static let range = KeyTable(FormatFields.range)
+    static let manifest = KeyTable(FormatFields.manifest)
+    static let vocabulary = KeyTable(FormatFields.vocabulary)
+    static let indication = KeyTable(FormatFields.indication)
+    static let lint = KeyTable(FormatFields.lint)
+}
+
+/// The keys of one mapping, checked against a ``KeyTable``: for each spec (by its index in
+/// the table), the mapping's entry that gives it, if any.
 struct Fields {
     /// The mapping's own location.
     var location: SourceLocation
-    /// The table the mapping was checked against.
-    let specs: [FieldSpec]
-    /// The mapping's entries, as read (shared with the node, not copied).
+    /// The table the mapping was checked against (one of ``KeyTables``, which live for ever).
+    unowned(unsafe) let table: KeyTable
+    /// The mapping's entries, as read.
     let entries: YAMLEntriesView
-    /// For each spec, the index of its entry in `entries`, or -1.
-    var slots: [Int32]
+    /// For each spec, the index of its entry in `entries`, or -1 (inline: no allocation).
+    var slots = SIMD32<Int32>(repeating: -1)
     var extensions: OrderedDictionary<String, DataValue>
 
     /// The value of `key`, or nil when it is absent or null.
     subscript(key: String) -> YAMLNodeView? {
-        guard let index = specs.firstIndex(where: { $0.key == key }) else { return nil }
+        guard let index = table.index(of: key) else { return nil }
         return self[index]
     }
 
     /// The value of the spec at `index` in the table, or nil when it is absent or null.
     subscript(index: Int) -> YAMLNodeView? {
         let slot = Int(slots[index])
-        guard slot >= 0, !entries[slot].value.isNull else { return nil }
-        return entries[slot].value
+        guard slot >= 0 else { return nil }
+        let value = entries[slot].value
+        return value.isNull ? nil : value
     }
 
     /// The entry of the spec at `index`, if given.
@@ -47,29 +108,31 @@ struct NodeReader {
 
     /// The entries of a mapping: unknown keys (not `x-`) are reported with the nearest known
     /// key, missing required keys and required keys set to null are reported too.
-    mutating func fields(_ node: YAMLNodeView, _ what: String, _ specs: [FieldSpec], extensions: Bool = true) -> Fields? {
+    mutating func fields(_ node: YAMLNodeView, _ what: @autoclosure () -> String, _ table: KeyTable,
+                         extensions: Bool = true) -> Fields? {
         guard let entries = node.mapping else {
-            error(node.location, "\(what) must be a mapping, not \(node.kindDescription)")
+            error(node.location, "\(what()) must be a mapping, not \(node.kindDescription)")
             return nil
         }
-        var fields = Fields(location: node.location, specs: specs, entries: entries,
-                            slots: [Int32](repeating: -1, count: specs.count), extensions: [:])
-        for (position, entry) in entries.enumerated() {
+        var fields = Fields(location: node.location, table: table, entries: entries, extensions: [:])
+        for position in entries.indices {
+            let entry = entries[position]
             if extensions, entry.isExtensionKey {
                 fields.extensions[entry.key] = dataValue(entry.value)
                 continue
             }
-            guard let index = specs.firstIndex(where: { entry.keyEquals($0.key) }) else {
-                error(entry.keyLocation, "unknown key '\(entry.key)'" + Suggestions.didYouMean(entry.key, in: specs.map(\.key)))
+            guard let index = entry.withKeyBytes({ table.index(of: $0) }) else {
+                let key = entry.key
+                error(entry.keyLocation, "unknown key '\(key)'" + Suggestions.didYouMean(key, in: table.specs.map(\.key)))
                 continue
             }
             fields.slots[index] = Int32(position)
         }
-        for (index, spec) in specs.enumerated() where spec.required {
+        for index in table.required {
             if let entry = fields.entry(at: index) {
-                if entry.value.isNull { error(entry.value.location, "'\(spec.key)' needs a value") }
+                if entry.value.isNull { error(entry.value.location, "'\(table.specs[index].key)' needs a value") }
             } else {
-                error(node.location, "missing required key '\(spec.key)'")
+                error(node.location, "missing required key '\(table.specs[index].key)'")
             }
         }
         return fields
@@ -214,7 +277,7 @@ struct NodeReader {
     mutating func quantityRange<U: MeasureUnit>(_ node: YAMLNodeView, _ what: String, _ unitType: U.Type,
                                                 example: String) -> QuantityRange<U>? {
         if node.mapping != nil {
-            guard let fields = fields(node, "'\(what)'", FormatFields.range, extensions: false),
+            guard let fields = fields(node, "'\(what)'", KeyTables.range, extensions: false),
                   let minNode = fields["min"], let maxNode = fields["max"]
             else { return nil }
             guard let unitNode = fields["unit"] else {
@@ -309,7 +372,7 @@ struct NodeReader {
         let upper: Int?
         let shown: String
         if node.mapping != nil {
-            guard let fields = fields(node, "'\(what)'", FormatFields.range, extensions: false),
+            guard let fields = fields(node, "'\(what)'", KeyTables.range, extensions: false),
                   let minNode = fields["min"], let maxNode = fields["max"]
             else { return nil }
             if let unitNode = fields["unit"] {

@@ -44,7 +44,7 @@ struct PreparationDecoder {
     }
 
     private func decode(_ root: YAMLNodeView, _ reader: inout NodeReader) -> Preparation? {
-        guard let f = reader.fields(root, "a preparation", FormatFields.preparation) else { return nil }
+        guard let f = reader.fields(root, "a preparation", KeyTables.preparation) else { return nil }
         let id = f[K.id].flatMap { reader.slug($0, "id", maxLength: 64) }
         let name = f[K.name].flatMap { reader.nonEmptyText($0, "name") }
         let summary = f[K.summary].flatMap { reader.text($0, "summary") }
@@ -92,8 +92,11 @@ struct PreparationDecoder {
     /// Where each top-level key's value is written, and the value of `deprecated.replaced-by`.
     private func keyPlaces(_ f: Fields, start: Int) -> KeyPlaces {
         var places = KeyPlaces()
-        places.reserve(f.slots.count)
-        for field in f.slots.indices {
+        let fieldCount = f.table.specs.count
+        var present = 0
+        for field in 0 ..< fieldCount where f.slots[field] >= 0 { present += 1 }
+        places.reserve(present + (f.slots[K.deprecated] >= 0 ? 1 : 0))
+        for field in 0 ..< fieldCount {
             guard let entry = f.entry(at: field) else { continue }
             let at = entry.value.location
             places.record(field: field, line: at.line, column: at.column, start: start)
@@ -120,7 +123,7 @@ struct PreparationDecoder {
         if node.scalar != nil {
             return r.nonEmptyText(node, "ingredient").map { Ingredient(name: $0) }
         }
-        guard let f = r.fields(node, "an ingredient", FormatFields.ingredient) else { return nil }
+        guard let f = r.fields(node, "an ingredient", KeyTables.ingredient) else { return nil }
         let name = f["name"].flatMap { r.nonEmptyText($0, "name") }
         var failed = false
         var ingredientClass: String?
@@ -143,7 +146,7 @@ struct PreparationDecoder {
     }
 
     private func phase(_ r: inout NodeReader, _ node: YAMLNodeView) -> ProtocolPhase? {
-        guard let f = r.fields(node, "a protocol phase", FormatFields.phase) else { return nil }
+        guard let f = r.fields(node, "a protocol phase", KeyTables.phase) else { return nil }
         let name = f["phase"].flatMap { r.slug($0, "phase") }
         let sessions = f["sessions"].flatMap { r.countRange($0, "sessions") }
         var interval: DurationRange?
@@ -178,7 +181,7 @@ struct PreparationDecoder {
         if node.scalar != nil {
             return r.nonEmptyText(node, "side effect").map { SideEffect(effect: $0) }
         }
-        guard let f = r.fields(node, "a side effect", FormatFields.sideEffect) else { return nil }
+        guard let f = r.fields(node, "a side effect", KeyTables.sideEffect) else { return nil }
         let effect = f["effect"].flatMap { r.nonEmptyText($0, "effect") }
         var failed = false
         var lasts: DurationRange?
@@ -199,7 +202,7 @@ struct PreparationDecoder {
         if node.scalar != nil {
             return r.nonEmptyText(node, "aftercare instruction").map { AftercareInstruction(instruction: $0) }
         }
-        guard let f = r.fields(node, "an aftercare instruction", FormatFields.aftercare) else { return nil }
+        guard let f = r.fields(node, "an aftercare instruction", KeyTables.aftercare) else { return nil }
         let instruction = f["instruction"].flatMap { r.nonEmptyText($0, "instruction") }
         var duration: DurationRange?
         var failed = false
@@ -212,7 +215,7 @@ struct PreparationDecoder {
     }
 
     private func deprecation(_ node: YAMLNodeView, _ reader: inout NodeReader) -> Deprecation? {
-        guard let f = reader.fields(node, "'deprecated'", FormatFields.deprecation) else { return nil }
+        guard let f = reader.fields(node, "'deprecated'", KeyTables.deprecation) else { return nil }
         let because = f["because"].flatMap { reader.nonEmptyText($0, "because") }
         var since: String?
         var failed = false
