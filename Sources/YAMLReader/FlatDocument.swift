@@ -234,6 +234,13 @@ public struct YAMLScalarView {
     public var value: ScalarValue { storage.pointee.records[Int(index)].scalarValue }
     /// How it was written.
     public var style: YAMLScalar.Style { storage.pointee.records[Int(index)].style }
+    /// Calls `body` with the text's UTF-8 bytes, without making a string.
+    @inline(__always)
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let r = storage.pointee.records[Int(index)]
+        let bytes = storage.pointee.bytes
+        return body(UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + Int(r.start) }, count: Int(r.count)))
+    }
     /// True when the text is exactly `other`, without making a string.
     public func textEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(index)], other) }
 }

@@ -298,6 +298,7 @@ struct NodeReader {
             error(node.location, "'\(what)' must be a \(U.quantityName) range such as '\(example)', not \(node.kindDescription)")
             return nil
         }
+        if let range = fastQuantityRange(scalar, U.self) { return range }
         let written = scalar.text
         guard let (first, second) = splitRangeText(written) else {
             error(node.location, "'\(written)' is not a \(U.quantityName) range; write it like '\(example)'")
@@ -338,10 +339,10 @@ struct NodeReader {
         return value
     }
 
-    private mutating func orderedRange<U>(_ lower: Quantity<U>, _ upper: Quantity<U>, text: String,
+    private mutating func orderedRange<U>(_ lower: Quantity<U>, _ upper: Quantity<U>, text: @autoclosure () -> String,
                                           at location: SourceLocation) -> QuantityRange<U>? {
         if lower.baseValue > upper.baseValue {
-            error(location, "range '\(text)' has its lower bound above its upper bound")
+            error(location, "range '\(text())' has its lower bound above its upper bound")
             return nil
         }
         return QuantityRange(min: lower, max: upper)
@@ -383,6 +384,7 @@ struct NodeReader {
             upper = wholeNumber(maxNode, what)
             shown = "\(lower.map(String.init) ?? "?")-\(upper.map(String.init) ?? "?")"
         } else if let scalar = node.scalar {
+            if let range = fastCountRange(scalar) { return range }
             if case .int(let i) = scalar.value {
                 lower = i
                 upper = i
