@@ -681,4 +681,43 @@ struct DecodedValueTests {
                            residence: made.residence, phases: made.phases, location: made.location)
         #expect(made.location(of: "depth") == made.location)
     }
+
+    @Test("ranges, counts and concentrations read from their text give the values of the general forms")
+    func textFormsMatchGeneralForms() throws {
+        // Each interval written as text, then the same one as a mapping with YAML numbers.
+        let intervals: [(text: String, min: String, max: String, unit: String)] = [
+            ("0.5-2 weeks", "0.5", "2", "weeks"), ("1.25 to 7.75 days", "1.25", "7.75", "days"),
+            ("0.123456789012345 - 0.2 months", "0.123456789012345", "0.2", "months"),
+            ("3 days - 1 month", "", "", ""), ("2\u{2013}3 wks", "2", "3", "wks"),
+            ("72 HOURS", "72", "72", "hours"), ("1234567890123456-1234567890123457 min", "1234567890123456", "1234567890123457", "min"),
+            ("0.1-0.3 mo", "0.1", "0.3", "mo"),
+        ]
+        func phases(_ interval: (Int) -> String) -> String {
+            intervals.indices.map { "  - {phase: p\($0), sessions: \($0 + 1)-\($0 + 2), interval: \(interval($0))}" }
+                .joined(separator: "\n")
+        }
+        let concentrations = ["0.5 %", "2mg/ml", "0.05%", "10 MG/ML", "1.25 ug/ml", "3 IU/ml", " 7.125 % ",
+                              "123456789012345 %", "1234567890123456 %", "0.1234567 %"]
+        let ingredients = concentrations.map { "  - {name: n, concentration: \"\($0)\"}" }.joined(separator: "\n")
+        let base = preparationText("x").replacingOccurrences(of: "protocol:\n  - phase: induction\n    sessions: 1\n", with: "")
+            .replacingOccurrences(of: "ingredients: [hyaluronic acid]\n", with: "")
+        let asText = base.replacingOccurrences(of: "id: x", with: "id: text")
+            + "ingredients:\n\(ingredients)\nprotocol:\n" + phases { "\"\(intervals[$0].text)\"" } + "\n"
+        let asMappings = base.replacingOccurrences(of: "id: x", with: "id: mapped")
+            + "ingredients: [n]\nprotocol:\n" + phases { i in
+                let r = intervals[i]
+                return r.unit.isEmpty ? "\"\(r.text)\"" : "{min: \(r.min), max: \(r.max), unit: \(r.unit)}"
+            } + "\n"
+        let catalogue = try TemporaryCatalogue(files: ["a.yaml": asText, "b.yaml": asMappings])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        let byID = Dictionary(uniqueKeysWithValues: result.preparations.map { ($0.id, $0) })
+        let text = try #require(byID["text"])
+        let mapped = try #require(byID["mapped"])
+        #expect(text.phases.map(\.interval) == mapped.phases.map(\.interval))
+        #expect(text.phases.map(\.sessions) == intervals.indices.map { CountRange(min: $0 + 1, max: $0 + 2) })
+        #expect(text.ingredients.map(\.concentration) == concentrations.map { Concentration.parse($0) })
+        #expect(!text.ingredients.contains { $0.concentration == nil })
+    }
 }

@@ -176,6 +176,8 @@ struct NodeReader {
     /// Text that is not empty or blank.
     mutating func nonEmptyText(_ node: YAMLNodeView, _ what: String) -> String? {
         guard let value = text(node, what) else { return nil }
+        // Most texts start with a visible ASCII character: no need to walk their characters.
+        if let first = value.utf8.first, first > 32, first < 127 { return value }
         if value.allSatisfy(\.isWhitespace) {
             error(node.location, "'\(what)' must not be empty")
             return nil

@@ -133,7 +133,9 @@ struct PreparationDecoder {
         }
         var concentration: Concentration?
         if let node = f["concentration"] {
-            if let text = r.text(node, "concentration") {
+            if let scalar = node.scalar, let fast = fastConcentration(scalar) {
+                concentration = fast
+            } else if let text = r.text(node, "concentration") {
                 concentration = Concentration.parse(text)
                 if concentration == nil {
                     r.error(node.location, "'\(text)' is not a concentration; write a number and one of %, mg/ml, ug/ml or IU/ml, such as '10 mg/ml'")
