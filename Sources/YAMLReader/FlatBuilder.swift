@@ -45,11 +45,25 @@ struct FlatBuilder {
 
     var file: String { storage.file }
 
-    init(file: String, limits: YAMLLimits, deliver: @escaping (YAMLDocumentView) -> Void) {
-        self.storage = FlatStorage(file: file)
+    init(file: String, limits: YAMLLimits, buffers: YAMLReadBuffers, deliver: @escaping (YAMLDocumentView) -> Void) {
+        self.storage = FlatStorage(file: file, buffers: buffers)
+        self.pending = buffers.pending
         self.limits = limits
         self.deliver = deliver
         self.documentStart = SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    /// Empties the storage, keeping its capacity, and hands it over for the next file.
+    mutating func takeBuffers() -> YAMLReadBuffers {
+        storage.removeAll()
+        pending.removeAll(keepingCapacity: true)
+        var buffers = YAMLReadBuffers()
+        swap(&buffers.records, &storage.records)
+        swap(&buffers.links, &storage.links)
+        swap(&buffers.bytes, &storage.bytes)
+        swap(&buffers.completed, &storage.completed)
+        swap(&buffers.pending, &pending)
+        return buffers
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {

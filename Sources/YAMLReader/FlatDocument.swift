@@ -58,8 +58,12 @@ struct FlatStorage {
     /// Record indices in the order the nodes were completed (children before parents).
     var completed: [Int32] = []
 
-    init(file: String) {
+    init(file: String, buffers: YAMLReadBuffers) {
         self.file = file
+        records = buffers.records
+        links = buffers.links
+        bytes = buffers.bytes
+        completed = buffers.completed
     }
 
     mutating func removeAll() {
@@ -95,6 +99,20 @@ struct FlatStorage {
             }
         }
     }
+}
+
+/// Storage that a reader can reuse from one file to the next (see
+/// ``YAMLDocumentReader/readFlat(fileAt:displayPath:buffers:eachDocument:)``): a load of
+/// 10,000 small files then allocates its node storage once, not 10,000 times.
+public struct YAMLReadBuffers {
+    var records: [FlatRecord] = []
+    var links: [Int32] = []
+    var bytes: [UInt8] = []
+    var completed: [Int32] = []
+    var pending: [Int32] = []
+
+    /// Empty buffers.
+    public init() {}
 }
 
 /// A finished document as seen by its views: pointers into the reader's arrays.

@@ -132,7 +132,8 @@ public struct YAMLDocumentReader: Sendable {
         guard let parser = LibYAMLParser(input: bytes) else {
             return [YAMLError(.syntax, at: start, "libyaml could not start")]
         }
-        return parse(parser, file: file, deliver: deliver) { offset in
+        var buffers = YAMLReadBuffers()
+        return parse(parser, file: file, buffers: &buffers, deliver: deliver) { offset in
             Self.location(ofByte: offset, in: bytes, file: file)
         }
     }
@@ -156,10 +157,23 @@ public struct YAMLDocumentReader: Sendable {
     /// does, handing each to `body` as a flat view (valid only while `body` runs) instead of a tree.
     public func readFlat(fileAt path: String, displayPath: String? = nil,
                          eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
-        withoutActuallyEscaping(body) { body in readFile(path, file: displayPath ?? path, deliver: body) }
+        var buffers = YAMLReadBuffers()
+        return readFlat(fileAt: path, displayPath: displayPath, buffers: &buffers, eachDocument: body)
     }
 
-    private func readFile(_ path: String, file: String, deliver: @escaping (YAMLDocumentView) -> Void) -> [YAMLError] {
+    /// Reads a YAML file's documents in chunks as flat views, as
+    /// ``readFlat(fileAt:displayPath:eachDocument:)`` does, in storage taken from `buffers` and
+    /// given back to it afterwards: a caller reading many files passes the same buffers to
+    /// each, so that the storage is allocated once rather than once per file.
+    public func readFlat(fileAt path: String, displayPath: String? = nil, buffers: inout YAMLReadBuffers,
+                         eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
+        withoutActuallyEscaping(body) { body in
+            readFile(path, file: displayPath ?? path, buffers: &buffers, deliver: body)
+        }
+    }
+
+    private func readFile(_ path: String, file: String, buffers: inout YAMLReadBuffers,
+                          deliver: @escaping (YAMLDocumentView) -> Void) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -192,7 +206,7 @@ public struct YAMLDocumentReader: Sendable {
         guard let parser = LibYAMLParser(source: source) else {
             return [YAMLError(.syntax, at: start, "libyaml could not start")]
         }
-        var errors = parse(parser, file: file, deliver: deliver) { offset in
+        var errors = parse(parser, file: file, buffers: &buffers, deliver: deliver) { offset in
             // Only after an encoding error: the file is read again up to the bad byte.
             var bytes = [UInt8](repeating: 0, count: min(offset, size))
             let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
@@ -215,9 +229,11 @@ public struct YAMLDocumentReader: Sendable {
 
     /// Pulls libyaml's events into the tree builder until the stream ends, a fatal problem
     /// stops it, or libyaml fails; `locate` turns the byte offset of an encoding error into a place.
-    private func parse(_ parser: LibYAMLParser, file: String, deliver: @escaping (YAMLDocumentView) -> Void,
+    private func parse(_ parser: LibYAMLParser, file: String, buffers: inout YAMLReadBuffers,
+                       deliver: @escaping (YAMLDocumentView) -> Void,
                        locate: (Int) -> SourceLocation) -> [YAMLError] {
-        var builder = FlatBuilder(file: file, limits: limits, deliver: deliver)
+        var builder = FlatBuilder(file: file, limits: limits, buffers: buffers, deliver: deliver)
+        defer { buffers = builder.takeBuffers() }
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser.parser, &event) == 1 else {

@@ -143,6 +143,8 @@ struct LoadSession {
     var diagnostics: [Diagnostic] = []
     var preparations: [Preparation] = []
     var fileCount = 0
+    /// The reader's storage, reused from one file to the next.
+    private var buffers = YAMLReadBuffers()
     /// Where each preparation's id is written, for duplicate-id messages.
     private var idLocations: [String: SourceLocation] = [:]
     /// The text of files that have diagnostics, by display path, for the source lines.
@@ -161,9 +163,12 @@ struct LoadSession {
         switch source {
         case .file(let file):
             // Fed to libyaml in chunks straight from the file: a large file is never held whole.
-            errors = reader.readFlat(fileAt: file.path, displayPath: file.displayPath) { document in
+            var buffers = YAMLReadBuffers()
+            swap(&buffers, &self.buffers)
+            errors = reader.readFlat(fileAt: file.path, displayPath: file.displayPath, buffers: &buffers) { document in
                 body(&self, document)
             }
+            swap(&buffers, &self.buffers)
         case .memory(_, let text):
             errors = Array(text.utf8).withUnsafeBufferPointer { bytes in
                 reader.readFlat(bytes, file: source.displayPath) { document in body(&self, document) }
