@@ -147,8 +147,9 @@ struct LoadSession {
     private var buffers = YAMLReadBuffers()
     /// Where each preparation's id is written, for duplicate-id messages.
     private var idLocations: [String: SourceLocation] = [:]
-    /// The text of files that have diagnostics, by display path, for the source lines.
-    private var sources: [String: SourceText] = [:]
+    /// Every file read, in order, for the source lines of diagnostics (looked up by display
+    /// path only when there are diagnostics, so that a clean load of 10,000 files hashes no path).
+    private var sources: [SourceText] = []
 
     init(reader: YAMLDocumentReader) {
         self.reader = reader
@@ -158,7 +159,7 @@ struct LoadSession {
     /// cannot be read. Reader errors come after the documents' own diagnostics.
     private mutating func eachDocument(_ source: SourceText, _ body: (inout LoadSession, YAMLDocumentView) -> Void) {
         fileCount += 1
-        sources[source.displayPath] = source
+        sources.append(source)
         let errors: [YAMLError]
         switch source {
         case .file(let file):
@@ -252,6 +253,8 @@ struct LoadSession {
     }
 
     private mutating func attachSourceLines() {
+        guard !diagnostics.isEmpty else { return }
+        let sources = Dictionary(self.sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { $1 })
         var lineTables: [String: [Substring]] = [:]
         for index in diagnostics.indices where diagnostics[index].sourceLine == nil {
             let file = diagnostics[index].location.file
