@@ -48,7 +48,7 @@ struct PreparationDecoder {
         let id = f[K.id].flatMap { reader.slug($0, "id", maxLength: 64) }
         let name = f[K.name].flatMap { reader.nonEmptyText($0, "name") }
         let summary = f[K.summary].flatMap { reader.text($0, "summary") }
-        if let summary, summary.contains("\n"), let node = f[K.summary] {
+        if let summary, summary.utf8.contains(10), summary.contains("\n"), let node = f[K.summary] {
             reader.error(node.location, "'summary' must be one line; put longer text in 'notes'")
         }
         let ingredients = reader.each(f[K.ingredients], "ingredients", nonEmpty: true) { r, n in ingredient(&r, n) }
