@@ -21,9 +21,15 @@ public struct YAMLReadResult: Sendable {
 
 /// Reads YAML through the system libyaml into located nodes.
 ///
-/// The reader pulls libyaml's events one at a time and builds nodes with an explicit stack, so
-/// no recursion depends on the input; every limit is checked as events arrive, which stops a
-/// hostile file early instead of after libyaml has read all of it.
+/// The reader pulls libyaml's events one at a time and builds each document flat, with an
+/// explicit stack, so no recursion depends on the input; every limit is checked as events
+/// arrive, which stops a hostile file early instead of after libyaml has read all of it.
+///
+/// Two ways to receive documents: the `read` methods give ``YAMLDocument`` trees of
+/// ``YAMLNode`` values, which may be kept; the `readFlat` methods give ``YAMLDocumentView``s,
+/// which read the same nodes (same API shape: ``YAMLNodeView``) straight from the reader's
+/// storage without building a tree, and are valid only while the callback runs. The catalogue
+/// loader uses the views: they are what makes it fast.
 public struct YAMLDocumentReader: Sendable {
     /// The limits in force.
     public var limits: YAMLLimits
