@@ -9,11 +9,17 @@ public struct Registry: Sendable {
 
     /// Creates a registry. Preparations with an id seen before are dropped.
     public init(manifest: Manifest, preparations: [Preparation]) {
+        // Sorts positions rather than preparations (each preparation is copied once, and no
+        // sorted copy of the whole array is held); the earlier of two equal ids comes first.
+        let order = preparations.indices.sorted { a, b in
+            let left = preparations[a].id, right = preparations[b].id
+            return left < right || (left == right && a < b)
+        }
         var unique: [Preparation] = []
         unique.reserveCapacity(preparations.count)
         var seen = Set<String>(minimumCapacity: preparations.count)
-        for preparation in preparations.sorted(by: { $0.id < $1.id }) where seen.insert(preparation.id).inserted {
-            unique.append(preparation)
+        for index in order where seen.insert(preparations[index].id).inserted {
+            unique.append(preparations[index])
         }
         self.manifest = manifest
         self.preparations = unique

@@ -222,7 +222,7 @@ struct LoadSession {
         add(preparation, idLocation: idLocation)
     }
 
-    private mutating func add(_ preparation: Preparation, idLocation: SourceLocation) {
+    private mutating func add(_ preparation: consuming Preparation, idLocation: SourceLocation) {
         if let first = idLocations[preparation.id] {
             diagnostics.append(.error(idLocation, "duplicate id '\(preparation.id)'; first defined at \(first)"))
             return
@@ -233,14 +233,17 @@ struct LoadSession {
 
     /// Cross-file checks, lint, source lines and order.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
-        for preparation in preparations {
-            if let replacement = preparation.deprecated?.replacedBy, idLocations[replacement] == nil {
+        // By index: a `for` loop over the array would copy every preparation.
+        for index in preparations.indices {
+            if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil {
                 let hint = Suggestions.nearest(to: replacement, in: idLocations.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-                let at = preparation.keyPlaces.location(of: KeyPlaces.replacedByField, from: preparation.location)
-                    ?? preparation.location(of: "deprecated")
+                let start = preparations[index].location
+                let at = preparations[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: start)
+                    ?? preparations[index].location(of: "deprecated")
                 diagnostics.append(.error(at, "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
             }
-            diagnostics += LintRules.warnings(for: preparation, disabled: manifest.disabledLintRules)
+            let warnings = LintRules.warnings(for: preparations[index], disabled: manifest.disabledLintRules)
+            if !warnings.isEmpty { diagnostics += warnings }
         }
         attachSourceLines()
         diagnostics = diagnostics.enumerated().sorted { a, b in

@@ -40,7 +40,8 @@ struct PreparationDecoder {
     static func decode(_ document: YAMLDocumentView, vocabulary: Vocabulary) -> (Preparation?, [Diagnostic]) {
         var reader = NodeReader()
         let preparation = PreparationDecoder(vocabulary: vocabulary).decode(document.root, &reader)
-        return (reader.diagnostics.isEmpty ? preparation : nil, reader.diagnostics)
+        guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
+        return (preparation, [])
     }
 
     private func decode(_ root: YAMLNodeView, _ reader: inout NodeReader) -> Preparation? {
@@ -79,13 +80,14 @@ struct PreparationDecoder {
               let residence, let phases, let contraindications, let sideEffects, let aftercare, let seasons,
               let sources
         else { return nil }
+        let places = keyPlaces(f, start: root.location.line)
         var preparation = Preparation(
             id: id, name: name, summary: summary, ingredients: ingredients, regions: regions,
             indications: indications, techniques: techniques, depth: depth, residence: residence, phases: phases,
             sessionTime: sessionTime, contraindications: contraindications, sideEffects: sideEffects,
             aftercare: aftercare, avoidSeasons: seasons, sources: sources, evidence: evidence,
             deprecated: deprecated, notes: notes, extensions: f.extensions, location: root.location)
-        preparation.keyPlaces = keyPlaces(f, start: root.location.line)
+        preparation.keyPlaces = places
         return preparation
     }
 
