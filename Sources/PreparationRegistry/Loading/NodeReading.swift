@@ -64,8 +64,6 @@ enum KeyTables {
 /// The keys of one mapping, checked against a ``KeyTable``: for each spec (by its index in
 /// the table), the mapping's entry that gives it, if any.
 struct Fields {
-    /// The mapping's own location.
-    var location: SourceLocation
     /// The table the mapping was checked against (one of ``KeyTables``, which live for ever).
     unowned(unsafe) let table: KeyTable
     /// The mapping's entries, as read.
@@ -114,7 +112,7 @@ struct NodeReader {
             error(node.location, "\(what()) must be a mapping, not \(node.kindDescription)")
             return nil
         }
-        var fields = Fields(location: node.location, table: table, entries: entries, extensions: [:])
+        var fields = Fields(table: table, entries: entries, extensions: [:])
         for position in entries.indices {
             let entry = entries[position]
             if extensions, entry.isExtensionKey {
