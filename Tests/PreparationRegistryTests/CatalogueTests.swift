@@ -656,7 +656,8 @@ struct DecodedValueTests {
     func keyLocations() throws {
         let first = preparationText("first")
         let second = "---\n" + preparationText("second", techniques: "\n  - nappage", depth: "{min: 1, max: 2, unit: mm}")
-        let catalogue = try TemporaryCatalogue(files: ["two.yaml": first + second])
+        let text = first + second
+        let catalogue = try TemporaryCatalogue(files: ["two.yaml": text])
         defer { catalogue.remove() }
         let result = catalogue.load()
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
@@ -664,22 +665,31 @@ struct DecodedValueTests {
         let p = try #require(byID["first"])
         let q = try #require(byID["second"])
         let file = catalogue.display("preparations/two.yaml")
+        // The line (from 1) of the first line starting with `prefix` at or after line `from`.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(_ prefix: String, from: Int = 1) -> Int {
+            (from - 1 ..< lines.count).first { lines[$0].hasPrefix(prefix) }.map { $0 + 1 } ?? 0
+        }
         #expect(p.location(of: "id") == SourceLocation(file: file, line: 1, column: 5))
-        #expect(p.location(of: "depth") == SourceLocation(file: file, line: 7, column: 8))
-        #expect(p.location(of: "protocol") == SourceLocation(file: file, line: 10, column: 3))
+        #expect(p.location(of: "depth") == SourceLocation(file: file, line: line("depth:"), column: 8))
+        // A block list's value starts at its first dash.
+        #expect(p.location(of: "protocol") == SourceLocation(file: file, line: line("protocol:") + 1, column: 3))
         // Absent and unknown keys give the document's start.
         #expect(p.location(of: "notes") == p.location)
         #expect(p.location(of: "no-such-key") == p.location)
         // The second document: a block list and a flow mapping.
-        #expect(q.location.line == 13)
-        #expect(q.location(of: "techniques") == SourceLocation(file: file, line: 19, column: 3))
-        #expect(q.location(of: "depth") == SourceLocation(file: file, line: 20, column: 8))
-        // A preparation made in code knows only its start.
-        var made = p
-        made = Preparation(id: made.id, name: made.name, ingredients: made.ingredients, regions: made.regions,
-                           indications: made.indications, techniques: made.techniques, depth: made.depth,
-                           residence: made.residence, phases: made.phases, location: made.location)
+        let start = line("---") + 1
+        #expect(q.location.line == start)
+        #expect(q.location(of: "techniques") == SourceLocation(file: file, line: line("techniques:", from: start) + 1, column: 3))
+        #expect(q.location(of: "depth") == SourceLocation(file: file, line: line("depth:", from: start), column: 8))
+        // A preparation made in code knows only its start, and where keys are written does not
+        // take part in equality.
+        let made = Preparation(id: p.id, name: p.name, ingredients: p.ingredients, regions: p.regions,
+                               indications: p.indications, techniques: p.techniques, depth: p.depth,
+                               residence: p.residence, phases: p.phases, sources: p.sources, location: p.location)
         #expect(made.location(of: "depth") == made.location)
+        #expect(made == p)
+        #expect(made.hashValue == p.hashValue)
     }
 
     @Test("ranges, counts and concentrations read from their text give the values of the general forms")

@@ -6,7 +6,14 @@
 /// the document's start in 14 bits and the column in 12 bits. A place that does not fit is a
 /// word with the field and a marker bit, followed by the full line and column words. The file
 /// is the preparation's own.
+///
+/// Where keys are written does not take part in equality or hashing (all key places are equal):
+/// two preparations with the same values and the same start are equal, whether their keys were
+/// read from a file, written in another order or made in code.
 struct KeyPlaces: Sendable, Hashable {
+    static func == (lhs: KeyPlaces, rhs: KeyPlaces) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
+
     private var words: [UInt32] = []
 
     /// The pseudo-field of the value of `replaced-by` inside `deprecated`.
