@@ -56,6 +56,12 @@ let package = Package(
             dependencies: ["PreparationRegistry"],
             exclude: ["Fixtures"]  // read from disk by path, not as resources
         ),
+        // Uses the library exactly as another tool would: plain `import`, public API only.
+        .testTarget(
+            name: "RegistryClientTests",
+            dependencies: ["PreparationRegistry", "YAMLReader"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "CatalogCLITests",
             dependencies: ["CatalogCLI", "PreparationRegistry"]

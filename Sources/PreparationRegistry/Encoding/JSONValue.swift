@@ -1,20 +1,35 @@
 /// A JSON value with ordered object keys, printed deterministically: the same value always
-/// gives the same bytes.
-indirect enum JSONValue: Equatable {
+/// gives the same bytes. The one JSON writer of the project: the canonical JSON of a
+/// preparation (``PreparationJSON``) and every JSON that `catalog` prints go through it.
+///
+/// Numbers: an integral value is written without a fraction (`2`, never `2.0`); any other
+/// finite value in Swift's shortest form that reads back as the same `Double` (`0.5`,
+/// `30.44`, `1e-05`); a non-finite one as `null`. Strings are escaped as RFC 8259 requires
+/// (`"`, `\`, and control characters; `\n`, `\t`... where JSON has a short form), everything
+/// else is written as UTF-8, unescaped.
+public indirect enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer.
     case int(Int)
+    /// A number, written as described above.
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, keys in the order given.
     case object([(String, JSONValue)])
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    /// Equal when they print the same.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered(pretty: false) == rhs.rendered(pretty: false)
     }
 
     /// The JSON text; `pretty` indents by two spaces, one key or item a line.
-    func rendered(pretty: Bool) -> String {
+    public func rendered(pretty: Bool) -> String {
         var out = ""
         write(into: &out, pretty: pretty, indent: 0)
         return out
@@ -53,13 +68,15 @@ indirect enum JSONValue: Equatable {
     }
 
     /// Integral values without a fraction; others in Swift's shortest round-trip form.
-    static func number(_ d: Double) -> String {
+    /// How a number is written: see the type's description.
+    public static func number(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
         return String(d)
     }
 
-    static func quote(_ s: String, into out: inout String) {
+    /// Appends `s` as a JSON string literal.
+    public static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -1,0 +1,150 @@
+// Uses PreparationRegistry exactly as another Swift tool would: a plain `import`, the public
+// API only (no `@testable`).
+import Foundation
+import PreparationRegistry
+import Testing
+import YAMLReader
+
+/// This test target's fixtures folder.
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+/// A catalogue the registry's authors did not write for the bundled data: accents, tricky
+/// strings, mixed units, extension keys, a deprecated entry.
+let clinicPath = fixtures.appendingPathComponent("clinic").path
+
+func registry(_ result: CatalogueLoadResult) throws -> Registry {
+    try #require(result.registry, "\(result.diagnostics.map(\.rendered))")
+}
+
+let bundled: Registry = {
+    // A failure here shows in every test that uses it.
+    CatalogueLoader().loadBundled().registry ?? Registry(manifest: Manifest(vocabulary: Vocabulary()), preparations: [])
+}()
+
+func ids(_ preparations: [Preparation]) -> [String] { preparations.map(\.id) }
+
+@Suite("Query")
+struct QueryTests {
+    let clinic: Registry
+
+    init() throws {
+        clinic = try registry(CatalogueLoader().load(catalogueAt: clinicPath))
+    }
+
+    @Test("an empty query lists every preparation, by id, deprecated ones included")
+    func everything() {
+        #expect(ids(clinic.preparations(matching: Query())) == ["eclat-glow", "old-body-fat", "scalp-plain"])
+        #expect(bundled.preparations(matching: Query()).count == 21)
+        var query = Query()
+        query.includesDeprecated = false
+        #expect(ids(clinic.preparations(matching: query)) == ["eclat-glow", "scalp-plain"])
+    }
+
+    @Test("area and region")
+    func areaAndRegion() {
+        #expect(ids(clinic.preparations(matching: Query(areas: [.face]))) == ["eclat-glow"])
+        #expect(ids(clinic.preparations(matching: Query(areas: [.face, .body]))) == ["eclat-glow", "old-body-fat"])
+        #expect(ids(bundled.preparations(matching: Query(regions: [.periorbital])))
+                == ["hyaluronidase-filler-correction", "polynucleotide-periorbital"])
+        #expect(ids(bundled.preparations(matching: Query(areas: [.scalp])))
+                == ["dutasteride-scalp", "hair-revitalising-cocktail", "peptide-growth-factor-hair", "prp-scalp"])
+        let face = bundled.preparations(matching: Query(areas: [.face]))
+        #expect(face.count == 10)
+        #expect(face.allSatisfy { $0.areas.contains(.face) })
+    }
+
+    @Test("indication, technique")
+    func indicationAndTechnique() {
+        #expect(ids(clinic.preparations(matching: Query(indications: ["androgenic-alopecia"]))) == ["scalp-plain"])
+        #expect(ids(clinic.preparations(matching: Query(techniques: [.subcutaneous, .pointByPoint])))
+                == ["old-body-fat", "scalp-plain"])
+        let scalp = bundled.preparations(matching: Query(indications: ["androgenic-alopecia"]))
+        #expect(scalp.count >= 3)
+        #expect(scalp.allSatisfy { $0.indications.contains("androgenic-alopecia") })
+    }
+
+    @Test("ingredient by name or class, case-insensitive, spaces and hyphens alike")
+    func ingredient() {
+        for word in ["hyaluronic acid", "HYALURONIC-ACID", "Hyaluronic_Acid"] {
+            #expect(ids(clinic.preparations(matching: Query(ingredients: [word]))) == ["eclat-glow"], "\(word)")
+        }
+        #expect(ids(clinic.preparations(matching: Query(ingredients: ["lipolytic", "biotin"]))) == ["old-body-fat", "scalp-plain"])
+        let ha = bundled.preparations(matching: Query(ingredients: ["hyaluronic-acid"]))
+        #expect(ha.allSatisfy { $0.ingredients.contains { $0.ingredientClass == "hyaluronic-acid" } })
+        #expect(ha.count >= 4)
+    }
+
+    @Test("free text: case- and accent-insensitive word prefixes over name, summary, ingredients and notes")
+    func text() {
+        for word in ["eclat", "ÉCLAT", "Eclat glow", "radiance", "glutath", "creme de la", "E\u{301}clat"] {
+            #expect(ids(clinic.preparations(matching: Query(texts: [word]))) == ["eclat-glow"], "\(word)")
+        }
+        #expect(clinic.preparations(matching: Query(texts: ["eclat scalp"])).isEmpty)
+        #expect(ids(clinic.preparations(matching: Query(texts: ["eclat", "drip"]))) == ["eclat-glow", "scalp-plain"])
+        #expect(clinic.preparations(matching: Query(texts: ["lat"])).isEmpty, "a word must start a word")
+        #expect(TextFolding.words("Crème-brûlée, ÆSIR Straße") == ["creme", "brulee", "aesir", "strasse"])
+    }
+
+    @Test("conditions leave out what they contraindicate")
+    func conditions() {
+        #expect(ids(clinic.preparations(matching: Query(excludedConditions: ["pregnancy"]))) == ["scalp-plain"])
+        #expect(ids(clinic.preparations(matching: Query(excludedConditions: ["soy-allergy"]))) == ["eclat-glow", "scalp-plain"])
+        let safe = bundled.preparations(matching: Query(areas: [.body], excludedConditions: ["soy-allergy"]))
+        #expect(!safe.contains { $0.contraindications.contains("soy-allergy") })
+    }
+
+    @Test("filters combine with AND, values of one filter with OR")
+    func combination() {
+        let query = Query(areas: [.face, .scalp], techniques: [.pointByPoint, .nappage], texts: ["plain", "glow"])
+        #expect(ids(clinic.preparations(matching: query)) == ["eclat-glow", "scalp-plain"])
+        #expect(clinic.preparations(matching: Query(areas: [.scalp], techniques: [.nappage])).isEmpty)
+        let all = bundled.preparations(matching: Query())
+        let expected = all.filter { p in
+            p.regions.contains { [.neck, .periorbital].contains($0) } && p.techniques.contains(.micropapules)
+        }
+        #expect(bundled.preparations(matching: Query(regions: [.neck, .periorbital], techniques: [.micropapules])) == expected)
+    }
+
+    @Test("unknown words are reported with the nearest known word")
+    func unknown() throws {
+        let query = Query(indications: ["dehydratoin"], ingredients: ["hyaluronc", "unobtainium"], excludedConditions: ["pregancy"])
+        #expect(bundled.unknownValues(in: query).map(\.description) == [
+            "unknown indication 'dehydratoin'; did you mean 'dehydration'?",
+            "unknown ingredient 'hyaluronc'; did you mean 'hyaluronic-acid'?",
+            "unknown ingredient 'unobtainium'",
+            "unknown condition 'pregancy'; did you mean 'pregnancy'?",
+        ])
+        #expect(bundled.unknownValues(in: Query(indications: ["dehydration"], ingredients: ["vitamin"])).isEmpty)
+        #expect(throws: UnknownValue.self) { try Query.region(named: "elbow") }
+        do {
+            _ = try Query.region(named: "neks")
+        } catch {
+            #expect(error.description == "unknown region 'neks'; did you mean 'neck'?")
+        }
+        do {
+            _ = try Query.region(named: "elbow")
+        } catch {
+            #expect(error.description == "unknown region 'elbow'; known regions: face, periorbital, submental, neck, decolletage, scalp, arms, hands, abdomen, flanks, back, buttocks, thighs, knees")
+        }
+        #expect(try Query.area(named: "FACE") == .face)
+        do {
+            _ = try clinic.preparation(id: "eclat-glwo")
+        } catch {
+            #expect(error.description == "no preparation 'eclat-glwo' in the catalogue; did you mean 'eclat-glow'?")
+        }
+    }
+
+    @Test("one registry answers queries from many tasks at once")
+    func concurrent() async {
+        let registry = bundled
+        let expected = ids(registry.preparations(matching: Query(areas: [.face], texts: ["acid"])))
+        let results = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<16 {
+                group.addTask { ids(registry.preparations(matching: Query(areas: [.face], texts: ["acid"]))) }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 16)
+        #expect(results.allSatisfy { $0 == expected })
+        #expect(!expected.isEmpty)
+    }
+}

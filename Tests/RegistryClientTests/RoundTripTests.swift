@@ -1,0 +1,145 @@
+import Foundation
+import PreparationRegistry
+import Testing
+import YAMLReader
+
+/// The preparation without its source location (which names the file it was read from).
+func located(_ preparations: [Preparation]) -> [Preparation] {
+    preparations.map { p in
+        var p = p
+        p.location = SourceLocation(file: "", line: 1, column: 1)
+        return p
+    }
+}
+
+/// Loads `text` as one preparation file, against the bundled vocabulary.
+func loadPreparations(_ text: String) throws -> [Preparation] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("round-trip-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("all.yaml")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let result = CatalogueLoader().load(files: [file.path])
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))\n\(text)")
+    return result.preparations.sorted { $0.id < $1.id }
+}
+
+/// A canonical-JSON value rewritten in the catalogue's forms: `{"min": {"value": 3, "unit":
+/// "day"}, "max": ...}` -> `3 day - 1 month`, `{"min": 4, "max": 6}` -> `4-6`, `{"value":
+/// 1.35, "unit": "%"}` -> `1.35 %`. Numbers keep the text the JSON wrote.
+func catalogueForm(_ node: YAMLNode) -> YAMLEmitter.Node {
+    switch node.content {
+    case .scalar(let scalar):
+        switch scalar.value {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .float(let d): return .double(d)
+        case .string: return .string(scalar.text)
+        }
+    case .sequence(let items):
+        return .sequence(items.map(catalogueForm))
+    case .mapping(let entries):
+        let keys = entries.map(\.key)
+        func bound(_ node: YAMLNode) -> String? {
+            if let scalar = node.scalar, case .int = scalar.value { return scalar.text }
+            guard let fields = node.mapping, fields.map(\.key) == ["value", "unit"],
+                  let value = fields[0].value.scalar?.text, let unit = fields[1].value.scalar?.text else { return nil }
+            return "\(value) \(unit)"
+        }
+        if keys == ["min", "max"], let low = bound(entries[0].value), let high = bound(entries[1].value) {
+            return .string(entries[0].value.mapping == nil ? "\(low)-\(high)" : "\(low) - \(high)")
+        }
+        if keys == ["value", "unit"], let text = bound(node) { return .string(text) }
+        return .mapping(entries.map { YAMLEmitter.Entry($0.key, catalogueForm($0.value)) })
+    }
+}
+
+@Suite("Round trips")
+struct RoundTripTests {
+    static let catalogues: [(String, CatalogueLoadResult)] = [
+        ("bundled", CatalogueLoader().loadBundled()),
+        ("clinic", CatalogueLoader().load(catalogueAt: clinicPath)),
+    ]
+
+    @Test("the YAML output reads back through the loader as the same preparations", arguments: [0, 1])
+    func yaml(_ which: Int) throws {
+        let registry = try registry(Self.catalogues[which].1)
+        let yaml = try PreparationYAML.encode(registry.preparations)
+        #expect(located(try loadPreparations(yaml)) == located(registry.preparations))
+        for preparation in registry.preparations where !preparation.isDeprecated {
+            #expect(located(try loadPreparations(try PreparationYAML.encode(preparation))) == located([preparation]))
+        }
+    }
+
+    @Test("the canonical JSON describes the same preparations as their source files", arguments: [0, 1])
+    func json(_ which: Int) throws {
+        let registry = try registry(Self.catalogues[which].1)
+        let json = PreparationJSON.encode(registry.preparations)
+        let read = YAMLDocumentReader().read(Array(json.utf8), file: "canonical.json")
+        #expect(read.errors.isEmpty)
+        let items = try #require(read.documents.first?.root.sequence)
+        #expect(items.count == registry.count)
+        let yaml = try YAMLEmitter().emit(documents: items.map(catalogueForm))
+        #expect(located(try loadPreparations(yaml)) == located(registry.preparations))
+    }
+
+    @Test("the canonical JSON is byte-identical between loads and matches the contract's shape")
+    func canonical() throws {
+        let first = try registry(CatalogueLoader().load(catalogueAt: clinicPath))
+        let second = try registry(CatalogueLoader().load(catalogueAt: clinicPath))
+        #expect(PreparationJSON.encode(first.preparations) == PreparationJSON.encode(second.preparations))
+        let eclat = try first.preparation(id: "eclat-glow")
+        let expected = try String(contentsOf: fixtures.appendingPathComponent("eclat-glow.json"), encoding: .utf8)
+        #expect(PreparationJSON.encode(eclat) + "\n" == expected)
+        #expect(PreparationJSON.encode([Preparation]()) == "[]")
+    }
+}
+
+@Suite("YAMLEmitter")
+struct YAMLEmitterTests {
+    @Test("strings that would read as another type are quoted and read back as strings")
+    func quoting() throws {
+        let words = ["true", "False", "null", "~", "", "1.5", "42", "0x1F", "0o17", ".inf", "-.5", "1e3",
+                     "NO", "no", "on", "Off", "y", "yes", "1_000", "1:30", "2026-01-01", "0b101",
+                     "- item", "key: value", "# comment", "[a]", "{a: 1}", "&anchor", "*alias", "!tag", "|", ">",
+                     "'quoted'", "\"double\"", " leading", "trailing ", "two\nlines\n", "tab\there", "é ü 中文",
+                     "nul\u{0}byte", "4-6", "0.5-2 mm", "plain words"]
+        let text = try YAMLEmitter().emit(.sequence(words.map { .string($0) }))
+        let read = YAMLDocumentReader().read(Array(text.utf8), file: "out.yaml")
+        #expect(read.errors.isEmpty, "\(read.errors)\n\(text)")
+        let items = try #require(read.documents.first?.root.sequence)
+        #expect(items.count == words.count)
+        for (item, word) in zip(items, words) {
+            let scalar = try #require(item.scalar)
+            #expect(scalar.text == word)
+            #expect(scalar.value == .string, "\(word) read back as \(scalar.value)")
+        }
+        #expect(YAMLEmitter.needsQuotes("NO") && YAMLEmitter.needsQuotes("2026-01-01") && !YAMLEmitter.needsQuotes("4-6"))
+    }
+
+    @Test("numbers, booleans, nulls and nesting read back as written")
+    func values() throws {
+        let node = YAMLEmitter.Node.mapping([
+            .init("int", .int(-3)), .init("whole", .double(2)), .init("half", .double(0.5)), .init("tiny", .double(1e-7)),
+            .init("inf", .double(.infinity)), .init("yes", .bool(true)), .init("none", .null),
+            .init("list", .sequence([.int(1), .sequence([], flow: true), .mapping([])], flow: false)),
+        ])
+        let text = try YAMLEmitter().emit(node)
+        let read = YAMLDocumentReader().read(Array(text.utf8), file: "out.yaml")
+        let entries = try #require(read.documents.first?.root.mapping)
+        #expect(entries.map(\.key) == ["int", "whole", "half", "tiny", "inf", "yes", "none", "list"])
+        #expect(entries.map { $0.value.scalar?.value } == [
+            .int(-3), .float(2), .float(0.5), .float(1e-7), .float(.infinity), .bool(true), .null, nil,
+        ])
+        #expect(entries[7].value.sequence?.count == 3)
+    }
+
+    @Test("several documents, and none")
+    func documents() throws {
+        let text = try YAMLEmitter().emit(documents: [.string("a"), .string("b")])
+        #expect(text == "a\n--- b\n")
+        #expect(try YAMLEmitter().emit(documents: []) == "")
+        #expect(YAMLDocumentReader().read(Array(text.utf8), file: "x").documents.count == 2)
+    }
+}
