@@ -45,14 +45,15 @@ struct PreparationTable {
         }
         if let limit = terminal.width {
             // First narrow the columns down to their longest word, so cells wrap between
-            // words; then, if that is not enough, down to each column's minimum.
+            // words; then, if that is not enough, down to each column's minimum; on a very
+            // narrow terminal, further (the id column too), down to 4 characters.
             let longestWords = Self.headers.indices.map { column in
                 rows.reduce(Self.headers[column].count) { widest, row in
                     wrapChunks(row[column]).reduce(widest) { max($0, $1.trimmingSpaces.count) }
                 }
             }
             let gaps = 2 * (widths.count - 1)
-            for floors in [longestWords.indices.map { max(longestWords[$0], Self.minimumWidths[$0]) }, Self.minimumWidths] {
+            for floors in [longestWords.indices.map { max(longestWords[$0], Self.minimumWidths[$0]) }, Self.minimumWidths, [8, 4, 4, 4, 4, 4]] {
                 while widths.reduce(gaps, +) > limit {
                     // Narrow the widest column that may still shrink.
                     let shrinkable = widths.indices.filter { widths[$0] > floors[$0] }
