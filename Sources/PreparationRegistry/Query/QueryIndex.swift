@@ -3,12 +3,12 @@
 /// are one key.
 enum IngredientKey {
     static func key(_ text: String) -> String {
-        TextFolding.words(text).joined(separator: " ")
+        TextFolding.joined(text, separator: UInt8(ascii: " "))
     }
 
     /// The vocabulary slug a word would be: `Hyaluronic acid` -> `hyaluronic-acid`.
     static func slug(_ text: String) -> String {
-        TextFolding.words(text).joined(separator: "-")
+        TextFolding.joined(text, separator: UInt8(ascii: "-"))
     }
 }
 
@@ -24,43 +24,67 @@ struct QueryIndex: Sendable {
     private var byIngredient: [String: Postings] = [:]
     private var byTechnique: [Technique: Postings] = [:]
     /// Every folded word of the searchable text, sorted by UTF-8 bytes, and its postings.
-    private var words: [[UInt8]] = []
+    private var words: [String] = []
     private var wordPostings: [Postings] = []
-    /// The ingredient names as written, for suggestions (sorted, unique).
+    /// The ingredient names and classes as written, for suggestions (sorted, unique).
     private(set) var ingredientNames: [String] = []
 
+    /// Builds every index in one pass over the preparations. It runs on every load, so it
+    /// avoids allocations: positions are appended only when they differ from the last one
+    /// (each list stays sorted and free of repeats), and words are interned once.
     init(_ preparations: [Preparation]) {
-        var wordTable: [[UInt8]: Postings] = [:]
-        var names = Set<String>()
+        var wordIDs: [String: Int32] = [:]
+        var buffer: [UInt8] = []
+        var ingredientKeys: [String: String] = [:]  // ingredient name or class -> its key
+        func add<K: Hashable>(_ key: K, _ at: Int32, to table: inout [K: Postings]) {
+            table[key, default: []].appendUnlessLast(at)
+        }
         for (position, p) in preparations.enumerated() {
             let at = Int32(position)
-            for area in p.areas { byArea[area, default: []].append(at) }
-            for region in Set(p.regions) { byRegion[region, default: []].append(at) }
-            for indication in Set(p.indications) { byIndication[indication, default: []].append(at) }
-            for technique in Set(p.techniques) { byTechnique[technique, default: []].append(at) }
-            var keys = Set<String>()
-            for ingredient in p.ingredients {
-                keys.insert(IngredientKey.key(ingredient.name))
-                names.insert(ingredient.name)
-                if let ingredientClass = ingredient.ingredientClass { keys.insert(IngredientKey.key(ingredientClass)) }
+            for region in p.regions {
+                add(region, at, to: &byRegion)
+                add(region.area, at, to: &byArea)
             }
-            for key in keys { byIngredient[key, default: []].append(at) }
-            var seen = Set<[UInt8]>()
-            func add(_ text: String?) {
-                guard let text else { return }
-                for token in TextFolding.tokens(text) where seen.insert(token).inserted {
-                    wordTable[token, default: []].append(at)
+            for indication in p.indications { add(indication, at, to: &byIndication) }
+            for technique in p.techniques { add(technique, at, to: &byTechnique) }
+            for ingredient in p.ingredients {
+                for text in [ingredient.name, ingredient.ingredientClass] {
+                    guard let text else { continue }
+                    let key: String
+                    if let known = ingredientKeys[text] {
+                        key = known
+                    } else {
+                        key = IngredientKey.key(text)
+                        ingredientKeys[text] = key
+                    }
+                    add(key, at, to: &byIngredient)
                 }
             }
-            add(p.name)
-            add(p.summary)
-            for ingredient in p.ingredients { add(ingredient.name) }
-            add(p.notes)
+            func addWords(_ text: String?) {
+                guard let text else { return }
+                TextFolding.forEachWord(text, buffer: &buffer) { word in
+                    let id: Int32
+                    if let known = wordIDs[word] {
+                        id = known
+                    } else {
+                        id = Int32(wordPostings.count)
+                        wordIDs[word] = id
+                        wordPostings.append([])
+                    }
+                    wordPostings[Int(id)].appendUnlessLast(at)
+                }
+            }
+            addWords(p.name)
+            addWords(p.summary)
+            for ingredient in p.ingredients { addWords(ingredient.name) }
+            addWords(p.notes)
         }
-        let sorted = wordTable.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-        words = sorted.map(\.key)
-        wordPostings = sorted.map(\.value)
-        ingredientNames = names.sorted()
+        // Sort the words by their UTF-8 bytes, so that the words sharing a prefix are adjacent.
+        let order = wordIDs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let postings = wordPostings
+        words = order.map(\.key)
+        wordPostings = order.map { postings[Int($0.value)] }
+        ingredientNames = ingredientKeys.keys.sorted()
     }
 
     /// True when some ingredient of the catalogue has this name or class.
@@ -138,7 +162,7 @@ struct QueryIndex: Sendable {
 
     /// The preparations in which every word of `text` starts a word.
     private func textMatches(_ text: String) -> Postings {
-        let tokens = TextFolding.tokens(text)
+        let tokens = TextFolding.words(text)
         guard !tokens.isEmpty else { return [] }
         var lists = tokens.map(prefixMatches)
         lists.sort { $0.count < $1.count }
@@ -152,15 +176,15 @@ struct QueryIndex: Sendable {
 
     /// The preparations with a word starting with `prefix`: the sorted words from the first
     /// one not below `prefix`, as long as they start with it.
-    private func prefixMatches(_ prefix: [UInt8]) -> Postings {
+    private func prefixMatches(_ prefix: String) -> Postings {
         var low = 0, high = words.count
         while low < high {
             let mid = (low + high) / 2
-            if words[mid].lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }
+            if words[mid].utf8.lexicographicallyPrecedes(prefix.utf8) { low = mid + 1 } else { high = mid }
         }
         var lists: [Postings] = []
         var i = low
-        while i < words.count, words[i].starts(with: prefix) {
+        while i < words.count, words[i].utf8.starts(with: prefix.utf8) {
             lists.append(wordPostings[i])
             i += 1
         }
@@ -188,4 +212,11 @@ private func binarySearch(_ list: QueryIndex.Postings, _ value: Int32) -> Bool {
         if list[mid] < value { low = mid + 1 } else { high = mid }
     }
     return low < list.count && list[low] == value
+}
+
+extension Array where Element == Int32 {
+    /// Appends `value` unless it is already the last element.
+    mutating func appendUnlessLast(_ value: Int32) {
+        if last != value { append(value) }
+    }
 }

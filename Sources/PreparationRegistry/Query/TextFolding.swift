@@ -8,53 +8,78 @@
 public enum TextFolding {
     /// The folded words of `text`, in order, repeats included.
     public static func words(_ text: String) -> [String] {
-        tokens(text).map { String(decoding: $0, as: UTF8.self) }
+        var words: [String] = []
+        var buffer: [UInt8] = []
+        forEachWord(text, buffer: &buffer) { words.append($0) }
+        return words
     }
 
     /// `text` folded, its words joined by one space.
     public static func fold(_ text: String) -> String {
-        words(text).joined(separator: " ")
+        joined(text, separator: UInt8(ascii: " "))
     }
 
-    /// The folded words of `text` as UTF-8 bytes.
-    static func tokens(_ text: String) -> [[UInt8]] {
-        var result: [[UInt8]] = []
-        var current: [UInt8] = []
-        func flush() {
-            if !current.isEmpty {
-                result.append(current)
-                current.removeAll(keepingCapacity: true)
-            }
+    /// The folded words of `text` joined by `separator`, built in one buffer.
+    static func joined(_ text: String, separator: UInt8) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        fold(text, into: &out) { out in
+            if !out.isEmpty { out.append(separator) }
         }
+        if out.last == separator { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Calls `body` with each folded word of `text`; `buffer` is scratch space that callers
+    /// reuse between calls, so that short words (up to 15 bytes, which Swift stores inline)
+    /// cost no allocation.
+    static func forEachWord(_ text: String, buffer: inout [UInt8], _ body: (String) -> Void) {
+        buffer.removeAll(keepingCapacity: true)
+        fold(text, into: &buffer) { word in
+            if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        if !buffer.isEmpty { body(String(decoding: buffer, as: UTF8.self)) }
+    }
+
+    /// Appends the folded letters and digits of `text` to `out`, calling `wordEnd` where a
+    /// separator ends a word (possibly several times in a row).
+    private static func fold(_ text: String, into out: inout [UInt8], wordEnd: (inout [UInt8]) -> Void) {
+        var previousWasSeparator = true
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
                 let b = UInt8(v)
                 if b >= 65 && b <= 90 {
-                    current.append(b | 0x20)
+                    out.append(b | 0x20)
+                    previousWasSeparator = false
                 } else if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
-                    current.append(b)
-                } else {
-                    flush()
+                    out.append(b)
+                    previousWasSeparator = false
+                } else if !previousWasSeparator {
+                    wordEnd(&out)
+                    previousWasSeparator = true
                 }
                 continue
             }
             if v >= 0x300 && v <= 0x36F { continue }  // a combining accent: part of the word
-            let lower = scalar.properties.lowercaseMapping
             var handled = false
-            for l in lower.unicodeScalars {
+            for l in scalar.properties.lowercaseMapping.unicodeScalars {
                 if let base = latinBase[l] {
-                    current.append(contentsOf: base.utf8)
+                    out.append(contentsOf: base.utf8)
                     handled = true
                 } else if l.properties.isAlphabetic || l.properties.numericType != nil {
-                    current.append(contentsOf: String(l).utf8)
+                    out.append(contentsOf: String(l).utf8)
                     handled = true
                 }
             }
-            if !handled { flush() }
+            if handled {
+                previousWasSeparator = false
+            } else if !previousWasSeparator {
+                wordEnd(&out)
+                previousWasSeparator = true
+            }
         }
-        flush()
-        return result
     }
 
     /// Accented Latin letters (lower case) and what they fold to.
