@@ -81,6 +81,7 @@ struct QueryTests {
         #expect(clinic.preparations(matching: Query(texts: ["eclat scalp"])).isEmpty)
         #expect(ids(clinic.preparations(matching: Query(texts: ["eclat", "drip"]))) == ["eclat-glow", "scalp-plain"])
         #expect(clinic.preparations(matching: Query(texts: ["lat"])).isEmpty, "a word must start a word")
+        #expect(clinic.preparations(matching: Query(texts: ["", "glow"])).count == 3, "a text without words restricts nothing")
         #expect(TextFolding.words("Crème-brûlée, ÆSIR Straße") == ["creme", "brulee", "aesir", "strasse"])
     }
 

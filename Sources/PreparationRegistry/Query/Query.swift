@@ -26,7 +26,8 @@ public struct Query: Sendable, Hashable {
     public var techniques: [Technique]
     /// Free text: a preparation matches a text when every word of it starts a word of its
     /// name, summary, ingredient names or notes, case- and accent-insensitively (`eclat` finds
-    /// `Éclat`, `hyal` finds `hyaluronic`). Several texts: any of them.
+    /// `Éclat`, `hyal` finds `hyaluronic`). Several texts: any of them. A text without any
+    /// word (`""`) restricts nothing.
     public var texts: [String]
     /// Patient conditions: preparations listing any of them under `contraindications` are
     /// left out.

@@ -133,7 +133,8 @@ struct QueryIndex: Sendable {
                 preparations[$0].techniques.contains(where: techniques.contains)
             })
         }
-        if !query.texts.isEmpty {
+        // A text without any word (`""`, `"--"`) restricts nothing, like an absent filter.
+        if !query.texts.isEmpty, !query.texts.contains(where: { TextFolding.words($0).isEmpty }) {
             // Each text: the intersection of its words' postings; texts: their union.
             let matches = union(query.texts.map(textMatches))
             filters.append(Filter(lists: [matches]) { position in binarySearch(matches, Int32(position)) })
@@ -160,7 +161,7 @@ struct QueryIndex: Sendable {
         return result
     }
 
-    /// The preparations in which every word of `text` starts a word.
+    /// The preparations in which every word of `text` starts a word (`text` has a word).
     private func textMatches(_ text: String) -> Postings {
         let tokens = TextFolding.words(text)
         guard !tokens.isEmpty else { return [] }
