@@ -64,7 +64,11 @@ struct PreparationDetail {
             var first = true
             let bullet = values.count > 1 && label != "Protocol"
             for value in values {
-                let lines = wrap(bullet ? "- " + value : value, width: valueWidth)
+                // A multi-line value (notes) keeps its lines, each wrapped and indented.
+                var paragraphs = value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                while paragraphs.count > 1, paragraphs.last?.isEmpty == true { paragraphs.removeLast() }
+                paragraphs[0] = bullet ? "- " + paragraphs[0] : paragraphs[0]
+                let lines = paragraphs.flatMap { wrap($0, width: valueWidth) }
                 for (index, line) in lines.enumerated() {
                     let shownLabel = first ? pad(label + ":", Self.labelWidth - 1) + " " : String(repeating: " ", count: Self.labelWidth)
                     let indent = index > 0 && bullet ? "  " : ""

@@ -1,3 +1,4 @@
+import Foundation
 import PreparationRegistry
 
 /// What `query` prints by default: one row per preparation with its essentials (id, name,
@@ -14,7 +15,7 @@ struct PreparationTable {
 
     /// One row's cells.
     static func cells(_ p: Preparation) -> [String] {
-        [
+        let cells = [
             p.id,
             p.isDeprecated ? "\(p.name) \(deprecatedMark)" : p.name,
             p.regions.map(\.rawValue).joined(separator: ", "),
@@ -22,6 +23,7 @@ struct PreparationTable {
             p.depth.description,
             sessions(p.phases),
         ]
+        return cells.map { $0.replacingOccurrences(of: "\n", with: " ") }
     }
 
     /// `3-6 every 1-4 weeks, then 1 after 3-6 months, repeating`.
