@@ -24,7 +24,11 @@ enum CourseICS {
             var text = "Preparation: \(p.name) (\(p.id))\n"
             text += session.number == 1 ? "Window: start date\n"
                 : "Window: \(session.earliest) to \(session.latest)\n"
-            text += description + "\n\n" + Course.disclaimer
+            text += description
+            for warning in course.warnings where warning.hasPrefix("session \(session.number) ") {
+                text += "\nWarning: " + warning
+            }
+            text += "\n\n" + Course.disclaimer
             lines += [
                 "BEGIN:VEVENT",
                 "UID:\(identity.sessionUUID(session.number))@mesotherapy-catalogue",
