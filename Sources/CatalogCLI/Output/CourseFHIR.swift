@@ -76,7 +76,7 @@ enum CourseFHIR {
                 ("orderDetail", .array([
                     .object([("text", .string("Technique: \(course.technique)"))]),
                     .object([("text", .string("Depth: \(course.depth)"))]),
-                    .object([("text", .string("Phase: \(session.phase), \(course.label(of: session))"))]),
+                    .object([("text", .string("S" + course.label(of: session).dropFirst()))]),
                 ])),
                 ("subject", subject),
                 ("occurrenceDateTime", .string(session.date.description)),
