@@ -123,7 +123,7 @@ struct CourseCommandTests {
          "error: unknown region 'abdomn'; did you mean 'abdomen'? (known: face, periorbital, submental, neck, decolletage, scalp, arms, hands, abdomen, flanks, back, buttocks, thighs, knees)\n"),
         (["course", "face", "--concern", "dehydration", "--start", "2026-02-30"], "error: --start '2026-02-30' is not a date of the form YYYY-MM-DD\n"),
         (["course", "face", "--concern", "dehydration", "--horizon", "a year"],
-         "error: --horizon 'a year' is not a duration such as '12 months', '26 weeks' or '90 days'\n"),
+         "error: --horizon 'a year' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month)\n"),
     ])
     func unknownWords(arguments: [String], message: String) throws {
         let run = try runCatalog(arguments)
