@@ -117,6 +117,18 @@ struct CourseCommandTests {
             """)
     }
 
+    @Test("no preparation qualifies, in json: the exclusions on standard output too")
+    func refusalJSON() throws {
+        let run = try runCatalog(["course", "scalp", "--concern", "androgenic-alopecia", "--condition", "pregnancy", "--format", "json"])
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["preparation"] is NSNull)
+        let excluded = try #require(object["excluded"] as? [[String: Any]])
+        #expect(excluded.map { $0["preparation"] as? String } == ["dutasteride-scalp", "hair-revitalising-cocktail", "peptide-growth-factor-hair", "prp-scalp"])
+        #expect(excluded.allSatisfy { $0["reason"] as? String == "contraindicated with 'pregnancy'" })
+        #expect(run.stderr.hasPrefix("error: no preparation qualifies for 'androgenic-alopecia' (the scalp plugin):\n"))
+    }
+
     @Test("unknown words exit 2 with the nearest known word", arguments: [
         (["course", "fase", "--concern", "dehydration"], "error: unknown area 'fase'; did you mean 'face'? (known: face, scalp, body, scar)\n"),
         (["course", "body", "--concern", "localized-fat", "--region", "abdomn"],

@@ -136,3 +136,15 @@ import Testing
         }
     }
 }
+
+/// A catalogue without a manifest, whose first phase repeats.
+@Suite struct UnseenCatalogueTests {
+    @Test func aRepeatingFirstPhaseRunsUntilTheHorizonThenTheNextPhase() throws {
+        let registry = try fixtureRegistry("no-manifest")
+        let c = try course("face", CourseRequest(concern: "dullness", region: .decolletage, start: try day("2026-03-31"),
+                                                 horizon: Quantity(4, .month)), in: registry)
+        #expect(c.sessions.map(\.date.description) == ["2026-03-31", "2026-04-30", "2026-05-30", "2026-06-30", "2026-07-30", "2026-08-13"])
+        #expect(c.sessions.map(\.cycle) == [1, 2, 3, 4, 5, 1])
+        #expect(c.warnings == ["session 6 on 2026-08-13 falls after the horizon (2026-07-31); phases that do not repeat are planned in full"])
+    }
+}
