@@ -21,8 +21,8 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
                                       reasons: [Candidates.rankingReason(other, below: chosen, concern: request.concern)]))
         }
         excluded.sort { $0.preparation < $1.preparation }
-        let (sessions, scheduleWarnings) = Scheduler.schedule(chosen.phases, avoiding: chosen.avoidSeasons, request: request,
-                                                      counts: plugin.sessionCounts)
+        let (sessions, scheduleWarnings) = Scheduler.schedule(chosen.phases, avoiding: chosen.avoidSeasons,
+                                                              request: request, counts: plugin.sessionCounts)
         var warnings = scheduleWarnings
         for allergy in request.allergies where !Candidates.allergyMatchesAnything(allergy, in: registry) {
             var text = "the allergy '\(allergy)' matches no ingredient name or class in the catalogue"
