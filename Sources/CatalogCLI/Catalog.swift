@@ -14,6 +14,8 @@ struct Catalog: ParsableCommand {
             Nothing this tool prints is medical advice: a practitioner decides.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, QueryCommand.self, ShowCommand.self]
+        subcommands: [
+            ValidateCommand.self, QueryCommand.self, ShowCommand.self, CourseCommand.self, PluginsCommand.self,
+        ]
     )
 }

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import PreparationRegistry
+
+/// The output format of `course`.
+enum CourseFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, ics, fhir
+}
+
+extension Hemisphere: ExpressibleByArgument {}
+
+/// `catalog course AREA --concern INDICATION ...`: plans a course with an area plugin.
+struct CourseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "course",
+        abstract: "Plan a course: a preparation, its technique and depth, and dated sessions.",
+        discussion: """
+            AREA names a plugin (see `catalog plugins`): face, scalp, body or scar. The first \
+            session falls on --start (default: today, UTC); each later one on the first day its \
+            phase's interval allows, with the window it may move in. Exit status: 0 with a \
+            course, 1 when no preparation qualifies (every candidate is listed with its \
+            reasons) or the catalogue is invalid, 2 when a word of the request is unknown.
+
+            Nothing this tool prints is medical advice: a practitioner decides.
+            """
+    )
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Argument(help: ArgumentHelp("The area plugin: face, scalp, body or scar.", valueName: "area"))
+    var area: String
+
+    @Option(help: ArgumentHelp("The indication to treat (a slug of the vocabulary).", valueName: "indication"))
+    var concern: String
+
+    @Option(help: ArgumentHelp("The region to treat (required by the body plugin).", valueName: "region"))
+    var region: String?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The patient's conditions (vocabulary slugs).", valueName: "slug"))
+    var condition: [String] = []
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Ingredient names or classes the patient is allergic to.", valueName: "name-or-class"))
+    var allergy: [String] = []
+
+    @Option(help: ArgumentHelp("The day of the first session, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var start: String?
+
+    @Option(help: "The patient's hemisphere, for seasons: north or south.")
+    var hemisphere: Hemisphere = .north
+
+    @Option(help: ArgumentHelp("How far ahead repeating phases are planned (default: 12 months).", valueName: "duration"))
+    var horizon: String?
+
+    @Option(help: "Output format: table, json, ics or fhir.")
+    var format: CourseFormat = .table
+
+    func run() throws {
+        let startDate: CalendarDate
+        if let start {
+            guard let date = CalendarDate(start) else { throw fail("--start '\(start)' is not a date of the form YYYY-MM-DD", code: 2) }
+            startDate = date
+        } else {
+            startDate = CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+        }
+        var horizonValue = CourseRequest.defaultHorizon
+        if let horizon {
+            guard let value = Quantity<DurationUnit>.parseDuration(horizon) else {
+                throw fail("--horizon '\(horizon)' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month)", code: 2)
+            }
+            horizonValue = value
+        }
+        let host = try StandardPlugins.host()
+        let outcome: CourseOutcome
+        let result = options.load()
+        do {
+            let plugin = try host.resolve(area)
+            let regionValue = try region.map { word throws(CourseRequestError) in try Region.named(word) }
+            guard let registry = result.registry else {
+                for diagnostic in result.diagnostics { FileHandle.standardError.write(Data((diagnostic.rendered + "\n").utf8)) }
+                throw fail("the catalogue \(options.selectedName) is not valid", code: 1)
+            }
+            let request = CourseRequest(concern: concern, region: regionValue, conditions: condition, allergies: allergy,
+                                        start: startDate, hemisphere: hemisphere, horizon: horizonValue)
+            outcome = try plugin.plan(request, using: registry)
+            switch outcome {
+            case .planned(let course):
+                print(render(course, vocabulary: registry.vocabulary), terminator: "")
+            case .refused(let refusal):
+                if format == .json { print(CourseJSON.render(refusal)) }
+                throw fail(refusal.description + "\n" + Course.disclaimer, code: 1)
+            }
+        } catch let error as CourseRequestError {
+            throw fail(error.message, code: 2)
+        }
+    }
+
+    func render(_ course: Course, vocabulary: Vocabulary) -> String {
+        switch format {
+        case .table: return CourseTable.render(course, vocabulary: vocabulary)
+        case .json: return CourseJSON.render(course) + "\n"
+        case .ics: return CourseICS.render(course, stamp: CourseICS.stamp(secondsSinceEpoch: Self.stampSeconds()))
+        case .fhir: return CourseFHIR.render(course) + "\n"
+        }
+    }
+
+    /// The DTSTAMP moment: `SOURCE_DATE_EPOCH` when set (reproducible output), else now.
+    static func stampSeconds() -> Int {
+        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) { return seconds }
+        return Int(Date().timeIntervalSince1970.rounded(.down))
+    }
+
+    /// Prints `error: message` to standard error and gives the exit code to throw.
+    func fail(_ message: String, code: Int32) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode(code)
+    }
+}
