@@ -81,6 +81,7 @@ func preparation(_ id: String, depth: String = "0.5-2 mm") -> String {
     protocol:
       - phase: induction
         sessions: 1
+    sources: [Test source]
 
     """
 }
