@@ -14,6 +14,6 @@ struct Catalog: ParsableCommand {
             Nothing this tool prints is medical advice: a practitioner decides.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, LintRulesCommand.self, SchemaCommand.self, AddCommand.self]
+        subcommands: [ValidateCommand.self, LintRulesCommand.self, SchemaCommand.self, AddCommand.self, NewCommand.self]
     )
 }
