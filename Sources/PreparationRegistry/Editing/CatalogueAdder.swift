@@ -99,6 +99,7 @@ public struct CatalogueAdder: Sendable {
         let current = loader.load(catalogueAt: catalogue)
         guard current.isValid else {
             let errors = current.diagnostics.filter { $0.severity == .error }
+            guard pathKind(catalogue) == .directory else { return .failure(.refused(errors)) }
             return .failure(.refused(errors + [.error(start(catalogue),
                 "the catalogue has errors already; fix them before adding to it")]))
         }
