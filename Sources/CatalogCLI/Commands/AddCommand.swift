@@ -57,8 +57,7 @@ struct AddCommand: ParsableCommand {
             report(error)
             if case .interrupted(let signal) = error {
                 // End as the signal asked, now that nothing is left behind.
-                Foundation.signal(signal, SIG_DFL)
-                raise(signal)
+                endProcess(by: signal)
             }
             throw ExitCode(1)
         }

@@ -27,14 +27,26 @@ struct SignalDeferral {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     private var previous: [(Int32, (@convention(c) (Int32) -> Void)?)] = []
+    private var previousMask = sigset_t()
 
-    /// Installs the handlers.
+    /// Installs the handlers, for the signals not ignored (`nohup` ignores SIGHUP, and an
+    /// ignored signal stays ignored), and unblocks them on this thread: a signal mask inherited
+    /// from the parent must not hide an interruption while the catalogue is changing.
     static func begin() -> SignalDeferral {
         pendingSignal = 0
         var deferral = SignalDeferral()
+        var set = sigset_t()
+        sigemptyset(&set)
         for number in signals {
-            deferral.previous.append((number, signal(number, rememberSignal)))
+            let old = signal(number, rememberSignal)
+            if isIgnore(old) {
+                signal(number, old)
+                continue
+            }
+            deferral.previous.append((number, old))
+            sigaddset(&set, number)
         }
+        pthread_sigmask(SIG_UNBLOCK, &set, &deferral.previousMask)
         return deferral
     }
 
@@ -47,11 +59,30 @@ struct SignalDeferral {
     }
 
     /// Puts the previous handlers back; a signal caught and not consumed is then delivered
-    /// again, so the process ends as it would have.
+    /// again, so the process ends as it would have. Then the previous signal mask.
     func end() {
         for (number, handler) in previous { signal(number, handler) }
         let unhandled = pendingSignal
         pendingSignal = 0
         if unhandled != 0 { raise(unhandled) }
+        var mask = previousMask
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
     }
+
+    /// True for `SIG_IGN`.
+    private static func isIgnore(_ handler: (@convention(c) (Int32) -> Void)?) -> Bool {
+        unsafeBitCast(handler, to: UnsafeRawPointer?.self) == UnsafeRawPointer(bitPattern: 1)
+    }
+}
+
+/// Ends the process by `signal`, as if the signal had not been caught: the default action, the
+/// signal unblocked. For callers of ``CatalogueAdder`` that got ``AddError/interrupted(signal:)``.
+public func endProcess(by signalNumber: Int32) -> Never {
+    signal(signalNumber, SIG_DFL)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, signalNumber)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    raise(signalNumber)
+    exit(128 + signalNumber)
 }
