@@ -167,6 +167,11 @@ func threeNewFiles(_ scene: AddScene) throws -> [String] {
     ]
 }
 
+/// Where the id of the (first) preparation in `file` is, as `Preparation.location(of:)` says.
+func idLocation(_ file: String) -> String {
+    CatalogueLoader().load(files: [file]).preparations.first.map { "\($0.location(of: "id"))" } ?? "?"
+}
+
 @Suite("catalog add: all or nothing", .serialized)
 struct AddTests {
     @Test("a valid add writes each file, byte for byte, to preparations/<area>/<id>.yaml, and the catalogue still validates")
@@ -320,7 +325,7 @@ struct AddTests {
         defer { scene.remove() }
         let file = try scene.newFile("one.yaml", preparationText("one"))
         let existing = scene.catalogue + "/preparations/face/one.yaml"
-        expectRefused(scene, [file], ["\(file):1:1: error: duplicate id 'one'; already in the catalogue at \(existing):1:1"])
+        expectRefused(scene, [file], ["\(idLocation(file)): error: duplicate id 'one'; already in the catalogue at \(idLocation(existing))"])
     }
 
     @Test("the same id twice among the new files")
@@ -380,7 +385,7 @@ struct AddTests {
         try scene.write("catalogue/preparations/face/three.yaml", preparationText("not-three"))
         let file = try scene.newFile("three.yaml", preparationText("three"))
         expectRefused(scene, [file], [
-            "\(file):1:1: error: '\(scene.catalogue)/preparations/face/three.yaml' exists already (with another id); add never overwrites",
+            "\(idLocation(file)): error: '\(scene.catalogue)/preparations/face/three.yaml' exists already (with another id); add never overwrites",
         ])
     }
 
