@@ -16,6 +16,7 @@ struct Catalog: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, QueryCommand.self, ShowCommand.self, CourseCommand.self, PluginsCommand.self,
+            AddCommand.self, NewCommand.self, SchemaCommand.self, LintRulesCommand.self,
         ]
     )
 }

@@ -20,7 +20,9 @@ func loadPreparations(_ text: String) throws -> [Preparation] {
     let file = folder.appendingPathComponent("all.yaml")
     try text.write(to: file, atomically: true, encoding: .utf8)
     let result = CatalogueLoader().load(files: [file.path])
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))\n\(text)")
+    // Lint warnings speak of the content, which the round trip keeps as it is: only errors count.
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    #expect(errors.isEmpty, "\(errors.map(\.rendered))\n\(text)")
     return result.preparations.sorted { $0.id < $1.id }
 }
 

@@ -76,7 +76,7 @@ struct CourseCommand: ParsableCommand {
             let plugin = try host.resolve(area)
             let regionValue = try region.map { word throws(CourseRequestError) in try Region.named(word) }
             guard let registry = result.registry else {
-                for diagnostic in result.diagnostics { FileHandle.standardError.write(Data((diagnostic.rendered + "\n").utf8)) }
+                for diagnostic in result.diagnostics { printError(diagnostic.rendered) }
                 throw fail("the catalogue \(options.selectedName) is not valid", code: 1)
             }
             let request = CourseRequest(concern: concern, region: regionValue, conditions: condition, allergies: allergy,
@@ -111,7 +111,7 @@ struct CourseCommand: ParsableCommand {
 
     /// Prints `error: message` to standard error and gives the exit code to throw.
     func fail(_ message: String, code: Int32) -> ExitCode {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        printError("error: \(message)")
         return ExitCode(code)
     }
 }
