@@ -10,6 +10,9 @@ let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appen
 /// A catalogue the registry's authors did not write for the bundled data: accents, tricky
 /// strings, mixed units, extension keys, a deprecated entry.
 let clinicPath = fixtures.appendingPathComponent("clinic").path
+/// Odd but valid input for the output formats (strings YAML could misread, escapes JSON must
+/// write, numbers without a short decimal form), without a `catalogue.yaml`.
+let awkwardPath = fixtures.appendingPathComponent("awkward").path
 
 func registry(_ result: CatalogueLoadResult) throws -> Registry {
     try #require(result.registry, "\(result.diagnostics.map(\.rendered))")

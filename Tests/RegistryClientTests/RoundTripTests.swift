@@ -26,6 +26,23 @@ func loadPreparations(_ text: String) throws -> [Preparation] {
     return result.preparations.sorted { $0.id < $1.id }
 }
 
+/// The preparations with every whole `x-` number an integer, and -0.0 as 0, as JSON reads them.
+func jsonNumbers(_ preparations: [Preparation]) -> [Preparation] {
+    func number(_ value: DataValue) -> DataValue {
+        switch value {
+        case .double(let d) where d == d.rounded() && abs(d) < 1e15: return .int(Int(d))
+        case .array(let items): return .array(items.map(number))
+        case .object(let members): return .object(members.mapValues(number))
+        default: return value
+        }
+    }
+    return preparations.map { p in
+        var p = p
+        p.extensions = p.extensions.mapValues(number)
+        return p
+    }
+}
+
 /// A canonical-JSON value rewritten in the catalogue's forms: `{"min": {"value": 3, "unit":
 /// "day"}, "max": ...}` -> `3 day - 1 month`, `{"min": 4, "max": 6}` -> `4-6`, `{"value":
 /// 1.35, "unit": "%"}` -> `1.35 %`. Numbers keep the text the JSON wrote.
@@ -47,7 +64,9 @@ func catalogueForm(_ node: YAMLNode) -> YAMLEmitter.Node {
             if let scalar = node.scalar, case .int = scalar.value { return scalar.text }
             guard let fields = node.mapping, fields.map(\.key) == ["value", "unit"],
                   let value = fields[0].value.scalar?.text, let unit = fields[1].value.scalar?.text else { return nil }
-            return "\(value) \(unit)"
+            // The text forms take plain decimals only: `1e-05` is written `0.00001`.
+            let plain = value.contains { $0 == "e" || $0 == "E" } ? Decimal(string: value).map { "\($0)" } ?? value : value
+            return "\(plain) \(unit)"
         }
         if keys == ["min", "max"], let low = bound(entries[0].value), let high = bound(entries[1].value) {
             return .string(entries[0].value.mapping == nil ? "\(low)-\(high)" : "\(low) - \(high)")
@@ -62,9 +81,10 @@ struct RoundTripTests {
     static let catalogues: [(String, CatalogueLoadResult)] = [
         ("bundled", CatalogueLoader().loadBundled()),
         ("clinic", CatalogueLoader().load(catalogueAt: clinicPath)),
+        ("awkward", CatalogueLoader().load(catalogueAt: awkwardPath)),
     ]
 
-    @Test("the YAML output reads back through the loader as the same preparations", arguments: [0, 1])
+    @Test("the YAML output reads back through the loader as the same preparations", arguments: [0, 1, 2])
     func yaml(_ which: Int) throws {
         let registry = try registry(Self.catalogues[which].1)
         let yaml = try PreparationYAML.encode(registry.preparations)
@@ -74,7 +94,7 @@ struct RoundTripTests {
         }
     }
 
-    @Test("the canonical JSON describes the same preparations as their source files", arguments: [0, 1])
+    @Test("the canonical JSON describes the same preparations as their source files", arguments: [0, 1, 2])
     func json(_ which: Int) throws {
         let registry = try registry(Self.catalogues[which].1)
         let json = PreparationJSON.encode(registry.preparations)
@@ -83,7 +103,8 @@ struct RoundTripTests {
         let items = try #require(read.documents.first?.root.sequence)
         #expect(items.count == registry.count)
         let yaml = try YAMLEmitter().emit(documents: items.map(catalogueForm))
-        #expect(located(try loadPreparations(yaml)) == located(registry.preparations))
+        // JSON has one kind of number: an `x-` value written `2.0` comes back as the integer 2.
+        #expect(jsonNumbers(located(try loadPreparations(yaml))) == jsonNumbers(located(registry.preparations)))
     }
 
     @Test("the canonical JSON is byte-identical between loads and matches the contract's shape")
@@ -95,6 +116,18 @@ struct RoundTripTests {
         let expected = try String(contentsOf: fixtures.appendingPathComponent("eclat-glow.json"), encoding: .utf8)
         #expect(PreparationJSON.encode(eclat) + "\n" == expected)
         #expect(PreparationJSON.encode([Preparation]()) == "[]")
+    }
+
+    @Test("awkward strings and numbers: JSON escapes, plain decimals in the YAML text forms")
+    func awkward() throws {
+        let registry = try registry(CatalogueLoader().load(catalogueAt: awkwardPath))
+        let expected = try String(contentsOf: fixtures.appendingPathComponent("awkward.json"), encoding: .utf8)
+        #expect(PreparationJSON.encode(registry.preparations) + "\n" == expected)
+        let strings = try registry.preparation(id: "awkward-strings")
+        let yaml = try PreparationYAML.encode(strings)
+        #expect(yaml.contains("\ndepth: 0.00001-10000000000000000 mm\n"), "\(yaml)")
+        #expect(yaml.contains("\n  concentration: 0.00001 %\n"), "\(yaml)")
+        #expect(strings.depth.description == "0.00001-10000000000000000 mm")
     }
 }
 

@@ -5,8 +5,10 @@
 /// Numbers: an integral value is written without a fraction (`2`, never `2.0`); any other
 /// finite value in Swift's shortest form that reads back as the same `Double` (`0.5`,
 /// `30.44`, `1e-05`); a non-finite one as `null`. Strings are escaped as RFC 8259 requires
-/// (`"`, `\`, and control characters; `\n`, `\t`... where JSON has a short form), everything
-/// else is written as UTF-8, unescaped.
+/// (`"`, `\`, and control characters; `\n`, `\t`... where JSON has a short form), and DEL,
+/// the C1 controls (U+0080-U+009F) and U+2028 and U+2029 as `\u007f`..., so that the text is
+/// also valid YAML 1.2 and JavaScript; everything else (`/` included) is written as UTF-8,
+/// unescaped.
 public indirect enum JSONValue: Sendable, Equatable {
     /// `null`.
     case null
@@ -88,7 +90,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 {
+                // C0 controls must be escaped; DEL and the C1 controls (which YAML readers
+                // refuse raw) and the line and paragraph separators (which older JavaScript
+                // refuses raw) are escaped too, so the JSON is also valid YAML 1.2 and JavaScript.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
