@@ -159,4 +159,18 @@ struct QueryCommandTests {
         let wide = try runCatalog(["query", "--area", "face"], environment: ["COLUMNS": "70"])
         for line in wide.stdout.split(separator: "\n") { #expect(line.count <= 70, "\(line)") }
     }
+
+    @Test("a narrow terminal: query and show fit 40 columns, list items in show included")
+    func narrow() throws {
+        for arguments in [["query"], ["show", "prp-scalp"], ["show", "hair-revitalising-cocktail"]] {
+            let run = try runCatalog(arguments, environment: ["COLUMNS": "40"])
+            #expect(run.status == 0)
+            for line in run.stdout.split(separator: "\n") { #expect(line.count <= 40, "\(arguments): \(line)") }
+        }
+        let show = try runCatalog(["show", "prp-scalp"], environment: ["COLUMNS": "40"])
+        let lines = show.stdout.split(separator: "\n").map(String.init)
+        let sideEffects = try #require(lines.firstIndex { $0.hasPrefix("Side effects:") })
+        #expect(lines[sideEffects].dropFirst(19).hasPrefix("- "))
+        #expect(lines[sideEffects + 1].hasPrefix(String(repeating: " ", count: 21)), "a wrapped item is indented under its text")
+    }
 }

@@ -67,11 +67,13 @@ struct PreparationDetail {
                 // A multi-line value (notes) keeps its lines, each wrapped and indented.
                 var paragraphs = value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 while paragraphs.count > 1, paragraphs.last?.isEmpty == true { paragraphs.removeLast() }
-                paragraphs[0] = bullet ? "- " + paragraphs[0] : paragraphs[0]
-                let lines = paragraphs.flatMap { wrap($0, width: valueWidth) }
+                // A list item starts with `- ` and its further lines are indented to match, so
+                // its text wraps two characters narrower.
+                let textWidth = bullet ? valueWidth.map { $0 - 2 } : valueWidth
+                let lines = paragraphs.flatMap { wrap($0, width: textWidth) }
                 for (index, line) in lines.enumerated() {
                     let shownLabel = first ? pad(label + ":", Self.labelWidth - 1) + " " : String(repeating: " ", count: Self.labelWidth)
-                    let indent = index > 0 && bullet ? "  " : ""
+                    let indent = bullet ? (index == 0 ? "- " : "  ") : ""
                     let labelText = first ? terminal.dim(shownLabel) : shownLabel
                     out += labelText + indent + line + "\n"
                     first = false
