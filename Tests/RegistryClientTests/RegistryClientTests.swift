@@ -88,6 +88,15 @@ struct QueryTests {
         #expect(TextFolding.words("Crème-brûlée, ÆSIR Straße") == ["creme", "brulee", "aesir", "strasse"])
     }
 
+    @Test("free text: accents beyond Latin-1 fold too (Vietnamese, Greek, ligatures, full-width)")
+    func textBeyondLatin1() throws {
+        #expect(TextFolding.words("Phở ĐẶNG Ελληνικά ǆ ĳ ﬁne Ｆull Ёлка 中文") == ["pho", "dang", "ελληνικα", "dz", "ij", "fine", "full", "елка", "中文"])
+        let awkward = try registry(CatalogueLoader().load(catalogueAt: awkwardPath))
+        for word in ["pho", "PHỞ", "ελληνικα", "ΑΛΦΑ", "zolc laka"] {
+            #expect(ids(awkward.preparations(matching: Query(texts: [word]))) == ["awkward-strings"], "\(word)")
+        }
+    }
+
     @Test("conditions leave out what they contraindicate")
     func conditions() {
         #expect(ids(clinic.preparations(matching: Query(excludedConditions: ["pregnancy"]))) == ["scalp-plain"])

@@ -1,10 +1,16 @@
+import Foundation
+
 /// Case- and accent-insensitive words, for free-text search: `Éclat` and `eclat` fold to the
 /// same word.
 ///
 /// Folding lower-cases, maps the accented Latin letters (Latin-1 and Latin Extended-A: `é`,
-/// `ç`, `ø`, `ł`...) to their base letters (`ß` to `ss`, `æ` to `ae`, `œ` to `oe`) and drops
-/// combining accents (U+0300-U+036F), so decomposed text folds as composed text does. Words are
-/// the runs of letters and digits; everything else separates them. ASCII text takes a fast path.
+/// `ç`, `ø`, `ł`...) to their base letters (`ß` to `ss`, `æ` to `ae`, `œ` to `oe`) through a
+/// table, and any other letter of the Latin, Greek and Cyrillic blocks, the Latin and Greek
+/// extended blocks and the presentation forms through its Unicode compatibility decomposition
+/// (`ở` to `o`, `ά` to `α`, `ǆ` to `dz`, `ﬁ` to `fi`, `Ａ` to `a`); it drops the combining
+/// accents (U+0300-U+036F and the other combining diacritical blocks), so decomposed text folds
+/// as composed text does. Words are the runs of letters and digits; everything else separates
+/// them. ASCII text takes a fast path.
 public enum TextFolding {
     /// The folded words of `text`, in order, repeats included.
     public static func words(_ text: String) -> [String] {
@@ -62,13 +68,20 @@ public enum TextFolding {
                 }
                 continue
             }
-            if v >= 0x300 && v <= 0x36F { continue }  // a combining accent: part of the word
+            if isCombiningAccent(v) { continue }  // part of the word, folded away
             var handled = false
             for l in scalar.properties.lowercaseMapping.unicodeScalars {
                 if let base = latinBase[l] {
                     out.append(contentsOf: base.utf8)
                     handled = true
-                } else if l.properties.isAlphabetic || l.properties.numericType != nil {
+                } else if mayDecompose(l.value) {
+                    for part in String(l).decomposedStringWithCompatibilityMapping.unicodeScalars where !isCombiningAccent(part.value) {
+                        for p in part.properties.lowercaseMapping.unicodeScalars where isWordScalar(p) {
+                            out.append(contentsOf: String(p).utf8)
+                            handled = true
+                        }
+                    }
+                } else if isWordScalar(l) {
                     out.append(contentsOf: String(l).utf8)
                     handled = true
                 }
@@ -80,6 +93,27 @@ public enum TextFolding {
                 previousWasSeparator = true
             }
         }
+    }
+
+    /// A letter or a digit: part of a word.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// The combining diacritical marks: U+0300-U+036F and their supplement and extended blocks,
+    /// and the combining marks for symbols and half marks.
+    private static func isCombiningAccent(_ v: UInt32) -> Bool {
+        (0x300...0x36F).contains(v) || (0x1AB0...0x1AFF).contains(v) || (0x1DC0...0x1DFF).contains(v)
+            || (0x20D0...0x20FF).contains(v) || (0xFE20...0xFE2F).contains(v)
+    }
+
+    /// The blocks whose letters may carry accents or be ligatures that folding decomposes: Latin
+    /// (beyond the table), IPA and spacing modifiers, Greek and Coptic, Cyrillic, Latin Extended
+    /// Additional, Greek Extended, letter-like symbols, alphabetic presentation forms, and the
+    /// half- and full-width forms. Other scripts (CJK...) are kept as they are, at no cost.
+    private static func mayDecompose(_ v: UInt32) -> Bool {
+        (0x80...0x52F).contains(v) || (0x1E00...0x1FFF).contains(v) || (0x2100...0x214F).contains(v)
+            || (0xFB00...0xFB4F).contains(v) || (0xFF00...0xFFEF).contains(v)
     }
 
     /// Accented Latin letters (lower case) and what they fold to.
