@@ -58,6 +58,10 @@ struct QueryTests {
     @Test("indication, technique")
     func indicationAndTechnique() {
         #expect(ids(clinic.preparations(matching: Query(indications: ["androgenic-alopecia"]))) == ["scalp-plain"])
+        #expect(ids(clinic.preparations(matching: Query(indications: ["Androgenic-Alopecia"]))) == ["scalp-plain"],
+                "slugs are lower-case, so indications compare case-insensitively, as areas and regions do")
+        #expect(clinic.unknownValues(in: Query(indications: ["DULLNESS"], excludedConditions: ["Pregnancy"])).isEmpty)
+        #expect(ids(clinic.preparations(matching: Query(excludedConditions: ["PREGNANCY"]))) == ["scalp-plain"])
         #expect(ids(clinic.preparations(matching: Query(techniques: [.subcutaneous, .pointByPoint])))
                 == ["old-body-fat", "scalp-plain"])
         let scalp = bundled.preparations(matching: Query(indications: ["androgenic-alopecia"]))

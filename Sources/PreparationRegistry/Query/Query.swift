@@ -16,7 +16,7 @@ public struct Query: Sendable, Hashable {
     public var areas: [Area]
     /// Preparations listing one of these regions.
     public var regions: [Region]
-    /// Preparations listing one of these indication slugs.
+    /// Preparations listing one of these indication slugs (case-insensitive: slugs are lower-case).
     public var indications: [String]
     /// Preparations with an ingredient whose name or class is one of these, compared
     /// case-insensitively with spaces, hyphens and underscores alike and accents folded
@@ -29,8 +29,8 @@ public struct Query: Sendable, Hashable {
     /// `Éclat`, `hyal` finds `hyaluronic`). Several texts: any of them. A text without any
     /// word (`""`) restricts nothing.
     public var texts: [String]
-    /// Patient conditions: preparations listing any of them under `contraindications` are
-    /// left out.
+    /// Patient conditions (slugs, case-insensitive): preparations listing any of them under
+    /// `contraindications` are left out.
     public var excludedConditions: [String]
     /// Whether deprecated preparations are included (the default, as `catalog query` does).
     public var includesDeprecated: Bool
@@ -94,14 +94,14 @@ extension Registry {
     /// vocabulary. Empty when every word is known.
     public func unknownValues(in query: Query) -> [UnknownValue] {
         var unknown: [UnknownValue] = []
-        for word in query.indications where vocabulary.indications[word] == nil {
+        for word in query.indications where vocabulary.indications[word.lowercased()] == nil {
             unknown.append(UnknownValue(kind: "indication", value: word, known: Array(vocabulary.indications.keys)))
         }
         for word in query.ingredients where !index.knowsIngredient(word) && vocabulary.ingredientClasses[IngredientKey.slug(word)] == nil {
             unknown.append(UnknownValue(kind: "ingredient", value: word,
                                         known: Array(vocabulary.ingredientClasses.keys) + index.ingredientNames))
         }
-        for word in query.excludedConditions where vocabulary.conditions[word] == nil {
+        for word in query.excludedConditions where vocabulary.conditions[word.lowercased()] == nil {
             unknown.append(UnknownValue(kind: "condition", value: word, known: Array(vocabulary.conditions.keys)))
         }
         return unknown

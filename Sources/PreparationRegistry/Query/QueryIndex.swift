@@ -114,7 +114,7 @@ struct QueryIndex: Sendable {
             filters.append(Filter(lists: regions.map { byRegion[$0] ?? [] }) { preparations[$0].regions.contains(where: regions.contains) })
         }
         if !query.indications.isEmpty {
-            let indications = Set(query.indications)
+            let indications = Set(query.indications.map { $0.lowercased() })
             filters.append(Filter(lists: indications.map { byIndication[$0] ?? [] }) {
                 preparations[$0].indications.contains(where: indications.contains)
             })
@@ -141,7 +141,7 @@ struct QueryIndex: Sendable {
         }
 
         var result: [Int] = []
-        let excluded = Set(query.excludedConditions)
+        let excluded = Set(query.excludedConditions.map { $0.lowercased() })
         func accept(_ position: Int, skipping chosen: Int?) -> Bool {
             for (i, filter) in filters.enumerated() where i != chosen {
                 if !filter.test(position) { return false }
