@@ -105,13 +105,63 @@ public struct YAMLEmitter: Sendable {
         if case .string = core {} else { return true }
         if yaml11Words.contains(text) { return true }
         // Numbers, sexagesimals and dates of YAML 1.1 (which also allows `_` in numbers).
-        guard let first = text.unicodeScalars.first, "0123456789+-.".unicodeScalars.contains(first) else { return false }
-        return text.wholeMatch(of: yaml11Number) != nil || text.prefixMatch(of: yaml11Date) != nil
+        return copy.withUTF8 { isYAML11Number($0) || startsWithYAML11Date($0) }
     }
 
-    nonisolated(unsafe) private static let yaml11Number =
-        /[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9_]+([eE][-+]?[0-9]+)?)/
-    nonisolated(unsafe) private static let yaml11Date = /[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/
+    /// The whole text is a YAML 1.1 number: `[-+]?(0b[01_]+ | 0x[0-9a-fA-F_]+ |
+    /// [0-9][0-9_]*(:[0-5]?[0-9])*(\.[0-9_]*)?([eE][-+]?[0-9]+)? | \.[0-9_]+([eE][-+]?[0-9]+)?)`.
+    /// Written out by hand rather than as a `Regex`, which is not `Sendable`.
+    static func isYAML11Number(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 48 && b[i] <= 57 }
+        func isDigitOrUnderscore(_ i: Int) -> Bool { isDigit(i) || (i < b.count && b[i] == UInt8(ascii: "_")) }
+        func isIn(_ i: Int, _ allowed: String) -> Bool { i < b.count && allowed.utf8.contains(b[i]) }
+        var i = 0
+        if isIn(i, "+-") { i += 1 }
+        guard i < b.count else { return false }
+        if b[i] == UInt8(ascii: "0"), isIn(i + 1, "bx") {
+            let allowed = b[i + 1] == UInt8(ascii: "b") ? "01_" : "0123456789abcdefABCDEF_"
+            let start = i + 2
+            i = start
+            while isIn(i, allowed) { i += 1 }
+            return i > start && i == b.count
+        }
+        if isDigit(i) {
+            while isDigitOrUnderscore(i) { i += 1 }
+            while i < b.count, b[i] == UInt8(ascii: ":") {  // sexagesimal: `:` then [0-5]?[0-9]
+                if isIn(i + 1, "012345"), isDigit(i + 2) {
+                    i += 3
+                } else if isDigit(i + 1) {
+                    i += 2
+                } else {
+                    return false
+                }
+            }
+            if i < b.count, b[i] == UInt8(ascii: ".") {
+                i += 1
+                while isDigitOrUnderscore(i) { i += 1 }
+            }
+        } else if b[i] == UInt8(ascii: "."), isDigitOrUnderscore(i + 1) {
+            i += 1
+            while isDigitOrUnderscore(i) { i += 1 }
+        } else {
+            return false
+        }
+        if isIn(i, "eE") {
+            i += 1
+            if isIn(i, "+-") { i += 1 }
+            guard isDigit(i) else { return false }
+            while isDigit(i) { i += 1 }
+        }
+        return i == b.count
+    }
+
+    /// The text starts with a YAML 1.1 date: `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}`.
+    static func startsWithYAML11Date(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 48 && b[i] <= 57 }
+        func isDash(_ i: Int) -> Bool { i < b.count && b[i] == UInt8(ascii: "-") }
+        guard isDigit(0), isDigit(1), isDigit(2), isDigit(3), isDash(4), isDigit(5) else { return false }
+        return (isDash(6) && isDigit(7)) || (isDigit(6) && isDash(7) && isDigit(8))
+    }
 
     private static let yaml11Words: Set<String> = [
         "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
