@@ -164,4 +164,30 @@ struct QueryTests {
         #expect(results.allSatisfy { $0 == expected })
         #expect(!expected.isEmpty)
     }
+
+    @Test("many different queries and both encoders at once give what they give one at a time")
+    func concurrentMixed() async throws {
+        let registry = bundled
+        var queries: [Query] = Area.allCases.map { Query(areas: [$0]) } + Region.allCases.map { Query(regions: [$0]) }
+        queries += Technique.allCases.map { Query(techniques: [$0], texts: ["acid", "vitamin"]) }
+        queries += ["pregnancy", "anticoagulant-therapy"].map { Query(ingredients: ["hyaluronic-acid", "vitamin"], excludedConditions: [$0]) }
+        let expected = try queries.map { query -> String in
+            let found = registry.preparations(matching: query)
+            return PreparationJSON.encode(found) + (try PreparationYAML.encode(found))
+        }
+        let results = await withTaskGroup(of: (Int, String?).self) { group in
+            for _ in 0..<4 {
+                for (index, query) in queries.enumerated() {
+                    group.addTask {
+                        let found = registry.preparations(matching: query)
+                        let yaml = try? PreparationYAML.encode(found)
+                        return (index, yaml.map { PreparationJSON.encode(found) + $0 })
+                    }
+                }
+            }
+            return await group.reduce(into: [(Int, String?)]()) { $0.append($1) }
+        }
+        #expect(results.count == 4 * queries.count)
+        for (index, text) in results { #expect(text == expected[index], "\(queries[index])") }
+    }
 }
