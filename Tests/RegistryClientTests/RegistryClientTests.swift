@@ -101,6 +101,35 @@ struct QueryTests {
         }
     }
 
+    @Test("every combination of filters gives what testing each preparation gives")
+    func againstBruteForce() {
+        /// The query's meaning, written out over every preparation.
+        func matches(_ p: Preparation, _ q: Query) -> Bool {
+            func any<T>(_ wanted: [T], _ has: (T) -> Bool) -> Bool { wanted.isEmpty || wanted.contains(where: has) }
+            let words = (p.name + " " + (p.summary ?? "") + " " + p.ingredients.map(\.name).joined(separator: " ") + " " + (p.notes ?? ""))
+            let own = TextFolding.words(words)
+            let texts = q.texts.map(TextFolding.words)
+            return any(q.areas) { p.areas.contains($0) } && any(q.regions) { p.regions.contains($0) }
+                && any(q.indications) { p.indications.contains($0) } && any(q.techniques) { p.techniques.contains($0) }
+                && any(q.ingredients) { w in p.ingredients.contains { TextFolding.fold($0.name) == TextFolding.fold(w) || $0.ingredientClass == w } }
+                && (texts.isEmpty || texts.contains { $0.isEmpty } || texts.contains { text in text.allSatisfy { t in own.contains { $0.hasPrefix(t) } } })
+                && !p.contraindications.contains { q.excludedConditions.contains($0) }
+        }
+        let areas: [[Area]] = [[], [.face], [.body, .scalp]]
+        let techniques: [[Technique]] = [[], [.nappage], [.micropapules, .subcutaneous]]
+        let texts: [[String]] = [[], ["a"], ["acid"], ["hyal acid"], ["vit", "peptide"], ["c"], ["zzz"], ["", "x"]]
+        let ingredients: [[String]] = [[], ["hyaluronic-acid"], ["vitamin", "Biotin"]]
+        let conditions: [[String]] = [[], ["pregnancy"]]
+        var checked = 0
+        for a in areas { for t in techniques { for x in texts { for i in ingredients { for c in conditions {
+            let query = Query(areas: a, ingredients: i, techniques: t, texts: x, excludedConditions: c)
+            let expected = bundled.preparations.filter { matches($0, query) }
+            #expect(ids(bundled.preparations(matching: query)) == ids(expected), "\(query)")
+            checked += 1
+        }}}}}
+        #expect(checked == 432)
+    }
+
     @Test("conditions leave out what they contraindicate")
     func conditions() {
         #expect(ids(clinic.preparations(matching: Query(excludedConditions: ["pregnancy"]))) == ["scalp-plain"])

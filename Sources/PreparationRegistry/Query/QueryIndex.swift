@@ -26,6 +26,13 @@ struct QueryIndex: Sendable {
     /// Every folded word of the searchable text, sorted by UTF-8 bytes, and its postings.
     private var words: [String] = []
     private var wordPostings: [Postings] = []
+    /// `postingsBefore[i]`: the total length of the postings of the words before word `i`
+    /// (one more entry than `words`), so that a prefix's word range gives its size at once.
+    private var postingsBefore: [Int] = []
+    /// The words of each preparation, as ascending indexes into `words`: those of preparation
+    /// `p` are `preparationWords[preparationWordStart[p] ..< preparationWordStart[p + 1]]`.
+    private var preparationWords: [Int32] = []
+    private var preparationWordStart: [Int32] = []
     /// The ingredient names and classes as written, for suggestions (sorted, unique).
     private(set) var ingredientNames: [String] = []
 
@@ -85,6 +92,28 @@ struct QueryIndex: Sendable {
         words = order.map(\.key)
         wordPostings = order.map { postings[Int($0.value)] }
         ingredientNames = ingredientKeys.keys.sorted()
+
+        // The same pairs the other way round, for testing a candidate's words: count, then fill
+        // in word order, so each preparation's words come out ascending.
+        postingsBefore.reserveCapacity(words.count + 1)
+        var total = 0
+        var counts = [Int32](repeating: 0, count: preparations.count + 1)
+        for list in wordPostings {
+            postingsBefore.append(total)
+            total += list.count
+            for position in list { counts[Int(position) + 1] += 1 }
+        }
+        postingsBefore.append(total)
+        for i in counts.indices.dropFirst() { counts[i] += counts[i - 1] }
+        preparationWordStart = counts
+        preparationWords = [Int32](repeating: 0, count: total)
+        var next = counts
+        for (word, list) in wordPostings.enumerated() {
+            for position in list {
+                preparationWords[Int(next[Int(position)])] = Int32(word)
+                next[Int(position)] += 1
+            }
+        }
     }
 
     /// True when some ingredient of the catalogue has this name or class.
@@ -92,14 +121,33 @@ struct QueryIndex: Sendable {
         byIngredient[IngredientKey.key(word)] != nil
     }
 
-    /// One filter, ready to run: its values' postings, or a test on one preparation.
+    /// One filter, ready to run: the candidates it gives, or a test on one preparation.
     private struct Filter {
-        /// The postings of each value; the filter matches their union.
-        var lists: [Postings]
+        /// At least the number of candidates the filter gives, known without computing them.
+        var size: Int
+        /// The positions it matches, ascending (run only for the most selective filter).
+        var candidates: () -> Postings
         /// Whether the preparation at this position passes the filter.
         var test: (Int) -> Bool
-        /// At least the number of candidates the filter gives (the sum over its values).
-        var size: Int { lists.reduce(0) { $0 + $1.count } }
+
+        /// A filter matching the union of `lists`, the postings of its values.
+        init(lists: [Postings], test: @escaping (Int) -> Bool) {
+            size = lists.reduce(0) { $0 + $1.count }
+            candidates = { union(lists) }
+            self.test = test
+        }
+
+        init(size: Int, candidates: @escaping () -> Postings, test: @escaping (Int) -> Bool) {
+            self.size = size
+            self.candidates = candidates
+            self.test = test
+        }
+    }
+
+    /// One text of a query: for each of its words, the range of indexes into `words` of the
+    /// words it starts.
+    private struct TextPattern {
+        var ranges: [Range<Int>]
     }
 
     /// The positions of the preparations matching `query`, ascending.
@@ -134,10 +182,16 @@ struct QueryIndex: Sendable {
             })
         }
         // A text without any word (`""`, `"--"`) restricts nothing, like an absent filter.
-        if !query.texts.isEmpty, !query.texts.contains(where: { TextFolding.words($0).isEmpty }) {
-            // Each text: the intersection of its words' postings; texts: their union.
-            let matches = union(query.texts.map(textMatches))
-            filters.append(Filter(lists: [matches]) { position in binarySearch(matches, Int32(position)) })
+        let patterns = query.texts.map { TextPattern(ranges: TextFolding.words($0).map(wordRange)) }
+        if !patterns.isEmpty, !patterns.contains(where: { $0.ranges.isEmpty }) {
+            // A text matches the preparations having, for each of its words, a word it starts;
+            // several texts, any of them. Its size: for each text, its rarest word's postings.
+            let size = patterns.reduce(0) { total, pattern in
+                total + (pattern.ranges.map { postingsBefore[$0.upperBound] - postingsBefore[$0.lowerBound] }.min() ?? 0)
+            }
+            filters.append(Filter(size: size, candidates: { union(patterns.map(textMatches)) }) { position in
+                patterns.contains { hasWords($0, position) }
+            })
         }
 
         var result: [Int] = []
@@ -155,41 +209,53 @@ struct QueryIndex: Sendable {
             for position in preparations.indices where accept(position, skipping: nil) { result.append(position) }
             return result
         }
-        for position in union(filters[chosen].lists) where accept(Int(position), skipping: chosen) {
+        for position in filters[chosen].candidates() where accept(Int(position), skipping: chosen) {
             result.append(Int(position))
         }
         return result
     }
 
-    /// The preparations in which every word of `text` starts a word (`text` has a word).
-    private func textMatches(_ text: String) -> Postings {
-        let tokens = TextFolding.words(text)
-        guard !tokens.isEmpty else { return [] }
-        var lists = tokens.map(prefixMatches)
-        lists.sort { $0.count < $1.count }
-        var result = lists[0]
-        for list in lists.dropFirst() {
-            if result.isEmpty { break }
-            result = result.filter { binarySearch(list, $0) }
-        }
-        return result
+    /// The preparations matching `pattern` (which has a word): the postings of its rarest
+    /// word's range, each checked for the other words.
+    private func textMatches(_ pattern: TextPattern) -> Postings {
+        guard let rarest = pattern.ranges.min(by: {
+            postingsBefore[$0.upperBound] - postingsBefore[$0.lowerBound] < postingsBefore[$1.upperBound] - postingsBefore[$1.lowerBound]
+        }) else { return [] }
+        let candidates = union(Array(wordPostings[rarest]))
+        if pattern.ranges.count == 1 { return candidates }
+        return candidates.filter { hasWords(pattern, Int($0)) }
     }
 
-    /// The preparations with a word starting with `prefix`: the sorted words from the first
-    /// one not below `prefix`, as long as they start with it.
-    private func prefixMatches(_ prefix: String) -> Postings {
+    /// Whether the preparation at `position` has, for each word of `pattern`, a word it starts:
+    /// one of its (ascending) word indexes within the word's range.
+    private func hasWords(_ pattern: TextPattern, _ position: Int) -> Bool {
+        let start = Int(preparationWordStart[position]), end = Int(preparationWordStart[position + 1])
+        for range in pattern.ranges {
+            var low = start, high = end
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(preparationWords[mid]) < range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            if low == end || Int(preparationWords[low]) >= range.upperBound { return false }
+        }
+        return true
+    }
+
+    /// The indexes of the sorted words that start with `prefix`: from the first word not below
+    /// `prefix` to the first one after it that does not start with it.
+    private func wordRange(_ prefix: String) -> Range<Int> {
         var low = 0, high = words.count
         while low < high {
             let mid = (low + high) / 2
             if words[mid].utf8.lexicographicallyPrecedes(prefix.utf8) { low = mid + 1 } else { high = mid }
         }
-        var lists: [Postings] = []
-        var i = low
-        while i < words.count, words[i].utf8.starts(with: prefix.utf8) {
-            lists.append(wordPostings[i])
-            i += 1
+        let first = low
+        high = words.count
+        while low < high {
+            let mid = (low + high) / 2
+            if words[mid].utf8.starts(with: prefix.utf8) { low = mid + 1 } else { high = mid }
         }
-        return union(lists)
+        return first..<low
     }
 }
 
@@ -203,16 +269,6 @@ private func union(_ lists: [QueryIndex.Postings]) -> QueryIndex.Postings {
     result.reserveCapacity(merged.count)
     for value in merged where result.last != value { result.append(value) }
     return result
-}
-
-/// Whether the ascending `list` holds `value`.
-private func binarySearch(_ list: QueryIndex.Postings, _ value: Int32) -> Bool {
-    var low = 0, high = list.count
-    while low < high {
-        let mid = (low + high) / 2
-        if list[mid] < value { low = mid + 1 } else { high = mid }
-    }
-    return low < list.count && list[low] == value
 }
 
 extension Array where Element == Int32 {
