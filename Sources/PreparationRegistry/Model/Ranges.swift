@@ -35,7 +35,16 @@ public enum LengthUnit: String, MeasureUnit {
 
 /// The unit of a duration.
 public enum DurationUnit: String, MeasureUnit {
-    case minute, hour, day, week, month
+    /// A minute (`minute`, `min`).
+    case minute
+    /// An hour (`hour`, `h`).
+    case hour
+    /// A day (`day`, `d`).
+    case day
+    /// A week (`week`, `wk`).
+    case week
+    /// A month (`month`, `mo`), 30.44 days when compared.
+    case month
     public static let quantityName = "duration"
 
     /// Days in one unit; a month counts as 30.44 days when durations are compared.
