@@ -160,6 +160,25 @@ struct QueryCommandTests {
         for line in wide.stdout.split(separator: "\n") { #expect(line.count <= 70, "\(line)") }
     }
 
+    @Test("wide characters (CJK, emoji) count as two columns, so the columns stay aligned")
+    func wideCharacters() throws {
+        let wide = packageRoot.appendingPathComponent("Tests/RegistryClientTests/Fixtures/wide").path
+        let run = try runCatalog(["query", "--catalogue", wide])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == """
+            ID     NAME            REGIONS  TECHNIQUES  DEPTH  SESSIONS
+            cjk    中文名字的制剂  face     nappage     1 mm   1
+            latin  Émoji 😀 name   face     nappage     1 mm   1
+
+            2 preparations
+
+            """)
+        let narrow = try runCatalog(["query", "--catalogue", wide], environment: ["COLUMNS": "24"])
+        let lines = narrow.stdout.split(separator: "\n").map(String.init)
+        let cjk = try #require(lines.firstIndex { $0.hasPrefix("cjk") })
+        #expect(Array(lines[cjk ..< cjk + 3]) == ["cjk    中文  face  napp  1 mm  1", "       名字        age", "       的制"])
+    }
+
     @Test("a narrow terminal: query and show fit 40 columns, list items in show included")
     func narrow() throws {
         for arguments in [["query"], ["show", "prp-scalp"], ["show", "hair-revitalising-cocktail"]] {

@@ -43,7 +43,7 @@ struct PreparationTable {
         if preparations.isEmpty { return "No preparation matches.\n" }
         let rows = preparations.map(Self.cells)
         var widths = Self.headers.indices.map { column in
-            rows.reduce(Self.headers[column].count) { max($0, $1[column].count) }
+            rows.reduce(Self.headers[column].count) { max($0, displayWidth($1[column])) }
         }
         if let limit = terminal.width {
             // First narrow the columns down to their longest word, so cells wrap between
@@ -51,7 +51,7 @@ struct PreparationTable {
             // narrow terminal, further (the id column too), down to 4 characters.
             let longestWords = Self.headers.indices.map { column in
                 rows.reduce(Self.headers[column].count) { widest, row in
-                    wrapChunks(row[column]).reduce(widest) { max($0, $1.trimmingSpaces.count) }
+                    wrapChunks(row[column]).reduce(widest) { max($0, displayWidth($1.trimmingSpaces)) }
                 }
             }
             let gaps = 2 * (widths.count - 1)
