@@ -160,6 +160,20 @@ struct QueryCommandTests {
         for line in wide.stdout.split(separator: "\n") { #expect(line.count <= 70, "\(line)") }
     }
 
+    @Test("query and show take a relative CATALOGUE_PATH, and --catalogue before it; a catalogue without catalogue.yaml")
+    func cataloguePath() throws {
+        let fixtures = packageRoot.appendingPathComponent("Tests/RegistryClientTests/Fixtures")
+        let env = try runCatalog(["query", "--text", "spaced"], environment: ["CATALOGUE_PATH": "awkward"], in: fixtures)
+        #expect(env.status == 0, "\(env.stderr)")
+        #expect(env.stdout.hasPrefix("ID ") && env.stdout.contains("\nawkward-long ") && env.stdout.hasSuffix("\n1 preparation\n"))
+        let option = try runCatalog(["show", "cjk", "--catalogue", "wide", "--format", "json"], environment: ["CATALOGUE_PATH": "awkward"], in: fixtures)
+        #expect(option.status == 0, "\(option.stderr)")
+        #expect(option.stdout.hasPrefix("{\n  \"id\": \"cjk\",\n  \"name\": \"中文名字的制剂\",\n"))
+        let unknown = try runCatalog(["query", "--indication", "dehydratoin"], environment: ["CATALOGUE_PATH": "awkward"], in: fixtures)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: unknown indication 'dehydratoin'; did you mean 'dehydration'?\n", "the bundled vocabulary")
+    }
+
     @Test("wide characters (CJK, emoji) count as two columns, so the columns stay aligned")
     func wideCharacters() throws {
         let wide = packageRoot.appendingPathComponent("Tests/RegistryClientTests/Fixtures/wide").path
