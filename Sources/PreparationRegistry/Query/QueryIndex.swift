@@ -168,11 +168,11 @@ struct QueryIndex: Sendable {
             })
         }
         if !query.ingredients.isEmpty {
-            let keys = Set(query.ingredients.map(IngredientKey.key))
-            filters.append(Filter(lists: keys.map { byIngredient[$0] ?? [] }) { position in
-                preparations[position].ingredients.contains {
-                    keys.contains(IngredientKey.key($0.name)) || $0.ingredientClass.map { keys.contains(IngredientKey.key($0)) } == true
-                }
+            // Tested by looking the candidate up in each value's postings, rather than by
+            // folding the candidate's ingredient names again.
+            let lists = Set(query.ingredients.map(IngredientKey.key)).map { byIngredient[$0] ?? [] }
+            filters.append(Filter(lists: lists) { position in
+                lists.contains { binarySearch($0, Int32(position)) }
             })
         }
         if !query.techniques.isEmpty {
@@ -269,6 +269,16 @@ private func union(_ lists: [QueryIndex.Postings]) -> QueryIndex.Postings {
     result.reserveCapacity(merged.count)
     for value in merged where result.last != value { result.append(value) }
     return result
+}
+
+/// Whether the ascending `list` holds `value`.
+private func binarySearch(_ list: QueryIndex.Postings, _ value: Int32) -> Bool {
+    var low = 0, high = list.count
+    while low < high {
+        let mid = (low + high) / 2
+        if list[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low < list.count && list[low] == value
 }
 
 extension Array where Element == Int32 {
