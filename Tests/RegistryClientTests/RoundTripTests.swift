@@ -153,6 +153,40 @@ struct YAMLEmitterTests {
         #expect(YAMLEmitter.needsQuotes("NO") && YAMLEmitter.needsQuotes("2026-01-01") && !YAMLEmitter.needsQuotes("4-6"))
     }
 
+    @Test("random strings of YAML's awkward characters read back as the same strings, as values and as keys")
+    func randomStrings() throws {
+        let alphabet: [String] = [" ", "  ", "-", "#", ":", "*", "&", "!", "%", "@", "`", "\n", "\t", "'", "\"", "?", "|", ">",
+                                  "[", "]", "{", "}", ",", "a", "1", ".", "é", "~", "\u{85}", "\u{2028}", "\\", "0", "x", "e",
+                                  "\r", "\u{FEFF}", "\u{7F}", "yes", "null", "<<", "---", "...", "中"]
+        var seed: UInt64 = 0x9E3779B97F4A7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var words: [String] = []
+        for _ in 0..<1500 {
+            words.append((0..<next(7)).map { _ in alphabet[next(alphabet.count)] }.joined())
+        }
+        let unique = Array(Set(words)).sorted()
+        let document = YAMLEmitter.Node.mapping([
+            .init("values", .sequence(unique.map { .string($0) })),
+            .init("flow", .sequence(unique.map { .string($0) }, flow: true)),
+            .init("keys", .mapping(unique.map { .init($0, .string($0)) })),
+        ])
+        let text = try YAMLEmitter(width: 30).emit(document)
+        let read = YAMLDocumentReader().read(Array(text.utf8), file: "random.yaml")
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        let root = try #require(read.documents.first?.root.mapping)
+        for (name, node) in zip(["values", "flow"], [root[0].value, root[1].value]) {
+            let items = try #require(node.sequence)
+            #expect(items.map { $0.scalar?.text } == unique, "\(name)")
+            #expect(items.allSatisfy { $0.scalar?.value == .string }, "\(name)")
+        }
+        let keys = try #require(root[2].value.mapping)
+        #expect(keys.map(\.key) == unique)
+        #expect(keys.map { $0.value.scalar?.text } == unique)
+    }
+
     @Test("numbers, booleans, nulls and nesting read back as written")
     func values() throws {
         let node = YAMLEmitter.Node.mapping([
