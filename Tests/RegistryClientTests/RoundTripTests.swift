@@ -107,6 +107,24 @@ struct RoundTripTests {
         #expect(jsonNumbers(located(try loadPreparations(yaml))) == jsonNumbers(located(registry.preparations)))
     }
 
+    @Test("every character up to U+3000, and some beyond, reads back from the JSON through a standard JSON parser")
+    func jsonStrings() throws {
+        var scalars = (0...0x3000).compactMap(Unicode.Scalar.init)
+        scalars += ["\u{FEFF}", "\u{FFFD}", "\u{1F600}", "\u{10FFFF}"]
+        for chunk in stride(from: 0, to: scalars.count, by: 256) {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars[chunk ..< min(chunk + 256, scalars.count)])
+            let json = JSONValue.array([.string(text), .string("</script>" + text)]).rendered(pretty: false)
+            #expect(!json.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" })
+            let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+            #expect(parsed == [text, "</script>" + text], "from U+\(String(chunk, radix: 16))")
+        }
+        #expect(JSONValue.string("a\u{0}\u{1F}\u{7F}\u{85}\u{2028}\"\\/\u{8}\u{C}").rendered(pretty: false)
+                == #""a\u0000\u001f\u007f\u0085\u2028\"\\/\b\f""#)
+        #expect([0.0, -0.0, 2, -3.5, 1e-7, 1e15, 1e300, 0.1 + 0.2, .infinity, .nan].map(JSONValue.number)
+                == ["0", "0", "2", "-3.5", "1e-07", "1000000000000000", "1e+300", "0.30000000000000004", "null", "null"])
+    }
+
     @Test("the canonical JSON is byte-identical between loads and matches the contract's shape")
     func canonical() throws {
         let first = try registry(CatalogueLoader().load(catalogueAt: clinicPath))

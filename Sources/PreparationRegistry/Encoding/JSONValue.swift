@@ -2,9 +2,10 @@
 /// gives the same bytes. The one JSON writer of the project: the canonical JSON of a
 /// preparation (``PreparationJSON``) and every JSON that `catalog` prints go through it.
 ///
-/// Numbers: an integral value is written without a fraction (`2`, never `2.0`); any other
-/// finite value in Swift's shortest form that reads back as the same `Double` (`0.5`,
-/// `30.44`, `1e-05`); a non-finite one as `null`. Strings are escaped as RFC 8259 requires
+/// Numbers: an integral value is written in plain digits, without a fraction (`2`, never
+/// `2.0`; `1000000000000000`, never `1000000000000000.0`), up to 9e18; any other finite value
+/// in Swift's shortest form that reads back as the same `Double` (`0.5`, `30.44`, `1e-05`,
+/// `1e+300`); a non-finite one as `null`. Strings are escaped as RFC 8259 requires
 /// (`"`, `\`, and control characters; `\n`, `\t`... where JSON has a short form), and DEL,
 /// the C1 controls (U+0080-U+009F) and U+2028 and U+2029 as `\u007f`..., so that the text is
 /// also valid YAML 1.2 and JavaScript; everything else (`/` included) is written as UTF-8,
@@ -73,7 +74,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// How a number is written: see the type's description.
     public static func number(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+        if d == d.rounded(), abs(d) < 9e18 { return String(Int(d)) }  // within Int: exact digits
         return String(d)
     }
 

@@ -155,7 +155,7 @@ public struct CountRange: Sendable, Hashable, CustomStringConvertible {
 /// needless fraction and without an exponent (`2`, `0.5`, `30.44`, `0.00001`,
 /// `10000000000000000`), the shortest digits that read back as the same `Double`.
 func formatNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    if value == value.rounded(), abs(value) < 9e18 { return String(Int(value)) }  // within Int
     return plainDecimal(String(value))
 }
 
