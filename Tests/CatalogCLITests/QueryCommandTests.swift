@@ -200,6 +200,17 @@ struct QueryCommandTests {
             #expect(run.status == 0)
             for line in run.stdout.split(separator: "\n") { #expect(line.count <= 40, "\(arguments): \(line)") }
         }
+        let extensions = try runCatalog(["show", "awkward-long", "--catalogue",
+                                         packageRoot.appendingPathComponent("Tests/RegistryClientTests/Fixtures/awkward").path],
+                                        environment: ["COLUMNS": "40"])
+        for line in extensions.stdout.split(separator: "\n") { #expect(line.count <= 40, "\(line)") }
+        #expect(extensions.stdout.hasSuffix("""
+            x-a-rather-long-extension-key:
+                               some value that is
+                               long enough to wrap
+                               on a narrow terminal
+
+            """), "a label too long for its column has a line of its own")
         let show = try runCatalog(["show", "prp-scalp"], environment: ["COLUMNS": "40"])
         let lines = show.stdout.split(separator: "\n").map(String.init)
         let sideEffects = try #require(lines.firstIndex { $0.hasPrefix("Side effects:") })

@@ -63,6 +63,11 @@ struct PreparationDetail {
         for (label, values) in fields {
             var first = true
             let bullet = values.count > 1 && label != "Protocol"
+            if displayWidth(label) + 1 > Self.labelWidth - 1 {
+                // A label too long for its column (an `x-` key) has a line of its own.
+                out += terminal.dim(label + ":") + "\n"
+                first = false
+            }
             for value in values {
                 // A multi-line value (notes) keeps its lines, each wrapped and indented.
                 var paragraphs = value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
