@@ -172,6 +172,7 @@ struct QueryTests {
             #expect(error.description == "unknown region 'elbow'; known regions: face, periorbital, submental, neck, decolletage, scalp, arms, hands, abdomen, flanks, back, buttocks, thighs, knees")
         }
         #expect(try Query.area(named: "FACE") == .face)
+        #expect(try clinic.preparation(id: "Eclat-GLOW").id == "eclat-glow")
         do {
             _ = try clinic.preparation(id: "eclat-glwo")
         } catch {

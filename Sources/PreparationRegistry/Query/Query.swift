@@ -107,9 +107,10 @@ extension Registry {
         return unknown
     }
 
-    /// The preparation with this id, or an error suggesting the nearest id.
+    /// The preparation with this id (case-insensitive: ids are lower-case), or an error
+    /// suggesting the nearest id.
     public func preparation(id: String) throws(UnknownValue) -> Preparation {
-        guard let preparation = self[id] else {
+        guard let preparation = self[id] ?? self[id.lowercased()] else {
             throw UnknownValue(kind: "preparation", value: id, known: ids)
         }
         return preparation
