@@ -54,7 +54,14 @@ import Testing
     @Test func aRepeatingPhaseBeyondAZeroHorizonIsNamedInAWarning() throws {
         let c = try plan("laxity", .face, "2026-01-05", horizon: Quantity(0, .day))
         #expect(c.sessions.map(\.date.description) == ["2026-01-05"])
-        #expect(c.warnings == ["phase 'pairs' repeats, but its first session would fall after the horizon (2026-01-05): it is not planned"])
+        #expect(c.warnings == ["phase 'pairs' repeats, but no whole pass of it falls within the horizon (2026-01-05): it is not planned"])
+    }
+
+    @Test func aFirstPassThatTheHorizonCutsIsNotPlannedEither() throws {
+        // Horizon 8 January: the pass would hold 8 January only, below its two sessions.
+        let c = try plan("laxity", .face, "2026-01-05", horizon: Quantity(3, .day))
+        #expect(c.sessions.map(\.date.description) == ["2026-01-05"])
+        #expect(c.warnings == ["phase 'pairs' repeats, but no whole pass of it falls within the horizon (2026-01-08): it is not planned"])
     }
 
     @Test func theFirstPassOfTheCourseIsPlannedInFullEvenWithAZeroHorizon() throws {

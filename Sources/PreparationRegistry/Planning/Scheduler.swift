@@ -79,7 +79,7 @@ public enum Scheduler {
                 cycle += 1
             }
             if phase.repeats, sessions.count == sessionsBefore {
-                warnings.append("phase '\(phase.name)' repeats, but its first session would fall after the horizon (\(end)): it is not planned")
+                warnings.append("phase '\(phase.name)' repeats, but no whole pass of it falls within the horizon (\(end)): it is not planned")
             }
         }
         for session in sessions where session.date > end {
