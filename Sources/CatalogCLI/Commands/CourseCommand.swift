@@ -16,9 +16,9 @@ struct CourseCommand: ParsableCommand {
         abstract: "Plan a course: a preparation, its technique and depth, and dated sessions.",
         discussion: """
             AREA names a plugin (see `catalog plugins`): face, scalp, body or scar. The first \
-            session falls on --start (default: today in the local time zone, from TZ, of the \
-            moment SOURCE_DATE_EPOCH names when set, else of now); each later one on the first \
-            day its phase's interval allows, with the window it may move in. Exit status: 0 with a \
+            session falls on --start (default: today in the local time zone, TZ; when \
+            SOURCE_DATE_EPOCH is set, the day of that moment there); each later one on the \
+            first day its phase's interval allows, with the window it may move in. Exit status: 0 with a \
             course, 1 when no preparation qualifies (every candidate is listed with its \
             reasons) or the catalogue is invalid, 2 when a word of the request is unknown.
 
