@@ -152,6 +152,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// `YYYYMMDD`, the iCalendar DATE form.
     public var basicForm: String { String(description.filter { $0 != "-" }) }
 
+    /// Whether `lhs` is an earlier day than `rhs`.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
