@@ -4,8 +4,9 @@
 Usage: validate-ics.py FILE ...   (or `-` for standard input)
 
 Needs `pip install -r Scripts/requirements.txt` (icalendar). Checks the raw text (every line
-ends in CRLF, no line longer than 75 octets, folds never split a UTF-8 sequence), then parses
-it with `icalendar` and checks each VEVENT: a unique UID, DTSTAMP, an all-day DTSTART
+ends in CRLF, no line longer than 75 octets, folds never split a UTF-8 sequence, no control
+character but HTAB, VERSION:2.0 and a PRODID), then parses it with `icalendar` and checks
+each VEVENT: a unique UID, DTSTAMP, an all-day DTSTART
 (VALUE=DATE), SUMMARY and DESCRIPTION. Exit 0 when every file passes.
 """
 import datetime
@@ -19,9 +20,13 @@ def check(raw):
     if not raw.endswith(b"\r\n"):
         problems.append("the calendar does not end with CRLF")
     lines = raw.split(b"\r\n")[:-1]
+    if lines[:1] != [b"BEGIN:VCALENDAR"] or b"VERSION:2.0" not in lines or not any(l.startswith(b"PRODID:") for l in lines):
+        problems.append("the calendar does not open with BEGIN:VCALENDAR, VERSION:2.0 and a PRODID")
     for number, line in enumerate(lines, 1):
         if b"\n" in line or b"\r" in line:
             problems.append(f"line {number}: a bare LF or CR")
+        if any(byte < 32 and byte != 9 or byte == 127 for byte in line.replace(b"\r", b"").replace(b"\n", b"")):
+            problems.append(f"line {number}: a control character, which TEXT does not allow (RFC 5545 3.3.11)")
         if len(line) > 75:
             problems.append(f"line {number}: {len(line)} octets, more than 75")
         try:

@@ -133,7 +133,7 @@ struct CourseCommandTests {
         (["course", "fase", "--concern", "dehydration"], "error: unknown area 'fase'; did you mean 'face'? (known: face, scalp, body, scar)\n"),
         (["course", "body", "--concern", "localized-fat", "--region", "abdomn"],
          "error: unknown region 'abdomn'; did you mean 'abdomen'? (known: face, periorbital, submental, neck, decolletage, scalp, arms, hands, abdomen, flanks, back, buttocks, thighs, knees)\n"),
-        (["course", "face", "--concern", "dehydration", "--start", "2026-02-30"], "error: --start '2026-02-30' is not a date of the form YYYY-MM-DD\n"),
+        (["course", "face", "--concern", "dehydration", "--start", "2026-02-30"], "error: --start '2026-02-30' is not a day of the calendar: 2026-02 has no day 30\n"),
         (["course", "face", "--concern", "dehydration", "--horizon", "a year"],
          "error: --horizon 'a year' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month)\n"),
     ])

@@ -127,3 +127,16 @@ enum ScarPluginCheck {
         (try? standardHost())?.plugin(id: "scar")?.plannableIndications(in: registry) ?? []
     }
 }
+
+/// Words a clinician gives twice count once.
+@Suite struct RepeatedWordsTests {
+    @Test func aConditionOrAllergyGivenTwiceGivesOneReason() throws {
+        let registry = try fixtureRegistry("planning")
+        let request = CourseRequest(concern: "dehydration", region: .face, conditions: ["pregnancy", "herpes", "pregnancy"],
+                                    allergies: ["zinc", "zinc"], start: try day("2026-01-05"))
+        #expect(request.conditions == ["pregnancy", "herpes"])
+        #expect(request.allergies == ["zinc"])
+        let refusal = try #require(try standardHost().plan("face", request, using: registry).refusal)
+        #expect(refusal.excluded.first { $0.preparation == "alpha-two-phase" }?.reasons == ["contraindicated with 'pregnancy'"])
+    }
+}

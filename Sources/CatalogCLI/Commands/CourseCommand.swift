@@ -16,8 +16,9 @@ struct CourseCommand: ParsableCommand {
         abstract: "Plan a course: a preparation, its technique and depth, and dated sessions.",
         discussion: """
             AREA names a plugin (see `catalog plugins`): face, scalp, body or scar. The first \
-            session falls on --start (default: today, UTC); each later one on the first day its \
-            phase's interval allows, with the window it may move in. Exit status: 0 with a \
+            session falls on --start (default: today in the local time zone, TZ; when \
+            SOURCE_DATE_EPOCH is set, the day of that moment there); each later one on the \
+            first day its phase's interval allows, with the window it may move in. Exit status: 0 with a \
             course, 1 when no preparation qualifies (every candidate is listed with its \
             reasons) or the catalogue is invalid, 2 when a word of the request is unknown.
 
@@ -42,7 +43,7 @@ struct CourseCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Ingredient names or classes the patient is allergic to.", valueName: "name-or-class"))
     var allergy: [String] = []
 
-    @Option(help: ArgumentHelp("The day of the first session, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp("The day of the first session, YYYY-MM-DD (default: today, in the local time zone).", valueName: "date"))
     var start: String?
 
     @Option(help: "The patient's hemisphere, for seasons: north or south.")
@@ -57,10 +58,10 @@ struct CourseCommand: ParsableCommand {
     func run() throws {
         let startDate: CalendarDate
         if let start {
-            guard let date = CalendarDate(start) else { throw fail("--start '\(start)' is not a date of the form YYYY-MM-DD", code: 2) }
+            guard let date = CalendarDate(start) else { throw fail(Self.startError(start), code: 2) }
             startDate = date
         } else {
-            startDate = CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+            startDate = Self.today()
         }
         var horizonValue = CourseRequest.defaultHorizon
         if let horizon {
@@ -71,14 +72,10 @@ struct CourseCommand: ParsableCommand {
         }
         let host = try StandardPlugins.host()
         let outcome: CourseOutcome
-        let result = options.load()
         do {
             let plugin = try host.resolve(area)
             let regionValue = try region.map { word throws(CourseRequestError) in try Region.named(word) }
-            guard let registry = result.registry else {
-                for diagnostic in result.diagnostics { printError(diagnostic.rendered) }
-                throw fail("the catalogue \(options.selectedName) is not valid", code: 1)
-            }
+            let registry = try options.loadRegistry()
             let request = CourseRequest(concern: concern, region: regionValue, conditions: condition, allergies: allergy,
                                         start: startDate, hemisphere: hemisphere, horizon: horizonValue)
             outcome = try plugin.plan(request, using: registry)
@@ -104,9 +101,37 @@ struct CourseCommand: ParsableCommand {
     }
 
     /// The DTSTAMP moment: `SOURCE_DATE_EPOCH` when set (reproducible output), else now.
-    static func stampSeconds() -> Int {
-        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) { return seconds }
-        return Int(Date().timeIntervalSince1970.rounded(.down))
+    static func stampSeconds() -> Int { Int(now().timeIntervalSince1970.rounded(.down)) }
+
+    /// Now: the moment `SOURCE_DATE_EPOCH` names (seconds since 1970, UTC) when it is set to
+    /// a whole number from 0 up to the end of year 9999, else the clock's.
+    static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), (0...253_402_300_799).contains(seconds) {
+            return Date(timeIntervalSince1970: Double(seconds))
+        }
+        return Date()
+    }
+
+    /// The default start: the day ``now(environment:)`` falls on in the local time zone (the
+    /// `TZ` variable, else the system's), which is the clinic's "today"; UTC when the zone is
+    /// unknown.
+    static func today() -> CalendarDate {
+        let moment = now()
+        let seconds = Int(moment.timeIntervalSince1970.rounded(.down)) + TimeZone.current.secondsFromGMT(for: moment)
+        return CalendarDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    }
+
+    /// Why `text` is not a start date: not of the form `YYYY-MM-DD`, or a day the calendar does
+    /// not have.
+    static func startError(_ text: String) -> String {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+           let year = Int(parts[0]), let month = Int(parts[1]) {
+            if !(1...9999).contains(year) { return "--start '\(text)' is not a day of the calendar: years run from 0001 to 9999" }
+            if !(1...12).contains(month) { return "--start '\(text)' is not a day of the calendar: there is no month \(parts[1])" }
+            return "--start '\(text)' is not a day of the calendar: \(parts[0])-\(parts[1]) has no day \(parts[2])"
+        }
+        return "--start '\(text)' is not a date of the form YYYY-MM-DD"
     }
 
     /// Prints `error: message` to standard error and gives the exit code to throw.

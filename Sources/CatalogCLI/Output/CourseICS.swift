@@ -54,16 +54,22 @@ enum CourseICS {
         return "\(CalendarDate(daysSinceEpoch: days).basicForm)T\(pad(rest / 3600))\(pad(rest / 60 % 60))\(pad(rest % 60))Z"
     }
 
-    /// TEXT escaping (RFC 5545 3.3.11).
+    /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks (LF, CRLF
+    /// or a lone CR) are escaped; the other control characters, which TEXT does not allow
+    /// (every one but HTAB), are dropped.
     static func escape(_ text: String) -> String {
         var out = ""
+        var afterCR = false
         for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
             switch scalar {
             case "\\": out += "\\\\"
             case ";": out += "\\;"
             case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": break
+            case "\r": out += "\\n"
+            case "\n": if !afterCR { out += "\\n" }
+            case "\t": out.unicodeScalars.append(scalar)
+            case "\u{00}"..."\u{1F}", "\u{7F}": break
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -5,7 +5,7 @@ enum CourseTable {
     static func render(_ course: Course, vocabulary: Vocabulary) -> String {
         let r = course.request
         let p = course.preparation
-        var out = "Course: \(p.name) (\(p.id))\n"
+        var out = "Course: \(indent(p.name, by: 2)) (\(p.id))\n"
         let concern = vocabulary.indications[r.concern]?.description
         out += "Plugin: \(course.plugin); concern: \(r.concern)\(concern.map { " (\($0))" } ?? "")\n"
         out += "Region: \(r.region?.rawValue ?? "any region of the \(course.plugin) plugin (the preparation's: \(p.regions.map(\.rawValue).joined(separator: ", ")))")\n"
@@ -39,16 +39,26 @@ enum CourseTable {
 
         out += "\nAftercare:\n"
         if course.aftercare.isEmpty { out += "  (none recorded)\n" }
-        for instruction in course.aftercare { out += "  - \(Course.text(of: instruction))\n" }
+        for instruction in course.aftercare { out += "  - \(indent(Course.text(of: instruction), by: 4))\n" }
         if !course.warnings.isEmpty {
             out += "\nWarnings:\n"
-            for warning in course.warnings { out += "  - \(warning)\n" }
+            for warning in course.warnings { out += "  - \(indent(warning, by: 4))\n" }
         }
         if !course.excluded.isEmpty {
             out += "\nLeft out:\n"
-            for exclusion in course.excluded { out += "  - \(exclusion.preparation): \(exclusion.reason)\n" }
+            for exclusion in course.excluded { out += "  - \(exclusion.preparation): \(indent(exclusion.reason, by: 4))\n" }
         }
         out += "\n\(Course.disclaimer)\n"
         return out
+    }
+
+    /// `text` with every line after the first indented by `width` spaces, so that a multi-line
+    /// name, instruction or reason stays inside its list item; other control characters
+    /// (a bell, an escape) are dropped rather than sent to the terminal.
+    static func indent(_ text: String, by width: Int) -> String {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
+            String(String.UnicodeScalarView(line.unicodeScalars.filter { $0 == "\t" || !($0.properties.generalCategory == .control) }))
+        }
+        return lines.joined(separator: "\n" + String(repeating: " ", count: width))
     }
 }

@@ -50,7 +50,7 @@ enum PreparationDocument {
             members.append(("deprecated", .object(fields)))
         }
         if let notes = p.notes { members.append(("notes", .string(notes))) }
-        for (key, value) in p.extensions { members.append((key, data(value))) }
+        for (key, value) in p.extensions { members.append((key, JSONValue(value))) }
         return .object(members)
     }
 
@@ -107,15 +107,4 @@ enum PreparationDocument {
         return .object(fields)
     }
 
-    static func data(_ value: DataValue) -> JSONValue {
-        switch value {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .int(let i): return .int(i)
-        case .double(let d): return .double(d)
-        case .string(let s): return .string(s)
-        case .array(let items): return .array(items.map(data))
-        case .object(let members): return .object(members.map { ($0.key, data($0.value)) })
-        }
-    }
 }

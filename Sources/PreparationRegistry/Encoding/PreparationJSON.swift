@@ -28,6 +28,6 @@ public enum PreparationJSON {
 
     /// An extension (`x-`) value as JSON.
     public static func value(of data: DataValue) -> JSONValue {
-        PreparationDocument.data(data)
+        JSONValue(data)
     }
 }

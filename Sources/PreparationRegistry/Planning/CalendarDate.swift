@@ -18,7 +18,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
-    /// The date `days` days after 1970-01-01 (negative before it).
+    /// The date `days` days after 1970-01-01 (negative before it). The year is not bounded
+    /// here; ``adding(days:)`` and the other arithmetic keep dates within ``first`` and ``last``.
     public init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil-from-days algorithm.
         let z = days + 719_468
@@ -62,18 +63,35 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
-    /// The date `days` days later (earlier when negative).
+    /// The first day a `CalendarDate` can hold: 0001-01-01.
+    public static let first = CalendarDate(uncheckedYear: 1, month: 1, day: 1)
+    /// The last day a `CalendarDate` can hold: 9999-12-31. Date arithmetic stops there.
+    public static let last = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
+
+    private init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `days` days later (earlier when negative), kept within ``first`` and ``last``.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+        let target = daysSinceEpoch.addingReportingOverflow(days)
+        if target.overflow { return days > 0 ? .last : .first }
+        return CalendarDate(daysSinceEpoch: min(max(target.partialValue, CalendarDate.first.daysSinceEpoch),
+                                                CalendarDate.last.daysSinceEpoch))
     }
 
     /// The same day of the month `months` calendar months later; the month's last day when it
-    /// is shorter (2026-01-31 plus one month is 2026-02-28).
+    /// is shorter (2026-01-31 plus one month is 2026-02-28). Kept within ``first`` and ``last``.
     public func adding(months: Int) -> CalendarDate {
+        guard abs(months) < 120_000 else { return months > 0 ? .last : .first }
         let index = year * 12 + (month - 1) + months
+        guard index >= 12 else { return .first }
+        guard index < 10_000 * 12 else { return .last }
         let newYear = index / 12, newMonth = index % 12 + 1
         let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
-        return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
+        return CalendarDate(uncheckedYear: newYear, month: newMonth, day: newDay)
     }
 
     /// The date a duration later, by the project's calendar rule: a whole number of months is
@@ -83,9 +101,40 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         if duration.unit == .month, duration.value == duration.value.rounded(), duration.value < 120_000 {
             return adding(months: Int(duration.value))
         }
+        return adding(days: CalendarDate.wholeDays(duration))
+    }
+
+    /// The window an interval allows after this date: `earliest...latest`, never inverted; nil
+    /// when its first day would fall after ``last`` (the latest day is kept within ``last``).
+    ///
+    /// Both bounds are read the same way, so that the window is never inverted: when both are
+    /// whole numbers of months they are added as calendar months (`1-2 months`); otherwise
+    /// both are converted to days, a month counting as 30.44 days as when the format compares
+    /// ranges with mixed units, and rounded to the nearest day (`3 days - 1 month` is 3 to 30
+    /// days; `30 days - 1 month` is 30 to 30 days, where calendar months would give an
+    /// inverted window after 1 February: 3 March to 1 March).
+    public func window(after interval: DurationRange) -> ClosedRange<CalendarDate>? {
+        func wholeMonths(_ q: Quantity<DurationUnit>) -> Bool { q.unit == .month && q.value == q.value.rounded() && q.value < 120_000 }
+        let earliest: CalendarDate, latest: CalendarDate
+        if wholeMonths(interval.min), wholeMonths(interval.max) {
+            guard year * 12 + (month - 1) + Int(interval.min.value) < 10_000 * 12 else { return nil }
+            earliest = adding(months: Int(interval.min.value))
+            latest = adding(months: Int(interval.max.value))
+        } else {
+            let days = CalendarDate.wholeDays(interval.min)
+            guard daysSinceEpoch + days <= CalendarDate.last.daysSinceEpoch else { return nil }
+            earliest = adding(days: days)
+            latest = adding(days: CalendarDate.wholeDays(interval.max))
+        }
+        return earliest...max(earliest, latest)
+    }
+
+    /// A duration in whole days, rounded to the nearest (a month counts 30.44 days); bounded
+    /// so that huge values reach ``last`` rather than overflow.
+    static func wholeDays(_ duration: Quantity<DurationUnit>) -> Int {
         let days = duration.baseValue.rounded()
-        guard days.isFinite, days < 3_650_000 else { return CalendarDate(year: 9999, month: 12, day: 31) ?? self }
-        return adding(days: Int(days))
+        guard days.isFinite else { return 3_650_000 }
+        return Int(min(max(days, -3_650_000), 3_650_000))
     }
 
     /// Days from `other` to this date.
@@ -103,6 +152,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// `YYYYMMDD`, the iCalendar DATE form.
     public var basicForm: String { String(description.filter { $0 != "-" }) }
 
+    /// Whether `lhs` is an earlier day than `rhs`.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

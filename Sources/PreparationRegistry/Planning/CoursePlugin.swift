@@ -6,6 +6,7 @@ public enum SessionCountChoice: String, Sendable, Hashable, CaseIterable, Custom
     /// The upper bound: the complete course, for protocols judged only at their end.
     case most
 
+    /// The choice's name: `fewest` or `most`.
     public var description: String { rawValue }
 
     /// The count this choice takes from `range`.
@@ -63,12 +64,18 @@ public protocol CoursePlugin: Sendable {
 }
 
 extension CoursePlugin {
+    /// Default: a request need not name a region.
     public var needsRegion: Bool { false }
+    /// Default: the lower bound of each phase's count.
     public var sessionCounts: SessionCountChoice { .fewest }
+    /// Default: every indication of the vocabulary.
     public func serves(_ indication: String, in vocabulary: Vocabulary) -> Bool { true }
+    /// Default: nothing particular.
     public var particulars: [String] { [] }
+    /// Default: no examples.
     public var examples: [PluginExample] { [] }
 
+    /// Default: the shared pipeline of ``CoursePlanner``.
     public func plan(_ request: CourseRequest, using registry: Registry) throws(CourseRequestError) -> CourseOutcome {
         try CoursePlanner(plugin: self).plan(request, using: registry)
     }

@@ -19,17 +19,22 @@ public struct CourseRequest: Sendable, Hashable {
     /// The default horizon: 12 months.
     public static let defaultHorizon = Quantity<DurationUnit>(12, .month)
 
-    /// Creates a request.
+    /// Creates a request. A condition or allergy given twice is kept once, where first given.
     public init(concern: String, region: Region? = nil, conditions: [String] = [], allergies: [String] = [],
                 start: CalendarDate, hemisphere: Hemisphere = .north,
                 horizon: Quantity<DurationUnit> = CourseRequest.defaultHorizon) {
         self.concern = concern
         self.region = region
-        self.conditions = conditions
-        self.allergies = allergies
+        self.conditions = CourseRequest.once(conditions)
+        self.allergies = CourseRequest.once(allergies)
         self.start = start
         self.hemisphere = hemisphere
         self.horizon = horizon
+    }
+
+    private static func once(_ words: [String]) -> [String] {
+        var seen = Set<String>()
+        return words.filter { seen.insert($0).inserted }
     }
 
     /// The last day on which a repeating phase may still place a session.

@@ -8,6 +8,7 @@ public struct CourseRequestError: Error, Sendable, Hashable, CustomStringConvert
     /// Creates an error with its message.
     public init(_ message: String) { self.message = message }
 
+    /// The message.
     public var description: String { message }
 
     /// `unknown area 'fase'; did you mean 'face'? (known: face, scalp, body, scar)`.

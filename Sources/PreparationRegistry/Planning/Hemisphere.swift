@@ -2,6 +2,7 @@
 public enum Hemisphere: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case north, south
 
+    /// `north` or `south`.
     public var description: String { rawValue }
 
     /// The meteorological season of `date`: in the north, spring is March-May, summer

@@ -6,6 +6,7 @@ public struct PluginRegistrationError: Error, Sendable, Hashable, CustomStringCo
     /// Creates an error.
     public init(_ message: String) { self.message = message }
 
+    /// The message.
     public var description: String { message }
 }
 

@@ -38,7 +38,7 @@ public enum PreparationSchema {
     /// The schema as JSON text, ending with a newline: what `catalog schema` prints and what
     /// `Catalogue/schema/preparation.schema.json` holds.
     public static func jsonText(vocabulary: Vocabulary = BundledCatalogue.vocabulary) -> String {
-        document(vocabulary: vocabulary).jsonText(pretty: true) + "\n"
+        JSONValue(document(vocabulary: vocabulary)).rendered(pretty: true) + "\n"
     }
 
     /// Keys of the format's tables that the schema has no value shape for (it then allows any
