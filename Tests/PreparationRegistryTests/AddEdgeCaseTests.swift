@@ -56,6 +56,19 @@ struct AddEdgeCaseTests {
         expectRefused(scene, [link], ["\(link):1:1: error: is inside the catalogue already; add takes files from outside it"])
     }
 
+    @Test("a pipe is refused, not read as a file that grew past 16 MiB")
+    func pipe() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let fifo = scene.root.appendingPathComponent("new/fifo.yaml").path
+        try FileManager.default.createDirectory(atPath: scene.root.appendingPathComponent("new").path,
+                                                withIntermediateDirectories: true)
+        #expect(mkfifo(fifo, 0o600) == 0)
+        expectRefused(scene, [fifo], [
+            "\(fifo):1:1: error: is not a regular file (a pipe or a device); add takes preparation files, save it to a file first",
+        ])
+    }
+
     @Test("a deprecated preparation whose replacement is in the catalogue is added")
     func replacementInCatalogue() throws {
         let scene = try AddScene()

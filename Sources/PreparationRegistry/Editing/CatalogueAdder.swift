@@ -124,6 +124,10 @@ public struct CatalogueAdder: Sendable {
                 problems.append(.error(start(path), "'\(CatalogueLoader.manifestName)' is a manifest; add takes preparation files"))
             } else if pathKind(path) == .directory {
                 problems.append(.error(start(path), "is a folder; add takes preparation files"))
+            } else if pathKind(path) == .other {
+                // A pipe or a device: add reads each file twice (to check it, then to write
+                // the very bytes checked), which only a regular file allows.
+                problems.append(.error(start(path), "is not a regular file (a pipe or a device); add takes preparation files, save it to a file first"))
             } else if let real, let preparationsRoot, real.hasPrefix(preparationsRoot + "/") {
                 problems.append(.error(start(path), "is inside the catalogue already; add takes files from outside it"))
             } else if case .success(let bytes) = reader.readBytes(ofFileAt: path) {
