@@ -12,6 +12,8 @@ struct AddEdgeCaseTests {
     @discardableResult
     func expectRefused(_ scene: AddScene, _ files: [String], _ messages: [String]) -> [Diagnostic] {
         let before = snapshot(scene.catalogueURL)
+        let modesBefore = modes(scene.catalogueURL)
+        #expect(modesBefore.count == snapshot(scene.catalogueURL).count + 1)
         let fs = FaultyFileSystem(nil)
         let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add(files)
         guard case .failure(.refused(let diagnostics)) = result else {
@@ -21,6 +23,7 @@ struct AddEdgeCaseTests {
         #expect(diagnostics.map(\.description) == messages)
         #expect(fs.log.isEmpty)
         #expect(snapshot(scene.catalogueURL) == before)
+        #expect(modes(scene.catalogueURL) == modesBefore)
         return diagnostics
     }
 
