@@ -72,6 +72,43 @@ struct AddEdgeCaseTests {
         ])
     }
 
+    @Test("a catalogue named through a symbolic link: added into the folder it leads to; its own files refused through the link")
+    func linkedCatalogue() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let link = scene.root.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "catalogue")
+        let inside = link + "/preparations/face/one.yaml"
+        let before = snapshot(scene.catalogueURL)
+        guard case .failure(.refused(let diagnostics)) = CatalogueAdder(catalogue: link).add([inside]) else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(diagnostics.map(\.description) == ["\(inside):1:1: error: is inside the catalogue already; add takes files from outside it"])
+        #expect(snapshot(scene.catalogueURL) == before)
+        let file = try scene.newFile("a.yaml", preparationText("alpha"))
+        _ = try CatalogueAdder(catalogue: link).add([file]).get()
+        #expect(FileManager.default.contents(atPath: scene.catalogue + "/preparations/face/alpha.yaml")
+            == FileManager.default.contents(atPath: file))
+    }
+
+    @Test("a catalogue path that is a file is refused, and the file is left alone")
+    func catalogueIsAFile() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let notFolder = try scene.newFile("not-a-folder.yaml", preparationText("nope"))
+        let before = FileManager.default.contents(atPath: notFolder)
+        let file = try scene.newFile("a.yaml", preparationText("alpha"))
+        guard case .failure(.refused(let diagnostics)) = CatalogueAdder(catalogue: notFolder).add([file]) else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(diagnostics.map(\.description) == [
+            "\(notFolder):1:1: error: not a catalogue folder; a catalogue is a folder with 'catalogue.yaml' and 'preparations/'",
+        ])
+        #expect(FileManager.default.contents(atPath: notFolder) == before)
+    }
+
     @Test("a deprecated preparation whose replacement is in the catalogue is added")
     func replacementInCatalogue() throws {
         let scene = try AddScene()
