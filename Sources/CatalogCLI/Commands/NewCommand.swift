@@ -28,15 +28,7 @@ struct NewCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        var vocabulary = BundledCatalogue.vocabulary
-        if let path = options.selectedPath {
-            let result = CatalogueLoader().loadManifest(catalogueAt: path)
-            if result.errorCount > 0 {
-                for diagnostic in result.diagnostics { printError(diagnostic.rendered) }
-                throw ExitCode(1)
-            }
-            vocabulary = result.manifest.vocabulary
-        }
+        let vocabulary = try options.loadVocabulary()
         let text: String
         do {
             text = try PreparationTemplate.text(id: id, area: area, vocabulary: vocabulary)
