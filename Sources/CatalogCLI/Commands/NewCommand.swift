@@ -39,6 +39,11 @@ struct NewCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
+        if let catalogue = options.selectedPath, isInsidePreparations(output, of: catalogue) {
+            // An unfilled template there would leave the catalogue invalid.
+            printError("catalog new: '\(output)' is inside the catalogue's preparations folder, where an unfilled template would make it invalid; write it elsewhere (beside catalogue.yaml will do), fill it in, then `catalog add` it")
+            throw ExitCode(1)
+        }
         let fileSystem = PosixFileSystem()
         do throws(FileSystemError) {
             try fileSystem.writeNewFile(at: output, contents: Array(text.utf8))
@@ -53,4 +58,13 @@ struct NewCommand: ParsableCommand {
         }
         print("wrote \(output): fill in the values marked FILL IN, then `catalog add \(output)`")
     }
+}
+
+/// True when the file `path` (which need not exist) would lie below the `preparations` folder
+/// of the catalogue folder `catalogue`, links resolved.
+func isInsidePreparations(_ path: String, of catalogue: String) -> Bool {
+    let preparations = URL(fileURLWithPath: catalogue).appendingPathComponent(CatalogueLoader.preparationsFolder)
+        .resolvingSymlinksInPath().standardizedFileURL.path
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+    return folder == preparations || folder.hasPrefix(preparations + "/")
 }
