@@ -64,6 +64,19 @@ CoreSchemaLoader.add_constructor("tag:yaml.org,2002:int", construct_core_int)
 CoreSchemaLoader.add_constructor("tag:yaml.org,2002:bool", construct_core_bool)
 
 
+def finite(value):
+    """The document with every non-finite float (.nan, .inf, -.inf) as its YAML text: JSON has
+    no such numbers, and the loader takes them as text where text is expected (a name) and
+    refuses them where a number is (a range bound), as a string there is refused too."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return ".nan" if value != value else (".inf" if value > 0 else "-.inf")
+    if isinstance(value, list):
+        return [finite(item) for item in value]
+    if isinstance(value, dict):
+        return {key: finite(item) for key, item in value.items()}
+    return value
+
+
 def main(argv):
     if len(argv) < 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -77,7 +90,7 @@ def main(argv):
         try:
             with open(path, encoding="utf-8") as handle:
                 documents = [d for d in yaml.load_all(handle, Loader=CoreSchemaLoader) if d is not None]
-            documents = [json.loads(json.dumps(d, allow_nan=False)) for d in documents]
+            documents = [json.loads(json.dumps(finite(d), allow_nan=False)) for d in documents]
         except (yaml.YAMLError, ValueError, TypeError) as error:
             all_valid = False
             reason = " ".join(str(error).split())

@@ -109,4 +109,32 @@ struct EditorCommandsTests {
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("id 'Bad_Id' is not a slug"))
     }
+
+    @Test("new -o refuses a place inside the chosen catalogue's preparations folder; a draft beside catalogue.yaml, filled in, is added with relative paths")
+    func draftInCatalogue() throws {
+        let root = try makeCatalogue(["face/one.yaml": preparation("one")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inside = try runCatalog(["new", "fresh", "--area", "face", "--catalogue", ".", "-o", "preparations/face/fresh.yaml"], in: root)
+        #expect(inside.status == 1)
+        #expect(inside.stderr == "catalog new: 'preparations/face/fresh.yaml' is inside the catalogue's preparations folder, where an unfilled template would make it invalid; write it elsewhere (beside catalogue.yaml will do), fill it in, then `catalog add` it\n")
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/preparations/face/fresh.yaml"))
+        #expect(try runCatalog(["new", "fresh", "--area", "face", "--catalogue", ".", "-o", "fresh.yaml"], in: root).status == 0)
+        let template = try String(contentsOfFile: root.path + "/fresh.yaml", encoding: .utf8)
+        var filled: [String] = []
+        for line in template.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("name:") { filled.append("name: Fresh"); continue }
+            if line.hasPrefix("sources:") { filled.append("sources: [A source]"); continue }
+            if let range = line.range(of: "# FILL IN:"), let example = line.range(of: "such as ") {
+                filled.append(String(line[..<range.lowerBound]) + String(line[example.upperBound...]))
+                continue
+            }
+            filled.append(String(line))
+        }
+        try filled.joined(separator: "\n").write(toFile: root.path + "/fresh.yaml", atomically: false, encoding: .utf8)
+        let added = try runCatalog(["add", "--catalogue", ".", "fresh.yaml"], in: root)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("added fresh: ./preparations/face/fresh.yaml (from fresh.yaml)\n"))
+        #expect(FileManager.default.contents(atPath: root.path + "/preparations/face/fresh.yaml")
+            == FileManager.default.contents(atPath: root.path + "/fresh.yaml"))
+    }
 }

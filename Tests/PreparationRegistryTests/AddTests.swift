@@ -129,6 +129,19 @@ func snapshot(_ root: URL) -> [String: Data] {
     return result
 }
 
+/// The permission bits of `root` and of every file and folder below it: an add that changed
+/// nothing changed no mode either.
+func modes(_ root: URL) -> [String: Int] {
+    var result: [String: Int] = [:]
+    let walker = FileManager.default.enumerator(atPath: root.path)
+    for relative in [""] + ((walker?.allObjects as? [String]) ?? []) {
+        let path = relative.isEmpty ? root.path : root.appendingPathComponent(relative).path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        result[relative] = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+    return result
+}
+
 /// A scratch folder holding a catalogue (`catalogue/`, with two face preparations and no
 /// scar folder) and new files to add (`new/`).
 struct AddScene {
@@ -204,6 +217,7 @@ struct AddTests {
         defer { scene.remove() }
         let files = try threeNewFiles(scene)
         let before = snapshot(scene.catalogueURL)
+        let modesBefore = modes(scene.catalogueURL)
         let fileSystem = FaultyFileSystem(fault)
         let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fileSystem).add(files)
         guard case .failure(let error) = result else {
@@ -212,6 +226,7 @@ struct AddTests {
         }
         #expect(expected(error), "\(error)")
         #expect(snapshot(scene.catalogueURL) == before, "the catalogue changed after \(fault): \(fileSystem.log)")
+        #expect(modes(scene.catalogueURL) == modesBefore)
         return fileSystem
     }
 
@@ -308,6 +323,7 @@ struct AddTests {
 
     func expectRefused(_ scene: AddScene, _ files: [String], _ messages: [String]) {
         let before = snapshot(scene.catalogueURL)
+        let modesBefore = modes(scene.catalogueURL)
         let fs = FaultyFileSystem(nil)
         let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add(files)
         guard case .failure(.refused(let diagnostics)) = result else {
@@ -317,6 +333,7 @@ struct AddTests {
         #expect(diagnostics.map(\.description) == messages)
         #expect(fs.log.isEmpty)
         #expect(snapshot(scene.catalogueURL) == before)
+        #expect(modes(scene.catalogueURL) == modesBefore)
     }
 
     @Test("an id already in the catalogue")

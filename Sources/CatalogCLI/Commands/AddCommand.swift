@@ -61,10 +61,14 @@ struct AddCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
+        let folder = catalogue.count > 1 && catalogue.hasSuffix("/") ? String(catalogue.dropLast()) : catalogue
         for placement in planned.placements {
-            print("added \(placement.id): \(catalogue)/\(placement.destination) (from \(placement.source))")
+            print("added \(placement.id): \(folder)/\(placement.destination) (from \(placement.source))")
         }
         let after = CatalogueLoader().load(catalogueAt: catalogue)
+        // Only a change made meanwhile by someone else (or a file that cannot be read again)
+        // can make the catalogue invalid now: say what is wrong, not only how much.
+        for diagnostic in after.diagnostics where diagnostic.severity == .error { printError(diagnostic.rendered) }
         print("\(catalogue): \(plural(after.preparations.count, "preparation")) in \(plural(after.fileCount, "file")): "
               + "\(plural(after.errorCount, "error")), \(plural(after.warningCount, "warning"))")
         if !after.isValid { throw ExitCode(1) }

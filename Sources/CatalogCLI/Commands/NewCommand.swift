@@ -28,15 +28,7 @@ struct NewCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        var vocabulary = BundledCatalogue.vocabulary
-        if let path = options.selectedPath {
-            let result = CatalogueLoader().loadManifest(catalogueAt: path)
-            if result.errorCount > 0 {
-                for diagnostic in result.diagnostics { printError(diagnostic.rendered) }
-                throw ExitCode(1)
-            }
-            vocabulary = result.manifest.vocabulary
-        }
+        let vocabulary = try options.loadVocabulary()
         let text: String
         do {
             text = try PreparationTemplate.text(id: id, area: area, vocabulary: vocabulary)
@@ -46,6 +38,11 @@ struct NewCommand: ParsableCommand {
         guard let output else {
             print(text, terminator: "")
             return
+        }
+        if let catalogue = options.selectedPath, isInsidePreparations(output, of: catalogue) {
+            // An unfilled template there would leave the catalogue invalid.
+            printError("catalog new: '\(output)' is inside the catalogue's preparations folder, where an unfilled template would make it invalid; write it elsewhere (beside catalogue.yaml will do), fill it in, then `catalog add` it")
+            throw ExitCode(1)
         }
         let fileSystem = PosixFileSystem()
         do throws(FileSystemError) {
@@ -61,4 +58,13 @@ struct NewCommand: ParsableCommand {
         }
         print("wrote \(output): fill in the values marked FILL IN, then `catalog add \(output)`")
     }
+}
+
+/// True when the file `path` (which need not exist) would lie below the `preparations` folder
+/// of the catalogue folder `catalogue`, links resolved.
+func isInsidePreparations(_ path: String, of catalogue: String) -> Bool {
+    let preparations = URL(fileURLWithPath: catalogue).appendingPathComponent(CatalogueLoader.preparationsFolder)
+        .resolvingSymlinksInPath().standardizedFileURL.path
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+    return folder == preparations || folder.hasPrefix(preparations + "/")
 }

@@ -21,15 +21,7 @@ struct SchemaCommand: ParsableCommand {
     @OptionGroup var options: CatalogueOptions
 
     func run() throws {
-        var vocabulary = BundledCatalogue.vocabulary
-        if let path = options.selectedPath {
-            let result = CatalogueLoader().loadManifest(catalogueAt: path)
-            if result.errorCount > 0 {
-                for diagnostic in result.diagnostics { printError(diagnostic.rendered) }
-                throw ExitCode(1)
-            }
-            vocabulary = result.manifest.vocabulary
-        }
+        let vocabulary = try options.loadVocabulary()
         print(PreparationSchema.jsonText(vocabulary: vocabulary), terminator: "")
     }
 }

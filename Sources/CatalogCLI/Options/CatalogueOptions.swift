@@ -33,6 +33,19 @@ struct CatalogueOptions: ParsableArguments {
         return registry
     }
 
+    /// The vocabulary of the selected catalogue (its manifest only; the bundled vocabulary for
+    /// the bundled catalogue or a catalogue without manifest); when the manifest has errors,
+    /// prints them to the standard error and exits with status 1.
+    func loadVocabulary() throws -> Vocabulary {
+        guard let path = selectedPath else { return BundledCatalogue.vocabulary }
+        let result = CatalogueLoader().loadManifest(catalogueAt: path)
+        if result.errorCount > 0 {
+            for diagnostic in result.diagnostics { printError(diagnostic.rendered) }
+            throw ExitCode(1)
+        }
+        return result.manifest.vocabulary
+    }
+
     /// Loads the selected catalogue.
     func load(_ loader: CatalogueLoader = CatalogueLoader()) -> CatalogueLoadResult {
         if let path = selectedPath { return loader.load(catalogueAt: path) }

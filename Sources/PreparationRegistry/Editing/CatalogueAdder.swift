@@ -104,27 +104,40 @@ public struct CatalogueAdder: Sendable {
                 "the catalogue has errors already; fix them before adding to it")]))
         }
         var problems: [Diagnostic] = []
-        let root = realPath(catalogue) ?? catalogue
+        // The catalogue's preparations are the files below preparations/ (section 1 of the
+        // format); a draft elsewhere in the catalogue folder, such as one `catalog new -o`
+        // wrote beside catalogue.yaml, is not one of them yet.
+        let preparationsRoot = realPath(join(catalogue, CatalogueLoader.preparationsFolder))
         var sources: [String: [UInt8]] = [:]
+        var named: [String: String] = [:]  // real path -> the path it was first named by
         let reader = YAMLDocumentReader(limits: loader.limits)
         for path in files {
+            let real = realPath(path)
+            if let real, let first = named[real] {
+                problems.append(.error(start(path), first == path
+                    ? "is named twice; name each file once"
+                    : "is the same file as '\(first)'; name each file once"))
+                continue
+            }
+            if let real { named[real] = path }
             if path.split(separator: "/").last.map(String.init) == CatalogueLoader.manifestName {
                 problems.append(.error(start(path), "'\(CatalogueLoader.manifestName)' is a manifest; add takes preparation files"))
             } else if pathKind(path) == .directory {
                 problems.append(.error(start(path), "is a folder; add takes preparation files"))
-            } else if let real = realPath(path), real.hasPrefix(root + "/") {
+            } else if pathKind(path) == .other {
+                // A pipe or a device: add reads each file twice (to check it, then to write
+                // the very bytes checked), which only a regular file allows.
+                problems.append(.error(start(path), "is not a regular file (a pipe or a device); add takes preparation files, save it to a file first"))
+            } else if let real, let preparationsRoot, real.hasPrefix(preparationsRoot + "/") {
                 problems.append(.error(start(path), "is inside the catalogue already; add takes files from outside it"))
             } else if case .success(let bytes) = reader.readBytes(ofFileAt: path) {
                 sources[path] = bytes
             }
         }
-        if Set(files).count != files.count {
-            problems.append(.error(start(catalogue), "a file is named twice"))
-        }
         guard problems.isEmpty else { return .failure(.refused(problems)) }
 
         let checked = loader.load(files: files, manifest: current.manifest)
-        problems += checked.diagnostics.filter { $0.severity == .error }
+        problems += checked.diagnostics.filter { $0.severity == .error && !namesKnownReplacement($0, checked, current) }
         var perFile: [String: [Preparation]] = [:]
         for preparation in checked.preparations { perFile[preparation.location.file, default: []].append(preparation) }
         var placements: [AddPlacement] = []
@@ -136,7 +149,10 @@ public struct CatalogueAdder: Sendable {
                 continue
             }
             guard let preparation = found.first else {
-                if checked.isValid { problems.append(.error(start(path), "the file holds no preparation")) }
+                // A file whose document failed to decode has said why already.
+                if !problems.contains(where: { $0.location.file == path }) {
+                    problems.append(.error(start(path), "the file holds no preparation"))
+                }
                 continue
             }
             if let existing = current.registry?[preparation.id] {
@@ -161,6 +177,21 @@ public struct CatalogueAdder: Sendable {
         }
         guard problems.isEmpty else { return .failure(.refused(withSourceLines(problems))) }
         return .success((placements, checked.diagnostics.filter { $0.severity == .warning }))
+    }
+
+    /// True for the loader's complaint that a new file's `replaced-by` names a preparation
+    /// missing among the files, when the catalogue has that preparation: the files are checked
+    /// against the whole catalogue, and loading them on their own cannot see its ids.
+    /// (`CatalogueLoader.load(files:manifest:)` has no way to be told of ids beyond the files.)
+    private func namesKnownReplacement(_ diagnostic: Diagnostic, _ checked: CatalogueLoadResult,
+                                       _ current: CatalogueLoadResult) -> Bool {
+        guard let registry = current.registry else { return false }
+        return checked.preparations.contains { preparation in
+            guard let replacement = preparation.deprecated?.replacedBy, registry[replacement] != nil,
+                  preparation.location.file == diagnostic.location.file
+            else { return false }
+            return diagnostic.message.hasPrefix("'replaced-by' names '\(replacement)', which is not a preparation")
+        }
     }
 
     /// Checks `files`, then writes them all or none. Returns what was added and the files'
@@ -281,19 +312,15 @@ private struct Transaction {
 
 /// The diagnostics with the source line under each, where the file can be read.
 private func withSourceLines(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-    var lines: [String: [Substring]] = [:]
+    var lines: [String: SourceLines] = [:]
     return diagnostics.map { diagnostic in
         guard diagnostic.sourceLine == nil else { return diagnostic }
         let file = diagnostic.location.file
         if lines[file] == nil, case .success(let bytes) = YAMLDocumentReader().readBytes(ofFileAt: file) {
-            lines[file] = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            lines[file] = SourceLines(bytes)
         }
         var copy = diagnostic
-        if let text = lines[file], diagnostic.location.line >= 1, diagnostic.location.line <= text.count {
-            var line = text[diagnostic.location.line - 1]
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            copy.sourceLine = String(line)
-        }
+        copy.sourceLine = lines[file]?[diagnostic.location.line]
         return copy
     }
 }

@@ -64,11 +64,13 @@ public struct PosixFileSystem: FileSystem {
     /// Creates the real file system.
     public init() {}
 
+    /// `lstat(2)`: a dangling link counts as something.
     public func itemExists(at path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
 
+    /// `open(2)` with `O_CREAT | O_EXCL`, `write(2)` until done, `fsync(2)`, `close(2)`.
     public func writeNewFile(at path: String, contents: [UInt8]) throws(FileSystemError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileSystemError("create", path, code: errno) }
@@ -98,6 +100,7 @@ public struct PosixFileSystem: FileSystem {
         if close(fd) != 0 { throw FileSystemError("close", path, code: errno) }
     }
 
+    /// `link(2)`, which fails with `EEXIST` rather than replace, then `unlink(2)` of the source.
     public func moveWithoutReplacing(from source: String, to destination: String) throws(FileSystemError) {
         guard link(source, destination) == 0 else { throw FileSystemError("rename", destination, code: errno) }
         guard unlink(source) == 0 else {
@@ -107,18 +110,22 @@ public struct PosixFileSystem: FileSystem {
         }
     }
 
+    /// `unlink(2)`.
     public func removeFile(at path: String) throws(FileSystemError) {
         guard unlink(path) == 0 else { throw FileSystemError("remove", path, code: errno) }
     }
 
+    /// `mkdir(2)` with mode 0755 (less the umask).
     public func createDirectory(at path: String) throws(FileSystemError) {
         guard mkdir(path, 0o755) == 0 else { throw FileSystemError("create folder", path, code: errno) }
     }
 
+    /// `rmdir(2)`.
     public func removeDirectory(at path: String) throws(FileSystemError) {
         guard rmdir(path) == 0 else { throw FileSystemError("remove folder", path, code: errno) }
     }
 
+    /// `fsync(2)` of the folder opened read-only; `EINVAL` (a file system that cannot) is no error.
     public func syncDirectory(at path: String) throws(FileSystemError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw FileSystemError("open folder", path, code: errno) }

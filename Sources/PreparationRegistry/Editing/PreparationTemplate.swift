@@ -17,6 +17,7 @@ public enum PreparationTemplate {
         /// The area is not one of ``PreparationTemplate/areas``.
         case unknownArea(String)
 
+        /// The reason, for a person.
         public var description: String {
             switch self {
             case .badID(let id):

@@ -112,8 +112,9 @@ public enum PreparationSchema {
             var phase = mapping(FormatFields.phase, extensions: true, shape: phaseShape)
             phase["allOf"] = intervalRules
             var later = phase
-            // Every phase after the first needs an interval.
+            // Every phase after the first needs an interval (not null: the loader reads null as absent).
             later["required"] = .array(FormatFields.phase.filter(\.required).map { .string($0.key) } + ["interval"])
+            later["allOf"] = .array(intervalRulesList + [intervalNotNull])
             return .object([
                 "type": "array", "minItems": 1,
                 "items": .array([.object(phase)]),
@@ -138,7 +139,15 @@ public enum PreparationSchema {
     }
 
     /// A phase needs an interval when it can have more than one session or repeats.
-    static var intervalRules: SchemaValue {
+    static var intervalRules: SchemaValue { .array(intervalRulesList) }
+
+    /// `interval`, when given, is not null (for the phases after the first, which need one).
+    static var intervalNotNull: SchemaValue {
+        .object(["properties": .object(["interval": .object(["not": .object(["type": "null"])])])])
+    }
+
+    /// The rules of ``intervalRules``, one by one.
+    static var intervalRulesList: [SchemaValue] {
         let one = "0*1"
         let single: SchemaValue = .object(["anyOf": [
             .object(["const": 1]),
@@ -146,7 +155,10 @@ public enum PreparationSchema {
                      "pattern": .string("^" + blank + one + "(" + blank + separator + blank + one + ")?" + blank + "$")]),
             .object(["type": "object", "properties": .object(["max": .object(["const": 1])])]),
         ]])
-        let needsInterval: SchemaValue = .object(["required": ["interval"]])
+        // Present and not null: the loader reads an optional key set to null as absent.
+        let needsInterval: SchemaValue = .object([
+            "required": ["interval"], "properties": .object(["interval": .object(["not": .object(["type": "null"])])]),
+        ])
         return [
             .object([
                 "if": .object(["properties": .object(["repeat": .object(["const": true])]), "required": ["repeat"]]),
@@ -304,7 +316,10 @@ public enum PreparationSchema {
         ]
         let bound: SchemaValue = .object(["type": "integer", "minimum": 1])
         var properties = Object()
-        for spec in FormatFields.range where spec.key != "unit" { properties[spec.key] = bound }
+        for spec in FormatFields.range {
+            // A count takes no unit; `unit: null` is absent to the loader.
+            properties[spec.key] = spec.key == "unit" ? .object(["type": "null"]) : bound
+        }
         let mappingForm: Object = [
             "type": "object", "properties": .object(properties),
             "required": .array(FormatFields.range.filter(\.required).map { .string($0.key) }),

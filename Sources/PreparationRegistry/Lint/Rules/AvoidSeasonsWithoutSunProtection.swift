@@ -2,7 +2,7 @@ extension LintRules {
     /// Seasons are avoided for the sun, yet the aftercare says nothing about the sun.
     public static let avoidSeasonsWithoutSunProtection = LintRule(
         id: "avoid-seasons-without-sun-protection",
-        rationale: "Seasons are avoided because of sun exposure after treatment; a preparation that avoids seasons but whose aftercare never mentions sun protection leaves out the instruction that matters most in the other seasons. Aftercare counts as sun protection when it mentions sun, SPF, UV, sunscreen, tanning or a solarium.",
+        rationale: "Seasons are avoided because of sun exposure after treatment; a preparation that avoids seasons but whose aftercare never mentions sun protection leaves out the instruction that matters most in the other seasons. Aftercare counts as sun protection when it mentions sun, SPF, UV, sunscreen, tanning, a solarium or photoprotection.",
         triggeringExamples: [
             lintExample(["avoid-seasons": "[summer]", "aftercare": "[Avoid make-up for 12 hours]"]),
             lintExample(["avoid-seasons": "[spring, summer]"]),
@@ -11,6 +11,7 @@ extension LintRules {
             lintExample(["avoid-seasons": "[summer]",
                          "aftercare": "[{instruction: Use a sunscreen of SPF 50, for: 4 weeks}]"]),
             lintExample(["avoid-seasons": "[summer]", "aftercare": "[Keep out of strong sun]"]),
+            lintExample(["avoid-seasons": "[summer]", "aftercare": "[Photoprotection for 4 weeks]"]),
             lintExample(["aftercare": "[Avoid make-up for 12 hours]"]),
         ]
     ) { preparation in
@@ -23,7 +24,7 @@ extension LintRules {
     }
 
     /// The word stems that count as sun protection in an aftercare instruction.
-    static let sunProtectionStems = ["sun", "spf", "uv", "solari", "tanning"]
+    static let sunProtectionStems = ["sun", "spf", "uv", "solari", "tanning", "photoprot"]
 
     /// True when a word of `text` starts with a sun-protection stem.
     static func mentionsSunProtection(_ text: String) -> Bool {
