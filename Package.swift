@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "catalog", targets: ["CatalogCLI"]),
         .library(name: "PreparationRegistry", targets: ["PreparationRegistry"]),
         .library(name: "YAMLReader", targets: ["YAMLReader"]),
+        // The four area plugins of `catalog course`; other tools may import them or write their own.
+        .library(name: "AreaPlugins", targets: ["FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,11 +33,17 @@ let package = Package(
             ],
             plugins: ["EmbedCatalogue"]
         ),
+        // The area plugins (Plugins/README.md): each depends on the library alone.
+        .target(name: "FaceCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Face"),
+        .target(name: "ScalpCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Scalp"),
+        .target(name: "BodyCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Body"),
+        .target(name: "ScarCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Scar"),
         // `catalog`, the command-line tool.
         .executableTarget(
             name: "CatalogCLI",
             dependencies: [
                 "PreparationRegistry",
+                "FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +63,18 @@ let package = Package(
             name: "PreparationRegistryTests",
             dependencies: ["PreparationRegistry"],
             exclude: ["Fixtures"]  // read from disk by path, not as resources
+        ),
+        // Uses the library exactly as another tool would: plain `import`, public API only.
+        .testTarget(
+            name: "RegistryClientTests",
+            dependencies: ["PreparationRegistry", "YAMLReader"],
+            exclude: ["Fixtures"]
+        ),
+        // Plugins, host, candidates and scheduler, through the public API only (no @testable).
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["PreparationRegistry", "FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CatalogCLITests",

@@ -14,6 +14,9 @@ struct Catalog: ParsableCommand {
             Nothing this tool prints is medical advice: a practitioner decides.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self]
+        subcommands: [
+            ValidateCommand.self, QueryCommand.self, ShowCommand.self, CourseCommand.self, PluginsCommand.self,
+            AddCommand.self, NewCommand.self, SchemaCommand.self, LintRulesCommand.self,
+        ]
     )
 }

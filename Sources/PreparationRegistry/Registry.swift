@@ -1,11 +1,14 @@
 /// The catalogue as a typed, immutable value: its manifest, its vocabulary and its
-/// preparations, sorted by id and looked up by id. Safe to share across tasks.
+/// preparations, sorted by id, looked up by id and queried with ``preparations(matching:)``
+/// over indexes built once, when the registry is made. Safe to share across tasks.
 public struct Registry: Sendable {
     /// The manifest (for a catalogue without one, the bundled catalogue's vocabulary and no name).
     public let manifest: Manifest
     /// Every preparation, deprecated ones included, sorted by id.
     public let preparations: [Preparation]
     private let positions: [String: Int]
+    /// The indexes that queries run over.
+    let index: QueryIndex
 
     /// Creates a registry. Preparations with an id seen before are dropped.
     public init(manifest: Manifest, preparations: [Preparation]) {
@@ -27,6 +30,7 @@ public struct Registry: Sendable {
         positions.reserveCapacity(unique.count)
         for (index, preparation) in unique.enumerated() { positions[preparation.id] = index }
         self.positions = positions
+        self.index = QueryIndex(unique)
     }
 
     /// The catalogue's vocabulary.

@@ -36,10 +36,11 @@ struct RunResult {
     var stderr: String
 }
 
-/// Runs `catalog` with `arguments`; `environment` entries are added to (or, when nil, removed
-/// from) this process's environment.
-func runCatalog(_ arguments: [String], environment: [String: String?] = [:], in directory: URL? = nil) throws -> RunResult {
-    let executable = try #require(catalogExecutable, "the catalog executable was not found")
+/// Runs `catalog` (or `executable`) with `arguments`; `environment` entries are added to (or,
+/// when nil, removed from) this process's environment.
+func runCatalog(_ arguments: [String], environment: [String: String?] = [:], in directory: URL? = nil,
+                executable: URL? = nil) throws -> RunResult {
+    let executable = try #require(executable ?? catalogExecutable, "the catalog executable was not found")
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -81,6 +82,7 @@ func preparation(_ id: String, depth: String = "0.5-2 mm") -> String {
     protocol:
       - phase: induction
         sessions: 1
+    sources: [Test source]
 
     """
 }

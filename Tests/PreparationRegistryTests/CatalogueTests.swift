@@ -7,7 +7,8 @@ let projectCatalogueURL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Catalogue")
 
-/// A valid preparation document with `id`; `extra` lines are appended, and some keys can be changed.
+/// A valid preparation document with `id`; `extra` lines are appended, and some keys can be
+/// changed. It names a source, so that only the lint rules a test is about warn.
 func preparationText(_ id: String, indications: String = "[dehydration]", techniques: String = "[nappage]",
                      depth: String = "0.5-2 mm", extra: String = "") -> String {
     var text = """
@@ -25,6 +26,7 @@ func preparationText(_ id: String, indications: String = "[dehydration]", techni
 
         """
     if !extra.isEmpty { text += extra + "\n" }
+    if !extra.contains("sources:") { text += "sources: [Test source]\n" }
     return text
 }
 

@@ -11,7 +11,9 @@ struct ValidateCommand: ParsableCommand {
             bundled one. A folder PATH is checked as a whole catalogue; file PATHs are checked \
             together against the vocabulary of the chosen catalogue (a file named \
             catalogue.yaml is checked as a manifest). Each problem is printed as \
-            path:line:column: error: message, with the source line and a caret under the column.
+            path:line:column: error: message, with the source line and a caret under the column. \
+            Lint warnings (see `catalog lint-rules`) end with the rule id in brackets; with \
+            --strict every warning counts as an error.
             """
     )
 
@@ -22,6 +24,9 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var format: DiagnosticFormat = .text
+
+    @Flag(help: "Treat warnings (lint warnings included) as errors: print them as errors and exit 1.")
+    var strict = false
 
     func run() throws {
         let loader = CatalogueLoader()
@@ -42,11 +47,26 @@ struct ValidateCommand: ParsableCommand {
                 results.append((files.joined(separator: " "), loader.load(files: files, manifest: manifest)))
             }
         }
+        if strict {
+            results = results.map { ($0.name, $0.result.treatingWarningsAsErrors()) }
+        }
         let report = ValidationReport(results: results)
         switch format {
         case .text: print(report.text, terminator: "")
         case .json: print(report.json)
         }
         if report.errorCount > 0 { throw ExitCode(1) }
+    }
+}
+
+extension CatalogueLoadResult {
+    /// The same result with every warning turned into an error (and so no registry).
+    func treatingWarningsAsErrors() -> CatalogueLoadResult {
+        var copy = self
+        for index in copy.diagnostics.indices where copy.diagnostics[index].severity == .warning {
+            copy.diagnostics[index].severity = .error
+        }
+        if copy.errorCount > 0 { copy.registry = nil }
+        return copy
     }
 }

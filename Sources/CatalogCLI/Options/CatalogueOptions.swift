@@ -19,6 +19,33 @@ struct CatalogueOptions: ParsableArguments {
     /// How the selected catalogue is named in messages.
     var selectedName: String { selectedPath ?? "the bundled catalogue" }
 
+    /// Loads the selected catalogue as a registry; when it has errors, prints them to the
+    /// standard error and exits with status 1.
+    func loadRegistry() throws -> Registry {
+        let result = load()
+        guard let registry = result.registry else {
+            for diagnostic in result.diagnostics where diagnostic.severity == .error {
+                printError(diagnostic.rendered)
+            }
+            printError("error: \(selectedName) has \(plural(result.errorCount, "error")); `catalog validate` lists them")
+            throw ExitCode(1)
+        }
+        return registry
+    }
+
+    /// The vocabulary of the selected catalogue (its manifest only; the bundled vocabulary for
+    /// the bundled catalogue or a catalogue without manifest); when the manifest has errors,
+    /// prints them to the standard error and exits with status 1.
+    func loadVocabulary() throws -> Vocabulary {
+        guard let path = selectedPath else { return BundledCatalogue.vocabulary }
+        let result = CatalogueLoader().loadManifest(catalogueAt: path)
+        if result.errorCount > 0 {
+            for diagnostic in result.diagnostics { printError(diagnostic.rendered) }
+            throw ExitCode(1)
+        }
+        return result.manifest.vocabulary
+    }
+
     /// Loads the selected catalogue.
     func load(_ loader: CatalogueLoader = CatalogueLoader()) -> CatalogueLoadResult {
         if let path = selectedPath { return loader.load(catalogueAt: path) }
@@ -29,4 +56,9 @@ struct CatalogueOptions: ParsableArguments {
 /// The output format of `validate`.
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// Writes a line to the standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

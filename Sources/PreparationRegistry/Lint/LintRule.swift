@@ -1,18 +1,29 @@
 /// A lint rule: a check of a valid preparation that warns about something clinically odd.
-/// Each rule describes itself, so `catalog` can list the rules and a catalogue can switch one
-/// off in its manifest (`lint: {disable: [rule-id]}`).
+/// Each rule describes itself (its id, why it exists, and example documents that trigger it
+/// and that do not), so `catalog lint-rules` can list the rules, a catalogue can switch one
+/// off in its manifest (`lint: {disable: [rule-id]}`), and the examples run as tests.
 public struct LintRule: Sendable {
     /// The rule's id, a slug.
     public var id: String
     /// Why the rule exists.
     public var rationale: String
+    /// Preparation documents (YAML, valid against the bundled vocabulary) that the rule warns
+    /// about.
+    public var triggeringExamples: [String]
+    /// Preparation documents (YAML, valid against the bundled vocabulary) that the rule lets
+    /// pass.
+    public var nonTriggeringExamples: [String]
     /// The warnings the rule has for a preparation: each a location and a message.
     public var check: @Sendable (Preparation) -> [(SourceLocation, String)]
 
     /// Creates a rule.
-    public init(id: String, rationale: String, check: @escaping @Sendable (Preparation) -> [(SourceLocation, String)]) {
+    public init(id: String, rationale: String, triggeringExamples: [String] = [],
+                nonTriggeringExamples: [String] = [],
+                check: @escaping @Sendable (Preparation) -> [(SourceLocation, String)]) {
         self.id = id
         self.rationale = rationale
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
         self.check = check
     }
 }
@@ -20,21 +31,20 @@ public struct LintRule: Sendable {
 /// The lint rules of the catalogue format.
 public enum LintRules {
     /// Every rule, in the order they run.
-    public static let all: [LintRule] = [depthOutsideTechniques]
+    public static let all: [LintRule] = [
+        depthOutsideTechniques,
+        firstIntervalBelowResidence,
+        maintenanceNeitherRepeatsNorEnds,
+        noSources,
+        avoidSeasonsWithoutSunProtection,
+    ]
 
     /// The ids of every rule.
     public static var ids: [String] { all.map(\.id) }
 
-    /// Section 4 of the format: a depth that lies wholly outside the usual depth of every
-    /// technique listed is probably a typo or a wrong technique.
-    public static let depthOutsideTechniques = LintRule(
-        id: "depth-outside-techniques",
-        rationale: "Each technique deposits the product in a usual depth band; a depth outside the band of every technique listed is most likely a typo or the wrong technique."
-    ) { preparation in
-        guard !preparation.techniques.contains(where: { $0.usualDepth.overlaps(preparation.depth) }) else { return [] }
-        let bands = preparation.techniques.map { "\($0.rawValue) \($0.usualDepth)" }.joined(separator: ", ")
-        return [(preparation.location(of: "depth"),
-                 "depth \(preparation.depth) lies outside the usual depth of every technique listed (\(bands))")]
+    /// The rule with this id.
+    public static func rule(_ id: String) -> LintRule? {
+        all.first { $0.id == id }
     }
 
     /// The warnings of every rule not disabled, for one preparation.
@@ -47,4 +57,36 @@ public enum LintRules {
         }
         return result
     }
+}
+
+/// A short preparation document for a rule's examples: a valid preparation of the bundled
+/// catalogue, with `lines` (top-level keys, as YAML) replacing or adding keys.
+func lintExample(_ lines: [String: String]) -> String {
+    func entry(_ key: String, _ value: String) -> String {
+        key + (value.hasPrefix("\n") ? ":" : ": ") + value + "\n"
+    }
+    let base: [(String, String)] = [
+        ("id", "example"),
+        ("name", "Example preparation"),
+        ("ingredients", "[hyaluronic acid]"),
+        ("regions", "[face]"),
+        ("indications", "[dehydration]"),
+        ("techniques", "[nappage]"),
+        ("depth", "0.5-2 mm"),
+        ("residence", "3-30 days"),
+        ("protocol", "\n  - {phase: induction, sessions: 3-5, interval: 2-3 weeks}"),
+        ("sources", "[\"Example source\"]"),
+    ]
+    var text = ""
+    for (key, value) in base {
+        if let replacement = lines[key] {
+            if !replacement.isEmpty { text += entry(key, replacement) }
+        } else {
+            text += entry(key, value)
+        }
+    }
+    for (key, value) in lines.sorted(by: { $0.key < $1.key }) where !base.contains(where: { $0.0 == key }) {
+        text += entry(key, value)
+    }
+    return text
 }

@@ -35,7 +35,16 @@ public enum LengthUnit: String, MeasureUnit {
 
 /// The unit of a duration.
 public enum DurationUnit: String, MeasureUnit {
-    case minute, hour, day, week, month
+    /// A minute (`minute`, `min`).
+    case minute
+    /// An hour (`hour`, `h`).
+    case hour
+    /// A day (`day`, `d`).
+    case day
+    /// A week (`week`, `wk`).
+    case week
+    /// A month (`month`, `mo`), 30.44 days when compared.
+    case month
     public static let quantityName = "duration"
 
     /// Days in one unit; a month counts as 30.44 days when durations are compared.
@@ -142,10 +151,34 @@ public struct CountRange: Sendable, Hashable, CustomStringConvertible {
     public var description: String { min == max ? "\(min)" : "\(min)-\(max)" }
 }
 
-/// Prints a number without a needless fraction: `2`, `0.5`, `30.44`.
+/// Prints a number as the catalogue's text forms read it: plain decimal digits, without a
+/// needless fraction and without an exponent (`2`, `0.5`, `30.44`, `0.00001`,
+/// `10000000000000000`), the shortest digits that read back as the same `Double`.
 func formatNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-    return String(value)
+    if value == value.rounded(), abs(value) < 9e18 { return String(Int(value)) }  // within Int
+    return plainDecimal(String(value))
+}
+
+/// Swift's shortest form of a number with its exponent written out: `1e-05` -> `0.00001`,
+/// `1.5e+16` -> `15000000000000000`; text without an exponent is returned as it is.
+func plainDecimal(_ text: String) -> String {
+    guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }),
+          let exponent = Int(text[text.index(after: e)...].drop { $0 == "+" })
+    else { return text }
+    var mantissa = text[..<e]
+    let sign = mantissa.first == "-" ? "-" : ""
+    if !sign.isEmpty { mantissa = mantissa.dropFirst() }
+    let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    var digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
+    var point = parts[0].count + exponent  // where the decimal point goes in `digits`
+    while digits.count > 1, digits.first == "0" {
+        digits.removeFirst()
+        point -= 1
+    }
+    while digits.count > 1, digits.count > point, digits.last == "0" { digits.removeLast() }
+    if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+    if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
+    return sign + digits.prefix(point) + "." + digits.dropFirst(point)
 }
 
 // MARK: - Reading the text forms

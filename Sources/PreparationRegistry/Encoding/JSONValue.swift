@@ -1,20 +1,38 @@
 /// A JSON value with ordered object keys, printed deterministically: the same value always
-/// gives the same bytes.
-indirect enum JSONValue: Equatable {
+/// gives the same bytes. The one JSON writer of the project: the canonical JSON of a
+/// preparation (``PreparationJSON``) and every JSON that `catalog` prints go through it.
+///
+/// Numbers: an integral value is written in plain digits, without a fraction (`2`, never
+/// `2.0`; `1000000000000000`, never `1000000000000000.0`), up to 9e18; any other finite value
+/// in Swift's shortest form that reads back as the same `Double` (`0.5`, `30.44`, `1e-05`,
+/// `1e+300`); a non-finite one as `null`. Strings are escaped as RFC 8259 requires
+/// (`"`, `\`, and control characters; `\n`, `\t`... where JSON has a short form), and DEL,
+/// the C1 controls (U+0080-U+009F) and U+2028 and U+2029 as `\u007f`..., so that the text is
+/// also valid YAML 1.2 and JavaScript; everything else (`/` included) is written as UTF-8,
+/// unescaped.
+public indirect enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer.
     case int(Int)
+    /// A number, written as described above.
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, keys in the order given.
     case object([(String, JSONValue)])
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    /// Equal when they print the same.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered(pretty: false) == rhs.rendered(pretty: false)
     }
 
     /// The JSON text; `pretty` indents by two spaces, one key or item a line.
-    func rendered(pretty: Bool) -> String {
+    public func rendered(pretty: Bool) -> String {
         var out = ""
         write(into: &out, pretty: pretty, indent: 0)
         return out
@@ -53,13 +71,15 @@ indirect enum JSONValue: Equatable {
     }
 
     /// Integral values without a fraction; others in Swift's shortest round-trip form.
-    static func number(_ d: Double) -> String {
+    /// How a number is written: see the type's description.
+    public static func number(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+        if d == d.rounded(), abs(d) < 9e18 { return String(Int(d)) }  // within Int: exact digits
         return String(d)
     }
 
-    static func quote(_ s: String, into out: inout String) {
+    /// Appends `s` as a JSON string literal.
+    public static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -71,7 +91,10 @@ indirect enum JSONValue: Equatable {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 {
+                // C0 controls must be escaped; DEL and the C1 controls (which YAML readers
+                // refuse raw) and the line and paragraph separators (which older JavaScript
+                // refuses raw) are escaped too, so the JSON is also valid YAML 1.2 and JavaScript.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -80,5 +103,21 @@ indirect enum JSONValue: Equatable {
             }
         }
         out += "\""
+    }
+}
+
+extension JSONValue {
+    /// The JSON form of plain data (an `x-` value, a generated schema): objects keep their
+    /// key order.
+    public init(_ data: DataValue) {
+        switch data {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .double(let d): self = .double(d)
+        case .string(let s): self = .string(s)
+        case .array(let items): self = .array(items.map(JSONValue.init))
+        case .object(let members): self = .object(members.map { ($0.key, JSONValue($0.value)) })
+        }
     }
 }

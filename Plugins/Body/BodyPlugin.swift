@@ -1,0 +1,39 @@
+import PreparationRegistry
+
+/// The body plugin: courses on the arms, hands, abdomen, flanks, back, buttocks, thighs and
+/// knees. Body preparations differ by region (a lipolytic used on the abdomen is not used on
+/// the hands), and doses are counted per region, so the plugin plans one region at a time: a
+/// request must name its region, and only preparations used there qualify.
+public struct BodyPlugin: CoursePlugin {
+    /// Creates the plugin.
+    public init() {}
+
+    public var id: String { "body" }
+    public var summary: String { "Body courses, one region at a time (--region required)" }
+    public var regions: [Region] { Area.body.regions }
+    public var needsRegion: Bool { true }
+    public var particulars: [String] {
+        ["needs --region: each body region is planned as its own course"]
+    }
+
+    public var examples: [PluginExample] {
+        let start = CalendarDate(year: 2026, month: 3, day: 2)!
+        return [
+            PluginExample(
+                title: "Abdominal fat: the trial-backed phosphatidylcholine-deoxycholate, four sessions four weeks apart",
+                request: CourseRequest(concern: "localized-fat", region: .abdomen, start: start),
+                expectedPreparation: "phosphatidylcholine-deoxycholate-lipolysis",
+                expectedDates: ["2026-03-02", "2026-03-30", "2026-04-27", "2026-05-25"]),
+            PluginExample(
+                title: "Soy allergy is a condition here: the carnitine-caffeine course, three sessions a week apart",
+                request: CourseRequest(concern: "localized-fat", region: .abdomen, conditions: ["soy-allergy"], start: start),
+                expectedPreparation: "carnitine-caffeine-localized-fat",
+                expectedDates: ["2026-03-02", "2026-03-09", "2026-03-16"]),
+            PluginExample(
+                title: "Dehydrated hands",
+                request: CourseRequest(concern: "dehydration", region: .hands, start: start, horizon: Quantity(6, .month)),
+                expectedPreparation: "hand-rejuvenation-ha",
+                expectedDates: ["2026-03-02", "2026-03-09", "2026-03-16", "2026-06-16"]),
+        ]
+    }
+}

@@ -1,0 +1,52 @@
+import PreparationRegistry
+
+/// The face plugin: courses in the face, periorbital, submental, neck and décolletage regions,
+/// for any concern a preparation of those regions lists. Without `--region` it considers
+/// every face region. It adds nothing else to the shared planning: the first session count of
+/// each range, at the start of each interval window.
+public struct FacePlugin: CoursePlugin {
+    /// Creates the plugin.
+    public init() {}
+
+    public var id: String { "face" }
+    public var summary: String { "Face, periorbital, submental, neck and décolletage courses" }
+    public var regions: [Region] { Area.face.regions }
+    public var particulars: [String] {
+        ["without --region, any face region qualifies; with it, only preparations used in that region"]
+    }
+
+    public var examples: [PluginExample] {
+        let start = CalendarDate(year: 2026, month: 1, day: 5)!
+        return [
+            PluginExample(
+                title: "Dehydrated facial skin: the best-backed booster, three sessions four weeks apart",
+                request: CourseRequest(concern: "dehydration", start: start),
+                expectedPreparation: "lightly-crosslinked-ha-booster",
+                expectedDates: ["2026-01-05", "2026-02-02", "2026-03-02"]),
+            PluginExample(
+                title: "A hyaluronic-acid allergy rules out every dehydration preparation",
+                request: CourseRequest(concern: "dehydration", allergies: ["hyaluronic-acid"], start: start),
+                expectedPreparation: nil),
+            PluginExample(
+                title: "Periorbital lines: two sessions two weeks apart, then maintenance every 6-12 months",
+                request: CourseRequest(concern: "wrinkles", region: .periorbital, start: start),
+                expectedPreparation: "polynucleotide-periorbital",
+                expectedDates: ["2026-01-05", "2026-01-19", "2026-07-19"]),
+            PluginExample(
+                title: "Pigmentation from May: twelve weekly sessions, with warnings for those in summer",
+                request: CourseRequest(concern: "pigmentation", start: CalendarDate(year: 2026, month: 5, day: 4)!),
+                expectedPreparation: "tranexamic-acid-brightening",
+                expectedDates: ["2026-05-04", "2026-05-11", "2026-05-18", "2026-05-25", "2026-06-01", "2026-06-08",
+                                "2026-06-15", "2026-06-22", "2026-06-29", "2026-07-06", "2026-07-13", "2026-07-20"]),
+            PluginExample(
+                title: "Submental fat: the labelled deoxycholic acid, one session at the fewest",
+                request: CourseRequest(concern: "double-chin", region: .submental, start: start),
+                expectedPreparation: "deoxycholic-acid-submental",
+                expectedDates: ["2026-01-05"]),
+            PluginExample(
+                title: "Pregnancy rules out every dark-circle preparation",
+                request: CourseRequest(concern: "dark-circles", region: .periorbital, conditions: ["pregnancy"], start: start),
+                expectedPreparation: nil),
+        ]
+    }
+}

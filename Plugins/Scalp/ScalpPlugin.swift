@@ -1,0 +1,39 @@
+import PreparationRegistry
+
+/// The scalp plugin: hair-loss courses on the scalp. Hair-loss protocols are long (an
+/// induction of weekly or fortnightly sessions, then spaced maintenance that repeats) and are
+/// judged only once the induction is complete, so this plugin plans the *upper* bound of every
+/// phase's session count: the complete induction, then maintenance until the horizon.
+public struct ScalpPlugin: CoursePlugin {
+    /// Creates the plugin.
+    public init() {}
+
+    public var id: String { "scalp" }
+    public var summary: String { "Scalp courses for hair loss: full induction, then maintenance" }
+    public var regions: [Region] { Area.scalp.regions }
+    public var sessionCounts: SessionCountChoice { .most }
+    public var particulars: [String] {
+        ["plans the most sessions each phase allows: hair-loss protocols are judged after the complete induction"]
+    }
+
+    public var examples: [PluginExample] {
+        let start = CalendarDate(year: 2026, month: 9, day: 7)!
+        return [
+            PluginExample(
+                title: "Pattern hair loss: the trial-backed dutasteride course, twelve sessions tapering from weekly to monthly",
+                request: CourseRequest(concern: "androgenic-alopecia", start: start),
+                expectedPreparation: "dutasteride-scalp",
+                expectedDates: ["2026-09-07", "2026-09-14", "2026-09-21", "2026-09-28", "2026-10-05", "2026-10-12",
+                                "2026-10-19", "2026-10-26", "2026-11-09", "2026-11-23", "2026-12-21", "2027-01-18"]),
+            PluginExample(
+                title: "Patchy hair loss: plasma, three sessions, then maintenance every three months until the horizon",
+                request: CourseRequest(concern: "patchy-hair-loss", start: start),
+                expectedPreparation: "prp-scalp",
+                expectedDates: ["2026-09-07", "2026-10-05", "2026-11-02", "2027-02-02", "2027-05-02", "2027-08-02"]),
+            PluginExample(
+                title: "Pregnancy rules out every hair-loss preparation of the bundled catalogue",
+                request: CourseRequest(concern: "androgenic-alopecia", conditions: ["pregnancy"], start: start),
+                expectedPreparation: nil),
+        ]
+    }
+}

@@ -1,0 +1,44 @@
+import PreparationRegistry
+
+/// The scar plugin: courses for the indications the catalogue's vocabulary marks
+/// `scar: true` (acne, atrophic and hypertrophic scars, keloids, stretch marks in the bundled
+/// catalogue), in any region: scars are not an area. With `--region`, only preparations used
+/// in that region qualify.
+public struct ScarPlugin: CoursePlugin {
+    /// Creates the plugin.
+    public init() {}
+
+    public var id: String { "scar" }
+    public var summary: String { "Scar and stretch-mark courses, in any region" }
+    public var regions: [Region] { Region.allCases }
+
+    /// Only the indications marked `scar: true`.
+    public func serves(_ indication: String, in vocabulary: Vocabulary) -> Bool {
+        vocabulary.indications[indication]?.isScar ?? false
+    }
+
+    public var particulars: [String] {
+        ["plans only the indications the vocabulary marks 'scar: true', in every region"]
+    }
+
+    public var examples: [PluginExample] {
+        let start = CalendarDate(year: 2026, month: 10, day: 5)!
+        return [
+            PluginExample(
+                title: "Keloids: the enzymatic course, three sessions a week apart",
+                request: CourseRequest(concern: "keloids", start: start),
+                expectedPreparation: "raised-scar-enzymatic",
+                expectedDates: ["2026-10-05", "2026-10-12", "2026-10-19"]),
+            PluginExample(
+                title: "Acne scars on the back: plasma, written for acne scars first, three sessions 4-6 weeks apart",
+                request: CourseRequest(concern: "acne-scars", region: .back, start: start),
+                expectedPreparation: "plasma-acne-scars",
+                expectedDates: ["2026-10-05", "2026-11-02", "2026-11-30"]),
+            PluginExample(
+                title: "Stretch marks on the thighs: four sessions, then maintenance every two months",
+                request: CourseRequest(concern: "stretch-marks", region: .thighs, start: start, horizon: Quantity(6, .month)),
+                expectedPreparation: "stretch-mark-cocktail",
+                expectedDates: ["2026-10-05", "2026-10-19", "2026-11-02", "2026-11-16", "2027-01-16", "2027-03-16"]),
+        ]
+    }
+}

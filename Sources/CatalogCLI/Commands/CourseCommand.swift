@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import PreparationRegistry
+
+/// The output format of `course`.
+enum CourseFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, ics, fhir
+}
+
+extension Hemisphere: ExpressibleByArgument {}
+
+/// `catalog course AREA --concern INDICATION ...`: plans a course with an area plugin.
+struct CourseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "course",
+        abstract: "Plan a course: a preparation, its technique and depth, and dated sessions.",
+        discussion: """
+            AREA names a plugin (see `catalog plugins`): face, scalp, body or scar. The first \
+            session falls on --start (default: today in the local time zone, TZ; when \
+            SOURCE_DATE_EPOCH is set, the day of that moment there); each later one on the \
+            first day its phase's interval allows, with the window it may move in. Exit status: 0 with a \
+            course, 1 when no preparation qualifies (every candidate is listed with its \
+            reasons) or the catalogue is invalid, 2 when a word of the request is unknown.
+
+            Nothing this tool prints is medical advice: a practitioner decides.
+            """
+    )
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Argument(help: ArgumentHelp("The area plugin: face, scalp, body or scar.", valueName: "area"))
+    var area: String
+
+    @Option(help: ArgumentHelp("The indication to treat (a slug of the vocabulary).", valueName: "indication"))
+    var concern: String
+
+    @Option(help: ArgumentHelp("The region to treat (required by the body plugin).", valueName: "region"))
+    var region: String?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The patient's conditions (vocabulary slugs).", valueName: "slug"))
+    var condition: [String] = []
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Ingredient names or classes the patient is allergic to.", valueName: "name-or-class"))
+    var allergy: [String] = []
+
+    @Option(help: ArgumentHelp("The day of the first session, YYYY-MM-DD (default: today, in the local time zone).", valueName: "date"))
+    var start: String?
+
+    @Option(help: "The patient's hemisphere, for seasons: north or south.")
+    var hemisphere: Hemisphere = .north
+
+    @Option(help: ArgumentHelp("How far ahead repeating phases are planned (default: 12 months).", valueName: "duration"))
+    var horizon: String?
+
+    @Option(help: "Output format: table, json, ics or fhir.")
+    var format: CourseFormat = .table
+
+    func run() throws {
+        let startDate: CalendarDate
+        if let start {
+            guard let date = CalendarDate(start) else { throw fail(Self.startError(start), code: 2) }
+            startDate = date
+        } else {
+            startDate = Self.today()
+        }
+        var horizonValue = CourseRequest.defaultHorizon
+        if let horizon {
+            guard let value = Quantity<DurationUnit>.parseDuration(horizon) else {
+                throw fail("--horizon '\(horizon)' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month)", code: 2)
+            }
+            horizonValue = value
+        }
+        let host = try StandardPlugins.host()
+        let outcome: CourseOutcome
+        do {
+            let plugin = try host.resolve(area)
+            let regionValue = try region.map { word throws(CourseRequestError) in try Region.named(word) }
+            let registry = try options.loadRegistry()
+            let request = CourseRequest(concern: concern, region: regionValue, conditions: condition, allergies: allergy,
+                                        start: startDate, hemisphere: hemisphere, horizon: horizonValue)
+            outcome = try plugin.plan(request, using: registry)
+            switch outcome {
+            case .planned(let course):
+                print(render(course, vocabulary: registry.vocabulary), terminator: "")
+            case .refused(let refusal):
+                if format == .json { print(CourseJSON.render(refusal)) }
+                throw fail(refusal.description + "\n" + Course.disclaimer, code: 1)
+            }
+        } catch let error as CourseRequestError {
+            throw fail(error.message, code: 2)
+        }
+    }
+
+    func render(_ course: Course, vocabulary: Vocabulary) -> String {
+        switch format {
+        case .table: return CourseTable.render(course, vocabulary: vocabulary)
+        case .json: return CourseJSON.render(course) + "\n"
+        case .ics: return CourseICS.render(course, stamp: CourseICS.stamp(secondsSinceEpoch: Self.stampSeconds()))
+        case .fhir: return CourseFHIR.render(course) + "\n"
+        }
+    }
+
+    /// The DTSTAMP moment: `SOURCE_DATE_EPOCH` when set (reproducible output), else now.
+    static func stampSeconds() -> Int { Int(now().timeIntervalSince1970.rounded(.down)) }
+
+    /// Now: the moment `SOURCE_DATE_EPOCH` names (seconds since 1970, UTC) when it is set to
+    /// a whole number from 0 up to the end of year 9999, else the clock's.
+    static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), (0...253_402_300_799).contains(seconds) {
+            return Date(timeIntervalSince1970: Double(seconds))
+        }
+        return Date()
+    }
+
+    /// The default start: the day ``now(environment:)`` falls on in the local time zone (the
+    /// `TZ` variable, else the system's), which is the clinic's "today"; UTC when the zone is
+    /// unknown.
+    static func today() -> CalendarDate {
+        let moment = now()
+        let seconds = Int(moment.timeIntervalSince1970.rounded(.down)) + TimeZone.current.secondsFromGMT(for: moment)
+        return CalendarDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    }
+
+    /// Why `text` is not a start date: not of the form `YYYY-MM-DD`, or a day the calendar does
+    /// not have.
+    static func startError(_ text: String) -> String {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+           let year = Int(parts[0]), let month = Int(parts[1]) {
+            if !(1...9999).contains(year) { return "--start '\(text)' is not a day of the calendar: years run from 0001 to 9999" }
+            if !(1...12).contains(month) { return "--start '\(text)' is not a day of the calendar: there is no month \(parts[1])" }
+            return "--start '\(text)' is not a day of the calendar: \(parts[0])-\(parts[1]) has no day \(parts[2])"
+        }
+        return "--start '\(text)' is not a date of the form YYYY-MM-DD"
+    }
+
+    /// Prints `error: message` to standard error and gives the exit code to throw.
+    func fail(_ message: String, code: Int32) -> ExitCode {
+        printError("error: \(message)")
+        return ExitCode(code)
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import PreparationRegistry
+
+/// `catalog new ID --area AREA [-o FILE]`: a commented template for a new preparation.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a commented template for a new preparation, to fill in and then `catalog add`.",
+        discussion: """
+            The template starts with the schema line, lists every key of the format with what \
+            it takes and the words of the chosen catalogue's vocabulary, and marks each value \
+            to fill in with '# FILL IN' (left empty, so an unfilled template does not \
+            validate). Printed on standard output, or written to -o FILE, which must not exist \
+            (never overwritten). AREA: face, scalp, body, or scar (scar indications, any region).
+            """
+    )
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Argument(help: ArgumentHelp("The new preparation's id, a slug.", valueName: "id"))
+    var id: String
+
+    @Option(help: ArgumentHelp("face, scalp, body or scar.", valueName: "area"))
+    var area: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the template to this new file.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let vocabulary = try options.loadVocabulary()
+        let text: String
+        do {
+            text = try PreparationTemplate.text(id: id, area: area, vocabulary: vocabulary)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        if let catalogue = options.selectedPath, isInsidePreparations(output, of: catalogue) {
+            // An unfilled template there would leave the catalogue invalid.
+            printError("catalog new: '\(output)' is inside the catalogue's preparations folder, where an unfilled template would make it invalid; write it elsewhere (beside catalogue.yaml will do), fill it in, then `catalog add` it")
+            throw ExitCode(1)
+        }
+        let fileSystem = PosixFileSystem()
+        do throws(FileSystemError) {
+            try fileSystem.writeNewFile(at: output, contents: Array(text.utf8))
+        } catch {
+            if error.code == EEXIST {
+                printError("catalog new: '\(output)' exists already; new never overwrites a file")
+            } else {
+                try? fileSystem.removeFile(at: output)
+                printError("catalog new: \(error)")
+            }
+            throw ExitCode(1)
+        }
+        print("wrote \(output): fill in the values marked FILL IN, then `catalog add \(output)`")
+    }
+}
+
+/// True when the file `path` (which need not exist) would lie below the `preparations` folder
+/// of the catalogue folder `catalogue`, links resolved.
+func isInsidePreparations(_ path: String, of catalogue: String) -> Bool {
+    let preparations = URL(fileURLWithPath: catalogue).appendingPathComponent(CatalogueLoader.preparationsFolder)
+        .resolvingSymlinksInPath().standardizedFileURL.path
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+    return folder == preparations || folder.hasPrefix(preparations + "/")
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import PreparationRegistry
+
+/// `catalog query`: the preparations that match every filter given.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "List the preparations that match every filter given.",
+        discussion: """
+            Filters combine with AND; a filter given several times matches any of its values \
+            (--region neck --region decolletage). Without a filter, every preparation is \
+            listed. Results are sorted by id; deprecated preparations are listed and marked. \
+            A word the catalogue does not know is an error naming the nearest known word.
+            """
+    )
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Option(help: ArgumentHelp("An area: face, scalp or body.", valueName: "area"),
+            completion: .list(Area.allCases.map(\.rawValue)))
+    var area: [String] = []
+
+    @Option(help: ArgumentHelp("A region (face, periorbital, neck, scalp, abdomen, ...).", valueName: "region"),
+            completion: .list(Region.allCases.map(\.rawValue)))
+    var region: [String] = []
+
+    @Option(help: ArgumentHelp("An indication slug of the catalogue's vocabulary.", valueName: "indication"))
+    var indication: [String] = []
+
+    @Option(help: ArgumentHelp("An ingredient's name or class, case-insensitive.", valueName: "name-or-class"))
+    var ingredient: [String] = []
+
+    @Option(help: ArgumentHelp("A technique (nappage, micropapules, point-by-point, ...).", valueName: "technique"),
+            completion: .list(Technique.allCases.map(\.rawValue)))
+    var technique: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Words that must each start a word of the name, summary, ingredient names or notes (case- and accent-insensitive).",
+        valueName: "words"))
+    var text: [String] = []
+
+    @Option(help: ArgumentHelp("A patient condition: leave out the preparations it contraindicates.", valueName: "condition"))
+    var condition: [String] = []
+
+    @Option(help: "Output format: table, json or yaml.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let registry = try options.loadRegistry()
+        var unknown: [UnknownValue] = []
+        func parse<T>(_ words: [String], _ read: (String) throws(UnknownValue) -> T) -> [T] {
+            words.compactMap { word in
+                do throws(UnknownValue) { return try read(word) } catch { unknown.append(error); return nil }
+            }
+        }
+        var query = Query()
+        query.areas = parse(area, Query.area(named:))
+        query.regions = parse(region, Query.region(named:))
+        query.techniques = parse(technique, Query.technique(named:))
+        query.indications = indication
+        query.ingredients = ingredient
+        query.texts = text
+        query.excludedConditions = condition
+        unknown += registry.unknownValues(in: query)
+        if !unknown.isEmpty {
+            for problem in unknown { printError("error: \(problem)") }
+            throw ExitCode(2)
+        }
+        try printPreparations(registry.preparations(matching: query), format: format, single: false)
+    }
+}
+
+/// `catalog show ID`: one preparation, whole.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print one preparation, whole.",
+        discussion: "An unknown ID is an error naming the nearest known id."
+    )
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Argument(help: ArgumentHelp("The preparation's id.", valueName: "id"))
+    var id: String
+
+    @Option(help: "Output format: table, json or yaml.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let registry = try options.loadRegistry()
+        let preparation: Preparation
+        do {
+            preparation = try registry.preparation(id: id)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        try printPreparations([preparation], format: format, single: true)
+    }
+}
+
+/// Prints preparations in `format`; `single` prints one object (JSON) or the detailed view (table).
+func printPreparations(_ preparations: [Preparation], format: OutputFormat, single: Bool) throws {
+    switch format {
+    case .json:
+        if single, let only = preparations.first {
+            print(PreparationJSON.encode(only))
+        } else {
+            print(PreparationJSON.encode(preparations))
+        }
+    case .yaml:
+        do {
+            print(try PreparationYAML.encode(preparations), terminator: "")
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    case .table:
+        let terminal = Terminal.standardOutput()
+        if single, let only = preparations.first {
+            print(PreparationDetail(preparation: only, terminal: terminal).text, terminator: "")
+        } else {
+            print(PreparationTable(preparations: preparations, terminal: terminal).text, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import BodyCourses
+import FaceCourses
+import PreparationRegistry
+import ScalpCourses
+import ScarCourses
+
+/// The plugins `catalog` plans with: the four area plugins, registered in this order. A tool
+/// that adds its own builds its own ``PluginHost`` the same way.
+enum StandardPlugins {
+    static func host() throws -> PluginHost {
+        try PluginHost([FacePlugin(), ScalpPlugin(), BodyPlugin(), ScarPlugin()])
+    }
+}

@@ -1,0 +1,104 @@
+import PreparationRegistry
+
+/// `catalog course --format fhir`: a FHIR R4 `Bundle` of type `collection` holding one
+/// `CarePlan` for the course and one `ServiceRequest` per session.
+///
+/// - `CarePlan`: `status` `draft` and `intent` `proposal` (value sets `request-status` and
+///   `care-plan-intent`: a plan proposed to a practitioner, not an order), `subject` a
+///   reference by display only (the tool knows no patient), `period` from the first to the
+///   last session, one `activity.reference` per ServiceRequest.
+/// - `ServiceRequest`: `status` `draft`, `intent` `proposal`, `priority` `routine` (value
+///   sets `request-status`, `request-intent`, `request-priority`), `code` the preparation in
+///   the catalogue's own code system, `occurrenceDateTime` the session's date,
+///   `patientInstruction` the aftercare, `basedOn` the CarePlan; the depth (UCUM `mm`) and the
+///   session's window are extensions.
+/// - Every `fullUrl` is a `urn:uuid:` with a name-based UUID, stable for the same course.
+enum CourseFHIR {
+    static let codeSystem = "urn:mesotherapy-catalogue:preparation"
+    static let depthExtension = "urn:mesotherapy-catalogue:fhir:injection-depth"
+    static let windowExtension = "urn:mesotherapy-catalogue:fhir:session-window"
+    static let ucum = "http://unitsofmeasure.org"
+
+    static func render(_ course: Course) -> String {
+        let identity = CourseIdentity(course: course)
+        let p = course.preparation
+        let r = course.request
+        let subject: JSONValue = .object([("display", .string("Patient (to be assigned by the practitioner)"))])
+        let planURL = "urn:uuid:" + identity.courseUUID
+        let sessionURLs = course.sessions.map { "urn:uuid:" + identity.sessionUUID($0.number) }
+        let code: JSONValue = .object([
+            ("coding", .array([.object([
+                ("system", .string(codeSystem)),
+                ("code", .string(p.id)),
+                ("display", .string(p.name)),
+            ])])),
+            ("text", .string("Mesotherapy with \(p.name), \(course.technique)")),
+        ])
+        var notes: [JSONValue] = [.object([("text", .string(Course.disclaimer))])]
+        for warning in course.warnings { notes.append(.object([("text", .string("Warning: " + warning))])) }
+        for exclusion in course.excluded {
+            notes.append(.object([("text", .string("Left out \(exclusion.preparation): \(exclusion.reason)"))]))
+        }
+        var planMembers: [(String, JSONValue)] = [
+            ("resourceType", .string("CarePlan")),
+            ("status", .string("draft")),
+            ("intent", .string("proposal")),
+            ("title", .string("Mesotherapy course: \(p.name)")),
+            ("description", .string("\(Course.sessionCount(course.sessions.count)) of \(p.name) (\(p.id)) for \(r.concern)"
+                + (r.region.map { " in region \($0)" } ?? "") + ", planned by the \(course.plugin) plugin")),
+            ("subject", subject),
+        ]
+        if let first = course.sessions.first, let last = course.sessions.last {
+            planMembers.append(("period", .object([("start", .string(first.date.description)), ("end", .string(last.date.description))])))
+        }
+        if !sessionURLs.isEmpty {
+            planMembers.append(("activity", .array(sessionURLs.map { .object([("reference", .object([("reference", .string($0))]))]) })))
+        }
+        planMembers.append(("note", .array(notes)))
+        var entries: [JSONValue] = [.object([("fullUrl", .string(planURL)), ("resource", .object(planMembers))])]
+        let instruction = course.aftercare.map(Course.text(of:)).joined(separator: "; ")
+        for (session, url) in zip(course.sessions, sessionURLs) {
+            var members: [(String, JSONValue)] = [
+                ("resourceType", .string("ServiceRequest")),
+                ("extension", .array([
+                    .object([("url", .string(depthExtension)), ("valueRange", .object([
+                        ("low", millimetres(course.depth.min)), ("high", millimetres(course.depth.max)),
+                    ]))]),
+                    .object([("url", .string(windowExtension)), ("valuePeriod", .object([
+                        ("start", .string(session.earliest.description)), ("end", .string(session.latest.description)),
+                    ]))]),
+                ])),
+                ("basedOn", .array([.object([("reference", .string(planURL))])])),
+                ("status", .string("draft")),
+                ("intent", .string("proposal")),
+                ("priority", .string("routine")),
+                ("code", code),
+                ("orderDetail", .array([
+                    .object([("text", .string("Technique: \(course.technique)"))]),
+                    .object([("text", .string("Depth: \(course.depth)"))]),
+                    .object([("text", .string("S" + course.label(of: session).dropFirst()))]),
+                ])),
+                ("subject", subject),
+                ("occurrenceDateTime", .string(session.date.description)),
+            ]
+            if let region = r.region {
+                members.append(("bodySite", .array([.object([("text", .string(region.rawValue))])])))
+            }
+            if !instruction.isEmpty { members.append(("patientInstruction", .string(instruction))) }
+            members.append(("note", .array([.object([("text", .string(Course.disclaimer))])])))
+            entries.append(.object([("fullUrl", .string(url)), ("resource", .object(members))]))
+        }
+        let bundle: JSONValue = .object([
+            ("resourceType", .string("Bundle")),
+            ("id", .string(identity.courseUUID)),
+            ("type", .string("collection")),
+            ("entry", .array(entries)),
+        ])
+        return bundle.rendered(pretty: true)
+    }
+
+    /// A UCUM quantity in millimetres (lengths are stored in mm).
+    static func millimetres(_ q: Quantity<LengthUnit>) -> JSONValue {
+        .object([("value", .double(q.baseValue)), ("unit", .string("mm")), ("system", .string(ucum)), ("code", .string("mm"))])
+    }
+}

@@ -1,0 +1,94 @@
+import PreparationRegistry
+
+/// `catalog course --format ics`: an iCalendar (RFC 5545) calendar with one all-day `VEVENT`
+/// per session. Lines end in CRLF and are folded at 75 octets (never inside a UTF-8
+/// sequence); TEXT values escape backslash, semicolon, comma and newline.
+enum CourseICS {
+    /// The calendar; `stamp` is the DTSTAMP value (`YYYYMMDDTHHMMSSZ`).
+    static func render(_ course: Course, stamp: String) -> String {
+        let identity = CourseIdentity(course: course)
+        let p = course.preparation
+        var lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//mesotherapy-catalogue//catalog course//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+        ]
+        var description = "Technique: \(course.technique)\nDepth: \(course.depth)\n"
+        var aftercare = "Aftercare:"
+        if course.aftercare.isEmpty { aftercare += " none recorded" }
+        for instruction in course.aftercare { aftercare += "\n- " + Course.text(of: instruction) }
+        description += aftercare
+        for session in course.sessions {
+            var text = "Preparation: \(p.name) (\(p.id))\n"
+            text += session.number == 1 ? "Window: start date\n"
+                : "Window: \(session.earliest) to \(session.latest)\n"
+            text += description
+            for warning in course.warnings where warning.hasPrefix("session \(session.number) ") {
+                text += "\nWarning: " + warning
+            }
+            text += "\n\n" + Course.disclaimer
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:\(identity.sessionUUID(session.number))@mesotherapy-catalogue",
+                "DTSTAMP:\(stamp)",
+                "DTSTART;VALUE=DATE:\(session.date.basicForm)",
+                "DTEND;VALUE=DATE:\(session.date.adding(days: 1).basicForm)",
+                "SUMMARY:" + escape("\(p.name): \(course.label(of: session))"),
+                "DESCRIPTION:" + escape(text),
+                "STATUS:TENTATIVE",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined()
+    }
+
+    /// The DTSTAMP form of a moment given in seconds since 1970 (UTC).
+    static func stamp(secondsSinceEpoch seconds: Int) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(CalendarDate(daysSinceEpoch: days).basicForm)T\(pad(rest / 3600))\(pad(rest / 60 % 60))\(pad(rest % 60))Z"
+    }
+
+    /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks (LF, CRLF
+    /// or a lone CR) are escaped; the other control characters, which TEXT does not allow
+    /// (every one but HTAB), are dropped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\r": out += "\\n"
+            case "\n": if !afterCR { out += "\\n" }
+            case "\t": out.unicodeScalars.append(scalar)
+            case "\u{00}"..."\u{1F}", "\u{7F}": break
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// One content line, folded so that no line exceeds 75 octets, ending in CRLF.
+    static func fold(_ line: String) -> String {
+        var out = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if octets + size > 75 {
+                out += "\r\n "
+                octets = 1
+            }
+            out.unicodeScalars.append(scalar)
+            octets += size
+        }
+        return out + "\r\n"
+    }
+}

@@ -1,0 +1,40 @@
+import PreparationRegistry
+
+/// What names a course for stable identifiers: the plugin, the preparation, the concern, the
+/// region and the start date. The same course printed again (in any format) keeps its
+/// identifiers; a course with another start or preparation gets new ones.
+struct CourseIdentity {
+    let course: Course
+
+    var key: String {
+        let r = course.request
+        return "course|\(course.plugin)|\(course.preparation.id)|\(r.concern)|\(r.region?.rawValue ?? "-")|\(r.start)"
+    }
+
+    /// The course's UUID.
+    var courseUUID: String { NameBasedUUID.uuid(key) }
+
+    /// The UUID of session `number`.
+    func sessionUUID(_ number: Int) -> String { NameBasedUUID.uuid(key + "|session|\(number)") }
+}
+
+extension Course {
+    /// `3 sessions` / `1 session`.
+    static func sessionCount(_ n: Int) -> String { n == 1 ? "1 session" : "\(n) sessions" }
+
+    /// The session's label: `session 2 of 5, induction`.
+    func label(of session: PlannedSession) -> String {
+        var text = "session \(session.number) of \(sessions.count), \(session.phase)"
+        if session.cycle > 1 { text += " (repeat \(session.cycle))" }
+        return text
+    }
+
+    /// One aftercare instruction as text: `Skip saunas (for 2 days)`.
+    static func text(of instruction: AftercareInstruction) -> String {
+        guard let duration = instruction.duration else { return instruction.instruction }
+        return "\(instruction.instruction) (for \(duration))"
+    }
+
+    /// The note every course output carries.
+    static let disclaimer = "Not medical advice: this plan restates the catalogue's figures; a practitioner decides for each patient."
+}

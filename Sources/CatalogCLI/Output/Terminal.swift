@@ -1,0 +1,122 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the standard output is: a terminal (and how wide), and whether colour is wanted.
+struct Terminal {
+    /// The width to fit tables to, or nil for no limit.
+    var width: Int?
+    /// Whether to use ANSI colours.
+    var colour: Bool
+
+    /// The standard output as it is: on a terminal, its width and colour unless `NO_COLOR`
+    /// is set (to anything); elsewhere no colour, and the width from `COLUMNS` if set, else none.
+    static func standardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal {
+        let isTerminal = isatty(STDOUT_FILENO) == 1
+        var width: Int?
+        if isTerminal {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { width = Int(size.ws_col) }
+        }
+        if width == nil, let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { width = columns }
+        if width == nil, isTerminal { width = 80 }
+        let colour = isTerminal && environment["NO_COLOR"] == nil
+        return Terminal(width: width, colour: colour)
+    }
+
+    /// `text` in bold, when colour is on.
+    func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    /// `text` in yellow, when colour is on.
+    func warning(_ text: String) -> String { colour ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
+    /// `text` dimmed, when colour is on.
+    func dim(_ text: String) -> String { colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+}
+
+/// The columns a terminal gives one character: 2 for East Asian wide and full-width characters
+/// and emoji shown as pictures, 1 for every other (a base letter with its combining accents is
+/// one character).
+func columns(of character: Character) -> Int {
+    guard let scalar = character.unicodeScalars.first, scalar.value >= 0x1100 else { return 1 }
+    if scalar.properties.isEmojiPresentation { return 2 }
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+         0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+        return 2
+    default:
+        return 1
+    }
+}
+
+/// The columns a terminal gives `text` (see ``columns(of:)``).
+func displayWidth<S: StringProtocol>(_ text: S) -> Int {
+    text.reduce(0) { $0 + columns(of: $1) }
+}
+
+/// The longest start of `text` at most `width` columns wide, and at least one character.
+func prefix(_ text: Substring, columns width: Int) -> Substring {
+    var used = 0
+    var end = text.startIndex
+    while end < text.endIndex {
+        let next = used + columns(of: text[end])
+        if next > width, end > text.startIndex { break }
+        used = next
+        end = text.index(after: end)
+    }
+    return text[..<end]
+}
+
+/// Breaks `text` into lines of at most `width` columns: after a space or a hyphen where it
+/// can, inside a word only when the word alone is wider than the line.
+func wrap(_ text: String, width: Int?) -> [String] {
+    guard let width, width > 0, displayWidth(text) > width else { return [text] }
+    var lines: [String] = []
+    var line = ""
+    for chunk in wrapChunks(text) {
+        let visible = displayWidth(chunk.trimmingSpaces)
+        if displayWidth(line) + visible <= width {
+            line += line.isEmpty ? String(chunk.drop { $0 == " " }) : chunk
+            continue
+        }
+        if !line.isEmpty {
+            while line.hasSuffix(" ") { line.removeLast() }
+            lines.append(line)
+            line = ""
+        }
+        var rest = Substring(chunk.drop { $0 == " " })
+        while displayWidth(rest.trimmingSpaces) > width {
+            let head = prefix(rest, columns: width)
+            lines.append(String(head))
+            rest = rest[head.endIndex...].drop { $0 == " " }
+        }
+        line = String(rest)
+    }
+    while line.hasSuffix(" ") { line.removeLast() }
+    if !line.isEmpty { lines.append(line) }
+    return lines.isEmpty ? [""] : lines
+}
+
+/// `text` cut after each space and each hyphen: the pieces a line may end with.
+func wrapChunks(_ text: String) -> [String] {
+    var chunks: [String] = []
+    var current = ""
+    for character in text {
+        current.append(character)
+        if character == " " || character == "-" {
+            chunks.append(current)
+            current = ""
+        }
+    }
+    if !current.isEmpty { chunks.append(current) }
+    return chunks
+}
+
+/// `text` padded with spaces to `width` columns.
+func pad(_ text: String, _ width: Int) -> String {
+    let used = displayWidth(text)
+    return used >= width ? text : text + String(repeating: " ", count: width - used)
+}

@@ -1,0 +1,33 @@
+/// The canonical JSON of preparations: what `catalog query --format json` and `catalog show
+/// --format json` print, and what other tools may rely on (section 6 of the contract).
+///
+/// The same preparations always give the same bytes. Keys come in the order of the contract's
+/// table (`id`, `name`, `summary`, `ingredients`, `regions`, `indications`, `techniques`,
+/// `depth`, `residence`, `protocol`, `session-time`, `contraindications`, `side-effects`,
+/// `aftercare`, `avoid-seasons`, `sources`, `evidence`, `deprecated`, `notes`), then the `x-`
+/// keys in the order written. Every range is `{"min": B, "max": B}` where B is `{"value": n,
+/// "unit": "mm" | "minute" | "hour" | "day" | "week" | "month"}` for lengths and durations
+/// and a whole number for `sessions`; a concentration is `{"value": n, "unit": "%" | "mg/ml"
+/// | "ug/ml" | "IU/ml"}`. Numbers are written as ``JSONValue`` says: `2`, not `2.0`.
+/// Optional single values are left out when absent; lists are always present.
+public enum PreparationJSON {
+    /// The canonical JSON value of one preparation.
+    public static func value(of preparation: Preparation) -> JSONValue {
+        PreparationDocument.value(of: preparation, style: .canonical)
+    }
+
+    /// One preparation as canonical JSON, indented by two spaces, without a final newline.
+    public static func encode(_ preparation: Preparation) -> String {
+        value(of: preparation).rendered(pretty: true)
+    }
+
+    /// An array of preparations, in the order given, as canonical JSON.
+    public static func encode(_ preparations: [Preparation]) -> String {
+        JSONValue.array(preparations.map(value(of:))).rendered(pretty: true)
+    }
+
+    /// An extension (`x-`) value as JSON.
+    public static func value(of data: DataValue) -> JSONValue {
+        JSONValue(data)
+    }
+}

@@ -1,0 +1,52 @@
+import YAMLReader
+
+/// A failure of libyaml's emitter.
+public typealias YAMLEmitterError = YAMLReader.YAMLEmitterError
+
+/// Preparations as YAML, written with libyaml's emitter: what `catalog query --format yaml`
+/// and `catalog show --format yaml` print.
+///
+/// Each preparation is one YAML document holding the same keys, in the same order, as its
+/// canonical JSON (``PreparationJSON``), except that ranges and concentrations are written in
+/// the catalogue's own text forms (`0.5-2 mm`, `3 days - 1 month`, `4-6`, `1.35 %`). So the
+/// output is itself a valid catalogue file: saved under `preparations/`, it reads back through
+/// ``CatalogueLoader`` as the same preparations. Strings that would read back as another type
+/// (`"true"`, `"2025-06-01"`) are quoted.
+public enum PreparationYAML {
+    /// The preparations as a YAML stream, one document each (`---` between them); an empty
+    /// list gives an empty string.
+    public static func encode(_ preparations: [Preparation]) throws(YAMLEmitterError) -> String {
+        try YAMLEmitter().emit(documents: preparations.map(document(of:)))
+    }
+
+    /// One preparation as a YAML document.
+    public static func encode(_ preparation: Preparation) throws(YAMLEmitterError) -> String {
+        try encode([preparation])
+    }
+
+    static func document(of preparation: Preparation) -> YAMLEmitter.Node {
+        node(PreparationDocument.value(of: preparation, style: .catalogue))
+    }
+
+    /// A plain-value tree as emitter nodes; lists of scalars are written on one line.
+    static func node(_ value: JSONValue) -> YAMLEmitter.Node {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .array(let items):
+            let scalars = items.allSatisfy {
+                switch $0 {
+                case .array, .object: return false
+                case .string(let s): return s.count <= 40
+                default: return true
+                }
+            }
+            return .sequence(items.map(node), flow: scalars && !items.isEmpty)
+        case .object(let members):
+            return .mapping(members.map { YAMLEmitter.Entry($0.0, node($0.1)) })
+        }
+    }
+}

@@ -1,0 +1,57 @@
+extension LintRules {
+    /// A maintenance phase sits in the middle of the protocol and runs only once.
+    public static let maintenanceNeitherRepeatsNorEnds = LintRule(
+        id: "maintenance-neither-repeats-nor-ends",
+        rationale: "A maintenance phase keeps a result going: it either repeats until the course's horizon (repeat: true) or is the protocol's last phase. One that runs once and is followed by more phases is probably a misplaced phase or a forgotten 'repeat: true'. A phase counts as maintenance-like when a word of its name is maintenance, maintain, booster, reminder or top-up.",
+        triggeringExamples: [
+            lintExample(["protocol": """
+
+                  - {phase: induction, sessions: 4, interval: 2-3 weeks}
+                  - {phase: maintenance, sessions: 1, interval: 3 months}
+                  - {phase: regeneration, sessions: 2, interval: 2 weeks}
+                """]),
+            lintExample(["protocol": """
+
+                  - {phase: induction, sessions: 4, interval: 2-3 weeks}
+                  - {phase: booster, sessions: 2, interval: 1 month}
+                  - {phase: maintenance, sessions: 1, interval: 6 months, repeat: true}
+                """]),
+        ],
+        nonTriggeringExamples: [
+            lintExample(["protocol": """
+
+                  - {phase: induction, sessions: 4, interval: 2-3 weeks}
+                  - {phase: maintenance, sessions: 1, interval: 3-6 months, repeat: true}
+                """]),
+            // Last phase: the protocol ends with it.
+            lintExample(["protocol": """
+
+                  - {phase: induction, sessions: 4, interval: 2-3 weeks}
+                  - {phase: maintenance, sessions: 2, interval: 3 months}
+                """]),
+            lintExample(["protocol": """
+
+                  - {phase: induction, sessions: 4, interval: 2-3 weeks}
+                  - {phase: intensive, sessions: 2, interval: 1 week}
+                  - {phase: maintenance, sessions: 1, interval: 3 months, repeat: true}
+                """]),
+        ]
+    ) { preparation in
+        var warnings: [(SourceLocation, String)] = []
+        for (index, phase) in preparation.phases.enumerated()
+        where isMaintenanceLike(phase.name) && !phase.repeats && index < preparation.phases.count - 1 {
+            warnings.append((preparation.location(of: "protocol"),
+                             "phase '\(phase.name)' looks like maintenance but neither repeats nor ends the protocol (phase \(index + 1) of \(preparation.phases.count)); add 'repeat: true' or move it last"))
+        }
+        return warnings
+    }
+
+    /// The words that make a phase name maintenance-like.
+    static let maintenanceWords: Set<String> = ["maintenance", "maintain", "booster", "reminder", "top-up"]
+
+    /// True when a word of the phase's name (a slug) is a maintenance word.
+    static func isMaintenanceLike(_ name: String) -> Bool {
+        if name.contains("top-up") { return true }
+        return name.split(separator: "-").contains { maintenanceWords.contains(String($0)) }
+    }
+}

@@ -1,0 +1,18 @@
+extension LintRules {
+    /// A preparation that names no source for its figures.
+    public static let noSources = LintRule(
+        id: "no-sources",
+        rationale: "Depths, residence times, intervals and contraindications are clinical figures; without 'sources' nobody can check where they come from or whether they are still current.",
+        triggeringExamples: [
+            lintExample(["sources": ""]),
+            lintExample(["sources": "[]"]),
+        ],
+        nonTriggeringExamples: [
+            lintExample(["sources": "[\"Product label, 2024\"]"]),
+        ]
+    ) { preparation in
+        guard preparation.sources.isEmpty else { return [] }
+        return [(preparation.location(of: "sources"),
+                 "preparation '\(preparation.id)' names no sources; add 'sources' saying where its figures come from")]
+    }
+}

@@ -1,0 +1,125 @@
+/// One dated session of a course.
+public struct PlannedSession: Sendable, Hashable {
+    /// The session's number in the course, from 1.
+    public var number: Int
+    /// The protocol phase it belongs to.
+    public var phase: String
+    /// Which pass of a repeating phase it belongs to, from 1 (always 1 for other phases).
+    public var cycle: Int
+    /// The planned day.
+    public var date: CalendarDate
+    /// The first day the phase's interval allows (the start date for session 1).
+    public var earliest: CalendarDate
+    /// The last day the phase's interval allows (the start date for session 1).
+    public var latest: CalendarDate
+
+    /// Creates a session.
+    public init(number: Int, phase: String, cycle: Int = 1, date: CalendarDate, earliest: CalendarDate, latest: CalendarDate) {
+        self.number = number
+        self.phase = phase
+        self.cycle = cycle
+        self.date = date
+        self.earliest = earliest
+        self.latest = latest
+    }
+}
+
+/// A preparation left out of a course, and why.
+public struct Exclusion: Sendable, Hashable {
+    /// The preparation's id.
+    public var preparation: String
+    /// Every reason that applies, in a fixed order (deprecation, concern, region, conditions,
+    /// allergies, ranking).
+    public var reasons: [String]
+
+    /// Creates an exclusion.
+    public init(preparation: String, reasons: [String]) {
+        self.preparation = preparation
+        self.reasons = reasons
+    }
+
+    /// The reasons as one sentence-like text, separated by `; `.
+    public var reason: String { reasons.joined(separator: "; ") }
+}
+
+/// A planned course: the preparation chosen for a request, how it is given, and its sessions.
+public struct Course: Sendable, Hashable {
+    /// The id of the plugin that planned it.
+    public var plugin: String
+    /// The request it answers.
+    public var request: CourseRequest
+    /// The chosen preparation.
+    public var preparation: Preparation
+    /// The technique: the first the preparation lists.
+    public var technique: Technique
+    /// The sessions, in date order.
+    public var sessions: [PlannedSession]
+    /// Warnings for the practitioner: sessions in avoided seasons, sessions after the horizon,
+    /// allergies that match nothing.
+    public var warnings: [String]
+    /// Every candidate left out, with its reasons, sorted by id.
+    public var excluded: [Exclusion]
+
+    /// Creates a course.
+    public init(plugin: String, request: CourseRequest, preparation: Preparation, technique: Technique,
+                sessions: [PlannedSession], warnings: [String], excluded: [Exclusion]) {
+        self.plugin = plugin
+        self.request = request
+        self.preparation = preparation
+        self.technique = technique
+        self.sessions = sessions
+        self.warnings = warnings
+        self.excluded = excluded
+    }
+
+    /// Where the product is deposited: the preparation's depth.
+    public var depth: LengthRange { preparation.depth }
+    /// What the patient does after each session: the preparation's aftercare.
+    public var aftercare: [AftercareInstruction] { preparation.aftercare }
+}
+
+/// A plugin's answer when no preparation qualifies: every candidate, with why it was left out.
+public struct CourseRefusal: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The id of the plugin that refused.
+    public var plugin: String
+    /// The request it could not answer.
+    public var request: CourseRequest
+    /// Every candidate, with its reasons, sorted by id (empty when the catalogue has none).
+    public var excluded: [Exclusion]
+
+    /// Creates a refusal.
+    public init(plugin: String, request: CourseRequest, excluded: [Exclusion]) {
+        self.plugin = plugin
+        self.request = request
+        self.excluded = excluded
+    }
+
+    /// `no preparation qualifies for ...`, then one line per candidate.
+    public var description: String {
+        var where_ = "the \(plugin) plugin"
+        if let region = request.region { where_ += " in region '\(region)'" }
+        var text = "no preparation qualifies for '\(request.concern)' (\(where_))"
+        if excluded.isEmpty { return text + ": the catalogue has no candidate" }
+        text += ":"
+        for exclusion in excluded { text += "\n  \(exclusion.preparation): \(exclusion.reason)" }
+        return text
+    }
+}
+
+/// What a plugin returns for a valid request: a course, or a refusal explaining every candidate.
+public enum CourseOutcome: Sendable, Hashable {
+    case planned(Course)
+    case refused(CourseRefusal)
+
+    /// The course, if one was planned.
+    public var course: Course? {
+        if case .planned(let course) = self { return course }
+        return nil
+    }
+
+    /// The refusal, if none was.
+    public var refusal: CourseRefusal? {
+        if case .refused(let refusal) = self { return refusal }
+        return nil
+    }
+}

@@ -1,0 +1,118 @@
+/// A question to the registry: which preparations match these filters?
+///
+/// Filters combine with AND; the values of one filter combine with OR. An empty filter
+/// restricts nothing, so `Query()` matches every preparation. Results come sorted by id,
+/// deprecated preparations included unless ``includesDeprecated`` is false.
+///
+/// ```swift
+/// var query = Query()
+/// query.areas = [.face]
+/// query.ingredients = ["hyaluronic-acid"]
+/// query.excludedConditions = ["pregnancy"]
+/// let found = registry.preparations(matching: query)
+/// ```
+public struct Query: Sendable, Hashable {
+    /// Preparations with at least one region in one of these areas.
+    public var areas: [Area]
+    /// Preparations listing one of these regions.
+    public var regions: [Region]
+    /// Preparations listing one of these indication slugs (case-insensitive: slugs are lower-case).
+    public var indications: [String]
+    /// Preparations with an ingredient whose name or class is one of these, compared
+    /// case-insensitively with spaces, hyphens and underscores alike and accents folded
+    /// (`hyaluronic acid` finds the class `hyaluronic-acid`, `l-carnitine` finds `L-carnitine`).
+    public var ingredients: [String]
+    /// Preparations using one of these techniques.
+    public var techniques: [Technique]
+    /// Free text: a preparation matches a text when every word of it starts a word of its
+    /// name, summary, ingredient names or notes, case- and accent-insensitively (`eclat` finds
+    /// `Éclat`, `hyal` finds `hyaluronic`). Several texts: any of them. A text without any
+    /// word (`""`) restricts nothing.
+    public var texts: [String]
+    /// Patient conditions (slugs, case-insensitive): preparations listing any of them under
+    /// `contraindications` are left out.
+    public var excludedConditions: [String]
+    /// Whether deprecated preparations are included (the default, as `catalog query` does).
+    public var includesDeprecated: Bool
+
+    /// Creates a query; every filter is empty by default.
+    public init(
+        areas: [Area] = [], regions: [Region] = [], indications: [String] = [], ingredients: [String] = [],
+        techniques: [Technique] = [], texts: [String] = [], excludedConditions: [String] = [],
+        includesDeprecated: Bool = true
+    ) {
+        self.areas = areas
+        self.regions = regions
+        self.indications = indications
+        self.ingredients = ingredients
+        self.techniques = techniques
+        self.texts = texts
+        self.excludedConditions = excludedConditions
+        self.includesDeprecated = includesDeprecated
+    }
+
+    /// The area named `word` (case-insensitive), or an error suggesting the nearest area.
+    public static func area(named word: String) throws(UnknownValue) -> Area {
+        guard let area = Area(rawValue: word.lowercased()) else {
+            throw UnknownValue(kind: "area", value: word, known: Area.allCases.map(\.rawValue))
+        }
+        return area
+    }
+
+    /// The region named `word` (case-insensitive), or an error suggesting the nearest region.
+    public static func region(named word: String) throws(UnknownValue) -> Region {
+        guard let region = Region(rawValue: word.lowercased()) else {
+            throw UnknownValue(kind: "region", value: word, known: Region.allCases.map(\.rawValue))
+        }
+        return region
+    }
+
+    /// The technique named `word` (case-insensitive), or an error suggesting the nearest one.
+    public static func technique(named word: String) throws(UnknownValue) -> Technique {
+        guard let technique = Technique(rawValue: word.lowercased()) else {
+            throw UnknownValue(kind: "technique", value: word, known: Technique.allCases.map(\.rawValue))
+        }
+        return technique
+    }
+}
+
+extension Registry {
+    /// The preparations matching `query`, sorted by id.
+    ///
+    /// Runs over the registry's prebuilt indexes: the most selective filter gives the
+    /// candidates and the others are checked on those candidates only, so a query costs in
+    /// proportion to the matches of its most selective filter, not to the catalogue's size.
+    /// Words the catalogue does not know simply match nothing; check them first with
+    /// ``unknownValues(in:)`` to tell the user.
+    public func preparations(matching query: Query) -> [Preparation] {
+        index.positions(matching: query, in: preparations).map { preparations[$0] }
+    }
+
+    /// The words of `query` that this catalogue does not know, each with the nearest known
+    /// word: indications and conditions not in the vocabulary, and ingredients that are
+    /// neither the name nor the class of any ingredient of the catalogue nor a class of the
+    /// vocabulary. Empty when every word is known.
+    public func unknownValues(in query: Query) -> [UnknownValue] {
+        var unknown: [UnknownValue] = []
+        for word in query.indications where vocabulary.indications[word.lowercased()] == nil {
+            unknown.append(UnknownValue(kind: "indication", value: word, known: Array(vocabulary.indications.keys)))
+        }
+        for word in query.ingredients where !index.knowsIngredient(word) && vocabulary.ingredientClasses[IngredientKey.slug(word)] == nil {
+            unknown.append(UnknownValue(kind: "ingredient", value: word,
+                                        known: Array(vocabulary.ingredientClasses.keys) + index.ingredientNames))
+        }
+        for word in query.excludedConditions where vocabulary.conditions[word.lowercased()] == nil {
+            unknown.append(UnknownValue(kind: "condition", value: word, known: Array(vocabulary.conditions.keys)))
+        }
+        return unknown
+    }
+
+    /// The preparation with this id (case-insensitive: ids are lower-case), or an error
+    /// suggesting the nearest id.
+    public func preparation(id: String) throws(UnknownValue) -> Preparation {
+        guard let preparation = self[id] ?? self[id.lowercased()] else {
+            throw UnknownValue(kind: "preparation", value: id, known: ids)
+        }
+        return preparation
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Case- and accent-insensitive words, for free-text search: `Éclat` and `eclat` fold to the
+/// same word.
+///
+/// Folding lower-cases, maps the accented Latin letters (Latin-1 and Latin Extended-A: `é`,
+/// `ç`, `ø`, `ł`...) to their base letters (`ß` to `ss`, `æ` to `ae`, `œ` to `oe`) through a
+/// table, and any other letter of the Latin, Greek and Cyrillic blocks, the Latin and Greek
+/// extended blocks and the presentation forms through its Unicode compatibility decomposition
+/// (`ở` to `o`, `ά` to `α`, `ǆ` to `dz`, `ﬁ` to `fi`, `Ａ` to `a`); it drops the combining
+/// accents (U+0300-U+036F and the other combining diacritical blocks), so decomposed text folds
+/// as composed text does. Words are the runs of letters and digits; everything else separates
+/// them. ASCII text takes a fast path.
+public enum TextFolding {
+    /// The folded words of `text`, in order, repeats included.
+    public static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var buffer: [UInt8] = []
+        forEachWord(text, buffer: &buffer) { words.append($0) }
+        return words
+    }
+
+    /// `text` folded, its words joined by one space.
+    public static func fold(_ text: String) -> String {
+        joined(text, separator: UInt8(ascii: " "))
+    }
+
+    /// The folded words of `text` joined by `separator`, built in one buffer.
+    static func joined(_ text: String, separator: UInt8) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        fold(text, into: &out) { out in
+            if !out.isEmpty { out.append(separator) }
+        }
+        if out.last == separator { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Calls `body` with each folded word of `text`; `buffer` is scratch space that callers
+    /// reuse between calls, so that short words (up to 15 bytes, which Swift stores inline)
+    /// cost no allocation.
+    static func forEachWord(_ text: String, buffer: inout [UInt8], _ body: (String) -> Void) {
+        buffer.removeAll(keepingCapacity: true)
+        fold(text, into: &buffer) { word in
+            if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        if !buffer.isEmpty { body(String(decoding: buffer, as: UTF8.self)) }
+    }
+
+    /// Appends the folded letters and digits of `text` to `out`, calling `wordEnd` where a
+    /// separator ends a word (possibly several times in a row).
+    private static func fold(_ text: String, into out: inout [UInt8], wordEnd: (inout [UInt8]) -> Void) {
+        var previousWasSeparator = true
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                if b >= 65 && b <= 90 {
+                    out.append(b | 0x20)
+                    previousWasSeparator = false
+                } else if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
+                    out.append(b)
+                    previousWasSeparator = false
+                } else if !previousWasSeparator {
+                    wordEnd(&out)
+                    previousWasSeparator = true
+                }
+                continue
+            }
+            if isCombiningAccent(v) { continue }  // part of the word, folded away
+            var handled = false
+            for l in scalar.properties.lowercaseMapping.unicodeScalars {
+                if let base = latinBase[l] {
+                    out.append(contentsOf: base.utf8)
+                    handled = true
+                } else if mayDecompose(l.value) {
+                    for part in String(l).decomposedStringWithCompatibilityMapping.unicodeScalars where !isCombiningAccent(part.value) {
+                        for p in part.properties.lowercaseMapping.unicodeScalars where isWordScalar(p) {
+                            out.append(contentsOf: String(p).utf8)
+                            handled = true
+                        }
+                    }
+                } else if isWordScalar(l) {
+                    out.append(contentsOf: String(l).utf8)
+                    handled = true
+                }
+            }
+            if handled {
+                previousWasSeparator = false
+            } else if !previousWasSeparator {
+                wordEnd(&out)
+                previousWasSeparator = true
+            }
+        }
+    }
+
+    /// A letter or a digit: part of a word.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// The combining diacritical marks: U+0300-U+036F and their supplement and extended blocks,
+    /// and the combining marks for symbols and half marks.
+    private static func isCombiningAccent(_ v: UInt32) -> Bool {
+        (0x300...0x36F).contains(v) || (0x1AB0...0x1AFF).contains(v) || (0x1DC0...0x1DFF).contains(v)
+            || (0x20D0...0x20FF).contains(v) || (0xFE20...0xFE2F).contains(v)
+    }
+
+    /// The blocks whose letters may carry accents or be ligatures that folding decomposes: Latin
+    /// (beyond the table), IPA and spacing modifiers, Greek and Coptic, Cyrillic, Latin Extended
+    /// Additional, Greek Extended, letter-like symbols, alphabetic presentation forms, and the
+    /// half- and full-width forms. Other scripts (CJK...) are kept as they are, at no cost.
+    private static func mayDecompose(_ v: UInt32) -> Bool {
+        (0x80...0x52F).contains(v) || (0x1E00...0x1FFF).contains(v) || (0x2100...0x214F).contains(v)
+            || (0xFB00...0xFB4F).contains(v) || (0xFF00...0xFFEF).contains(v)
+    }
+
+    /// Accented Latin letters (lower case) and what they fold to.
+    private static let latinBase: [Unicode.Scalar: String] = {
+        let groups: [(String, String)] = [
+            ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđð", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"),
+            ("ĥħ", "h"), ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"),
+            ("òóôõöøōŏő", "o"), ("ŕŗř", "r"), ("śŝşšſ", "s"), ("ţťŧ", "t"), ("ùúûüũūŭůűų", "u"),
+            ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("þ", "th"),
+        ]
+        var table: [Unicode.Scalar: String] = [:]
+        for (letters, base) in groups {
+            for scalar in letters.unicodeScalars { table[scalar] = base }
+        }
+        return table
+    }()
+}

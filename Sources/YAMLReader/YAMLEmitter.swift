@@ -1,0 +1,278 @@
+import CYAML
+
+/// Writes YAML text through libyaml's emitter (`yaml_emitter_*`), so that what it writes is
+/// YAML that libyaml, and any other YAML reader, reads back as the same data.
+///
+/// Strings that a reader would resolve as something else (`true`, `null`, `1.5`, and the
+/// YAML 1.1 words `NO`, `on`, `yes`... that older readers take as booleans) are written
+/// quoted, so they read back as strings; every other string is left to libyaml, which chooses
+/// plain style when it can. The emitter owns its C structures: each call creates one
+/// `yaml_emitter_t` and deletes it before returning, and every event is handed to
+/// `yaml_emitter_emit`, which takes it over and frees it.
+public struct YAMLEmitter: Sendable {
+    /// A value to write.
+    public indirect enum Node: Sendable, Hashable {
+        /// `null`.
+        case null
+        /// `true` or `false`.
+        case bool(Bool)
+        /// An integer.
+        case int(Int)
+        /// A floating-point number, always written so that it reads back as a float (`2.0`,
+        /// `0.5`, `.inf`, `.nan`).
+        case double(Double)
+        /// A string, quoted when it would otherwise read back as another type.
+        case string(String)
+        /// A list; `flow` writes it on one line, `[a, b]`.
+        case sequence([Node], flow: Bool = false)
+        /// A mapping, keys in the order given.
+        case mapping([Entry])
+    }
+
+    /// One key and its value in a ``Node/mapping(_:)``.
+    public struct Entry: Sendable, Hashable {
+        /// The key.
+        public var key: String
+        /// The value.
+        public var value: Node
+
+        /// Creates an entry.
+        public init(_ key: String, _ value: Node) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The preferred line width; libyaml folds long plain and quoted strings at spaces (which
+    /// reads back as the same text). -1 for no limit.
+    public var width: Int
+    /// Spaces per indentation level (2 to 9).
+    public var indent: Int
+
+    /// Creates an emitter.
+    public init(width: Int = 100, indent: Int = 2) {
+        self.width = width
+        self.indent = indent
+    }
+
+    /// Writes `documents` as one YAML stream; each document after the first starts with `---`
+    /// (the first too when `explicitStart`). An empty list writes an empty stream.
+    public func emit(documents: [Node], explicitStart: Bool = false) throws(YAMLEmitterError) -> String {
+        let output = OutputBuffer()
+        let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
+        defer { emitter.deallocate() }
+        guard yaml_emitter_initialize(emitter) == 1 else {
+            throw YAMLEmitterError(message: "libyaml could not create an emitter (out of memory)")
+        }
+        defer { yaml_emitter_delete(emitter) }
+        yaml_emitter_set_unicode(emitter, 1)
+        yaml_emitter_set_width(emitter, Int32(width))
+        yaml_emitter_set_indent(emitter, Int32(indent))
+        yaml_emitter_set_break(emitter, YAML_LN_BREAK)
+        let context = Unmanaged.passUnretained(output).toOpaque()
+        yaml_emitter_set_output(emitter, { data, buffer, size in
+            guard let data, let buffer else { return 0 }
+            let output = Unmanaged<OutputBuffer>.fromOpaque(data).takeUnretainedValue()
+            output.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+            return 1
+        }, context)
+
+        let writer = EventWriter(emitter: emitter)
+        try writer.emit { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) }
+        for (index, document) in documents.enumerated() {
+            let implicit: Int32 = index == 0 && !explicitStart ? 1 : 0
+            try writer.emit { yaml_document_start_event_initialize(&$0, nil, nil, nil, implicit) }
+            try writer.write(document)
+            try writer.emit { yaml_document_end_event_initialize(&$0, 1) }
+        }
+        try writer.emit { yaml_stream_end_event_initialize(&$0) }
+        guard yaml_emitter_flush(emitter) == 1 else { throw writer.failure() }
+        return String(decoding: output.bytes, as: UTF8.self)
+    }
+
+    /// Writes one document.
+    public func emit(_ document: Node) throws(YAMLEmitterError) -> String {
+        try emit(documents: [document])
+    }
+
+    /// True when `text`, written plain, would read back as something other than this string:
+    /// a null, a boolean, a number under the YAML 1.2 core schema, or a word or form that YAML
+    /// 1.1 readers take as a boolean, a number or a date (`NO`, `on`, `y`, `1_000`, `0b1`,
+    /// `1:30`, `2026-01-01`).
+    public static func needsQuotes(_ text: String) -> Bool {
+        var copy = text
+        let core = copy.withUTF8 { CoreSchema.resolve($0) }
+        if case .string = core {} else { return true }
+        if yaml11Words.contains(text) { return true }
+        // Numbers, sexagesimals and dates of YAML 1.1 (which also allows `_` in numbers).
+        return copy.withUTF8 { isYAML11Number($0) || startsWithYAML11Date($0) }
+    }
+
+    /// The whole text is a YAML 1.1 number: `[-+]?(0b[01_]+ | 0x[0-9a-fA-F_]+ |
+    /// [0-9][0-9_]*(:[0-5]?[0-9])*(\.[0-9_]*)?([eE][-+]?[0-9]+)? | \.[0-9_]+([eE][-+]?[0-9]+)?)`.
+    /// Written out by hand rather than as a `Regex`, which is not `Sendable`.
+    static func isYAML11Number(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 48 && b[i] <= 57 }
+        func isDigitOrUnderscore(_ i: Int) -> Bool { isDigit(i) || (i < b.count && b[i] == UInt8(ascii: "_")) }
+        func isIn(_ i: Int, _ allowed: String) -> Bool { i < b.count && allowed.utf8.contains(b[i]) }
+        var i = 0
+        if isIn(i, "+-") { i += 1 }
+        guard i < b.count else { return false }
+        if b[i] == UInt8(ascii: "0"), isIn(i + 1, "bx") {
+            let allowed = b[i + 1] == UInt8(ascii: "b") ? "01_" : "0123456789abcdefABCDEF_"
+            let start = i + 2
+            i = start
+            while isIn(i, allowed) { i += 1 }
+            return i > start && i == b.count
+        }
+        if isDigit(i) {
+            while isDigitOrUnderscore(i) { i += 1 }
+            while i < b.count, b[i] == UInt8(ascii: ":") {  // sexagesimal: `:` then [0-5]?[0-9]
+                if isIn(i + 1, "012345"), isDigit(i + 2) {
+                    i += 3
+                } else if isDigit(i + 1) {
+                    i += 2
+                } else {
+                    return false
+                }
+            }
+            if i < b.count, b[i] == UInt8(ascii: ".") {
+                i += 1
+                while isDigitOrUnderscore(i) { i += 1 }
+            }
+        } else if b[i] == UInt8(ascii: "."), isDigitOrUnderscore(i + 1) {
+            i += 1
+            while isDigitOrUnderscore(i) { i += 1 }
+        } else {
+            return false
+        }
+        if isIn(i, "eE") {
+            i += 1
+            if isIn(i, "+-") { i += 1 }
+            guard isDigit(i) else { return false }
+            while isDigit(i) { i += 1 }
+        }
+        return i == b.count
+    }
+
+    /// The text starts with a YAML 1.1 date: `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}`.
+    static func startsWithYAML11Date(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 48 && b[i] <= 57 }
+        func isDash(_ i: Int) -> Bool { i < b.count && b[i] == UInt8(ascii: "-") }
+        guard isDigit(0), isDigit(1), isDigit(2), isDigit(3), isDash(4), isDigit(5) else { return false }
+        return (isDash(6) && isDigit(7)) || (isDigit(6) && isDash(7) && isDigit(8))
+    }
+
+    private static let yaml11Words: Set<String> = [
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+        "on", "On", "ON", "off", "Off", "OFF", "=", "<<",
+    ]
+}
+
+/// A failure of libyaml's emitter (which only fails on events out of order, invalid text or
+/// memory exhaustion).
+public struct YAMLEmitterError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// libyaml's message.
+    public var message: String
+
+    /// Creates an error.
+    public init(message: String) {
+        self.message = message
+    }
+
+    /// `cannot write YAML: <message>`.
+    public var description: String { "cannot write YAML: \(message)" }
+}
+
+/// Where the emitter's output goes: bytes appended by libyaml's write handler.
+private final class OutputBuffer {
+    var bytes: [UInt8] = []
+}
+
+/// Turns nodes into libyaml events and hands each to the emitter.
+private struct EventWriter {
+    let emitter: UnsafeMutablePointer<yaml_emitter_t>
+
+    /// The emitter's error as a Swift error.
+    func failure() -> YAMLEmitterError {
+        if let problem = emitter.pointee.problem {
+            return YAMLEmitterError(message: String(cString: problem))
+        }
+        return YAMLEmitterError(message: "libyaml's emitter failed")
+    }
+
+    /// Initialises an event with `make` and emits it. `yaml_emitter_emit` takes the event over
+    /// and frees it even when it fails, so it is never deleted here once handed over; an event
+    /// whose initialisation fails holds nothing (libyaml frees its partial copies).
+    func emit(_ make: (inout yaml_event_t) -> Int32) throws(YAMLEmitterError) {
+        var event = yaml_event_t()
+        guard make(&event) == 1 else {
+            yaml_event_delete(&event)  // zeroed by libyaml on failure: a no-op kept for safety
+            throw YAMLEmitterError(message: "libyaml could not create an event (out of memory or invalid text)")
+        }
+        guard yaml_emitter_emit(emitter, &event) == 1 else { throw failure() }
+    }
+
+    /// Emits a scalar with the given style; `plainImplicit` says a plain reading gives the
+    /// intended type, `quotedImplicit` that a quoted one does (a string).
+    func scalar(_ text: String, style: yaml_scalar_style_t, plainImplicit: Bool) throws(YAMLEmitterError) {
+        // `withCString` always gives a valid pointer (also for ""); the length comes from the
+        // UTF-8 count, so a string holding NUL is written whole. libyaml copies the bytes.
+        let count = Int32(text.utf8.count)
+        let failure: YAMLEmitterError? = text.withCString { pointer in
+            pointer.withMemoryRebound(to: UInt8.self, capacity: Int(count) + 1) { bytes -> YAMLEmitterError? in
+                do throws(YAMLEmitterError) {
+                    try emit { yaml_scalar_event_initialize(&$0, nil, nil, bytes, count, plainImplicit ? 1 : 0, 1, style) }
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Emits a node and everything under it. Nesting follows the value given by the caller
+    /// (never input read from elsewhere), so recursion is bounded by the caller's own data.
+    func write(_ node: YAMLEmitter.Node) throws(YAMLEmitterError) {
+        switch node {
+        case .null:
+            try scalar("null", style: YAML_PLAIN_SCALAR_STYLE, plainImplicit: true)
+        case .bool(let value):
+            try scalar(value ? "true" : "false", style: YAML_PLAIN_SCALAR_STYLE, plainImplicit: true)
+        case .int(let value):
+            try scalar(String(value), style: YAML_PLAIN_SCALAR_STYLE, plainImplicit: true)
+        case .double(let value):
+            try scalar(Self.floatText(value), style: YAML_PLAIN_SCALAR_STYLE, plainImplicit: true)
+        case .string(let text):
+            if YAMLEmitter.needsQuotes(text) {
+                try scalar(text, style: YAML_DOUBLE_QUOTED_SCALAR_STYLE, plainImplicit: false)
+            } else if text.contains("\n") {
+                // A literal block where libyaml allows one (it falls back to quotes otherwise).
+                try scalar(text, style: YAML_LITERAL_SCALAR_STYLE, plainImplicit: true)
+            } else {
+                try scalar(text, style: YAML_ANY_SCALAR_STYLE, plainImplicit: true)
+            }
+        case .sequence(let items, let flow):
+            let style = flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE
+            try emit { yaml_sequence_start_event_initialize(&$0, nil, nil, 1, style) }
+            for item in items { try write(item) }
+            try emit { yaml_sequence_end_event_initialize(&$0) }
+        case .mapping(let entries):
+            try emit { yaml_mapping_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE) }
+            for entry in entries {
+                try write(.string(entry.key))
+                try write(entry.value)
+            }
+            try emit { yaml_mapping_end_event_initialize(&$0) }
+        }
+    }
+
+    /// A float as the core schema reads it back as a float: `2.0`, `0.5`, `1e-05`, `.inf`, `.nan`.
+    static func floatText(_ value: Double) -> String {
+        if value.isNaN { return ".nan" }
+        if value.isInfinite { return value < 0 ? "-.inf" : ".inf" }
+        let text = String(value)
+        return text.contains(where: { $0 == "." || $0 == "e" }) ? text : text + ".0"
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// True when `strace` is installed and may trace here (containers can forbid ptrace).
+let straceWorks: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["strace", "-f", "-o", "/dev/null", "true"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}()
+
+/// The real `catalog add`, with real system calls failing or real signals arriving, injected
+/// by strace (`-e inject=SYSCALL:error=...` or `:signal=...`): the in-process tests of
+/// `CatalogueAdder` use a file-system double; these show the binary behaves the same.
+@Suite("catalog add under strace fault injection", .serialized, .enabled(if: straceWorks))
+struct AddFaultInjectionTests {
+    /// Adds three files to a fresh catalogue under strace with `injection`; returns the run and
+    /// whether the catalogue folder is byte-identical afterwards.
+    func run(_ trace: String, _ injection: String) throws -> (RunResult, unchanged: Bool) {
+        let root = try makeCatalogue(["face/one.yaml": preparation("one")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let incoming = root.appendingPathComponent("../incoming-\(UUID().uuidString)").standardizedFileURL
+        try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: incoming) }
+        var files: [String] = []
+        for id in ["aa", "bb", "cc"] {
+            let path = incoming.appendingPathComponent(id + ".yaml").path
+            try preparation(id).write(toFile: path, atomically: false, encoding: .utf8)
+            files.append(path)
+        }
+        let before = folderSnapshot(root)
+        let executable = try #require(catalogExecutable)
+        let result = try runCatalog(
+            ["-f", "-o", "/dev/null", "-e", "trace=" + trace, "-e", "inject=" + injection, executable.path,
+             "add", "--catalogue", root.path] + files,
+            executable: URL(fileURLWithPath: "/usr/bin/strace"))
+        return (result, folderSnapshot(root) == before)
+    }
+
+    @Test("a disk that fills up while flushing the second temporary")
+    func diskFull() throws {
+        let (result, unchanged) = try run("fsync", "fsync:error=ENOSPC:when=2")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("No space left on device; the catalogue is unchanged"))
+        #expect(unchanged)
+    }
+
+    @Test("the third rename fails")
+    func thirdRename() throws {
+        let (result, unchanged) = try run("link", "link:error=EIO:when=3")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Input/output error; the catalogue is unchanged"))
+        #expect(unchanged)
+    }
+
+    @Test("SIGINT while the temporaries are written: removed, and the process ends by SIGINT")
+    func sigint() throws {
+        let (result, unchanged) = try run("fsync", "fsync:signal=SIGINT:when=2")
+        #expect(result.status == 128 + SIGINT || result.status == SIGINT, "\(result.status)")
+        #expect(result.stderr.contains("interrupted by signal \(SIGINT); the catalogue is unchanged"))
+        #expect(unchanged)
+    }
+
+    @Test("SIGTERM between two renames")
+    func sigterm() throws {
+        let (result, unchanged) = try run("link", "link:signal=SIGTERM:when=2")
+        #expect(result.status == 128 + SIGTERM || result.status == SIGTERM, "\(result.status)")
+        #expect(unchanged)
+    }
+}

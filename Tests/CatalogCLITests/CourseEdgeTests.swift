@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// The QA pass's edge fixture of the PlanningTests target: odd names, mixed units, repeats.
+let edgesFixture = packageRoot.appendingPathComponent("Tests/PlanningTests/Fixtures/edges").path
+
+/// `catalog course` on input its authors had not seen: today's time zone, impossible dates,
+/// odd names in the calendar and the table, an invalid catalogue for `plugins`.
+@Suite("catalog course: edge cases", .serialized)
+struct CourseEdgeTests {
+    static let oddCourse = ["course", "face", "--catalogue", edgesFixture, "--concern", "dehydration",
+                            "--region", "decolletage", "--start", "2026-01-05"]
+
+    /// The `start` the json output gives for the default start, at `epoch` in time zone `tz`.
+    private func defaultStart(epoch: String, tz: String) throws -> String? {
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--format", "json"],
+                                 environment: ["SOURCE_DATE_EPOCH": epoch, "TZ": tz])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        return object?["start"] as? String
+    }
+
+    @Test("the default start is today in the local time zone (TZ), at SOURCE_DATE_EPOCH when set")
+    func todayIsLocal() throws {
+        // 2025-11-25 00:00 UTC is still the 24th in Los Angeles.
+        #expect(try defaultStart(epoch: "1764028800", tz: "UTC") == "2025-11-25")
+        #expect(try defaultStart(epoch: "1764028800", tz: "America/Los_Angeles") == "2025-11-24")
+        // 2025-11-24 22:00 UTC is already the 25th in Sydney.
+        #expect(try defaultStart(epoch: "1764021600", tz: "UTC") == "2025-11-24")
+        #expect(try defaultStart(epoch: "1764021600", tz: "Australia/Sydney") == "2025-11-25")
+    }
+
+    @Test("a SOURCE_DATE_EPOCH beyond the calendar is ignored, never a malformed DTSTAMP")
+    func stampOutOfRange() throws {
+        let run = try runCatalog(Self.oddCourse + ["--format", "ics"], environment: ["SOURCE_DATE_EPOCH": "99999999999999"])
+        #expect(run.status == 0)
+        let stamps = run.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("DTSTAMP:") }
+        #expect(stamps.count == 2)
+        #expect(stamps.allSatisfy { $0.wholeMatch(of: /DTSTAMP:\d{8}T\d{6}Z/) != nil })
+    }
+
+    @Test("--start: a day the calendar does not have is named as such", arguments: [
+        ("2026-02-30", "error: --start '2026-02-30' is not a day of the calendar: 2026-02 has no day 30\n"),
+        ("2025-02-29", "error: --start '2025-02-29' is not a day of the calendar: 2025-02 has no day 29\n"),
+        ("2026-13-01", "error: --start '2026-13-01' is not a day of the calendar: there is no month 13\n"),
+        ("0000-01-01", "error: --start '0000-01-01' is not a day of the calendar: years run from 0001 to 9999\n"),
+        ("2026-1-05", "error: --start '2026-1-05' is not a date of the form YYYY-MM-DD\n"),
+        ("today", "error: --start 'today' is not a date of the form YYYY-MM-DD\n"),
+    ])
+    func impossibleStart(start: String, message: String) throws {
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--start", start])
+        #expect(run.status == 2)
+        #expect(run.stderr == message)
+    }
+
+    @Test("--horizon: negative or bare numbers are refused; 0 days plans the first pass only")
+    func horizonText() throws {
+        for bad in ["-1 days", "12", "1e3 days", "nan days"] {
+            let run = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-05", "--horizon=\(bad)"])
+            #expect(run.status == 2, "\(bad)")
+            #expect(run.stderr == "error: --horizon '\(bad)' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month)\n")
+        }
+        let zero = try runCatalog(["course", "face", "--catalogue", edgesFixture, "--concern", "laxity", "--region", "face",
+                                   "--start", "2026-01-05", "--horizon", "0 days", "--format", "json"])
+        #expect(zero.status == 0, "\(zero.stderr)")
+        #expect(zero.stdout.contains("\"warnings\": [\n    \"phase 'pairs' repeats, but no whole pass of it falls within the horizon (2026-01-05): it is not planned\"\n  ]"))
+    }
+
+    @Test("ics: commas, semicolons, backslashes and newlines of a name escaped, control characters dropped")
+    func icsEscaping() throws {
+        let run = try runCatalog(Self.oddCourse + ["--format", "ics"], environment: fixedStamp)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.components(separatedBy: "\r\n")
+        for line in lines {
+            #expect(line.utf8.count <= 75, "\(line)")
+            #expect(!line.unicodeScalars.contains { $0.value < 32 && $0 != "\t" || $0.value == 127 }, "\(line)")
+        }
+        let unfolded = run.stdout.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("\r\nSUMMARY:Odd\\, name\\; with \\\\ backslash\\nand a second line bell — ß日本 😀: session 1 of 2\\, induction\r\n"))
+        #expect(unfolded.contains("\\nAftercare:\\n- No make-up\\, no sauna\\; no sport\\nfor a day \\\\ really\\n- Éviter le soleil — протокол 日本語 😀\\, et les UV (for 2 weeks)\\n"))
+        // Folds fall between characters: every continuation line is valid UTF-8 on its own.
+        let raw = Array(run.stdout.utf8)
+        var start = 0
+        for (index, byte) in raw.enumerated() where byte == 10 {
+            #expect(String(validating: raw[start..<index], as: UTF8.self) != nil)
+            start = index + 1
+        }
+    }
+
+    @Test("table: a multi-line name or instruction stays inside its item; no control character reaches the terminal")
+    func tableIndents() throws {
+        let run = try runCatalog(Self.oddCourse)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Course: Odd, name; with \\ backslash\n  and a second line bell — ß日本 😀 (odd-name)\n"))
+        #expect(run.stdout.contains("\nAftercare:\n  - No make-up, no sauna; no sport\n    for a day \\ really\n  - Éviter"))
+        #expect(!run.stdout.unicodeScalars.contains("\u{07}"))
+    }
+
+    @Test("plugins: an invalid catalogue is an error, not a listing without what the plugins plan")
+    func pluginsInvalidCatalogue() throws {
+        let missing = packageRoot.appendingPathComponent("Tests/PlanningTests/Fixtures/no-such-catalogue").path
+        let run = try runCatalog(["plugins", "--catalogue", missing])
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "\(missing):1:1: error: no catalogue folder here\nerror: \(missing) has 1 error; `catalog validate` lists them\n")
+        let other = try runCatalog(["plugins", "--catalogue", edgesFixture])
+        #expect(other.status == 0)
+        #expect(other.stdout.contains("\nscar: Scar and stretch-mark courses, in any region\n  regions: "))
+        #expect(other.stdout.contains("  plans: nothing in this catalogue\n"))
+        #expect(other.stdout.contains("  example (on the bundled catalogue): Keloids"))
+    }
+}

@@ -1,0 +1,46 @@
+import BodyCourses
+import FaceCourses
+import Foundation
+import PreparationRegistry
+import ScalpCourses
+import ScarCourses
+import Testing
+
+/// The folder of this test target's fixture catalogues.
+let fixturesURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// The registry of the fixture catalogue `name`; fails the test when it does not load.
+func fixtureRegistry(_ name: String) throws -> Registry {
+    let result = CatalogueLoader().load(catalogueAt: fixturesURL.appendingPathComponent(name).path)
+    return try #require(result.registry, "fixture \(name): \(result.diagnostics.map(\.rendered))")
+}
+
+/// The bundled catalogue's registry, loaded once.
+let bundledRegistry: Registry? = CatalogueLoader().loadBundled().registry
+
+/// The four area plugins, as `catalog` registers them.
+func standardHost() throws -> PluginHost {
+    try PluginHost([FacePlugin(), ScalpPlugin(), BodyPlugin(), ScarPlugin()])
+}
+
+/// `YYYY-MM-DD` as a date; fails the test for a bad literal.
+func day(_ text: String) throws -> CalendarDate {
+    try #require(CalendarDate(text))
+}
+
+/// Plans with the standard plugin `area`; the course, or a failed test.
+func course(_ area: String, _ request: CourseRequest, in registry: Registry) throws -> Course {
+    let outcome = try standardHost().plan(area, request, using: registry)
+    return try #require(outcome.course, "expected a course, got \(outcome.refusal?.description ?? "")")
+}
+
+/// The error message a request gives, or nil when it plans.
+func requestError(_ area: String, _ request: CourseRequest, in registry: Registry) throws -> String? {
+    let host = try standardHost()
+    do {
+        _ = try host.plan(area, request, using: registry)
+        return nil
+    } catch {
+        return error.message
+    }
+}

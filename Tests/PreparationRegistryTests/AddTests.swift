@@ -1,0 +1,433 @@
+import Foundation
+@testable import PreparationRegistry
+import Testing
+
+/// A file system that works like the real one (in a scratch folder) until a chosen operation,
+/// which then fails (or raises a signal) the way a full disk, a broken rename or Ctrl-C would.
+final class FaultyFileSystem: FileSystem, @unchecked Sendable {
+    enum Fault {
+        /// The `call`th file write stops after `afterBytes` bytes with `code`.
+        case write(call: Int, afterBytes: Int, code: Int32)
+        /// The `call`th rename fails with `code`.
+        case move(call: Int, code: Int32)
+        /// Before the `call`th rename, another process creates the destination.
+        case raceOnMove(call: Int, contents: String)
+        /// The `call`th folder sync fails.
+        case syncDirectory(call: Int, code: Int32)
+        /// The `call`th folder creation fails.
+        case createDirectory(call: Int, code: Int32)
+        /// The process gets `signal` during the `call`th write (after half the bytes).
+        case signalDuringWrite(call: Int, signal: Int32)
+        /// The process gets `signal` right after the `call`th rename.
+        case signalAfterMove(call: Int, signal: Int32)
+        /// The `call`th write fails, and so does every removal of a file.
+        case writeAndRemove(call: Int)
+    }
+
+    let fault: Fault?
+    private let real = PosixFileSystem()
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+    /// Every operation, in order: `write <path>`, `move <from> <to>`, ...
+    private(set) var log: [String] = []
+
+    init(_ fault: Fault?) {
+        self.fault = fault
+    }
+
+    private func count(_ operation: String, _ detail: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        counts[operation, default: 0] += 1
+        log.append(operation + " " + detail)
+        return counts[operation, default: 0]
+    }
+
+    func itemExists(at path: String) -> Bool { real.itemExists(at: path) }
+
+    /// Sends `signal` to this thread, now, as Ctrl-C or `kill` would reach the process: test
+    /// threads (Dispatch workers) block signals, so it is unblocked for the moment.
+    private func deliver(_ signal: Int32) {
+        var only = sigset_t(), previous = sigset_t()
+        sigemptyset(&only)
+        sigaddset(&only, signal)
+        pthread_sigmask(SIG_UNBLOCK, &only, &previous)
+        raise(signal)
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+    }
+
+    func writeNewFile(at path: String, contents: [UInt8]) throws(FileSystemError) {
+        let call = count("write", path)
+        switch fault {
+        case .write(call, let afterBytes, let code)?:
+            try? real.writeNewFile(at: path, contents: Array(contents.prefix(afterBytes)))
+            throw FileSystemError("write", path, code: code)
+        case .signalDuringWrite(call, let signal)?:
+            try real.writeNewFile(at: path, contents: Array(contents.prefix(contents.count / 2)))
+            deliver(signal)
+            try real.removeFile(at: path)
+            try real.writeNewFile(at: path, contents: contents)
+        case .writeAndRemove(call)?:
+            try? real.writeNewFile(at: path, contents: Array(contents.prefix(3)))
+            throw FileSystemError("write", path, code: ENOSPC)
+        default:
+            try real.writeNewFile(at: path, contents: contents)
+        }
+    }
+
+    func moveWithoutReplacing(from source: String, to destination: String) throws(FileSystemError) {
+        let call = count("move", source + " " + destination)
+        switch fault {
+        case .move(call, let code)?:
+            throw FileSystemError("rename", destination, code: code)
+        case .raceOnMove(call, let contents)?:
+            FileManager.default.createFile(atPath: destination, contents: Data(contents.utf8))
+            try real.moveWithoutReplacing(from: source, to: destination)
+        case .signalAfterMove(call, let signal)?:
+            try real.moveWithoutReplacing(from: source, to: destination)
+            deliver(signal)
+        default:
+            try real.moveWithoutReplacing(from: source, to: destination)
+        }
+    }
+
+    func removeFile(at path: String) throws(FileSystemError) {
+        _ = count("remove", path)
+        if case .writeAndRemove? = fault { throw FileSystemError("remove", path, code: EIO) }
+        try real.removeFile(at: path)
+    }
+
+    func createDirectory(at path: String) throws(FileSystemError) {
+        let call = count("mkdir", path)
+        if case .createDirectory(call, let code)? = fault { throw FileSystemError("create folder", path, code: code) }
+        try real.createDirectory(at: path)
+    }
+
+    func removeDirectory(at path: String) throws(FileSystemError) {
+        _ = count("rmdir", path)
+        try real.removeDirectory(at: path)
+    }
+
+    func syncDirectory(at path: String) throws(FileSystemError) {
+        let call = count("syncdir", path)
+        if case .syncDirectory(call, let code)? = fault { throw FileSystemError("sync folder", path, code: code) }
+        try real.syncDirectory(at: path)
+    }
+}
+
+/// Every file and folder below `root` (hidden ones included) with its bytes: equal snapshots
+/// mean a byte-identical catalogue.
+func snapshot(_ root: URL) -> [String: Data] {
+    var result: [String: Data] = [:]
+    let walker = FileManager.default.enumerator(atPath: root.path)
+    while let relative = walker?.nextObject() as? String {
+        let path = root.appendingPathComponent(relative).path
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        result[relative] = isDirectory.boolValue ? Data("<folder>".utf8) : (FileManager.default.contents(atPath: path) ?? Data())
+    }
+    return result
+}
+
+/// The permission bits of `root` and of every file and folder below it: an add that changed
+/// nothing changed no mode either.
+func modes(_ root: URL) -> [String: Int] {
+    var result: [String: Int] = [:]
+    let walker = FileManager.default.enumerator(atPath: root.path)
+    for relative in [""] + ((walker?.allObjects as? [String]) ?? []) {
+        let path = relative.isEmpty ? root.path : root.appendingPathComponent(relative).path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        result[relative] = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+    return result
+}
+
+/// A scratch folder holding a catalogue (`catalogue/`, with two face preparations and no
+/// scar folder) and new files to add (`new/`).
+struct AddScene {
+    let root: URL
+    var catalogue: String { root.appendingPathComponent("catalogue").path }
+    var catalogueURL: URL { root.appendingPathComponent("catalogue") }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("add-test-\(UUID().uuidString)")
+        try write("catalogue/preparations/face/one.yaml", preparationText("one"))
+        try write("catalogue/preparations/face/two.yaml", preparationText("two"))
+    }
+
+    func write(_ relative: String, _ text: String) throws {
+        let url = root.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    /// Writes a new file below `new/` and gives its path.
+    func newFile(_ name: String, _ text: String) throws -> String {
+        try write("new/" + name, text)
+        return root.appendingPathComponent("new/" + name).path
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// A body preparation, a scalp one and a scar one: three files for three folders.
+func threeNewFiles(_ scene: AddScene) throws -> [String] {
+    [
+        try scene.newFile("a.yaml", "# An editor's comment, kept.\n" + preparationText("alpha").replacingOccurrences(of: "regions: [face]", with: "regions: [thighs]")),
+        try scene.newFile("b.yaml", preparationText("beta").replacingOccurrences(of: "regions: [face]", with: "regions: [scalp]")
+            .replacingOccurrences(of: "[dehydration]", with: "[androgenic-alopecia]")),
+        try scene.newFile("c.yaml", preparationText("gamma", indications: "[acne-scars]")),
+    ]
+}
+
+/// Where the id of the (first) preparation in `file` is, as `Preparation.location(of:)` says.
+func idLocation(_ file: String) -> String {
+    CatalogueLoader().load(files: [file]).preparations.first.map { "\($0.location(of: "id"))" } ?? "?"
+}
+
+@Suite("catalog add: all or nothing", .serialized)
+struct AddTests {
+    @Test("a valid add writes each file, byte for byte, to preparations/<area>/<id>.yaml, and the catalogue still validates")
+    func happyPath() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let files = try threeNewFiles(scene)
+        let before = snapshot(scene.catalogueURL)
+        let result = CatalogueAdder(catalogue: scene.catalogue).add(files)
+        let added = try result.get().placements
+        #expect(added.map(\.destination) == ["preparations/body/alpha.yaml", "preparations/scalp/beta.yaml", "preparations/scar/gamma.yaml"])
+        let after = snapshot(scene.catalogueURL)
+        #expect(Set(after.keys).subtracting(before.keys) == [
+            "preparations/body", "preparations/body/alpha.yaml", "preparations/scalp", "preparations/scalp/beta.yaml",
+            "preparations/scar", "preparations/scar/gamma.yaml",
+        ])
+        for (file, placement) in zip(files, added) {
+            #expect(after[placement.destination] == FileManager.default.contents(atPath: file))
+        }
+        #expect(before.allSatisfy { after[$0.key] == $0.value })
+        let reloaded = CatalogueLoader().load(catalogueAt: scene.catalogue)
+        #expect(reloaded.isValid)
+        #expect(reloaded.preparations.count == 5)
+    }
+
+    /// Runs an add of three files with `fault` and checks that it failed with `expected` and
+    /// left the catalogue byte-identical.
+    func expectUnchanged(_ fault: FaultyFileSystem.Fault, _ expected: (AddError) -> Bool) throws -> FaultyFileSystem {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let files = try threeNewFiles(scene)
+        let before = snapshot(scene.catalogueURL)
+        let modesBefore = modes(scene.catalogueURL)
+        let fileSystem = FaultyFileSystem(fault)
+        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fileSystem).add(files)
+        guard case .failure(let error) = result else {
+            Issue.record("the add succeeded despite \(fault): \(fileSystem.log)")
+            return fileSystem
+        }
+        #expect(expected(error), "\(error)")
+        #expect(snapshot(scene.catalogueURL) == before, "the catalogue changed after \(fault): \(fileSystem.log)")
+        #expect(modes(scene.catalogueURL) == modesBefore)
+        return fileSystem
+    }
+
+    @Test("a write that fails half-way (disk full) leaves no temporary and no file")
+    func diskFull() throws {
+        let fs = try expectUnchanged(.write(call: 2, afterBytes: 10, code: ENOSPC)) {
+            if case .writeFailed(let e) = $0 { return e.code == ENOSPC && e.operation == "write" }
+            return false
+        }
+        #expect(fs.log.filter { $0.hasPrefix("remove ") }.count == 2)  // the first temporary and the half-written one
+    }
+
+    @Test("a failing first write")
+    func firstWrite() throws {
+        _ = try expectUnchanged(.write(call: 1, afterBytes: 0, code: EIO)) {
+            if case .writeFailed = $0 { return true } else { return false }
+        }
+    }
+
+    @Test("when the third rename fails, the first two files are removed again")
+    func thirdRename() throws {
+        let fs = try expectUnchanged(.move(call: 3, code: EIO)) {
+            if case .writeFailed(let e) = $0 { return e.operation == "rename" } else { return false }
+        }
+        let removed = fs.log.filter { $0.hasPrefix("remove ") }
+        #expect(removed.contains { $0.hasSuffix("/preparations/body/alpha.yaml") })
+        #expect(removed.contains { $0.hasSuffix("/preparations/scalp/beta.yaml") })
+        #expect(removed.contains { $0.contains("/.gamma.yaml.") && $0.hasSuffix(".tmp") })
+    }
+
+    @Test("a file created at the destination by someone else meanwhile is never overwritten")
+    func race() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let files = try threeNewFiles(scene)
+        try FileManager.default.createDirectory(at: scene.catalogueURL.appendingPathComponent("preparations/scalp"), withIntermediateDirectories: true)
+        let before = snapshot(scene.catalogueURL)
+        let fs = FaultyFileSystem(.raceOnMove(call: 2, contents: "theirs\n"))
+        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add(files)
+        guard case .failure(.writeFailed(let error)) = result else {
+            Issue.record("expected a failed write, got \(result)")
+            return
+        }
+        #expect(error.code == EEXIST)
+        var expected = before
+        expected["preparations/scalp/beta.yaml"] = Data("theirs\n".utf8)  // the other writer's file, intact
+        #expect(snapshot(scene.catalogueURL) == expected)
+    }
+
+    @Test("a failing folder sync after the renames rolls everything back")
+    func syncFails() throws {
+        _ = try expectUnchanged(.syncDirectory(call: 1, code: EIO)) {
+            if case .writeFailed(let e) = $0 { return e.operation == "sync folder" } else { return false }
+        }
+    }
+
+    @Test("a folder that cannot be created")
+    func mkdirFails() throws {
+        _ = try expectUnchanged(.createDirectory(call: 2, code: EACCES)) {
+            if case .writeFailed(let e) = $0 { return e.code == EACCES } else { return false }
+        }
+    }
+
+    @Test("SIGINT while writing: everything is removed again, and the add reports the interruption")
+    func interruptedWhileWriting() throws {
+        _ = try expectUnchanged(.signalDuringWrite(call: 2, signal: SIGINT)) {
+            if case .interrupted(let signal) = $0 { return signal == SIGINT } else { return false }
+        }
+    }
+
+    @Test("SIGTERM between two renames: the renamed file is removed again")
+    func interruptedBetweenRenames() throws {
+        _ = try expectUnchanged(.signalAfterMove(call: 1, signal: SIGTERM)) {
+            if case .interrupted(let signal) = $0 { return signal == SIGTERM } else { return false }
+        }
+    }
+
+    @Test("when even removing fails, the leftovers are named")
+    func rollbackFails() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let files = try threeNewFiles(scene)
+        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: FaultyFileSystem(.writeAndRemove(call: 2))).add(files)
+        guard case .failure(.rollbackFailed(let error, let leftovers)) = result else {
+            Issue.record("expected a failed roll-back, got \(result)")
+            return
+        }
+        #expect(error.code == ENOSPC)
+        #expect(leftovers.count == 2 + 2)  // two temporaries, and the two folders that still hold them
+        #expect(leftovers.allSatisfy { $0.hasPrefix(scene.catalogue) })
+    }
+
+    // MARK: Refusals: nothing is written, and the reasons are located as validate locates them
+
+    func expectRefused(_ scene: AddScene, _ files: [String], _ messages: [String]) {
+        let before = snapshot(scene.catalogueURL)
+        let modesBefore = modes(scene.catalogueURL)
+        let fs = FaultyFileSystem(nil)
+        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add(files)
+        guard case .failure(.refused(let diagnostics)) = result else {
+            Issue.record("expected a refusal, got \(result)")
+            return
+        }
+        #expect(diagnostics.map(\.description) == messages)
+        #expect(fs.log.isEmpty)
+        #expect(snapshot(scene.catalogueURL) == before)
+        #expect(modes(scene.catalogueURL) == modesBefore)
+    }
+
+    @Test("an id already in the catalogue")
+    func duplicateOfCatalogue() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let file = try scene.newFile("one.yaml", preparationText("one"))
+        let existing = scene.catalogue + "/preparations/face/one.yaml"
+        expectRefused(scene, [file], ["\(idLocation(file)): error: duplicate id 'one'; already in the catalogue at \(idLocation(existing))"])
+    }
+
+    @Test("the same id twice among the new files")
+    func duplicateAmongNew() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let a = try scene.newFile("a.yaml", preparationText("same"))
+        let b = try scene.newFile("b.yaml", preparationText("same"))
+        expectRefused(scene, [a, b], ["\(b):1:5: error: duplicate id 'same'; first defined at \(a):1:5"])
+    }
+
+    @Test("a word not in the catalogue's vocabulary")
+    func vocabulary() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let file = try scene.newFile("a.yaml", preparationText("alpha", indications: "[dehydratoin]"))
+        expectRefused(scene, [file], ["\(file):5:15: error: unknown indication 'dehydratoin'; did you mean 'dehydration'?"])
+    }
+
+    @Test("one valid and one invalid file: neither is added")
+    func oneBad() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let good = try scene.newFile("good.yaml", preparationText("good"))
+        let bad = try scene.newFile("bad.yaml", preparationText("bad", depth: "2 cm"))
+        expectRefused(scene, [good, bad], ["\(bad):7:8: error: unknown length unit 'cm' in '2 cm'; did you mean 'mm'?"])
+    }
+
+    @Test("a file with two preparations")
+    func twoInOne() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let file = try scene.newFile("two.yaml", preparationText("first") + "---\n" + preparationText("second"))
+        expectRefused(scene, [file], [
+            "\(file):14:1: error: the file holds 2 preparations; add takes one preparation per file (the catalogue's convention), so split it",
+        ])
+    }
+
+    @Test("a file with no preparation, a manifest, a folder, a file of the catalogue itself")
+    func notPreparationFiles() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let empty = try scene.newFile("empty.yaml", "# nothing\n")
+        expectRefused(scene, [empty], ["\(empty):1:1: error: the file holds no preparation"])
+        let manifest = try scene.newFile("catalogue.yaml", "name: x\n")
+        expectRefused(scene, [manifest], ["\(manifest):1:1: error: 'catalogue.yaml' is a manifest; add takes preparation files"])
+        let folder = scene.root.appendingPathComponent("new").path
+        expectRefused(scene, [folder], ["\(folder):1:1: error: is a folder; add takes preparation files"])
+        let inside = scene.catalogue + "/preparations/face/one.yaml"
+        expectRefused(scene, [inside], ["\(inside):1:1: error: is inside the catalogue already; add takes files from outside it"])
+    }
+
+    @Test("a destination taken by a file with another id")
+    func destinationTaken() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        try scene.write("catalogue/preparations/face/three.yaml", preparationText("not-three"))
+        let file = try scene.newFile("three.yaml", preparationText("three"))
+        expectRefused(scene, [file], [
+            "\(idLocation(file)): error: '\(scene.catalogue)/preparations/face/three.yaml' exists already (with another id); add never overwrites",
+        ])
+    }
+
+    @Test("a catalogue with errors takes nothing")
+    func brokenCatalogue() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        try scene.write("catalogue/preparations/face/broken.yaml", "id: broken\n")
+        let file = try scene.newFile("a.yaml", preparationText("alpha"))
+        let result = CatalogueAdder(catalogue: scene.catalogue).add([file])
+        guard case .failure(.refused(let diagnostics)) = result else {
+            Issue.record("expected a refusal, got \(result)")
+            return
+        }
+        #expect(diagnostics.last?.description == "\(scene.catalogue):1:1: error: the catalogue has errors already; fix them before adding to it")
+        #expect(diagnostics.count > 1)
+    }
+
+    @Test("the bundled catalogue's files sit in the folder add would choose")
+    func folderRule() throws {
+        let result = CatalogueLoader().loadBundled()
+        let registry = try #require(result.registry)
+        for preparation in registry.preparations {
+            let folder = CatalogueAdder.folder(for: preparation, vocabulary: registry.vocabulary)
+            #expect(preparation.location.file == "Catalogue/preparations/\(folder)/\(preparation.id).yaml")
+        }
+    }
+}

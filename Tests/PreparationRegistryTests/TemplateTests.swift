@@ -1,0 +1,72 @@
+import Foundation
+import PreparationRegistry
+import Testing
+
+/// The template with every `# FILL IN` value filled in the way an editor would: with the
+/// example the comment gives ("such as X"), else a plain value.
+func filledTemplate(_ template: String) -> String {
+    let plain = ["name": "Test preparation", "sources": "[Test source]"]
+    return template.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        guard let mark = line.range(of: PreparationTemplate.fillInMark),
+              let colon = line[..<mark.lowerBound].firstIndex(of: ":")
+        else { return String(line) }
+        let key = line[..<colon].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "- ", with: "")
+        let comment = line[mark.upperBound...]
+        let value: String
+        if let example = comment.range(of: "such as ") {
+            value = String(comment[example.upperBound...])
+        } else {
+            value = plain[key] ?? "UNFILLED"
+        }
+        return String(line[...colon]) + " " + value
+    }.joined(separator: "\n")
+}
+
+@Suite("catalog new: the template")
+struct TemplateTests {
+    @Test("unfilled, the template does not validate; filled in, it validates with no warning", arguments: PreparationTemplate.areas)
+    func fillIn(_ area: String) throws {
+        let template = try PreparationTemplate.text(id: "new-\(area)", area: area)
+        #expect(template.hasPrefix(PreparationSchema.modeline + "\n"))
+        let unfilled = try loadDocument(template)
+        #expect(unfilled.errorCount >= 8, "\(unfilled.diagnostics)")
+        let filled = filledTemplate(template)
+        #expect(!filled.contains(PreparationTemplate.fillInMark))
+        #expect(!filled.contains("UNFILLED"))
+        let result = try loadDocument(filled)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))\n\(filled)")
+        #expect(result.preparations.first?.id == "new-\(area)")
+        if let preparation = result.preparations.first {
+            #expect(CatalogueAdder.folder(for: preparation, vocabulary: BundledCatalogue.vocabulary) == area)
+        }
+    }
+
+    @Test("a filled-in template passes the JSON Schema too, and `add` puts it where its schema line points from")
+    func schemaAndAdd() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        try FileManager.default.createDirectory(at: scene.catalogueURL.appendingPathComponent("schema"), withIntermediateDirectories: true)
+        try PreparationSchema.jsonText().write(to: scene.catalogueURL.appendingPathComponent(PreparationSchema.pathInCatalogue),
+                                                atomically: false, encoding: .utf8)
+        let file = try scene.newFile("new.yaml", filledTemplate(try PreparationTemplate.text(id: "fresh", area: "scalp")))
+        let statuses = try checkWithJSONSchemaValidator([file])
+        #expect(statuses[file] == ["ok"])
+        let placement = try #require(try CatalogueAdder(catalogue: scene.catalogue).add([file]).get().placements.first)
+        #expect(placement.destination == "preparations/scalp/fresh.yaml")
+        // ../../schema/preparation.schema.json from preparations/scalp/ is the catalogue's schema.
+        let schema = scene.catalogueURL.appendingPathComponent("preparations/scalp")
+            .appendingPathComponent("../../" + PreparationSchema.pathInCatalogue).standardizedFileURL.path
+        #expect(FileManager.default.fileExists(atPath: schema))
+    }
+
+    @Test("bad ids and areas are refused")
+    func problems() {
+        #expect(throws: PreparationTemplate.Problem.badID("Bad_Id")) { try PreparationTemplate.text(id: "Bad_Id", area: "face") }
+        #expect(throws: PreparationTemplate.Problem.badID(String(repeating: "a", count: 65))) {
+            try PreparationTemplate.text(id: String(repeating: "a", count: 65), area: "face")
+        }
+        #expect(throws: PreparationTemplate.Problem.unknownArea("fase")) { try PreparationTemplate.text(id: "x", area: "fase") }
+        #expect(PreparationTemplate.Problem.unknownArea("fase").description
+                == "unknown area 'fase'; did you mean 'face'? (areas: face, scalp, body, scar)")
+    }
+}
