@@ -267,10 +267,14 @@ public struct YAMLScalarView {
 public struct YAMLItemsView: RandomAccessCollection {
     let storage: UnsafePointer<FlatContext>
     let start: Int
+    /// The number of items.
     public let count: Int
 
+    /// 0.
     public var startIndex: Int { 0 }
+    /// `count`.
     public var endIndex: Int { count }
+    /// The item at `position`, from 0.
     public subscript(position: Int) -> YAMLNodeView {
         precondition(position >= 0 && position < count, "index out of range")
         return YAMLNodeView(storage: storage, index: storage.pointee.links[start + position])
@@ -281,10 +285,14 @@ public struct YAMLItemsView: RandomAccessCollection {
 public struct YAMLEntriesView: RandomAccessCollection {
     let storage: UnsafePointer<FlatContext>
     let start: Int
+    /// The number of entrys.
     public let count: Int
 
+    /// 0.
     public var startIndex: Int { 0 }
+    /// `count`.
     public var endIndex: Int { count }
+    /// The entry at `position`, from 0.
     public subscript(position: Int) -> YAMLEntryView {
         precondition(position >= 0 && position < count, "index out of range")
         let at = start + 2 * position
