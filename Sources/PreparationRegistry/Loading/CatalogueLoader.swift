@@ -258,28 +258,57 @@ struct LoadSession {
     private mutating func attachSourceLines() {
         guard !diagnostics.isEmpty else { return }
         let sources = Dictionary(self.sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { $1 })
-        var lineTables: [String: [Substring]] = [:]
-        for index in diagnostics.indices where diagnostics[index].sourceLine == nil {
-            let file = diagnostics[index].location.file
-            if lineTables[file] == nil {
-                guard let source = sources[file] else { continue }
-                let text: String
-                switch source {
-                case .memory(_, let t):
-                    text = t
-                case .file(let f):
-                    guard case .success(let bytes) = reader.readBytes(ofFileAt: f.path) else { continue }
-                    text = String(decoding: bytes, as: UTF8.self)
-                }
-                lineTables[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The lines each file's diagnostics need, then each file read once for just those lines
+        // (a catalogue with thousands of warnings in one large file must not be split whole).
+        var wanted: [String: [Int]] = [:]
+        for diagnostic in diagnostics where diagnostic.sourceLine == nil {
+            wanted[diagnostic.location.file, default: []].append(diagnostic.location.line)
+        }
+        var found: [String: [Int: String]] = [:]
+        for (file, lines) in wanted {
+            guard let source = sources[file] else { continue }
+            let bytes: [UInt8]
+            switch source {
+            case .memory(_, let text):
+                bytes = Array(text.utf8)
+            case .file(let f):
+                guard case .success(let read) = reader.readBytes(ofFileAt: f.path) else { continue }
+                bytes = read
             }
-            let line = diagnostics[index].location.line
-            if let lines = lineTables[file], line >= 1, line <= lines.count {
-                var content = lines[line - 1]
-                if content.hasSuffix("\r") { content = content.dropLast() }
-                diagnostics[index].sourceLine = String(content)
+            found[file] = Self.lines(Set(lines), of: bytes)
+        }
+        for index in diagnostics.indices where diagnostics[index].sourceLine == nil {
+            let location = diagnostics[index].location
+            if let line = found[location.file]?[location.line] { diagnostics[index].sourceLine = line }
+        }
+    }
+
+    /// The text of the `wanted` lines (from 1) of `bytes`, without their line breaks; a line
+    /// ends at LF, CR LF or a lone CR, as the YAML reader counts lines, and a leading byte-order
+    /// mark is left out.
+    static func lines(_ wanted: Set<Int>, of bytes: [UInt8]) -> [Int: String] {
+        guard let last = wanted.max(), last >= 1 else { return [:] }
+        var result: [Int: String] = [:]
+        bytes.withUnsafeBufferPointer { all in
+            var index = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var start = index
+            var line = 1
+            while line <= last {
+                let atEnd = index == all.count
+                let byte: UInt8 = atEnd ? 0 : all[index]
+                if atEnd || byte == 0x0A || byte == 0x0D {
+                    if wanted.contains(line) {
+                        result[line] = String(decoding: UnsafeBufferPointer(rebasing: all[start ..< index]), as: UTF8.self)
+                    }
+                    if atEnd { break }
+                    if byte == 0x0D, index + 1 < all.count, all[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                    line += 1
+                }
+                index += 1
             }
         }
+        return result
     }
 }
 
