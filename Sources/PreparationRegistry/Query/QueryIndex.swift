@@ -43,6 +43,7 @@ struct QueryIndex: Sendable {
         var wordIDs: [String: Int32] = [:]
         var buffer: [UInt8] = []
         var ingredientKeys: [String: String] = [:]  // ingredient name or class -> its key
+        var ingredientWords: [String: [Int32]] = [:]  // ingredient name -> its words' ids
         func add<K: Hashable>(_ key: K, _ at: Int32, to table: inout [K: Postings]) {
             table[key, default: []].appendUnlessLast(at)
         }
@@ -67,7 +68,7 @@ struct QueryIndex: Sendable {
                     add(key, at, to: &byIngredient)
                 }
             }
-            func addWords(_ text: String?) {
+            func addWords(_ text: String?, _ seen: (Int32) -> Void = { _ in }) {
                 guard let text else { return }
                 TextFolding.forEachWord(text, buffer: &buffer) { word in
                     let id: Int32
@@ -79,11 +80,21 @@ struct QueryIndex: Sendable {
                         wordPostings.append([])
                     }
                     wordPostings[Int(id)].appendUnlessLast(at)
+                    seen(id)
                 }
             }
             addWords(p.name)
             addWords(p.summary)
-            for ingredient in p.ingredients { addWords(ingredient.name) }
+            // Ingredient names repeat across a catalogue: each is folded once.
+            for ingredient in p.ingredients {
+                if let ids = ingredientWords[ingredient.name] {
+                    for id in ids { wordPostings[Int(id)].appendUnlessLast(at) }
+                } else {
+                    var ids: [Int32] = []
+                    addWords(ingredient.name) { ids.append($0) }
+                    ingredientWords[ingredient.name] = ids
+                }
+            }
             addWords(p.notes)
         }
         // Sort the words by their UTF-8 bytes, so that the words sharing a prefix are adjacent.

@@ -27,8 +27,32 @@ extension LintRules {
     static let sunProtectionStems = ["sun", "spf", "uv", "solari", "tanning", "photoprot"]
 
     /// True when a word of `text` starts with a sun-protection stem.
+    /// It runs on every load: words are compared as lower-cased ASCII bytes (the stems are
+    /// ASCII; any other letter or digit only continues a word).
     static func mentionsSunProtection(_ text: String) -> Bool {
-        let words = text.lowercased().split { !($0.isLetter || $0.isNumber) }
-        return words.contains { word in sunProtectionStems.contains { word.hasPrefix($0) } }
+        var word: [UInt8] = []
+        func matches() -> Bool {
+            sunProtectionStems.contains { stem in word.starts(with: stem.utf8) }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    word.append(byte)
+                    continue
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    word.append(byte + 32)
+                    continue
+                default: break
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word.append(0xFF)  // part of the word, never part of a stem
+                continue
+            }
+            if matches() { return true }
+            word.removeAll(keepingCapacity: true)
+        }
+        return matches()
     }
 }

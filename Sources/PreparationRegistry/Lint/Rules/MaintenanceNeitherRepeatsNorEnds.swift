@@ -39,19 +39,26 @@ extension LintRules {
     ) { preparation in
         var warnings: [(SourceLocation, String)] = []
         for (index, phase) in preparation.phases.enumerated()
-        where isMaintenanceLike(phase.name) && !phase.repeats && index < preparation.phases.count - 1 {
+        where !phase.repeats && index < preparation.phases.count - 1 && isMaintenanceLike(phase.name) {
             warnings.append((preparation.location(of: "protocol"),
                              "phase '\(phase.name)' looks like maintenance but neither repeats nor ends the protocol (phase \(index + 1) of \(preparation.phases.count)); add 'repeat: true' or move it last"))
         }
         return warnings
     }
 
-    /// The words that make a phase name maintenance-like.
-    static let maintenanceWords: Set<String> = ["maintenance", "maintain", "booster", "reminder", "top-up"]
+    /// The words that make a phase name maintenance-like (and the pair `top-up`).
+    static let maintenanceWords = ["maintenance", "maintain", "booster", "reminder"]
 
-    /// True when a word of the phase's name (a slug) is a maintenance word.
+    /// True when a word of the phase's name (a slug) is a maintenance word, or two
+    /// consecutive words are `top` and `up`. Compared on UTF-8 bytes: it runs on every load.
     static func isMaintenanceLike(_ name: String) -> Bool {
-        if name.contains("top-up") { return true }
-        return name.split(separator: "-").contains { maintenanceWords.contains(String($0)) }
+        let words = name.utf8.split(separator: UInt8(ascii: "-"))
+        for (index, word) in words.enumerated() {
+            if maintenanceWords.contains(where: { word.elementsEqual($0.utf8) }) { return true }
+            if word.elementsEqual("top".utf8), index + 1 < words.count, words[index + 1].elementsEqual("up".utf8) {
+                return true
+            }
+        }
+        return false
     }
 }
