@@ -1,0 +1,170 @@
+import Foundation
+
+/// The free-text index: every folded word (``TextFolding``) of the preparations' names,
+/// summaries, ingredient names and notes, with the preparations it appears in, and each
+/// preparation's words the other way round.
+///
+/// Folding every text of a catalogue is the dearest part of indexing, and most loads never
+/// search text (`validate`, `course`, `show`), so this index is built on the first text query
+/// rather than with the registry: once, under a lock, and shared by every copy of the
+/// registry. Every text query after it costs in proportion to what it returns.
+struct TextIndex: Sendable {
+    typealias Postings = QueryIndex.Postings
+
+    /// Every folded word, sorted by UTF-8 bytes, and its postings.
+    private var words: [String] = []
+    private var wordPostings: [Postings] = []
+    /// `postingsBefore[i]`: the total length of the postings of the words before word `i`
+    /// (one more entry than `words`), so that a prefix's word range gives its size at once.
+    private var postingsBefore: [Int] = []
+    /// The words of each preparation, as ascending indexes into `words`: those of preparation
+    /// `p` are `preparationWords[preparationWordStart[p] ..< preparationWordStart[p + 1]]`.
+    private var preparationWords: [Int32] = []
+    private var preparationWordStart: [Int32] = []
+
+    /// One text of a query: for each of its words, the range of indexes into `words` of the
+    /// words it starts.
+    struct Pattern {
+        var ranges: [Range<Int>]
+    }
+
+    /// Builds the index in one pass; words are interned once, and each distinct ingredient
+    /// name is folded once.
+    init(_ preparations: [Preparation]) {
+        var wordIDs: [String: Int32] = [:]
+        var buffer: [UInt8] = []
+        var ingredientWords: [String: [Int32]] = [:]  // ingredient name -> its words' ids
+        for (position, p) in preparations.enumerated() {
+            let at = Int32(position)
+            func addWords(_ text: String?, _ seen: (Int32) -> Void = { _ in }) {
+                guard let text else { return }
+                TextFolding.forEachWord(text, buffer: &buffer) { word in
+                    let id: Int32
+                    if let known = wordIDs[word] {
+                        id = known
+                    } else {
+                        id = Int32(wordPostings.count)
+                        wordIDs[word] = id
+                        wordPostings.append([])
+                    }
+                    wordPostings[Int(id)].appendUnlessLast(at)
+                    seen(id)
+                }
+            }
+            addWords(p.name)
+            addWords(p.summary)
+            for ingredient in p.ingredients {
+                if let ids = ingredientWords[ingredient.name] {
+                    for id in ids { wordPostings[Int(id)].appendUnlessLast(at) }
+                } else {
+                    var ids: [Int32] = []
+                    addWords(ingredient.name) { ids.append($0) }
+                    ingredientWords[ingredient.name] = ids
+                }
+            }
+            addWords(p.notes)
+        }
+        // Sort the words by their UTF-8 bytes, so that the words sharing a prefix are adjacent.
+        let order = wordIDs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let postings = wordPostings
+        words = order.map(\.key)
+        wordPostings = order.map { postings[Int($0.value)] }
+
+        // The same pairs the other way round, for testing a candidate's words: count, then fill
+        // in word order, so each preparation's words come out ascending.
+        postingsBefore.reserveCapacity(words.count + 1)
+        var total = 0
+        var counts = [Int32](repeating: 0, count: preparations.count + 1)
+        for list in wordPostings {
+            postingsBefore.append(total)
+            total += list.count
+            for position in list { counts[Int(position) + 1] += 1 }
+        }
+        postingsBefore.append(total)
+        for i in counts.indices.dropFirst() { counts[i] += counts[i - 1] }
+        preparationWordStart = counts
+        preparationWords = [Int32](repeating: 0, count: total)
+        var next = counts
+        for (word, list) in wordPostings.enumerated() {
+            for position in list {
+                preparationWords[Int(next[Int(position)])] = Int32(word)
+                next[Int(position)] += 1
+            }
+        }
+    }
+
+    /// The pattern of one query text: each of its folded words as the range of indexed words
+    /// it starts.
+    func pattern(_ text: String) -> Pattern {
+        Pattern(ranges: TextFolding.words(text).map(wordRange))
+    }
+
+    /// At least the number of preparations `pattern` matches, at once: its rarest word's
+    /// postings.
+    func size(of pattern: Pattern) -> Int {
+        pattern.ranges.map(postingCount).min() ?? 0
+    }
+
+    /// The preparations matching `pattern` (which has a word): the postings of its rarest
+    /// word's range, each checked for the other words.
+    func matches(_ pattern: Pattern) -> Postings {
+        guard let rarest = pattern.ranges.min(by: { postingCount($0) < postingCount($1) }) else { return [] }
+        let candidates = union(Array(wordPostings[rarest]))
+        if pattern.ranges.count == 1 { return candidates }
+        return candidates.filter { hasWords(pattern, Int($0)) }
+    }
+
+    /// Whether the preparation at `position` has, for each word of `pattern`, a word it starts:
+    /// one of its (ascending) word indexes within the word's range.
+    func hasWords(_ pattern: Pattern, _ position: Int) -> Bool {
+        let start = Int(preparationWordStart[position]), end = Int(preparationWordStart[position + 1])
+        for range in pattern.ranges {
+            var low = start, high = end
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(preparationWords[mid]) < range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            if low == end || Int(preparationWords[low]) >= range.upperBound { return false }
+        }
+        return true
+    }
+
+    private func postingCount(_ range: Range<Int>) -> Int {
+        postingsBefore[range.upperBound] - postingsBefore[range.lowerBound]
+    }
+
+    /// The indexes of the sorted words that start with `prefix`: from the first word not below
+    /// `prefix` to the first one after it that does not start with it.
+    private func wordRange(_ prefix: String) -> Range<Int> {
+        var low = 0, high = words.count
+        while low < high {
+            let mid = (low + high) / 2
+            if words[mid].utf8.lexicographicallyPrecedes(prefix.utf8) { low = mid + 1 } else { high = mid }
+        }
+        let first = low
+        high = words.count
+        while low < high {
+            let mid = (low + high) / 2
+            if words[mid].utf8.starts(with: prefix.utf8) { low = mid + 1 } else { high = mid }
+        }
+        return first..<low
+    }
+}
+
+/// A ``TextIndex`` built on first use, once, whichever task asks first; the registry and its
+/// copies share it. `@unchecked Sendable`: the one mutable field is read and written only
+/// under the lock.
+final class LazyTextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: TextIndex?
+
+    /// The index of `preparations` (always the same registry's), building it if need be.
+    func index(of preparations: [Preparation]) -> TextIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let index = TextIndex(preparations)
+        built = index
+        return index
+    }
+}
