@@ -79,6 +79,17 @@ let benchmarks: @Sendable () -> Void = {
         try taggedRegistry(size: 10000).preparations
     }
 
+    // The free-text index is built on the first text query: what that first query costs.
+    Benchmark("registry/build-and-first-text-query-10000", configuration: .init(scalingFactor: .one)) { benchmark, preparations in
+        let registry = Registry(manifest: Manifest(vocabulary: Vocabulary()), preparations: preparations)
+        let found = registry.preparations(matching: Query(texts: ["q10x"]))
+        benchmark.stopMeasurement()
+        precondition(found.count == 10)
+        blackHole(registry)
+    } setup: {
+        try taggedRegistry(size: 10000).preparations
+    }
+
     for size in [1000, 10000] {
         for results in [10, 100, 1000] {
             Benchmark("query/ingredient/\(results)-of-\(size)") { benchmark, registry in

@@ -33,7 +33,9 @@ struct QueryIndex: Sendable {
     /// runs on every load, so it avoids allocations: positions are appended only when they
     /// differ from the last one (each list stays sorted and free of repeats).
     init(_ preparations: [Preparation]) {
-        var ingredientKeys: [String: String] = [:]  // ingredient name or class -> its key
+        var ingredientSlots: [String: Int] = [:]  // ingredient name or class as written -> slot
+        var keySlots: [String: Int] = [:]  // folded key -> slot
+        var ingredientLists: [Postings] = []  // the postings of each slot
         func add<K: Hashable>(_ key: K, _ at: Int32, to table: inout [K: Postings]) {
             table[key, default: []].appendUnlessLast(at)
         }
@@ -45,21 +47,32 @@ struct QueryIndex: Sendable {
             }
             for indication in p.indications { add(indication, at, to: &byIndication) }
             for technique in p.techniques { add(technique, at, to: &byTechnique) }
-            for ingredient in p.ingredients {
-                for text in [ingredient.name, ingredient.ingredientClass] {
-                    guard let text else { continue }
-                    let key: String
-                    if let known = ingredientKeys[text] {
-                        key = known
+            // Each distinct name or class is folded once and given a slot: one lookup per
+            // ingredient name or class after that.
+            func addIngredient(_ text: String) {
+                let slot: Int
+                if let known = ingredientSlots[text] {
+                    slot = known
+                } else {
+                    let key = IngredientKey.key(text)
+                    if let shared = keySlots[key] {
+                        slot = shared
                     } else {
-                        key = IngredientKey.key(text)
-                        ingredientKeys[text] = key
+                        slot = ingredientLists.count
+                        keySlots[key] = slot
+                        ingredientLists.append([])
                     }
-                    add(key, at, to: &byIngredient)
+                    ingredientSlots[text] = slot
                 }
+                ingredientLists[slot].appendUnlessLast(at)
+            }
+            for ingredient in p.ingredients {
+                addIngredient(ingredient.name)
+                if let ingredientClass = ingredient.ingredientClass { addIngredient(ingredientClass) }
             }
         }
-        ingredientNames = ingredientKeys.keys.sorted()
+        for (key, slot) in keySlots { byIngredient[key] = ingredientLists[slot] }
+        ingredientNames = ingredientSlots.keys.sorted()
     }
 
     /// True when some ingredient of the catalogue has this name or class.
