@@ -1,6 +1,7 @@
 /// The catalogue as a typed, immutable value: its manifest, its vocabulary and its
 /// preparations, sorted by id, looked up by id and queried with ``preparations(matching:)``
-/// over indexes built once, when the registry is made. Safe to share across tasks.
+/// over indexes built once (when the registry is made; the free-text index on the first text
+/// query). Safe to share across tasks.
 public struct Registry: Sendable {
     /// The manifest (for a catalogue without one, the bundled catalogue's vocabulary and no name).
     public let manifest: Manifest
