@@ -96,8 +96,17 @@ public struct CatalogueLoader: Sendable {
     /// Loads preparation files on their own, checked against `manifest`'s vocabulary (by
     /// default the bundled catalogue's); ids must be unique among them. A file named
     /// `catalogue.yaml` is checked as a manifest instead.
-    public func load(files paths: [String], manifest: Manifest? = nil) -> CatalogueLoadResult {
+    ///
+    /// - Parameters:
+    ///   - paths: the files (a pipe or a device, such as `/dev/stdin`, is read once, whole).
+    ///   - manifest: the manifest whose vocabulary the files are checked against.
+    ///   - knownIDs: the ids of preparations that exist besides the files, such as those of
+    ///     the catalogue the files are checked against or added to: a `deprecated.replaced-by`
+    ///     may name one of them as well as one of the files. (Ids of the files that are also
+    ///     among them are not duplicates: only the files' own ids must be unique.)
+    public func load(files paths: [String], manifest: Manifest? = nil, knownIDs: Set<String> = []) -> CatalogueLoadResult {
         var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
+        session.knownIDs = knownIDs
         var manifest = manifest ?? BundledCatalogue.fallbackManifest
         for path in paths where path.split(separator: "/").last.map(String.init) == Self.manifestName {
             manifest = session.loadManifest(.named(path, reader: session.reader)) ?? manifest
@@ -155,6 +164,8 @@ struct LoadSession {
     var diagnostics: [Diagnostic] = []
     var preparations: [Preparation] = []
     var fileCount = 0
+    /// Ids of preparations that exist besides those loaded, which `replaced-by` may name.
+    var knownIDs: Set<String> = []
     /// The reader's storage, reused from one file to the next.
     private var buffers = YAMLReadBuffers()
     /// Where each preparation's id is written, for duplicate-id messages.
@@ -253,8 +264,9 @@ struct LoadSession {
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
         // By index: a `for` loop over the array would copy every preparation.
         for index in preparations.indices {
-            if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil {
-                let hint = Suggestions.nearest(to: replacement, in: idLocations.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+            if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil,
+               !knownIDs.contains(replacement) {
+                let hint = Suggestions.nearest(to: replacement, in: Set(idLocations.keys).union(knownIDs).sorted()).map { "; did you mean '\($0)'?" } ?? ""
                 let start = preparations[index].location
                 let at = preparations[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: start)
                     ?? preparations[index].location(of: "deprecated")
