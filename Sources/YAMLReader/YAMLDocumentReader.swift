@@ -67,28 +67,34 @@ public struct YAMLDocumentReader: Sendable {
         return readToEnd(fd, expected: size, regular: regular, start: start)
     }
 
-    /// Reads `fd` to its end (`expected` bytes are room made beforehand, not a bound), refusing
-    /// the input once more than the limit has arrived.
+    /// Reads `fd` to its end straight into the bytes returned (room for `expected` bytes, and
+    /// one more to see the end, is made beforehand; more as more arrives), refusing the input
+    /// once more than the limit has arrived.
     private func readToEnd(_ fd: Int32, expected: Int, regular: Bool, start: SourceLocation) -> Result<[UInt8], YAMLError> {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(expected + 1)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        let limit = limits.maxFileSize
+        var bytes = [UInt8](repeating: 0, count: min(max(expected + 1, 4096), limit + 1))
+        var filled = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { raw in
-                raw.baseAddress.map { sysRead(fd, $0, raw.count) } ?? 0
+            if filled == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
+            }
+            let n = bytes.withUnsafeMutableBytes { raw in
+                raw.baseAddress.map { sysRead(fd, $0 + filled, raw.count - filled) } ?? 0
             }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(YAMLError(.io, at: start, "cannot read file: \(errnoText())"))
             }
-            if n == 0 { return .success(bytes) }
-            if bytes.count + n > limits.maxFileSize {
+            if n == 0 { break }
+            filled += n
+            if filled > limit {
                 return .failure(YAMLError(.limit, at: start, regular
-                    ? "file grew while being read; larger than the limit of \(sizeText(limits.maxFileSize))"
-                    : "input is larger than the limit of \(sizeText(limits.maxFileSize)) (read from a pipe or a device)"))
+                    ? "file grew while being read; larger than the limit of \(sizeText(limit))"
+                    : "input is larger than the limit of \(sizeText(limit)) (read from a pipe or a device)"))
             }
-            bytes.append(contentsOf: chunk[..<n])
         }
+        bytes.removeLast(bytes.count - filled)
+        return .success(bytes)
     }
 
     /// Reads every document of a YAML stream.
