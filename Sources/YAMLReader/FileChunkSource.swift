@@ -6,40 +6,35 @@ import Musl
 import Darwin
 #endif
 
-/// A file read in chunks for libyaml, held to the size it had when opened: libyaml's read
-/// handler calls ``next(into:capacity:)`` whenever its buffer runs low.
+/// A regular file read in chunks for libyaml, held to the size limit: libyaml's read handler
+/// calls ``next(into:capacity:)`` whenever its buffer runs low.
 struct FileChunkSource {
     /// Why the file could not be read to its end, with the file's start as the place.
     enum Failure {
         case read(String)
+        /// The file grew while being read, past the limit.
         case grew
     }
 
     let fd: Int32
-    /// The size `fstat` gave when the file was opened.
-    let size: Int
+    /// The most bytes delivered (the size limit, less a byte-order mark skipped beforehand).
+    let limit: Int
     /// The bytes handed to libyaml so far.
     private(set) var delivered = 0
-    /// Set when a read failed or the file grew past `size`; libyaml then stops with an input error.
+    /// Set when a read failed or the file grew past `limit`; libyaml then stops with an input error.
     private(set) var failure: Failure?
 
-    init(fd: Int32, size: Int) {
+    init(fd: Int32, limit: Int) {
         self.fd = fd
-        self.size = size
+        self.limit = limit
     }
 
     /// Fills `buffer` with up to `capacity` bytes; 0 at the end of the file, nil on failure.
+    /// A file that grows while being read is read on, as when reading a file whole, and
+    /// refused only past the limit.
     mutating func next(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int? {
-        let want = min(capacity, size - delivered)
-        if want <= 0 {
-            // As when reading a file whole: a file that grew while being read is refused.
-            var extra: UInt8 = 0
-            if sysRead(fd, &extra, 1) == 1 {
-                failure = .grew
-                return nil
-            }
-            return 0
-        }
+        // One byte beyond the limit is asked for, to tell a file that ends there from one that goes on.
+        let want = min(capacity, limit + 1 - delivered)
         while true {
             let n = sysRead(fd, buffer, want)
             if n < 0 {
@@ -48,6 +43,10 @@ struct FileChunkSource {
                 return nil
             }
             delivered += n
+            if delivered > limit {
+                failure = .grew
+                return nil
+            }
             return n
         }
     }

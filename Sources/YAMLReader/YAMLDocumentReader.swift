@@ -39,15 +39,16 @@ public struct YAMLDocumentReader: Sendable {
         self.limits = limits
     }
 
-    /// Reads a whole file's bytes, refusing one larger than ``YAMLLimits/maxFileSize`` before
-    /// reading it.
+    /// Reads a whole file's bytes, refusing one larger than ``YAMLLimits/maxFileSize``: a
+    /// regular file by its size before reading it; one that grows while being read, or a pipe,
+    /// a terminal or a device (whose size `fstat` does not know: it says 0 for a pipe), only
+    /// once more than the limit has really arrived.
     ///
     /// - Parameters:
     ///   - path: the file to open.
     ///   - displayPath: the path errors name (defaults to `path`).
     public func readBytes(ofFileAt path: String, displayPath: String? = nil) -> Result<[UInt8], YAMLError> {
-        let shown = displayPath ?? path
-        let start = SourceLocation(file: shown, line: 1, column: 1)
+        let start = SourceLocation(file: displayPath ?? path, line: 1, column: 1)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             return .failure(YAMLError(.io, at: start, "cannot open file: \(errnoText())"))
@@ -57,35 +58,42 @@ public struct YAMLDocumentReader: Sendable {
         guard fstat(fd, &info) == 0 else {
             return .failure(YAMLError(.io, at: start, "cannot read file: \(errnoText())"))
         }
-        let size = Int(info.st_size)
+        let regular = isRegularFile(info)
+        let size = regular ? Int(info.st_size) : 0
         if size > limits.maxFileSize {
             return .failure(YAMLError(.limit, at: start,
                 "file is \(sizeText(size)), larger than the limit of \(sizeText(limits.maxFileSize))"))
         }
-        var bytes = [UInt8](repeating: 0, count: size)
+        return readToEnd(fd, expected: size, regular: regular, start: start)
+    }
+
+    /// Reads `fd` to its end straight into the bytes returned (room for `expected` bytes, and
+    /// one more to see the end, is made beforehand; more as more arrives), refusing the input
+    /// once more than the limit has arrived.
+    private func readToEnd(_ fd: Int32, expected: Int, regular: Bool, start: SourceLocation) -> Result<[UInt8], YAMLError> {
+        let limit = limits.maxFileSize
+        var bytes = [UInt8](repeating: 0, count: min(max(expected + 1, 4096), limit + 1))
         var filled = 0
-        let failed: Bool = bytes.withUnsafeMutableBytes { raw in
-            while filled < size {
-                let n = sysRead(fd, raw.baseAddress! + filled, size - filled)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                if n == 0 { break }
-                filled += n
+        while true {
+            if filled == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
             }
-            return false
+            let n = bytes.withUnsafeMutableBytes { raw in
+                raw.baseAddress.map { sysRead(fd, $0 + filled, raw.count - filled) } ?? 0
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(YAMLError(.io, at: start, "cannot read file: \(errnoText())"))
+            }
+            if n == 0 { break }
+            filled += n
+            if filled > limit {
+                return .failure(YAMLError(.limit, at: start, regular
+                    ? "file grew while being read; larger than the limit of \(sizeText(limit))"
+                    : "input is larger than the limit of \(sizeText(limit)) (read from a pipe or a device)"))
+            }
         }
-        if failed {
-            return .failure(YAMLError(.io, at: start, "cannot read file: \(errnoText())"))
-        }
-        if filled < size { bytes.removeLast(size - filled) }
-        // A file that grew while being read is still held to the limit.
-        var extra: UInt8 = 0
-        if filled == size, sysRead(fd, &extra, 1) == 1 {
-            return .failure(YAMLError(.limit, at: start,
-                "file grew while being read; larger than the limit of \(sizeText(limits.maxFileSize))"))
-        }
+        bytes.removeLast(bytes.count - filled)
         return .success(bytes)
     }
 
@@ -127,6 +135,12 @@ public struct YAMLDocumentReader: Sendable {
 
     private func readStream(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
                             deliver: @escaping (YAMLDocumentView) -> Void) -> [YAMLError] {
+        var buffers = YAMLReadBuffers()
+        return readStream(bytes, file: file, buffers: &buffers, deliver: deliver)
+    }
+
+    private func readStream(_ bytes: UnsafeBufferPointer<UInt8>, file: String, buffers: inout YAMLReadBuffers,
+                            deliver: @escaping (YAMLDocumentView) -> Void) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maxFileSize {
             return [YAMLError(.limit, at: start,
@@ -135,12 +149,14 @@ public struct YAMLDocumentReader: Sendable {
         if let bomError = utf16Or32Marker(bytes, file: file) {
             return [bomError]
         }
-        guard let parser = LibYAMLParser(input: bytes) else {
+        // libyaml never sees a UTF-8 byte order mark: its encoding is set to UTF-8, which turns
+        // off its own detection of the mark, and would make the mark part of the first key.
+        let text = UnsafeBufferPointer(rebasing: bytes[Self.utf8MarkLength(bytes)...])
+        guard let parser = LibYAMLParser(input: text) else {
             return [YAMLError(.syntax, at: start, "libyaml could not start")]
         }
-        var buffers = YAMLReadBuffers()
         return parse(parser, file: file, buffers: &buffers, deliver: deliver) { offset in
-            Self.location(ofByte: offset, in: bytes, file: file)
+            Self.location(ofByte: offset, in: text, file: file)
         }
     }
 
@@ -190,21 +206,39 @@ public struct YAMLDocumentReader: Sendable {
         guard fstat(fd, &info) == 0 else {
             return [YAMLError(.io, at: start, "cannot read file: \(errnoText())")]
         }
+        guard isRegularFile(info) else {
+            // A pipe, a terminal or a device: its size is not known beforehand, and it cannot
+            // be read again to locate an encoding error, so it is read whole (up to the limit).
+            switch readToEnd(fd, expected: 0, regular: false, start: start) {
+            case .failure(let error):
+                return [error]
+            case .success(let bytes):
+                return bytes.withUnsafeBufferPointer { readStream($0, file: file, buffers: &buffers, deliver: deliver) }
+            }
+        }
         let size = Int(info.st_size)
         if size > limits.maxFileSize {
             return [YAMLError(.limit, at: start,
                 "file is \(sizeText(size)), larger than the limit of \(sizeText(limits.maxFileSize))")]
         }
-        // The byte order marks of UTF-16 and UTF-32 are refused before libyaml sees them.
+        // The byte order marks of UTF-16 and UTF-32 are refused before libyaml sees them, and
+        // a UTF-8 one is skipped (as in memory).
         var head = [UInt8](repeating: 0, count: 4)
         let headCount = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min(4, size), 0) }
-        if headCount > 0, let bomError = head.withUnsafeBufferPointer({
-            utf16Or32Marker(UnsafeBufferPointer(rebasing: $0[..<headCount]), file: file)
-        }) {
-            return [bomError]
+        var skipped = 0
+        if headCount > 0 {
+            let marker = head.withUnsafeBufferPointer { all -> (error: YAMLError?, skip: Int) in
+                let read = UnsafeBufferPointer(rebasing: all[..<headCount])
+                return (utf16Or32Marker(read, file: file), Self.utf8MarkLength(read))
+            }
+            if let error = marker.error { return [error] }
+            skipped = marker.skip
+            if skipped > 0, lseek(fd, off_t(skipped), SEEK_SET) != off_t(skipped) {
+                return [YAMLError(.io, at: start, "cannot read file: \(errnoText())")]
+            }
         }
         let source = UnsafeMutablePointer<FileChunkSource>.allocate(capacity: 1)
-        source.initialize(to: FileChunkSource(fd: fd, size: size))
+        source.initialize(to: FileChunkSource(fd: fd, limit: limits.maxFileSize - skipped))
         defer {
             source.deinitialize(count: 1)
             source.deallocate()
@@ -213,9 +247,10 @@ public struct YAMLDocumentReader: Sendable {
             return [YAMLError(.syntax, at: start, "libyaml could not start")]
         }
         var errors = parse(parser, file: file, buffers: &buffers, deliver: deliver) { offset in
-            // Only after an encoding error: the file is read again up to the bad byte.
-            var bytes = [UInt8](repeating: 0, count: min(offset, size))
-            let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+            // Only after an encoding error: the file is read again up to the bad byte (the
+            // offset counts from after a skipped byte order mark, as libyaml saw the file).
+            var bytes = [UInt8](repeating: 0, count: max(0, min(offset, limits.maxFileSize)))
+            let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(skipped)) }
             return bytes.withUnsafeBufferPointer {
                 Self.location(ofByte: offset, in: UnsafeBufferPointer(rebasing: $0[..<max(0, count)]), file: file)
             }
@@ -275,6 +310,11 @@ public struct YAMLDocumentReader: Sendable {
         return SourceLocation(file: file, line: line, column: column)
     }
 
+    /// 3 when `bytes` start with a UTF-8 byte order mark, else 0.
+    static func utf8MarkLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
     private func utf16Or32Marker(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> YAMLError? {
         guard bytes.count >= 2 else { return nil }
         let b0 = bytes[0], b1 = bytes[1]
@@ -290,6 +330,12 @@ public struct YAMLDocumentReader: Sendable {
         }
         return nil
     }
+}
+
+/// True for a regular file: the only kind whose size `fstat` knows beforehand, and which can
+/// be read again from its start.
+func isRegularFile(_ info: stat) -> Bool {
+    info.st_mode & S_IFMT == S_IFREG
 }
 
 func errnoText() -> String {

@@ -242,6 +242,50 @@ struct ValidateCommandTests {
         #expect(two.status == 1)
     }
 
+    @Test("a single file's replaced-by may name a preparation of the chosen catalogue")
+    func singleFileReplacement() throws {
+        let root = try makeCatalogue(["one.yaml": preparation("one")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let old = root.appendingPathComponent("old.yaml").path
+        try (preparation("old") + "deprecated: {because: Superseded, replaced-by: one}\n")
+            .write(toFile: old, atomically: true, encoding: .utf8)
+        let against = try runCatalog(["validate", "--catalogue", root.path, old])
+        #expect(against.status == 0, "\(against.stdout)\(against.stderr)")
+        #expect(against.stdout == "1 preparation in 1 file: 0 errors, 0 warnings\n")
+        // Against the bundled catalogue, which has no 'one'.
+        let bundled = try runCatalog(["validate", old])
+        #expect(bundled.status == 1)
+        #expect(bundled.stdout.hasPrefix("\(old):13:48: error: 'replaced-by' names 'one', which is not a preparation in the catalogue; did you mean 'old'?\n"))
+    }
+
+    @Test("validate /dev/stdin reads a small piped file, not refused as too large")
+    func standardInput() throws {
+        let executable = try #require(catalogExecutable)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["validate", "/dev/stdin"]
+        var env = ProcessInfo.processInfo.environment
+        env["CATALOGUE_PATH"] = nil
+        process.environment = env
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(preparation("piped", depth: "3-1 mm").utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text == """
+            /dev/stdin:7:8: error: range '3-1 mm' has its lower bound above its upper bound
+            depth: 3-1 mm
+                   ^
+            0 preparations in 1 file: 1 error, 0 warnings
+
+            """)
+    }
+
     @Test("a missing catalogue folder exits non-zero with a located error")
     func missingFolder() throws {
         let path = "/tmp/no-such-catalogue-\(UUID().uuidString)"

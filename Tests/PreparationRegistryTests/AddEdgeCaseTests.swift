@@ -149,7 +149,7 @@ struct AddEdgeCaseTests {
     func byteOrderMark() throws {
         let scene = try AddScene()
         defer { scene.remove() }
-        // A comment first: a mark right before a key is misread by the reader (LoaderBugTests).
+        // A comment after the mark here; a mark right before the first key is tested below.
         let mark = "\u{FEFF}# Saved by an editor that writes a byte-order mark\n"
         let bad = try scene.newFile("bad.yaml", mark + preparationText("alpha", indications: "[dehydratoin]"))
         let diagnostics = expectRefused(scene, [bad], ["\(bad):6:15: error: unknown indication 'dehydratoin'; did you mean 'dehydration'?"])
@@ -158,6 +158,8 @@ struct AddEdgeCaseTests {
         let added = try CatalogueAdder(catalogue: scene.catalogue).add([good]).get().placements
         #expect(FileManager.default.contents(atPath: scene.catalogue + "/" + added[0].destination)
             == FileManager.default.contents(atPath: good))
+        let keyFirst = try scene.newFile("key-first.yaml", "\u{FEFF}" + preparationText("bom-key-first"))
+        #expect(try CatalogueAdder(catalogue: scene.catalogue).add([keyFirst]).get().placements.map(\.id) == ["bom-key-first"])
     }
 }
 

@@ -129,6 +129,23 @@ struct ProjectCatalogueTests {
 
 @Suite("Catalogue folders")
 struct CatalogueFolderTests {
+    @Test("load(files:knownIDs:): replaced-by may name a known id; an unknown one is refused, with a known id as the hint")
+    func knownIDs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("known-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.yaml").path
+        try preparationText("old", extra: "deprecated: {because: Superseded, replaced-by: elsewhere}")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let known = CatalogueLoader().load(files: [path], knownIDs: ["elsewhere"])
+        #expect(known.diagnostics.map(\.description) == [])
+        #expect(known.registry != nil)
+        let near = CatalogueLoader().load(files: [path], knownIDs: ["elsewhere-2"])
+        #expect(near.diagnostics.map(\.message) == [
+            "'replaced-by' names 'elsewhere', which is not a preparation in the catalogue; did you mean 'elsewhere-2'?",
+        ])
+    }
+
     @Test("a duplicate id across two files names both places")
     func duplicateAcrossFiles() throws {
         let catalogue = try TemporaryCatalogue(files: [

@@ -599,6 +599,23 @@ struct FileTests {
         }
     }
 
+    @Test("a UTF-8 byte order mark right before the first key is skipped, in memory and from a file; columns on line 1 count after it",
+          arguments: ["a: *x\nb: 1\n", "a: 1\nb: ab\u{FFFF}", "key: [unclosed\n"])
+    func byteOrderMarkBeforeKey(_ text: String) throws {
+        var bytes = Array(text.utf8)
+        if let index = bytes.firstIndex(of: 0xEF) { bytes.replaceSubrange(index..<index + 3, with: [0xFF]) }
+        let plain = YAMLDocumentReader().read(bytes, file: "f.yaml")
+        let marked = [0xEF, 0xBB, 0xBF] + bytes
+        let whole = YAMLDocumentReader().read(marked, file: "f.yaml")
+        let chunked = try streamed(marked)
+        #expect(!plain.errors.isEmpty)
+        #expect(whole.errors.map(\.description) == plain.errors.map(\.description))
+        #expect(chunked.errors.map(\.description) == plain.errors.map(\.description))
+        let clean = try streamed([0xEF, 0xBB, 0xBF] + Array("a: 1\nb: [x]\n".utf8))
+        #expect(clean.errors.isEmpty)
+        #expect(clean.documents.first?.root.mapping?.map(\.key) == ["a", "b"])
+    }
+
     @Test("read(fileAt:) refuses a UTF-16 file, a file over the limit, a missing file and a directory")
     func streamedRefusals() throws {
         let bom = try streamed([0xFF, 0xFE, 0x61, 0, 0x3A, 0, 0x20, 0, 0x31, 0])

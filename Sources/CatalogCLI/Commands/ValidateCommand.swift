@@ -9,7 +9,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Without PATH, checks the catalogue chosen by --catalogue, CATALOGUE_PATH or the \
             bundled one. A folder PATH is checked as a whole catalogue; file PATHs are checked \
-            together against the vocabulary of the chosen catalogue (a file named \
+            together against the vocabulary of the chosen catalogue, and a deprecated \
+            preparation's replaced-by may name one of its preparations (a file named \
             catalogue.yaml is checked as a manifest). Each problem is printed as \
             path:line:column: error: message, with the source line and a caret under the column. \
             Lint warnings (see `catalog lint-rules`) end with the rule id in brackets; with \
@@ -43,8 +44,11 @@ struct ValidateCommand: ParsableCommand {
                 }
             }
             if !files.isEmpty {
-                let manifest = options.selectedPath.map { loader.loadManifest(catalogueAt: $0).manifest }
-                results.append((files.joined(separator: " "), loader.load(files: files, manifest: manifest)))
+                // Checked against the chosen catalogue: its vocabulary, and its preparations,
+                // which a file's `replaced-by` may name (its own problems are not reported here).
+                let catalogue = options.load(loader)
+                results.append((files.joined(separator: " "), loader.load(
+                    files: files, manifest: catalogue.manifest, knownIDs: Set(catalogue.preparations.map(\.id)))))
             }
         }
         if strict {

@@ -1,34 +1,49 @@
 /// The lines of a file's text, numbered from 1 the way the YAML reader numbers them: a line
-/// ends at LF, CR LF or a lone CR. What a diagnostic shows under its message.
+/// ends at LF, CR LF or a lone CR. What a diagnostic shows under its message. The project's
+/// one line splitter: the loader and `add` both use it.
 ///
 /// (Splitting a Swift `String` on `"\n"` does not do this: CR LF is one `Character`, so a file
 /// with Windows line endings would be one long line.)
 struct SourceLines: Sendable {
-    private var lines: [String] = []
+    private var lines: [Int: String] = [:]
+    /// How many lines were counted.
+    private var counted = 0
 
     /// The lines of `bytes` (UTF-8; invalid bytes are shown as U+FFFD; a leading byte-order
-    /// mark, which the reader skips, is left out).
-    init(_ bytes: [UInt8]) {
-        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var start = bom
-        var index = bom
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(String(decoding: bytes[start..<index], as: UTF8.self))
-                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                start = index + 1
+    /// mark, which the reader skips, is left out): all of them, or with `only`, just those
+    /// (the text is not read past the last of them, and no other line is made a `String`: a
+    /// file with thousands of warnings need not be split whole).
+    init(_ bytes: [UInt8], only wanted: Set<Int>? = nil) {
+        let last = wanted.map { $0.max() ?? 0 } ?? Int.max
+        guard last >= 1 else { return }
+        bytes.withUnsafeBufferPointer { all in
+            var index = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var start = index
+            var line = 1
+            while true {
+                let atEnd = index == all.count
+                let byte: UInt8 = atEnd ? 0 : all[index]
+                if atEnd || byte == 0x0A || byte == 0x0D {
+                    if wanted?.contains(line) ?? true {
+                        lines[line] = String(decoding: UnsafeBufferPointer(rebasing: all[start ..< index]), as: UTF8.self)
+                    }
+                    counted = line
+                    if atEnd || line == last { break }
+                    if byte == 0x0D, index + 1 < all.count, all[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                    line += 1
+                }
+                index += 1
             }
-            index += 1
         }
-        lines.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
     }
 
-    /// Line `number` (from 1) without its line break, or nil past the end.
+    /// Line `number` (from 1) without its line break, or nil past the end (or not asked for).
     subscript(number: Int) -> String? {
-        number >= 1 && number <= lines.count ? lines[number - 1] : nil
+        lines[number]
     }
 
-    /// How many lines there are (a final line break starts an empty last line).
-    var count: Int { lines.count }
+    /// How many lines there are (a final line break starts an empty last line); with `only`,
+    /// counted up to the last line asked for.
+    var count: Int { counted }
 }

@@ -136,8 +136,9 @@ public struct CatalogueAdder: Sendable {
         }
         guard problems.isEmpty else { return .failure(.refused(problems)) }
 
-        let checked = loader.load(files: files, manifest: current.manifest)
-        problems += checked.diagnostics.filter { $0.severity == .error && !namesKnownReplacement($0, checked, current) }
+        // A new file's `replaced-by` may name a preparation of the catalogue.
+        let checked = loader.load(files: files, manifest: current.manifest, knownIDs: Set(current.preparations.map(\.id)))
+        problems += checked.diagnostics.filter { $0.severity == .error }
         var perFile: [String: [Preparation]] = [:]
         for preparation in checked.preparations { perFile[preparation.location.file, default: []].append(preparation) }
         var placements: [AddPlacement] = []
@@ -177,21 +178,6 @@ public struct CatalogueAdder: Sendable {
         }
         guard problems.isEmpty else { return .failure(.refused(withSourceLines(problems))) }
         return .success((placements, checked.diagnostics.filter { $0.severity == .warning }))
-    }
-
-    /// True for the loader's complaint that a new file's `replaced-by` names a preparation
-    /// missing among the files, when the catalogue has that preparation: the files are checked
-    /// against the whole catalogue, and loading them on their own cannot see its ids.
-    /// (`CatalogueLoader.load(files:manifest:)` has no way to be told of ids beyond the files.)
-    private func namesKnownReplacement(_ diagnostic: Diagnostic, _ checked: CatalogueLoadResult,
-                                       _ current: CatalogueLoadResult) -> Bool {
-        guard let registry = current.registry else { return false }
-        return checked.preparations.contains { preparation in
-            guard let replacement = preparation.deprecated?.replacedBy, registry[replacement] != nil,
-                  preparation.location.file == diagnostic.location.file
-            else { return false }
-            return diagnostic.message.hasPrefix("'replaced-by' names '\(replacement)', which is not a preparation")
-        }
     }
 
     /// Checks `files`, then writes them all or none. Returns what was added and the files'

@@ -96,14 +96,23 @@ public struct CatalogueLoader: Sendable {
     /// Loads preparation files on their own, checked against `manifest`'s vocabulary (by
     /// default the bundled catalogue's); ids must be unique among them. A file named
     /// `catalogue.yaml` is checked as a manifest instead.
-    public func load(files paths: [String], manifest: Manifest? = nil) -> CatalogueLoadResult {
+    ///
+    /// - Parameters:
+    ///   - paths: the files (a pipe or a device, such as `/dev/stdin`, is read once, whole).
+    ///   - manifest: the manifest whose vocabulary the files are checked against.
+    ///   - knownIDs: the ids of preparations that exist besides the files, such as those of
+    ///     the catalogue the files are checked against or added to: a `deprecated.replaced-by`
+    ///     may name one of them as well as one of the files. (Ids of the files that are also
+    ///     among them are not duplicates: only the files' own ids must be unique.)
+    public func load(files paths: [String], manifest: Manifest? = nil, knownIDs: Set<String> = []) -> CatalogueLoadResult {
         var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
+        session.knownIDs = knownIDs
         var manifest = manifest ?? BundledCatalogue.fallbackManifest
         for path in paths where path.split(separator: "/").last.map(String.init) == Self.manifestName {
-            manifest = session.loadManifest(.file(CatalogueFile(path: path, displayPath: path))) ?? manifest
+            manifest = session.loadManifest(.named(path, reader: session.reader)) ?? manifest
         }
         for path in paths.sorted() where path.split(separator: "/").last.map(String.init) != Self.manifestName {
-            session.loadPreparations(.file(CatalogueFile(path: path, displayPath: path)), vocabulary: manifest.vocabulary)
+            session.loadPreparations(.named(path, reader: session.reader), vocabulary: manifest.vocabulary)
         }
         return session.finish(manifest: manifest)
     }
@@ -126,13 +135,25 @@ public struct CatalogueLoader: Sendable {
 
 /// Where a file's text comes from.
 enum SourceText {
+    /// A regular file, read in chunks (and read again for the source lines of diagnostics).
     case file(CatalogueFile)
+    /// Text the library carries: a display path and the text.
     case memory(String, String)
+    /// A pipe or a device, read once, whole: a display path and the bytes (or why they could
+    /// not be read).
+    case bytes(String, Result<[UInt8], YAMLError>)
+
+    /// The source named `path` on the command line: a regular file is read when loaded, in
+    /// chunks; anything else (such as `/dev/stdin`) now, since it can be read only once.
+    static func named(_ path: String, reader: YAMLDocumentReader) -> SourceText {
+        guard pathKind(path) == .other else { return .file(CatalogueFile(path: path, displayPath: path)) }
+        return .bytes(path, reader.readBytes(ofFileAt: path))
+    }
 
     var displayPath: String {
         switch self {
         case .file(let file): return file.displayPath
-        case .memory(let path, _): return path
+        case .memory(let path, _), .bytes(let path, _): return path
         }
     }
 }
@@ -143,6 +164,8 @@ struct LoadSession {
     var diagnostics: [Diagnostic] = []
     var preparations: [Preparation] = []
     var fileCount = 0
+    /// Ids of preparations that exist besides those loaded, which `replaced-by` may name.
+    var knownIDs: Set<String> = []
     /// The reader's storage, reused from one file to the next.
     private var buffers = YAMLReadBuffers()
     /// Where each preparation's id is written, for duplicate-id messages.
@@ -172,6 +195,12 @@ struct LoadSession {
             swap(&buffers, &self.buffers)
         case .memory(_, let text):
             errors = Array(text.utf8).withUnsafeBufferPointer { bytes in
+                reader.readFlat(bytes, file: source.displayPath) { document in body(&self, document) }
+            }
+        case .bytes(_, .failure(let error)):
+            errors = [error]
+        case .bytes(_, .success(let read)):
+            errors = read.withUnsafeBufferPointer { bytes in
                 reader.readFlat(bytes, file: source.displayPath) { document in body(&self, document) }
             }
         }
@@ -235,8 +264,9 @@ struct LoadSession {
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
         // By index: a `for` loop over the array would copy every preparation.
         for index in preparations.indices {
-            if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil {
-                let hint = Suggestions.nearest(to: replacement, in: idLocations.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+            if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil,
+               !knownIDs.contains(replacement) {
+                let hint = Suggestions.nearest(to: replacement, in: Set(idLocations.keys).union(knownIDs).sorted()).map { "; did you mean '\($0)'?" } ?? ""
                 let start = preparations[index].location
                 let at = preparations[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: start)
                     ?? preparations[index].location(of: "deprecated")
@@ -264,51 +294,26 @@ struct LoadSession {
         for diagnostic in diagnostics where diagnostic.sourceLine == nil {
             wanted[diagnostic.location.file, default: []].append(diagnostic.location.line)
         }
-        var found: [String: [Int: String]] = [:]
+        var found: [String: SourceLines] = [:]
         for (file, lines) in wanted {
             guard let source = sources[file] else { continue }
             let bytes: [UInt8]
             switch source {
             case .memory(_, let text):
                 bytes = Array(text.utf8)
+            case .bytes(_, let read):
+                guard case .success(let read) = read else { continue }
+                bytes = read
             case .file(let f):
                 guard case .success(let read) = reader.readBytes(ofFileAt: f.path) else { continue }
                 bytes = read
             }
-            found[file] = Self.lines(Set(lines), of: bytes)
+            found[file] = SourceLines(bytes, only: Set(lines))
         }
         for index in diagnostics.indices where diagnostics[index].sourceLine == nil {
             let location = diagnostics[index].location
             if let line = found[location.file]?[location.line] { diagnostics[index].sourceLine = line }
         }
-    }
-
-    /// The text of the `wanted` lines (from 1) of `bytes`, without their line breaks; a line
-    /// ends at LF, CR LF or a lone CR, as the YAML reader counts lines, and a leading byte-order
-    /// mark is left out.
-    static func lines(_ wanted: Set<Int>, of bytes: [UInt8]) -> [Int: String] {
-        guard let last = wanted.max(), last >= 1 else { return [:] }
-        var result: [Int: String] = [:]
-        bytes.withUnsafeBufferPointer { all in
-            var index = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            var start = index
-            var line = 1
-            while line <= last {
-                let atEnd = index == all.count
-                let byte: UInt8 = atEnd ? 0 : all[index]
-                if atEnd || byte == 0x0A || byte == 0x0D {
-                    if wanted.contains(line) {
-                        result[line] = String(decoding: UnsafeBufferPointer(rebasing: all[start ..< index]), as: UTF8.self)
-                    }
-                    if atEnd { break }
-                    if byte == 0x0D, index + 1 < all.count, all[index + 1] == 0x0A { index += 1 }
-                    start = index + 1
-                    line += 1
-                }
-                index += 1
-            }
-        }
-        return result
     }
 }
 

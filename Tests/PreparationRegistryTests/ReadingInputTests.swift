@@ -1,0 +1,94 @@
+import Foundation
+import PreparationRegistry
+import Testing
+import YAMLReader
+
+/// How the loader reads what it is given: byte-order marks, line endings, pipes (once the
+/// "loader bugs" of a review; fixtures in `Fixtures/reading/`).
+extension CatalogueFolderTests {
+    func readingFixture(_ name: String) -> String {
+        fixturesURL.appendingPathComponent("reading/" + name).path
+    }
+
+    /// Writes `text` into the named pipe `fifo` from another thread, as a shell would.
+    func feed(_ fifo: String, _ text: String) {
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                handle.write(Data(text.utf8))
+                try? handle.close()
+            }
+        }
+        writer.start()
+    }
+
+    func withFifo(_ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("in.yaml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        try body(fifo)
+    }
+
+    @Test("a byte-order mark right before the first key is skipped, as YAML says")
+    func byteOrderMark() {
+        let result = CatalogueLoader().load(files: [readingFixture("byte-order-mark-then-key.yaml")])
+        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.preparations.map(\.id) == ["byte-order-mark-then-key"])
+    }
+
+    @Test("after a byte-order mark, columns on line 1 are counted from the first character after it")
+    func byteOrderMarkColumns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bom-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("x.yaml").path
+        let text = preparationText("BadId").replacingOccurrences(of: "id: BadId\n", with: "")
+        try Data(("\u{FEFF}id: BadId\n" + text).utf8).write(to: URL(fileURLWithPath: path))
+        let result = CatalogueLoader().load(files: [path])
+        #expect(result.diagnostics.map(\.location) == [SourceLocation(file: path, line: 1, column: 5)])
+        #expect(result.diagnostics.map(\.sourceLine) == ["id: BadId"])
+    }
+
+    @Test("a file with CR LF line endings gets its source line under a diagnostic")
+    func crlfSourceLine() {
+        let result = CatalogueLoader().load(files: [readingFixture("crlf-line-endings.yaml")])
+        #expect(result.diagnostics.map(\.sourceLine) == ["regions: [fase]"])
+    }
+
+    @Test("a small file read from a pipe (validate /dev/stdin) is read, not refused as too large")
+    func pipe() throws {
+        try withFifo { fifo in
+            feed(fifo, preparationText("piped"))
+            let result = CatalogueLoader().load(files: [fifo])
+            #expect(result.diagnostics.map(\.description) == [])
+            #expect(result.preparations.map(\.id) == ["piped"])
+        }
+    }
+
+    @Test("a pipe is read once: its diagnostics get their source lines without reading it again")
+    func pipeSourceLine() throws {
+        try withFifo { fifo in
+            feed(fifo, preparationText("piped", indications: "[dehydratoin]"))
+            let result = CatalogueLoader().load(files: [fifo])
+            #expect(result.diagnostics.map(\.description) == [
+                "\(fifo):5:15: error: unknown indication 'dehydratoin'; did you mean 'dehydration'?",
+            ])
+            #expect(result.diagnostics.map(\.sourceLine) == ["indications: [dehydratoin]"])
+        }
+    }
+
+    @Test("a pipe is refused as larger than the limit only when more than the limit arrives")
+    func pipeOverLimit() throws {
+        try withFifo { fifo in
+            let text = preparationText("piped")
+            feed(fifo, text)
+            var limits = YAMLLimits.default
+            limits.maxFileSize = text.utf8.count - 1
+            let result = CatalogueLoader(limits: limits).load(files: [fifo])
+            #expect(result.diagnostics.map(\.description) == [
+                "\(fifo):1:1: error: input is larger than the limit of \(text.utf8.count - 1) bytes (read from a pipe or a device)",
+            ])
+        }
+    }
+}
