@@ -47,10 +47,15 @@ public enum LintRules {
         all.first { $0.id == id }
     }
 
-    /// The warnings of every rule not disabled, for one preparation.
-    static func warnings(for preparation: Preparation, disabled: [String]) -> [Diagnostic] {
+    /// The rules not disabled, in the order they run.
+    static func enabled(disabled: [String]) -> [LintRule] {
+        all.filter { !disabled.contains($0.id) }
+    }
+
+    /// The warnings of `rules` (see ``enabled(disabled:)``) for one preparation.
+    static func warnings(for preparation: Preparation, rules: [LintRule]) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        for rule in all where !disabled.contains(rule.id) {
+        for rule in rules {
             for (location, message) in rule.check(preparation) {
                 result.append(Diagnostic(.warning, at: location, message, rule: rule.id))
             }

@@ -262,6 +262,7 @@ struct LoadSession {
 
     /// Cross-file checks, lint, source lines and order.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
+        let lintRules = LintRules.enabled(disabled: manifest.disabledLintRules)
         // By index: a `for` loop over the array would copy every preparation.
         for index in preparations.indices {
             if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil,
@@ -272,7 +273,7 @@ struct LoadSession {
                     ?? preparations[index].location(of: "deprecated")
                 diagnostics.append(.error(at, "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
             }
-            let warnings = LintRules.warnings(for: preparations[index], disabled: manifest.disabledLintRules)
+            let warnings = LintRules.warnings(for: preparations[index], rules: lintRules)
             if !warnings.isEmpty { diagnostics += warnings }
         }
         attachSourceLines()

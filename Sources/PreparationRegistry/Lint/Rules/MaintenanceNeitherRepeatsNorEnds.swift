@@ -52,13 +52,18 @@ extension LintRules {
     /// True when a word of the phase's name (a slug) is a maintenance word, or two
     /// consecutive words are `top` and `up`. Compared on UTF-8 bytes: it runs on every load.
     static func isMaintenanceLike(_ name: String) -> Bool {
-        let words = name.utf8.split(separator: UInt8(ascii: "-"))
-        for (index, word) in words.enumerated() {
-            if maintenanceWords.contains(where: { word.elementsEqual($0.utf8) }) { return true }
-            if word.elementsEqual("top".utf8), index + 1 < words.count, words[index + 1].elementsEqual("up".utf8) {
-                return true
+        var name = name
+        return name.withUTF8 { bytes in
+            var previousWasTop = false
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "-") {
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if maintenanceWords.contains(where: { word.elementsEqual($0.utf8) }) { return true }
+                if previousWasTop, word.elementsEqual("up".utf8) { return true }
+                previousWasTop = word.elementsEqual("top".utf8)
+                start = end + 1
             }
+            return false
         }
-        return false
     }
 }
