@@ -100,21 +100,9 @@ struct FastRangeScanner {
 
     /// `-`, `–` (en dash) or the word `to`.
     mutating func separator() -> Bool {
-        guard index < bytes.count else { return false }
-        if bytes[index] == UInt8(ascii: "-") {
-            index += 1
-            return true
-        }
-        if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 {
-            index += 3
-            return true
-        }
-        if index + 1 < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "t"), bytes[index + 1] | 0x20 == UInt8(ascii: "o"),
-           index + 2 == bytes.count || bytes[index + 2] == 32 || bytes[index + 2] == 9 {
-            index += 2
-            return true
-        }
-        return false
+        guard let length = rangeSeparatorLength(bytes, at: index) else { return false }
+        index += length
+        return true
     }
 }
 

@@ -211,6 +211,20 @@ func splitRangeText(_ text: String) -> (WrittenBound, WrittenBound?)? {
     }
 }
 
+/// The length in bytes of the separator between a range's bounds at `index`: `-`, `–` (en
+/// dash) or the word `to` (any case, followed by a space, a tab or the end); nil when there is
+/// none. Shared by the general range reader and the loader's fast path.
+func rangeSeparatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    guard index < bytes.count else { return nil }
+    if bytes[index] == UInt8(ascii: "-") { return 1 }
+    if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 { return 3 }
+    if index + 1 < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "t"), bytes[index + 1] | 0x20 == UInt8(ascii: "o"),
+       index + 2 == bytes.count || bytes[index + 2] == 32 || bytes[index + 2] == 9 {
+        return 2
+    }
+    return nil
+}
+
 private struct RangeScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let text: Substring
@@ -270,20 +284,8 @@ private struct RangeScanner {
 
     /// `-`, `–` (en dash) or the word `to`.
     mutating func separator() -> Bool {
-        guard index < bytes.count else { return false }
-        if bytes[index] == UInt8(ascii: "-") {
-            index += 1
-            return true
-        }
-        if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 {
-            index += 3
-            return true
-        }
-        if index + 1 < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "t"), bytes[index + 1] | 0x20 == UInt8(ascii: "o"),
-           index + 2 == bytes.count || bytes[index + 2] == 32 || bytes[index + 2] == 9 {
-            index += 2
-            return true
-        }
-        return false
+        guard let length = rangeSeparatorLength(bytes, at: index) else { return false }
+        index += length
+        return true
     }
 }
