@@ -30,6 +30,7 @@ let package = Package(
             dependencies: [
                 "YAMLReader",
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             plugins: ["EmbedCatalogue"]
         ),
@@ -61,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PreparationRegistryTests",
-            dependencies: ["PreparationRegistry"],
+            dependencies: ["PreparationRegistry", "YAMLReader"],
             exclude: ["Fixtures"]  // read from disk by path, not as resources
         ),
         // Uses the library exactly as another tool would: plain `import`, public API only.

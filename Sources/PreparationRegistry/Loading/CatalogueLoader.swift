@@ -1,3 +1,4 @@
+import Foundation
 import YAMLReader
 
 /// What loading a catalogue gave: the registry when the catalogue is valid, and every
@@ -87,9 +88,7 @@ public struct CatalogueLoader: Sendable {
                 "the catalogue has no '\(Self.preparationsFolder)' folder, so no preparations"))
         }
         session.diagnostics += walker.diagnostics
-        for file in walker.files {
-            session.loadPreparations(.file(file), vocabulary: manifest.vocabulary)
-        }
+        session.loadPreparations(walker.files.map(SourceText.file), vocabulary: manifest.vocabulary)
         return session.finish(manifest: manifest)
     }
 
@@ -134,7 +133,7 @@ public struct CatalogueLoader: Sendable {
 }
 
 /// Where a file's text comes from.
-enum SourceText {
+enum SourceText: Sendable {
     /// A regular file, read in chunks (and read again for the source lines of diagnostics).
     case file(CatalogueFile)
     /// Text the library carries: a display path and the text.
@@ -183,28 +182,32 @@ struct LoadSession {
     private mutating func eachDocument(_ source: SourceText, _ body: (inout LoadSession, YAMLDocumentView) -> Void) {
         fileCount += 1
         sources.append(source)
-        let errors: [YAMLError]
+        var buffers = YAMLReadBuffers()
+        swap(&buffers, &self.buffers)
+        let errors = Self.read(source, reader: reader, buffers: &buffers) { document in body(&self, document) }
+        swap(&buffers, &self.buffers)
+        diagnostics += errors.map(Diagnostic.init)
+    }
+
+    /// Reads one source's documents, handing each to `body` while the reader holds it; returns
+    /// the reader's errors.
+    private static func read(_ source: SourceText, reader: YAMLDocumentReader, buffers: inout YAMLReadBuffers,
+                             _ body: (YAMLDocumentView) -> Void) -> [YAMLError] {
         switch source {
         case .file(let file):
             // Fed to libyaml in chunks straight from the file: a large file is never held whole.
-            var buffers = YAMLReadBuffers()
-            swap(&buffers, &self.buffers)
-            errors = reader.readFlat(fileAt: file.path, displayPath: file.displayPath, buffers: &buffers) { document in
-                body(&self, document)
-            }
-            swap(&buffers, &self.buffers)
+            return reader.readFlat(fileAt: file.path, displayPath: file.displayPath, buffers: &buffers, eachDocument: body)
         case .memory(_, let text):
-            errors = Array(text.utf8).withUnsafeBufferPointer { bytes in
-                reader.readFlat(bytes, file: source.displayPath) { document in body(&self, document) }
+            return Array(text.utf8).withUnsafeBufferPointer { bytes in
+                reader.readFlat(bytes, file: source.displayPath, eachDocument: body)
             }
         case .bytes(_, .failure(let error)):
-            errors = [error]
+            return [error]
         case .bytes(_, .success(let read)):
-            errors = read.withUnsafeBufferPointer { bytes in
-                reader.readFlat(bytes, file: source.displayPath) { document in body(&self, document) }
+            return read.withUnsafeBufferPointer { bytes in
+                reader.readFlat(bytes, file: source.displayPath, eachDocument: body)
             }
         }
-        diagnostics += errors.map(Diagnostic.init)
     }
 
     mutating func loadManifest(_ source: SourceText) -> Manifest? {
@@ -225,6 +228,50 @@ struct LoadSession {
         }
         diagnostics += decoded.problems
         return decoded.manifest
+    }
+
+    /// Loads the preparations of several files with two threads: one reads (libyaml and the
+    /// flat documents), handing each finished document over in order, while this one decodes
+    /// them. The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
+    mutating func loadPreparations(_ sources: [SourceText], vocabulary: Vocabulary) {
+        guard sources.count > 0 else { return }
+        fileCount += sources.count
+        self.sources += sources
+        let handOver = DocumentHandOver()
+        let reader = self.reader
+        let thread = Thread {
+            var buffers = YAMLReadBuffers()
+            for source in sources {
+                let errors = LoadSession.read(source, reader: reader, buffers: &buffers) { document in
+                    handOver.put(.document(document.owned))
+                }
+                handOver.put(.endOfFile(errors))
+            }
+            handOver.finish()
+        }
+        thread.start()
+        var file = 0
+        var found = 0
+        var before = diagnostics.count
+        while let item = handOver.take() {
+            switch item {
+            case .document(let document):
+                document.withView { view in
+                    guard !view.root.isNull else { return }
+                    found += 1
+                    addPreparation(from: view, vocabulary: vocabulary)
+                }
+            case .endOfFile(let errors):
+                diagnostics += errors.map(Diagnostic.init)
+                if found == 0, diagnostics.count == before {
+                    diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: sources[file].displayPath, line: 1, column: 1),
+                                                  "the file holds no preparation"))
+                }
+                file += 1
+                found = 0
+                before = diagnostics.count
+            }
+        }
     }
 
     mutating func loadPreparations(_ source: SourceText, vocabulary: Vocabulary) {
