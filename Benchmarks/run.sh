@@ -28,7 +28,11 @@ export BENCH_SINGLE=$data/single
 export BENCH_FILES=$data/files
 
 echo "== Checking that the loader accepts both catalogues"
-swift build -c release --product CatalogueCheck >/dev/null
+if ! out=$(swift build -c release --product CatalogueCheck 2>&1); then
+    echo "$out" | tail -30
+    echo "run.sh: the release build failed" >&2
+    exit 2
+fi
 "$(swift build -c release --show-bin-path)/CatalogueCheck" "$BENCH_SINGLE" "$BENCH_FILES"
 
 # package-benchmark's command plugin writes the baseline into .benchmarkBaselines/ and the
