@@ -16,6 +16,8 @@ import sys
 from fhir.resources.R4B import get_fhir_model_class
 from fhir.resources.R4B.bundle import Bundle
 
+import validator_cli  # beside this script
+
 REQUEST_STATUS = {"draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown"}
 REQUEST_INTENT = {"proposal", "plan", "directive", "order", "original-order", "reflex-order",
                   "filler-order", "instance-order", "option"}
@@ -95,23 +97,8 @@ def check(text):
 
 
 def main(paths):
-    if not paths:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
-    failed = 0
-    for path in paths:
-        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
-        try:
-            problems, sessions = check(text)
-        except Exception as error:  # a model rejected the resource: print why
-            problems, sessions = [f"{type(error).__name__}: {error}"], 0
-        if problems:
-            failed += 1
-            for problem in problems:
-                print(f"{path}: error: {problem}")
-        else:
-            print(f"{path}: valid FHIR R4 Bundle (collection): 1 CarePlan, {sessions} ServiceRequests")
-    return 1 if failed else 0
+    return validator_cli.run(paths, __doc__.strip().splitlines()[2], read_binary=False, check=check,
+                             describe=lambda n: f"valid FHIR R4 Bundle (collection): 1 CarePlan, {n} ServiceRequests")
 
 
 if __name__ == "__main__":

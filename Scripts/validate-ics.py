@@ -14,6 +14,8 @@ import sys
 
 import icalendar
 
+import validator_cli  # beside this script
+
 
 def check(raw):
     problems = []
@@ -53,23 +55,8 @@ def check(raw):
 
 
 def main(paths):
-    if not paths:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
-    failed = 0
-    for path in paths:
-        raw = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
-        try:
-            problems, count = check(raw)
-        except Exception as error:
-            problems, count = [f"{type(error).__name__}: {error}"], 0
-        if problems:
-            failed += 1
-            for problem in problems:
-                print(f"{path}: error: {problem}")
-        else:
-            print(f"{path}: valid iCalendar: {count} all-day events")
-    return 1 if failed else 0
+    return validator_cli.run(paths, __doc__.strip().splitlines()[2], read_binary=True, check=check,
+                             describe=lambda n: f"valid iCalendar: {n} all-day events")
 
 
 if __name__ == "__main__":
