@@ -6,12 +6,8 @@ final class LibYAMLParser {
 
     /// Creates a parser over `input`, which must stay alive and unmoved while the parser is used.
     init?(input: UnsafeBufferPointer<UInt8>) {
-        parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-        guard yaml_parser_initialize(parser) == 1 else {
-            parser.deallocate()
-            return nil
-        }
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        guard let parser = Self.makeParser() else { return nil }
+        self.parser = parser
         yaml_parser_set_input_string(parser, input.baseAddress, input.count)
     }
 
@@ -19,12 +15,8 @@ final class LibYAMLParser {
     /// while the parser is used: libyaml asks for the next chunk whenever its buffer runs low,
     /// so a large file is never held in memory whole.
     init?(source: UnsafeMutablePointer<FileChunkSource>) {
-        parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-        guard yaml_parser_initialize(parser) == 1 else {
-            parser.deallocate()
-            return nil
-        }
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        guard let parser = Self.makeParser() else { return nil }
+        self.parser = parser
         yaml_parser_set_input(parser, { data, buffer, size, sizeRead in
             guard let data, let buffer, let sizeRead else { return 0 }
             let source = data.assumingMemoryBound(to: FileChunkSource.self)
@@ -32,6 +24,17 @@ final class LibYAMLParser {
             sizeRead.pointee = count
             return 1
         }, source)
+    }
+
+    /// A parser allocated and initialised for UTF-8 input, or nil when libyaml cannot start.
+    private static func makeParser() -> UnsafeMutablePointer<yaml_parser_t>? {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        guard yaml_parser_initialize(parser) == 1 else {
+            parser.deallocate()
+            return nil
+        }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        return parser
     }
 
     deinit {
