@@ -230,38 +230,48 @@ struct LoadSession {
         return decoded.manifest
     }
 
-    /// Loads the preparations of several files with two threads: one reads (libyaml and the
-    /// flat documents), handing each finished document over in order, while this one decodes
-    /// them. The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
+    /// Loads the preparations of several files with two threads: one runs libyaml over the
+    /// files in order and records their events (``YAMLEventRecorder``), handing them over in
+    /// batches, while this one builds the documents (``YAMLEventReplayer``) and decodes them.
+    /// The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
     mutating func loadPreparations(_ sources: [SourceText], vocabulary: Vocabulary) {
         guard sources.count > 0 else { return }
         fileCount += sources.count
         self.sources += sources
-        let handOver = DocumentHandOver()
-        let reader = self.reader
+        let full = HandOverQueue<YAMLEventBatch>(capacity: 8)
+        let emptied = HandOverQueue<YAMLEventBatch>()
+        let limits = reader.limits
         let thread = Thread {
-            var buffers = YAMLReadBuffers()
-            for source in sources {
-                let errors = LoadSession.read(source, reader: reader, buffers: &buffers) { document in
-                    handOver.put(.document(document.owned))
-                }
-                handOver.put(.endOfFile(errors))
+            var recorder = YAMLEventRecorder(limits: limits) { batch in
+                full.put(batch)
+                return emptied.takeIfAny() ?? YAMLEventBatch()
             }
-            handOver.finish()
+            for source in sources {
+                switch source {
+                case .file(let file):
+                    recorder.record(fileAt: file.path, displayPath: file.displayPath)
+                case .memory(let path, let text):
+                    Array(text.utf8).withUnsafeBufferPointer { recorder.record($0, file: path) }
+                case .bytes(let path, .success(let bytes)):
+                    bytes.withUnsafeBufferPointer { recorder.record($0, file: path) }
+                case .bytes(let path, .failure(let error)):
+                    recorder.record(unreadable: path, error: error)
+                }
+            }
+            recorder.flush()
+            full.finish()
         }
         thread.start()
+        var replayer = YAMLEventReplayer(limits: limits)
         var file = 0
         var found = 0
         var before = diagnostics.count
-        while let item = handOver.take() {
-            switch item {
-            case .document(let document):
-                document.withView { view in
-                    guard !view.root.isNull else { return }
-                    found += 1
-                    addPreparation(from: view, vocabulary: vocabulary)
-                }
-            case .endOfFile(let errors):
+        while var batch = full.take() {
+            replayer.replay(batch, eachDocument: { view in
+                guard !view.root.isNull else { return }
+                found += 1
+                addPreparation(from: view, vocabulary: vocabulary)
+            }, endOfFile: { errors in
                 diagnostics += errors.map(Diagnostic.init)
                 if found == 0, diagnostics.count == before {
                     diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: sources[file].displayPath, line: 1, column: 1),
@@ -270,7 +280,9 @@ struct LoadSession {
                 file += 1
                 found = 0
                 before = diagnostics.count
-            }
+            })
+            batch.removeAll()
+            emptied.put(batch)
         }
     }
 

@@ -4,27 +4,22 @@ import Testing
 import YAMLReader
 
 @Suite("Reading and decoding on two threads")
-struct DocumentHandOverTests {
-    @Test("the hand-over gives every item once, in order, and ends after finish")
+struct TwoThreadLoadTests {
+    @Test("the hand-over queue gives every value once, in order, and ends after finish")
     func order() {
-        let handOver = DocumentHandOver(capacity: 3)
+        let queue = HandOverQueue<[Int]>(capacity: 3)
         let thread = Thread {
             for count in 0 ..< 200 {
-                handOver.put(.endOfFile(Array(repeating: YAMLError(.syntax, at: SourceLocation(file: "f", line: count + 1, column: 1), "e"), count: count % 3)))
+                queue.put(Array(repeating: count, count: count % 3))
             }
-            handOver.finish()
+            queue.finish()
         }
         thread.start()
-        var lines: [Int] = []
-        var sizes: [Int] = []
-        while let item = handOver.take() {
-            guard case .endOfFile(let errors) = item else { continue }
-            sizes.append(errors.count)
-            lines.append(errors.first?.location.line ?? 0)
-        }
-        #expect(sizes == (0 ..< 200).map { $0 % 3 })
-        #expect(lines == (0 ..< 200).map { $0 % 3 == 0 ? 0 : $0 + 1 })
-        #expect(handOver.take() == nil)
+        var got: [[Int]] = []
+        while let item = queue.take() { got.append(item) }
+        #expect(got == (0 ..< 200).map { Array(repeating: $0, count: $0 % 3) })
+        #expect(queue.take() == nil)
+        #expect(queue.takeIfAny() == nil)
     }
 
     @Test("a catalogue of many files loads as its files do one by one")
@@ -33,9 +28,19 @@ struct DocumentHandOverTests {
         let preparations = folder.appendingPathComponent("preparations/face")
         try FileManager.default.createDirectory(at: preparations, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+            + (1 ... 8).map { "b\($0): &a\($0) [" + Array(repeating: $0 == 1 ? "*a" : "*a\($0 - 1)", count: 10).joined(separator: ", ") + "]\n" }.joined()
+            + "c: [unclosed\n"
         for index in 0 ..< 150 {
-            // Every fifth file is broken, every seventh empty, the rest hold one preparation.
-            let text = index % 7 == 0 ? "" : index % 5 == 0 ? "id: [\n" : preparationText("prep-\(index)")
+            // Every fifth file is broken, every seventh empty, a few are hostile, the rest hold
+            // one preparation; one holds two.
+            let text: String
+            switch index {
+            case 11: text = bomb
+            case 13: text = String(repeating: "[", count: 3_000) + "\n"
+            case 17: text = preparationText("prep-17a") + "---\n" + preparationText("prep-17b")
+            default: text = index % 7 == 0 ? "" : index % 5 == 0 ? "id: [\n" : preparationText("prep-\(index)")
+            }
             try text.write(to: preparations.appendingPathComponent(String(format: "p%03d.yaml", index)),
                            atomically: true, encoding: .utf8)
         }
@@ -52,6 +57,7 @@ struct DocumentHandOverTests {
         let shown = { (d: Diagnostic) in "\(d.location.file.split(separator: "/").last ?? ""):\(d.location.line):\(d.location.column): \(d.message)" }
         #expect(whole.diagnostics.map(shown) == oneByOne.map(shown))
         #expect(whole.preparations.map(\.id).sorted() == ids.sorted())
+        #expect(whole.preparations.count == 150 - 30 - 22 + 5 + 1 - 2)
         #expect(whole.fileCount == 150)
     }
 }
