@@ -8,7 +8,8 @@ public struct CatalogueLoadResult: Sendable {
     public var registry: Registry?
     /// The manifest in force (the bundled vocabulary when the catalogue has none).
     public var manifest: Manifest
-    /// Every preparation that decoded without errors, in file order.
+    /// Every preparation that decoded without errors, sorted by id (the earlier of two equal
+    /// ids first); when the catalogue is valid, the registry's own array.
     public var preparations: [Preparation]
     /// Every diagnostic.
     public var diagnostics: [Diagnostic]
@@ -167,6 +168,8 @@ struct LoadSession {
     var knownIDs: Set<String> = []
     /// The reader's storage, reused from one file to the next.
     private var buffers = YAMLReadBuffers()
+    /// Texts that preparations share, kept once for the whole load.
+    private let interner = TextInterner()
     /// Where each preparation's id is written, for duplicate-id messages.
     private var idLocations: [String: SourceLocation] = [:]
     /// Every file read, in order, for the source lines of diagnostics (looked up by display
@@ -303,7 +306,7 @@ struct LoadSession {
     /// Decodes one document as soon as the reader has finished it, so that only one
     /// document's nodes are alive at a time.
     private mutating func addPreparation(from document: YAMLDocumentView, vocabulary: Vocabulary) {
-        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary)
+        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner)
         diagnostics += problems
         guard let preparation else { return }
         let idLocation = preparation.location(of: "id")
@@ -335,6 +338,8 @@ struct LoadSession {
             let warnings = LintRules.warnings(for: preparations[index], rules: lintRules)
             if !warnings.isEmpty { diagnostics += warnings }
         }
+        // Sorted in place, so that the registry can share the array instead of copying it.
+        if !Registry.isSortedByUniqueID(preparations) { Registry.sortByID(&preparations) }
         attachSourceLines()
         diagnostics = diagnostics.enumerated().sorted { a, b in
             a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location

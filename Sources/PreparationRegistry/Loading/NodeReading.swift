@@ -97,6 +97,8 @@ struct Fields {
 /// carrying on, so that one run reports every problem of a document.
 struct NodeReader {
     var diagnostics: [Diagnostic] = []
+    /// Where texts that preparations tend to share are kept once (see ``sharedText(_:_:)``).
+    var interner: TextInterner?
 
     mutating func error(_ location: SourceLocation, _ message: String) {
         diagnostics.append(.error(location, message))
@@ -171,9 +173,20 @@ struct NodeReader {
         return scalar.text
     }
 
+    /// The text of any non-null scalar, as ``text(_:_:)``, kept once per load when the reader
+    /// has an interner.
+    mutating func sharedText(_ node: YAMLNodeView, _ what: String) -> String? {
+        guard let interner, let scalar = node.scalar, case .string = scalar.value else { return text(node, what) }
+        return scalar.withBytes { interner.string($0) }
+    }
+
     /// Text that is not empty or blank.
-    mutating func nonEmptyText(_ node: YAMLNodeView, _ what: String) -> String? {
-        guard let value = text(node, what) else { return nil }
+    ///
+    /// - Parameter shared: the text is one that preparations tend to share (an ingredient's
+    ///   name, a source, a side effect, an aftercare instruction): it is kept once per load.
+    mutating func nonEmptyText(_ node: YAMLNodeView, _ what: String, shared: Bool = false) -> String? {
+        let text = shared ? sharedText(node, what) : text(node, what)
+        guard let value = text else { return nil }
         // Most texts start with a visible ASCII character: no need to walk their characters.
         if let first = value.utf8.first, first > 32, first < 127 { return value }
         if value.allSatisfy(\.isWhitespace) {
