@@ -22,6 +22,19 @@ struct TwoThreadLoadTests {
         #expect(queue.takeIfAny() == nil)
     }
 
+    @Test("a weighed queue lets the giver wait until the values waiting weigh little enough, and lets a heavy one in alone")
+    func weighed() {
+        let queue = HandOverQueue<[Int]>(capacity: 10) { $0.count }
+        let thread = Thread {
+            for count in [3, 4, 25, 2, 9, 1] { queue.put(Array(repeating: count, count: count)) }
+            queue.finish()
+        }
+        thread.start()
+        var got: [Int] = []
+        while let item = queue.take() { got.append(item.count) }
+        #expect(got == [3, 4, 25, 2, 9, 1])
+    }
+
     @Test("a catalogue of many files loads as its files do one by one")
     func manyFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handover-\(UUID().uuidString)")

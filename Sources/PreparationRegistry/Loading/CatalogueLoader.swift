@@ -241,7 +241,8 @@ struct LoadSession {
         guard sources.count > 0 else { return }
         fileCount += sources.count
         self.sources += sources
-        let full = HandOverQueue<YAMLEventBatch>(capacity: 8)
+        // At most 512 KiB of events wait (about 8 batches), however large a scalar makes one.
+        let full = HandOverQueue<YAMLEventBatch>(capacity: 1 << 19) { $0.count }
         let emptied = HandOverQueue<YAMLEventBatch>()
         let limits = reader.limits
         let thread = Thread {

@@ -2,25 +2,31 @@ import DequeModule
 import Foundation
 
 /// A first-in, first-out hand-over of values from one thread to another. With a capacity, the
-/// giving thread waits while that many values are waiting, so that memory stays bounded however
-/// far ahead it runs. `@unchecked Sendable`: every field is read and written under the
-/// condition's lock.
+/// giving thread waits while the values waiting weigh that much, so that memory stays bounded
+/// however far ahead it runs (one value is always let in, however heavy).
+/// `@unchecked Sendable`: every field is read and written under the condition's lock.
 final class HandOverQueue<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items = Deque<Item>()
+    private var items = Deque<(item: Item, weight: Int)>()
+    private var waiting = 0
     private var finished = false
     private let capacity: Int
+    private let weight: @Sendable (Item) -> Int
 
-    /// A queue holding at most `capacity` values.
-    init(capacity: Int = .max) {
+    /// A queue holding values that weigh at most `capacity` together; by default each value
+    /// weighs 1, so that `capacity` counts values.
+    init(capacity: Int = .max, weight: @escaping @Sendable (Item) -> Int = { _ in 1 }) {
         self.capacity = capacity
+        self.weight = weight
     }
 
     /// Adds a value, waiting while the queue is full.
     func put(_ item: Item) {
+        let w = weight(item)
         condition.lock()
-        while items.count >= capacity { condition.wait() }
-        items.append(item)
+        while !items.isEmpty, waiting + w > capacity { condition.wait() }
+        items.append((item, w))
+        waiting += w
         condition.broadcast()
         condition.unlock()
     }
@@ -38,17 +44,19 @@ final class HandOverQueue<Item: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while items.isEmpty, !finished { condition.wait() }
-        guard let item = items.popFirst() else { return nil }
+        guard let first = items.popFirst() else { return nil }
+        waiting -= first.weight
         condition.broadcast()
-        return item
+        return first.item
     }
 
     /// The next value if one is waiting, without waiting.
     func takeIfAny() -> Item? {
         condition.lock()
         defer { condition.unlock() }
-        guard let item = items.popFirst() else { return nil }
+        guard let first = items.popFirst() else { return nil }
+        waiting -= first.weight
         condition.broadcast()
-        return item
+        return first.item
     }
 }
