@@ -370,37 +370,3 @@ enum FlatTreeConverter {
                                              at: SourceLocation(file: file, line: 1, column: 1))
     }
 }
-
-/// A finished document copied out of the reader's storage: unlike a ``YAMLDocumentView``, it
-/// may be kept and handed to another thread (the loader decodes on one thread while libyaml
-/// parses the next document on another). Reading it goes through the same views.
-public struct YAMLOwnedDocument: @unchecked Sendable {
-    // `@unchecked`: the storage is four arrays of plain values and a path, never shared
-    // mutably; `FlatRecord` is not marked `Sendable` only because it is internal.
-    private let storage: FlatStorage
-    private let rootIndex: Int32
-    /// Where the document starts.
-    public let location: SourceLocation
-
-    init(_ view: YAMLDocumentView) {
-        let context = view.storage.pointee
-        var storage = FlatStorage(file: context.file, buffers: YAMLReadBuffers())
-        storage.records = Array(context.records)
-        storage.links = Array(context.links)
-        storage.bytes = Array(context.bytes)
-        storage.completed = Array(context.completed)
-        self.storage = storage
-        self.rootIndex = view.rootIndex
-        self.location = view.location
-    }
-
-    /// Hands the document to `body` as a view, valid while `body` runs.
-    public func withView<R>(_ body: (YAMLDocumentView) -> R) -> R {
-        storage.withContext { body(YAMLDocumentView(storage: $0, rootIndex: rootIndex, location: location)) }
-    }
-}
-
-extension YAMLDocumentView {
-    /// A copy of the document that outlives the reader's callback.
-    public var owned: YAMLOwnedDocument { YAMLOwnedDocument(self) }
-}
