@@ -71,21 +71,38 @@ public struct CatalogueLoader: Sendable {
         }
         var manifest = BundledCatalogue.fallbackManifest
         let manifestPath = join(path, Self.manifestName)
-        if pathKind(manifestPath) == .file {
+        switch pathKind(manifestPath) {
+        case .file:
             if let real = realPath(manifestPath), real.hasPrefix(walker.realRoot + "/") {
                 manifest = session.loadManifest(.file(CatalogueFile(path: manifestPath, displayPath: manifestPath))) ?? manifest
             } else {
                 session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
                                                   "symbolic link leads outside the catalogue"))
             }
+        case .missing:
+            if isLink(manifestPath) {
+                session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
+                                                  "symbolic link leads nowhere (its target does not exist)"))
+            }
+        case .directory, .other:
+            let what = pathKind(manifestPath) == .directory ? "a folder" : "not a regular file"
+            session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
+                                              "'\(Self.manifestName)' is \(what); the manifest must be a file"))
         }
         guard preparations else { return session.finish(manifest: manifest) }
         let preparationsPath = join(path, Self.preparationsFolder)
-        if pathKind(preparationsPath) == .directory {
+        switch pathKind(preparationsPath) {
+        case .directory:
             walker.walk(Self.preparationsFolder)
-        } else {
+        case .missing where isLink(preparationsPath):
+            session.diagnostics.append(.error(SourceLocation(file: preparationsPath, line: 1, column: 1),
+                                              "symbolic link leads nowhere (its target does not exist)"))
+        case .missing:
             session.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: 1, column: 1),
                 "the catalogue has no '\(Self.preparationsFolder)' folder, so no preparations"))
+        case .file, .other:
+            session.diagnostics.append(.error(SourceLocation(file: preparationsPath, line: 1, column: 1),
+                "'\(Self.preparationsFolder)' is not a folder; it must be the folder of the preparation files"))
         }
         session.diagnostics += walker.diagnostics
         session.loadPreparations(walker.files.map(SourceText.file), vocabulary: manifest.vocabulary)
