@@ -301,6 +301,16 @@ struct ErrorTests {
         #expect(root.errors.first?.location.line == 2)
     }
 
+    @Test("the merge key given twice in one mapping is a duplicate key, like any other key")
+    func duplicateMergeKey() {
+        let result = read("base: &b {x: 1}\nmore: &m {y: 2}\nc:\n  <<: *b\n  z: 3\n  <<: *m\n")
+        #expect(result.errors.map(\.description) == [
+            "test.yaml:6:3: error: key '<<' is given twice in this mapping (first at line 4, column 3); merge several mappings with a list: '<<: [*a, *b]'",
+        ])
+        // One merge key with a list of mappings is the way to merge several.
+        #expect(read("base: &b {x: 1}\nmore: &m {y: 2}\nc:\n  <<: [*b, *m]\n").errors.isEmpty)
+    }
+
     @Test("a key that is not a scalar is a complex-key error")
     func complexKey() {
         let result = read("? [a, b]\n: c\n")
