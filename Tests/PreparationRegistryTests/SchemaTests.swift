@@ -109,6 +109,8 @@ struct SchemaTests {
         "range-mixed-units-month-vs-days.yaml": "min above max, across units",
         "range-weeks-above-month.yaml": "min above max, across units",
         "replaced-by-unknown.yaml": "a reference to a preparation of the catalogue",
+        "replaced-by-itself.yaml": "a reference to a preparation of the catalogue",
+        "replaced-by-circle.yaml": "references between preparations",
         "sessions-min-above-max.yaml": "min above max",
     ]
 

@@ -327,6 +327,7 @@ struct LoadSession {
     /// Cross-file checks, lint, source lines and order.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
         let lintRules = LintRules.enabled(disabled: manifest.disabledLintRules)
+        checkReplacementCircles()
         // By index: a `for` loop over the array would copy every preparation.
         for index in preparations.indices {
             if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil,
@@ -348,6 +349,24 @@ struct LoadSession {
         return CatalogueLoadResult(
             registry: hasErrors ? nil : Registry(manifest: manifest, preparations: preparations),
             manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount)
+    }
+
+    /// An error at the `replaced-by` of every preparation whose chain of replacements comes
+    /// back to it.
+    private mutating func checkReplacementCircles() {
+        var next: [String: String] = [:]
+        for index in preparations.indices {
+            if let replacement = preparations[index].deprecated?.replacedBy { next[preparations[index].id] = replacement }
+        }
+        guard !next.isEmpty else { return }
+        let circles = ReplacementChains.circles(next)
+        guard !circles.isEmpty else { return }
+        for index in preparations.indices {
+            guard let circle = circles[preparations[index].id] else { continue }
+            let at = preparations[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: preparations[index].location)
+                ?? preparations[index].location(of: "deprecated")
+            diagnostics.append(.error(at, ReplacementChains.message(circle)))
+        }
     }
 
     private mutating func attachSourceLines() {
