@@ -291,7 +291,9 @@ public struct YAMLDocumentReader: Sendable {
         return builder.errors
     }
 
-    /// The line and column of a byte offset, counting characters as libyaml does.
+    /// The line and column of a byte offset, counting characters as libyaml does, and lines
+    /// as it does and as the source lines of diagnostics are split: a line ends at LF, CR LF
+    /// or a lone CR.
     static func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
         var line = 1
         var column = 1
@@ -299,9 +301,11 @@ public struct YAMLDocumentReader: Sendable {
         var i = 0
         while i < end {
             let b = bytes[i]
-            if b == 10 {
+            if b == 10 || (b == 13 && (i + 1 == bytes.count || bytes[i + 1] != 10)) {
                 line += 1
                 column = 1
+            } else if b == 13 {
+                // The CR of CR LF: the LF ends the line.
             } else if b & 0xC0 != 0x80 {
                 column += 1
             }

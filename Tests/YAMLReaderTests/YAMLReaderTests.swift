@@ -598,6 +598,24 @@ struct FileTests {
                 == "text 1999")
     }
 
+    @Test("a character cut short by the byte after it (Latin-1 text) is located at its first byte, in memory and from a file",
+          arguments: [("name: Cr\u{E8}me\n", "f.yaml:1:9: error: invalid trailing UTF-8 octet (byte 0x6D)"),
+                      ("a: caf\u{E9}\nb: 1\n", "f.yaml:1:7: error: invalid trailing UTF-8 octet (byte 0x0A)")])
+    func cutShort(_ latin1: String, _ expected: String) throws {
+        let bytes = latin1.unicodeScalars.map { UInt8($0.value) }
+        #expect(YAMLDocumentReader().read(bytes, file: "f.yaml").errors.map(\.description) == [expected])
+        #expect(try streamed(bytes).errors.map(\.description) == [expected])
+    }
+
+    @Test("with lone CR or CR LF line ends, an encoding error is located on its own line, in memory and from a file",
+          arguments: ["\r", "\r\n"])
+    func encodingErrorAfterCR(_ lineEnd: String) throws {
+        let bytes = Array("a: 1\(lineEnd)b: 2\(lineEnd)c: ab".utf8) + [0xFF] + Array("cd\(lineEnd)".utf8)
+        let expected = ["f.yaml:3:6: error: invalid leading UTF-8 octet (byte 0xFF)"]
+        #expect(YAMLDocumentReader().read(bytes, file: "f.yaml").errors.map(\.description) == expected)
+        #expect(try streamed(bytes).errors.map(\.description) == expected)
+    }
+
     @Test("read(fileAt:) locates invalid UTF-8 and a syntax error as read(_:file:) does, far into a file")
     func streamedErrors() throws {
         let prefix = Array((0..<8_000).map { "k\($0): v\n" }.joined().utf8)
