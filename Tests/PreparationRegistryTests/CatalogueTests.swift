@@ -625,6 +625,19 @@ struct CatalogueLinkTests {
         #expect(result.preparations.first?.location.file == catalogue.display("preparations/also-face/p.yaml"))
     }
 
+    @Test("load(files:) reads a file named twice, also under another spelling, once: no duplicate id")
+    func fileNamedTwice() throws {
+        let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p")])
+        defer { catalogue.remove() }
+        let path = catalogue.display("preparations/p.yaml")
+        let other = catalogue.display("preparations/../preparations/p.yaml")
+        let result = CatalogueLoader().load(files: [other, path, path])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        #expect(result.fileCount == 1)
+        // Under the first of its names in sorted order ("preparations/.." before "preparations/p").
+        #expect(result.preparations.map(\.location.file) == [other])
+    }
+
     @Test("a folder named catalogue.yaml is an error, not a silent fall-back to the bundled vocabulary")
     func manifestFolder() throws {
         let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p")])

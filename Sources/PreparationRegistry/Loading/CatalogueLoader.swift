@@ -111,7 +111,8 @@ public struct CatalogueLoader: Sendable {
 
     /// Loads preparation files on their own, checked against `manifest`'s vocabulary (by
     /// default the bundled catalogue's); ids must be unique among them. A file named
-    /// `catalogue.yaml` is checked as a manifest instead.
+    /// `catalogue.yaml` is checked as a manifest instead. A file named twice, also under two
+    /// spellings of its path, is read once.
     ///
     /// - Parameters:
     ///   - paths: the files (a pipe or a device, such as `/dev/stdin`, is read once, whole).
@@ -127,7 +128,11 @@ public struct CatalogueLoader: Sendable {
         for path in paths where path.split(separator: "/").last.map(String.init) == Self.manifestName {
             manifest = session.loadManifest(.named(path, reader: session.reader)) ?? manifest
         }
+        // A regular file named twice (also under another spelling of its path) is read once,
+        // under the first of its names in sorted order.
+        var read: Set<String> = []
         for path in paths.sorted() where path.split(separator: "/").last.map(String.init) != Self.manifestName {
+            if pathKind(path) == .file, let real = realPath(path), !read.insert(real).inserted { continue }
             session.loadPreparations(.named(path, reader: session.reader), vocabulary: manifest.vocabulary)
         }
         return session.finish(manifest: manifest)
