@@ -32,6 +32,8 @@ struct FlatBuilder {
         var pendingKey: Int32 = -1
         var keyIsMerge = false
         var merges: [Int32] = []
+        /// The first merge key `<<` of the mapping, or -1: a second one is a duplicate key.
+        var mergeKey: Int32 = -1
         var keyIndex: [String: Int]?
     }
 
@@ -303,6 +305,14 @@ struct FlatBuilder {
         guard key >= 0 else { return }
         stack[top].pendingKey = -1
         if stack[top].keyIsMerge {
+            let first = stack[top].mergeKey
+            guard first < 0 else {
+                let earlier = storage.records[Int(first)]
+                errors.append(YAMLError(.duplicateKey, at: location(ofNode: key),
+                    "key '<<' is given twice in this mapping (first at line \(earlier.line), column \(earlier.column)); merge several mappings with a list: '<<: [*a, *b]'"))
+                return
+            }
+            stack[top].mergeKey = key
             stack[top].merges.append(index)
             return
         }

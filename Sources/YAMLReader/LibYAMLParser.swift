@@ -53,7 +53,10 @@ final class LibYAMLParser {
             if p.problem_value != -1, problem.contains("octet") || problem.contains("control characters") {
                 message += " (byte 0x" + hex(UInt8(truncatingIfNeeded: p.problem_value)) + ")"
             }
-            return (.encoding, message, 0, 0, Int(p.problem_offset))
+            // A bad trailing byte is reported at its own offset; the place to show is the start
+            // of the character it breaks, where libyaml's reading stopped.
+            let offset = problem.hasPrefix("invalid trailing UTF-8 octet") ? Int(p.offset) : Int(p.problem_offset)
+            return (.encoding, message, 0, 0, offset)
         case YAML_MEMORY_ERROR:
             return (.syntax, "libyaml ran out of memory", 0, 0, 0)
         default:

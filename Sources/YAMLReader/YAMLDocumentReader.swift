@@ -307,7 +307,9 @@ public struct YAMLDocumentReader: Sendable {
         }
     }
 
-    /// The line and column of a byte offset, counting characters as libyaml does.
+    /// The line and column of a byte offset, counting characters and lines as libyaml does
+    /// (and as the source lines of diagnostics are split): a line ends at LF, CR LF, a lone
+    /// CR, NEL (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH SEPARATOR (U+2029).
     static func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
         var line = 1
         var column = 1
@@ -315,12 +317,22 @@ public struct YAMLDocumentReader: Sendable {
         var i = 0
         while i < end {
             let b = bytes[i]
-            if b == 10 {
+            var breakLength = 0
+            switch b {
+            case 10: breakLength = 1
+            case 13: breakLength = i + 1 < bytes.count && bytes[i + 1] == 10 ? 2 : 1
+            case 0xC2: breakLength = i + 1 < bytes.count && bytes[i + 1] == 0x85 ? 2 : 0
+            case 0xE2:
+                breakLength = i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) ? 3 : 0
+            default: break
+            }
+            if breakLength > 0, i + breakLength <= end {
                 line += 1
                 column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
+                i += breakLength
+                continue
             }
+            if b & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
         return SourceLocation(file: file, line: line, column: column)

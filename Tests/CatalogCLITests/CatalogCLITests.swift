@@ -258,6 +258,35 @@ struct ValidateCommandTests {
         #expect(bundled.stdout.hasPrefix("\(old):13:48: error: 'replaced-by' names 'one', which is not a preparation in the catalogue; did you mean 'old'?\n"))
     }
 
+    @Test("single files checked against a catalogue whose folder or manifest is broken: its problems are reported, not a silent fall-back to the bundled vocabulary")
+    func singleFileBrokenCatalogue() throws {
+        let root = try makeCatalogue(["one.yaml": preparation("one")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("new.yaml").path
+        try preparation("new").write(toFile: file, atomically: true, encoding: .utf8)
+        let missing = root.appendingPathComponent("no-such-folder").path
+        let typo = try runCatalog(["validate", file], environment: ["CATALOGUE_PATH": missing])
+        #expect(typo.status == 1)
+        #expect(typo.stdout == "\(missing):1:1: error: no catalogue folder here\n1 preparation in 1 file: 1 error, 0 warnings\n")
+        try "- not a mapping\n".write(toFile: root.appendingPathComponent("catalogue.yaml").path, atomically: true, encoding: .utf8)
+        let broken = try runCatalog(["validate", "--catalogue", root.path, file])
+        #expect(broken.status == 1)
+        #expect(broken.stdout == """
+            \(root.path)/catalogue.yaml:1:1: error: the manifest must be a mapping, not a list
+            - not a mapping
+            ^
+            1 preparation in 1 file: 1 error, 0 warnings
+
+            """)
+        // A catalogue whose preparations have problems: those are not reported here.
+        try FileManager.default.removeItem(atPath: root.appendingPathComponent("catalogue.yaml").path)
+        try preparation("bad", depth: "3-1 mm").write(toFile: root.appendingPathComponent("preparations/bad.yaml").path,
+                                                      atomically: true, encoding: .utf8)
+        let fine = try runCatalog(["validate", "--catalogue", root.path, file])
+        #expect(fine.status == 0)
+        #expect(fine.stdout == "1 preparation in 1 file: 0 errors, 0 warnings\n")
+    }
+
     @Test("validate /dev/stdin reads a small piped file, not refused as too large")
     func standardInput() throws {
         let executable = try #require(catalogExecutable)

@@ -581,6 +581,116 @@ struct CatalogueFolderTests {
     }
 }
 
+/// Folder and link shapes that an outside review of the loader tried: the `preparations`
+/// folder and the manifest in unusual places, loops of links, one file under two paths.
+@Suite("Catalogue folders: links and misplaced files")
+struct CatalogueLinkTests {
+    @Test("a 'preparations' folder that is a link leading outside the catalogue is refused at the link")
+    func preparationsLinkOutside() throws {
+        let catalogue = try TemporaryCatalogue()
+        defer { catalogue.remove() }
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-preps-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try preparationText("outside").write(to: outside.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: catalogue.display("preparations"))
+        try catalogue.link("preparations", to: outside.path)
+        let result = catalogue.load()
+        #expect(result.diagnostics.map(\.description) == [
+            "\(catalogue.display("preparations")):1:1: error: symbolic link leads outside the catalogue, to '\(outside.resolvingSymlinksInPath().path)'",
+        ])
+        #expect(result.preparations.isEmpty)
+    }
+
+    @Test("a 'preparations' folder that is a link inside the catalogue is followed")
+    func preparationsLinkInside() throws {
+        let catalogue = try TemporaryCatalogue()
+        defer { catalogue.remove() }
+        try catalogue.write("data/p.yaml", preparationText("p"))
+        try FileManager.default.removeItem(atPath: catalogue.display("preparations"))
+        try catalogue.link("preparations", to: "data")
+        let result = catalogue.load()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        #expect(result.preparations.map(\.id) == ["p"])
+    }
+
+    @Test("a link in a loop of links is named as such, not as a missing target")
+    func linkLoop() throws {
+        let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p")])
+        defer { catalogue.remove() }
+        try catalogue.link("preparations/a.yaml", to: "b.yaml")
+        try catalogue.link("preparations/b.yaml", to: "a.yaml")
+        let result = catalogue.load()
+        #expect(result.diagnostics.map(\.description) == ["a.yaml", "b.yaml"].map {
+            "\(catalogue.display("preparations/" + $0)):1:1: error: symbolic link leads into a loop of links, never to a file or folder"
+        })
+    }
+
+    @Test("a file that two paths lead to (a link beside it) is read once: no duplicate id")
+    func fileUnderTwoPaths() throws {
+        let catalogue = try TemporaryCatalogue(files: ["face/p.yaml": preparationText("p")])
+        defer { catalogue.remove() }
+        try catalogue.link("preparations/scar/p.yaml", to: "../face/p.yaml")
+        try catalogue.link("preparations/also-face", to: "face")
+        let result = catalogue.load()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        #expect(result.preparations.map(\.id) == ["p"])
+        #expect(result.fileCount == 1)
+        // Read under the first of its paths in sorted order.
+        #expect(result.preparations.first?.location.file == catalogue.display("preparations/also-face/p.yaml"))
+    }
+
+    @Test("load(files:) reads a file named twice, also under another spelling, once: no duplicate id")
+    func fileNamedTwice() throws {
+        let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p")])
+        defer { catalogue.remove() }
+        let path = catalogue.display("preparations/p.yaml")
+        let other = catalogue.display("preparations/../preparations/p.yaml")
+        let result = CatalogueLoader().load(files: [other, path, path])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        #expect(result.fileCount == 1)
+        // Under the first of its names in sorted order ("preparations/.." before "preparations/p").
+        #expect(result.preparations.map(\.location.file) == [other])
+    }
+
+    @Test("a folder named catalogue.yaml is an error, not a silent fall-back to the bundled vocabulary")
+    func manifestFolder() throws {
+        let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p")])
+        defer { catalogue.remove() }
+        try FileManager.default.createDirectory(atPath: catalogue.display("catalogue.yaml"), withIntermediateDirectories: true)
+        let result = catalogue.load()
+        #expect(result.diagnostics.map(\.description) == [
+            "\(catalogue.display("catalogue.yaml")):1:1: error: 'catalogue.yaml' is a folder; the manifest must be a file",
+        ])
+        #expect(result.registry == nil)
+    }
+
+    @Test("a file named preparations is an error")
+    func preparationsFile() throws {
+        let catalogue = try TemporaryCatalogue()
+        defer { catalogue.remove() }
+        try FileManager.default.removeItem(atPath: catalogue.display("preparations"))
+        try catalogue.write("preparations", preparationText("p"))
+        let result = catalogue.load()
+        #expect(result.diagnostics.map(\.description) == [
+            "\(catalogue.display("preparations")):1:1: error: 'preparations' is not a folder; it must be the folder of the preparation files",
+        ])
+    }
+
+    @Test("a catalogue.yaml or preparations link that leads nowhere is an error")
+    func danglingManifestAndFolder() throws {
+        let catalogue = try TemporaryCatalogue()
+        defer { catalogue.remove() }
+        try FileManager.default.removeItem(atPath: catalogue.display("preparations"))
+        try catalogue.link("preparations", to: "gone")
+        try catalogue.link("catalogue.yaml", to: "gone.yaml")
+        let result = catalogue.load()
+        #expect(result.diagnostics.map(\.description) == ["catalogue.yaml", "preparations"].map {
+            "\(catalogue.display($0)):1:1: error: symbolic link leads nowhere (its target does not exist)"
+        })
+    }
+}
+
 // MARK: - What valid fixtures decode to
 
 @Suite("Decoded values")

@@ -56,6 +56,36 @@ extension CatalogueFolderTests {
         #expect(result.diagnostics.map(\.sourceLine) == ["regions: [fase]"])
     }
 
+    @Test("NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for libyaml: the source line shown is the one its line and column count in",
+          arguments: ["\u{85}", "\u{2028}", "\u{2029}"])
+    func unicodeLineBreaks(_ separator: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breaks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("x.yaml").path
+        // A long line after the separator, and an error far along the line after it.
+        let text = "# pasted\(separator)# text\nx-long: \(String(repeating: "y", count: 300))\nx-list: [\(String(repeating: "a, ", count: 100))}\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let result = CatalogueLoader().load(files: [path])
+        #expect(result.diagnostics.map(\.description) == [
+            "\(path):4:310: error: did not find expected node content (while parsing a flow node at line 4, column 310)",
+        ])
+        #expect(result.diagnostics.map(\.sourceLine) == ["x-list: [\(String(repeating: "a, ", count: 100))}"])
+        // An encoding error is counted the same way.
+        try Data("# pasted\(separator)# text\nx-bad: ".utf8 + [0xFF, 0x0A]).write(to: URL(fileURLWithPath: path))
+        let bad = CatalogueLoader().load(files: [path])
+        #expect(bad.diagnostics.map(\.description) == ["\(path):3:8: error: invalid leading UTF-8 octet (byte 0xFF)"])
+        #expect(bad.diagnostics.map(\.sourceLine) == ["x-bad: \u{FFFD}"])
+    }
+
+    @Test("a column past the end of a long source line (a file changed after reading) is shown without a crash")
+    func columnPastLongLine() {
+        let line = String(repeating: "z", count: 200)
+        let diagnostic = Diagnostic(.error, at: SourceLocation(file: "f.yaml", line: 1, column: 400), "message", sourceLine: line)
+        #expect(diagnostic.rendered == "f.yaml:1:400: error: message\n..." + String(repeating: "z", count: 60) + "\n"
+            + String(repeating: " ", count: 63) + "^")
+    }
+
     @Test("a small file read from a pipe (validate /dev/stdin) is read, not refused as too large")
     func pipe() throws {
         try withFifo { fifo in

@@ -98,6 +98,10 @@ struct SchemaTests {
         "deprecated-impossible-date.yaml": "a calendar check (February 30)",
         "duplicate-id-in-file.yaml": "ids unique across documents",
         "duplicate-key.yaml": "a YAML-level error; JSON objects have no duplicate keys",
+        "concentration-number-too-large.yaml": "a number too large for a double, in text the pattern accepts",
+        "range-number-too-large.yaml": "a number too large for a double, in text the pattern accepts",
+        "sessions-number-too-large.yaml": "a count too large for a whole number, in text the pattern accepts",
+        "sessions-mapping-not-whole.yaml": "4.0 is an integer to JSON, and a whole number too large for the loader",
         "range-mapping-min-above-max.yaml": "min above max",
         "range-min-above-max.yaml": "min above max",
         "range-mixed-lengths-min-above-max.yaml": "min above max",
@@ -105,6 +109,8 @@ struct SchemaTests {
         "range-mixed-units-month-vs-days.yaml": "min above max, across units",
         "range-weeks-above-month.yaml": "min above max, across units",
         "replaced-by-unknown.yaml": "a reference to a preparation of the catalogue",
+        "replaced-by-itself.yaml": "a reference to a preparation of the catalogue",
+        "replaced-by-circle.yaml": "references between preparations",
         "sessions-min-above-max.yaml": "min above max",
     ]
 

@@ -301,6 +301,16 @@ struct ErrorTests {
         #expect(root.errors.first?.location.line == 2)
     }
 
+    @Test("the merge key given twice in one mapping is a duplicate key, like any other key")
+    func duplicateMergeKey() {
+        let result = read("base: &b {x: 1}\nmore: &m {y: 2}\nc:\n  <<: *b\n  z: 3\n  <<: *m\n")
+        #expect(result.errors.map(\.description) == [
+            "test.yaml:6:3: error: key '<<' is given twice in this mapping (first at line 4, column 3); merge several mappings with a list: '<<: [*a, *b]'",
+        ])
+        // One merge key with a list of mappings is the way to merge several.
+        #expect(read("base: &b {x: 1}\nmore: &m {y: 2}\nc:\n  <<: [*b, *m]\n").errors.isEmpty)
+    }
+
     @Test("a key that is not a scalar is a complex-key error")
     func complexKey() {
         let result = read("? [a, b]\n: c\n")
@@ -586,6 +596,24 @@ struct FileTests {
         #expect(chunked.documents.map(\.root.location) == whole.documents.map(\.root.location))
         #expect(chunked.documents.last?.root.mapping?.first { $0.key == "nested" }?.value.mapping?.last?.value.scalar?.text
                 == "text 1999")
+    }
+
+    @Test("a character cut short by the byte after it (Latin-1 text) is located at its first byte, in memory and from a file",
+          arguments: [("name: Cr\u{E8}me\n", "f.yaml:1:9: error: invalid trailing UTF-8 octet (byte 0x6D)"),
+                      ("a: caf\u{E9}\nb: 1\n", "f.yaml:1:7: error: invalid trailing UTF-8 octet (byte 0x0A)")])
+    func cutShort(_ latin1: String, _ expected: String) throws {
+        let bytes = latin1.unicodeScalars.map { UInt8($0.value) }
+        #expect(YAMLDocumentReader().read(bytes, file: "f.yaml").errors.map(\.description) == [expected])
+        #expect(try streamed(bytes).errors.map(\.description) == [expected])
+    }
+
+    @Test("with lone CR or CR LF line ends, an encoding error is located on its own line, in memory and from a file",
+          arguments: ["\r", "\r\n"])
+    func encodingErrorAfterCR(_ lineEnd: String) throws {
+        let bytes = Array("a: 1\(lineEnd)b: 2\(lineEnd)c: ab".utf8) + [0xFF] + Array("cd\(lineEnd)".utf8)
+        let expected = ["f.yaml:3:6: error: invalid leading UTF-8 octet (byte 0xFF)"]
+        #expect(YAMLDocumentReader().read(bytes, file: "f.yaml").errors.map(\.description) == expected)
+        #expect(try streamed(bytes).errors.map(\.description) == expected)
     }
 
     @Test("read(fileAt:) locates invalid UTF-8 and a syntax error as read(_:file:) does, far into a file")

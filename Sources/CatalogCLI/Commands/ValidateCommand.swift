@@ -45,7 +45,14 @@ struct ValidateCommand: ParsableCommand {
             }
             if !files.isEmpty {
                 // Checked against the chosen catalogue: its vocabulary, and its preparations,
-                // which a file's `replaced-by` may name (its own problems are not reported here).
+                // which a file's `replaced-by` may name. The problems of its preparations are not
+                // reported here; those of its folder and manifest are, since without them the
+                // files would be checked against another vocabulary than the one meant.
+                if let path = options.selectedPath {
+                    var manifest = loader.loadManifest(catalogueAt: path)
+                    manifest.fileCount = 0
+                    if !manifest.diagnostics.isEmpty { results.append((path, manifest)) }
+                }
                 let catalogue = options.load(loader)
                 results.append((files.joined(separator: " "), loader.load(
                     files: files, manifest: catalogue.manifest, knownIDs: Set(catalogue.preparations.map(\.id)))))

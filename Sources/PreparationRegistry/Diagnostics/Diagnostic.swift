@@ -55,8 +55,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         // A very long line (minified or hostile input) is cut to a window around the column.
         let window = 60
         if scalars.count > 2 * window + 40 {
-            let start = max(0, column - 1 - window)
-            let end = min(scalars.count, column - 1 + window)
+            // The window's centre, never past the end of the line (a column there is possible
+            // when the file changed between reading it and showing its line).
+            let centre = min(max(column, 1), scalars.count + 1) - 1
+            let start = max(0, centre - window)
+            let end = min(scalars.count, centre + window)
             var cut: [Unicode.Scalar] = []
             if start > 0 {
                 cut += Array("...".unicodeScalars)

@@ -1,6 +1,7 @@
-/// The lines of a file's text, numbered from 1 the way the YAML reader numbers them: a line
-/// ends at LF, CR LF or a lone CR. What a diagnostic shows under its message. The project's
-/// one line splitter: the loader and `add` both use it.
+/// The lines of a file's text, numbered from 1 the way the YAML reader (libyaml, which reads
+/// YAML 1.1) numbers them: a line ends at LF, CR LF or a lone CR, and also at NEL (U+0085),
+/// LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029). What a diagnostic shows under its
+/// message. The project's one line splitter: the loader and `add` both use it.
 ///
 /// (Splitting a Swift `String` on `"\n"` does not do this: CR LF is one `Character`, so a file
 /// with Windows line endings would be one long line.)
@@ -22,16 +23,17 @@ struct SourceLines: Sendable {
             var line = 1
             while true {
                 let atEnd = index == all.count
-                let byte: UInt8 = atEnd ? 0 : all[index]
-                if atEnd || byte == 0x0A || byte == 0x0D {
+                let breakLength = atEnd ? 0 : lineBreakLength(all, at: index)
+                if atEnd || breakLength > 0 {
                     if wanted?.contains(line) ?? true {
                         lines[line] = String(decoding: UnsafeBufferPointer(rebasing: all[start ..< index]), as: UTF8.self)
                     }
                     counted = line
                     if atEnd || line == last { break }
-                    if byte == 0x0D, index + 1 < all.count, all[index + 1] == 0x0A { index += 1 }
-                    start = index + 1
+                    index += breakLength
+                    start = index
                     line += 1
+                    continue
                 }
                 index += 1
             }
@@ -46,4 +48,21 @@ struct SourceLines: Sendable {
     /// How many lines there are (a final line break starts an empty last line); with `only`,
     /// counted up to the last line asked for.
     var count: Int { counted }
+}
+
+/// The length in bytes of the line break at `index` as libyaml counts line breaks (CR LF 2,
+/// LF 1, lone CR 1, NEL 2, LINE and PARAGRAPH SEPARATOR 3), or 0 when none starts there.
+func lineBreakLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    switch bytes[index] {
+    case 0x0A:
+        return 1
+    case 0x0D:
+        return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+    case 0xC2:
+        return index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
+    case 0xE2:
+        return index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+    default:
+        return 0
+    }
 }

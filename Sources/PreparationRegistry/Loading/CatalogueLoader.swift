@@ -72,21 +72,38 @@ public struct CatalogueLoader: Sendable {
         }
         var manifest = BundledCatalogue.fallbackManifest
         let manifestPath = join(path, Self.manifestName)
-        if pathKind(manifestPath) == .file {
+        switch pathKind(manifestPath) {
+        case .file:
             if let real = realPath(manifestPath), real.hasPrefix(walker.realRoot + "/") {
                 manifest = session.loadManifest(.file(CatalogueFile(path: manifestPath, displayPath: manifestPath))) ?? manifest
             } else {
                 session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
                                                   "symbolic link leads outside the catalogue"))
             }
+        case .missing:
+            if isLink(manifestPath) {
+                session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
+                                                  "symbolic link leads nowhere (its target does not exist)"))
+            }
+        case .directory, .other:
+            let what = pathKind(manifestPath) == .directory ? "a folder" : "not a regular file"
+            session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
+                                              "'\(Self.manifestName)' is \(what); the manifest must be a file"))
         }
         guard preparations else { return session.finish(manifest: manifest) }
         let preparationsPath = join(path, Self.preparationsFolder)
-        if pathKind(preparationsPath) == .directory {
+        switch pathKind(preparationsPath) {
+        case .directory:
             walker.walk(Self.preparationsFolder)
-        } else {
+        case .missing where isLink(preparationsPath):
+            session.diagnostics.append(.error(SourceLocation(file: preparationsPath, line: 1, column: 1),
+                                              "symbolic link leads nowhere (its target does not exist)"))
+        case .missing:
             session.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: 1, column: 1),
                 "the catalogue has no '\(Self.preparationsFolder)' folder, so no preparations"))
+        case .file, .other:
+            session.diagnostics.append(.error(SourceLocation(file: preparationsPath, line: 1, column: 1),
+                "'\(Self.preparationsFolder)' is not a folder; it must be the folder of the preparation files"))
         }
         session.diagnostics += walker.diagnostics
         session.loadPreparations(walker.files.map(SourceText.file), vocabulary: manifest.vocabulary)
@@ -95,7 +112,8 @@ public struct CatalogueLoader: Sendable {
 
     /// Loads preparation files on their own, checked against `manifest`'s vocabulary (by
     /// default the bundled catalogue's); ids must be unique among them. A file named
-    /// `catalogue.yaml` is checked as a manifest instead.
+    /// `catalogue.yaml` is checked as a manifest instead. A file named twice, also under two
+    /// spellings of its path, is read once.
     ///
     /// - Parameters:
     ///   - paths: the files (a pipe or a device, such as `/dev/stdin`, is read once, whole).
@@ -111,7 +129,11 @@ public struct CatalogueLoader: Sendable {
         for path in paths where path.split(separator: "/").last.map(String.init) == Self.manifestName {
             manifest = session.loadManifest(.named(path, reader: session.reader)) ?? manifest
         }
+        // A regular file named twice (also under another spelling of its path) is read once,
+        // under the first of its names in sorted order.
+        var read: Set<String> = []
         for path in paths.sorted() where path.split(separator: "/").last.map(String.init) != Self.manifestName {
+            if pathKind(path) == .file, let real = realPath(path), !read.insert(real).inserted { continue }
             session.loadPreparations(.named(path, reader: session.reader), vocabulary: manifest.vocabulary)
         }
         return session.finish(manifest: manifest)
@@ -326,6 +348,7 @@ struct LoadSession {
     /// Cross-file checks, lint, source lines and order.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
         let lintRules = LintRules.enabled(disabled: manifest.disabledLintRules)
+        checkReplacementCircles()
         // By index: a `for` loop over the array would copy every preparation.
         for index in preparations.indices {
             if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil,
@@ -349,6 +372,24 @@ struct LoadSession {
         return CatalogueLoadResult(
             registry: hasErrors ? nil : Registry(manifest: manifest, preparations: preparations),
             manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount)
+    }
+
+    /// An error at the `replaced-by` of every preparation whose chain of replacements comes
+    /// back to it.
+    private mutating func checkReplacementCircles() {
+        var next: [String: String] = [:]
+        for index in preparations.indices {
+            if let replacement = preparations[index].deprecated?.replacedBy { next[preparations[index].id] = replacement }
+        }
+        guard !next.isEmpty else { return }
+        let circles = ReplacementChains.circles(next)
+        guard !circles.isEmpty else { return }
+        for index in preparations.indices {
+            guard let circle = circles[preparations[index].id] else { continue }
+            let at = preparations[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: preparations[index].location)
+                ?? preparations[index].location(of: "deprecated")
+            diagnostics.append(.error(at, ReplacementChains.message(circle)))
+        }
     }
 
     private mutating func attachSourceLines() {

@@ -25,7 +25,11 @@ struct CatalogueWalker {
 
     var files: [CatalogueFile] = []
     var diagnostics: [Diagnostic] = []
+    /// The real paths of the folders walked, so that a loop of links is not walked twice.
     private var visited: Set<String> = []
+    /// Each file found with its real path, so that a file reached through several links is
+    /// read once.
+    private var found: [(file: CatalogueFile, real: String)] = []
 
     init?(root: String) {
         guard let real = realPath(root) else { return nil }
@@ -33,16 +37,32 @@ struct CatalogueWalker {
         self.realRoot = real
     }
 
-    /// Walks `folder` (relative to the root, such as `preparations`).
+    /// Walks `folder` (relative to the root, such as `preparations`), which may itself be a
+    /// link, as long as it leads to a folder inside the catalogue.
     mutating func walk(_ folder: String) {
         let start = join(root, folder)
         guard let real = realPath(start) else { return }
+        guard isInside(real) else {
+            diagnostics.append(.error(SourceLocation(file: start, line: 1, column: 1),
+                                      "symbolic link leads outside the catalogue, to '\(real)'"))
+            return
+        }
         visited.insert(real)
-        walkDirectory(path: start, display: start)
-        files.sort { $0.displayPath < $1.displayPath }
+        walkDirectory(path: start, display: start, real: real)
+        // In sorted path order; a file that several paths lead to is read once, under the
+        // first of them.
+        found.sort { $0.file.displayPath < $1.file.displayPath }
+        var read: Set<String> = []
+        files = found.filter { read.insert($0.real).inserted }.map(\.file)
     }
 
-    private mutating func walkDirectory(path: String, display: String) {
+    /// True for the catalogue folder itself and everything below it.
+    private func isInside(_ real: String) -> Bool {
+        real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+    }
+
+    /// Walks the folder at `path`, whose real path (links resolved) is `real`.
+    private mutating func walkDirectory(path: String, display: String, real: String) {
         guard let dir = opendir(path) else {
             diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1),
                                       "cannot read folder: \(String(cString: strerror(errno)))"))
@@ -63,28 +83,31 @@ struct CatalogueWalker {
             let childDisplay = join(display, name)
             var info = stat()
             guard lstat(childPath, &info) == 0 else { continue }
+            // Without a link, the real path is the folder's and the name (no system call).
+            var childReal = join(real, name)
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 guard let target = realPath(childPath) else {
-                    diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1),
-                                              "symbolic link leads nowhere (its target does not exist)"))
+                    let loop = errno == ELOOP
+                    diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1), loop
+                        ? "symbolic link leads into a loop of links, never to a file or folder"
+                        : "symbolic link leads nowhere (its target does not exist)"))
                     continue
                 }
-                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                guard isInside(target) else {
                     diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1),
                                               "symbolic link leads outside the catalogue, to '\(target)'"))
                     continue
                 }
                 guard stat(childPath, &info) == 0 else { continue }
+                childReal = target
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                let real = realPath(childPath) ?? childPath
-                if visited.contains(real) { continue }
-                visited.insert(real)
-                walkDirectory(path: childPath, display: childDisplay)
+                if !visited.insert(childReal).inserted { continue }
+                walkDirectory(path: childPath, display: childDisplay, real: childReal)
             case S_IFREG:
                 if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                    files.append(CatalogueFile(path: childPath, displayPath: childDisplay))
+                    found.append((CatalogueFile(path: childPath, displayPath: childDisplay), childReal))
                 }
             default:
                 continue
@@ -109,6 +132,12 @@ func realPath(_ path: String) -> String? {
 /// What is at `path`.
 enum PathKind {
     case missing, file, directory, other
+}
+
+/// True when `path` is a symbolic link (whether or not it leads anywhere).
+func isLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
 }
 
 func pathKind(_ path: String) -> PathKind {

@@ -317,6 +317,10 @@ struct NodeReader {
             error(node.location, "'\(written)' is not a \(U.quantityName) range; write it like '\(example)'")
             return nil
         }
+        if !first.number.isFinite || !(second?.number.isFinite ?? true) {
+            error(node.location, tooLarge(written))
+            return nil
+        }
         if let second, second.unit == nil, first.unit != nil {
             error(node.location, "'\(written)' needs a unit on its upper bound too, such as '\(first.numberText) \(first.unit!) - \(second.numberText) \(first.unit!)'")
             return nil
@@ -402,7 +406,9 @@ struct NodeReader {
                 lower = i
                 upper = i
             } else if case .float = scalar.value {
-                error(node.location, "'\(scalar.text)' is not a whole number of sessions")
+                // Digits alone that read as a float are a whole number too large for an integer.
+                error(node.location, isDigitsOnly(scalar.text) ? tooLarge(scalar.text)
+                    : "'\(scalar.text)' is not a whole number of sessions")
                 return nil
             } else if case .string = scalar.value, let (first, second) = splitRangeText(scalar.text),
                       first.unit == nil, second?.unit == nil
@@ -436,18 +442,44 @@ struct NodeReader {
     }
 
     private mutating func wholeNumber(_ node: YAMLNodeView, _ what: String) -> Int? {
-        if let scalar = node.scalar, case .int(let i) = scalar.value { return i }
+        if let scalar = node.scalar {
+            switch scalar.value {
+            case .int(let i): return i
+            case .float:
+                // `4.0` or `.inf`, or digits too many for an integer: say which number.
+                error(node.location, isDigitsOnly(scalar.text) ? tooLarge(scalar.text)
+                    : "'\(what)' must be a whole number, not \(scalar.text)")
+                return nil
+            default: break
+            }
+        }
         error(node.location, "'\(what)' must be a whole number, not \(node.kindDescription)")
         return nil
     }
 
     private mutating func whole(_ bound: WrittenBound, _ text: String, _ location: SourceLocation) -> Int? {
-        guard !bound.numberText.contains("."), let value = Int(bound.numberText) else {
+        guard !bound.numberText.contains(".") else {
             error(location, "'\(text)' is not a whole number of sessions")
+            return nil
+        }
+        guard let value = Int(bound.numberText) else {
+            error(location, tooLarge(text))
             return nil
         }
         return value
     }
+}
+
+/// The message for a range, count or concentration text whose number is too large to hold
+/// (more digits than a `Double` reaches, or than a whole number of sessions can be).
+func tooLarge(_ text: String) -> String {
+    "a number in '\(text)' is too large"
+}
+
+/// True for decimal digits alone, with an optional `+`: a whole number, whatever its size.
+func isDigitsOnly(_ text: String) -> Bool {
+    let digits = text.utf8.drop { $0 == UInt8(ascii: "+") }
+    return !digits.isEmpty && digits.allSatisfy { $0 >= 48 && $0 <= 57 }
 }
 
 /// True for `^[a-z0-9]+(-[a-z0-9]+)*$`.

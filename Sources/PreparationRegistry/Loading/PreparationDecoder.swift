@@ -145,7 +145,8 @@ struct PreparationDecoder {
             } else if let text = r.text(node, "concentration") {
                 concentration = Concentration.parse(text)
                 if concentration == nil {
-                    r.error(node.location, "'\(text)' is not a concentration; write a number and one of %, mg/ml, ug/ml or IU/ml, such as '10 mg/ml'")
+                    r.error(node.location, Concentration.hasNumberTooLarge(text) ? tooLarge(text)
+                        : "'\(text)' is not a concentration; write a number and one of %, mg/ml, ug/ml or IU/ml, such as '10 mg/ml'")
                 }
             }
             failed = failed || concentration == nil

@@ -77,9 +77,16 @@ public struct Concentration: Sendable, Hashable, CustomStringConvertible {
         var unitStart = numberEnd
         while unitStart < end, utf8[unitStart] == 32 { unitStart = utf8.index(after: unitStart) }
         let number = text[start..<numberEnd]
-        guard !number.isEmpty, number.first != ".", number.last != ".", let value = Double(number),
+        guard !number.isEmpty, number.first != ".", number.last != ".", let value = Double(number), value.isFinite,
               let unit = Unit.parse(text[unitStart..<end])
         else { return nil }
         return Concentration(value: value, unit: unit)
+    }
+
+    /// True when `text` starts with a number too large for a `Double` (more than 308 digits),
+    /// which ``parse(_:)`` refuses.
+    static func hasNumberTooLarge(_ text: String) -> Bool {
+        let number = text.drop { $0 == " " }.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        return Double(number).map { !$0.isFinite } ?? false
     }
 }
