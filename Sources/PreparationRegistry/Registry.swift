@@ -27,13 +27,19 @@ public struct Registry: Sendable {
             }
             unique.removeLast(unique.count - kept)
         }
+        self.init(manifest: manifest, sortedUnique: unique, index: QueryIndex(unique))
+    }
+
+    /// Creates a registry of preparations already sorted by id, each id once, with their
+    /// indexes already built (the loader builds them on a second thread while it checks).
+    init(manifest: Manifest, sortedUnique preparations: [Preparation], index: QueryIndex) {
         self.manifest = manifest
-        self.preparations = unique
+        self.preparations = preparations
         var positions: [String: Int] = [:]
-        positions.reserveCapacity(unique.count)
-        for index in unique.indices { positions[unique[index].id] = index }
+        positions.reserveCapacity(preparations.count)
+        for index in preparations.indices { positions[preparations[index].id] = index }
         self.positions = positions
-        self.index = QueryIndex(unique)
+        self.index = index
     }
 
     /// True when every id is greater than the one before it.

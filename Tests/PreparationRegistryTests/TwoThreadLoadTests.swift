@@ -73,4 +73,31 @@ struct TwoThreadLoadTests {
         #expect(whole.preparations.count == 150 - 30 - 22 + 5 + 1 - 2)
         #expect(whole.fileCount == 150)
     }
+
+    @Test("a large catalogue's registry, its indexes built on a second thread, answers as one made directly")
+    func indexesBuiltAside() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(UUID().uuidString)")
+        let preparations = folder.appendingPathComponent("preparations")
+        try FileManager.default.createDirectory(at: preparations, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let count = LoadSession.indexThreadThreshold + 10
+        var text = ""
+        for index in 0 ..< count {
+            // Ids out of file order, indications and techniques varied.
+            let indications = index % 3 == 0 ? "[dehydration]" : "[dehydration, wrinkles]"
+            let techniques = index % 2 == 0 ? "[nappage]" : "[micropapules]"
+            text += "---\n" + preparationText("p\((index * 7919) % count)", indications: indications, techniques: techniques)
+        }
+        try text.write(to: preparations.appendingPathComponent("all.yaml"), atomically: true, encoding: .utf8)
+        let result = CatalogueLoader().load(catalogueAt: folder.path)
+        let registry = try #require(result.registry, "\(result.diagnostics.prefix(3).map(\.rendered))")
+        let direct = Registry(manifest: result.manifest, preparations: result.preparations.reversed())
+        #expect(registry.preparations.map(\.id) == direct.preparations.map(\.id))
+        let queries = [Query(), Query(indications: ["wrinkles"]), Query(techniques: [.micropapules]),
+                       Query(indications: ["wrinkles"], techniques: [.nappage]), Query(areas: [.face])]
+        for query in queries {
+            #expect(registry.preparations(matching: query).map(\.id) == direct.preparations(matching: query).map(\.id))
+        }
+        #expect(registry.preparations(matching: Query(indications: ["wrinkles"])).count == count - (count + 2) / 3)
+    }
 }

@@ -348,6 +348,13 @@ struct LoadSession {
     /// Cross-file checks, lint, source lines and order.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
         let lintRules = LintRules.enabled(disabled: manifest.disabledLintRules)
+        // Sorted in place, so that the registry can share the array instead of copying it.
+        if !Registry.isSortedByUniqueID(preparations) { Registry.sortByID(&preparations) }
+        // The registry's indexes take about as long to build as the checks below take to run:
+        // for a large catalogue with no error so far, they are built meanwhile on a second
+        // thread (and dropped if the checks find an error).
+        let indexBuild = diagnostics.contains { $0.severity == .error } || preparations.count < Self.indexThreadThreshold
+            ? nil : IndexBuild(preparations)
         checkReplacementCircles()
         // By index: a `for` loop over the array would copy every preparation.
         for index in preparations.indices {
@@ -362,17 +369,20 @@ struct LoadSession {
             let warnings = LintRules.warnings(for: preparations[index], rules: lintRules)
             if !warnings.isEmpty { diagnostics += warnings }
         }
-        // Sorted in place, so that the registry can share the array instead of copying it.
-        if !Registry.isSortedByUniqueID(preparations) { Registry.sortByID(&preparations) }
         attachSourceLines()
         diagnostics = diagnostics.enumerated().sorted { a, b in
             a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
         }.map(\.element)
         let hasErrors = diagnostics.contains { $0.severity == .error }
+        let index = indexBuild?.result()
         return CatalogueLoadResult(
-            registry: hasErrors ? nil : Registry(manifest: manifest, preparations: preparations),
+            registry: hasErrors ? nil : Registry(manifest: manifest, sortedUnique: preparations,
+                                                 index: index ?? QueryIndex(preparations)),
             manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount)
     }
+
+    /// The fewest preparations for which the registry's indexes are built on a second thread.
+    static let indexThreadThreshold = 1_000
 
     /// An error at the `replaced-by` of every preparation whose chain of replacements comes
     /// back to it.
@@ -424,3 +434,20 @@ struct LoadSession {
     }
 }
 
+/// The registry's indexes of sorted preparations, built on a thread of their own.
+private struct IndexBuild {
+    private let queue = HandOverQueue<QueryIndex>()
+
+    init(_ preparations: [Preparation]) {
+        let queue = self.queue
+        Thread {
+            queue.put(QueryIndex(preparations))
+            queue.finish()
+        }.start()
+    }
+
+    /// The indexes, waiting for them.
+    func result() -> QueryIndex? {
+        queue.take()
+    }
+}
