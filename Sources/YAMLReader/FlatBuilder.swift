@@ -173,8 +173,7 @@ struct FlatBuilder {
     private mutating func appendScalar(_ mark: YAMLEvent, style: YAMLScalar.Style, value: FlatRecord.Value,
                                        payload: UInt64, text: UnsafeBufferPointer<UInt8>?) -> Int32 {
         let index = Int32(storage.records.count)
-        let start = Int32(storage.bytes.count)
-        if let text, !text.isEmpty { storage.bytes.append(contentsOf: text) }
+        let start = Int32(truncatingIfNeeded: text.map { storage.appendText($0) } ?? storage.byteCount)
         storage.records.append(FlatRecord(kind: .scalar, style: style, value: value,
                                           line: Int32(truncatingIfNeeded: mark.line),
                                           column: Int32(truncatingIfNeeded: mark.column),

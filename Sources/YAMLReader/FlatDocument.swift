@@ -53,8 +53,10 @@ struct FlatStorage {
     /// Children: a sequence's items, a mapping's keys and values in turn (record indices;
     /// an alias is the index of the node it names).
     var links: [Int32] = []
-    /// The UTF-8 text of every scalar, one after the other.
+    /// The UTF-8 text of every scalar, one after the other, in the first `byteCount` bytes (the
+    /// rest is room for more: appending a scalar's text is then one copy, not an array append).
     var bytes: [UInt8] = []
+    private(set) var byteCount = 0
     /// Record indices in the order the nodes were completed (children before parents).
     var completed: [Int32] = []
 
@@ -69,8 +71,22 @@ struct FlatStorage {
     mutating func removeAll() {
         records.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
+        byteCount = 0
         completed.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends a scalar's text; returns where it starts.
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        let start = byteCount
+        guard let from = text.baseAddress, text.count > 0 else { return start }
+        if start + text.count > bytes.count {
+            bytes.append(contentsOf: repeatElement(0, count: max(text.count, bytes.count, 4096)))
+        }
+        bytes.withUnsafeMutableBufferPointer { all in
+            all.baseAddress.map { ($0 + start).update(from: from, count: text.count) }
+        }
+        byteCount += text.count
+        return start
     }
 
     func text(_ record: FlatRecord) -> String {
