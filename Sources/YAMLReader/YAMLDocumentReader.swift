@@ -301,7 +301,7 @@ public struct YAMLDocumentReader: Sendable {
                 if let offset = f.offset { location = locate(offset) }
                 return YAMLError(f.kind, at: location, f.message)
             }
-            let stop = sink.consume(YAMLEvent(event))
+            let stop = sink.consume(&event)
             yaml_event_delete(&event)
             if stop { return nil }
         }
@@ -362,9 +362,9 @@ public struct YAMLDocumentReader: Sendable {
 
 /// Takes the events of a stream as libyaml reads it.
 protocol YAMLEventSink {
-    /// Takes one event (valid only during the call); returns true when reading must stop: the
-    /// stream ended, or a fatal problem was found.
-    mutating func consume(_ event: YAMLEvent) -> Bool
+    /// Takes one of libyaml's events (valid only during the call); returns true when reading
+    /// must stop: the stream ended, or a fatal problem was found.
+    mutating func consume(_ event: inout yaml_event_t) -> Bool
 }
 
 /// The flat builder as a sink, handing each document to `deliver` as soon as it is complete.
@@ -372,8 +372,8 @@ struct DocumentSink: YAMLEventSink {
     var builder: FlatBuilder
     let deliver: (YAMLDocumentView) -> Void
 
-    mutating func consume(_ event: YAMLEvent) -> Bool {
-        switch builder.consume(event) {
+    mutating func consume(_ event: inout yaml_event_t) -> Bool {
+        switch builder.consume(YAMLEvent(event)) {
         case .more: return false
         case .document:
             builder.withDocument(deliver)

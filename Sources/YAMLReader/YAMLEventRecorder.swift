@@ -1,3 +1,5 @@
+import CYAML
+
 /// The reading half of a two-thread read: runs libyaml over files and records their events in
 /// ``YAMLEventBatch``es, handing each full batch over for a ``YAMLEventReplayer`` on another
 /// thread to build into documents. libyaml is then the only work on the reading thread.
@@ -74,16 +76,16 @@ public struct YAMLEventRecorder {
 }
 
 extension YAMLEventRecorder: YAMLEventSink {
-    mutating func consume(_ event: YAMLEvent) -> Bool {
-        batch.append(event)
+    mutating func consume(_ event: inout yaml_event_t) -> Bool {
+        batch.append(&event)
         var stop = false
-        switch event.kind {
-        case .streamEnd:
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
             stop = true
-        case .sequenceStart, .mappingStart:
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             depth += 1
             stop = depth > limits.maxDepth
-        case .sequenceEnd, .mappingEnd:
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             depth -= 1
         default:
             break
