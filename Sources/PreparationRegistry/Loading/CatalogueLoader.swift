@@ -106,7 +106,10 @@ public struct CatalogueLoader: Sendable {
                 "'\(Self.preparationsFolder)' is not a folder; it must be the folder of the preparation files"))
         }
         session.diagnostics += walker.diagnostics
-        session.loadPreparations(walker.files.map(SourceText.file), vocabulary: manifest.vocabulary)
+        // The walker's list is not kept alive beside the sources made of it.
+        let sources = walker.files.map(SourceText.file)
+        walker.files = []
+        session.loadPreparations(sources, vocabulary: manifest.vocabulary)
         return session.finish(manifest: manifest)
     }
 
