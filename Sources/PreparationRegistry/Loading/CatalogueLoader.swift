@@ -195,6 +195,9 @@ struct LoadSession {
     private var buffers = YAMLReadBuffers()
     /// Texts that preparations share, kept once for the whole load.
     private let interner = TextInterner()
+    /// The reading thread of ``loadPreparations(_:vocabulary:)``, which takes more work once it
+    /// has read every file, until this session lets it go.
+    private var readingThread: ThreadJobs?
     /// Where each preparation's id is written, for duplicate-id messages.
     private var idLocations: [String: SourceLocation] = [:]
     /// Every file read, in order, for the source lines of diagnostics (looked up by display
@@ -270,6 +273,9 @@ struct LoadSession {
         let full = HandOverQueue<YAMLEventBatch>(capacity: 1 << 19) { $0.count }
         let emptied = HandOverQueue<YAMLEventBatch>()
         let limits = reader.limits
+        let jobs = ThreadJobs()
+        readingThread = jobs
+        let runJobs = jobs.runner
         let thread = Thread {
             var recorder = YAMLEventRecorder(limits: limits) { batch in
                 full.put(batch)
@@ -289,6 +295,8 @@ struct LoadSession {
             }
             recorder.flush()
             full.finish()
+            // Then the registry's indexes, in the memory the reading used and gave back.
+            runJobs()
         }
         thread.start()
         var replayer = YAMLEventReplayer(limits: limits)
@@ -357,7 +365,8 @@ struct LoadSession {
         // for a large catalogue with no error so far, they are built meanwhile on a second
         // thread (and dropped if the checks find an error).
         let indexBuild = diagnostics.contains { $0.severity == .error } || preparations.count < Self.indexThreadThreshold
-            ? nil : IndexBuild(preparations)
+            ? nil : IndexBuild(preparations, on: readingThread)
+        readingThread = nil
         checkReplacementCircles()
         // By index: a `for` loop over the array would copy every preparation.
         for index in preparations.indices {
@@ -437,16 +446,41 @@ struct LoadSession {
     }
 }
 
-/// The registry's indexes of sorted preparations, built on a thread of their own.
+/// Work for a thread that has done its own: ``runner`` (called on that thread) runs each job
+/// given with ``give(_:)``, in order, until the last owner of this object lets go of it. The
+/// runner holds only the queue, never this object, so letting go always ends it.
+final class ThreadJobs: Sendable {
+    typealias Job = @Sendable () -> Void
+    private let queue = HandOverQueue<Job>()
+
+    /// Runs every job given, until no more can come.
+    var runner: @Sendable () -> Void {
+        let queue = self.queue
+        return { while let job = queue.take() { job() } }
+    }
+
+    /// Hands `job` to the thread.
+    func give(_ job: @escaping Job) {
+        queue.put(job)
+    }
+
+    deinit {
+        queue.finish()
+    }
+}
+
+/// The registry's indexes of sorted preparations, built on another thread: the reading thread
+/// of the load when there is one (its work is done by then), else a thread of their own.
 private struct IndexBuild {
     private let queue = HandOverQueue<QueryIndex>()
 
-    init(_ preparations: [Preparation]) {
+    init(_ preparations: [Preparation], on thread: ThreadJobs?) {
         let queue = self.queue
-        Thread {
+        let job: ThreadJobs.Job = {
             queue.put(QueryIndex(preparations))
             queue.finish()
-        }.start()
+        }
+        if let thread { thread.give(job) } else { Thread(block: job).start() }
     }
 
     /// The indexes, waiting for them.
