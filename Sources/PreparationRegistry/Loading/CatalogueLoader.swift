@@ -367,20 +367,7 @@ struct LoadSession {
         let indexBuild = diagnostics.contains { $0.severity == .error } || preparations.count < Self.indexThreadThreshold
             ? nil : IndexBuild(preparations, on: readingThread)
         readingThread = nil
-        checkReplacementCircles()
-        // By index: a `for` loop over the array would copy every preparation.
-        for index in preparations.indices {
-            if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil,
-               !knownIDs.contains(replacement) {
-                let hint = Suggestions.nearest(to: replacement, in: Set(idLocations.keys).union(knownIDs).sorted()).map { "; did you mean '\($0)'?" } ?? ""
-                let start = preparations[index].location
-                let at = preparations[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: start)
-                    ?? preparations[index].location(of: "deprecated")
-                diagnostics.append(.error(at, "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
-            }
-            let warnings = LintRules.warnings(for: preparations[index], rules: lintRules)
-            if !warnings.isEmpty { diagnostics += warnings }
-        }
+        diagnostics += crossFileChecksAndLint(lintRules)
         attachSourceLines()
         diagnostics = diagnostics.enumerated().sorted { a, b in
             a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
@@ -396,21 +383,40 @@ struct LoadSession {
     /// The fewest preparations for which the registry's indexes are built on a second thread.
     static let indexThreadThreshold = 1_000
 
-    /// An error at the `replaced-by` of every preparation whose chain of replacements comes
-    /// back to it.
-    private mutating func checkReplacementCircles() {
-        var next: [String: String] = [:]
-        for index in preparations.indices {
-            if let replacement = preparations[index].deprecated?.replacedBy { next[preparations[index].id] = replacement }
-        }
-        guard !next.isEmpty else { return }
-        let circles = ReplacementChains.circles(next)
-        guard !circles.isEmpty else { return }
-        for index in preparations.indices {
-            guard let circle = circles[preparations[index].id] else { continue }
-            let at = preparations[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: preparations[index].location)
-                ?? preparations[index].location(of: "deprecated")
-            diagnostics.append(.error(at, ReplacementChains.message(circle)))
+    /// The problems only the whole catalogue shows (a `replaced-by` naming no preparation, or a
+    /// circle of replacements) and the lint warnings. The preparations are read in place: a
+    /// loop over the array, or a subscript in a mutating method, would copy each one (about 20
+    /// reference counts each way).
+    private func crossFileChecksAndLint(_ lintRules: [LintRule]) -> [Diagnostic] {
+        preparations.withUnsafeBufferPointer { all in
+            var found: [Diagnostic] = []
+            func replacedByPlace(_ index: Int) -> SourceLocation {
+                all[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: all[index].location)
+                    ?? all[index].location(of: "deprecated")
+            }
+            // Every preparation whose chain of replacements comes back to it.
+            var next: [String: String] = [:]
+            for index in all.indices {
+                if let replacement = all[index].deprecated?.replacedBy { next[all[index].id] = replacement }
+            }
+            let circles = next.isEmpty ? [:] : ReplacementChains.circles(next)
+            if !circles.isEmpty {
+                for index in all.indices {
+                    guard let circle = circles[all[index].id] else { continue }
+                    found.append(.error(replacedByPlace(index), ReplacementChains.message(circle)))
+                }
+            }
+            for index in all.indices {
+                if let replacement = all[index].deprecated?.replacedBy, idLocations[replacement] == nil,
+                   !knownIDs.contains(replacement) {
+                    let hint = Suggestions.nearest(to: replacement, in: Set(idLocations.keys).union(knownIDs).sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                    found.append(.error(replacedByPlace(index),
+                                        "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
+                }
+                let warnings = LintRules.warnings(for: all[index], rules: lintRules)
+                if !warnings.isEmpty { found += warnings }
+            }
+            return found
         }
     }
 
