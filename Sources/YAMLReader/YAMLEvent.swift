@@ -37,6 +37,7 @@ struct YAMLEvent {
     }
 
     /// A view of libyaml's event (valid until `yaml_event_delete`).
+    @inline(__always)
     init(_ event: yaml_event_t) {
         let mark = event.start_mark
         self.init(kind: .other, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
@@ -79,6 +80,7 @@ struct YAMLEvent {
     }
 
     /// The bytes of a NUL-terminated libyaml string, or nil for none.
+    @inline(__always)
     private static func buffer(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeBufferPointer<UInt8>? {
         guard let pointer else { return nil }
         return UnsafeBufferPointer(start: pointer, count: strlen(pointer))

@@ -1,13 +1,5 @@
 import CYAML
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Parsing events recorded on one thread for another to build into documents: what a
 /// ``YAMLEventRecorder`` fills and a ``YAMLEventReplayer`` reads.
 ///
@@ -51,47 +43,13 @@ public struct YAMLEventBatch: Sendable {
     }
 
     /// Records one of libyaml's events, read in place: the reading thread's only work besides libyaml.
-    mutating func append(_ event: inout yaml_event_t) {
-        let line = Int(event.start_mark.line) + 1
-        let column = Int(event.start_mark.column) + 1
-        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        switch event.type {
-        case YAML_SCALAR_EVENT:
-            let s = event.data.scalar
-            let style: UInt8
-            switch s.style {
-            case YAML_PLAIN_SCALAR_STYLE: style = 0
-            case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE: style = 2
-            default: style = 1
-            }
-            append(kind: YAMLEvent.Kind.scalar.rawValue, style: style, line: line, column: column,
-                   value: UnsafeBufferPointer(start: s.value, count: s.length),
-                   anchor: Self.buffer(s.anchor), tag: Self.buffer(s.tag))
-        case YAML_MAPPING_START_EVENT:
-            let m = event.data.mapping_start
-            append(kind: YAMLEvent.Kind.mappingStart.rawValue, style: 0, line: line, column: column, value: none,
-                   anchor: Self.buffer(m.anchor), tag: Self.buffer(m.tag))
-        case YAML_MAPPING_END_EVENT:
-            append(kind: YAMLEvent.Kind.mappingEnd.rawValue, style: 0, line: line, column: column, value: none, anchor: nil, tag: nil)
-        case YAML_SEQUENCE_START_EVENT:
-            let q = event.data.sequence_start
-            append(kind: YAMLEvent.Kind.sequenceStart.rawValue, style: 0, line: line, column: column, value: none,
-                   anchor: Self.buffer(q.anchor), tag: Self.buffer(q.tag))
-        case YAML_SEQUENCE_END_EVENT:
-            append(kind: YAMLEvent.Kind.sequenceEnd.rawValue, style: 0, line: line, column: column, value: none, anchor: nil, tag: nil)
-        default:
-            append(YAMLEvent(event))
-        }
-    }
-
-    /// The bytes of a NUL-terminated libyaml string, or nil for none.
     @inline(__always)
-    private static func buffer(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeBufferPointer<UInt8>? {
-        guard let pointer else { return nil }
-        return UnsafeBufferPointer(start: pointer, count: strlen(pointer))
+    mutating func append(_ event: inout yaml_event_t) {
+        append(YAMLEvent(event))
     }
 
     /// Records one event.
+    @inline(__always)
     mutating func append(_ event: YAMLEvent) {
         let style: UInt8
         switch event.style {

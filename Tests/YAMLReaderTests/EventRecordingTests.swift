@@ -19,6 +19,20 @@ private func shown(_ documents: [YAMLDocument], _ errors: [YAMLError]) -> [Strin
     documents.map { "\($0.location): " + describe($0.root) } + errors.map(\.description)
 }
 
+/// What replaying the batches gives, file by file.
+private func replayAll(_ batches: [YAMLEventBatch]) -> [[String]] {
+    var replayer = YAMLEventReplayer()
+    var results: [[String]] = []
+    var documents: [YAMLDocument] = []
+    for batch in batches {
+        replayer.replay(batch, eachDocument: { documents.append($0.document) }, endOfFile: { errors in
+            results.append(shown(documents, errors))
+            documents = []
+        })
+    }
+    return results
+}
+
 @Suite("Recording events on one thread and building documents on another")
 struct EventRecordingTests {
     static let inputs: [String] = [
@@ -58,15 +72,7 @@ struct EventRecordingTests {
         recorder.flush()
         if batchSize == 1 { #expect(batches.count > 300) }
 
-        var replayer = YAMLEventReplayer()
-        var results: [[String]] = []
-        var documents: [YAMLDocument] = []
-        for batch in batches {
-            replayer.replay(batch, eachDocument: { documents.append($0.document) }, endOfFile: { errors in
-                results.append(shown(documents, errors))
-                documents = []
-            })
-        }
+        let results = replayAll(batches)
         var expected = Self.inputs.enumerated().map { index, input in
             let direct = YAMLDocumentReader().read(Array(input.utf8), file: "in\(index).yaml")
             return shown(direct.documents, direct.errors)
@@ -97,15 +103,7 @@ struct EventRecordingTests {
         }
         for path in paths { recorder.record(fileAt: path) }
         recorder.flush()
-        var replayer = YAMLEventReplayer()
-        var results: [[String]] = []
-        var documents: [YAMLDocument] = []
-        for batch in batches {
-            replayer.replay(batch, eachDocument: { documents.append($0.document) }, endOfFile: { errors in
-                results.append(shown(documents, errors))
-                documents = []
-            })
-        }
+        let results = replayAll(batches)
         let expected = paths.map { path in
             var direct: [YAMLDocument] = []
             let errors = YAMLDocumentReader().read(fileAt: path) { direct.append($0) }
