@@ -333,11 +333,14 @@ struct LoadSession {
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
         let lintRules = LintRules.enabled(disabled: manifest.disabledLintRules)
         checkReplacementCircles()
+        // The ids a `replaced-by` may name, sorted once, when the first unknown one needs them.
+        var allIDs: [String]?
         // By index: a `for` loop over the array would copy every preparation.
         for index in preparations.indices {
             if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil,
                !knownIDs.contains(replacement) {
-                let hint = Suggestions.nearest(to: replacement, in: Set(idLocations.keys).union(knownIDs).sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                if allIDs == nil { allIDs = Set(idLocations.keys).union(knownIDs).sorted() }
+                let hint = Suggestions.nearest(to: replacement, in: allIDs ?? []).map { "; did you mean '\($0)'?" } ?? ""
                 let start = preparations[index].location
                 let at = preparations[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: start)
                     ?? preparations[index].location(of: "deprecated")
