@@ -638,6 +638,36 @@ struct CatalogueLinkTests {
         #expect(result.preparations.map(\.location.file) == [other])
     }
 
+    @Test("a catalogue folder that cannot be reached (a loop of links on the way) says why, not that there is none")
+    func unreachableFolder() throws {
+        let catalogue = try TemporaryCatalogue()
+        defer { catalogue.remove() }
+        try catalogue.link("loop", to: "loop")
+        let path = catalogue.display("loop/catalogue")
+        let result = CatalogueLoader().load(catalogueAt: path)
+        #expect(result.diagnostics.map(\.description) == [
+            "\(path):1:1: error: cannot reach the catalogue folder: Too many levels of symbolic links",
+        ])
+        let missing = catalogue.display("none")
+        #expect(CatalogueLoader().load(catalogueAt: missing).diagnostics.map(\.description) == [
+            "\(missing):1:1: error: no catalogue folder here",
+        ])
+    }
+
+    @Test("a catalogue folder that cannot be read is an error, not a catalogue without manifest and preparations",
+          .enabled(if: getuid() != 0, "permissions do not stop root"))
+    func unreadableFolder() throws {
+        let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p")])
+        defer {
+            chmod(catalogue.path, 0o755)
+            catalogue.remove()
+        }
+        #expect(chmod(catalogue.path, 0) == 0)
+        #expect(catalogue.load().diagnostics.map(\.description) == [
+            "\(catalogue.path):1:1: error: cannot read folder: Permission denied",
+        ])
+    }
+
     @Test("a folder named catalogue.yaml is an error, not a silent fall-back to the bundled vocabulary")
     func manifestFolder() throws {
         let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p")])

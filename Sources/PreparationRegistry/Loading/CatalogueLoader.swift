@@ -56,9 +56,14 @@ public struct CatalogueLoader: Sendable {
         var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
         switch pathKind(path) {
         case .directory:
-            break
+            // Unreadable, its manifest and preparations folder would look missing.
+            if let reason = unreadableFolderReason(path) {
+                session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read folder: \(reason)"))
+                return session.finish(manifest: BundledCatalogue.fallbackManifest)
+            }
         case .missing:
-            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "no catalogue folder here"))
+            let reason = unreachableReason(path).map { "cannot reach the catalogue folder: \($0)" } ?? "no catalogue folder here"
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), reason))
             return session.finish(manifest: BundledCatalogue.fallbackManifest)
         default:
             session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1),

@@ -134,6 +134,24 @@ enum PathKind {
     case missing, file, directory, other
 }
 
+/// Why `path` cannot be looked at, when it may well exist (a folder on the way that may not be
+/// searched, say); nil when it is there, or simply missing.
+func unreachableReason(_ path: String) -> String? {
+    var info = stat()
+    guard stat(path, &info) != 0, errno != ENOENT, errno != ENOTDIR else { return nil }
+    return errnoText()
+}
+
+/// Why the folder at `path` cannot be listed or searched, or nil when it can.
+func unreadableFolderReason(_ path: String) -> String? {
+    access(path, R_OK | X_OK) == 0 ? nil : errnoText()
+}
+
+/// The text of `errno`.
+func errnoText() -> String {
+    String(cString: strerror(errno))
+}
+
 /// True when `path` is a symbolic link (whether or not it leads anywhere).
 func isLink(_ path: String) -> Bool {
     var info = stat()
