@@ -638,6 +638,19 @@ struct CatalogueLinkTests {
         #expect(result.preparations.map(\.location.file) == [other])
     }
 
+    @Test("a link from preparations/ back to the catalogue folder is a loop: the manifest and drafts beside it are not read as preparations")
+    func linkToCatalogueFolder() throws {
+        let catalogue = try TemporaryCatalogue(manifest: "name: Linked\n", files: ["p.yaml": preparationText("p")])
+        defer { catalogue.remove() }
+        try catalogue.write("drafts/draft.yaml", preparationText("draft", depth: "2-1 mm"))
+        try catalogue.link("preparations/up", to: "..")
+        try catalogue.link("preparations/sub/top", to: catalogue.path)
+        let result = catalogue.load()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        #expect(result.preparations.map(\.id) == ["p"])
+        #expect(result.manifest.name == "Linked")
+    }
+
     @Test("a catalogue folder that cannot be reached (a loop of links on the way) says why, not that there is none")
     func unreachableFolder() throws {
         let catalogue = try TemporaryCatalogue()

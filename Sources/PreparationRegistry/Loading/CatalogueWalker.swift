@@ -48,6 +48,15 @@ struct CatalogueWalker {
             return
         }
         visited.insert(real)
+        // The folders that hold the preparations folder, up to the catalogue's own: a link to
+        // one of them is a loop, not more preparations (it would lead to the manifest, and to
+        // drafts kept beside it, as if they were preparations).
+        var ancestor = real
+        while ancestor.count > realRoot.count, let slash = ancestor.lastIndex(of: "/") {
+            ancestor = String(ancestor[..<slash])
+            visited.insert(ancestor)
+        }
+        visited.insert(realRoot)
         walkDirectory(path: start, display: start, real: real)
         // In sorted path order; a file that several paths lead to is read once, under the
         // first of them.
