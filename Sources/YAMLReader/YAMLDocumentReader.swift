@@ -359,6 +359,8 @@ func sizeText(_ bytes: Int) -> String {
     if bytes % mib == 0 { return "\(bytes / mib) MiB" }
     if bytes >= mib {
         let tenths = (bytes * 10 + mib / 2) / mib
+        // A size that would round to a whole number of MiB (a byte over the limit) in bytes.
+        if tenths % 10 == 0 { return "\(bytes) bytes" }
         return "\(tenths / 10).\(tenths % 10) MiB"
     }
     return "\(bytes) bytes"
