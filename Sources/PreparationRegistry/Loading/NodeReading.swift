@@ -277,7 +277,7 @@ struct NodeReader {
     mutating func quantityRange<U: MeasureUnit>(_ node: YAMLNodeView, _ what: String, _ unitType: U.Type,
                                                 example: String) -> QuantityRange<U>? {
         if node.mapping != nil {
-            guard let fields = fields(node, "'\(what)'", KeyTables.range, extensions: false),
+            guard let fields = fields(node, "'\(what)'", KeyTables.range),
                   let minNode = fields["min"], let maxNode = fields["max"]
             else { return nil }
             guard let unitNode = fields["unit"] else {
@@ -377,7 +377,7 @@ struct NodeReader {
         let upper: Int?
         let shown: String
         if node.mapping != nil {
-            guard let fields = fields(node, "'\(what)'", KeyTables.range, extensions: false),
+            guard let fields = fields(node, "'\(what)'", KeyTables.range),
                   let minNode = fields["min"], let maxNode = fields["max"]
             else { return nil }
             if let unitNode = fields["unit"] {

@@ -302,6 +302,7 @@ public enum PreparationSchema {
         let mappingForm: Object = [
             "type": "object", "properties": .object(properties),
             "required": .array(FormatFields.range.map { .string($0.key) }),
+            "patternProperties": .object(["^x-": .object([:])]),
             "additionalProperties": false,
         ]
         return .object(["anyOf": .array([.object(textForm), .object(mappingForm)])])
@@ -323,6 +324,7 @@ public enum PreparationSchema {
         let mappingForm: Object = [
             "type": "object", "properties": .object(properties),
             "required": .array(FormatFields.range.filter(\.required).map { .string($0.key) }),
+            "patternProperties": .object(["^x-": .object([:])]),
             "additionalProperties": false,
         ]
         return .object(["anyOf": .array([.object(["type": "integer", "minimum": 1]), .object(textForm), .object(mappingForm)])])
