@@ -810,6 +810,9 @@ struct DecodedValueTests {
         let tagged = try #require(try load("str-tag").first)
         #expect(tagged.name == "123")
         #expect(tagged.notes == "true")
+        // A folded summary is one line; the block scalar's final line break is left out.
+        let folded = try #require(try load("summary-folded-one-line").first)
+        #expect(folded.summary == "Free hyaluronic acid placed in the dermis to restore water binding in dry, flat-looking skin.")
     }
 
     @Test("a multi-document file gives one preparation per document, in order")

@@ -96,7 +96,8 @@ public enum PreparationSchema {
         case "name": return nonEmptyText
         case "summary":
             var line = textObject
-            line["not"] = .object(["type": "string", "pattern": "\\n"])
+            // A line break followed by more text, or by another line break: a final one is allowed.
+            line["not"] = .object(["type": "string", "pattern": "[\\r\\n][^\\r\\n]|\\n[\\r\\n]|\\r\\r"])
             return .object(line)
         case "ingredients":
             return list(.object(["anyOf": .array([
