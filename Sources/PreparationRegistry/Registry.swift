@@ -12,26 +12,65 @@ public struct Registry: Sendable {
     let index: QueryIndex
 
     /// Creates a registry. Preparations with an id seen before are dropped.
+    ///
+    /// Preparations already sorted by id, each id once (as a load gives them), are kept as
+    /// given: the registry shares the array rather than copying it.
     public init(manifest: Manifest, preparations: [Preparation]) {
-        // Sorts positions rather than preparations (each preparation is copied once, and no
-        // sorted copy of the whole array is held); the earlier of two equal ids comes first.
+        var unique = preparations
+        if !Self.isSortedByUniqueID(unique) {
+            Self.sortByID(&unique)
+            // The earlier of two equal ids comes first: keep it, drop the later ones.
+            var kept = 0
+            for index in unique.indices where kept == 0 || unique[index].id != unique[kept - 1].id {
+                if index != kept { unique.swapAt(index, kept) }
+                kept += 1
+            }
+            unique.removeLast(unique.count - kept)
+        }
+        self.init(manifest: manifest, sortedUnique: unique, index: QueryIndex(unique))
+    }
+
+    /// Creates a registry of preparations already sorted by id, each id once, with their
+    /// indexes already built (the loader builds them on a second thread while it checks).
+    init(manifest: Manifest, sortedUnique preparations: [Preparation], index: QueryIndex) {
+        self.manifest = manifest
+        self.preparations = preparations
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(preparations.count)
+        for index in preparations.indices { positions[preparations[index].id] = index }
+        self.positions = positions
+        self.index = index
+    }
+
+    /// True when every id is greater than the one before it.
+    static func isSortedByUniqueID(_ preparations: [Preparation]) -> Bool {
+        var index = 1
+        while index < preparations.count {
+            if !(preparations[index - 1].id < preparations[index].id) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Sorts preparations by id in place, the earlier of two equal ids first: positions are
+    /// sorted, then each preparation is moved once, by swaps along the permutation's cycles (no
+    /// second array of preparations is made).
+    static func sortByID(_ preparations: inout [Preparation]) {
         let order = preparations.indices.sorted { a, b in
             let left = preparations[a].id, right = preparations[b].id
             return left < right || (left == right && a < b)
         }
-        var unique: [Preparation] = []
-        unique.reserveCapacity(preparations.count)
-        var seen = Set<String>(minimumCapacity: preparations.count)
-        for index in order where seen.insert(preparations[index].id).inserted {
-            unique.append(preparations[index])
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var position = start
+            while true {
+                placed[position] = true
+                let source = order[position]
+                if source == start { break }
+                preparations.swapAt(position, source)
+                position = source
+            }
         }
-        self.manifest = manifest
-        self.preparations = unique
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(unique.count)
-        for (index, preparation) in unique.enumerated() { positions[preparation.id] = index }
-        self.positions = positions
-        self.index = QueryIndex(unique)
     }
 
     /// The catalogue's vocabulary.

@@ -1,11 +1,19 @@
-import CYAML
-
-/// Turns libyaml events into a flat document (``FlatStorage``) with an explicit stack,
-/// enforcing the limits as the events arrive. Nodes are records in one array, collections
-/// list their children's indices, scalars keep their text in one byte buffer, and an alias is
-/// the index of the node it names: a document is three arrays, reused for the next one.
+/// Turns parsing events (``YAMLEvent``) into a flat document (``FlatStorage``) with an
+/// explicit stack, enforcing the limits as the events arrive. Nodes are records in one array,
+/// collections list their children's indices, scalars keep their text in one byte buffer, and
+/// an alias is the index of the node it names: a document is three arrays, reused for the next one.
 struct FlatBuilder {
     private static let tagPrefix = "tag:yaml.org,2002:"
+
+    /// What consuming an event gave.
+    enum Step {
+        /// Nothing to do yet.
+        case more
+        /// A document is complete: read it with ``withDocument(_:)`` before the next event.
+        case document
+        /// The stream ended, or a fatal problem stopped the reading (``stopped``).
+        case stop
+    }
 
     /// A sequence or mapping under construction.
     private struct Frame {
@@ -31,8 +39,6 @@ struct FlatBuilder {
 
     private var storage: FlatStorage
     let limits: YAMLLimits
-    /// Called with each document as soon as it is complete.
-    let deliver: (YAMLDocumentView) -> Void
     var errors: [YAMLError] = []
     /// Set by a fatal problem: reading stops.
     var stopped = false
@@ -43,16 +49,25 @@ struct FlatBuilder {
     private var anchors: [String: (index: Int32, weight: Int)] = [:]
     private var expansion = 0
     private var root: Int32 = -1
+    /// The root of the document just completed.
+    private var completedRoot: Int32 = -1
     private var documentStart: SourceLocation
 
     var file: String { storage.file }
 
-    init(file: String, limits: YAMLLimits, buffers: YAMLReadBuffers, deliver: @escaping (YAMLDocumentView) -> Void) {
+    init(file: String, limits: YAMLLimits, buffers: YAMLReadBuffers) {
         self.storage = FlatStorage(file: file, buffers: buffers)
         self.pending = buffers.pending
         self.limits = limits
-        self.deliver = deliver
         self.documentStart = SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    /// Hands the document just completed (after ``consume(_:)`` said `.document`) to `body`
+    /// as a view, valid while `body` runs.
+    func withDocument<R>(_ body: (YAMLDocumentView) -> R) -> R {
+        let root = completedRoot
+        let start = documentStart
+        return storage.withContext { body(YAMLDocumentView(storage: $0, rootIndex: root, location: start)) }
     }
 
     /// Empties the storage, keeping its capacity, and hands it over for the next file.
@@ -68,58 +83,57 @@ struct FlatBuilder {
         return buffers
     }
 
-    private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: storage.file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    private func location(_ event: YAMLEvent) -> SourceLocation {
+        SourceLocation(file: storage.file, line: event.line, column: event.column)
     }
 
-    /// Consumes one event; returns true at the end of the stream.
-    mutating func consume(_ event: inout yaml_event_t) -> Bool {
-        let mark = event.start_mark
-        switch event.type {
-        case YAML_STREAM_END_EVENT:
-            return true
-        case YAML_DOCUMENT_START_EVENT:
+    /// Consumes one event.
+    mutating func consume(_ event: YAMLEvent) -> Step {
+        let mark = event
+        switch event.kind {
+        case .streamEnd:
+            return .stop
+        case .documentStart:
             anchors.removeAll(keepingCapacity: true)
             expansion = 0
             root = -1
             documentStart = location(mark)
             storage.removeAll()
             pending.removeAll(keepingCapacity: true)
-        case YAML_DOCUMENT_END_EVENT:
+        case .documentEnd:
+            let root = self.root
+            self.root = -1
             if root >= 0 {
-                let root = self.root
-                let start = documentStart
-                let deliver = self.deliver
-                storage.withContext { deliver(YAMLDocumentView(storage: $0, rootIndex: root, location: start)) }
+                completedRoot = root
+                return .document
             }
-            root = -1
-        case YAML_ALIAS_EVENT:
-            let name = Self.string(event.data.alias.anchor)
+        case .alias:
+            let name = eventText(event.value)
             guard let anchored = anchors[name] else {
                 errors.append(YAMLError(.unknownAlias, at: location(mark), "alias '*\(name)' refers to no anchor defined before it"))
                 let index = appendScalar(mark, style: .plain, value: .null, payload: 0, text: nil)
                 add(index, weight: 1)
-                return false
+                return .more
             }
             expansion += anchored.weight
             if expansion > limits.maxAliasExpansion {
                 fatal(.limit, at: location(mark),
                       "aliases expand to more than \(limits.maxAliasExpansion) nodes in this document (alias '*\(name)')")
-                return false
+                return .stop
             }
             add(anchored.index, weight: anchored.weight)
-        case YAML_SCALAR_EVENT:
-            scalar(&event)
-        case YAML_SEQUENCE_START_EVENT:
-            let s = event.data.sequence_start
-            checkCollectionTag(s.tag, expected: "seq", at: mark)
-            push(isMapping: false, mark: mark, anchor: Self.optionalString(s.anchor))
-        case YAML_MAPPING_START_EVENT:
-            let m = event.data.mapping_start
-            checkCollectionTag(m.tag, expected: "map", at: mark)
-            push(isMapping: true, mark: mark, anchor: Self.optionalString(m.anchor))
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard var frame = stack.popLast() else { return false }
+        case .scalar:
+            scalar(event)
+        case .sequenceStart:
+            checkCollectionTag(event.tag, expected: "seq", at: mark)
+            push(isMapping: false, mark: mark, anchor: event.anchor.map(eventText))
+            if stopped { return .stop }
+        case .mappingStart:
+            checkCollectionTag(event.tag, expected: "map", at: mark)
+            push(isMapping: true, mark: mark, anchor: event.anchor.map(eventText))
+            if stopped { return .stop }
+        case .sequenceEnd, .mappingEnd:
+            guard var frame = stack.popLast() else { return .more }
             if frame.isMapping { applyMerges(&frame) }
             let children = pending.count - frame.childStart
             let index = Int(frame.record)
@@ -130,10 +144,10 @@ struct FlatBuilder {
             storage.completed.append(frame.record)
             if let anchor = frame.anchor { anchors[anchor] = (frame.record, frame.weight) }
             add(frame.record, weight: frame.weight)
-        default:
+        case .other:
             break
         }
-        return false
+        return .more
     }
 
     private mutating func fatal(_ kind: YAMLError.Kind, at location: SourceLocation, _ message: String) {
@@ -141,55 +155,48 @@ struct FlatBuilder {
         stopped = true
     }
 
-    private mutating func push(isMapping: Bool, mark: yaml_mark_t, anchor: String?) {
+    private mutating func push(isMapping: Bool, mark: YAMLEvent, anchor: String?) {
         if stack.count + 1 > limits.maxDepth {
             fatal(.limit, at: location(mark), "nesting is deeper than the limit of \(limits.maxDepth) levels")
             return
         }
         let index = Int32(storage.records.count)
         storage.records.append(FlatRecord(kind: isMapping ? .mapping : .sequence, style: .plain, value: .null,
-                                          line: Int32(truncatingIfNeeded: mark.line + 1),
-                                          column: Int32(truncatingIfNeeded: mark.column + 1),
+                                          line: Int32(truncatingIfNeeded: mark.line),
+                                          column: Int32(truncatingIfNeeded: mark.column),
                                           start: 0, count: 0, payload: 0))
         stack.append(Frame(isMapping: isMapping, record: index, location: location(mark), anchor: anchor,
                            childStart: pending.count))
     }
 
     /// Appends a scalar's record (and its text, when given) and marks it complete.
-    private mutating func appendScalar(_ mark: yaml_mark_t, style: YAMLScalar.Style, value: FlatRecord.Value,
+    private mutating func appendScalar(_ mark: YAMLEvent, style: YAMLScalar.Style, value: FlatRecord.Value,
                                        payload: UInt64, text: UnsafeBufferPointer<UInt8>?) -> Int32 {
         let index = Int32(storage.records.count)
-        let start = Int32(storage.bytes.count)
-        if let text, !text.isEmpty { storage.bytes.append(contentsOf: text) }
+        let start = Int32(truncatingIfNeeded: text.map { storage.appendText($0) } ?? storage.byteCount)
         storage.records.append(FlatRecord(kind: .scalar, style: style, value: value,
-                                          line: Int32(truncatingIfNeeded: mark.line + 1),
-                                          column: Int32(truncatingIfNeeded: mark.column + 1),
+                                          line: Int32(truncatingIfNeeded: mark.line),
+                                          column: Int32(truncatingIfNeeded: mark.column),
                                           start: start, count: Int32(text?.count ?? 0), payload: payload))
         storage.completed.append(index)
         return index
     }
 
-    private mutating func scalar(_ event: inout yaml_event_t) {
-        let s = event.data.scalar
-        let mark = event.start_mark
-        let bytes = UnsafeBufferPointer(start: s.value, count: s.length)
-        let style: YAMLScalar.Style
-        switch s.style {
-        case YAML_PLAIN_SCALAR_STYLE: style = .plain
-        case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE: style = .block
-        default: style = .quoted
-        }
+    private mutating func scalar(_ event: YAMLEvent) {
+        let mark = event
+        let bytes = event.value
+        let style = event.style
         var value: ScalarValue
-        if let tagPointer = s.tag {
-            let tag = Self.string(tagPointer)
-            let text = String(decoding: bytes, as: UTF8.self)
+        if let tagBytes = event.tag {
+            let tag = eventText(tagBytes)
+            let text = eventText(bytes)
             value = resolveTagged(tag: tag, bytes: bytes, text: text, at: location(mark))
         } else if style == .plain {
             value = CoreSchema.resolve(bytes)
         } else {
             value = .string
         }
-        if style != .plain, case .null = value, s.tag == nil { value = .string }
+        if style != .plain, case .null = value, event.tag == nil { value = .string }
         let kind: FlatRecord.Value
         var payload: UInt64 = 0
         switch value {
@@ -200,7 +207,7 @@ struct FlatBuilder {
         case .string: kind = .string
         }
         let index = appendScalar(mark, style: style, value: kind, payload: payload, text: bytes)
-        if let anchor = Self.optionalString(s.anchor) { anchors[anchor] = (index, 1) }
+        if let anchor = event.anchor { anchors[eventText(anchor)] = (index, 1) }
         add(index, weight: 1)
     }
 
@@ -235,11 +242,11 @@ struct FlatBuilder {
         return .string
     }
 
-    private mutating func checkCollectionTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, expected: String,
-                                             at mark: yaml_mark_t) {
-        guard let pointer else { return }
+    private mutating func checkCollectionTag(_ tagBytes: UnsafeBufferPointer<UInt8>?, expected: String,
+                                             at mark: YAMLEvent) {
+        guard let tagBytes else { return }
         let location = self.location(mark)
-        let tag = Self.string(pointer)
+        let tag = eventText(tagBytes)
         if tag == Self.tagPrefix + expected { return }
         if tag.hasPrefix(Self.tagPrefix),
            ["str", "int", "float", "bool", "null", "map", "seq"].contains(String(tag.dropFirst(Self.tagPrefix.count))) {
@@ -388,15 +395,5 @@ struct FlatBuilder {
             }
         }
         frame.keyIndex = nil
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String {
-        guard let pointer else { return "" }
-        return String(cString: pointer)
-    }
-
-    private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let pointer else { return nil }
-        return String(cString: pointer)
     }
 }

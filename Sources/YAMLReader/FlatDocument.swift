@@ -53,8 +53,10 @@ struct FlatStorage {
     /// Children: a sequence's items, a mapping's keys and values in turn (record indices;
     /// an alias is the index of the node it names).
     var links: [Int32] = []
-    /// The UTF-8 text of every scalar, one after the other.
+    /// The UTF-8 text of every scalar, one after the other, in the first `byteCount` bytes (the
+    /// rest is room for more: appending a scalar's text is then one copy, not an array append).
     var bytes: [UInt8] = []
+    private(set) var byteCount = 0
     /// Record indices in the order the nodes were completed (children before parents).
     var completed: [Int32] = []
 
@@ -69,8 +71,22 @@ struct FlatStorage {
     mutating func removeAll() {
         records.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
+        byteCount = 0
         completed.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends a scalar's text; returns where it starts.
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        let start = byteCount
+        guard let from = text.baseAddress, text.count > 0 else { return start }
+        if start + text.count > bytes.count {
+            bytes.append(contentsOf: repeatElement(0, count: max(text.count, bytes.count, 4096)))
+        }
+        bytes.withUnsafeMutableBufferPointer { all in
+            all.baseAddress.map { ($0 + start).update(from: from, count: text.count) }
+        }
+        byteCount += text.count
+        return start
     }
 
     func text(_ record: FlatRecord) -> String {
@@ -369,38 +385,4 @@ enum FlatTreeConverter {
         return nodes[Int(root)] ?? YAMLNode(.scalar(YAMLScalar(text: "", value: .null, style: .plain)),
                                              at: SourceLocation(file: file, line: 1, column: 1))
     }
-}
-
-/// A finished document copied out of the reader's storage: unlike a ``YAMLDocumentView``, it
-/// may be kept and handed to another thread (the loader decodes on one thread while libyaml
-/// parses the next document on another). Reading it goes through the same views.
-public struct YAMLOwnedDocument: @unchecked Sendable {
-    // `@unchecked`: the storage is four arrays of plain values and a path, never shared
-    // mutably; `FlatRecord` is not marked `Sendable` only because it is internal.
-    private let storage: FlatStorage
-    private let rootIndex: Int32
-    /// Where the document starts.
-    public let location: SourceLocation
-
-    init(_ view: YAMLDocumentView) {
-        let context = view.storage.pointee
-        var storage = FlatStorage(file: context.file, buffers: YAMLReadBuffers())
-        storage.records = Array(context.records)
-        storage.links = Array(context.links)
-        storage.bytes = Array(context.bytes)
-        storage.completed = Array(context.completed)
-        self.storage = storage
-        self.rootIndex = view.rootIndex
-        self.location = view.location
-    }
-
-    /// Hands the document to `body` as a view, valid while `body` runs.
-    public func withView<R>(_ body: (YAMLDocumentView) -> R) -> R {
-        storage.withContext { body(YAMLDocumentView(storage: $0, rootIndex: rootIndex, location: location)) }
-    }
-}
-
-extension YAMLDocumentView {
-    /// A copy of the document that outlives the reader's callback.
-    public var owned: YAMLOwnedDocument { YAMLOwnedDocument(self) }
 }

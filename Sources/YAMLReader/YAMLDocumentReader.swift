@@ -130,17 +130,21 @@ public struct YAMLDocumentReader: Sendable {
     /// view is valid only while `body` runs. Returns every problem found.
     public func readFlat(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
                          eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
-        withoutActuallyEscaping(body) { body in readStream(bytes, file: file, deliver: body) }
+        readStream(bytes, file: file, deliver: body)
     }
 
     private func readStream(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
-                            deliver: @escaping (YAMLDocumentView) -> Void) -> [YAMLError] {
+                            deliver: (YAMLDocumentView) -> Void) -> [YAMLError] {
         var buffers = YAMLReadBuffers()
-        return readStream(bytes, file: file, buffers: &buffers, deliver: deliver)
+        return build(file: file, buffers: &buffers, deliver: deliver) { sink in
+            readStream(bytes, file: file, sink: &sink)
+        }
     }
 
-    private func readStream(_ bytes: UnsafeBufferPointer<UInt8>, file: String, buffers: inout YAMLReadBuffers,
-                            deliver: @escaping (YAMLDocumentView) -> Void) -> [YAMLError] {
+    /// Feeds a YAML stream held in memory to `sink`; returns the reading's own errors (a file
+    /// too large, a UTF-16 or UTF-32 file, libyaml's failure), which come after the sink's.
+    func readStream<Sink: YAMLEventSink>(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+                                         sink: inout Sink) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maxFileSize {
             return [YAMLError(.limit, at: start,
@@ -155,8 +159,21 @@ public struct YAMLDocumentReader: Sendable {
         guard let parser = LibYAMLParser(input: text) else {
             return [YAMLError(.syntax, at: start, "libyaml could not start")]
         }
-        return parse(parser, file: file, buffers: &buffers, deliver: deliver) { offset in
+        let failure = pull(parser, file: file, sink: &sink) { offset in
             Self.location(ofByte: offset, in: text, file: file)
+        }
+        return failure.map { [$0] } ?? []
+    }
+
+    /// Runs `read` with a flat builder as its sink, handing each document to `deliver`;
+    /// returns the builder's errors, then the reading's.
+    private func build(file: String, buffers: inout YAMLReadBuffers, deliver: (YAMLDocumentView) -> Void,
+                       read: (inout DocumentSink) -> [YAMLError]) -> [YAMLError] {
+        withoutActuallyEscaping(deliver) { deliver in
+            var sink = DocumentSink(builder: FlatBuilder(file: file, limits: limits, buffers: buffers), deliver: deliver)
+            let readErrors = read(&sink)
+            buffers = sink.builder.takeBuffers()
+            return sink.builder.errors + readErrors
         }
     }
 
@@ -189,13 +206,16 @@ public struct YAMLDocumentReader: Sendable {
     /// each, so that the storage is allocated once rather than once per file.
     public func readFlat(fileAt path: String, displayPath: String? = nil, buffers: inout YAMLReadBuffers,
                          eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
-        withoutActuallyEscaping(body) { body in
-            readFile(path, file: displayPath ?? path, buffers: &buffers, deliver: body)
+        let file = displayPath ?? path
+        return build(file: file, buffers: &buffers, deliver: body) { sink in
+            readFile(path, file: file, sink: &sink)
         }
     }
 
-    private func readFile(_ path: String, file: String, buffers: inout YAMLReadBuffers,
-                          deliver: @escaping (YAMLDocumentView) -> Void) -> [YAMLError] {
+    /// Feeds a YAML file to `sink` in chunks; returns the reading's own errors (the file
+    /// cannot be opened or read, is too large or not UTF-8, libyaml's failure), which come
+    /// after the sink's.
+    func readFile<Sink: YAMLEventSink>(_ path: String, file: String, sink: inout Sink) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -213,7 +233,7 @@ public struct YAMLDocumentReader: Sendable {
             case .failure(let error):
                 return [error]
             case .success(let bytes):
-                return bytes.withUnsafeBufferPointer { readStream($0, file: file, buffers: &buffers, deliver: deliver) }
+                return bytes.withUnsafeBufferPointer { readStream($0, file: file, sink: &sink) }
             }
         }
         let size = Int(info.st_size)
@@ -246,7 +266,7 @@ public struct YAMLDocumentReader: Sendable {
         guard let parser = LibYAMLParser(source: source) else {
             return [YAMLError(.syntax, at: start, "libyaml could not start")]
         }
-        var errors = parse(parser, file: file, buffers: &buffers, deliver: deliver) { offset in
+        let failure = pull(parser, file: file, sink: &sink) { offset in
             // Only after an encoding error: the file is read again up to the bad byte (the
             // offset counts from after a skipped byte order mark, as libyaml saw the file).
             var bytes = [UInt8](repeating: 0, count: max(0, min(offset, limits.maxFileSize)))
@@ -255,40 +275,36 @@ public struct YAMLDocumentReader: Sendable {
                 Self.location(ofByte: offset, in: UnsafeBufferPointer(rebasing: $0[..<max(0, count)]), file: file)
             }
         }
+        guard let failure else { return [] }
         // A read that failed or a file that grew: libyaml only says "input error".
-        if let failure = source.pointee.failure, !errors.isEmpty {
-            switch failure {
-            case .read(let reason):
-                errors[errors.count - 1] = YAMLError(.io, at: start, "cannot read file: \(reason)")
-            case .grew:
-                errors[errors.count - 1] = YAMLError(.limit, at: start,
-                    "file grew while being read; larger than the limit of \(sizeText(limits.maxFileSize))")
-            }
+        switch source.pointee.failure {
+        case .read(let reason):
+            return [YAMLError(.io, at: start, "cannot read file: \(reason)")]
+        case .grew:
+            return [YAMLError(.limit, at: start,
+                              "file grew while being read; larger than the limit of \(sizeText(limits.maxFileSize))")]
+        case nil:
+            return [failure]
         }
-        return errors
     }
 
-    /// Pulls libyaml's events into the tree builder until the stream ends, a fatal problem
-    /// stops it, or libyaml fails; `locate` turns the byte offset of an encoding error into a place.
-    private func parse(_ parser: LibYAMLParser, file: String, buffers: inout YAMLReadBuffers,
-                       deliver: @escaping (YAMLDocumentView) -> Void,
-                       locate: (Int) -> SourceLocation) -> [YAMLError] {
-        var builder = FlatBuilder(file: file, limits: limits, buffers: buffers, deliver: deliver)
-        defer { buffers = builder.takeBuffers() }
+    /// Pulls libyaml's events into `sink` until the stream ends, the sink stops it, or libyaml
+    /// fails; returns libyaml's failure, if any. `locate` turns the byte offset of an encoding
+    /// error into a place.
+    private func pull<Sink: YAMLEventSink>(_ parser: LibYAMLParser, file: String, sink: inout Sink,
+                                           locate: (Int) -> SourceLocation) -> YAMLError? {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser.parser, &event) == 1 else {
                 let f = parser.failure()
                 var location = SourceLocation(file: file, line: f.line, column: f.column)
                 if let offset = f.offset { location = locate(offset) }
-                builder.errors.append(YAMLError(f.kind, at: location, f.message))
-                break
+                return YAMLError(f.kind, at: location, f.message)
             }
-            let finished = builder.consume(&event)
+            let stop = sink.consume(&event)
             yaml_event_delete(&event)
-            if finished || builder.stopped { break }
+            if stop { return nil }
         }
-        return builder.errors
     }
 
     /// The line and column of a byte offset, counting characters and lines as libyaml does
@@ -341,6 +357,29 @@ public struct YAMLDocumentReader: Sendable {
                              "file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
         }
         return nil
+    }
+}
+
+/// Takes the events of a stream as libyaml reads it.
+protocol YAMLEventSink {
+    /// Takes one of libyaml's events (valid only during the call); returns true when reading
+    /// must stop: the stream ended, or a fatal problem was found.
+    mutating func consume(_ event: inout yaml_event_t) -> Bool
+}
+
+/// The flat builder as a sink, handing each document to `deliver` as soon as it is complete.
+struct DocumentSink: YAMLEventSink {
+    var builder: FlatBuilder
+    let deliver: (YAMLDocumentView) -> Void
+
+    mutating func consume(_ event: inout yaml_event_t) -> Bool {
+        switch builder.consume(YAMLEvent(event)) {
+        case .more: return false
+        case .document:
+            builder.withDocument(deliver)
+            return false
+        case .stop: return true
+        }
     }
 }
 

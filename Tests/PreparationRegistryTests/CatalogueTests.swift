@@ -431,10 +431,25 @@ struct CatalogueFolderTests {
         defer { catalogue.remove() }
         let result = catalogue.load()
         #expect(result.diagnostics.isEmpty)
-        let files = result.preparations.map(\.location.file)
-        #expect(files == files.sorted())
-        #expect(result.preparations.count == 6)
-        #expect(result.preparations.prefix(3).map(\.id) == ["upper", "alpha", "alpha-two"])
+        // The result lists preparations by id; the registry shares that array.
+        #expect(result.preparations.map(\.id) == ["alpha", "alpha-two", "mike", "mike-file", "upper", "zulu"])
+        #expect(result.registry?.preparations.map(\.id) == result.preparations.map(\.id))
+
+        // The order files are read in shows in which of two files an id is first defined.
+        let twice = try TemporaryCatalogue(files: [
+            "z.yaml": preparationText("same"),
+            "m/b.yaml": preparationText("same"),
+            "m.yaml": preparationText("same"),
+            "B.yaml": preparationText("same"),
+        ])
+        defer { twice.remove() }
+        let messages = twice.load().diagnostics.map { "\($0.location.file.split(separator: "/").suffix(2).joined(separator: "/")): \($0.message)" }
+        let first = "first defined at \(twice.path)/preparations/B.yaml:1:5"
+        #expect(messages == [
+            "preparations/m.yaml: duplicate id 'same'; " + first,
+            "m/b.yaml: duplicate id 'same'; " + first,
+            "preparations/z.yaml: duplicate id 'same'; " + first,
+        ])
     }
 
     @Test("results do not depend on the order files are given in")

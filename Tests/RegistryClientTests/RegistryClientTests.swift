@@ -221,3 +221,24 @@ struct QueryTests {
         for (index, text) in results { #expect(text == expected[index], "\(queries[index])") }
     }
 }
+
+@Suite("Making a registry")
+struct RegistryInitTests {
+    @Test("preparations given in any order come out sorted by id; of two equal ids the earlier stays")
+    func sortsAndDropsRepeats() {
+        var given = Array(bundled.preparations.reversed())
+        var renamed = given[3]
+        renamed.name = "A later copy"
+        given.insert(renamed, at: 7)
+        let made = Registry(manifest: bundled.manifest, preparations: given)
+        #expect(ids(made.preparations) == ids(bundled.preparations))
+        #expect(made[renamed.id]?.name == given[3].name)
+        #expect(made[renamed.id]?.name != "A later copy")
+    }
+
+    @Test("preparations already sorted, each id once, are kept as given")
+    func keepsSorted() {
+        let made = Registry(manifest: bundled.manifest, preparations: bundled.preparations)
+        #expect(made.preparations == bundled.preparations)
+    }
+}

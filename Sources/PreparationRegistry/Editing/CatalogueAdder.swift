@@ -141,6 +141,7 @@ public struct CatalogueAdder: Sendable {
         problems += checked.diagnostics.filter { $0.severity == .error }
         var perFile: [String: [Preparation]] = [:]
         for preparation in checked.preparations { perFile[preparation.location.file, default: []].append(preparation) }
+        for file in perFile.keys { perFile[file]?.sort { $0.location < $1.location } }
         var placements: [AddPlacement] = []
         for path in files {
             let found = perFile[path] ?? []

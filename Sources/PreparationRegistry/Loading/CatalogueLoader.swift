@@ -8,7 +8,8 @@ public struct CatalogueLoadResult: Sendable {
     public var registry: Registry?
     /// The manifest in force (the bundled vocabulary when the catalogue has none).
     public var manifest: Manifest
-    /// Every preparation that decoded without errors, in file order.
+    /// Every preparation that decoded without errors, sorted by id (the earlier of two equal
+    /// ids first); when the catalogue is valid, the registry's own array.
     public var preparations: [Preparation]
     /// Every diagnostic.
     public var diagnostics: [Diagnostic]
@@ -110,7 +111,10 @@ public struct CatalogueLoader: Sendable {
                 "'\(Self.preparationsFolder)' is not a folder; it must be the folder of the preparation files"))
         }
         session.diagnostics += walker.diagnostics
-        session.loadPreparations(walker.files.map(SourceText.file), vocabulary: manifest.vocabulary)
+        // The walker's list is not kept alive beside the sources made of it.
+        let sources = walker.files.map(SourceText.file)
+        walker.files = []
+        session.loadPreparations(sources, vocabulary: manifest.vocabulary)
         return session.finish(manifest: manifest)
     }
 
@@ -194,6 +198,8 @@ struct LoadSession {
     var knownIDs: Set<String> = []
     /// The reader's storage, reused from one file to the next.
     private var buffers = YAMLReadBuffers()
+    /// Texts that preparations share, kept once for the whole load.
+    private let interner = TextInterner()
     /// Where each preparation's id is written, for duplicate-id messages.
     private var idLocations: [String: SourceLocation] = [:]
     /// Every file read, in order, for the source lines of diagnostics (looked up by display
@@ -257,38 +263,49 @@ struct LoadSession {
         return decoded.manifest
     }
 
-    /// Loads the preparations of several files with two threads: one reads (libyaml and the
-    /// flat documents), handing each finished document over in order, while this one decodes
-    /// them. The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
+    /// Loads the preparations of several files with two threads: one runs libyaml over the
+    /// files in order and records their events (``YAMLEventRecorder``), handing them over in
+    /// batches, while this one builds the documents (``YAMLEventReplayer``) and decodes them.
+    /// The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
     mutating func loadPreparations(_ sources: [SourceText], vocabulary: Vocabulary) {
         guard sources.count > 0 else { return }
         fileCount += sources.count
         self.sources += sources
-        let handOver = DocumentHandOver()
-        let reader = self.reader
+        // At most 512 KiB of events wait (about 8 batches), however large a scalar makes one.
+        let full = HandOverQueue<YAMLEventBatch>(capacity: 1 << 19) { $0.count }
+        let emptied = HandOverQueue<YAMLEventBatch>()
+        let limits = reader.limits
         let thread = Thread {
-            var buffers = YAMLReadBuffers()
-            for source in sources {
-                let errors = LoadSession.read(source, reader: reader, buffers: &buffers) { document in
-                    handOver.put(.document(document.owned))
-                }
-                handOver.put(.endOfFile(errors))
+            var recorder = YAMLEventRecorder(limits: limits) { batch in
+                full.put(batch)
+                return emptied.takeIfAny() ?? YAMLEventBatch()
             }
-            handOver.finish()
+            for source in sources {
+                switch source {
+                case .file(let file):
+                    recorder.record(fileAt: file.path, displayPath: file.displayPath)
+                case .memory(let path, let text):
+                    Array(text.utf8).withUnsafeBufferPointer { recorder.record($0, file: path) }
+                case .bytes(let path, .success(let bytes)):
+                    bytes.withUnsafeBufferPointer { recorder.record($0, file: path) }
+                case .bytes(let path, .failure(let error)):
+                    recorder.record(unreadable: path, error: error)
+                }
+            }
+            recorder.flush()
+            full.finish()
         }
         thread.start()
+        var replayer = YAMLEventReplayer(limits: limits)
         var file = 0
         var found = 0
         var before = diagnostics.count
-        while let item = handOver.take() {
-            switch item {
-            case .document(let document):
-                document.withView { view in
-                    guard !view.root.isNull else { return }
-                    found += 1
-                    addPreparation(from: view, vocabulary: vocabulary)
-                }
-            case .endOfFile(let errors):
+        while var batch = full.take() {
+            replayer.replay(batch, eachDocument: { view in
+                guard !view.root.isNull else { return }
+                found += 1
+                addPreparation(from: view, vocabulary: vocabulary)
+            }, endOfFile: { errors in
                 diagnostics += errors.map(Diagnostic.init)
                 if found == 0, diagnostics.count == before {
                     diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: sources[file].displayPath, line: 1, column: 1),
@@ -297,7 +314,9 @@ struct LoadSession {
                 file += 1
                 found = 0
                 before = diagnostics.count
-            }
+            })
+            batch.removeAll()
+            emptied.put(batch)
         }
     }
 
@@ -318,7 +337,7 @@ struct LoadSession {
     /// Decodes one document as soon as the reader has finished it, so that only one
     /// document's nodes are alive at a time.
     private mutating func addPreparation(from document: YAMLDocumentView, vocabulary: Vocabulary) {
-        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary)
+        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner)
         diagnostics += problems
         guard let preparation else { return }
         let idLocation = preparation.location(of: "id")
@@ -337,6 +356,13 @@ struct LoadSession {
     /// Cross-file checks, lint, source lines and order.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
         let lintRules = LintRules.enabled(disabled: manifest.disabledLintRules)
+        // Sorted in place, so that the registry can share the array instead of copying it.
+        if !Registry.isSortedByUniqueID(preparations) { Registry.sortByID(&preparations) }
+        // The registry's indexes take about as long to build as the checks below take to run:
+        // for a large catalogue with no error so far, they are built meanwhile on a second
+        // thread (and dropped if the checks find an error).
+        let indexBuild = diagnostics.contains { $0.severity == .error } || preparations.count < Self.indexThreadThreshold
+            ? nil : IndexBuild(preparations)
         checkReplacementCircles()
         // The ids a `replaced-by` may name, sorted once, when the first unknown one needs them.
         var allIDs: [String]?
@@ -359,10 +385,15 @@ struct LoadSession {
             a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
         }.map(\.element)
         let hasErrors = diagnostics.contains { $0.severity == .error }
+        let index = indexBuild?.result()
         return CatalogueLoadResult(
-            registry: hasErrors ? nil : Registry(manifest: manifest, preparations: preparations),
+            registry: hasErrors ? nil : Registry(manifest: manifest, sortedUnique: preparations,
+                                                 index: index ?? QueryIndex(preparations)),
             manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount)
     }
+
+    /// The fewest preparations for which the registry's indexes are built on a second thread.
+    static let indexThreadThreshold = 1_000
 
     /// An error at the `replaced-by` of every preparation whose chain of replacements comes
     /// back to it.
@@ -414,3 +445,20 @@ struct LoadSession {
     }
 }
 
+/// The registry's indexes of sorted preparations, built on a thread of their own.
+private struct IndexBuild {
+    private let queue = HandOverQueue<QueryIndex>()
+
+    init(_ preparations: [Preparation]) {
+        let queue = self.queue
+        Thread {
+            queue.put(QueryIndex(preparations))
+            queue.finish()
+        }.start()
+    }
+
+    /// The indexes, waiting for them.
+    func result() -> QueryIndex? {
+        queue.take()
+    }
+}

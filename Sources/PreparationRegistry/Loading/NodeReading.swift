@@ -8,6 +8,9 @@ final class KeyTable: Sendable {
     /// The keys' UTF-8 bytes, one after the other, and where each starts and ends.
     private let bytes: [UInt8]
     private let bounds: [(start: Int, count: Int)]
+    /// Each key's first 8 bytes packed into an integer, and its length: most keys are told
+    /// apart by one comparison of each.
+    private let heads: [(head: UInt64, count: Int)]
     /// The indices of the required specs.
     let required: [Int]
 
@@ -16,23 +19,37 @@ final class KeyTable: Sendable {
         self.specs = specs
         var bytes: [UInt8] = []
         var bounds: [(start: Int, count: Int)] = []
+        var heads: [(head: UInt64, count: Int)] = []
         for spec in specs {
             bounds.append((bytes.count, spec.key.utf8.count))
-            bytes += Array(spec.key.utf8)
+            let key = Array(spec.key.utf8)
+            heads.append((key.withUnsafeBufferPointer(Self.head), key.count))
+            bytes += key
         }
         self.bytes = bytes
         self.bounds = bounds
+        self.heads = heads
         self.required = specs.indices.filter { specs[$0].required }
+    }
+
+    /// The first 8 bytes (fewer for a shorter key) packed into an integer.
+    @inline(__always)
+    private static func head(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for i in 0 ..< min(8, key.count) { head |= UInt64(key[i]) << (8 * UInt64(i)) }
+        return head
     }
 
     /// The index of the spec whose key is `key`'s bytes.
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        bytes.withUnsafeBufferPointer { all in
-            for (i, b) in bounds.enumerated() where b.count == key.count {
-                var same = true
-                for k in 0 ..< b.count where all[b.start + k] != key[k] {
-                    same = false
-                    break
+        let head = Self.head(key)
+        return heads.withUnsafeBufferPointer { heads in
+            for i in 0 ..< heads.count where heads[i].head == head && heads[i].count == key.count {
+                if key.count <= 8 { return i }
+                let same = bytes.withUnsafeBufferPointer { all in
+                    let start = bounds[i].start
+                    for k in 8 ..< key.count where all[start + k] != key[k] { return false }
+                    return true
                 }
                 if same { return i }
             }
@@ -97,6 +114,8 @@ struct Fields {
 /// carrying on, so that one run reports every problem of a document.
 struct NodeReader {
     var diagnostics: [Diagnostic] = []
+    /// Where texts that preparations tend to share are kept once (see ``sharedText(_:_:)``).
+    var interner: TextInterner?
 
     mutating func error(_ location: SourceLocation, _ message: String) {
         diagnostics.append(.error(location, message))
@@ -171,9 +190,20 @@ struct NodeReader {
         return scalar.text
     }
 
+    /// The text of any non-null scalar, as ``text(_:_:)``, kept once per load when the reader
+    /// has an interner.
+    mutating func sharedText(_ node: YAMLNodeView, _ what: String) -> String? {
+        guard let interner, let scalar = node.scalar, case .string = scalar.value else { return text(node, what) }
+        return scalar.withBytes { interner.string($0) }
+    }
+
     /// Text that is not empty or blank.
-    mutating func nonEmptyText(_ node: YAMLNodeView, _ what: String) -> String? {
-        guard let value = text(node, what) else { return nil }
+    ///
+    /// - Parameter shared: the text is one that preparations tend to share (an ingredient's
+    ///   name, a source, a side effect, an aftercare instruction): it is kept once per load.
+    mutating func nonEmptyText(_ node: YAMLNodeView, _ what: String, shared: Bool = false) -> String? {
+        let text = shared ? sharedText(node, what) : text(node, what)
+        guard let value = text else { return nil }
         // Most texts start with a visible ASCII character: no need to walk their characters.
         if let first = value.utf8.first, first > 32, first < 127 { return value }
         if value.allSatisfy(\.isWhitespace) {
@@ -225,7 +255,8 @@ struct NodeReader {
             error(node.location, "\(what) '\(value)' is not a slug: lower-case letters and digits, in words joined by single hyphens, such as 'hyaluronic-hydration'")
             return nil
         }
-        if let maxLength, value.count > maxLength {
+        // A slug is ASCII: its bytes are its characters.
+        if let maxLength, value.utf8.count > maxLength {
             error(node.location, "\(what) '\(value)' is longer than \(maxLength) characters")
             return nil
         }
@@ -471,19 +502,22 @@ func isDigitsOnly(_ text: String) -> Bool {
 
 /// True for `^[a-z0-9]+(-[a-z0-9]+)*$`.
 func isSlug(_ text: String) -> Bool {
-    var previousWasHyphen = true
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            previousWasHyphen = false
-        case UInt8(ascii: "-"):
-            if previousWasHyphen { return false }
-            previousWasHyphen = true
-        default:
-            return false
+    var text = text
+    return text.withUTF8 { bytes in
+        var previousWasHyphen = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default:
+                return false
+            }
         }
+        return !previousWasHyphen
     }
-    return !previousWasHyphen
 }
 
 /// The unit written as `word`, as ``MeasureUnit/parse(_:)`` reads it, with a fast path for the

@@ -37,8 +37,12 @@ struct PreparationDecoder {
     let vocabulary: Vocabulary
 
     /// The preparation, or nil; with every diagnostic found either way.
-    static func decode(_ document: YAMLDocumentView, vocabulary: Vocabulary) -> (Preparation?, [Diagnostic]) {
-        var reader = NodeReader()
+    ///
+    /// - Parameter interner: where texts that preparations tend to share are kept once, for a
+    ///   load of many preparations.
+    static func decode(_ document: YAMLDocumentView, vocabulary: Vocabulary,
+                       interner: TextInterner? = nil) -> (Preparation?, [Diagnostic]) {
+        var reader = NodeReader(interner: interner)
         let preparation = PreparationDecoder(vocabulary: vocabulary).decode(document.root, &reader)
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
         return (preparation, [])
@@ -75,7 +79,7 @@ struct PreparationDecoder {
         let sideEffects = reader.each(f[K.sideEffects], "side-effects") { r, n in sideEffect(&r, n) }
         let aftercare = reader.each(f[K.aftercare], "aftercare") { r, n in aftercareInstruction(&r, n) }
         let seasons = reader.each(f[K.avoidSeasons], "avoid-seasons") { r, n in r.word(n, Season.self, "season") }
-        let sources = reader.each(f[K.sources], "sources") { r, n in r.nonEmptyText(n, "sources") }
+        let sources = reader.each(f[K.sources], "sources") { r, n in r.nonEmptyText(n, "sources", shared: true) }
         let evidence = f[K.evidence].flatMap { reader.word($0, Evidence.self, "evidence") }
         let deprecated = f[K.deprecated].flatMap { deprecation($0, &reader) }
         let notes = f[K.notes].flatMap { reader.text($0, "notes") }
@@ -118,7 +122,8 @@ struct PreparationDecoder {
     private func vocabularyWord(_ r: inout NodeReader, _ node: YAMLNodeView, _ what: String,
                                 _ known: OrderedSet<String>) -> String? {
         guard let word = r.text(node, what) else { return nil }
-        if known.contains(word) { return word }
+        // The vocabulary's own string: every preparation naming the word shares it.
+        if let index = known.firstIndex(of: word) { return known[index] }
         let hint = Suggestions.nearest(to: word, in: known).map { "; did you mean '\($0)'?" }
             ?? "; it is not in the catalogue's vocabulary"
         r.error(node.location, "unknown \(what) '\(word)'" + hint)
@@ -127,10 +132,10 @@ struct PreparationDecoder {
 
     private func ingredient(_ r: inout NodeReader, _ node: YAMLNodeView) -> Ingredient? {
         if node.scalar != nil {
-            return r.nonEmptyText(node, "ingredient").map { Ingredient(name: $0) }
+            return r.nonEmptyText(node, "ingredient", shared: true).map { Ingredient(name: $0) }
         }
         guard let f = r.fields(node, "an ingredient", KeyTables.ingredient) else { return nil }
-        let name = f["name"].flatMap { r.nonEmptyText($0, "name") }
+        let name = f["name"].flatMap { r.nonEmptyText($0, "name", shared: true) }
         var failed = false
         var ingredientClass: String?
         if let classNode = f["class"] {
@@ -188,10 +193,10 @@ struct PreparationDecoder {
 
     private func sideEffect(_ r: inout NodeReader, _ node: YAMLNodeView) -> SideEffect? {
         if node.scalar != nil {
-            return r.nonEmptyText(node, "side effect").map { SideEffect(effect: $0) }
+            return r.nonEmptyText(node, "side effect", shared: true).map { SideEffect(effect: $0) }
         }
         guard let f = r.fields(node, "a side effect", KeyTables.sideEffect) else { return nil }
-        let effect = f["effect"].flatMap { r.nonEmptyText($0, "effect") }
+        let effect = f["effect"].flatMap { r.nonEmptyText($0, "effect", shared: true) }
         var failed = false
         var lasts: DurationRange?
         if let node = f["lasts"] {
@@ -209,10 +214,10 @@ struct PreparationDecoder {
 
     private func aftercareInstruction(_ r: inout NodeReader, _ node: YAMLNodeView) -> AftercareInstruction? {
         if node.scalar != nil {
-            return r.nonEmptyText(node, "aftercare instruction").map { AftercareInstruction(instruction: $0) }
+            return r.nonEmptyText(node, "aftercare instruction", shared: true).map { AftercareInstruction(instruction: $0) }
         }
         guard let f = r.fields(node, "an aftercare instruction", KeyTables.aftercare) else { return nil }
-        let instruction = f["instruction"].flatMap { r.nonEmptyText($0, "instruction") }
+        let instruction = f["instruction"].flatMap { r.nonEmptyText($0, "instruction", shared: true) }
         var duration: DurationRange?
         var failed = false
         if let node = f["for"] {
