@@ -381,9 +381,13 @@ struct LoadSession {
             if !warnings.isEmpty { diagnostics += warnings }
         }
         attachSourceLines()
-        diagnostics = diagnostics.enumerated().sorted { a, b in
-            a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
-        }.map(\.element)
+        // Sorted through their indices (ties keep the order found): a copy of each diagnostic
+        // beside its index would double the memory of a file with a million problems.
+        let order = diagnostics.indices.sorted { a, b in
+            let x = diagnostics[a].location, y = diagnostics[b].location
+            return x == y ? a < b : x < y
+        }
+        diagnostics = order.map { diagnostics[$0] }
         let hasErrors = diagnostics.contains { $0.severity == .error }
         let index = indexBuild?.result()
         return CatalogueLoadResult(
