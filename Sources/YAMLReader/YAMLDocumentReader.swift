@@ -76,7 +76,7 @@ public struct YAMLDocumentReader: Sendable {
         var filled = 0
         while true {
             if filled == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
+                bytes.grow(to: bytes.count + min(bytes.count, limit + 1 - bytes.count))
             }
             let n = bytes.withUnsafeMutableBytes { raw in
                 raw.baseAddress.map { sysRead(fd, $0 + filled, raw.count - filled) } ?? 0
