@@ -666,6 +666,20 @@ struct CatalogueLinkTests {
         #expect(result.manifest.name == "Linked")
     }
 
+    @Test("a manifest that cannot be read: one warning says the preparations were checked against the bundled vocabulary")
+    func unreadableManifestVocabulary() throws {
+        let manifest = "vocabulary:\n  indications:\n    my-concern: Mine\n  conditions: {a: b\n"
+        let catalogue = try TemporaryCatalogue(manifest: manifest, files: ["p.yaml": preparationText("p", indications: "[my-concern]")])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        let file = catalogue.display("catalogue.yaml")
+        #expect(result.diagnostics.map(\.description) == [
+            "\(file):1:1: warning: the manifest could not be read, so the preparations are checked against the bundled vocabulary: an unknown word in them may be one this manifest defines",
+            "\(file):5:1: error: did not find expected ',' or '}' (while parsing a flow mapping at line 4, column 15)",
+            "\(catalogue.display("preparations/p.yaml")):5:15: error: unknown indication 'my-concern'; it is not in the catalogue's vocabulary",
+        ])
+    }
+
     @Test("a catalogue folder that cannot be reached (a loop of links on the way) says why, not that there is none")
     func unreachableFolder() throws {
         let catalogue = try TemporaryCatalogue()

@@ -80,7 +80,15 @@ public struct CatalogueLoader: Sendable {
         switch pathKind(manifestPath) {
         case .file:
             if let real = realPath(manifestPath), real.hasPrefix(walker.realRoot + "/") {
-                manifest = session.loadManifest(.file(CatalogueFile(path: manifestPath, displayPath: manifestPath))) ?? manifest
+                let before = session.diagnostics.count
+                let read = session.loadManifest(.file(CatalogueFile(path: manifestPath, displayPath: manifestPath)))
+                manifest = read ?? manifest
+                if preparations, read == nil, session.diagnostics[before...].contains(where: { $0.severity == .error }) {
+                    // A manifest that could not be read at all (a syntax error): the preparations
+                    // are checked against the bundled vocabulary instead; say so once, here.
+                    session.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: manifestPath, line: 1, column: 1),
+                        "the manifest could not be read, so the preparations are checked against the bundled vocabulary: an unknown word in them may be one this manifest defines"))
+                }
             } else {
                 session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
                                                   "symbolic link leads outside the catalogue"))
