@@ -61,14 +61,17 @@ public struct Registry: Sendable {
             return left < right || (left == right && a < b)
         }
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            var position = start
-            while true {
-                placed[position] = true
-                let source = order[position]
-                if source == start { break }
-                preparations.swapAt(position, source)
-                position = source
+        // Swapped in the buffer: `Array.swapAt` copies each preparation (reference counts and all).
+        preparations.withUnsafeMutableBufferPointer { all in
+            for start in order.indices where !placed[start] {
+                var position = start
+                while true {
+                    placed[position] = true
+                    let source = order[position]
+                    if source == start { break }
+                    all.swapAt(position, source)
+                    position = source
+                }
             }
         }
     }

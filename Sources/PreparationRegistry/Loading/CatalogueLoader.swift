@@ -208,6 +208,9 @@ struct LoadSession {
     private var buffers = YAMLReadBuffers()
     /// Texts that preparations share, kept once for the whole load.
     private let interner = TextInterner()
+    /// The reading thread of ``loadPreparations(_:vocabulary:)``, which takes more work once it
+    /// has read every file, until this session lets it go.
+    private var readingThread: ThreadJobs?
     /// Where each preparation's id is written, for duplicate-id messages.
     private var idLocations: [String: SourceLocation] = [:]
     /// Every file read, in order, for the source lines of diagnostics (looked up by display
@@ -283,6 +286,9 @@ struct LoadSession {
         let full = HandOverQueue<YAMLEventBatch>(capacity: 1 << 19) { $0.count }
         let emptied = HandOverQueue<YAMLEventBatch>()
         let limits = reader.limits
+        let jobs = ThreadJobs()
+        readingThread = jobs
+        let runJobs = jobs.runner
         let thread = Thread {
             var recorder = YAMLEventRecorder(limits: limits) { batch in
                 full.put(batch)
@@ -302,6 +308,8 @@ struct LoadSession {
             }
             recorder.flush()
             full.finish()
+            // Then the registry's indexes, in the memory the reading used and gave back.
+            runJobs()
         }
         thread.start()
         var replayer = YAMLEventReplayer(limits: limits)
@@ -370,24 +378,9 @@ struct LoadSession {
         // for a large catalogue with no error so far, they are built meanwhile on a second
         // thread (and dropped if the checks find an error).
         let indexBuild = diagnostics.contains { $0.severity == .error } || preparations.count < Self.indexThreadThreshold
-            ? nil : IndexBuild(preparations)
-        checkReplacementCircles()
-        // The ids a `replaced-by` may name, sorted once, when the first unknown one needs them.
-        var allIDs: [String]?
-        // By index: a `for` loop over the array would copy every preparation.
-        for index in preparations.indices {
-            if let replacement = preparations[index].deprecated?.replacedBy, idLocations[replacement] == nil,
-               !knownIDs.contains(replacement) {
-                if allIDs == nil { allIDs = Set(idLocations.keys).union(knownIDs).sorted() }
-                let hint = Suggestions.nearest(to: replacement, in: allIDs ?? []).map { "; did you mean '\($0)'?" } ?? ""
-                let start = preparations[index].location
-                let at = preparations[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: start)
-                    ?? preparations[index].location(of: "deprecated")
-                diagnostics.append(.error(at, "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
-            }
-            let warnings = LintRules.warnings(for: preparations[index], rules: lintRules)
-            if !warnings.isEmpty { diagnostics += warnings }
-        }
+            ? nil : IndexBuild(preparations, on: readingThread)
+        readingThread = nil
+        diagnostics += crossFileChecksAndLint(lintRules)
         attachSourceLines()
         // Sorted through their indices (ties keep the order found): a copy of each diagnostic
         // beside its index would double the memory of a file with a million problems.
@@ -407,21 +400,43 @@ struct LoadSession {
     /// The fewest preparations for which the registry's indexes are built on a second thread.
     static let indexThreadThreshold = 1_000
 
-    /// An error at the `replaced-by` of every preparation whose chain of replacements comes
-    /// back to it.
-    private mutating func checkReplacementCircles() {
-        var next: [String: String] = [:]
-        for index in preparations.indices {
-            if let replacement = preparations[index].deprecated?.replacedBy { next[preparations[index].id] = replacement }
-        }
-        guard !next.isEmpty else { return }
-        let circles = ReplacementChains.circles(next)
-        guard !circles.isEmpty else { return }
-        for index in preparations.indices {
-            guard let circle = circles[preparations[index].id] else { continue }
-            let at = preparations[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: preparations[index].location)
-                ?? preparations[index].location(of: "deprecated")
-            diagnostics.append(.error(at, ReplacementChains.message(circle)))
+    /// The problems only the whole catalogue shows (a `replaced-by` naming no preparation, or a
+    /// circle of replacements) and the lint warnings. The preparations are read in place: a
+    /// loop over the array, or a subscript in a mutating method, would copy each one (about 20
+    /// reference counts each way).
+    private func crossFileChecksAndLint(_ lintRules: [LintRule]) -> [Diagnostic] {
+        preparations.withUnsafeBufferPointer { all in
+            var found: [Diagnostic] = []
+            func replacedByPlace(_ index: Int) -> SourceLocation {
+                all[index].keyPlaces.location(of: KeyPlaces.replacedByField, from: all[index].location)
+                    ?? all[index].location(of: "deprecated")
+            }
+            // Every preparation whose chain of replacements comes back to it.
+            var next: [String: String] = [:]
+            for index in all.indices {
+                if let replacement = all[index].deprecated?.replacedBy { next[all[index].id] = replacement }
+            }
+            let circles = next.isEmpty ? [:] : ReplacementChains.circles(next)
+            if !circles.isEmpty {
+                for index in all.indices {
+                    guard let circle = circles[all[index].id] else { continue }
+                    found.append(.error(replacedByPlace(index), ReplacementChains.message(circle)))
+                }
+            }
+            // The ids a `replaced-by` may name, sorted once, when the first unknown one needs them.
+            var allIDs: [String]?
+            for index in all.indices {
+                if let replacement = all[index].deprecated?.replacedBy, idLocations[replacement] == nil,
+                   !knownIDs.contains(replacement) {
+                    if allIDs == nil { allIDs = Set(idLocations.keys).union(knownIDs).sorted() }
+                    let hint = Suggestions.nearest(to: replacement, in: allIDs ?? []).map { "; did you mean '\($0)'?" } ?? ""
+                    found.append(.error(replacedByPlace(index),
+                                        "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
+                }
+                let warnings = LintRules.warnings(for: all[index], rules: lintRules)
+                if !warnings.isEmpty { found += warnings }
+            }
+            return found
         }
     }
 
@@ -457,16 +472,41 @@ struct LoadSession {
     }
 }
 
-/// The registry's indexes of sorted preparations, built on a thread of their own.
+/// Work for a thread that has done its own: ``runner`` (called on that thread) runs each job
+/// given with ``give(_:)``, in order, until the last owner of this object lets go of it. The
+/// runner holds only the queue, never this object, so letting go always ends it.
+final class ThreadJobs: Sendable {
+    typealias Job = @Sendable () -> Void
+    private let queue = HandOverQueue<Job>()
+
+    /// Runs every job given, until no more can come.
+    var runner: @Sendable () -> Void {
+        let queue = self.queue
+        return { while let job = queue.take() { job() } }
+    }
+
+    /// Hands `job` to the thread.
+    func give(_ job: @escaping Job) {
+        queue.put(job)
+    }
+
+    deinit {
+        queue.finish()
+    }
+}
+
+/// The registry's indexes of sorted preparations, built on another thread: the reading thread
+/// of the load when there is one (its work is done by then), else a thread of their own.
 private struct IndexBuild {
     private let queue = HandOverQueue<QueryIndex>()
 
-    init(_ preparations: [Preparation]) {
+    init(_ preparations: [Preparation], on thread: ThreadJobs?) {
         let queue = self.queue
-        Thread {
+        let job: ThreadJobs.Job = {
             queue.put(QueryIndex(preparations))
             queue.finish()
-        }.start()
+        }
+        if let thread { thread.give(job) } else { Thread(block: job).start() }
     }
 
     /// The indexes, waiting for them.
