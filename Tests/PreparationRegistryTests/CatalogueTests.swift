@@ -710,6 +710,21 @@ struct CatalogueLinkTests {
         ])
     }
 
+    @Test("a folder that may be listed but not searched: its files are errors, not silently left out",
+          .enabled(if: getuid() != 0, "permissions do not stop root"))
+    func unsearchableFolder() throws {
+        let catalogue = try TemporaryCatalogue(files: ["locked/bad.yaml": preparationText("bad", depth: "2-1 mm")])
+        let folder = catalogue.display("preparations/locked")
+        defer {
+            chmod(folder, 0o755)
+            catalogue.remove()
+        }
+        #expect(chmod(folder, 0o644) == 0)
+        #expect(catalogue.load().diagnostics.map(\.description) == [
+            "\(folder)/bad.yaml:1:1: error: cannot read: Permission denied",
+        ])
+    }
+
     @Test("a folder named catalogue.yaml is an error, not a silent fall-back to the bundled vocabulary")
     func manifestFolder() throws {
         let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p")])

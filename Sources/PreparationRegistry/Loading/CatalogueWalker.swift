@@ -92,7 +92,14 @@ struct CatalogueWalker {
             let childPath = join(path, name)
             let childDisplay = join(display, name)
             var info = stat()
-            guard lstat(childPath, &info) == 0 else { continue }
+            guard lstat(childPath, &info) == 0 else {
+                // Listed but not looked at (a folder that may be read but not searched): an
+                // error, not a file silently left out; one gone meanwhile is simply gone.
+                if errno != ENOENT {
+                    diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1), "cannot read: \(errnoText())"))
+                }
+                continue
+            }
             // Without a link, the real path is the folder's and the name (no system call).
             var childReal = join(real, name)
             if (info.st_mode & S_IFMT) == S_IFLNK {
@@ -108,7 +115,12 @@ struct CatalogueWalker {
                                               "symbolic link leads outside the catalogue, to '\(target)'"))
                     continue
                 }
-                guard stat(childPath, &info) == 0 else { continue }
+                guard stat(childPath, &info) == 0 else {
+                    if errno != ENOENT {
+                        diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1), "cannot read: \(errnoText())"))
+                    }
+                    continue
+                }
                 childReal = target
             }
             switch info.st_mode & S_IFMT {
