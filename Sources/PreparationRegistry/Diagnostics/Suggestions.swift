@@ -10,6 +10,50 @@ public enum Suggestions {
             let distance = scratch.distance(to: candidate)
             if distance <= scratch.limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
+        return finish(best, word: word, scratch: scratch, candidates: candidates)
+    }
+
+    /// Candidates made ready once (lower-cased), for a list that many words are compared with,
+    /// such as the keys of a mapping of the format: a file with a million unknown keys then does
+    /// not lower-case the known keys a million times.
+    struct Candidates: Sendable {
+        /// The candidates, in order (ties go to the first).
+        let names: [String]
+        /// Each lower-cased, as scalar values.
+        private let lowered: [[UInt32]]
+
+        init(_ names: [String]) {
+            self.names = names
+            lowered = names.map { name in
+                var scalars: [UInt32] = []
+                Scratch.lowerCase(name, into: &scalars)
+                return scalars
+            }
+        }
+
+        /// What ``Suggestions/nearest(to:in:)`` gives for these candidates.
+        func nearest(to word: String) -> String? {
+            var scratch = Scratch(word)
+            var best: (String, Int)?
+            for index in names.indices {
+                let distance = scratch.distance(toLowered: lowered[index])
+                if distance <= scratch.limit, distance < (best?.1 ?? Int.max) { best = (names[index], distance) }
+            }
+            return Suggestions.finish(best, word: word, scratch: scratch, candidates: names)
+        }
+
+        /// `"; did you mean 'x'?"` when a suggestion exists, else "".
+        func didYouMean(_ word: String) -> String {
+            guard let suggestion = nearest(to: word) else { return "" }
+            return "; did you mean '\(suggestion)'?"
+        }
+    }
+
+    /// The suggestion from the nearest candidate found: none for the word itself; for a word
+    /// near none, a candidate it shortens or is shortened from.
+    private static func finish<C: Collection>(_ found: (String, Int)?, word: String, scratch: Scratch,
+                                              candidates: C) -> String? where C.Element == String {
+        var best = found
         if let best, best.1 == 0, best.0 == word { return nil }
         if best == nil, scratch.word.count >= 4 {
             // A word that a candidate starts with, or that starts with a candidate
@@ -36,24 +80,34 @@ public enum Suggestions {
             limit = max(2, self.word.count / 3)
         }
 
+        /// `text` lower-cased into `scalars` (replacing what they held): ASCII in place, anything
+        /// else through `lowercased()`.
+        static func lowerCase(_ text: String, into scalars: inout [UInt32]) {
+            scalars.removeAll(keepingCapacity: true)
+            for byte in text.utf8 {
+                guard byte < 0x80 else {
+                    scalars.removeAll(keepingCapacity: true)
+                    scalars.append(contentsOf: text.lowercased().unicodeScalars.map(\.value))
+                    return
+                }
+                scalars.append(UInt32(byte >= 65 && byte <= 90 ? byte | 0x20 : byte))
+            }
+        }
+
         /// The edit distance from the word to `text` (case-insensitive), or `limit + 1` when above the limit.
         mutating func distance(to text: String) -> Int {
-            candidate.removeAll(keepingCapacity: true)
-            var ascii = true
-            for byte in text.utf8 {
-                guard byte < 0x80 else { ascii = false; break }
-                candidate.append(UInt32(byte >= 65 && byte <= 90 ? byte | 0x20 : byte))
-            }
-            if !ascii {
-                candidate.removeAll(keepingCapacity: true)
-                candidate.append(contentsOf: text.lowercased().unicodeScalars.map(\.value))
-            }
-            if abs(candidate.count - word.count) > limit { return limit + 1 }
-            let needed = 3 * (candidate.count + 1)
+            Self.lowerCase(text, into: &candidate)
+            return distance(toLowered: candidate)
+        }
+
+        /// The same, to a candidate already lower-cased.
+        mutating func distance(toLowered other: [UInt32]) -> Int {
+            if abs(other.count - word.count) > limit { return limit + 1 }
+            let needed = 3 * (other.count + 1)
             if rows.count < needed { rows = [Int](repeating: 0, count: needed) }
             let limit = self.limit
             return word.withUnsafeBufferPointer { a in
-                candidate.withUnsafeBufferPointer { b in
+                other.withUnsafeBufferPointer { b in
                     rows.withUnsafeMutableBufferPointer { rows in
                         Suggestions.editDistance(a, b, limit: limit, rows: rows)
                     }

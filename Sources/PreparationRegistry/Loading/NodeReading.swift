@@ -13,6 +13,8 @@ final class KeyTable: Sendable {
     private let heads: [(head: UInt64, count: Int)]
     /// The indices of the required specs.
     let required: [Int]
+    /// The keys, ready for suggesting the nearest to an unknown one.
+    let suggestions: Suggestions.Candidates
 
     init(_ specs: [FieldSpec]) {
         precondition(specs.count <= 32, "a key table holds at most 32 keys")
@@ -30,6 +32,7 @@ final class KeyTable: Sendable {
         self.bounds = bounds
         self.heads = heads
         self.required = specs.indices.filter { specs[$0].required }
+        self.suggestions = Suggestions.Candidates(specs.map(\.key))
     }
 
     /// The first 8 bytes (fewer for a shorter key) packed into an integer.
@@ -140,7 +143,7 @@ struct NodeReader {
             }
             guard let index = entry.withKeyBytes({ table.index(of: $0) }) else {
                 let key = entry.key
-                error(entry.keyLocation, "unknown key '\(key)'" + Suggestions.didYouMean(key, in: table.specs.map(\.key)))
+                error(entry.keyLocation, "unknown key '\(key)'" + table.suggestions.didYouMean(key))
                 continue
             }
             fields.slots[index] = Int32(position)
