@@ -80,7 +80,7 @@ struct FlatStorage {
         let start = byteCount
         guard let from = text.baseAddress, text.count > 0 else { return start }
         if start + text.count > bytes.count {
-            bytes.append(contentsOf: repeatElement(0, count: max(text.count, bytes.count, 4096)))
+            bytes.grow(to: bytes.count + max(text.count, bytes.count, 4096))
         }
         bytes.withUnsafeMutableBufferPointer { all in
             all.baseAddress.map { ($0 + start).update(from: from, count: text.count) }

@@ -76,7 +76,7 @@ public struct YAMLDocumentReader: Sendable {
         var filled = 0
         while true {
             if filled == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
+                bytes.grow(to: bytes.count + min(bytes.count, limit + 1 - bytes.count))
             }
             let n = bytes.withUnsafeMutableBytes { raw in
                 raw.baseAddress.map { sysRead(fd, $0 + filled, raw.count - filled) } ?? 0
@@ -398,6 +398,8 @@ func sizeText(_ bytes: Int) -> String {
     if bytes % mib == 0 { return "\(bytes / mib) MiB" }
     if bytes >= mib {
         let tenths = (bytes * 10 + mib / 2) / mib
+        // A size that would round to a whole number of MiB (a byte over the limit) in bytes.
+        if tenths % 10 == 0 { return "\(bytes) bytes" }
         return "\(tenths / 10).\(tenths % 10) MiB"
     }
     return "\(bytes) bytes"

@@ -78,7 +78,7 @@ public struct YAMLEventBatch: Sendable {
                                  anchor: UnsafeBufferPointer<UInt8>?, tag: UnsafeBufferPointer<UInt8>?) {
         let size = Self.headerSize + value.count + (anchor.map { 4 + $0.count } ?? 0) + (tag.map { 4 + $0.count } ?? 0)
         if count + size > bytes.count {
-            bytes.append(contentsOf: repeatElement(0, count: max(count + size, 2 * bytes.count, 4096) - bytes.count))
+            bytes.grow(to: max(count + size, 2 * bytes.count, 4096))
         }
         let flags = (anchor == nil ? 0 : Self.anchorFlag) | (tag == nil ? 0 : Self.tagFlag)
         let start = count

@@ -653,6 +653,78 @@ struct CatalogueLinkTests {
         #expect(result.preparations.map(\.location.file) == [other])
     }
 
+    @Test("a link from preparations/ back to the catalogue folder is a loop: the manifest and drafts beside it are not read as preparations")
+    func linkToCatalogueFolder() throws {
+        let catalogue = try TemporaryCatalogue(manifest: "name: Linked\n", files: ["p.yaml": preparationText("p")])
+        defer { catalogue.remove() }
+        try catalogue.write("drafts/draft.yaml", preparationText("draft", depth: "2-1 mm"))
+        try catalogue.link("preparations/up", to: "..")
+        try catalogue.link("preparations/sub/top", to: catalogue.path)
+        let result = catalogue.load()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        #expect(result.preparations.map(\.id) == ["p"])
+        #expect(result.manifest.name == "Linked")
+    }
+
+    @Test("a manifest that cannot be read: one warning says the preparations were checked against the bundled vocabulary")
+    func unreadableManifestVocabulary() throws {
+        let manifest = "vocabulary:\n  indications:\n    my-concern: Mine\n  conditions: {a: b\n"
+        let catalogue = try TemporaryCatalogue(manifest: manifest, files: ["p.yaml": preparationText("p", indications: "[my-concern]")])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        let file = catalogue.display("catalogue.yaml")
+        #expect(result.diagnostics.map(\.description) == [
+            "\(file):1:1: warning: the manifest could not be read, so the preparations are checked against the bundled vocabulary: an unknown word in them may be one this manifest defines",
+            "\(file):5:1: error: did not find expected ',' or '}' (while parsing a flow mapping at line 4, column 15)",
+            "\(catalogue.display("preparations/p.yaml")):5:15: error: unknown indication 'my-concern'; it is not in the catalogue's vocabulary",
+        ])
+    }
+
+    @Test("a catalogue folder that cannot be reached (a loop of links on the way) says why, not that there is none")
+    func unreachableFolder() throws {
+        let catalogue = try TemporaryCatalogue()
+        defer { catalogue.remove() }
+        try catalogue.link("loop", to: "loop")
+        let path = catalogue.display("loop/catalogue")
+        let result = CatalogueLoader().load(catalogueAt: path)
+        #expect(result.diagnostics.map(\.description) == [
+            "\(path):1:1: error: cannot reach the catalogue folder: Too many levels of symbolic links",
+        ])
+        let missing = catalogue.display("none")
+        #expect(CatalogueLoader().load(catalogueAt: missing).diagnostics.map(\.description) == [
+            "\(missing):1:1: error: no catalogue folder here",
+        ])
+    }
+
+    @Test("a catalogue folder that cannot be read is an error, not a catalogue without manifest and preparations",
+          .enabled(if: getuid() != 0, "permissions do not stop root"))
+    func unreadableFolder() throws {
+        let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p")])
+        defer {
+            chmod(catalogue.path, 0o755)
+            catalogue.remove()
+        }
+        #expect(chmod(catalogue.path, 0) == 0)
+        #expect(catalogue.load().diagnostics.map(\.description) == [
+            "\(catalogue.path):1:1: error: cannot read folder: Permission denied",
+        ])
+    }
+
+    @Test("a folder that may be listed but not searched: its files are errors, not silently left out",
+          .enabled(if: getuid() != 0, "permissions do not stop root"))
+    func unsearchableFolder() throws {
+        let catalogue = try TemporaryCatalogue(files: ["locked/bad.yaml": preparationText("bad", depth: "2-1 mm")])
+        let folder = catalogue.display("preparations/locked")
+        defer {
+            chmod(folder, 0o755)
+            catalogue.remove()
+        }
+        #expect(chmod(folder, 0o644) == 0)
+        #expect(catalogue.load().diagnostics.map(\.description) == [
+            "\(folder)/bad.yaml:1:1: error: cannot read: Permission denied",
+        ])
+    }
+
     @Test("a folder named catalogue.yaml is an error, not a silent fall-back to the bundled vocabulary")
     func manifestFolder() throws {
         let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p")])
@@ -782,6 +854,9 @@ struct DecodedValueTests {
         let tagged = try #require(try load("str-tag").first)
         #expect(tagged.name == "123")
         #expect(tagged.notes == "true")
+        // A folded summary is one line; the block scalar's final line break is left out.
+        let folded = try #require(try load("summary-folded-one-line").first)
+        #expect(folded.summary == "Free hyaluronic acid placed in the dermis to restore water binding in dry, flat-looking skin.")
     }
 
     @Test("a multi-document file gives one preparation per document, in order")

@@ -86,6 +86,30 @@ extension CatalogueFolderTests {
             + String(repeating: " ", count: 63) + "^")
     }
 
+    @Test("a line break or a control character in a file's text stays escaped in a diagnostic: one line, nothing sent to the terminal")
+    func controlCharactersInMessages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("controls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("x.yaml").path
+        try preparationText("x").replacingOccurrences(of: "regions: [face]", with: #"regions: ["fa\nce", "\e[2Jred"]"#)
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = CatalogueLoader().load(files: [path])
+        #expect(result.diagnostics.map(\.rendered) == [
+            #"\#(path):4:11: error: unknown region 'fa\nce'; did you mean 'face'?"# + "\n" + #"regions: ["fa\nce", "\e[2Jred"]"# + "\n          ^",
+            #"\#(path):4:21: error: unknown region '\u{1B}[2Jred'; expected one of: face, periorbital, submental, neck, decolletage, scalp, arms, hands, abdomen, flanks, back, buttocks, thighs, knees"#
+                + "\n" + #"regions: ["fa\nce", "\e[2Jred"]"# + "\n                    ^",
+        ])
+        // The message itself keeps the text as read (JSON output escapes it its own way).
+        #expect(result.diagnostics.first?.message == "unknown region 'fa\nce'; did you mean 'face'?")
+        // A raw control character, which the reader refuses, is shown as U+FFFD in the source line.
+        try Data("id: x\nname: a\u{1B}[2Jb\n".utf8).write(to: URL(fileURLWithPath: path))
+        let raw = CatalogueLoader().load(files: [path])
+        #expect(raw.diagnostics.map(\.rendered) == [
+            "\(path):2:8: error: control characters are not allowed (byte 0x1B)\nname: a\u{FFFD}[2Jb\n       ^",
+        ])
+    }
+
     @Test("a small file read from a pipe (validate /dev/stdin) is read, not refused as too large")
     func pipe() throws {
         try withFifo { fifo in

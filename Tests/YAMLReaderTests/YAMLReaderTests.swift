@@ -551,6 +551,16 @@ struct FileTests {
         }
     }
 
+    @Test("a file one byte over the limit says so in bytes, not as '16.0 MiB, larger than the limit of 16 MiB'")
+    func oneByteOver() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("over.yaml").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x61, count: 16 * 1024 * 1024 + 1)))
+        let errors = YAMLDocumentReader().read(fileAt: path, displayPath: "over.yaml") { _ in }
+        #expect(errors.map(\.description) == ["over.yaml:1:1: error: file is 16777217 bytes, larger than the limit of 16 MiB"])
+    }
+
     @Test("a small file is read whole; the display path defaults to the path")
     func smallFile() throws {
         let dir = try temporaryDirectory()

@@ -63,8 +63,10 @@ struct ValidateCommand: ParsableCommand {
         }
         let report = ValidationReport(results: results)
         switch format {
-        case .text: print(report.text, terminator: "")
-        case .json: print(report.json)
+        case .text: report.writeText { print($0, terminator: "") }
+        case .json:
+            report.writeJSON { print($0, terminator: "") }
+            print()
         }
         if report.errorCount > 0 { throw ExitCode(1) }
     }

@@ -15,36 +15,68 @@ struct ValidationReport {
     /// `21 preparations in 22 files: 0 errors, 0 warnings`.
     var text: String {
         var out = ""
-        for diagnostic in diagnostics {
-            out += diagnostic.rendered + "\n"
-        }
-        out += "\(plural(preparationCount, "preparation")) in \(plural(fileCount, "file")): "
-        out += "\(plural(errorCount, "error")), \(plural(warningCount, "warning"))\n"
+        writeText { out += $0 }
         return out
+    }
+
+    /// ``text`` handed to `write` one diagnostic at a time, so that printing a million
+    /// diagnostics does not first build one string of them all.
+    func writeText(_ write: (String) -> Void) {
+        for result in results {
+            for diagnostic in result.result.diagnostics { write(diagnostic.rendered + "\n") }
+        }
+        write("\(plural(preparationCount, "preparation")) in \(plural(fileCount, "file")): "
+              + "\(plural(errorCount, "error")), \(plural(warningCount, "warning"))\n")
     }
 
     /// `{"valid": ..., "preparations": ..., "files": ..., "errors": ..., "warnings": ..., "diagnostics": [...]}`.
     var json: String {
-        let items: [JSONValue] = diagnostics.map { d in
-            var object: [(String, JSONValue)] = [
-                ("file", .string(d.location.file)),
-                ("line", .int(d.location.line)),
-                ("column", .int(d.location.column)),
-                ("severity", .string(d.severity.rawValue)),
-                ("message", .string(d.message)),
-            ]
-            if let rule = d.rule { object.append(("rule", .string(rule))) }
-            return .object(object)
-        }
-        let value = JSONValue.object([
+        var out = ""
+        writeJSON { out += $0 }
+        return out
+    }
+
+    /// ``json`` handed to `write` one diagnostic at a time (the same bytes as rendering the
+    /// whole object at once), so that a million diagnostics are not first built into one value.
+    func writeJSON(_ write: (String) -> Void) {
+        let head: [(String, JSONValue)] = [
             ("valid", .bool(errorCount == 0)),
             ("preparations", .int(preparationCount)),
             ("files", .int(fileCount)),
             ("errors", .int(errorCount)),
             ("warnings", .int(warningCount)),
-            ("diagnostics", .array(items)),
-        ])
-        return value.rendered(pretty: true)
+        ]
+        var out = "{"
+        for (key, value) in head {
+            out += "\n  "
+            JSONValue.quote(key, into: &out)
+            out += ": " + value.rendered(pretty: true) + ","
+        }
+        out += "\n  \"diagnostics\": "
+        guard results.contains(where: { !$0.result.diagnostics.isEmpty }) else {
+            write(out + "[]\n}")
+            return
+        }
+        write(out + "[")
+        var first = true
+        for result in results {
+            for d in result.result.diagnostics {
+                var object: [(String, JSONValue)] = [
+                    ("file", .string(d.location.file)),
+                    ("line", .int(d.location.line)),
+                    ("column", .int(d.location.column)),
+                    ("severity", .string(d.severity.rawValue)),
+                    ("message", .string(d.message)),
+                ]
+                if let rule = d.rule { object.append(("rule", .string(rule))) }
+                // An item of the array, two levels in: JSON text has no line break of its own
+                // inside strings, so indenting after each line break indents the object.
+                let item = JSONValue.object(object).rendered(pretty: true).replacingOccurrences(of: "\n", with: "\n    ")
+                write((first ? "" : ",") + "\n    " + item)
+                first = false
+            }
+        }
+        write("\n  ]\n}")
     }
 }
 

@@ -39,18 +39,45 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.error, at: location, message)
     }
 
-    /// `path:line:column: error: message` (with ` [rule]` after a lint warning's message).
+    /// `path:line:column: error: message` (with ` [rule]` after a lint warning's message), on
+    /// one line: control characters and line separators that the path or the message carry
+    /// (from a file's text, such as `"fa\nce"`) are written escaped (`\n`, `\u{1B}`), so that
+    /// they neither break the line that editors and CI read nor reach the terminal.
     public var description: String {
-        var text = "\(location.file):\(location.line):\(location.column): \(severity): \(message)"
+        var text = "\(Self.escaped(location.file)):\(location.line):\(location.column): \(severity): \(Self.escaped(message))"
         if let rule { text += " [\(rule)]" }
         return text
+    }
+
+    /// True for the characters a diagnostic line must not print as they are: C0 controls but
+    /// the tab, DEL, C1 controls, and the line and paragraph separators.
+    static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+    }
+
+    /// `text` with its unprintable characters escaped: `\n`, `\r`, else `\u{XX}`.
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case _ where isUnprintable(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// The diagnostic line, followed, when the source line is known, by that line and a caret
     /// under the column.
     public var rendered: String {
         guard let line = sourceLine else { return description }
-        var scalars = Array(line.unicodeScalars)
+        // Each unprintable character (a control character the reader refused, say) is shown as
+        // U+FFFD, one for one, so that the caret stays under its column.
+        var scalars = line.unicodeScalars.map { Self.isUnprintable($0) ? "\u{FFFD}" : $0 }
         var column = location.column
         // A very long line (minified or hostile input) is cut to a window around the column.
         let window = 60

@@ -4,21 +4,116 @@ public enum Suggestions {
     /// to be a likely misspelling: at most a third of the word's length, and at least 2 edits
     /// allowed. Ties go to the candidate listed first.
     public static func nearest<C: Collection>(to word: String, in candidates: C) -> String? where C.Element == String {
-        let lowered = Array(word.lowercased().unicodeScalars)
-        let limit = max(2, lowered.count / 3)
+        var scratch = Scratch(word)
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars), limit: limit)
-            if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            let distance = scratch.distance(to: candidate)
+            if distance <= scratch.limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
+        return finish(best, word: word, scratch: scratch, candidates: candidates)
+    }
+
+    /// Candidates made ready once (lower-cased), for a list that many words are compared with,
+    /// such as the keys of a mapping of the format: a file with a million unknown keys then does
+    /// not lower-case the known keys a million times.
+    struct Candidates: Sendable {
+        /// The candidates, in order (ties go to the first).
+        let names: [String]
+        /// Each lower-cased, as scalar values.
+        private let lowered: [[UInt32]]
+
+        init(_ names: [String]) {
+            self.names = names
+            lowered = names.map { name in
+                var scalars: [UInt32] = []
+                Scratch.lowerCase(name, into: &scalars)
+                return scalars
+            }
+        }
+
+        /// What ``Suggestions/nearest(to:in:)`` gives for these candidates.
+        func nearest(to word: String) -> String? {
+            var scratch = Scratch(word)
+            var best: (String, Int)?
+            for index in names.indices {
+                let distance = scratch.distance(toLowered: lowered[index])
+                if distance <= scratch.limit, distance < (best?.1 ?? Int.max) { best = (names[index], distance) }
+            }
+            return Suggestions.finish(best, word: word, scratch: scratch, candidates: names)
+        }
+
+        /// `"; did you mean 'x'?"` when a suggestion exists, else "".
+        func didYouMean(_ word: String) -> String {
+            guard let suggestion = nearest(to: word) else { return "" }
+            return "; did you mean '\(suggestion)'?"
+        }
+    }
+
+    /// The suggestion from the nearest candidate found: none for the word itself; for a word
+    /// near none, a candidate it shortens or is shortened from.
+    private static func finish<C: Collection>(_ found: (String, Int)?, word: String, scratch: Scratch,
+                                              candidates: C) -> String? where C.Element == String {
+        var best = found
         if let best, best.1 == 0, best.0 == word { return nil }
-        if best == nil, lowered.count >= 4 {
+        if best == nil, scratch.word.count >= 4 {
             // A word that a candidate starts with, or that starts with a candidate
             // ('hyaluronic' for 'hyaluronic-acid'), is a likely shortening.
             let lower = word.lowercased()
             best = candidates.first { lower.hasPrefix($0.lowercased()) && $0.count >= 4 || $0.lowercased().hasPrefix(lower) }.map { ($0, 0) }
         }
         return best?.0
+    }
+
+    /// The lower-cased word and the storage that measuring its distance to each candidate
+    /// reuses: a file with a million unknown words asks for a million suggestions, so one must
+    /// not cost an allocation per candidate.
+    private struct Scratch {
+        /// The word, lower-cased, as scalar values.
+        let word: [UInt32]
+        /// The most edits a suggestion may be away.
+        let limit: Int
+        private var candidate: [UInt32] = []
+        private var rows: [Int] = []
+
+        init(_ word: String) {
+            self.word = word.lowercased().unicodeScalars.map(\.value)
+            limit = max(2, self.word.count / 3)
+        }
+
+        /// `text` lower-cased into `scalars` (replacing what they held): ASCII in place, anything
+        /// else through `lowercased()`.
+        static func lowerCase(_ text: String, into scalars: inout [UInt32]) {
+            scalars.removeAll(keepingCapacity: true)
+            for byte in text.utf8 {
+                guard byte < 0x80 else {
+                    scalars.removeAll(keepingCapacity: true)
+                    scalars.append(contentsOf: text.lowercased().unicodeScalars.map(\.value))
+                    return
+                }
+                scalars.append(UInt32(byte >= 65 && byte <= 90 ? byte | 0x20 : byte))
+            }
+        }
+
+        /// The edit distance from the word to `text` (case-insensitive), or `limit + 1` when above the limit.
+        mutating func distance(to text: String) -> Int {
+            Self.lowerCase(text, into: &candidate)
+            return distance(toLowered: candidate)
+        }
+
+        /// The same, to a candidate already lower-cased.
+        mutating func distance(toLowered other: [UInt32]) -> Int {
+            if abs(other.count - word.count) > limit { return limit + 1 }
+            let needed = 3 * (other.count + 1)
+            if rows.count < needed { rows = [Int](repeating: 0, count: needed) }
+            let limit = self.limit
+            return word.withUnsafeBufferPointer { a in
+                other.withUnsafeBufferPointer { b in
+                    rows.withUnsafeMutableBufferPointer { rows in
+                        Suggestions.editDistance(a, b, limit: limit, rows: rows)
+                    }
+                }
+            }
+        }
     }
 
     /// `"; did you mean 'x'?"` when a suggestion exists, else "".
@@ -29,28 +124,40 @@ public enum Suggestions {
 
     /// Levenshtein distance, with transpositions counted as one edit; stops early above `limit`.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+        var rows = [Int](repeating: 0, count: 3 * (b.count + 1))
+        let a = a.map(\.value), b = b.map(\.value)
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                rows.withUnsafeMutableBufferPointer { editDistance(a, b, limit: limit, rows: $0) }
+            }
+        }
+    }
+
+    /// The same, on scalar values, in `rows` (room for three rows of `b.count + 1`).
+    static func editDistance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, limit: Int,
+                             rows: UnsafeMutableBufferPointer<Int>) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        let width = b.count + 1
+        // Three rows taking turns: the one before the previous, the previous, the current.
+        var previousPrevious = 0, previous = width, current = 2 * width
+        for j in 0...b.count { rows[previous + j] = j }
         for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = current[0]
+            rows[current] = i
+            var rowMinimum = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previousPrevious[j - 2] + 1)
+                    value = min(value, rows[previousPrevious + j - 2] + 1)
                 }
-                current[j] = value
+                rows[current + j] = value
                 rowMinimum = min(rowMinimum, value)
             }
             if rowMinimum > limit { return limit + 1 }
-            swap(&previousPrevious, &previous)
-            swap(&previous, &current)
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
         }
-        return previous[b.count]
+        return rows[previous + b.count]
     }
 }

@@ -57,9 +57,14 @@ public struct CatalogueLoader: Sendable {
         var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
         switch pathKind(path) {
         case .directory:
-            break
+            // Unreadable, its manifest and preparations folder would look missing.
+            if let reason = unreadableFolderReason(path) {
+                session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read folder: \(reason)"))
+                return session.finish(manifest: BundledCatalogue.fallbackManifest)
+            }
         case .missing:
-            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "no catalogue folder here"))
+            let reason = unreachableReason(path).map { "cannot reach the catalogue folder: \($0)" } ?? "no catalogue folder here"
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), reason))
             return session.finish(manifest: BundledCatalogue.fallbackManifest)
         default:
             session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1),
@@ -75,7 +80,15 @@ public struct CatalogueLoader: Sendable {
         switch pathKind(manifestPath) {
         case .file:
             if let real = realPath(manifestPath), real.hasPrefix(walker.realRoot + "/") {
-                manifest = session.loadManifest(.file(CatalogueFile(path: manifestPath, displayPath: manifestPath))) ?? manifest
+                let before = session.diagnostics.count
+                let read = session.loadManifest(.file(CatalogueFile(path: manifestPath, displayPath: manifestPath)))
+                manifest = read ?? manifest
+                if preparations, read == nil, session.diagnostics[before...].contains(where: { $0.severity == .error }) {
+                    // A manifest that could not be read at all (a syntax error): the preparations
+                    // are checked against the bundled vocabulary instead; say so once, here.
+                    session.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: manifestPath, line: 1, column: 1),
+                        "the manifest could not be read, so the preparations are checked against the bundled vocabulary: an unknown word in them may be one this manifest defines"))
+                }
             } else {
                 session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
                                                   "symbolic link leads outside the catalogue"))
@@ -369,9 +382,13 @@ struct LoadSession {
         readingThread = nil
         diagnostics += crossFileChecksAndLint(lintRules)
         attachSourceLines()
-        diagnostics = diagnostics.enumerated().sorted { a, b in
-            a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
-        }.map(\.element)
+        // Sorted through their indices (ties keep the order found): a copy of each diagnostic
+        // beside its index would double the memory of a file with a million problems.
+        let order = diagnostics.indices.sorted { a, b in
+            let x = diagnostics[a].location, y = diagnostics[b].location
+            return x == y ? a < b : x < y
+        }
+        diagnostics = order.map { diagnostics[$0] }
         let hasErrors = diagnostics.contains { $0.severity == .error }
         let index = indexBuild?.result()
         return CatalogueLoadResult(
@@ -406,10 +423,13 @@ struct LoadSession {
                     found.append(.error(replacedByPlace(index), ReplacementChains.message(circle)))
                 }
             }
+            // The ids a `replaced-by` may name, sorted once, when the first unknown one needs them.
+            var allIDs: [String]?
             for index in all.indices {
                 if let replacement = all[index].deprecated?.replacedBy, idLocations[replacement] == nil,
                    !knownIDs.contains(replacement) {
-                    let hint = Suggestions.nearest(to: replacement, in: Set(idLocations.keys).union(knownIDs).sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                    if allIDs == nil { allIDs = Set(idLocations.keys).union(knownIDs).sorted() }
+                    let hint = Suggestions.nearest(to: replacement, in: allIDs ?? []).map { "; did you mean '\($0)'?" } ?? ""
                     found.append(.error(replacedByPlace(index),
                                         "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
                 }

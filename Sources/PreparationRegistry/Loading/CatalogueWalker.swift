@@ -48,6 +48,15 @@ struct CatalogueWalker {
             return
         }
         visited.insert(real)
+        // The folders that hold the preparations folder, up to the catalogue's own: a link to
+        // one of them is a loop, not more preparations (it would lead to the manifest, and to
+        // drafts kept beside it, as if they were preparations).
+        var ancestor = real
+        while ancestor.count > realRoot.count, let slash = ancestor.lastIndex(of: "/") {
+            ancestor = String(ancestor[..<slash])
+            visited.insert(ancestor)
+        }
+        visited.insert(realRoot)
         walkDirectory(path: start, display: start, real: real)
         // In sorted path order; a file that several paths lead to is read once, under the
         // first of them.
@@ -83,7 +92,14 @@ struct CatalogueWalker {
             let childPath = join(path, name)
             let childDisplay = join(display, name)
             var info = stat()
-            guard lstat(childPath, &info) == 0 else { continue }
+            guard lstat(childPath, &info) == 0 else {
+                // Listed but not looked at (a folder that may be read but not searched): an
+                // error, not a file silently left out; one gone meanwhile is simply gone.
+                if errno != ENOENT {
+                    diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1), "cannot read: \(errnoText())"))
+                }
+                continue
+            }
             // Without a link, the real path is the folder's and the name (no system call).
             var childReal = join(real, name)
             if (info.st_mode & S_IFMT) == S_IFLNK {
@@ -99,7 +115,12 @@ struct CatalogueWalker {
                                               "symbolic link leads outside the catalogue, to '\(target)'"))
                     continue
                 }
-                guard stat(childPath, &info) == 0 else { continue }
+                guard stat(childPath, &info) == 0 else {
+                    if errno != ENOENT {
+                        diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1), "cannot read: \(errnoText())"))
+                    }
+                    continue
+                }
                 childReal = target
             }
             switch info.st_mode & S_IFMT {
@@ -135,6 +156,24 @@ func realPath(_ path: String) -> String? {
 /// What is at `path`.
 enum PathKind {
     case missing, file, directory, other
+}
+
+/// Why `path` cannot be looked at, when it may well exist (a folder on the way that may not be
+/// searched, say); nil when it is there, or simply missing.
+func unreachableReason(_ path: String) -> String? {
+    var info = stat()
+    guard stat(path, &info) != 0, errno != ENOENT, errno != ENOTDIR else { return nil }
+    return errnoText()
+}
+
+/// Why the folder at `path` cannot be listed or searched, or nil when it can.
+func unreadableFolderReason(_ path: String) -> String? {
+    access(path, R_OK | X_OK) == 0 ? nil : errnoText()
+}
+
+/// The text of `errno`.
+func errnoText() -> String {
+    String(cString: strerror(errno))
 }
 
 /// True when `path` is a symbolic link (whether or not it leads anywhere).

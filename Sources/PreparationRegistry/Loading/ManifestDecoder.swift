@@ -28,7 +28,7 @@ struct ManifestDecoder {
         let name = f["name"].flatMap { r.text($0, "name") }
         let version = f["version"].flatMap { r.text($0, "version") }
         var vocabulary = fallback
-        if let node = f["vocabulary"], let v = r.fields(node, "'vocabulary'", KeyTables.vocabulary, extensions: false) {
+        if let node = f["vocabulary"], let v = r.fields(node, "'vocabulary'", KeyTables.vocabulary) {
             if let section = v["conditions"] {
                 vocabulary.conditions = descriptions(section, "conditions", &r)
             }
@@ -40,7 +40,7 @@ struct ManifestDecoder {
             }
         }
         var disabled: [String] = []
-        if let node = f["lint"], let lint = r.fields(node, "'lint'", KeyTables.lint, extensions: false),
+        if let node = f["lint"], let lint = r.fields(node, "'lint'", KeyTables.lint),
            let list = lint["disable"]
         {
             disabled = r.each(list, "disable") { r, item -> String? in
@@ -84,7 +84,7 @@ struct ManifestDecoder {
         for entry in entries {
             guard checkSlug(entry, &r) else { continue }
             if entry.value.mapping != nil {
-                guard let f = r.fields(entry.value, "indication '\(entry.key)'", KeyTables.indication, extensions: false),
+                guard let f = r.fields(entry.value, "indication '\(entry.key)'", KeyTables.indication),
                       let text = f["description"].flatMap({ r.nonEmptyText($0, "description") })
                 else { continue }
                 var scar = false

@@ -13,6 +13,8 @@ final class KeyTable: Sendable {
     private let heads: [(head: UInt64, count: Int)]
     /// The indices of the required specs.
     let required: [Int]
+    /// The keys, ready for suggesting the nearest to an unknown one.
+    let suggestions: Suggestions.Candidates
 
     init(_ specs: [FieldSpec]) {
         precondition(specs.count <= 32, "a key table holds at most 32 keys")
@@ -30,6 +32,7 @@ final class KeyTable: Sendable {
         self.bounds = bounds
         self.heads = heads
         self.required = specs.indices.filter { specs[$0].required }
+        self.suggestions = Suggestions.Candidates(specs.map(\.key))
     }
 
     /// The first 8 bytes (fewer for a shorter key) packed into an integer.
@@ -140,7 +143,7 @@ struct NodeReader {
             }
             guard let index = entry.withKeyBytes({ table.index(of: $0) }) else {
                 let key = entry.key
-                error(entry.keyLocation, "unknown key '\(key)'" + Suggestions.didYouMean(key, in: table.specs.map(\.key)))
+                error(entry.keyLocation, "unknown key '\(key)'" + table.suggestions.didYouMean(key))
                 continue
             }
             fields.slots[index] = Int32(position)
@@ -308,7 +311,7 @@ struct NodeReader {
     mutating func quantityRange<U: MeasureUnit>(_ node: YAMLNodeView, _ what: String, _ unitType: U.Type,
                                                 example: String) -> QuantityRange<U>? {
         if node.mapping != nil {
-            guard let fields = fields(node, "'\(what)'", KeyTables.range, extensions: false),
+            guard let fields = fields(node, "'\(what)'", KeyTables.range),
                   let minNode = fields["min"], let maxNode = fields["max"]
             else { return nil }
             guard let unitNode = fields["unit"] else {
@@ -408,7 +411,7 @@ struct NodeReader {
         let upper: Int?
         let shown: String
         if node.mapping != nil {
-            guard let fields = fields(node, "'\(what)'", KeyTables.range, extensions: false),
+            guard let fields = fields(node, "'\(what)'", KeyTables.range),
                   let minNode = fields["min"], let maxNode = fields["max"]
             else { return nil }
             if let unitNode = fields["unit"] {

@@ -52,9 +52,13 @@ struct PreparationDecoder {
         guard let f = reader.fields(root, "a preparation", KeyTables.preparation) else { return nil }
         let id = f[K.id].flatMap { reader.slug($0, "id", maxLength: 64) }
         let name = f[K.name].flatMap { reader.nonEmptyText($0, "name") }
-        let summary = f[K.summary].flatMap { reader.text($0, "summary") }
-        if let summary, summary.utf8.contains(10), summary.contains("\n"), let node = f[K.summary] {
-            reader.error(node.location, "'summary' must be one line; put longer text in 'notes'")
+        var summary = f[K.summary].flatMap { reader.text($0, "summary") }
+        if let text = summary, text.utf8.contains(where: { $0 == 10 || $0 == 13 }), let node = f[K.summary] {
+            // One line, which may end with its line break (a block scalar, `summary: >`, keeps
+            // one); that break is not part of the summary.
+            let line = oneLine(text)
+            if line == nil { reader.error(node.location, "'summary' must be one line; put longer text in 'notes'") }
+            summary = line
         }
         let ingredients = reader.each(f[K.ingredients], "ingredients", nonEmpty: true) { r, n in ingredient(&r, n) }
         let regions = reader.each(f[K.regions], "regions", nonEmpty: true) { r, n in r.word(n, Region.self, "region") }
@@ -244,6 +248,16 @@ struct PreparationDecoder {
         guard let because, !failed else { return nil }
         return Deprecation(since: since, because: because, replacedBy: replacedBy)
     }
+}
+
+/// `text` without its final line break (LF, CR LF or CR), or nil when a line break remains:
+/// text of more than one line.
+func oneLine(_ text: String) -> String? {
+    var bytes = Array(text.utf8)
+    if bytes.last == 10 { bytes.removeLast() }
+    if bytes.last == 13 { bytes.removeLast() }
+    guard !bytes.contains(where: { $0 == 10 || $0 == 13 }) else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// True for a real date written `YYYY-MM-DD`.

@@ -1,7 +1,7 @@
 import OrderedCollections
 
 /// A plain data value: what an `x-` extension key holds, kept as written and otherwise ignored.
-public indirect enum DataValue: Sendable, Hashable {
+public enum DataValue: Sendable, Hashable {
     /// `null` or `~`.
     case null
     /// `true` or `false`.
@@ -15,5 +15,5 @@ public indirect enum DataValue: Sendable, Hashable {
     /// A sequence.
     case array([DataValue])
     /// A mapping, keys (as text) in the order written.
-    case object(OrderedDictionary<String, DataValue>)
+    indirect case object(OrderedDictionary<String, DataValue>)
 }

@@ -96,7 +96,8 @@ public enum PreparationSchema {
         case "name": return nonEmptyText
         case "summary":
             var line = textObject
-            line["not"] = .object(["type": "string", "pattern": "\\n"])
+            // A line break followed by more text, or by another line break: a final one is allowed.
+            line["not"] = .object(["type": "string", "pattern": "[\\r\\n][^\\r\\n]|\\n[\\r\\n]|\\r\\r"])
             return .object(line)
         case "ingredients":
             return list(.object(["anyOf": .array([
@@ -302,6 +303,7 @@ public enum PreparationSchema {
         let mappingForm: Object = [
             "type": "object", "properties": .object(properties),
             "required": .array(FormatFields.range.map { .string($0.key) }),
+            "patternProperties": .object(["^x-": .object([:])]),
             "additionalProperties": false,
         ]
         return .object(["anyOf": .array([.object(textForm), .object(mappingForm)])])
@@ -323,6 +325,7 @@ public enum PreparationSchema {
         let mappingForm: Object = [
             "type": "object", "properties": .object(properties),
             "required": .array(FormatFields.range.filter(\.required).map { .string($0.key) }),
+            "patternProperties": .object(["^x-": .object([:])]),
             "additionalProperties": false,
         ]
         return .object(["anyOf": .array([.object(["type": "integer", "minimum": 1]), .object(textForm), .object(mappingForm)])])
