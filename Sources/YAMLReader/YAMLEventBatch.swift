@@ -1,5 +1,3 @@
-import CYAML
-
 /// Parsing events recorded on one thread for another to build into documents: what a
 /// ``YAMLEventRecorder`` fills and a ``YAMLEventReplayer`` reads.
 ///
@@ -40,12 +38,6 @@ public struct YAMLEventBatch: Sendable {
     public mutating func removeAll() {
         count = 0
         fileErrors.removeAll(keepingCapacity: true)
-    }
-
-    /// Records one of libyaml's events, read in place: the reading thread's only work besides libyaml.
-    @inline(__always)
-    mutating func append(_ event: inout yaml_event_t) {
-        append(YAMLEvent(event))
     }
 
     /// Records one event.

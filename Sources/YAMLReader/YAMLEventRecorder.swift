@@ -77,7 +77,7 @@ public struct YAMLEventRecorder {
 
 extension YAMLEventRecorder: YAMLEventSink {
     mutating func consume(_ event: inout yaml_event_t) -> Bool {
-        batch.append(&event)
+        batch.append(YAMLEvent(event))
         var stop = false
         switch event.type {
         case YAML_STREAM_END_EVENT:
