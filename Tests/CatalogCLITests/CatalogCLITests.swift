@@ -73,7 +73,7 @@ func preparation(_ id: String, depth: String = "0.5-2 mm") -> String {
     """
     id: \(id)
     name: Preparation \(id)
-    ingredients: [hyaluronic acid]
+    ingredients: [glycerol]
     regions: [face]
     indications: [dehydration]
     techniques: [nappage]

@@ -51,7 +51,10 @@ struct CourseCommandTests {
         #expect(!run.stdout.contains("Warnings:"))  // June is winter in the south
         #expect(run.stdout.hasSuffix("\nNot medical advice: this plan restates the catalogue's figures; a practitioner decides for each patient.\n"))
         let north = try runCatalog(["course", "face", "--concern", "pigmentation", "--start", "2026-05-04"])
-        #expect(north.stdout.contains("  - session 5 on 2026-06-01 falls in summer (northern hemisphere), a season this preparation avoids\n"))
+        #expect(north.stdout.contains("  - 8 sessions fall in a season this preparation avoids (northern hemisphere): sessions 5 (2026-06-01), 6 (2026-06-08), 7 (2026-06-15), 8 (2026-06-22), 9 (2026-06-29), 10 (2026-07-06), 11 (2026-07-13) and 12 (2026-07-20) in summer\n"))
+        #expect(north.stdout.contains("  #   phase      date        window (earliest - latest)  avoided season\n"))
+        #expect(north.stdout.contains("  4   intensive  2026-05-25  2026-05-25\n"))
+        #expect(north.stdout.contains("  5   intensive  2026-06-01  2026-06-01                  * summer\n"))
     }
 
     @Test("ics: CRLF, folded at 75 octets on character boundaries, one all-day event per session, stable UIDs")
@@ -130,9 +133,9 @@ struct CourseCommandTests {
     }
 
     @Test("unknown words exit 2 with the nearest known word", arguments: [
-        (["course", "fase", "--concern", "dehydration"], "error: unknown area 'fase'; did you mean 'face'? (known: face, scalp, body, scar)\n"),
+        (["course", "fase", "--concern", "dehydration"], "error: unknown area 'fase'; did you mean 'face'?\n"),
         (["course", "body", "--concern", "localized-fat", "--region", "abdomn"],
-         "error: unknown region 'abdomn'; did you mean 'abdomen'? (known: face, periorbital, submental, neck, decolletage, scalp, arms, hands, abdomen, flanks, back, buttocks, thighs, knees)\n"),
+         "error: unknown region 'abdomn'; did you mean 'abdomen'?\n"),
         (["course", "face", "--concern", "dehydration", "--start", "2026-02-30"], "error: --start '2026-02-30' is not a day of the calendar: 2026-02 has no day 30\n"),
         (["course", "face", "--concern", "dehydration", "--horizon", "a year"],
          "error: --horizon 'a year' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month)\n"),

@@ -29,30 +29,30 @@ import Testing
         let registry = try fixtureRegistry("planning")
         let c = try course("face", CourseRequest(concern: "dehydration", start: try day("2026-01-05")), in: registry)
         #expect(c.excluded.map(\.reason) == [
-            "qualifies, but ranked below 'delta-neck-trial': stronger evidence ('trial' against 'practice')",
-            "qualifies, but ranked below 'delta-neck-trial': stronger evidence ('trial' against 'practice')",
+            "qualifies, but ranked below 'delta-neck-trial': 'delta-neck-trial' has stronger evidence ('trial' against 'practice')",
+            "qualifies, but ranked below 'delta-neck-trial': 'delta-neck-trial' has stronger evidence ('trial' against 'practice')",
             "deprecated since 2025-01-01: Withdrawn by its maker (replaced by 'alpha-two-phase')",
         ])
         let byPlace = try course("face", CourseRequest(concern: "dehydration", region: .face, start: try day("2026-01-05")), in: registry)
         #expect(byPlace.preparation.id == "alpha-two-phase")
         #expect(byPlace.excluded.first { $0.preparation == "beta-summer-averse" }?.reason
-                == "qualifies, but ranked below 'alpha-two-phase': same evidence, and lists 'dehydration' earlier among its indications (1st against 2nd)")
+                == "qualifies, but ranked below 'alpha-two-phase': same evidence ('practice'), and 'alpha-two-phase' lists 'dehydration' earlier among its indications (1st against 2nd)")
         let bundled = try #require(bundledRegistry)
         let tie = try course("face", CourseRequest(concern: "dehydration", start: try day("2026-01-05")), in: bundled)
         #expect(tie.preparation.id == "lightly-crosslinked-ha-booster")
         #expect(tie.excluded.first { $0.preparation == "noncrosslinked-ha-hydration" }?.reason
-                == "qualifies, but ranked below 'lightly-crosslinked-ha-booster': same evidence and place of 'dehydration'; first by id")
+                == "qualifies, but ranked below 'lightly-crosslinked-ha-booster': same evidence ('trial') and place of 'dehydration'; 'lightly-crosslinked-ha-booster' comes first by id")
     }
 
     @Test func allergyMatchesClassNameOrWholeWordsCaseInsensitively() {
         let ha = Ingredient(name: "Non-crosslinked hyaluronic acid", ingredientClass: "hyaluronic-acid")
-        #expect(Candidates.matches(ha, allergy: "hyaluronic-acid"))
-        #expect(Candidates.matches(ha, allergy: "Hyaluronic Acid"))
-        #expect(Candidates.matches(ha, allergy: "non-crosslinked hyaluronic acid"))
-        #expect(Candidates.matches(ha, allergy: "hyaluronic"))
-        #expect(!Candidates.matches(ha, allergy: "acid hyaluronic"))
-        #expect(!Candidates.matches(ha, allergy: "vitamin"))
-        #expect(!Candidates.matches(Ingredient(name: "Vitamin C"), allergy: "vitamin-c-complex"))
+        #expect(IngredientTerm("hyaluronic-acid").matches(ha))
+        #expect(IngredientTerm("Hyaluronic Acid").matches(ha))
+        #expect(IngredientTerm("non-crosslinked hyaluronic acid").matches(ha))
+        #expect(IngredientTerm("hyaluronic").matches(ha))
+        #expect(!IngredientTerm("acid hyaluronic").matches(ha))
+        #expect(!IngredientTerm("vitamin").matches(ha))
+        #expect(!IngredientTerm("vitamin-c-complex").matches(Ingredient(name: "Vitamin C")))
     }
 
     @Test func anAllergyThatMatchesNothingIsAWarning() throws {
@@ -100,23 +100,23 @@ import Testing
                 == "the scar plugin does not plan courses for 'glow' (it plans: burn-scars)")
         #expect(ScarPluginCheck.plannable(registry) == ["burn-scars"])
         #expect(try requestError("scar", CourseRequest(concern: "burn-scars", conditions: ["sunburnt"], start: try day("2026-10-05")), in: registry)
-                == "unknown condition 'sunburnt'; did you mean 'sunburn'? (known: sunburn)")
+                == "unknown condition 'sunburnt'; did you mean 'sunburn'?")
     }
 
     @Test func unknownWordsSuggestTheNearestKnownOne() throws {
         let registry = try #require(bundledRegistry)
         let start = try day("2026-01-05")
         #expect(try requestError("fase", CourseRequest(concern: "dehydration", start: start), in: registry)
-                == "unknown area 'fase'; did you mean 'face'? (known: face, scalp, body, scar)")
+                == "unknown area 'fase'; did you mean 'face'?")
         let concern = try requestError("face", CourseRequest(concern: "dehydratoin", start: start), in: registry)
-        #expect(concern?.hasPrefix("unknown concern 'dehydratoin'; did you mean 'dehydration'? (known: dehydration, dullness,") == true)
+        #expect(concern == "unknown concern 'dehydratoin'; did you mean 'dehydration'?")
         let condition = try requestError("face", CourseRequest(concern: "dehydration", conditions: ["pregancy"], start: start), in: registry)
         #expect(condition?.hasPrefix("unknown condition 'pregancy'; did you mean 'pregnancy'?") == true)
         do {
             _ = try Region.named("abdomn")
             Issue.record("expected an error")
         } catch {
-            #expect(error.message == "unknown region 'abdomn'; did you mean 'abdomen'? (known: face, periorbital, submental, neck, decolletage, scalp, arms, hands, abdomen, flanks, back, buttocks, thighs, knees)")
+            #expect(error.message == "unknown region 'abdomn'; did you mean 'abdomen'?")
         }
     }
 }

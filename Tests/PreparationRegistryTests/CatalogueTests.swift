@@ -14,7 +14,7 @@ func preparationText(_ id: String, indications: String = "[dehydration]", techni
     var text = """
         id: \(id)
         name: Preparation \(id)
-        ingredients: [hyaluronic acid]
+        ingredients: [glycerol]
         regions: [face]
         indications: \(indications)
         techniques: \(techniques)
@@ -929,7 +929,7 @@ struct DecodedValueTests {
                               "123456789012345 %", "1234567890123456 %", "0.1234567 %"]
         let ingredients = concentrations.map { "  - {name: n, concentration: \"\($0)\"}" }.joined(separator: "\n")
         let base = preparationText("x").replacingOccurrences(of: "protocol:\n  - phase: induction\n    sessions: 1\n", with: "")
-            .replacingOccurrences(of: "ingredients: [hyaluronic acid]\n", with: "")
+            .replacingOccurrences(of: "ingredients: [glycerol]\n", with: "")
         let asText = base.replacingOccurrences(of: "id: x", with: "id: text")
             + "ingredients:\n\(ingredients)\nprotocol:\n" + phases { "\"\(intervals[$0].text)\"" } + "\n"
         let asMappings = base.replacingOccurrences(of: "id: x", with: "id: mapped")

@@ -72,6 +72,7 @@ struct LintRuleTests {
         "maintenance-neither-repeats-nor-ends": "protocol",
         "no-sources": "sources",
         "avoid-seasons-without-sun-protection": "avoid-seasons",
+        "ingredient-condition-not-listed": "ingredients",
     ]
 
     @Test("each warning points at the field it is about", arguments: LintRules.all.map(\.id))

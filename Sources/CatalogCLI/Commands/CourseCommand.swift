@@ -7,7 +7,10 @@ enum CourseFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, ics, fhir
 }
 
-extension Hemisphere: ExpressibleByArgument {}
+extension Hemisphere: ExpressibleByArgument {
+    /// `north` or `south`, in any case (`--hemisphere South`).
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 
 /// `catalog course AREA --concern INDICATION ...`: plans a course with an area plugin.
 struct CourseCommand: ParsableCommand {
@@ -55,6 +58,9 @@ struct CourseCommand: ParsableCommand {
     @Option(help: "Output format: table, json, ics or fhir.")
     var format: CourseFormat = .table
 
+    @Flag(help: "List every candidate left out with its reasons, not only those that treat the concern (table).")
+    var explain = false
+
     func run() throws {
         let startDate: CalendarDate
         if let start {
@@ -93,7 +99,7 @@ struct CourseCommand: ParsableCommand {
 
     func render(_ course: Course, vocabulary: Vocabulary) -> String {
         switch format {
-        case .table: return CourseTable.render(course, vocabulary: vocabulary)
+        case .table: return CourseTable.render(course, vocabulary: vocabulary, explain: explain)
         case .json: return CourseJSON.render(course) + "\n"
         case .ics: return CourseICS.render(course, stamp: CourseICS.stamp(secondsSinceEpoch: Self.stampSeconds()))
         case .fhir: return CourseFHIR.render(course) + "\n"

@@ -35,6 +35,9 @@ enum CourseFHIR {
             ("text", .string("Mesotherapy with \(p.name), \(course.technique)")),
         ])
         var notes: [JSONValue] = [.object([("text", .string(Course.disclaimer))])]
+        let screening = ([CourseJSON.screeningNote(course.request)]
+            + course.screening.map { "- \($0.condition): \($0.description)" }).joined(separator: "\n")
+        notes.append(.object([("text", .string(screening))]))
         for warning in course.warnings { notes.append(.object([("text", .string("Warning: " + warning))])) }
         for exclusion in course.excluded {
             notes.append(.object([("text", .string("Left out \(exclusion.preparation): \(exclusion.reason)"))]))

@@ -20,6 +20,9 @@ enum CourseICS {
         if course.aftercare.isEmpty { aftercare += " none recorded" }
         for instruction in course.aftercare { aftercare += "\n- " + Course.text(of: instruction) }
         description += aftercare
+        description += "\n" + CourseJSON.screeningNote(course.request)
+        for check in course.screening { description += "\n- \(check.condition): \(check.description)" }
+        description += "\nCatalogue: \(course.catalogue.text)"
         for session in course.sessions {
             var text = "Preparation: \(p.name) (\(p.id))\n"
             text += session.number == 1 ? "Window: start date\n"
@@ -27,6 +30,9 @@ enum CourseICS {
             text += description
             for warning in course.warnings where warning.hasPrefix("session \(session.number) ") {
                 text += "\nWarning: " + warning
+            }
+            if let season = session.avoidedSeason {
+                text += "\nWarning: this session falls in \(season) (\(course.request.hemisphere)ern hemisphere), a season this preparation avoids"
             }
             text += "\n\n" + Course.disclaimer
             lines += [

@@ -2,7 +2,8 @@ import PreparationRegistry
 
 /// `catalog course --format table`: the course as a plan a person reads.
 enum CourseTable {
-    static func render(_ course: Course, vocabulary: Vocabulary) -> String {
+    /// The course; `explain` lists every candidate left out, not only those that treat the concern.
+    static func render(_ course: Course, vocabulary: Vocabulary, explain: Bool = false) -> String {
         let r = course.request
         let p = course.preparation
         var out = "Course: \(indent(p.name, by: 2)) (\(p.id))\n"
@@ -14,6 +15,8 @@ enum CourseTable {
         let others = p.techniques.dropFirst().map(\.rawValue)
         out += "Technique: \(course.technique)\(others.isEmpty ? "" : " (also listed: \(others.joined(separator: ", ")))")\n"
         out += "Depth: \(course.depth)\n"
+        out += "Evidence: \(evidence(p.evidence))\n"
+        out += "Catalogue: \(indent(course.catalogue.text, by: 2))\n"
         out += "Start: \(r.start); hemisphere: \(r.hemisphere); horizon: \(r.horizon) (until \(r.horizonEnd))\n"
         out += "Protocol: " + p.phases.map { phase in
             var text = "\(phase.name) \(phase.sessions) session\(phase.sessions.max == 1 ? "" : "s")"
@@ -22,11 +25,16 @@ enum CourseTable {
             return text
         }.joined(separator: "; ") + "\n\n"
 
-        let header = ["#", "phase", "date", "window (earliest - latest)"]
+        // A season column only when a session falls in a season the preparation avoids.
+        let marks = course.sessions.contains { $0.avoidedSeason != nil }
+        var header = ["#", "phase", "date", "window (earliest - latest)"]
+        if marks { header.append("avoided season") }
         var rows: [[String]] = course.sessions.map { s in
             let phase = s.cycle > 1 ? "\(s.phase) (repeat \(s.cycle))" : s.phase
             let window = s.earliest == s.latest ? s.earliest.description : "\(s.earliest) - \(s.latest)"
-            return [String(s.number), phase, s.date.description, s.number == 1 ? "start date" : window]
+            var row = [String(s.number), phase, s.date.description, s.number == 1 ? "start date" : window]
+            if marks { row.append(s.avoidedSeason.map { "* \($0)" } ?? "") }
+            return row
         }
         rows.insert(header, at: 0)
         let widths = (0..<header.count).map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -34,9 +42,12 @@ enum CourseTable {
             let cells = row.enumerated().map { index, cell in
                 index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
             }
-            out += "  " + cells.joined(separator: "  ") + "\n"
+            var line = "  " + cells.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            out += line + "\n"
         }
 
+        out += "\n" + screening(course)
         out += "\nAftercare:\n"
         if course.aftercare.isEmpty { out += "  (none recorded)\n" }
         for instruction in course.aftercare { out += "  - \(indent(Course.text(of: instruction), by: 4))\n" }
@@ -44,11 +55,59 @@ enum CourseTable {
             out += "\nWarnings:\n"
             for warning in course.warnings { out += "  - \(indent(warning, by: 4))\n" }
         }
-        if !course.excluded.isEmpty {
-            out += "\nLeft out:\n"
-            for exclusion in course.excluded { out += "  - \(exclusion.preparation): \(indent(exclusion.reason, by: 4))\n" }
-        }
+        out += leftOut(course.excluded, concern: r.concern, explain: explain)
         out += "\n\(Course.disclaimer)\n"
+        return out
+    }
+
+    /// `label (trial)`-style evidence line.
+    static func evidence(_ evidence: Evidence?) -> String {
+        switch evidence {
+        case .label: return "label (the product's approved labelling)"
+        case .trial: return "trial (published clinical trials)"
+        case .consensus: return "consensus (a professional society's consensus)"
+        case .practice: return "practice (clinic-level material, weaker than a label or trial)"
+        case nil: return "none given in the catalogue"
+        }
+    }
+
+    /// What to screen for before each session, and whether the patient's conditions were given.
+    static func screening(_ course: Course) -> String {
+        let conditions = course.request.conditions
+        var out = "Screen before each session (this preparation's contraindications"
+        out += conditions.isEmpty
+            ? "; no --condition was given, so none of them has been ruled out):\n"
+            : "; the conditions given (\(conditions.joined(separator: ", "))) left out what they contraindicate, the others have not been ruled out):\n"
+        if course.screening.isEmpty { out += "  (none recorded: check the product's own contraindications)\n" }
+        for check in course.screening {
+            var line = "\(check.condition): \(check.description)"
+            if !check.ingredients.isEmpty {
+                line += " (named by the condition's ingredients: contains " + check.ingredients.map { "'\($0)'" }.joined(separator: ", ") + ")"
+            }
+            out += "  - \(indent(line, by: 4))\n"
+        }
+        return out
+    }
+
+    /// The candidates left out: by default those that treat the concern, each with every
+    /// reason, then a line counting the others; with `explain`, all of them.
+    static func leftOut(_ excluded: [Exclusion], concern: String, explain: Bool) -> String {
+        guard !excluded.isEmpty else { return "" }
+        let shown = explain ? excluded : excluded.filter(\.treatsConcern)
+        let others = excluded.count - shown.count
+        var out = "\nLeft out" + (explain ? ":\n" : " (candidates that treat '\(concern)'):\n")
+        if shown.isEmpty { out += "  (none)\n" }
+        for exclusion in shown {
+            if exclusion.reasons.count == 1 {
+                out += "  - \(exclusion.preparation): \(indent(exclusion.reason, by: 4))\n"
+            } else {
+                out += "  - \(exclusion.preparation):\n"
+                for reason in exclusion.reasons { out += "      - \(indent(reason, by: 8))\n" }
+            }
+        }
+        if others > 0 {
+            out += "  and \(others) other candidate\(others == 1 ? "" : "s") that do\(others == 1 ? "es" : "") not treat '\(concern)' (--explain lists \(others == 1 ? "it" : "them") with the reasons)\n"
+        }
         return out
     }
 

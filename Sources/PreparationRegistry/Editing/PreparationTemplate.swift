@@ -86,7 +86,7 @@ public enum PreparationTemplate {
         ]
         lines += commentList("conditions", Array(vocabulary.conditions.keys))
         lines += [
-            "contraindications:  # optional: a list of conditions",
+            "contraindications:  # optional: a list of conditions (list those whose ingredients it holds, such as hyaluronic-acid-hypersensitivity)",
             "side-effects:       # optional: a list of strings, or {effect, lasts, frequency: common, uncommon, rare or very-rare}",
             "aftercare:          # optional: a list of strings, or {instruction, for}",
             "avoid-seasons:      # optional: a list of spring, summer, autumn, winter (then add sun-protection aftercare)",

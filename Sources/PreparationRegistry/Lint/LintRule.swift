@@ -13,18 +13,43 @@ public struct LintRule: Sendable {
     /// Preparation documents (YAML, valid against the bundled vocabulary) that the rule lets
     /// pass.
     public var nonTriggeringExamples: [String]
-    /// The warnings the rule has for a preparation: each a location and a message.
-    public var check: @Sendable (Preparation) -> [(SourceLocation, String)]
+    /// The warnings the rule has for a preparation of a catalogue: each a location and a message.
+    public var check: @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]
 
-    /// Creates a rule.
+    /// Creates a rule that looks at the preparation alone.
     public init(id: String, rationale: String, triggeringExamples: [String] = [],
                 nonTriggeringExamples: [String] = [],
                 check: @escaping @Sendable (Preparation) -> [(SourceLocation, String)]) {
+        self.init(id: id, rationale: rationale, triggeringExamples: triggeringExamples,
+                  nonTriggeringExamples: nonTriggeringExamples) { preparation, _ in check(preparation) }
+    }
+
+    /// Creates a rule that also reads the catalogue's vocabulary (``LintContext``).
+    public init(id: String, rationale: String, triggeringExamples: [String] = [],
+                nonTriggeringExamples: [String] = [],
+                check: @escaping @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]) {
         self.id = id
         self.rationale = rationale
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
         self.check = check
+    }
+}
+
+/// What a lint rule may know besides the preparation: the catalogue's vocabulary, and the
+/// conditions that name ingredients with their terms made once for the whole catalogue.
+public struct LintContext: Sendable {
+    /// The catalogue's vocabulary.
+    public let vocabulary: Vocabulary
+    /// The conditions with `ingredients`, in the vocabulary's order, each with its terms.
+    let conditionTerms: [(condition: String, terms: [IngredientTerm])]
+
+    /// The context of a catalogue with `vocabulary`.
+    public init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+        conditionTerms = vocabulary.conditions.compactMap { condition, entry in
+            entry.ingredients.isEmpty ? nil : (condition, entry.ingredients.map(IngredientTerm.init))
+        }
     }
 }
 
@@ -37,6 +62,7 @@ public enum LintRules {
         maintenanceNeitherRepeatsNorEnds,
         noSources,
         avoidSeasonsWithoutSunProtection,
+        ingredientConditionNotListed,
     ]
 
     /// The ids of every rule.
@@ -53,10 +79,10 @@ public enum LintRules {
     }
 
     /// The warnings of `rules` (see ``enabled(disabled:)``) for one preparation.
-    static func warnings(for preparation: Preparation, rules: [LintRule]) -> [Diagnostic] {
+    static func warnings(for preparation: Preparation, rules: [LintRule], context: LintContext) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for rule in rules {
-            for (location, message) in rule.check(preparation) {
+            for (location, message) in rule.check(preparation, context) {
                 result.append(Diagnostic(.warning, at: location, message, rule: rule.id))
             }
         }
@@ -81,6 +107,7 @@ func lintExample(_ lines: [String: String]) -> String {
         ("residence", "3-30 days"),
         ("protocol", "\n  - {phase: induction, sessions: 3-5, interval: 2-3 weeks}"),
         ("sources", "[\"Example source\"]"),
+        ("contraindications", "[hyaluronic-acid-hypersensitivity]"),
     ]
     var text = ""
     for (key, value) in base {

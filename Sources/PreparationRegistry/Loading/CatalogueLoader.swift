@@ -372,6 +372,7 @@ struct LoadSession {
     /// Cross-file checks, lint, source lines and order.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
         let lintRules = LintRules.enabled(disabled: manifest.disabledLintRules)
+        let lintContext = LintContext(vocabulary: manifest.vocabulary)
         // Sorted in place, so that the registry can share the array instead of copying it.
         if !Registry.isSortedByUniqueID(preparations) { Registry.sortByID(&preparations) }
         // The registry's indexes take about as long to build as the checks below take to run:
@@ -380,7 +381,7 @@ struct LoadSession {
         let indexBuild = diagnostics.contains { $0.severity == .error } || preparations.count < Self.indexThreadThreshold
             ? nil : IndexBuild(preparations, on: readingThread)
         readingThread = nil
-        diagnostics += crossFileChecksAndLint(lintRules)
+        diagnostics += crossFileChecksAndLint(lintRules, lintContext)
         attachSourceLines()
         // Sorted through their indices (ties keep the order found): a copy of each diagnostic
         // beside its index would double the memory of a file with a million problems.
@@ -404,7 +405,7 @@ struct LoadSession {
     /// circle of replacements) and the lint warnings. The preparations are read in place: a
     /// loop over the array, or a subscript in a mutating method, would copy each one (about 20
     /// reference counts each way).
-    private func crossFileChecksAndLint(_ lintRules: [LintRule]) -> [Diagnostic] {
+    private func crossFileChecksAndLint(_ lintRules: [LintRule], _ lintContext: LintContext) -> [Diagnostic] {
         preparations.withUnsafeBufferPointer { all in
             var found: [Diagnostic] = []
             func replacedByPlace(_ index: Int) -> SourceLocation {
@@ -433,7 +434,7 @@ struct LoadSession {
                     found.append(.error(replacedByPlace(index),
                                         "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
                 }
-                let warnings = LintRules.warnings(for: all[index], rules: lintRules)
+                let warnings = LintRules.warnings(for: all[index], rules: lintRules, context: lintContext)
                 if !warnings.isEmpty { found += warnings }
             }
             return found

@@ -94,15 +94,29 @@ public enum FormatFields {
 
     /// The manifest's vocabulary.
     public static let vocabulary: [FieldSpec] = [
-        FieldSpec("conditions", "slug: description"),
-        FieldSpec("indications", "slug: description, or slug: {description, scar}"),
-        FieldSpec("ingredient-classes", "slug: description"),
+        FieldSpec("conditions", "slug: description, or slug: {description, code, ingredients}"),
+        FieldSpec("indications", "slug: description, or slug: {description, scar, code}"),
+        FieldSpec("ingredient-classes", "slug: description, or slug: {description, code}"),
     ]
 
     /// An indication written as a mapping.
     public static let indication: [FieldSpec] = [
         FieldSpec("description", required: true, "what the indication is"),
         FieldSpec("scar", "true when the scar plugin serves it"),
+        FieldSpec("code", "SYSTEM|CODE, a concept of another terminology (1.1)"),
+    ]
+
+    /// A condition written as a mapping (1.1).
+    public static let condition: [FieldSpec] = [
+        FieldSpec("description", required: true, "what the condition is"),
+        FieldSpec("code", "SYSTEM|CODE, a concept of another terminology"),
+        FieldSpec("ingredients", "ingredient classes or names the condition makes unsafe"),
+    ]
+
+    /// An ingredient class written as a mapping (1.1).
+    public static let ingredientClass: [FieldSpec] = [
+        FieldSpec("description", required: true, "what the class holds"),
+        FieldSpec("code", "SYSTEM|CODE, a concept of another terminology"),
     ]
 
     /// The manifest's `lint` mapping.

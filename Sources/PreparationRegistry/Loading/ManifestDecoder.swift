@@ -30,13 +30,19 @@ struct ManifestDecoder {
         var vocabulary = fallback
         if let node = f["vocabulary"], let v = r.fields(node, "'vocabulary'", KeyTables.vocabulary) {
             if let section = v["conditions"] {
-                vocabulary.conditions = descriptions(section, "conditions", &r)
+                vocabulary.conditions = entries(section, "conditions", &r) { r, slug, node in
+                    condition(slug, node, &r)
+                }
             }
             if let section = v["ingredient-classes"] {
-                vocabulary.ingredientClasses = descriptions(section, "ingredient-classes", &r)
+                vocabulary.ingredientClasses = entries(section, "ingredient-classes", &r) { r, slug, node in
+                    ingredientClass(slug, node, &r)
+                }
             }
             if let section = v["indications"] {
-                vocabulary.indications = indications(section, &r)
+                vocabulary.indications = entries(section, "indications", &r) { r, slug, node in
+                    indication(slug, node, &r)
+                }
             }
         }
         var disabled: [String] = []
@@ -58,46 +64,86 @@ struct ManifestDecoder {
                         extensions: f.extensions, location: root.location)
     }
 
-    private static func descriptions(_ node: YAMLNodeView, _ what: String, _ r: inout NodeReader)
-        -> OrderedDictionary<String, String>
+    /// The entries of one vocabulary section, each read by `read` from its slug and value;
+    /// entries that fail are left out (and reported).
+    private static func entries<Entry>(_ node: YAMLNodeView, _ what: String, _ r: inout NodeReader,
+                                       _ read: (inout NodeReader, String, YAMLNodeView) -> Entry?)
+        -> OrderedDictionary<String, Entry>
     {
-        var result = OrderedDictionary<String, String>()
+        var result = OrderedDictionary<String, Entry>()
         guard let entries = node.mapping else {
             r.error(node.location, "'\(what)' must be a mapping of slugs to descriptions, not \(node.kindDescription)")
             return result
         }
         for entry in entries {
             guard checkSlug(entry, &r) else { continue }
-            if let text = r.nonEmptyText(entry.value, entry.key) { result[entry.key] = text }
+            if let value = read(&r, entry.key, entry.value) { result[entry.key] = value }
         }
         return result
     }
 
-    private static func indications(_ node: YAMLNodeView, _ r: inout NodeReader)
-        -> OrderedDictionary<String, Vocabulary.Indication>
-    {
-        var result = OrderedDictionary<String, Vocabulary.Indication>()
-        guard let entries = node.mapping else {
-            r.error(node.location, "'indications' must be a mapping of slugs to descriptions, not \(node.kindDescription)")
-            return result
+    private static func condition(_ slug: String, _ node: YAMLNodeView, _ r: inout NodeReader) -> Vocabulary.Condition? {
+        guard node.mapping != nil else { return r.nonEmptyText(node, slug).map { Vocabulary.Condition(description: $0) } }
+        guard let f = r.fields(node, "condition '\(slug)'", KeyTables.condition),
+              let text = f["description"].flatMap({ r.nonEmptyText($0, "description") })
+        else { return nil }
+        var result = Vocabulary.Condition(description: text)
+        if let codeNode = f["code"] {
+            guard let code = code(codeNode, &r) else { return nil }
+            result.code = code
         }
-        for entry in entries {
-            guard checkSlug(entry, &r) else { continue }
-            if entry.value.mapping != nil {
-                guard let f = r.fields(entry.value, "indication '\(entry.key)'", KeyTables.indication),
-                      let text = f["description"].flatMap({ r.nonEmptyText($0, "description") })
-                else { continue }
-                var scar = false
-                if let node = f["scar"] {
-                    guard let value = r.bool(node, "scar") else { continue }
-                    scar = value
+        if let list = f["ingredients"] {
+            guard let ingredients = r.each(list, "ingredients", { r, item -> String? in
+                guard let name = r.nonEmptyText(item, "ingredient") else { return nil }
+                if let problem = IngredientTerm(name).vaguenessProblem(as: "the ingredient") {
+                    r.error(item.location, problem)
+                    return nil
                 }
-                result[entry.key] = Vocabulary.Indication(description: text, isScar: scar)
-            } else if let text = r.nonEmptyText(entry.value, entry.key) {
-                result[entry.key] = Vocabulary.Indication(description: text)
-            }
+                return name
+            }) else { return nil }
+            result.ingredients = ingredients
         }
         return result
+    }
+
+    private static func ingredientClass(_ slug: String, _ node: YAMLNodeView, _ r: inout NodeReader) -> Vocabulary.Word? {
+        guard node.mapping != nil else { return r.nonEmptyText(node, slug).map { Vocabulary.Word(description: $0) } }
+        guard let f = r.fields(node, "ingredient class '\(slug)'", KeyTables.ingredientClass),
+              let text = f["description"].flatMap({ r.nonEmptyText($0, "description") })
+        else { return nil }
+        var result = Vocabulary.Word(description: text)
+        if let codeNode = f["code"] {
+            guard let code = code(codeNode, &r) else { return nil }
+            result.code = code
+        }
+        return result
+    }
+
+    private static func indication(_ slug: String, _ node: YAMLNodeView, _ r: inout NodeReader) -> Vocabulary.Indication? {
+        guard node.mapping != nil else { return r.nonEmptyText(node, slug).map { Vocabulary.Indication(description: $0) } }
+        guard let f = r.fields(node, "indication '\(slug)'", KeyTables.indication),
+              let text = f["description"].flatMap({ r.nonEmptyText($0, "description") })
+        else { return nil }
+        var result = Vocabulary.Indication(description: text)
+        if let node = f["scar"] {
+            guard let value = r.bool(node, "scar") else { return nil }
+            result.isScar = value
+        }
+        if let codeNode = f["code"] {
+            guard let code = code(codeNode, &r) else { return nil }
+            result.code = code
+        }
+        return result
+    }
+
+    /// A `code`: `SYSTEM|CODE`.
+    private static func code(_ node: YAMLNodeView, _ r: inout NodeReader) -> ConceptCode? {
+        guard let text = r.nonEmptyText(node, "code") else { return nil }
+        guard let code = ConceptCode(text) else {
+            r.error(node.location, "'code' must be written SYSTEM|CODE, one '|' between a system and a code and no spaces (for example 'http://snomed.info/sct|77386006'), not '\(text)'")
+            return nil
+        }
+        return code
     }
 
     private static func checkSlug(_ entry: YAMLEntryView, _ r: inout NodeReader) -> Bool {

@@ -78,6 +78,8 @@ enum KeyTables {
     static let manifest = KeyTable(FormatFields.manifest)
     static let vocabulary = KeyTable(FormatFields.vocabulary)
     static let indication = KeyTable(FormatFields.indication)
+    static let condition = KeyTable(FormatFields.condition)
+    static let ingredientClass = KeyTable(FormatFields.ingredientClass)
     static let lint = KeyTable(FormatFields.lint)
 }
 

@@ -1,35 +1,108 @@
 import YAMLReader
 import OrderedCollections
 
+/// A concept of another terminology that a vocabulary word stands for, written `SYSTEM|CODE`
+/// in the manifest (`http://snomed.info/sct|77386006`): the exports carry it.
+public struct ConceptCode: Sendable, Hashable, CustomStringConvertible {
+    /// The code system, a URI (`http://snomed.info/sct`).
+    public var system: String
+    /// The code within the system (`77386006`).
+    public var code: String
+
+    /// Creates a code.
+    public init(system: String, code: String) {
+        self.system = system
+        self.code = code
+    }
+
+    /// Reads `SYSTEM|CODE`: one `|` between a system and a code, neither empty, with no space
+    /// or control character in either; nil otherwise.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
+              !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
+        else { return nil }
+        self.init(system: String(parts[0]), code: String(parts[1]))
+    }
+
+    /// `SYSTEM|CODE`.
+    public var description: String { system + "|" + code }
+}
+
 /// The words a catalogue may use for conditions, indications and ingredient classes, each slug
-/// with its description.
+/// with its description and, from format 1.1, a code and (for conditions) the ingredients it
+/// makes unsafe.
 public struct Vocabulary: Sendable, Hashable {
-    /// An indication: its description and whether the scar plugin serves it.
-    public struct Indication: Sendable, Hashable {
+    /// An ingredient class: its description and code.
+    public struct Word: Sendable, Hashable, ExpressibleByStringLiteral {
+        /// What the word means.
+        public var description: String
+        /// The concept it stands for in another terminology, if given.
+        public var code: ConceptCode?
+
+        /// Creates a word.
+        public init(description: String, code: ConceptCode? = nil) {
+            self.description = description
+            self.code = code
+        }
+
+        /// A word with only a description.
+        public init(stringLiteral description: String) { self.init(description: description) }
+    }
+
+    /// A patient condition: its description, code, and the ingredients it makes unsafe.
+    public struct Condition: Sendable, Hashable, ExpressibleByStringLiteral {
+        /// What the condition is.
+        public var description: String
+        /// The concept it stands for in another terminology, if given.
+        public var code: ConceptCode?
+        /// Ingredient classes or names the condition makes unsafe: a patient with the condition
+        /// is screened as if allergic to each (``Screening``).
+        public var ingredients: [String]
+
+        /// Creates a condition.
+        public init(description: String, code: ConceptCode? = nil, ingredients: [String] = []) {
+            self.description = description
+            self.code = code
+            self.ingredients = ingredients
+        }
+
+        /// A condition with only a description.
+        public init(stringLiteral description: String) { self.init(description: description) }
+    }
+
+    /// An indication: its description, code, and whether the scar plugin serves it.
+    public struct Indication: Sendable, Hashable, ExpressibleByStringLiteral {
         /// What the indication is.
         public var description: String
         /// True for scar indications (acne, atrophic and hypertrophic scars, keloids, stretch marks).
         public var isScar: Bool
+        /// The concept it stands for in another terminology, if given.
+        public var code: ConceptCode?
 
         /// Creates an indication.
-        public init(description: String, isScar: Bool = false) {
+        public init(description: String, isScar: Bool = false, code: ConceptCode? = nil) {
             self.description = description
             self.isScar = isScar
+            self.code = code
         }
+
+        /// An indication with only a description.
+        public init(stringLiteral description: String) { self.init(description: description) }
     }
 
     /// Patient conditions that can contraindicate a preparation.
-    public var conditions: OrderedDictionary<String, String>
+    public var conditions: OrderedDictionary<String, Condition>
     /// Concerns a preparation treats.
     public var indications: OrderedDictionary<String, Indication>
     /// Classes of ingredients.
-    public var ingredientClasses: OrderedDictionary<String, String>
+    public var ingredientClasses: OrderedDictionary<String, Word>
 
     /// Creates a vocabulary.
     public init(
-        conditions: OrderedDictionary<String, String> = [:],
+        conditions: OrderedDictionary<String, Condition> = [:],
         indications: OrderedDictionary<String, Indication> = [:],
-        ingredientClasses: OrderedDictionary<String, String> = [:]
+        ingredientClasses: OrderedDictionary<String, Word> = [:]
     ) {
         self.conditions = conditions
         self.indications = indications

@@ -9,8 +9,11 @@
 /// 1. deprecated (never chosen);
 /// 2. does not treat the concern;
 /// 3. not used in the requested region, or in none of the plugin's regions;
-/// 4. contraindicated by one of the patient's conditions (one reason per condition);
-/// 5. holds an ingredient matching one of the patient's allergies (one reason per allergy).
+/// 4. contraindicated by one of the patient's conditions: listed among its
+///    `contraindications`, or holding an ingredient the condition's `ingredients` name
+///    (``Screening/conditionReasons(_:conditions:vocabulary:)``);
+/// 5. holds an ingredient matching one of the patient's allergies (one reason per allergy,
+///    naming every ingredient it matches; ``IngredientTerm``).
 ///
 /// Qualifying preparations are ranked, deterministically, by:
 ///
@@ -19,7 +22,8 @@
 ///    it first was written for it);
 /// 3. id, in code-point order.
 ///
-/// The first is chosen; the others are listed as left out, "ranked below" the chosen one.
+/// The first is chosen; the others are listed as left out, "ranked below" the chosen one,
+/// with the key that decided.
 public enum Candidates {
     /// The outcome of selection.
     public struct Selection: Sendable, Hashable {
@@ -34,23 +38,28 @@ public enum Candidates {
         let scope = request.region.map { [$0] } ?? plugin.regions
         var qualifying: [Preparation] = []
         var excluded: [Exclusion] = []
+        let allergies = request.allergies.map(IngredientTerm.init)
         for preparation in registry.preparations {
             let relevant = preparation.indications.contains(request.concern)
                 || (preparation.regions.contains { scope.contains($0) }
                     && preparation.indications.contains { plugin.serves($0, in: registry.vocabulary) })
             guard relevant else { continue }
-            let reasons = reasons(preparation, request: request, plugin: plugin)
+            let reasons = reasons(preparation, request: request, plugin: plugin, vocabulary: registry.vocabulary,
+                                  allergies: allergies)
             if reasons.isEmpty {
                 qualifying.append(preparation)
             } else {
-                excluded.append(Exclusion(preparation: preparation.id, reasons: reasons))
+                excluded.append(Exclusion(preparation: preparation.id, reasons: reasons,
+                                          treatsConcern: preparation.indications.contains(request.concern)))
             }
         }
         return Selection(ranked: rank(qualifying, concern: request.concern), excluded: excluded)
     }
 
     /// Every reason `preparation` is left out of `request`'s course; empty when it qualifies.
-    public static func reasons(_ preparation: Preparation, request: CourseRequest, plugin: some CoursePlugin) -> [String] {
+    /// `allergies` are the request's allergies as terms (made once for many preparations).
+    public static func reasons(_ preparation: Preparation, request: CourseRequest, plugin: some CoursePlugin,
+                               vocabulary: Vocabulary, allergies: [IngredientTerm]? = nil) -> [String] {
         var reasons: [String] = []
         if let deprecated = preparation.deprecated {
             var text = "deprecated"
@@ -69,38 +78,15 @@ public enum Candidates {
         } else if !preparation.regions.contains(where: { plugin.regions.contains($0) }) {
             reasons.append("used in no region of the \(plugin.id) plugin (used in \(list(preparation.regions.map(\.rawValue))))")
         }
-        for condition in request.conditions where preparation.contraindications.contains(condition) {
-            reasons.append("contraindicated with '\(condition)'")
-        }
-        for allergy in request.allergies {
-            if let ingredient = preparation.ingredients.first(where: { matches($0, allergy: allergy) }) {
-                var text = "contains '\(ingredient.name)'"
-                if let ingredientClass = ingredient.ingredientClass { text += " (class \(ingredientClass))" }
-                reasons.append(text + ", matching the allergy '\(allergy)'")
-            }
-        }
+        reasons += Screening.conditionReasons(preparation, conditions: request.conditions, vocabulary: vocabulary)
+        reasons += Screening.allergyReasons(preparation, allergies: allergies ?? request.allergies.map(IngredientTerm.init))
         return reasons
-    }
-
-    /// True when `allergy` names `ingredient` or its class: case-insensitively, the class slug
-    /// (spaces may stand for hyphens: `hyaluronic acid`), the whole name, or whole words of
-    /// the name (`hyaluronic acid` matches "Non-crosslinked hyaluronic acid"). Leaving out
-    /// too much is safer than too little.
-    public static func matches(_ ingredient: Ingredient, allergy: String) -> Bool {
-        let words = wordsOf(allergy)
-        guard !words.isEmpty else { return false }
-        if let ingredientClass = ingredient.ingredientClass, wordsOf(ingredientClass) == words { return true }
-        let nameWords = wordsOf(ingredient.name)
-        guard nameWords.count >= words.count else { return false }
-        for start in 0...(nameWords.count - words.count) where Array(nameWords[start..<start + words.count]) == words {
-            return true
-        }
-        return false
     }
 
     /// True when some preparation of `registry` has an ingredient matching `allergy`.
     public static func allergyMatchesAnything(_ allergy: String, in registry: Registry) -> Bool {
-        registry.preparations.contains { $0.ingredients.contains { matches($0, allergy: allergy) } }
+        let term = IngredientTerm(allergy)
+        return registry.preparations.contains { !term.matching(in: $0).isEmpty }
     }
 
     /// `preparations` best first, by the order documented on ``Candidates``.
@@ -131,15 +117,16 @@ public enum Candidates {
         let ea = evidenceRank(a.evidence), eb = evidenceRank(b.evidence)
         if ea != eb {
             let (winner, loser) = ea < eb ? (a, b) : (b, a)
-            return (ea < eb, "stronger evidence ('\(winner.evidence?.rawValue ?? "none")' against '\(loser.evidence?.rawValue ?? "none")')")
+            return (ea < eb, "'\(winner.id)' has stronger evidence ('\(winner.evidence?.rawValue ?? "none given")' against '\(loser.evidence?.rawValue ?? "none given")')")
         }
         let pa = a.indications.firstIndex(of: concern) ?? Int.max, pb = b.indications.firstIndex(of: concern) ?? Int.max
         if pa != pb {
             let (winner, loser) = pa < pb ? (pa, pb) : (pb, pa)
-            return (pa < pb, "same evidence, and lists '\(concern)' earlier among its indications (\(ordinal(winner)) against \(ordinal(loser)))")
+            let better = pa < pb ? a.id : b.id
+            return (pa < pb, "same evidence ('\(a.evidence?.rawValue ?? "none given")'), and '\(better)' lists '\(concern)' earlier among its indications (\(ordinal(winner)) against \(ordinal(loser)))")
         }
         if a.id == b.id { return nil }
-        return (a.id < b.id, "same evidence and place of '\(concern)'; first by id")
+        return (a.id < b.id, "same evidence ('\(a.evidence?.rawValue ?? "none given")') and place of '\(concern)'; '\(min(a.id, b.id))' comes first by id")
     }
 
     private static func ordinal(_ index: Int) -> String {
@@ -147,21 +134,6 @@ public enum Candidates {
         let n = index + 1
         let suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][n % 10]
         return "\(n)\(suffix)"
-    }
-
-    private static func wordsOf(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
     }
 
     private static func list(_ items: [String]) -> String { items.joined(separator: ", ") }

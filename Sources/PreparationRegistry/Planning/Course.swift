@@ -12,15 +12,20 @@ public struct PlannedSession: Sendable, Hashable {
     public var earliest: CalendarDate
     /// The last day the phase's interval allows (the start date for session 1).
     public var latest: CalendarDate
+    /// The season the planned day falls in when the preparation avoids it (`avoid-seasons`),
+    /// else nil.
+    public var avoidedSeason: Season?
 
     /// Creates a session.
-    public init(number: Int, phase: String, cycle: Int = 1, date: CalendarDate, earliest: CalendarDate, latest: CalendarDate) {
+    public init(number: Int, phase: String, cycle: Int = 1, date: CalendarDate, earliest: CalendarDate, latest: CalendarDate,
+                avoidedSeason: Season? = nil) {
         self.number = number
         self.phase = phase
         self.cycle = cycle
         self.date = date
         self.earliest = earliest
         self.latest = latest
+        self.avoidedSeason = avoidedSeason
     }
 }
 
@@ -31,11 +36,15 @@ public struct Exclusion: Sendable, Hashable {
     /// Every reason that applies, in a fixed order (deprecation, concern, region, conditions,
     /// allergies, ranking).
     public var reasons: [String]
+    /// Whether the preparation lists the requested concern: the candidates a clinician most
+    /// wants explained (the course's table lists these by default and counts the others).
+    public var treatsConcern: Bool
 
     /// Creates an exclusion.
-    public init(preparation: String, reasons: [String]) {
+    public init(preparation: String, reasons: [String], treatsConcern: Bool = true) {
         self.preparation = preparation
         self.reasons = reasons
+        self.treatsConcern = treatsConcern
     }
 
     /// The reasons as one sentence-like text, separated by `; `.
@@ -59,10 +68,18 @@ public struct Course: Sendable, Hashable {
     public var warnings: [String]
     /// Every candidate left out, with its reasons, sorted by id.
     public var excluded: [Exclusion]
+    /// What the practitioner must screen for before each session: the chosen preparation's
+    /// contraindications, and the conditions whose `ingredients` name one of its ingredients
+    /// (``Screening/checks(for:vocabulary:)``). The request's own conditions have already left
+    /// out every preparation they contraindicate; the others have not been ruled out.
+    public var screening: [Screening.Check]
+    /// The catalogue the course was planned from: its manifest's name and version.
+    public var catalogue: CatalogueIdentity
 
     /// Creates a course.
     public init(plugin: String, request: CourseRequest, preparation: Preparation, technique: Technique,
-                sessions: [PlannedSession], warnings: [String], excluded: [Exclusion]) {
+                sessions: [PlannedSession], warnings: [String], excluded: [Exclusion],
+                screening: [Screening.Check] = [], catalogue: CatalogueIdentity = CatalogueIdentity()) {
         self.plugin = plugin
         self.request = request
         self.preparation = preparation
@@ -70,6 +87,8 @@ public struct Course: Sendable, Hashable {
         self.sessions = sessions
         self.warnings = warnings
         self.excluded = excluded
+        self.screening = screening
+        self.catalogue = catalogue
     }
 
     /// Where the product is deposited: the preparation's depth.
@@ -86,12 +105,16 @@ public struct CourseRefusal: Error, Sendable, Hashable, CustomStringConvertible 
     public var request: CourseRequest
     /// Every candidate, with its reasons, sorted by id (empty when the catalogue has none).
     public var excluded: [Exclusion]
+    /// The catalogue searched: its manifest's name and version.
+    public var catalogue: CatalogueIdentity
 
     /// Creates a refusal.
-    public init(plugin: String, request: CourseRequest, excluded: [Exclusion]) {
+    public init(plugin: String, request: CourseRequest, excluded: [Exclusion],
+                catalogue: CatalogueIdentity = CatalogueIdentity()) {
         self.plugin = plugin
         self.request = request
         self.excluded = excluded
+        self.catalogue = catalogue
     }
 
     /// `no preparation qualifies for ...`, then one line per candidate.
@@ -103,6 +126,31 @@ public struct CourseRefusal: Error, Sendable, Hashable, CustomStringConvertible 
         text += ":"
         for exclusion in excluded { text += "\n  \(exclusion.preparation): \(exclusion.reason)" }
         return text
+    }
+}
+
+/// Which catalogue a course was planned from: the manifest's `name` and `version`, as written
+/// (nil when the manifest leaves them out).
+public struct CatalogueIdentity: Sendable, Hashable {
+    /// The catalogue's name.
+    public var name: String?
+    /// The catalogue's version.
+    public var version: String?
+
+    /// Creates an identity.
+    public init(name: String? = nil, version: String? = nil) {
+        self.name = name
+        self.version = version
+    }
+
+    /// The identity of `manifest`.
+    public init(_ manifest: Manifest) { self.init(name: manifest.name, version: manifest.version) }
+
+    /// `Bundled catalogue 2026.11`, `a catalogue without name`.
+    public var text: String {
+        var out = name ?? "a catalogue without name"
+        if let version { out += " \(version)" }
+        return out
     }
 }
 

@@ -11,9 +11,11 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
     /// Plans `request`, or refuses with every candidate's reasons.
     public func plan(_ request: CourseRequest, using registry: Registry) throws(CourseRequestError) -> CourseOutcome {
         try check(request, vocabulary: registry.vocabulary)
+        let catalogue = CatalogueIdentity(registry.manifest)
         let selection = Candidates.select(for: request, plugin: plugin, in: registry)
         guard let chosen = selection.ranked.first else {
-            return .refused(CourseRefusal(plugin: plugin.id, request: request, excluded: selection.excluded))
+            return .refused(CourseRefusal(plugin: plugin.id, request: request, excluded: selection.excluded,
+                                          catalogue: catalogue))
         }
         var excluded = selection.excluded
         for other in selection.ranked.dropFirst() {
@@ -24,18 +26,23 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
         let (sessions, scheduleWarnings) = Scheduler.schedule(chosen.phases, avoiding: chosen.avoidSeasons,
                                                               request: request, counts: plugin.sessionCounts)
         var warnings = scheduleWarnings
+        let known = Array(registry.vocabulary.ingredientClasses.keys) + registry.index.ingredientNames
         for allergy in request.allergies where !Candidates.allergyMatchesAnything(allergy, in: registry) {
             var text = "the allergy '\(allergy)' matches no ingredient name or class in the catalogue"
-            let known = Array(registry.vocabulary.ingredientClasses.keys)
-            if let suggestion = Suggestions.nearest(to: allergy, in: known) { text += "; did you mean '\(suggestion)'?" }
+            if let suggestion = UnknownValue(kind: "ingredient", value: allergy, known: known).suggestion {
+                text += "; did you mean '\(suggestion)'?"
+            }
             warnings.append(text)
         }
         return .planned(Course(plugin: plugin.id, request: request, preparation: chosen,
                                technique: chosen.techniques.first ?? .nappage, sessions: sessions,
-                               warnings: warnings, excluded: excluded))
+                               warnings: warnings, excluded: excluded,
+                               screening: Screening.checks(for: chosen, vocabulary: registry.vocabulary),
+                               catalogue: catalogue))
     }
 
-    /// Throws when the concern, a condition or the region is wrong for this plugin.
+    /// Throws when the concern, a condition or the region is wrong for this plugin, or an
+    /// allergy is too vague to screen with (``IngredientTerm/isVague``).
     public func check(_ request: CourseRequest, vocabulary: Vocabulary) throws(CourseRequestError) {
         let indications = Array(vocabulary.indications.keys)
         guard vocabulary.indications[request.concern] != nil else {
@@ -59,15 +66,15 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
         for condition in request.conditions where vocabulary.conditions[condition] == nil {
             throw .unknownWord("condition", condition, known: conditions)
         }
+        for allergy in request.allergies {
+            if let problem = IngredientTerm(allergy).vaguenessProblem(as: "the allergy") { throw CourseRequestError(problem) }
+        }
     }
 }
 
 extension Region {
-    /// The region named `word`, or an error naming the nearest region.
+    /// The region named `word` (case-insensitive), or an error naming the nearest region.
     public static func named(_ word: String) throws(CourseRequestError) -> Region {
-        guard let region = Region(rawValue: word) else {
-            throw .unknownWord("region", word, known: Region.allCases.map(\.rawValue))
-        }
-        return region
+        do { return try Query.region(named: word) } catch { throw CourseRequestError(error) }
     }
 }

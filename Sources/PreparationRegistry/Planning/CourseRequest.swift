@@ -19,13 +19,16 @@ public struct CourseRequest: Sendable, Hashable {
     /// The default horizon: 12 months.
     public static let defaultHorizon = Quantity<DurationUnit>(12, .month)
 
-    /// Creates a request. A condition or allergy given twice is kept once, where first given.
+    /// Creates a request. The concern and conditions are vocabulary slugs, which are lower-case,
+    /// so they are lower-cased here (`Dehydration` is `dehydration`); allergies are kept as
+    /// written, since matching folds them (``IngredientTerm``). A condition or allergy given
+    /// twice is kept once, where first given.
     public init(concern: String, region: Region? = nil, conditions: [String] = [], allergies: [String] = [],
                 start: CalendarDate, hemisphere: Hemisphere = .north,
                 horizon: Quantity<DurationUnit> = CourseRequest.defaultHorizon) {
-        self.concern = concern
+        self.concern = concern.lowercased()
         self.region = region
-        self.conditions = CourseRequest.once(conditions)
+        self.conditions = CourseRequest.once(conditions.map { $0.lowercased() })
         self.allergies = CourseRequest.once(allergies)
         self.start = start
         self.hemisphere = hemisphere

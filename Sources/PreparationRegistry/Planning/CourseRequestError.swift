@@ -1,21 +1,26 @@
 /// A request no plugin can plan because a word in it is wrong: an unknown area, concern,
-/// region or condition (with the nearest known word suggested), or a region the plugin does
-/// not serve.
+/// region or condition (with the nearest known word suggested, as every command does, through
+/// ``UnknownValue``), a region the plugin does not serve, or an allergy too vague to screen with.
 public struct CourseRequestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message, without a `error:` prefix.
     public var message: String
+    /// The unknown word, when that is what is wrong.
+    public var unknownValue: UnknownValue?
 
     /// Creates an error with its message.
     public init(_ message: String) { self.message = message }
 
+    /// The error for an unknown word: its message is the word's ``UnknownValue/description``.
+    public init(_ unknown: UnknownValue) {
+        message = unknown.description
+        unknownValue = unknown
+    }
+
     /// The message.
     public var description: String { message }
 
-    /// `unknown area 'fase'; did you mean 'face'? (known: face, scalp, body, scar)`.
+    /// `unknown area 'fase'; did you mean 'face'?`: an ``UnknownValue`` of `kind`.
     public static func unknownWord(_ kind: String, _ word: String, known: [String]) -> CourseRequestError {
-        var text = "unknown \(kind) '\(word)'"
-        if let suggestion = Suggestions.nearest(to: word, in: known) { text += "; did you mean '\(suggestion)'?" }
-        if !known.isEmpty, known.count <= 20 { text += " (known: \(known.joined(separator: ", ")))" }
-        return CourseRequestError(text)
+        CourseRequestError(UnknownValue(kind: kind, value: word, known: known))
     }
 }

@@ -52,9 +52,10 @@ public struct PluginHost: Sendable {
         plugins.first { $0.id == id }
     }
 
-    /// The plugin for AREA, or an error naming the nearest known id.
+    /// The plugin for AREA (case-insensitive: ids are lower-case), or an error naming the
+    /// nearest known id.
     public func resolve(_ area: String) throws(CourseRequestError) -> any CoursePlugin {
-        guard let plugin = plugin(id: area) else { throw .unknownWord("area", area, known: ids) }
+        guard let plugin = plugin(id: area) ?? plugin(id: area.lowercased()) else { throw .unknownWord("area", area, known: ids) }
         return plugin
     }
 

@@ -85,12 +85,40 @@ public enum Scheduler {
         for session in sessions where session.date > end {
             warnings.append("session \(session.number) on \(session.date) falls after the horizon (\(end)); phases that do not repeat are planned in full")
         }
-        for session in sessions {
-            let season = request.hemisphere.season(of: session.date)
-            if seasons.contains(season) {
-                warnings.append("session \(session.number) on \(session.date) falls in \(season) (\(request.hemisphere)ern hemisphere), a season this preparation avoids")
-            }
+        if let warning = markAvoidedSeasons(&sessions, avoiding: seasons, hemisphere: request.hemisphere) {
+            warnings.append(warning)
         }
         return (sessions, warnings)
+    }
+
+    /// Marks each session that falls in one of `seasons` (``PlannedSession/avoidedSeason``) and
+    /// returns one warning naming them all, grouped by season; nil when none does.
+    static func markAvoidedSeasons(_ sessions: inout [PlannedSession], avoiding seasons: [Season],
+                                   hemisphere: Hemisphere) -> String? {
+        guard !seasons.isEmpty else { return nil }
+        var bySeason: [(Season, [PlannedSession])] = []
+        for index in sessions.indices {
+            let season = hemisphere.season(of: sessions[index].date)
+            guard seasons.contains(season) else { continue }
+            sessions[index].avoidedSeason = season
+            if let at = bySeason.firstIndex(where: { $0.0 == season }) {
+                bySeason[at].1.append(sessions[index])
+            } else {
+                bySeason.append((season, [sessions[index]]))
+            }
+        }
+        guard !bySeason.isEmpty else { return nil }
+        let count = bySeason.reduce(0) { $0 + $1.1.count }
+        let groups = bySeason.map { season, list in
+            "\(list.count == 1 ? "session" : "sessions") " + Scheduler.andList(list.map { "\($0.number) (\($0.date))" }) + " in \(season)"
+        }
+        return "\(count == 1 ? "1 session falls" : "\(count) sessions fall") in a season this preparation avoids "
+            + "(\(hemisphere)ern hemisphere): " + groups.joined(separator: "; ")
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func andList(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 }

@@ -1,0 +1,37 @@
+extension LintRules {
+    /// A preparation holds an ingredient that a condition of the vocabulary names in its
+    /// `ingredients`, yet does not list that condition among its contraindications.
+    public static let ingredientConditionNotListed = LintRule(
+        id: "ingredient-condition-not-listed",
+        rationale: "A condition that names ingredients (format 1.1, for example a hypersensitivity to hyaluronic acid) leaves out every preparation holding one of them, whether or not the preparation lists it; but a reader of the preparation, its 'show' output or an export sees only its 'contraindications'. Listing the condition there keeps the entry honest about what to screen for.",
+        triggeringExamples: [
+            lintExample(["contraindications": "[pregnancy]"]),
+            lintExample(["ingredients": "[{name: Sodium hyaluronate, class: hyaluronic-acid}]", "contraindications": ""]),
+            lintExample(["ingredients": "[Hyaluronidase]", "contraindications": "[hyaluronidase-hypersensitivity]"]),
+        ],
+        nonTriggeringExamples: [
+            lintExample(["contraindications": "[hyaluronic-acid-hypersensitivity]"]),
+            lintExample(["ingredients": "[{name: Vitamin C, class: vitamin}]", "contraindications": ""]),
+            lintExample(["ingredients": "[Hyaluronidase]",
+                         "contraindications": "[hyaluronidase-hypersensitivity, bee-venom-allergy]"]),
+        ]
+    ) { preparation, context in
+        guard !context.conditionTerms.isEmpty else { return [] }
+        var warnings: [(SourceLocation, String)] = []
+        let folded = preparation.ingredients.map { ingredient in
+            (ingredient, IngredientTerm.matchWords(ingredient.name), ingredient.ingredientClass.map(IngredientTerm.matchWords))
+        }
+        for (condition, terms) in context.conditionTerms where !preparation.contraindications.contains(condition) {
+            for term in terms {
+                guard let (ingredient, _, _) = folded.first(where: { _, name, classWords in
+                    term.matches(nameWords: name, classWords: classWords)
+                }) else { continue }
+                warnings.append((preparation.location(of: "ingredients"),
+                                 "ingredient '\(ingredient.name)' is named by the condition '\(condition)' (its ingredient "
+                                    + "'\(term.text)'), which leaves this preparation out; list '\(condition)' among its contraindications"))
+                break
+            }
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,89 @@
+/// An ingredient named by a patient's allergy or by a condition's `ingredients`: the words that
+/// leave out every ingredient whose name or class holds them (format 1.1, section 6).
+///
+/// Matching errs on the safe side. The term's words, folded, must stand as consecutive whole
+/// words of the ingredient's name or of its class (a slug's hyphens read as spaces). Folding is
+/// the one `query --text` uses (``TextFolding``: case and accents ignored, any character other
+/// than a letter or digit separates words), and then drops a final plural `s` from words of four
+/// letters or more that do not end in `ss`, on both sides. So `amino acid` matches "Amino
+/// acids", `cafeine` matches "Caféine", and `hyaluronic` matches "Sodium hyaluronate" of class
+/// `hyaluronic-acid`.
+///
+/// A term made only of stop words or of words under three letters (`a`, `c`, `and`, `of the`)
+/// is *vague*: it would match half a catalogue, or nothing a person meant, so it is refused
+/// where it is given (`--allergy`, a condition's `ingredients`). `vitamin c` is fine: it has a
+/// word of three letters or more.
+public struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
+    /// The term as written.
+    public let text: String
+    /// Its words, folded.
+    let words: [String]
+
+    /// The term for `text`.
+    public init(_ text: String) {
+        self.text = text
+        words = IngredientTerm.matchWords(text)
+    }
+
+    /// The term as written.
+    public var description: String { text }
+
+    /// True when the term has no word of three letters or more that is not a stop word.
+    public var isVague: Bool {
+        !words.contains { $0.count >= 3 && !IngredientTerm.stopWords.contains($0) }
+    }
+
+    /// Why a vague term is refused, naming what it was given as (`the allergy`); nil when
+    /// the term is not vague.
+    public func vaguenessProblem(as what: String) -> String? {
+        guard isVague else { return nil }
+        return "\(what) '\(text)' is too vague to screen with: it needs a word of three letters or more "
+            + "that is not a stop word (such as 'and', 'the', 'with'); name the ingredient or its class, "
+            + "for example 'vitamin c' or 'hyaluronic-acid'"
+    }
+
+    /// True when the term's words stand as consecutive whole words of `ingredient`'s name or
+    /// of its class.
+    public func matches(_ ingredient: Ingredient) -> Bool {
+        matches(nameWords: IngredientTerm.matchWords(ingredient.name),
+                classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords))
+    }
+
+    /// The same, on an ingredient's name and class already folded by ``matchWords(_:)`` (for
+    /// callers that match many terms against one ingredient).
+    func matches(nameWords: [String], classWords: [String]?) -> Bool {
+        guard !words.isEmpty else { return false }
+        if let classWords, IngredientTerm.contains(classWords, words) { return true }
+        return IngredientTerm.contains(nameWords, words)
+    }
+
+    /// The ingredients of `preparation` the term matches, in the preparation's order.
+    public func matching(in preparation: Preparation) -> [Ingredient] {
+        preparation.ingredients.filter(matches)
+    }
+
+    /// The words folded for matching: ``TextFolding/words(_:)`` with a final plural `s` dropped.
+    static func matchWords(_ text: String) -> [String] {
+        TextFolding.words(text).map { word in
+            word.count >= 4 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+        }
+    }
+
+    /// True when `needle` stands as consecutive elements of `haystack`.
+    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+
+    /// Words that say nothing about an ingredient on their own (English articles, conjunctions
+    /// and prepositions of three letters or more, and the word allergy), folded as terms are.
+    static let stopWords: Set<String> = Set([
+        "and", "the", "for", "with", "from", "into", "onto", "upon", "any", "all", "not", "nor", "but",
+        "per", "via", "plus", "its", "are", "was", "were", "has", "have", "had", "this", "that", "these",
+        "those", "than", "such", "some", "other", "others", "without", "within", "allergy", "allergic",
+    ].flatMap(matchWords))
+}
