@@ -74,7 +74,10 @@ let package = Package(
         // Plugins, host, candidates and scheduler, through the public API only (no @testable).
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["PreparationRegistry", "FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses"],
+            dependencies: [
+                "PreparationRegistry", "FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

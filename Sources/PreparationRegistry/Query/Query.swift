@@ -30,7 +30,8 @@ public struct Query: Sendable, Hashable {
     /// word (`""`) restricts nothing.
     public var texts: [String]
     /// Patient conditions (slugs, case-insensitive): preparations listing any of them under
-    /// `contraindications` are left out.
+    /// `contraindications` are left out, and (format 1.1) those holding an ingredient that one
+    /// of them names in its `ingredients` (``Screening``).
     public var excludedConditions: [String]
     /// Whether deprecated preparations are included (the default, as `catalog query` does).
     public var includesDeprecated: Bool
@@ -85,7 +86,13 @@ extension Registry {
     /// Words the catalogue does not know simply match nothing; check them first with
     /// ``unknownValues(in:)`` to tell the user.
     public func preparations(matching query: Query) -> [Preparation] {
-        index.positions(matching: query, in: preparations).map { preparations[$0] }
+        var result = index.positions(matching: query, in: preparations).map { preparations[$0] }
+        // Conditions that name ingredients (format 1.1) also leave out what holds one of them,
+        // whether or not it lists the condition: matched as an allergy would be.
+        let terms = query.excludedConditions.flatMap { vocabulary.conditions[$0.lowercased()]?.ingredients ?? [] }
+            .map(IngredientTerm.init)
+        if !terms.isEmpty { result.removeAll { preparation in terms.contains { !$0.matching(in: preparation).isEmpty } } }
+        return result
     }
 
     /// The words of `query` that this catalogue does not know, each with the nearest known

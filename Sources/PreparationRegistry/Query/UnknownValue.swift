@@ -21,7 +21,8 @@ public struct UnknownValue: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// For candidates of several words (`hyaluronic-acid`, `Non-crosslinked hyaluronic acid`):
-    /// the first candidate holding the word nearest to `value` (`hyaluronc` -> `hyaluronic-acid`).
+    /// the first candidate holding `value` as one of its words (`diabetes` ->
+    /// `insulin-dependent-diabetes`), else the word nearest to it (`hyaluronc` -> `hyaluronic-acid`).
     static func nearestByWord(to value: String, in known: [String]) -> String? {
         var owners: [String: String] = [:]
         var words: [String] = []
@@ -31,7 +32,10 @@ public struct UnknownValue: Error, Sendable, Hashable, CustomStringConvertible {
                 words.append(word)
             }
         }
-        return Suggestions.nearest(to: TextFolding.fold(value), in: words).flatMap { owners[$0] }
+        let folded = TextFolding.fold(value)
+        // A whole word of a candidate ('diabetes' of 'insulin-dependent-diabetes') names it.
+        if let owner = owners[folded] { return owner }
+        return Suggestions.nearest(to: folded, in: words).flatMap { owners[$0] }
     }
 
     /// `unknown region 'elbow'; known regions: face, periorbital, ...` or

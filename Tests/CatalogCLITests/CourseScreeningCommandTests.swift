@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+let screeningFixture = packageRoot.appendingPathComponent("Tests/PlanningTests/Fixtures/screening").path
+
+/// What a course says it decided (format 1.1): what to screen for, the catalogue, evidence,
+/// the candidates left out, and words in any case.
+@Suite("catalog course: screening and what it decided", .serialized)
+struct CourseScreeningCommandTests {
+    @Test("the table says what it decided, and words are case-insensitive")
+    func table() throws {
+        let run = try runCatalog(["course", "FACE", "--catalogue", screeningFixture, "--concern", "Dehydration",
+                                  "--condition", "HA-Hypersensitivity", "--allergy", "Amino Acid", "--start", "2026-01-05"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == """
+            Course: Caféine drainante (b-cafeine)
+            Plugin: face; concern: dehydration (Dehydrated skin)
+            Region: any region of the face plugin (the preparation's: face, neck)
+            Conditions: ha-hypersensitivity
+            Allergies: Amino Acid
+            Technique: nappage
+            Depth: 0.5-1 mm
+            Evidence: trial (published clinical trials)
+            Catalogue: Screening fixture 1.1-test
+            Start: 2026-01-05; hemisphere: north; horizon: 12 months (until 2027-01-05)
+            Protocol: induction 3 sessions every 2 weeks
+
+              #  phase      date        window (earliest - latest)
+              1  induction  2026-01-05  start date
+              2  induction  2026-01-19  2026-01-19
+              3  induction  2026-02-02  2026-02-02
+
+            Screen before each session (this preparation's contraindications; the conditions given (ha-hypersensitivity) left out what they contraindicate, the others have not been ruled out):
+              - caffeine-intolerance: Intolerance of caffeine (named by the condition's ingredients: contains 'Caféine')
+
+            Aftercare:
+              (none recorded)
+
+            Left out (candidates that treat 'dehydration'):
+              - a-sodium-hyaluronate: contains 'Sodium hyaluronate' (class hyaluronic-acid), which the condition 'ha-hypersensitivity' makes unsafe (it names the ingredient 'hyaluronic-acid')
+              - c-amino: contains 'Amino acids', matching the allergy 'Amino Acid'
+              - d-vitamins: qualifies, but ranked below 'b-cafeine': 'b-cafeine' has stronger evidence ('trial' against 'practice')
+              and 1 other candidate that does not treat 'dehydration' (--explain lists it with the reasons)
+
+            Not medical advice: this plan restates the catalogue's figures; a practitioner decides for each patient.
+
+            """)
+    }
+
+    @Test("--explain lists every candidate left out, each reason on its own line")
+    func explain() throws {
+        let run = try runCatalog(["course", "face", "--catalogue", screeningFixture, "--concern", "dehydration",
+                                  "--condition", "ha-hypersensitivity", "--allergy", "amino acid", "--start", "2026-01-05", "--explain"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("""
+
+            Left out:
+              - a-sodium-hyaluronate: contains 'Sodium hyaluronate' (class hyaluronic-acid), which the condition 'ha-hypersensitivity' makes unsafe (it names the ingredient 'hyaluronic-acid')
+              - c-amino: contains 'Amino acids', matching the allergy 'amino acid'
+              - d-vitamins: qualifies, but ranked below 'b-cafeine': 'b-cafeine' has stronger evidence ('trial' against 'practice')
+              - e-neck-only:
+                  - does not treat 'dehydration' (treats laxity)
+                  - contains 'Glycine' (class amino-acid), matching the allergy 'amino acid'
+
+            """))
+    }
+
+    @Test("json carries the catalogue, the evidence and the contraindications to screen for")
+    func json() throws {
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-05", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["catalogue"] as? [String: String] == ["name": "Bundled catalogue", "version": "2026.11"])
+        #expect(object["evidence"] as? String == "trial")
+        let contraindications = try #require(object["contraindications"] as? [[String: Any]])
+        #expect(contraindications.first?["condition"] as? String == "pregnancy")
+        #expect(contraindications.first?["description"] as? String == "Pregnancy")
+        #expect(contraindications.contains { $0["condition"] as? String == "hyaluronic-acid-hypersensitivity"
+            && $0["ingredients"] as? [String] == ["Lightly crosslinked hyaluronic acid (cohesive polydensified gel)"] })
+        #expect(object["screening"] as? String
+                == "Screen for each contraindication before each session: no condition was given, so none has been ruled out.")
+    }
+
+    @Test("a refusal in json carries the catalogue and the not-medical-advice note")
+    func refusalJSON() throws {
+        let run = try runCatalog(["course", "face", "--catalogue", screeningFixture, "--concern", "dehydration",
+                                  "--condition", "ha-hypersensitivity", "--allergy", "vitamin", "--allergy", "amino",
+                                  "--allergy", "cafeine", "--format", "json"])
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["preparation"] is NSNull)
+        #expect(object["catalogue"] as? [String: String] == ["name": "Screening fixture", "version": "1.1-test"])
+        #expect(object["note"] as? String
+                == "Not medical advice: this plan restates the catalogue's figures; a practitioner decides for each patient.")
+        #expect(run.stderr.hasSuffix("\nNot medical advice: this plan restates the catalogue's figures; a practitioner decides for each patient.\n"))
+    }
+
+    @Test("a vague allergy is refused with exit 2", arguments: ["a", "c", "and", "of the"])
+    func vagueAllergy(_ allergy: String) throws {
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--allergy", allergy])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: the allergy '\(allergy)' is too vague to screen with: it needs a word of three letters or more that is not a stop word (such as 'and', 'the', 'with'); name the ingredient or its class, for example 'vitamin c' or 'hyaluronic-acid'\n")
+    }
+
+    @Test("every word of a request may be written in any case")
+    func caseInsensitive() throws {
+        let upper = try runCatalog(["course", "SCALP", "--concern", "Androgenic-Alopecia", "--region", "Scalp",
+                                    "--hemisphere", "South", "--start", "2026-01-05", "--format", "json"])
+        let lower = try runCatalog(["course", "scalp", "--concern", "androgenic-alopecia", "--region", "scalp",
+                                    "--hemisphere", "south", "--start", "2026-01-05", "--format", "json"])
+        #expect(upper.status == 0, "\(upper.stderr)")
+        #expect(upper.stdout == lower.stdout)
+    }
+
+    @Test("an unknown condition is suggested by a word of it")
+    func conditionByWord() throws {
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--condition", "diabetes"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: unknown condition 'diabetes'; did you mean 'insulin-dependent-diabetes'?\n")
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import OrderedCollections
+import PreparationRegistry
+import Testing
+
+/// Format 1.1 screening: conditions that name ingredients, allergy matching by folded whole
+/// words, vague allergies, and what a course says to screen for.
+@Suite struct ScreeningTests {
+    @Test func aConditionWithIngredientsLeavesOutEveryPreparationHoldingOneListedOrNot() throws {
+        let registry = try fixtureRegistry("screening")
+        #expect(registry.vocabulary.conditions["ha-hypersensitivity"]?.ingredients == ["hyaluronic-acid"])
+        #expect(registry.vocabulary.conditions["pregnancy"]?.code == ConceptCode(system: "http://snomed.info/sct", code: "77386006"))
+        #expect(registry.vocabulary.indications["dehydration"]?.code?.description == "http://example.org/indications|dehydration")
+        let c = try course("face", CourseRequest(concern: "dehydration", conditions: ["ha-hypersensitivity", "caffeine-intolerance"],
+                                                 start: try day("2026-01-05")), in: registry)
+        #expect(c.preparation.id == "c-amino")
+        #expect(c.excluded.map(\.preparation) == ["a-sodium-hyaluronate", "b-cafeine", "d-vitamins", "e-neck-only"])
+        #expect(c.excluded[0].reasons == [
+            "contains 'Sodium hyaluronate' (class hyaluronic-acid), which the condition 'ha-hypersensitivity' makes unsafe (it names the ingredient 'hyaluronic-acid')",
+        ])
+        // Listed, and named through its ingredients ('cafeines' folds to 'cafeine', as 'Caféine' does).
+        #expect(c.excluded[1].reasons == [
+            "contraindicated with 'caffeine-intolerance'",
+            "contains 'Caféine' (class lipolytic), which the condition 'caffeine-intolerance' makes unsafe (it names the ingredient 'cafeines')",
+        ])
+    }
+
+    @Test func allergiesMatchFoldedWholeWordsOfTheNameOrClass() {
+        let sodium = Ingredient(name: "Sodium hyaluronate", ingredientClass: "hyaluronic-acid")
+        let amino = Ingredient(name: "Amino acids")
+        let cafe = Ingredient(name: "Caféine", ingredientClass: "lipolytic")
+        #expect(IngredientTerm("hyaluronic").matches(sodium))
+        #expect(IngredientTerm("HYALURONIC ACIDS").matches(sodium))
+        #expect(IngredientTerm("sodium hyaluronates").matches(sodium))
+        #expect(!IngredientTerm("hyaluronate sodium").matches(sodium))
+        #expect(!IngredientTerm("hyaluron").matches(sodium))  // whole words only
+        #expect(IngredientTerm("amino acid").matches(amino))
+        #expect(IngredientTerm("Amino-Acids").matches(amino))
+        #expect(IngredientTerm("cafeine").matches(cafe))
+        #expect(IngredientTerm("CAFÉINES").matches(cafe))
+        #expect(!IngredientTerm("caffeine").matches(cafe))  // a spelling, not a folding
+        #expect(IngredientTerm("vitamin c").matches(Ingredient(name: "Vitamin C (ascorbic acid)")))
+        #expect(!IngredientTerm("vitamin c").matches(Ingredient(name: "Vitamin E")))
+        #expect(IngredientTerm("glass").matches(Ingredient(name: "Glass")))  // 'ss' is not a plural
+    }
+
+    @Test(arguments: ["a", "c", "and", "of the", "A + C", "", "  -- ", "with and", "allergy", "Allergic to the"])
+    func aVagueAllergyIsRefused(_ allergy: String) throws {
+        let registry = try #require(bundledRegistry)
+        let message = try requestError("face", CourseRequest(concern: "dehydration", allergies: [allergy],
+                                                             start: try day("2026-01-05")), in: registry)
+        #expect(message == "the allergy '\(allergy)' is too vague to screen with: it needs a word of three letters or more that is not a stop word (such as 'and', 'the', 'with'); name the ingredient or its class, for example 'vitamin c' or 'hyaluronic-acid'")
+    }
+
+    @Test(arguments: ["vitamin c", "zinc", "B12 vitamins", "hyaluronic"])
+    func aSpecificAllergyIsAccepted(_ allergy: String) {
+        #expect(!IngredientTerm(allergy).isVague)
+    }
+
+    @Test func theCourseListsWhatToScreenForIncludingConditionsNamedByItsIngredients() throws {
+        let registry = try fixtureRegistry("screening")
+        let c = try course("face", CourseRequest(concern: "dehydration", allergies: ["amino acid"], start: try day("2026-01-05")),
+                           in: registry)
+        #expect(c.preparation.id == "a-sodium-hyaluronate")
+        #expect(c.screening == [
+            Screening.Check(condition: "ha-hypersensitivity", description: "Hypersensitivity to hyaluronic acid",
+                            ingredients: ["Sodium hyaluronate"]),
+        ])
+        #expect(c.catalogue == CatalogueIdentity(name: "Screening fixture", version: "1.1-test"))
+        let listed = try course("face", CourseRequest(concern: "dehydration", conditions: ["ha-hypersensitivity"],
+                                                      allergies: ["cafeine"], start: try day("2026-01-05")), in: registry)
+        #expect(listed.preparation.id == "c-amino")
+        #expect(listed.screening == [
+            Screening.Check(condition: "pregnancy", description: "Pregnancy"),
+            Screening.Check(condition: "amino-sensitivity", description: "Sensitivity to amino acids", ingredients: ["Amino acids"]),
+        ])
+    }
+
+    @Test func aQueryLeavesOutWhatAConditionNamesThroughItsIngredientsToo() throws {
+        let registry = try fixtureRegistry("screening")
+        let ids = registry.preparations(matching: Query(excludedConditions: ["HA-Hypersensitivity", "amino-sensitivity"])).map(\.id)
+        #expect(ids == ["b-cafeine", "d-vitamins"])
+    }
+
+    @Test func wordsOfARequestAreCaseInsensitive() throws {
+        let registry = try fixtureRegistry("screening")
+        let host = try standardHost()
+        let request = CourseRequest(concern: "Dehydration", region: try Region.named("FACE"), conditions: ["HA-Hypersensitivity"],
+                                    start: try day("2026-01-05"))
+        let outcome = try host.plan("Face", request, using: registry)
+        #expect(outcome.course?.preparation.id == "b-cafeine")
+        #expect(outcome.course?.request.conditions == ["ha-hypersensitivity"])
+    }
+
+    @Test func anUnknownConditionIsSuggestedByWord() throws {
+        let registry = try #require(bundledRegistry)
+        let message = try requestError("face", CourseRequest(concern: "dehydration", conditions: ["diabetes"],
+                                                             start: try day("2026-01-05")), in: registry)
+        #expect(message == "unknown condition 'diabetes'; did you mean 'insulin-dependent-diabetes'?")
+    }
+
+    @Test func theBundledVocabularyGivesItsHypersensitivitiesAndAllergiesTheirIngredients() throws {
+        let conditions = try #require(bundledRegistry).vocabulary.conditions
+        #expect(conditions["hyaluronic-acid-hypersensitivity"]?.ingredients == ["hyaluronic-acid", "hyaluronate"])
+        #expect(conditions["hyaluronidase-hypersensitivity"]?.ingredients == ["hyaluronidase"])
+        #expect(conditions["bee-venom-allergy"]?.ingredients == ["hyaluronidase"])
+        #expect(conditions["soy-allergy"]?.ingredients == ["phosphatidylcholine", "soy", "lecithin"])
+        let withIngredients = conditions.filter { $0.key.contains("hypersensitivity") || $0.key.contains("allergy") }
+        #expect(withIngredients.allSatisfy { !$0.value.ingredients.isEmpty })
+    }
+}
+
+/// On random catalogues and requests: no course ever holds an ingredient that a given
+/// condition or allergy names, and every candidate is screened exactly as a brute-force
+/// reading of the contract says (folding through Foundation, matching on joined text).
+@Suite struct ScreeningPropertyTests {
+    /// An independent reading of format 1.1 section 6: fold case and accents with Foundation,
+    /// split on anything but letters and digits, drop a final `s` from words of four letters
+    /// or more not ending in `ss`, and look for the term's words as a run of whole words.
+    static func bruteForceMatches(_ term: String, _ ingredient: Ingredient) -> Bool {
+        func words(_ text: String) -> [String] {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+                .components(separatedBy: CharacterSet.alphanumerics.inverted)
+                .filter { !$0.isEmpty }
+                .map { $0.count >= 4 && $0.hasSuffix("s") && !$0.hasSuffix("ss") ? String($0.dropLast()) : $0 }
+        }
+        let needle = words(term)
+        guard !needle.isEmpty else { return false }
+        let joinedNeedle = " " + needle.joined(separator: " ") + " "
+        let haystacks = [ingredient.name] + (ingredient.ingredientClass.map { [$0] } ?? [])
+        return haystacks.contains { (" " + words($0).joined(separator: " ") + " ").contains(joinedNeedle) }
+    }
+
+    static let nameWords = ["Hyaluronic", "acid", "acids", "Sodium", "hyaluronate", "Amino", "Caféine", "cafeine", "Vitamin",
+                            "C", "Zinc", "glycine", "Éclat", "extract", "extracts", "Biotin", "peptide", "peptides", "Glass",
+                            "crème", "CREME", "Soja", "lécithine"]
+    static let classes = ["hyaluronic-acid", "amino-acid", "vitamin", "plant-extract", "lipolytic", "peptide"]
+
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func phrase(_ g: inout Generator) -> String {
+        let count = Int.random(in: 1...3, using: &g)
+        var words = (0..<count).map { _ in nameWords.randomElement(using: &g) ?? "Zinc" }
+        if Bool.random(using: &g) { words = words.map { Bool.random(using: &g) ? $0.uppercased() : $0.lowercased() } }
+        return words.joined(separator: Bool.random(using: &g) ? " " : "-")
+    }
+
+    @Test func noCourseHoldsAnIngredientAGivenConditionOrAllergyNames() throws {
+        var g = Generator(state: 20261127)
+        let start = try day("2026-01-05")
+        let host = try standardHost()
+        var planned = 0, screenedOut = 0
+        for _ in 0..<300 {
+            var conditions = OrderedDictionary<String, Vocabulary.Condition>()
+            for index in 0..<4 {
+                let terms = (0..<Int.random(in: 0...2, using: &g)).map { _ in
+                    Bool.random(using: &g) ? (Self.classes.randomElement(using: &g) ?? "vitamin") : Self.phrase(&g)
+                }.filter { !IngredientTerm($0).isVague }
+                conditions["condition-\(index)"] = Vocabulary.Condition(description: "Condition \(index)", ingredients: terms)
+            }
+            let vocabulary = Vocabulary(conditions: conditions, indications: ["dehydration": "Dehydrated skin"],
+                                        ingredientClasses: OrderedDictionary(uniqueKeysWithValues: Self.classes.map { ($0, "Class") }))
+            let preparations = (0..<Int.random(in: 1...8, using: &g)).map { index in
+                Preparation(
+                    id: "p-\(index)", name: "Preparation \(index)",
+                    ingredients: (0..<Int.random(in: 1...3, using: &g)).map { _ in
+                        Ingredient(name: Self.phrase(&g), ingredientClass: Bool.random(using: &g) ? Self.classes.randomElement(using: &g) : nil)
+                    },
+                    regions: [.face], indications: ["dehydration"], techniques: [.nappage],
+                    depth: LengthRange(min: Quantity(0.5, .mm), max: Quantity(1, .mm)),
+                    residence: DurationRange(min: Quantity(3, .day), max: Quantity(30, .day)),
+                    phases: [ProtocolPhase(name: "induction", sessions: CountRange(min: 1, max: 1), interval: nil)],
+                    contraindications: conditions.keys.filter { _ in Int.random(in: 0..<4, using: &g) == 0 },
+                    location: SourceLocation(file: "random.yaml", line: 1, column: 1))
+            }
+            let registry = Registry(manifest: Manifest(vocabulary: vocabulary), preparations: preparations)
+            let given = Array(conditions.keys).filter { _ in Bool.random(using: &g) }
+            let allergies = (0..<Int.random(in: 0...2, using: &g)).map { _ in Self.phrase(&g) }.filter { !IngredientTerm($0).isVague }
+            let request = CourseRequest(concern: "dehydration", conditions: given, allergies: allergies, start: start)
+
+            func unsafe(_ preparation: Preparation) -> Bool {
+                let terms = allergies + given.flatMap { conditions[$0]?.ingredients ?? [] }
+                return given.contains { preparation.contraindications.contains($0) }
+                    || preparation.ingredients.contains { ingredient in terms.contains { Self.bruteForceMatches($0, ingredient) } }
+            }
+            let outcome = try host.plan("face", request, using: registry)
+            let excluded = outcome.course?.excluded ?? outcome.refusal?.excluded ?? []
+            for preparation in registry.preparations {
+                let screened = excluded.first { $0.preparation == preparation.id }?.reasons.contains {
+                    $0.hasPrefix("contraindicated with") || $0.hasPrefix("contains")
+                } ?? false
+                #expect(screened == unsafe(preparation), "\(preparation.ingredients) \(request)")
+                if screened { screenedOut += 1 }
+            }
+            if let chosen = outcome.course?.preparation {
+                planned += 1
+                #expect(!unsafe(chosen), "\(chosen.ingredients) for \(request)")
+            }
+        }
+        // The generator must exercise both sides.
+        #expect(planned > 50)
+        #expect(screenedOut > 100)
+    }
+}

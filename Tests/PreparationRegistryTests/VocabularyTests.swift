@@ -1,0 +1,72 @@
+import Foundation
+@testable import PreparationRegistry
+import Testing
+
+/// Format 1.1 vocabulary entries: mappings with `description`, `code` and, for conditions,
+/// `ingredients`; every mistake located at its entry with an exact message.
+@Suite("Vocabulary entries (format 1.1)")
+struct VocabularyTests {
+    @Test("entries may be mappings with a description, a code and (conditions) ingredients")
+    func mappings() throws {
+        let manifest = """
+            vocabulary:
+              conditions:
+                pregnancy: {description: Pregnancy, code: "http://snomed.info/sct|77386006"}
+                ha-hypersensitivity:
+                  description: Hypersensitivity to hyaluronic acid
+                  ingredients: [hyaluronic-acid, Sodium hyaluronate]
+                  x-note: kept
+                plain: Plain condition
+              indications:
+                dehydration: {description: Dehydrated skin, code: "urn:example|dehydration", scar: false}
+              ingredient-classes:
+                hyaluronic-acid: {description: Hyaluronic acid, code: "urn:example|ha"}
+                vitamin: Vitamins
+
+            """
+        let catalogue = try TemporaryCatalogue(manifest: manifest, files: ["p.yaml": preparationText("p")])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        #expect(errors(result).isEmpty, "\(result.diagnostics)")
+        let vocabulary = try #require(result.registry).vocabulary
+        #expect(vocabulary.conditions["pregnancy"] == Vocabulary.Condition(
+            description: "Pregnancy", code: ConceptCode(system: "http://snomed.info/sct", code: "77386006")))
+        #expect(vocabulary.conditions["ha-hypersensitivity"]?.ingredients == ["hyaluronic-acid", "Sodium hyaluronate"])
+        #expect(vocabulary.conditions["plain"] == "Plain condition")
+        #expect(vocabulary.indications["dehydration"]?.code?.description == "urn:example|dehydration")
+        #expect(vocabulary.ingredientClasses["hyaluronic-acid"]?.code == ConceptCode(system: "urn:example", code: "ha"))
+        #expect(vocabulary.ingredientClasses["vitamin"]?.description == "Vitamins")
+    }
+
+    @Test("every mistake in an entry is located at it, with an exact message")
+    func mistakes() throws {
+        let manifest = """
+            vocabulary:
+              conditions:
+                no-description: {code: "urn:x|1"}
+                bad-code: {description: Bad, code: "77386006"}
+                spaced-code: {description: Bad, code: "urn:x | 1"}
+                vague: {description: Vague, ingredients: [and, hyaluronic-acid]}
+                not-a-list: {description: Not a list, ingredients: hyaluronic-acid}
+                empty-name: {description: Empty, ingredients: [""]}
+                misspelt: {description: Misspelt, ingredient: [x]}
+              ingredient-classes:
+                scarred: {description: A class, scar: true}
+
+            """
+        let catalogue = try TemporaryCatalogue(manifest: manifest, files: ["p.yaml": preparationText("p")])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        let file = catalogue.display("catalogue.yaml")
+        #expect(errors(result).map(\.description) == [
+            "\(file):3:21: error: missing required key 'description'",
+            "\(file):4:40: error: 'code' must be written SYSTEM|CODE, one '|' between a system and a code and no spaces (for example 'http://snomed.info/sct|77386006'), not '77386006'",
+            "\(file):5:43: error: 'code' must be written SYSTEM|CODE, one '|' between a system and a code and no spaces (for example 'http://snomed.info/sct|77386006'), not 'urn:x | 1'",
+            "\(file):6:47: error: the ingredient 'and' is too vague to screen with: it needs a word of three letters or more that is not a stop word (such as 'and', 'the', 'with'); name the ingredient or its class, for example 'vitamin c' or 'hyaluronic-acid'",
+            "\(file):7:56: error: 'ingredients' must be a list, not a string; write it as [hyaluronic-acid]",
+            "\(file):8:52: error: 'ingredient' must not be empty",
+            "\(file):9:39: error: unknown key 'ingredient'; did you mean 'ingredients'?",
+            "\(file):11:37: error: unknown key 'scar'",
+        ])
+    }
+}
