@@ -69,4 +69,11 @@ struct VocabularyTests {
             "\(file):11:37: error: unknown key 'scar'",
         ])
     }
+
+    @Test("an unknown vocabulary word in a preparation is suggested by a whole word of a known one")
+    func suggestionByWord() throws {
+        let catalogue = try TemporaryCatalogue(files: ["p.yaml": preparationText("p", extra: "contraindications: [diabetes]")])
+        defer { catalogue.remove() }
+        #expect(errors(catalogue.load()).map(\.message) == ["unknown condition 'diabetes'; did you mean 'insulin-dependent-diabetes'?"])
+    }
 }

@@ -1,5 +1,31 @@
 /// Nearest-word suggestions for misspelt keys and vocabulary words.
 public enum Suggestions {
+    /// The suggestion for an unknown word, the one routine for every command and for the
+    /// loader's vocabulary words: the candidate nearest by spelling
+    /// (``nearest(to:in:)``); else, among candidates of several words
+    /// (`insulin-dependent-diabetes`, `Non-crosslinked hyaluronic acid`), the first holding
+    /// `word` as one of its folded words (`diabetes` -> `insulin-dependent-diabetes`), else
+    /// the first holding the word nearest to it (`hyaluronc` -> `hyaluronic-acid`); nil when
+    /// none is likely.
+    public static func suggestion<C: Collection>(for word: String, in candidates: C) -> String? where C.Element == String {
+        nearest(to: word, in: candidates) ?? nearestByWord(to: word, in: candidates)
+    }
+
+    /// The word-by-word half of ``suggestion(for:in:)``: words of four letters or more.
+    static func nearestByWord<C: Collection>(to value: String, in known: C) -> String? where C.Element == String {
+        var owners: [String: String] = [:]
+        var words: [String] = []
+        for candidate in known {
+            for word in TextFolding.words(candidate) where word.count >= 4 && owners[word] == nil {
+                owners[word] = candidate
+                words.append(word)
+            }
+        }
+        let folded = TextFolding.fold(value)
+        if let owner = owners[folded] { return owner }
+        return nearest(to: folded, in: words).flatMap { owners[$0] }
+    }
+
     /// The candidate nearest to `word` by edit distance (case-insensitive), if it is near enough
     /// to be a likely misspelling: at most a third of the word's length, and at least 2 edits
     /// allowed. Ties go to the candidate listed first.

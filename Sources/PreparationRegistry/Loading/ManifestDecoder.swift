@@ -52,7 +52,7 @@ struct ManifestDecoder {
             disabled = r.each(list, "disable") { r, item -> String? in
                 guard let rule = r.text(item, "rule") else { return nil }
                 guard lintRules.contains(rule) else {
-                    let hint = Suggestions.nearest(to: rule, in: lintRules).map { "; did you mean '\($0)'?" }
+                    let hint = Suggestions.suggestion(for: rule, in: lintRules).map { "; did you mean '\($0)'?" }
                         ?? "; known rules: " + lintRules.joined(separator: ", ")
                     r.error(item.location, "unknown lint rule '\(rule)'" + hint)
                     return nil

@@ -51,7 +51,7 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
         let served = indications.filter { plugin.serves($0, in: vocabulary) }
         guard served.contains(request.concern) else {
             var text = "the \(plugin.id) plugin does not plan courses for '\(request.concern)'"
-            if let suggestion = Suggestions.nearest(to: request.concern, in: served) { text += "; did you mean '\(suggestion)'?" }
+            if let suggestion = Suggestions.suggestion(for: request.concern, in: served) { text += "; did you mean '\(suggestion)'?" }
             text += " (it plans: \(served.joined(separator: ", ")))"
             throw CourseRequestError(text)
         }

@@ -12,30 +12,12 @@ public struct UnknownValue: Error, Sendable, Hashable, CustomStringConvertible {
     public var known: [String]
 
     /// Creates the error for `value`, looking for the nearest of `known` with
-    /// ``Suggestions/nearest(to:in:)``.
+    /// ``Suggestions/suggestion(for:in:)``, the routine every command uses.
     public init(kind: String, value: String, known: [String]) {
         self.kind = kind
         self.value = value
-        self.suggestion = Suggestions.nearest(to: value, in: known) ?? Self.nearestByWord(to: value, in: known)
+        self.suggestion = Suggestions.suggestion(for: value, in: known)
         self.known = known.count <= 30 ? known : []
-    }
-
-    /// For candidates of several words (`hyaluronic-acid`, `Non-crosslinked hyaluronic acid`):
-    /// the first candidate holding `value` as one of its words (`diabetes` ->
-    /// `insulin-dependent-diabetes`), else the word nearest to it (`hyaluronc` -> `hyaluronic-acid`).
-    static func nearestByWord(to value: String, in known: [String]) -> String? {
-        var owners: [String: String] = [:]
-        var words: [String] = []
-        for candidate in known {
-            for word in TextFolding.words(candidate) where word.count >= 4 && owners[word] == nil {
-                owners[word] = candidate
-                words.append(word)
-            }
-        }
-        let folded = TextFolding.fold(value)
-        // A whole word of a candidate ('diabetes' of 'insulin-dependent-diabetes') names it.
-        if let owner = owners[folded] { return owner }
-        return Suggestions.nearest(to: folded, in: words).flatMap { owners[$0] }
     }
 
     /// `unknown region 'elbow'; known regions: face, periorbital, ...` or
