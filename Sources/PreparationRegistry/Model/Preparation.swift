@@ -25,6 +25,8 @@ public struct Preparation: Sendable, Hashable {
     public var phases: [ProtocolPhase]
     /// How long one session takes.
     public var sessionTime: DurationRange?
+    /// How much is injected, where, and the most a session may take (format 1.1), if given.
+    public var dosing: Dosing?
     /// Condition slugs that rule it out.
     public var contraindications: [String]
     /// Possible side effects.
@@ -53,7 +55,7 @@ public struct Preparation: Sendable, Hashable {
     public init(
         id: String, name: String, summary: String? = nil, ingredients: [Ingredient], regions: [Region],
         indications: [String], techniques: [Technique], depth: LengthRange, residence: DurationRange,
-        phases: [ProtocolPhase], sessionTime: DurationRange? = nil, contraindications: [String] = [],
+        phases: [ProtocolPhase], sessionTime: DurationRange? = nil, dosing: Dosing? = nil, contraindications: [String] = [],
         sideEffects: [SideEffect] = [], aftercare: [AftercareInstruction] = [], avoidSeasons: [Season] = [],
         sources: [String] = [], evidence: Evidence? = nil, deprecated: Deprecation? = nil, notes: String? = nil,
         extensions: OrderedDictionary<String, DataValue> = [:], location: SourceLocation
@@ -69,6 +71,7 @@ public struct Preparation: Sendable, Hashable {
         self.residence = residence
         self.phases = phases
         self.sessionTime = sessionTime
+        self.dosing = dosing
         self.contraindications = contraindications
         self.sideEffects = sideEffects
         self.aftercare = aftercare

@@ -96,7 +96,8 @@ public struct Quantity<Unit: MeasureUnit>: Sendable, Hashable, Comparable, Custo
     /// `0.5 mm`, `3 days`, `1 month`.
     public var description: String {
         let number = formatNumber(value)
-        if Unit.self == LengthUnit.self { return "\(number) \(unit.canonicalName)" }
+        // Durations take a plural; symbols (mm, cm, ml) do not.
+        guard Unit.self == DurationUnit.self else { return "\(number) \(unit.canonicalName)" }
         return "\(number) \(unit.canonicalName)\(value == 1 ? "" : "s")"
     }
 }

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The unit of a volume: millilitres (`ml`, also `mL`).
+public enum VolumeUnit: String, MeasureUnit {
+    /// Millilitre.
+    case ml
+    public static let quantityName = "volume"
+    public var scale: Double { 1 }
+    public var canonicalName: String { rawValue }
+    public var spellings: [String] { ["ml"] }
+}
+
+/// The unit of the distance between injection points: millimetres or centimetres.
+public enum SpacingUnit: String, MeasureUnit {
+    /// Millimetre.
+    case mm
+    /// Centimetre, 10 mm.
+    case cm
+    public static let quantityName = "length"
+    /// Millimetres in one unit.
+    public var scale: Double { self == .mm ? 1 : 10 }
+    public var canonicalName: String { rawValue }
+    public var spellings: [String] { [rawValue] }
+}
+
+/// A range of volumes in millilitres.
+public typealias VolumeRange = QuantityRange<VolumeUnit>
+/// A range of point spacings in mm or cm.
+public typealias SpacingRange = QuantityRange<SpacingUnit>
+
+/// How much of a preparation is injected, where, and the most a session may take (format 1.1,
+/// section 2.6).
+public struct Dosing: Sendable, Hashable {
+    /// The volume injected at one point.
+    public var perPoint: VolumeRange
+    /// The distance between neighbouring points of the grid.
+    public var spacing: SpacingRange
+    /// The most one session may inject, all regions together, if given.
+    public var maxPerSession: Quantity<VolumeUnit>?
+
+    /// Creates a dosing; the caller guarantees every value is above zero and each range's
+    /// `min <= max`.
+    public init(perPoint: VolumeRange, spacing: SpacingRange, maxPerSession: Quantity<VolumeUnit>? = nil) {
+        self.perPoint = perPoint
+        self.spacing = spacing
+        self.maxPerSession = maxPerSession
+    }
+}
