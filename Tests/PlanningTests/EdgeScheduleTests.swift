@@ -91,6 +91,8 @@ import Testing
         #expect(try day("9999-12-01").adding(months: 1) == .last)
         #expect(try day("0001-01-05").adding(days: -10) == .first)
         #expect(try day("2026-01-05").adding(Quantity(1e300, .day)) == .last)
+        #expect(CalendarDate.first.adding(Quantity(1e300, .day)) == .last)
+        #expect(CalendarDate.first.window(after: DurationRange(min: Quantity(1e300, .day), max: Quantity(1e300, .day))) == nil)
     }
 
     @Test func longHorizonsAreBoundedBySessionLimit() throws {
