@@ -55,14 +55,18 @@ public struct Course: Sendable, Hashable {
     /// The sessions, in date order.
     public var sessions: [PlannedSession]
     /// Warnings for the practitioner: sessions in avoided seasons, sessions after the horizon,
-    /// allergies that match nothing.
+    /// a cut course, allergies that match nothing.
     public var warnings: [String]
     /// Every candidate left out, with its reasons, sorted by id.
     public var excluded: [Exclusion]
+    /// False when the course was cut short of what the protocol and the horizon ask (at
+    /// ``Scheduler/sessionLimit`` sessions, or at ``CalendarDate/last``), with a warning saying
+    /// where; true for a whole course.
+    public var isComplete: Bool
 
-    /// Creates a course.
+    /// Creates a course (whole unless `isComplete` says otherwise).
     public init(plugin: String, request: CourseRequest, preparation: Preparation, technique: Technique,
-                sessions: [PlannedSession], warnings: [String], excluded: [Exclusion]) {
+                sessions: [PlannedSession], warnings: [String], excluded: [Exclusion], isComplete: Bool = true) {
         self.plugin = plugin
         self.request = request
         self.preparation = preparation
@@ -70,6 +74,7 @@ public struct Course: Sendable, Hashable {
         self.sessions = sessions
         self.warnings = warnings
         self.excluded = excluded
+        self.isComplete = isComplete
     }
 
     /// Where the product is deposited: the preparation's depth.
