@@ -29,6 +29,7 @@ enum CourseJSON {
                     ("latest", .string(s.latest.description)),
                 ])
             })),
+            ("complete", .bool(course.isComplete)),
             ("aftercare", .array(course.aftercare.map { a in
                 var members: [(String, JSONValue)] = [("instruction", .string(a.instruction))]
                 if let duration = a.duration { members.append(("for", range(duration))) }

@@ -36,6 +36,9 @@ enum CourseTable {
             }
             out += "  " + cells.joined(separator: "  ") + "\n"
         }
+        if !course.isComplete {
+            out += "\nIncomplete: the course was cut (see Warnings)\n"
+        }
 
         out += "\nAftercare:\n"
         if course.aftercare.isEmpty { out += "  (none recorded)\n" }
