@@ -69,10 +69,13 @@ public enum Scheduler {
                     slots.append(slot)
                 }
                 // The horizon first: a later pass of a repeating phase is planned only when at least
-                // its lower bound falls within it (so counts stay within the phase's range).
-                if bounded, !(slots.count >= phase.sessions.min
-                              || stop == .none && fallsWithin(phase.sessions.min - slots.count, after: slots.last?.date ?? sessions.last?.date, interval, end)) {
-                    break
+                // its lower bound falls within it (so counts stay within the phase's range), looked
+                // at past the slots that fit when that bound is more than they are.
+                if bounded {
+                    let lower = phase.sessions.min
+                    let previous = slots.last?.date ?? sessions.last?.date
+                    guard slots.count >= lower || stop == .none && fallsWithin(lower - slots.count, after: previous, interval, end)
+                    else { break }
                 }
                 // Then the cap and the calendar's end: the sessions that fit are planned, unless they
                 // leave a later pass of a repeating phase below its lower bound.
