@@ -33,6 +33,7 @@ struct CourseCommandTests {
         #expect(sessions.map { $0["date"] as? String } == ["2026-01-05", "2026-02-02", "2026-03-02"])
         #expect(sessions.map { $0["number"] as? Int } == [1, 2, 3])
         #expect(sessions.allSatisfy { $0["phase"] as? String == "induction" && $0["earliest"] is String && $0["latest"] is String })
+        #expect(object["complete"] as? Bool == true)
         #expect(object["aftercare"] is [[String: Any]])
         #expect(object["warnings"] as? [String] == [])
         let excluded = try #require(object["excluded"] as? [[String: Any]])

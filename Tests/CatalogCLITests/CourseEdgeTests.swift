@@ -95,6 +95,28 @@ struct CourseEdgeTests {
         #expect(!run.stdout.unicodeScalars.contains("\u{07}"))
     }
 
+    @Test("a course cut at 500 sessions says so: 'complete' in json, a line under the table")
+    func cutCourse() throws {
+        let args = ["course", "face", "--catalogue", edgesFixture, "--concern", "laxity", "--region", "periorbital",
+                    "--start", "2026-01-05"]
+        let cut = try runCatalog(args + ["--horizon", "100000mo"])
+        #expect(cut.status == 0, "\(cut.stderr)")
+        #expect(cut.stdout.contains("""
+              500  pairs (repeat 250)  2027-05-19  2027-05-18 - 2027-06-01
+
+            Incomplete: the course was cut (see Warnings)
+
+            Screen before each session
+            """))
+        #expect(cut.stdout.contains("\nWarnings:\n  - the course was cut at 500 sessions\n"))
+        let json = try runCatalog(args + ["--horizon", "100000mo", "--format", "json"])
+        #expect(json.stdout.contains("\n  ],\n  \"complete\": false,\n  \"contraindications\": []"))
+        let whole = try runCatalog(args + ["--format", "json"])
+        #expect(whole.stdout.contains("\n  ],\n  \"complete\": true,\n  \"contraindications\": []"))
+        let table = try runCatalog(args)
+        #expect(!table.stdout.contains("Incomplete"))
+    }
+
     @Test("plugins: an invalid catalogue is an error, not a listing without what the plugins plan")
     func pluginsInvalidCatalogue() throws {
         let missing = packageRoot.appendingPathComponent("Tests/PlanningTests/Fixtures/no-such-catalogue").path

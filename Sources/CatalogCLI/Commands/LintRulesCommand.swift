@@ -20,7 +20,7 @@ struct LintRulesCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let disabled = disabledRules()
+        let disabled = try disabledRules()
         switch format {
         case .text:
             var out = ""
@@ -43,12 +43,13 @@ struct LintRulesCommand: ParsableCommand {
         }
     }
 
-    /// The rules the selected catalogue switches off (none for a catalogue that cannot be read).
-    private func disabledRules() -> [String] {
+    /// The rules the selected catalogue switches off; a catalogue whose manifest cannot be read
+    /// (or a folder that is not a catalogue) is an error, as in every other subcommand.
+    private func disabledRules() throws -> [String] {
         guard let path = options.selectedPath else {
             return CatalogueLoader().loadBundled().manifest.disabledLintRules
         }
-        return CatalogueLoader().loadManifest(catalogueAt: path).manifest.disabledLintRules
+        return try options.loadManifest(of: path).disabledLintRules
     }
 }
 

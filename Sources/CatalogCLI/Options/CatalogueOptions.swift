@@ -38,12 +38,19 @@ struct CatalogueOptions: ParsableArguments {
     /// prints them to the standard error and exits with status 1.
     func loadVocabulary() throws -> Vocabulary {
         guard let path = selectedPath else { return BundledCatalogue.vocabulary }
+        return try loadManifest(of: path).vocabulary
+    }
+
+    /// The manifest of the catalogue folder at `path` (the bundled one when it has none); when
+    /// it has errors (a folder that is not a catalogue, a manifest that cannot be read),
+    /// prints them to the standard error and exits with status 1.
+    func loadManifest(of path: String) throws -> Manifest {
         let result = CatalogueLoader().loadManifest(catalogueAt: path)
         if result.errorCount > 0 {
             for diagnostic in result.diagnostics { printError(diagnostic.rendered) }
             throw ExitCode(1)
         }
-        return result.manifest.vocabulary
+        return result.manifest
     }
 
     /// Loads the selected catalogue.

@@ -32,6 +32,7 @@ enum CourseJSON {
                     ("avoided-season", s.avoidedSeason.map { .string($0.rawValue) } ?? .null),
                 ])
             })),
+            ("complete", .bool(course.isComplete)),
             ("contraindications", .array(course.screening.map { check in
                 var members: [(String, JSONValue)] = [
                     ("condition", .string(check.condition)),

@@ -46,6 +46,9 @@ enum CourseTable {
             while line.last == " " { line.removeLast() }
             out += line + "\n"
         }
+        if !course.isComplete {
+            out += "\nIncomplete: the course was cut (see Warnings)\n"
+        }
 
         out += "\n" + screening(course)
         out += "\nAftercare:\n"

@@ -99,7 +99,10 @@ public struct CatalogueAdder: Sendable {
         let current = loader.load(catalogueAt: catalogue)
         guard current.isValid else {
             let errors = current.diagnostics.filter { $0.severity == .error }
-            guard pathKind(catalogue) == .directory else { return .failure(.refused(errors)) }
+            // A path that is no catalogue at all: its error says so, and nothing is to fix in it.
+            guard pathKind(catalogue) == .directory, CatalogueLoader.holdsCatalogue(catalogue) else {
+                return .failure(.refused(errors))
+            }
             return .failure(.refused(errors + [.error(start(catalogue),
                 "the catalogue has errors already; fix them before adding to it")]))
         }

@@ -42,13 +42,14 @@ public struct CatalogueLoader: Sendable {
     }
 
     /// Loads the catalogue folder at `path`: its manifest (if any) and every `*.yaml` and
-    /// `*.yml` below `preparations/`.
+    /// `*.yml` below `preparations/`. A folder with neither is not a catalogue: an error.
     public func load(catalogueAt path: String) -> CatalogueLoadResult {
         load(catalogueAt: path, preparations: true)
     }
 
     /// Reads only the manifest of the catalogue folder at `path` (the bundled vocabulary when
-    /// it has none): what checking single files against that catalogue needs.
+    /// it has none): what checking single files against that catalogue needs. A folder with
+    /// neither `catalogue.yaml` nor `preparations/` is not a catalogue: an error.
     public func loadManifest(catalogueAt path: String) -> CatalogueLoadResult {
         load(catalogueAt: path, preparations: false)
     }
@@ -69,6 +70,12 @@ public struct CatalogueLoader: Sendable {
         default:
             session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1),
                 "not a catalogue folder; a catalogue is a folder with '\(Self.manifestName)' and '\(Self.preparationsFolder)/'"))
+            return session.finish(manifest: BundledCatalogue.fallbackManifest)
+        }
+        // Section 1 (1.1): a folder with neither a manifest nor a preparations folder (an empty
+        // folder, a project's root) is not a catalogue, rather than an empty one.
+        guard Self.holdsCatalogue(path) else {
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), Self.notACatalogueMessage))
             return session.finish(manifest: BundledCatalogue.fallbackManifest)
         }
         guard var walker = CatalogueWalker(root: path) else {

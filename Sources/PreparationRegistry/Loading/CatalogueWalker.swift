@@ -140,6 +140,18 @@ struct CatalogueWalker {
     }
 }
 
+extension CatalogueLoader {
+    /// What a folder with neither a manifest nor a preparations folder is told (at the folder).
+    static let notACatalogueMessage =
+        "not a catalogue: this folder has neither '\(manifestName)' nor '\(preparationsFolder)/'"
+
+    /// Whether the folder at `path` has a `catalogue.yaml` or a `preparations` entry (even a
+    /// broken one, which is then an error of its own), as a catalogue must (section 1, 1.1).
+    static func holdsCatalogue(_ path: String) -> Bool {
+        entryExists(join(path, manifestName)) || entryExists(join(path, preparationsFolder))
+    }
+}
+
 /// `a/b`, without doubling the slash.
 func join(_ a: String, _ b: String) -> String {
     if a.isEmpty || a == "." { return b }
@@ -174,6 +186,13 @@ func unreadableFolderReason(_ path: String) -> String? {
 /// The text of `errno`.
 func errnoText() -> String {
     String(cString: strerror(errno))
+}
+
+/// True when there is an entry at `path`: a file, a folder, or a link, even one that leads
+/// nowhere.
+func entryExists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
 }
 
 /// True when `path` is a symbolic link (whether or not it leads anywhere).

@@ -130,11 +130,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// A duration in whole days, rounded to the nearest (a month counts 30.44 days); bounded
-    /// so that huge values reach ``last`` rather than overflow.
+    /// so that huge values reach ``last`` (or ``first``) rather than overflow: the bound is more
+    /// than the 3,652,058 days from ``first`` to ``last``.
     static func wholeDays(_ duration: Quantity<DurationUnit>) -> Int {
+        let bound = 4_000_000.0
         let days = duration.baseValue.rounded()
-        guard days.isFinite else { return 3_650_000 }
-        return Int(min(max(days, -3_650_000), 3_650_000))
+        guard !days.isNaN else { return Int(bound) }
+        return Int(min(max(days, -bound), bound))
     }
 
     /// Days from `other` to this date.

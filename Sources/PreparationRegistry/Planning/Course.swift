@@ -64,7 +64,7 @@ public struct Course: Sendable, Hashable {
     /// The sessions, in date order.
     public var sessions: [PlannedSession]
     /// Warnings for the practitioner: sessions in avoided seasons, sessions after the horizon,
-    /// allergies that match nothing.
+    /// a cut course, allergies that match nothing.
     public var warnings: [String]
     /// Every candidate left out, with its reasons, sorted by id.
     public var excluded: [Exclusion]
@@ -75,10 +75,14 @@ public struct Course: Sendable, Hashable {
     public var screening: [Screening.Check]
     /// The catalogue the course was planned from: its manifest's name and version.
     public var catalogue: CatalogueIdentity
+    /// False when the course was cut short of what the protocol and the horizon ask (at
+    /// ``Scheduler/sessionLimit`` sessions, or at ``CalendarDate/last``), with a warning saying
+    /// where; true for a whole course.
+    public var isComplete: Bool
 
-    /// Creates a course.
+    /// Creates a course (whole unless `isComplete` says otherwise).
     public init(plugin: String, request: CourseRequest, preparation: Preparation, technique: Technique,
-                sessions: [PlannedSession], warnings: [String], excluded: [Exclusion],
+                sessions: [PlannedSession], warnings: [String], excluded: [Exclusion], isComplete: Bool = true,
                 screening: [Screening.Check] = [], catalogue: CatalogueIdentity = CatalogueIdentity()) {
         self.plugin = plugin
         self.request = request
@@ -87,6 +91,7 @@ public struct Course: Sendable, Hashable {
         self.sessions = sessions
         self.warnings = warnings
         self.excluded = excluded
+        self.isComplete = isComplete
         self.screening = screening
         self.catalogue = catalogue
     }

@@ -23,9 +23,9 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
                                       reasons: [Candidates.rankingReason(other, below: chosen, concern: request.concern)]))
         }
         excluded.sort { $0.preparation < $1.preparation }
-        let (sessions, scheduleWarnings) = Scheduler.schedule(chosen.phases, avoiding: chosen.avoidSeasons,
-                                                              request: request, counts: plugin.sessionCounts)
-        var warnings = scheduleWarnings
+        let schedule = Scheduler.schedule(chosen.phases, avoiding: chosen.avoidSeasons,
+                                          request: request, counts: plugin.sessionCounts)
+        var warnings = schedule.warnings
         let known = Array(registry.vocabulary.ingredientClasses.keys) + registry.index.ingredientNames
         for allergy in request.allergies where !Candidates.allergyMatchesAnything(allergy, in: registry) {
             var text = "the allergy '\(allergy)' matches no ingredient name or class in the catalogue"
@@ -35,8 +35,8 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             warnings.append(text)
         }
         return .planned(Course(plugin: plugin.id, request: request, preparation: chosen,
-                               technique: chosen.techniques.first ?? .nappage, sessions: sessions,
-                               warnings: warnings, excluded: excluded,
+                               technique: chosen.techniques.first ?? .nappage, sessions: schedule.sessions,
+                               warnings: warnings, excluded: excluded, isComplete: schedule.isComplete,
                                screening: Screening.checks(for: chosen, vocabulary: registry.vocabulary),
                                catalogue: catalogue))
     }

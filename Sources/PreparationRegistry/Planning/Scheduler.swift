@@ -2,12 +2,9 @@
 /// later one at the *earliest* day its phase's interval allows after the one before (the
 /// first session of a later phase: after the previous phase's last session), with the window
 /// `earliest...latest` kept on the session (see ``CalendarDate/window(after:)`` for how months
-/// and mixed units are added). Two rules refine "the earliest day":
-///
-/// - a session is never planned on the same day as the one before when its window reaches a
-///   later day (`0-2 weeks` plans the next day); only an interval under a day (`30-60
-///   minutes`) plans sessions on one day;
-/// - a date never passes ``CalendarDate/last``: the course is cut there, with a warning.
+/// and mixed units are added). A session is never planned on the same day as the one before
+/// when its window reaches a later day (`0-2 weeks` plans the next day); only an interval
+/// under a day (`30-60 minutes`) plans sessions on one day.
 ///
 /// Counts come from the plugin's ``SessionCountChoice``. A phase is planned pass by pass: a
 /// phase that does not repeat is planned once, in full, with a warning for each session after
@@ -18,63 +15,90 @@
 /// does not repeat. A repeating phase that gets no pass at all is named in a warning; one whose
 /// interval is under a day passes once, with a warning (its repeats would never end).
 ///
+/// Two bounds can cut a course short of what its protocol and horizon ask: at most
+/// ``sessionLimit`` sessions, and no date after ``CalendarDate/last``. Each is tested only when
+/// a session is about to be added: once its date is known and the horizon has let it in (for a
+/// later pass of a repeating phase, once the horizon has let the pass in). So a repeating
+/// phase that would pass the calendar's end passes its horizon's end first (the horizon's end
+/// is itself within the calendar), and a course whose 500th session is its last is whole: what
+/// is planned is always the start of the course that the protocol and the horizon alone give.
+/// A cut course says so with a warning and ``Schedule/isComplete`` false; a later pass of a
+/// repeating phase that a cut leaves below the phase's lower bound is dropped, as one the
+/// horizon cuts.
+///
 /// Planning at the start of each window leaves the whole window as slack: a session the
 /// patient postpones can move up to its latest day without breaking the protocol. The planned
-/// dates follow one another, so moving a session moves the windows of those after it. The work
-/// is bounded: at most ``sessionLimit`` sessions, whatever the horizon.
+/// dates follow one another, so moving a session moves the windows of those after it.
 public enum Scheduler {
     /// At most this many sessions are planned; a longer course is cut, with a warning.
     public static let sessionLimit = 500
 
-    /// The sessions and the warnings about them (horizon, seasons).
+    /// The sessions, the warnings about them (horizon, seasons, cuts), and whether the course
+    /// is whole.
     public static func schedule(_ phases: [ProtocolPhase], avoiding seasons: [Season] = [],
-                                request: CourseRequest, counts: SessionCountChoice) -> (sessions: [PlannedSession], warnings: [String]) {
+                                request: CourseRequest, counts: SessionCountChoice) -> Schedule {
         var sessions: [PlannedSession] = []
         var warnings: [String] = []
+        var cut: String?
         let end = request.horizonEnd
         phaseLoop: for phase in phases {
             let count = counts.count(in: phase.sessions)
+            // Only a first phase of a single session has none; it plans no later session.
+            let interval = phase.interval ?? DurationRange(min: Quantity(0, .day), max: Quantity(0, .day))
             let sessionsBefore = sessions.count
             var cycle = 1
-            passLoop: while true {
-                let opensCourse = sessions.isEmpty
-                var pass: [PlannedSession] = []
-                var reachedHorizon = false
-                var stop: String?
-                for _ in 0..<count {
-                    if sessions.count + pass.count == sessionLimit {
-                        stop = "the course was cut at \(sessionLimit) sessions"
+            while true {
+                // A later pass of a repeating phase stops at the horizon; the pass that opens the
+                // course is planned in full.
+                let bounded = phase.repeats && !sessions.isEmpty
+                let room = sessionLimit - sessions.count
+                // The pass's sessions that may be planned: those that fit, and one more to see a cut.
+                var slots: [Slot] = []
+                var stop: PassEnd = .none
+                while slots.count < min(count, room + 1) {
+                    let slot = next(after: slots.last?.date ?? sessions.last?.date, interval, start: request.start)
+                    // No slot: the date would pass the calendar's last day, so the horizon's too.
+                    if bounded, slot.map({ $0.date > end }) ?? true {
+                        stop = .horizon
                         break
                     }
-                    guard let previous = pass.last?.date ?? sessions.last?.date else {
-                        pass.append(PlannedSession(number: 1, phase: phase.name, cycle: cycle,
-                                                   date: request.start, earliest: request.start, latest: request.start))
-                        continue
-                    }
-                    let interval = phase.interval ?? DurationRange(min: Quantity(0, .day), max: Quantity(0, .day))
-                    guard let window = previous.window(after: interval) else {
-                        stop = "the course was cut at \(CalendarDate.last), the last day the calendar holds"
+                    guard let slot else {
+                        stop = .calendar
                         break
                     }
-                    var date = window.lowerBound
-                    if date == previous, window.upperBound > previous { date = previous.adding(days: 1) }
-                    if phase.repeats, !opensCourse, date > end {
-                        reachedHorizon = true
-                        break
-                    }
-                    pass.append(PlannedSession(number: sessions.count + pass.count + 1, phase: phase.name, cycle: cycle,
-                                               date: date, earliest: window.lowerBound, latest: window.upperBound))
+                    slots.append(slot)
                 }
-                // A pass cut by the horizon below the phase's fewest sessions is not planned.
-                if !reachedHorizon || pass.count >= phase.sessions.min { sessions += pass }
-                if let stop {
-                    warnings.append(stop)
+                // The horizon first: a later pass of a repeating phase is planned only when at least
+                // its lower bound falls within it (so counts stay within the phase's range), looked
+                // at past the slots that fit when that bound is more than they are.
+                if bounded {
+                    let lower = phase.sessions.min
+                    let previous = slots.last?.date ?? sessions.last?.date
+                    guard slots.count >= lower || stop == .none && fallsWithin(lower - slots.count, after: previous, interval, end)
+                    else { break }
+                }
+                // Then the cap and the calendar's end: the sessions that fit are planned, unless they
+                // leave a later pass of a repeating phase below its lower bound.
+                let planned = slots.prefix(room)
+                if !bounded || planned.count >= phase.sessions.min {
+                    for slot in planned {
+                        sessions.append(PlannedSession(number: sessions.count + 1, phase: phase.name, cycle: cycle, date: slot.date,
+                                                       earliest: slot.window.lowerBound, latest: slot.window.upperBound))
+                    }
+                }
+                if slots.count > room {
+                    cut = "the course was cut at \(sessionLimit) sessions"
+                } else if stop == .calendar {
+                    cut = "the course was cut at \(CalendarDate.last), the last day the calendar holds"
+                }
+                if let cut {
+                    warnings.append(cut)
                     break phaseLoop
                 }
-                guard phase.repeats, !reachedHorizon else { break passLoop }
-                if let last = sessions.last?.date, let interval = phase.interval, last.window(after: interval)?.upperBound == last {
+                guard phase.repeats, stop == .none else { break }
+                if !reachesLaterDay(interval) {
                     warnings.append("phase '\(phase.name)' repeats at intervals under a day: it is planned once")
-                    break passLoop
+                    break
                 }
                 cycle += 1
             }
@@ -88,9 +112,72 @@ public enum Scheduler {
         if let warning = markAvoidedSeasons(&sessions, avoiding: seasons, hemisphere: request.hemisphere) {
             warnings.append(warning)
         }
-        return (sessions, warnings)
+        return Schedule(sessions: sessions, warnings: warnings, isComplete: cut == nil)
     }
 
+    /// A session's day and the window its interval allows.
+    private typealias Slot = (date: CalendarDate, window: ClosedRange<CalendarDate>)
+
+    /// What ended the planning of a pass before its count: nothing, the horizon (a later pass
+    /// of a repeating phase), or the calendar's last day.
+    private enum PassEnd {
+        case none, horizon, calendar
+    }
+
+    /// Whether the `count` sessions after `previous` all fall on or before `end`; the work is
+    /// bounded by the days up to `end`, since only an interval under a day keeps sessions on
+    /// one day, and then all of them.
+    private static func fallsWithin(_ count: Int, after previous: CalendarDate?, _ interval: DurationRange,
+                                    _ end: CalendarDate) -> Bool {
+        guard var date = previous else { return count <= 0 }
+        for _ in 0..<max(0, count) {
+            guard let slot = next(after: date, interval, start: date), slot.date <= end else { return false }
+            if slot.date == date { return true }
+            date = slot.date
+        }
+        return true
+    }
+
+    /// The date and window of the session after `previous` (the start date when there is none),
+    /// or nil when that date would fall after ``CalendarDate/last``.
+    private static func next(after previous: CalendarDate?, _ interval: DurationRange, start: CalendarDate) -> Slot? {
+        guard let previous else { return (start, start...start) }
+        guard let window = previous.window(after: interval) else { return nil }
+        guard window.lowerBound == previous, reachesLaterDay(interval) else { return (window.lowerBound, window) }
+        // Not on the day before's day when the window reaches a later one (its latest day may
+        // have been kept within the calendar: the next day is the rule, and it may not exist).
+        guard previous < CalendarDate.last else { return nil }
+        return (previous.adding(days: 1), window)
+    }
+
+    /// Whether `interval` lets a session fall on a later day than the one before (`0-2 weeks`
+    /// does; `30-90 minutes` does not), wherever the calendar would end the window.
+    private static func reachesLaterDay(_ interval: DurationRange) -> Bool {
+        CalendarDate.first.window(after: interval).map { $0.upperBound > CalendarDate.first } ?? true
+    }
+}
+
+/// What ``Scheduler/schedule(_:avoiding:request:counts:)`` plans: the sessions, the warnings
+/// about them, and whether the course is whole.
+public struct Schedule: Sendable, Hashable {
+    /// The sessions, in date order, numbered from 1.
+    public var sessions: [PlannedSession]
+    /// Warnings for the practitioner: sessions after the horizon or in avoided seasons,
+    /// repeating phases that do not repeat, a cut.
+    public var warnings: [String]
+    /// False when the course was cut short of what its protocol and horizon ask, at
+    /// ``Scheduler/sessionLimit`` sessions or at ``CalendarDate/last`` (a warning says which).
+    public var isComplete: Bool
+
+    /// Creates a schedule.
+    public init(sessions: [PlannedSession], warnings: [String], isComplete: Bool = true) {
+        self.sessions = sessions
+        self.warnings = warnings
+        self.isComplete = isComplete
+    }
+}
+
+extension Scheduler {
     /// Marks each session that falls in one of `seasons` (``PlannedSession/avoidedSeason``) and
     /// returns one warning naming them all, grouped by season; nil when none does.
     static func markAvoidedSeasons(_ sessions: inout [PlannedSession], avoiding seasons: [Season],
