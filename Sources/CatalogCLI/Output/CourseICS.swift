@@ -23,6 +23,10 @@ enum CourseICS {
         description += "\n" + CourseJSON.screeningNote(course.request)
         for check in course.screening { description += "\n- \(check.condition): \(check.description)" }
         description += "\nCatalogue: \(course.catalogue.text)"
+        if !course.isComplete {
+            let cuts = course.warnings.filter { $0.hasPrefix("the course was cut") }
+            description += "\nIncomplete: " + (cuts.isEmpty ? "the course was cut" : cuts.joined(separator: "; "))
+        }
         for session in course.sessions {
             var text = "Preparation: \(p.name) (\(p.id))\n"
             text += session.number == 1 ? "Window: start date\n"
