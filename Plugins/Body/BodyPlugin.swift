@@ -2,22 +2,30 @@ import PreparationRegistry
 
 /// The body plugin: courses on the arms, hands, abdomen, flanks, back, buttocks, thighs and
 /// knees. Body preparations differ by region (a lipolytic used on the abdomen is not used on
-/// the hands), and doses are counted per region, so the plugin plans one region at a time: a
-/// request must name its region, and only preparations used there qualify.
+/// the hands), so a request must name its regions (one or more, treated together), and only
+/// preparations used in each qualify; the session's volume cap counts all of them together.
+/// Its rules: a follow-up 3-4 weeks after every session for late infections
+/// (``infectionFollowUp``) and a warning above 600 cm² of topical anaesthetic
+/// (``anaestheticSurface``).
 public struct BodyPlugin: CoursePlugin {
     /// Creates the plugin.
     public init() {}
 
+    /// The start date of the plugin's examples and its rules' examples.
+    static let exampleStart = CalendarDate(year: 2026, month: 3, day: 2) ?? .first
+
     public var id: String { "body" }
-    public var summary: String { "Body courses, one region at a time (--region required)" }
+    public var summary: String { "Body courses in the regions named (--region required)" }
     public var regions: [Region] { Area.body.regions }
     public var needsRegion: Bool { true }
     public var particulars: [String] {
-        ["needs --region: each body region is planned as its own course"]
+        ["needs --region: the regions treated together in each session, each with its surface for a dose"]
     }
 
+    public var rules: [PlanningRule] { [Self.infectionFollowUp, Self.anaestheticSurface] }
+
     public var examples: [PluginExample] {
-        let start = CalendarDate(year: 2026, month: 3, day: 2)!
+        let start = Self.exampleStart
         return [
             PluginExample(
                 title: "Abdominal fat: the trial-backed phosphatidylcholine-deoxycholate, four sessions four weeks apart",

@@ -2,21 +2,28 @@ import PreparationRegistry
 
 /// The face plugin: courses in the face, periorbital, submental, neck and décolletage regions,
 /// for any concern a preparation of those regions lists. Without `--region` it considers
-/// every face region. It adds nothing else to the shared planning: the first session count of
-/// each range, at the start of each interval window.
+/// every face region; with several (`--region face --region neck`), the preparation must be
+/// used in each. Its rules: superficial work only around the eyes
+/// (``periorbitalSuperficialOnly``) and the no-injection zone along the jaw under the chin
+/// (``submentalJawLine``). Counts: the lower bound of each range.
 public struct FacePlugin: CoursePlugin {
     /// Creates the plugin.
     public init() {}
+
+    /// The start date of the plugin's examples and its rules' examples.
+    static let exampleStart = CalendarDate(year: 2026, month: 1, day: 5) ?? .first
 
     public var id: String { "face" }
     public var summary: String { "Face, periorbital, submental, neck and décolletage courses" }
     public var regions: [Region] { Area.face.regions }
     public var particulars: [String] {
-        ["without --region, any face region qualifies; with it, only preparations used in that region"]
+        ["without --region, any face region qualifies; with regions, only preparations used in every one"]
     }
 
+    public var rules: [PlanningRule] { [Self.periorbitalSuperficialOnly, Self.submentalJawLine] }
+
     public var examples: [PluginExample] {
-        let start = CalendarDate(year: 2026, month: 1, day: 5)!
+        let start = Self.exampleStart
         return [
             PluginExample(
                 title: "Dehydrated facial skin: the best-backed booster, three sessions four weeks apart",

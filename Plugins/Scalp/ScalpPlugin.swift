@@ -3,10 +3,15 @@ import PreparationRegistry
 /// The scalp plugin: hair-loss courses on the scalp. Hair-loss protocols are long (an
 /// induction of weekly or fortnightly sessions, then spaced maintenance that repeats) and are
 /// judged only once the induction is complete, so this plugin plans the *upper* bound of every
-/// phase's session count: the complete induction, then maintenance until the horizon.
+/// phase's session count: the complete induction, then maintenance until the horizon. Its rule
+/// (``assessmentVisits``) plans standardised photos and trichoscopy at baseline and about 3 and
+/// 6 months, and starts maintenance only after the 3-month assessment.
 public struct ScalpPlugin: CoursePlugin {
     /// Creates the plugin.
     public init() {}
+
+    /// The start date of the plugin's examples and its rules' examples.
+    static let exampleStart = CalendarDate(year: 2026, month: 9, day: 7) ?? .first
 
     public var id: String { "scalp" }
     public var summary: String { "Scalp courses for hair loss: full induction, then maintenance" }
@@ -16,8 +21,10 @@ public struct ScalpPlugin: CoursePlugin {
         ["plans the most sessions each phase allows: hair-loss protocols are judged after the complete induction"]
     }
 
+    public var rules: [PlanningRule] { [Self.assessmentVisits] }
+
     public var examples: [PluginExample] {
-        let start = CalendarDate(year: 2026, month: 9, day: 7)!
+        let start = Self.exampleStart
         return [
             PluginExample(
                 title: "Pattern hair loss: the trial-backed dutasteride course, twelve sessions tapering from weekly to monthly",

@@ -3,10 +3,15 @@ import PreparationRegistry
 /// The scar plugin: courses for the indications the catalogue's vocabulary marks
 /// `scar: true` (acne, atrophic and hypertrophic scars, keloids, stretch marks in the bundled
 /// catalogue), in any region: scars are not an area. With `--region`, only preparations used
-/// in that region qualify.
+/// in that region qualify. The surface given is the scar's. Its rules: an assessment of the
+/// scar at every session (``assessmentEachSession``) and a warning for a patient prone to
+/// keloids (``keloidTendency``).
 public struct ScarPlugin: CoursePlugin {
     /// Creates the plugin.
     public init() {}
+
+    /// The start date of the plugin's examples and its rules' examples.
+    static let exampleStart = CalendarDate(year: 2026, month: 10, day: 5) ?? .first
 
     public var id: String { "scar" }
     public var summary: String { "Scar and stretch-mark courses, in any region" }
@@ -18,11 +23,13 @@ public struct ScarPlugin: CoursePlugin {
     }
 
     public var particulars: [String] {
-        ["plans only the indications the vocabulary marks 'scar: true', in every region"]
+        ["plans only the indications the vocabulary marks 'scar: true', in every region; a surface given is the scar's"]
     }
 
+    public var rules: [PlanningRule] { [Self.assessmentEachSession, Self.keloidTendency] }
+
     public var examples: [PluginExample] {
-        let start = CalendarDate(year: 2026, month: 10, day: 5)!
+        let start = Self.exampleStart
         return [
             PluginExample(
                 title: "Keloids: the enzymatic course, three sessions a week apart",

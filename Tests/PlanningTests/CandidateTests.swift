@@ -79,7 +79,7 @@ import Testing
     @Test func bodyNeedsARegionAndPlansOnlyThere() throws {
         let registry = try fixtureRegistry("planning")
         #expect(try requestError("body", CourseRequest(concern: "localized-fat", start: try day("2026-03-02")), in: registry)
-                == "the body plugin plans one region at a time: give --region, one of arms, hands, abdomen, flanks, back, buttocks, thighs, knees")
+                == "the body plugin needs the regions to treat: give --region, one or more of arms, hands, abdomen, flanks, back, buttocks, thighs, knees")
         let c = try course("body", CourseRequest(concern: "localized-fat", region: .thighs, start: try day("2026-03-02")), in: registry)
         #expect(c.sessions.map(\.date.description) == ["2026-03-02", "2026-03-30"])
         let refusal = try #require(try standardHost().plan("body", CourseRequest(concern: "localized-fat", region: .arms,

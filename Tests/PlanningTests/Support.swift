@@ -44,3 +44,9 @@ func requestError(_ area: String, _ request: CourseRequest, in registry: Registr
         return error.message
     }
 }
+
+/// A course's warnings without those of the plugins' planning rules (which end with their
+/// rule id in brackets): what the scheduler and the screening said.
+func scheduleWarnings(_ course: Course) -> [String] {
+    course.warnings.filter { warning in !course.appliedRules.contains { warning.hasSuffix("[\($0)]") } }
+}

@@ -2,18 +2,20 @@
 /// ones that qualify are ranked.
 ///
 /// A preparation is a *candidate* when it lists the concern, or lists another indication the
-/// plugin serves in a region the request covers (the requested region, else the plugin's
+/// plugin serves in a region the request covers (the requested regions, else the plugin's
 /// regions): the preparations a clinician might wonder about. Every candidate either
 /// qualifies or is left out with all the reasons that apply, in this order:
 ///
 /// 1. deprecated (never chosen);
 /// 2. does not treat the concern;
-/// 3. not used in the requested region, or in none of the plugin's regions;
+/// 3. not used in one of the requested regions (one reason naming them all: a preparation
+///    must be used in every region treated together), or in none of the plugin's regions;
 /// 4. contraindicated by one of the patient's conditions: listed among its
 ///    `contraindications`, or holding an ingredient the condition's `ingredients` name
 ///    (``Screening/conditionReasons(_:conditions:vocabulary:)``);
 /// 5. holds an ingredient matching one of the patient's allergies (one reason per allergy,
-///    naming every ingredient it matches; ``IngredientTerm``).
+///    naming every ingredient it matches; ``IngredientTerm``);
+/// 6. left out by one of the plugin's planning rules (``PlanningRule/leavesOut``).
 ///
 /// Qualifying preparations are ranked, deterministically, by:
 ///
@@ -31,11 +33,13 @@ public enum Candidates {
         public var ranked: [Preparation]
         /// The candidates left out by a rule, sorted by id.
         public var excluded: [Exclusion]
+        /// The ids of the plugin's planning rules that left a candidate out, in the plugin's order.
+        public var appliedRules: [String] = []
     }
 
     /// Selects and ranks the candidates of `registry.preparations` for `request`.
     public static func select(for request: CourseRequest, plugin: some CoursePlugin, in registry: Registry) -> Selection {
-        let scope = request.region.map { [$0] } ?? plugin.regions
+        let scope = request.regions.isEmpty ? plugin.regions : request.regions.map(\.region)
         var qualifying: [Preparation] = []
         var excluded: [Exclusion] = []
         let allergies = request.allergies.map(IngredientTerm.init)
@@ -53,7 +57,13 @@ public enum Candidates {
                                           treatsConcern: preparation.indications.contains(request.concern)))
             }
         }
-        return Selection(ranked: rank(qualifying, concern: request.concern), excluded: excluded)
+        let applied = plugin.rules.filter { rule in
+            guard let leavesOut = rule.leavesOut else { return false }
+            return excluded.contains { exclusion in
+                registry[exclusion.preparation].map { leavesOut($0, request) != nil } ?? false
+            }
+        }.map(\.id)
+        return Selection(ranked: rank(qualifying, concern: request.concern), excluded: excluded, appliedRules: applied)
     }
 
     /// Every reason `preparation` is left out of `request`'s course; empty when it qualifies.
@@ -71,15 +81,20 @@ public enum Candidates {
         if !preparation.indications.contains(request.concern) {
             reasons.append("does not treat '\(request.concern)' (treats \(list(preparation.indications)))")
         }
-        if let region = request.region {
-            if !preparation.regions.contains(region) {
-                reasons.append("not used in region '\(region)' (used in \(list(preparation.regions.map(\.rawValue))))")
+        if !request.regions.isEmpty {
+            let missing = request.regions.map(\.region).filter { !preparation.regions.contains($0) }
+            if !missing.isEmpty {
+                let named = missing.count == 1 ? "region '\(missing[0])'" : "regions " + missing.map { "'\($0)'" }.joined(separator: ", ")
+                reasons.append("not used in \(named) (used in \(list(preparation.regions.map(\.rawValue))))")
             }
         } else if !preparation.regions.contains(where: { plugin.regions.contains($0) }) {
             reasons.append("used in no region of the \(plugin.id) plugin (used in \(list(preparation.regions.map(\.rawValue))))")
         }
         reasons += Screening.conditionReasons(preparation, conditions: request.conditions, vocabulary: vocabulary)
         reasons += Screening.allergyReasons(preparation, allergies: allergies ?? request.allergies.map(IngredientTerm.init))
+        for rule in plugin.rules {
+            if let reason = rule.leavesOut?(preparation, request) { reasons.append(reason) }
+        }
         return reasons
     }
 

@@ -15,6 +15,8 @@ public struct PlannedSession: Sendable, Hashable {
     /// The season the planned day falls in when the preparation avoids it (`avoid-seasons`),
     /// else nil.
     public var avoidedSeason: Season?
+    /// Notes a planning rule attached to the session, such as a decision point.
+    public var notes: [String] = []
 
     /// Creates a session.
     public init(number: Int, phase: String, cycle: Int = 1, date: CalendarDate, earliest: CalendarDate, latest: CalendarDate,
@@ -75,6 +77,14 @@ public struct Course: Sendable, Hashable {
     public var screening: [Screening.Check]
     /// The catalogue the course was planned from: its manifest's name and version.
     public var catalogue: CatalogueIdentity
+    /// The points and volume of each session, per region and in all (format 1.1, section
+    /// 2.6): when the preparation has `dosing` and a region of the request a surface.
+    public var dose: SessionDose?
+    /// The visits the area's plugin adds besides the sessions (assessments, follow-ups), in
+    /// date order.
+    public var visits: [Visit]
+    /// The ids of the planning rules that changed this course or left a candidate out.
+    public var appliedRules: [String]
     /// False when the course was cut short of what the protocol and the horizon ask (at
     /// ``Scheduler/sessionLimit`` sessions, or at ``CalendarDate/last``), with a warning saying
     /// where; true for a whole course.
@@ -83,7 +93,8 @@ public struct Course: Sendable, Hashable {
     /// Creates a course (whole unless `isComplete` says otherwise).
     public init(plugin: String, request: CourseRequest, preparation: Preparation, technique: Technique,
                 sessions: [PlannedSession], warnings: [String], excluded: [Exclusion], isComplete: Bool = true,
-                screening: [Screening.Check] = [], catalogue: CatalogueIdentity = CatalogueIdentity()) {
+                screening: [Screening.Check] = [], catalogue: CatalogueIdentity = CatalogueIdentity(),
+                dose: SessionDose? = nil, visits: [Visit] = [], appliedRules: [String] = []) {
         self.plugin = plugin
         self.request = request
         self.preparation = preparation
@@ -94,6 +105,9 @@ public struct Course: Sendable, Hashable {
         self.isComplete = isComplete
         self.screening = screening
         self.catalogue = catalogue
+        self.dose = dose
+        self.visits = visits
+        self.appliedRules = appliedRules
     }
 
     /// Where the product is deposited: the preparation's depth.
@@ -112,20 +126,25 @@ public struct CourseRefusal: Error, Sendable, Hashable, CustomStringConvertible 
     public var excluded: [Exclusion]
     /// The catalogue searched: its manifest's name and version.
     public var catalogue: CatalogueIdentity
+    /// The ids of the planning rules that left a candidate out.
+    public var appliedRules: [String]
 
     /// Creates a refusal.
     public init(plugin: String, request: CourseRequest, excluded: [Exclusion],
-                catalogue: CatalogueIdentity = CatalogueIdentity()) {
+                catalogue: CatalogueIdentity = CatalogueIdentity(), appliedRules: [String] = []) {
         self.plugin = plugin
         self.request = request
         self.excluded = excluded
         self.catalogue = catalogue
+        self.appliedRules = appliedRules
     }
 
     /// `no preparation qualifies for ...`, then one line per candidate.
     public var description: String {
         var where_ = "the \(plugin) plugin"
-        if let region = request.region { where_ += " in region '\(region)'" }
+        let regions = request.regions.map { "'\($0.region)'" }
+        if regions.count == 1 { where_ += " in region \(regions[0])" }
+        if regions.count > 1 { where_ += " in regions \(regions.joined(separator: ", "))" }
         var text = "no preparation qualifies for '\(request.concern)' (\(where_))"
         if excluded.isEmpty { return text + ": the catalogue has no candidate" }
         text += ":"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The shared planning pipeline every plugin uses by default: check the request's words,
 /// select and rank candidates (``Candidates``), date the chosen preparation's protocol
 /// (``Scheduler``), and gather the warnings.
@@ -15,7 +17,7 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
         let selection = Candidates.select(for: request, plugin: plugin, in: registry)
         guard let chosen = selection.ranked.first else {
             return .refused(CourseRefusal(plugin: plugin.id, request: request, excluded: selection.excluded,
-                                          catalogue: catalogue))
+                                          catalogue: catalogue, appliedRules: selection.appliedRules))
         }
         var excluded = selection.excluded
         for other in selection.ranked.dropFirst() {
@@ -23,8 +25,15 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
                                       reasons: [Candidates.rankingReason(other, below: chosen, concern: request.concern)]))
         }
         excluded.sort { $0.preparation < $1.preparation }
-        let schedule = Scheduler.schedule(chosen.phases, avoiding: chosen.avoidSeasons,
-                                          request: request, counts: plugin.sessionCounts)
+        var applied = selection.appliedRules
+        var holds: [PlanningRule.Hold] = []
+        for rule in plugin.rules {
+            let ruleHolds = rule.holds?(chosen, request) ?? []
+            if !ruleHolds.isEmpty, !applied.contains(rule.id) { applied.append(rule.id) }
+            holds += ruleHolds
+        }
+        let schedule = Scheduler.schedule(chosen.phases, avoiding: chosen.avoidSeasons, request: request,
+                                          counts: plugin.sessionCounts, holds: holds)
         var warnings = schedule.warnings
         let known = Array(registry.vocabulary.ingredientClasses.keys) + registry.index.ingredientNames
         for allergy in request.allergies where !Candidates.allergyMatchesAnything(allergy, in: registry) {
@@ -34,11 +43,46 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             }
             warnings.append(text)
         }
+        let dose = chosen.dosing.flatMap { SessionDose(dosing: $0, regions: request.regions) }
+        warnings += Self.doseWarnings(dose, preparation: chosen, request: request)
+        var draft = CourseDraft(request: request, preparation: chosen, vocabulary: registry.vocabulary, dose: dose,
+                                technique: chosen.techniques.first ?? .nappage, sessions: schedule.sessions,
+                                warnings: warnings)
+        for rule in plugin.rules {
+            guard let amends = rule.amends else { continue }
+            let before = draft
+            amends(&draft)
+            if draft != before, !applied.contains(rule.id) { applied.append(rule.id) }
+        }
+        let visits = draft.visits.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         return .planned(Course(plugin: plugin.id, request: request, preparation: chosen,
-                               technique: chosen.techniques.first ?? .nappage, sessions: schedule.sessions,
-                               warnings: warnings, excluded: excluded, isComplete: schedule.isComplete,
+                               technique: draft.technique, sessions: draft.sessions,
+                               warnings: draft.warnings, excluded: excluded, isComplete: schedule.isComplete,
                                screening: Screening.checks(for: chosen, vocabulary: registry.vocabulary),
-                               catalogue: catalogue))
+                               catalogue: catalogue, dose: dose, visits: visits,
+                               appliedRules: plugin.rules.map(\.id).filter(applied.contains)))
+    }
+
+    /// What the dose says the practitioner must know: a session above `max-per-session`
+    /// (naming both volumes and the largest surface a session may cover), regions without a
+    /// surface when others have one, and a preparation without `dosing` when surfaces are given.
+    static func doseWarnings(_ dose: SessionDose?, preparation: Preparation, request: CourseRequest) -> [String] {
+        guard request.regions.contains(where: { $0.surface != nil }) else { return [] }
+        guard let dose else {
+            return ["'\(preparation.id)' gives no dosing: the surfaces given cannot be turned into points and volumes"]
+        }
+        var warnings: [String] = []
+        if dose.exceedsMaximum, let maximum = dose.dosing.maxPerSession, let largest = dose.largestSurface {
+            warnings.append("the session could take up to \(SessionDose.millilitres(dose.volume.upperBound)), "
+                + "more than the \(maximum) one session may take: one session may cover at most "
+                + "\(Surface.plain(largest)) cm² (\(Surface.plain(SessionDose.floor(SessionDose.decimal(maximum.value) / SessionDose.decimal(dose.dosing.perPoint.max.value)))) points "
+                + "of \(dose.dosing.perPoint.max) at \(dose.dosing.spacing.min) apart)")
+        }
+        if !dose.regionsWithoutSurface.isEmpty {
+            warnings.append("no surface given for " + dose.regionsWithoutSurface.map { "'\($0)'" }.joined(separator: ", ")
+                + ": its dose is not counted in the session's total")
+        }
+        return warnings
     }
 
     /// Throws when the concern, a condition or the region is wrong for this plugin, or an
@@ -55,12 +99,16 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             text += " (it plans: \(served.joined(separator: ", ")))"
             throw CourseRequestError(text)
         }
-        if let region = request.region {
-            guard plugin.regions.contains(region) else {
-                throw CourseRequestError("region '\(region)' is not planned by the \(plugin.id) plugin (its regions: \(plugin.regions.map(\.rawValue).joined(separator: ", ")))")
+        for (index, treated) in request.regions.enumerated() {
+            guard plugin.regions.contains(treated.region) else {
+                throw CourseRequestError("region '\(treated.region)' is not planned by the \(plugin.id) plugin (its regions: \(plugin.regions.map(\.rawValue).joined(separator: ", ")))")
             }
-        } else if plugin.needsRegion {
-            throw CourseRequestError("the \(plugin.id) plugin plans one region at a time: give --region, one of \(plugin.regions.map(\.rawValue).joined(separator: ", "))")
+            if request.regions[..<index].contains(where: { $0.region == treated.region }) {
+                throw CourseRequestError("region '\(treated.region)' is given twice: give each region once, with its whole surface")
+            }
+        }
+        if request.regions.isEmpty, plugin.needsRegion {
+            throw CourseRequestError("the \(plugin.id) plugin needs the regions to treat: give --region, one or more of \(plugin.regions.map(\.rawValue).joined(separator: ", "))")
         }
         let conditions = Array(vocabulary.conditions.keys)
         for condition in request.conditions where vocabulary.conditions[condition] == nil {

@@ -56,6 +56,9 @@ public protocol CoursePlugin: Sendable {
     func serves(_ indication: String, in vocabulary: Vocabulary) -> Bool
     /// What is particular to the area, one line each, for `catalog plugins`.
     var particulars: [String] { get }
+    /// The area's planning rules, applied in order by the default pipeline
+    /// (``CoursePlanner``): each with its rationale, source and examples.
+    var rules: [PlanningRule] { get }
     /// Requests and the courses expected from the bundled catalogue.
     var examples: [PluginExample] { get }
     /// Plans a course, or explains why no preparation qualifies; throws when a word of the
@@ -74,6 +77,8 @@ extension CoursePlugin {
     public var particulars: [String] { [] }
     /// Default: no examples.
     public var examples: [PluginExample] { [] }
+    /// Default: no rules of its own.
+    public var rules: [PlanningRule] { [] }
 
     /// Default: the shared pipeline of ``CoursePlanner``.
     public func plan(_ request: CourseRequest, using registry: Registry) throws(CourseRequestError) -> CourseOutcome {

@@ -3,8 +3,10 @@
 public struct CourseRequest: Sendable, Hashable {
     /// The indication slug to treat.
     public var concern: String
-    /// The region to treat; required by some plugins (body), optional for others.
-    public var region: Region?
+    /// The regions treated together in each session, each with its surface when given (format
+    /// 1.1: `--region R[:SURFACE]`, repeatable); a preparation qualifies only when it is used
+    /// in every one. Required by some plugins (body), optional for others; each region once.
+    public var regions: [TreatedRegion]
     /// The patient's condition slugs, from the vocabulary's `conditions`.
     public var conditions: [String]
     /// Ingredient names or class slugs the patient is allergic to.
@@ -23,11 +25,11 @@ public struct CourseRequest: Sendable, Hashable {
     /// so they are lower-cased here (`Dehydration` is `dehydration`); allergies are kept as
     /// written, since matching folds them (``IngredientTerm``). A condition or allergy given
     /// twice is kept once, where first given.
-    public init(concern: String, region: Region? = nil, conditions: [String] = [], allergies: [String] = [],
+    public init(concern: String, regions: [TreatedRegion] = [], conditions: [String] = [], allergies: [String] = [],
                 start: CalendarDate, hemisphere: Hemisphere = .north,
                 horizon: Quantity<DurationUnit> = CourseRequest.defaultHorizon) {
         self.concern = concern.lowercased()
-        self.region = region
+        self.regions = regions
         self.conditions = CourseRequest.once(conditions.map { $0.lowercased() })
         self.allergies = CourseRequest.once(allergies)
         self.start = start
@@ -39,6 +41,20 @@ public struct CourseRequest: Sendable, Hashable {
         var seen = Set<String>()
         return words.filter { seen.insert($0).inserted }
     }
+
+    /// A request for one region (or none), without a surface.
+    public init(concern: String, region: Region?, conditions: [String] = [], allergies: [String] = [],
+                start: CalendarDate, hemisphere: Hemisphere = .north,
+                horizon: Quantity<DurationUnit> = CourseRequest.defaultHorizon) {
+        self.init(concern: concern, regions: region.map { [TreatedRegion($0)] } ?? [], conditions: conditions,
+                  allergies: allergies, start: start, hemisphere: hemisphere, horizon: horizon)
+    }
+
+    /// The first region given, if any (the only one of a one-region request).
+    public var region: Region? { regions.first?.region }
+
+    /// True when the request names `region` among its regions.
+    public func treats(_ region: Region) -> Bool { regions.contains { $0.region == region } }
 
     /// The last day on which a repeating phase may still place a session.
     public var horizonEnd: CalendarDate { start.adding(horizon) }

@@ -35,13 +35,19 @@ public enum Scheduler {
 
     /// The sessions, the warnings about them (horizon, seasons, cuts), and whether the course
     /// is whole.
+    ///
+    /// `holds` (from planning rules, ``PlanningRule/holds``) keep the first session of a later
+    /// phase from falling before a day: it falls on that day when its window opens earlier,
+    /// with a warning when the day is after the window's end.
     public static func schedule(_ phases: [ProtocolPhase], avoiding seasons: [Season] = [],
-                                request: CourseRequest, counts: SessionCountChoice) -> Schedule {
+                                request: CourseRequest, counts: SessionCountChoice,
+                                holds: [PlanningRule.Hold] = []) -> Schedule {
         var sessions: [PlannedSession] = []
         var warnings: [String] = []
         var cut: String?
         let end = request.horizonEnd
-        phaseLoop: for phase in phases {
+        phaseLoop: for (phaseIndex, phase) in phases.enumerated() {
+            let hold = phaseIndex > 0 ? holds.filter { $0.phase == phaseIndex }.max { $0.notBefore < $1.notBefore } : nil
             let count = counts.count(in: phase.sessions)
             // Only a first phase of a single session has none; it plans no later session.
             let interval = phase.interval ?? DurationRange(min: Quantity(0, .day), max: Quantity(0, .day))
@@ -56,7 +62,14 @@ public enum Scheduler {
                 var slots: [Slot] = []
                 var stop: PassEnd = .none
                 while slots.count < min(count, room + 1) {
-                    let slot = next(after: slots.last?.date ?? sessions.last?.date, interval, start: request.start)
+                    var slot = next(after: slots.last?.date ?? sessions.last?.date, interval, start: request.start)
+                    if let hold, cycle == 1, slots.isEmpty, let opened = slot, opened.date < hold.notBefore {
+                        slot = (hold.notBefore, opened.window)
+                        if hold.notBefore > opened.window.upperBound {
+                            warnings.append("the first session of phase '\(phase.name)' is held until \(hold.notBefore) "
+                                + "(\(hold.reason)), after the window its interval allows (\(opened.window.lowerBound) - \(opened.window.upperBound))")
+                        }
+                    }
                     // No slot: the date would pass the calendar's last day, so the horizon's too.
                     if bounded, slot.map({ $0.date > end }) ?? true {
                         stop = .horizon

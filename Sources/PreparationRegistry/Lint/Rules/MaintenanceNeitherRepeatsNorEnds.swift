@@ -51,7 +51,7 @@ extension LintRules {
 
     /// True when a word of the phase's name (a slug) is a maintenance word, or two
     /// consecutive words are `top` and `up`. Compared on UTF-8 bytes: it runs on every load.
-    static func isMaintenanceLike(_ name: String) -> Bool {
+    public static func isMaintenanceLike(_ name: String) -> Bool {
         var name = name
         return name.withUTF8 { bytes in
             var previousWasTop = false

@@ -1,0 +1,34 @@
+import Foundation
+import PreparationRegistry
+
+extension BodyPlugin {
+    /// The most skin an adult may cover with lidocaine-prilocaine cream at once.
+    static let anaestheticSurfaceLimit: Decimal = 600
+
+    /// A warning when the session's treated surface is more than a topical anaesthetic may cover.
+    public static let anaestheticSurface = PlanningRule(
+        id: "body-anaesthetic-surface",
+        area: "body",
+        rationale: "Body sessions often treat large surfaces under a topical anaesthetic; lidocaine-prilocaine cream may cover at most 600 cm² in an adult (at most 60 g). When the surfaces given for a session add up to more, the course says so: numb the regions in turns, or plan another anaesthesia.",
+        source: "EMLA (lidocaine-prilocaine) summary of product characteristics",
+        triggeringExamples: [
+            .init("Abdomen and flanks, 700 cm² in all", CourseRequest(
+                concern: "localized-fat",
+                regions: [TreatedRegion(.abdomen, surface: Surface(squareCentimetres: 400)),
+                          TreatedRegion(.flanks, surface: Surface(squareCentimetres: 300))],
+                start: BodyPlugin.exampleStart)),
+        ],
+        nonTriggeringExamples: [
+            .init("The abdomen, 400 cm²", CourseRequest(
+                concern: "localized-fat", regions: [TreatedRegion(.abdomen, surface: Surface(squareCentimetres: 400))],
+                start: BodyPlugin.exampleStart)),
+            .init("The abdomen, no surface given", CourseRequest(
+                concern: "localized-fat", regions: [TreatedRegion(.abdomen)], start: BodyPlugin.exampleStart)),
+        ],
+        amends: { draft in
+            let total = draft.request.regions.compactMap(\.surface).reduce(Decimal(0)) { $0 + $1.squareCentimetres }
+            guard total > anaestheticSurfaceLimit, let surface = Surface(squareCentimetres: total) else { return }
+            draft.warnings.append("the treated surface (\(surface)) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]")
+        }
+    )
+}

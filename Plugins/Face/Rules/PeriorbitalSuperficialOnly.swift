@@ -1,0 +1,45 @@
+import PreparationRegistry
+
+extension FacePlugin {
+    /// The techniques that work superficially enough for the skin around the eyes.
+    static let superficialTechniques: [Technique] = [.epidermal, .nappage, .micropapules]
+
+    /// Around the eyes, only superficial work: preparations without a superficial technique,
+    /// or deposited deeper than 1 mm at the least, are left out, and the course plans the
+    /// first superficial technique the preparation lists.
+    public static let periorbitalSuperficialOnly = PlanningRule(
+        id: "periorbital-superficial-only",
+        area: "face",
+        rationale: "Periorbital skin is the thinnest of the face: published periorbital protocols inject superficially (intradermal micro-depots), and boosters are not for the lower lid with oedema or thin skin. A periorbital request leaves out preparations that list none of the superficial techniques (epidermal, nappage, micropapules) or whose depth starts deeper than 1 mm, plans the first superficial technique listed, and reminds the practitioner to check the lower lid.",
+        source: "EyeWiki, Periorbital polynucleotide injections; Restylane Vital instructions for use",
+        triggeringExamples: [
+            .init("Periorbital lines: polynucleotides, planned with micropapules", CourseRequest(
+                concern: "wrinkles", regions: [TreatedRegion(.periorbital)], start: FacePlugin.exampleStart)),
+            .init("Filler correction around the eyes: hyaluronidase is injected point by point, too deep for the periorbital rule",
+                  CourseRequest(concern: "filler-overcorrection", regions: [TreatedRegion(.periorbital)], start: FacePlugin.exampleStart)),
+        ],
+        nonTriggeringExamples: [
+            .init("A face request does not concern the eyes", CourseRequest(
+                concern: "filler-overcorrection", regions: [TreatedRegion(.face)], start: FacePlugin.exampleStart)),
+        ],
+        leavesOut: { preparation, request in
+            guard request.treats(.periorbital) else { return nil }
+            let superficial = preparation.techniques.filter(superficialTechniques.contains)
+            if superficial.isEmpty {
+                return "not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules "
+                    + "(lists \(preparation.techniques.map(\.rawValue).joined(separator: ", "))) [periorbital-superficial-only]"
+            }
+            if preparation.depth.min.baseValue > 1 {
+                return "not superficial enough for the periorbital region: deposited at \(preparation.depth), deeper than 1 mm at the least [periorbital-superficial-only]"
+            }
+            return nil
+        },
+        amends: { draft in
+            guard draft.request.treats(.periorbital) else { return }
+            if let technique = draft.preparation.techniques.first(where: superficialTechniques.contains) {
+                draft.technique = technique
+            }
+            draft.warnings.append("periorbital: superficial intradermal injection only, with \(draft.technique); no booster in the lower lid with oedema or thin skin [periorbital-superficial-only]")
+        }
+    )
+}

@@ -1,0 +1,57 @@
+import PreparationRegistry
+
+extension ScalpPlugin {
+    /// Hair-loss courses are judged on standardised photos and trichoscopy at baseline and
+    /// about 3 and 6 months later; maintenance starts only after the 3-month assessment.
+    public static let assessmentVisits = PlanningRule(
+        id: "scalp-assessment-visits",
+        area: "scalp",
+        rationale: "Hair-loss trials judge the response on standardised photos and trichoscopy at baseline and about 3 and 6 months later. The course plans those three assessments (the 3- and 6-month ones within two weeks either side), and the maintenance phase (the first later phase that repeats or is named like maintenance) starts only after the 3-month assessment: a decision point, since maintenance is worth it only when hair loss has responded.",
+        source: "J Clin Aesthet Dermatol 2023;16(12):39; J Cutan Aesthet Surg 2021;14:184; Stevens and Khetarpal 2019",
+        triggeringExamples: [
+            .init("Pattern hair loss: assessments at the first session, 3 and 6 months", CourseRequest(
+                concern: "androgenic-alopecia", start: ScalpPlugin.exampleStart)),
+            .init("Patchy hair loss: maintenance plasma after the 3-month assessment", CourseRequest(
+                concern: "patchy-hair-loss", start: ScalpPlugin.exampleStart)),
+        ],
+        nonTriggeringExamples: [
+            .init("Pregnancy rules out every preparation: no course, no visit", CourseRequest(
+                concern: "androgenic-alopecia", conditions: ["pregnancy"], start: ScalpPlugin.exampleStart)),
+        ],
+        holds: { preparation, request in
+            guard let phase = maintenancePhase(of: preparation) else { return [] }
+            let assessment = request.start.adding(months: 3)
+            return [PlanningRule.Hold(phase: phase, notBefore: assessment,
+                                      reason: "maintenance starts only after the 3-month assessment (\(assessment))")]
+        },
+        amends: { draft in
+            guard let first = draft.sessions.first else { return }
+            let purpose = "standardised photos and trichoscopy"
+            draft.visits.append(Visit(kind: .assessment, date: first.date, earliest: first.date, latest: first.date,
+                                      purpose: "\(purpose): the baseline, before the first session", rule: "scalp-assessment-visits"))
+            for months in [3, 6] {
+                let date = first.date.adding(months: months)
+                var purpose = "\(purpose) at about \(months) months: the response to the course"
+                if months == 3, maintenancePhase(of: draft.preparation) != nil {
+                    purpose += "; maintenance continues only if hair loss has responded"
+                }
+                draft.visits.append(Visit(kind: .assessment, date: date, earliest: date.adding(days: -14),
+                                          latest: date.adding(days: 14), purpose: purpose, rule: "scalp-assessment-visits"))
+            }
+            if let phase = maintenancePhase(of: draft.preparation),
+               let index = draft.sessions.firstIndex(where: { $0.phase == draft.preparation.phases[phase].name }) {
+                let assessment = first.date.adding(months: 3)
+                draft.sessions[index].notes.append("decision point: maintenance starts only if the 3-month assessment (\(assessment)) shows a response [scalp-assessment-visits]")
+            }
+        }
+    )
+
+    /// The index of the maintenance phase: the first phase after the first that repeats or is
+    /// named like maintenance (`maintenance`, `booster`, `top-up`...); nil when there is none.
+    static func maintenancePhase(of preparation: Preparation) -> Int? {
+        preparation.phases.indices.dropFirst().first { index in
+            let phase = preparation.phases[index]
+            return phase.repeats || LintRules.isMaintenanceLike(phase.name)
+        }
+    }
+}

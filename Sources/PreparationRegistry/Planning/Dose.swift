@@ -1,0 +1,109 @@
+import Foundation
+
+/// The points and volume of one session, per region and in all, by the formulas of format 1.1
+/// section 2.6. For a treated surface of S cm² and a spacing in cm, one region takes from
+/// ceil(S / spacing.max²) to ceil(S / spacing.min²) points, and from points.min × per-point.min
+/// to points.max × per-point.max ml; the session's total is the sum over its regions. Computed
+/// on decimals, exactly as written: `0.9 cm²` at `3 mm` is 10 points, not 11.
+public struct SessionDose: Sendable, Hashable {
+    /// The dose of one region.
+    public struct RegionDose: Sendable, Hashable {
+        /// The region.
+        public var region: Region
+        /// Its treated surface.
+        public var surface: Surface
+        /// How many points, fewest to most.
+        public var points: ClosedRange<Int>
+        /// How much, in ml, least to most.
+        public var volume: ClosedRange<Decimal>
+    }
+
+    /// The regions with a surface, in the request's order.
+    public var regions: [RegionDose]
+    /// The regions of the request without a surface: not counted in the total.
+    public var regionsWithoutSurface: [Region]
+    /// The session's points, all regions together.
+    public var points: ClosedRange<Int>
+    /// The session's volume in ml, all regions together.
+    public var volume: ClosedRange<Decimal>
+    /// The dosing it was computed from.
+    public var dosing: Dosing
+
+    /// The total surface of the regions with a surface, in cm².
+    public var surface: Decimal { regions.reduce(0) { $0 + $1.surface.squareCentimetres } }
+
+    /// True when the session's upper volume exceeds the dosing's `max-per-session`.
+    public var exceedsMaximum: Bool {
+        guard let maximum = dosing.maxPerSession else { return false }
+        return volume.upperBound > SessionDose.decimal(maximum.value)
+    }
+
+    /// The largest surface one session may cover within `max-per-session`:
+    /// floor(max-per-session / per-point.max) × spacing.min² cm²; nil without a maximum.
+    public var largestSurface: Decimal? {
+        guard let maximum = dosing.maxPerSession else { return nil }
+        let points = SessionDose.floor(SessionDose.decimal(maximum.value) / SessionDose.decimal(dosing.perPoint.max.value))
+        let spacing = SessionDose.centimetres(dosing.spacing.min)
+        return points * spacing * spacing
+    }
+
+    /// The dose of a session treating `regions` with `dosing`; nil when no region has a surface.
+    public init?(dosing: Dosing, regions: [TreatedRegion]) {
+        let spacingMin = SessionDose.centimetres(dosing.spacing.min), spacingMax = SessionDose.centimetres(dosing.spacing.max)
+        let perPointMin = SessionDose.decimal(dosing.perPoint.min.value), perPointMax = SessionDose.decimal(dosing.perPoint.max.value)
+        var doses: [RegionDose] = []
+        var without: [Region] = []
+        for treated in regions {
+            guard let surface = treated.surface else {
+                without.append(treated.region)
+                continue
+            }
+            let s = surface.squareCentimetres
+            let fewest = SessionDose.ceiling(s / (spacingMax * spacingMax))
+            let most = SessionDose.ceiling(s / (spacingMin * spacingMin))
+            doses.append(RegionDose(region: treated.region, surface: surface, points: fewest...most,
+                                    volume: (Decimal(fewest) * perPointMin)...(Decimal(most) * perPointMax)))
+        }
+        guard !doses.isEmpty else { return nil }
+        self.regions = doses
+        regionsWithoutSurface = without
+        points = doses.reduce(0) { $0 + $1.points.lowerBound }...doses.reduce(0) { $0 + $1.points.upperBound }
+        volume = doses.reduce(Decimal(0)) { $0 + $1.volume.lowerBound }...doses.reduce(Decimal(0)) { $0 + $1.volume.upperBound }
+        self.dosing = dosing
+    }
+
+    // MARK: - Exact decimals
+
+    /// A catalogue number as the decimal it was written as (Swift's shortest digits read back
+    /// exactly): `0.1` is 0.1, not 0.1000000000000000055.
+    static func decimal(_ value: Double) -> Decimal {
+        Decimal(string: formatNumber(value), locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value)
+    }
+
+    /// A spacing in centimetres.
+    static func centimetres(_ q: Quantity<SpacingUnit>) -> Decimal {
+        q.unit == .cm ? decimal(q.value) : decimal(q.value) / 10
+    }
+
+    /// At most this many points are counted for one region (10^15): a catalogue may give a
+    /// spacing as small as it likes, and a session's sum over its regions (one each of the
+    /// contract's 14) must still fit in an `Int`.
+    static let pointLimit = 1_000_000_000_000_000
+
+    /// The smallest whole number at least `value`, at most ``pointLimit``.
+    static func ceiling(_ value: Decimal) -> Int {
+        var copy = value, rounded = Decimal()
+        NSDecimalRound(&rounded, &copy, 0, .up)
+        return Int(truncating: NSDecimalNumber(decimal: Swift.min(rounded, Decimal(pointLimit))))
+    }
+
+    /// The largest whole number at most `value`.
+    static func floor(_ value: Decimal) -> Decimal {
+        var copy = value, rounded = Decimal()
+        NSDecimalRound(&rounded, &copy, 0, .down)
+        return rounded
+    }
+
+    /// `0.45 ml`, `12 ml`: a volume as printed.
+    public static func millilitres(_ value: Decimal) -> String { "\(Surface.plain(value)) ml" }
+}
