@@ -110,9 +110,9 @@ struct CourseEdgeTests {
             """))
         #expect(cut.stdout.contains("\nWarnings:\n  - the course was cut at 500 sessions\n"))
         let json = try runCatalog(args + ["--horizon", "100000mo", "--format", "json"])
-        #expect(json.stdout.contains("\n  ],\n  \"complete\": false,\n  \"contraindications\": []"))
+        #expect(json.stdout.contains("\n  ],\n  \"complete\": false,\n  \"dose\": null,\n  \"visits\": [],\n  \"rules\": [\n    \"periorbital-superficial-only\"\n  ],\n  \"contraindications\": []"))
         let whole = try runCatalog(args + ["--format", "json"])
-        #expect(whole.stdout.contains("\n  ],\n  \"complete\": true,\n  \"contraindications\": []"))
+        #expect(whole.stdout.contains("\n  ],\n  \"complete\": true,\n  \"dose\": null,\n  \"visits\": [],\n  \"rules\": [\n    \"periorbital-superficial-only\"\n  ],\n  \"contraindications\": []"))
         let table = try runCatalog(args)
         #expect(!table.stdout.contains("Incomplete"))
     }

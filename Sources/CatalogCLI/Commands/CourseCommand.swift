@@ -37,8 +37,10 @@ struct CourseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The indication to treat (a slug of the vocabulary).", valueName: "indication"))
     var concern: String
 
-    @Option(help: ArgumentHelp("The region to treat (required by the body plugin).", valueName: "region"))
-    var region: String?
+    @Option(help: ArgumentHelp(
+        "A region to treat, with its surface for a dose (300cm2, 300 cm², 15x20cm); repeat for regions treated together (required by the body plugin).",
+        valueName: "region[:surface]"))
+    var region: [String] = []
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("The patient's conditions (vocabulary slugs).", valueName: "slug"))
     var condition: [String] = []
@@ -80,9 +82,10 @@ struct CourseCommand: ParsableCommand {
         let outcome: CourseOutcome
         do {
             let plugin = try host.resolve(area)
-            let regionValue = try region.map { word throws(CourseRequestError) in try Region.named(word) }
+            var regions: [TreatedRegion] = []
+            for text in region { regions.append(try TreatedRegion.parse(text)) }
             let registry = try options.loadRegistry()
-            let request = CourseRequest(concern: concern, region: regionValue, conditions: condition, allergies: allergy,
+            let request = CourseRequest(concern: concern, regions: regions, conditions: condition, allergies: allergy,
                                         start: startDate, hemisphere: hemisphere, horizon: horizonValue)
             outcome = try plugin.plan(request, using: registry)
             switch outcome {

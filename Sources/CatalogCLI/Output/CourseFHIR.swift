@@ -1,3 +1,4 @@
+import Foundation
 import PreparationRegistry
 
 /// `catalog course --format fhir`: a FHIR R4 `Bundle` of type `collection` holding one
@@ -38,6 +39,7 @@ enum CourseFHIR {
         let screening = ([CourseJSON.screeningNote(course.request)]
             + course.screening.map { "- \($0.condition): \($0.description)" }).joined(separator: "\n")
         notes.append(.object([("text", .string(screening))]))
+        for line in course.doseLines { notes.append(.object([("text", .string("Dose: " + line))])) }
         for warning in course.warnings { notes.append(.object([("text", .string("Warning: " + warning))])) }
         for exclusion in course.excluded {
             notes.append(.object([("text", .string("Left out \(exclusion.preparation): \(exclusion.reason)"))]))
@@ -48,14 +50,15 @@ enum CourseFHIR {
             ("intent", .string("proposal")),
             ("title", .string("Mesotherapy course: \(p.name)")),
             ("description", .string("\(Course.sessionCount(course.sessions.count)) of \(p.name) (\(p.id)) for \(r.concern)"
-                + (r.region.map { " in region \($0)" } ?? "") + ", planned by the \(course.plugin) plugin")),
+                + (course.regionsText.map { " in \($0)" } ?? "") + ", planned by the \(course.plugin) plugin")),
             ("subject", subject),
         ]
         if let first = course.sessions.first, let last = course.sessions.last {
             planMembers.append(("period", .object([("start", .string(first.date.description)), ("end", .string(last.date.description))])))
         }
-        if !sessionURLs.isEmpty {
-            planMembers.append(("activity", .array(sessionURLs.map { .object([("reference", .object([("reference", .string($0))]))]) })))
+        let activityURLs = sessionURLs + course.visits.map { "urn:uuid:" + identity.visitUUID($0) }
+        if !activityURLs.isEmpty {
+            planMembers.append(("activity", .array(activityURLs.map { .object([("reference", .object([("reference", .string($0))]))]) })))
         }
         planMembers.append(("note", .array(notes)))
         var entries: [JSONValue] = [.object([("fullUrl", .string(planURL)), ("resource", .object(planMembers))])]
@@ -84,12 +87,32 @@ enum CourseFHIR {
                 ("subject", subject),
                 ("occurrenceDateTime", .string(session.date.description)),
             ]
-            if let region = r.region {
-                members.append(("bodySite", .array([.object([("text", .string(region.rawValue))])])))
+            if let dose = course.dose {
+                members.append(("quantityRange", .object([
+                    ("low", millilitres(dose.volume.lowerBound)), ("high", millilitres(dose.volume.upperBound)),
+                ])))
+            }
+            if !r.regions.isEmpty {
+                members.append(("bodySite", .array(r.regions.map { .object([("text", .string($0.description))]) })))
             }
             if !instruction.isEmpty { members.append(("patientInstruction", .string(instruction))) }
-            members.append(("note", .array([.object([("text", .string(Course.disclaimer))])])))
+            members.append(("note", .array((session.notes + [Course.disclaimer]).map { .object([("text", .string($0))]) })))
             entries.append(.object([("fullUrl", .string(url)), ("resource", .object(members))]))
+        }
+        for visit in course.visits {
+            let members: [(String, JSONValue)] = [
+                ("resourceType", .string("ServiceRequest")),
+                ("basedOn", .array([.object([("reference", .string(planURL))])])),
+                ("status", .string("draft")),
+                ("intent", .string("proposal")),
+                ("priority", .string("routine")),
+                ("code", .object([("text", .string("\(visit.kind.rawValue.capitalized) visit: \(visit.purpose)"))])),
+                ("subject", subject),
+                ("occurrenceDateTime", .string(visit.date.description)),
+                ("note", .array([.object([("text", .string("Window: \(visit.earliest) to \(visit.latest)"))]),
+                                 .object([("text", .string(Course.disclaimer))])])),
+            ]
+            entries.append(.object([("fullUrl", .string("urn:uuid:" + identity.visitUUID(visit))), ("resource", .object(members))]))
         }
         let bundle: JSONValue = .object([
             ("resourceType", .string("Bundle")),
@@ -98,6 +121,11 @@ enum CourseFHIR {
             ("entry", .array(entries)),
         ])
         return bundle.rendered(pretty: true)
+    }
+
+    /// A UCUM quantity in millilitres.
+    static func millilitres(_ value: Decimal) -> JSONValue {
+        .object([("value", CourseJSON.decimal(value)), ("unit", .string("mL")), ("system", .string(ucum)), ("code", .string("mL"))])
     }
 
     /// A UCUM quantity in millimetres (lengths are stored in mm).

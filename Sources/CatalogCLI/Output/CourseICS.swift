@@ -20,6 +20,8 @@ enum CourseICS {
         if course.aftercare.isEmpty { aftercare += " none recorded" }
         for instruction in course.aftercare { aftercare += "\n- " + Course.text(of: instruction) }
         description += aftercare
+        if let regions = course.regionsText { description += "\nRegions: \(regions)" }
+        for line in course.doseLines { description += "\nDose: \(line)" }
         description += "\n" + CourseJSON.screeningNote(course.request)
         for check in course.screening { description += "\n- \(check.condition): \(check.description)" }
         description += "\nCatalogue: \(course.catalogue.text)"
@@ -35,6 +37,7 @@ enum CourseICS {
             for warning in course.warnings where warning.hasPrefix("session \(session.number) ") {
                 text += "\nWarning: " + warning
             }
+            for note in session.notes { text += "\nNote: " + note }
             if let season = session.avoidedSeason {
                 text += "\nWarning: this session falls in \(season) (\(course.request.hemisphere)ern hemisphere), a season this preparation avoids"
             }
@@ -46,6 +49,23 @@ enum CourseICS {
                 "DTSTART;VALUE=DATE:\(session.date.basicForm)",
                 "DTEND;VALUE=DATE:\(session.date.adding(days: 1).basicForm)",
                 "SUMMARY:" + escape("\(p.name): \(course.label(of: session))"),
+                "DESCRIPTION:" + escape(text),
+                "STATUS:TENTATIVE",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
+        for visit in course.visits {
+            let text = "\(visit.kind.rawValue.capitalized) visit: \(visit.purpose)\n"
+                + (visit.earliest == visit.latest ? "" : "Window: \(visit.earliest) to \(visit.latest)\n")
+                + "Course: \(p.name) (\(p.id))\nCatalogue: \(course.catalogue.text)\n\n\(Course.disclaimer)"
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:\(identity.visitUUID(visit))@mesotherapy-catalogue",
+                "DTSTAMP:\(stamp)",
+                "DTSTART;VALUE=DATE:\(visit.date.basicForm)",
+                "DTEND;VALUE=DATE:\(visit.date.adding(days: 1).basicForm)",
+                "SUMMARY:" + escape("\(p.name): \(visit.kind) visit"),
                 "DESCRIPTION:" + escape(text),
                 "STATUS:TENTATIVE",
                 "TRANSP:TRANSPARENT",

@@ -8,7 +8,9 @@ struct CourseIdentity {
 
     var key: String {
         let r = course.request
-        return "course|\(course.plugin)|\(course.preparation.id)|\(r.concern)|\(r.region?.rawValue ?? "-")|\(r.start)"
+        // One region keeps the key of format 1.0 (and so its identifiers); several join theirs.
+        let regions = r.regions.isEmpty ? "-" : r.regions.map(\.region.rawValue).joined(separator: "+")
+        return "course|\(course.plugin)|\(course.preparation.id)|\(r.concern)|\(regions)|\(r.start)"
     }
 
     /// The course's UUID.
@@ -16,6 +18,11 @@ struct CourseIdentity {
 
     /// The UUID of session `number`.
     func sessionUUID(_ number: Int) -> String { NameBasedUUID.uuid(key + "|session|\(number)") }
+
+    /// The UUID of the course's visit at `index` (in date order), named by its kind, rule and day.
+    func visitUUID(_ visit: Visit) -> String {
+        NameBasedUUID.uuid(key + "|visit|\(visit.rule)|\(visit.kind)|\(visit.date)")
+    }
 }
 
 extension Course {

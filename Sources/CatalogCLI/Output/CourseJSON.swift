@@ -1,3 +1,4 @@
+import Foundation
 import PreparationRegistry
 
 /// `catalog course --format json`: the course object of the format's section 6, keys in a
@@ -9,6 +10,7 @@ enum CourseJSON {
             ("plugin", .string(course.plugin)),
             ("concern", .string(r.concern)),
             ("region", r.region.map { .string($0.rawValue) } ?? .null),
+            ("regions", regions(r.regions)),
             ("conditions", .array(r.conditions.map(JSONValue.string))),
             ("allergies", .array(r.allergies.map(JSONValue.string))),
             ("start", .string(r.start.description)),
@@ -30,9 +32,22 @@ enum CourseJSON {
                     ("earliest", .string(s.earliest.description)),
                     ("latest", .string(s.latest.description)),
                     ("avoided-season", s.avoidedSeason.map { .string($0.rawValue) } ?? .null),
+                    ("notes", .array(s.notes.map(JSONValue.string))),
                 ])
             })),
             ("complete", .bool(course.isComplete)),
+            ("dose", course.dose.map(dose) ?? .null),
+            ("visits", .array(course.visits.map { v in
+                .object([
+                    ("kind", .string(v.kind.rawValue)),
+                    ("date", .string(v.date.description)),
+                    ("earliest", .string(v.earliest.description)),
+                    ("latest", .string(v.latest.description)),
+                    ("purpose", .string(v.purpose)),
+                    ("rule", .string(v.rule)),
+                ])
+            })),
+            ("rules", .array(course.appliedRules.map(JSONValue.string))),
             ("contraindications", .array(course.screening.map { check in
                 var members: [(String, JSONValue)] = [
                     ("condition", .string(check.condition)),
@@ -60,14 +75,61 @@ enum CourseJSON {
             ("plugin", .string(refusal.plugin)),
             ("concern", .string(refusal.request.concern)),
             ("region", refusal.request.region.map { .string($0.rawValue) } ?? .null),
+            ("regions", regions(refusal.request.regions)),
             ("conditions", .array(refusal.request.conditions.map(JSONValue.string))),
             ("allergies", .array(refusal.request.allergies.map(JSONValue.string))),
             ("catalogue", catalogue(refusal.catalogue)),
             ("preparation", .null),
             ("excluded", exclusions(refusal.excluded)),
+            ("rules", .array(refusal.appliedRules.map(JSONValue.string))),
             ("note", .string(Course.disclaimer)),
         ])
         return object.rendered(pretty: true)
+    }
+
+    /// The request's regions: `{"region", "surface"}`, the surface `{"value", "unit": "cm2"}` or null.
+    static func regions(_ list: [TreatedRegion]) -> JSONValue {
+        .array(list.map { treated in
+            .object([("region", .string(treated.region.rawValue)), ("surface", treated.surface.map(surface) ?? .null)])
+        })
+    }
+
+    static func surface(_ surface: Surface) -> JSONValue {
+        .object([("value", decimal(surface.squareCentimetres)), ("unit", .string("cm2"))])
+    }
+
+    /// `dose` (section 6): per region `{"region", "surface", "points", "volume"}`, and `total`.
+    static func dose(_ dose: SessionDose) -> JSONValue {
+        func points(_ r: ClosedRange<Int>) -> JSONValue { .object([("min", .int(r.lowerBound)), ("max", .int(r.upperBound))]) }
+        func volume(_ r: ClosedRange<Decimal>) -> JSONValue {
+            .object([("min", millilitres(r.lowerBound)), ("max", millilitres(r.upperBound))])
+        }
+        return .object([
+            ("regions", .array(dose.regions.map { region in
+                .object([
+                    ("region", .string(region.region.rawValue)),
+                    ("surface", surface(region.surface)),
+                    ("points", points(region.points)),
+                    ("volume", volume(region.volume)),
+                ])
+            })),
+            ("total", .object([
+                ("surface", .object([("value", decimal(dose.surface)), ("unit", .string("cm2"))])),
+                ("points", points(dose.points)),
+                ("volume", volume(dose.volume)),
+            ])),
+            ("exceeds-max-per-session", .bool(dose.exceedsMaximum)),
+            ("largest-surface", dose.largestSurface.map { .object([("value", decimal($0)), ("unit", .string("cm2"))]) } ?? .null),
+        ])
+    }
+
+    static func millilitres(_ value: Decimal) -> JSONValue { .object([("value", decimal(value)), ("unit", .string("ml"))]) }
+
+    /// A decimal as a JSON number, as printed with six decimals at most: whole numbers as integers.
+    static func decimal(_ value: Decimal) -> JSONValue {
+        let text = Surface.plain(value)
+        if let whole = Int(text) { return .int(whole) }
+        return .double(Double(text) ?? NSDecimalNumber(decimal: value).doubleValue)
     }
 
     /// `{"name", "version"}` of the catalogue, null where the manifest leaves one out.

@@ -9,12 +9,17 @@ enum CourseTable {
         var out = "Course: \(indent(p.name, by: 2)) (\(p.id))\n"
         let concern = vocabulary.indications[r.concern]?.description
         out += "Plugin: \(course.plugin); concern: \(r.concern)\(concern.map { " (\($0))" } ?? "")\n"
-        out += "Region: \(r.region?.rawValue ?? "any region of the \(course.plugin) plugin (the preparation's: \(p.regions.map(\.rawValue).joined(separator: ", ")))")\n"
+        if let regions = course.regionsText {
+            out += "Region\(r.regions.count == 1 ? "" : "s"): \(regions)\n"
+        } else {
+            out += "Region: any region of the \(course.plugin) plugin (the preparation's: \(p.regions.map(\.rawValue).joined(separator: ", ")))\n"
+        }
         if !r.conditions.isEmpty { out += "Conditions: \(r.conditions.joined(separator: ", "))\n" }
         if !r.allergies.isEmpty { out += "Allergies: \(r.allergies.joined(separator: ", "))\n" }
         let others = p.techniques.dropFirst().map(\.rawValue)
         out += "Technique: \(course.technique)\(others.isEmpty ? "" : " (also listed: \(others.joined(separator: ", ")))")\n"
         out += "Depth: \(course.depth)\n"
+        if let dosing = p.dosing { out += "Dosing: \(Course.dosingText(dosing))\n" }
         out += "Evidence: \(evidence(p.evidence))\n"
         out += "Catalogue: \(indent(course.catalogue.text, by: 2))\n"
         out += "Start: \(r.start); hemisphere: \(r.hemisphere); horizon: \(r.horizon) (until \(r.horizonEnd))\n"
@@ -50,6 +55,22 @@ enum CourseTable {
             out += "\nIncomplete: the course was cut (see Warnings)\n"
         }
 
+        if course.sessions.contains(where: { !$0.notes.isEmpty }) {
+            out += "\nSession notes:\n"
+            for session in course.sessions {
+                for note in session.notes { out += "  - session \(session.number): \(indent(note, by: 4))\n" }
+            }
+        }
+        if !course.doseLines.isEmpty {
+            out += "\nDose (by the surfaces given):\n"
+            for line in course.doseLines { out += "  - \(line)\n" }
+        }
+        if !course.visits.isEmpty {
+            out += "\nVisits besides the sessions:\n"
+            for visit in course.visits {
+                out += "  - \(visit.kind) on \(Course.visitWhen(visit)): \(indent(visit.purpose, by: 4))\n"
+            }
+        }
         out += "\n" + screening(course)
         out += "\nAftercare:\n"
         if course.aftercare.isEmpty { out += "  (none recorded)\n" }

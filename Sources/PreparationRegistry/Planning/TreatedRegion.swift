@@ -57,8 +57,8 @@ public struct Surface: Sendable, Hashable, CustomStringConvertible {
         return Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX"))
     }
 
-    /// A decimal written without exponent or needless zeros: `300`, `12.5`.
-    static func plain(_ value: Decimal) -> String {
+    /// A decimal written without exponent or needless zeros, to six decimals: `300`, `12.5`.
+    package static func plain(_ value: Decimal) -> String {
         var copy = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &copy, 6, .plain)
