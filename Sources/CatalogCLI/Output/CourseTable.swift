@@ -11,7 +11,7 @@ enum CourseTable {
         out += "Plugin: \(course.plugin); concern: \(r.concern)\(concern.map { " (\($0))" } ?? "")\n"
         out += "Region: \(r.region?.rawValue ?? "any region of the \(course.plugin) plugin (the preparation's: \(p.regions.map(\.rawValue).joined(separator: ", ")))")\n"
         if !r.conditions.isEmpty { out += "Conditions: \(r.conditions.joined(separator: ", "))\n" }
-        if !r.allergies.isEmpty { out += "Allergies: \(r.allergies.joined(separator: ", "))\n" }
+        if !r.allergies.isEmpty { out += "Allergies: \(indent(r.allergies.joined(separator: ", "), by: 2))\n" }
         let others = p.techniques.dropFirst().map(\.rawValue)
         out += "Technique: \(course.technique)\(others.isEmpty ? "" : " (also listed: \(others.joined(separator: ", ")))")\n"
         out += "Depth: \(course.depth)\n"
