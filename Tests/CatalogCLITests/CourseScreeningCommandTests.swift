@@ -118,4 +118,22 @@ struct CourseScreeningCommandTests {
         #expect(run.status == 2)
         #expect(run.stderr == "error: unknown condition 'diabetes'; did you mean 'insulin-dependent-diabetes'?\n")
     }
+
+    @Test("control characters a person typed never reach the terminal: not in the table, not on the standard error")
+    func controlCharacters() throws {
+        let table = try runCatalog(["course", "face", "--catalogue", screeningFixture, "--concern", "dehydration",
+                                    "--allergy", "glyc\u{1B}]0;x\u{07}erol", "--start", "2026-01-05"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("\nAllergies: glyc]0;xerol\n"))
+        #expect(!table.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        let unknown = try runCatalog(["course", "face", "--concern", "dehy\u{1B}[2Jdration"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: unknown concern 'dehy\\u{1B}[2jdration'; did you mean 'dehydration'?\n")
+        let refused = try runCatalog(["course", "face", "--catalogue", screeningFixture, "--concern", "dehydration",
+                                      "--condition", "ha-hypersensitivity", "--allergy", "vitamin", "--allergy", "amino",
+                                      "--allergy", "amino\u{1B}acid", "--allergy", "cafeine"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("matching the allergy 'amino\\u{1B}acid'"))
+        #expect(!refused.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
 }

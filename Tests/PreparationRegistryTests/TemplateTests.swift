@@ -69,7 +69,14 @@ struct TemplateTests {
             try PreparationTemplate.text(id: String(repeating: "a", count: 65), area: "face")
         }
         #expect(throws: PreparationTemplate.Problem.unknownArea("fase")) { try PreparationTemplate.text(id: "x", area: "fase") }
+        #expect(throws: PreparationTemplate.Problem.unknownArea("Fase")) { try PreparationTemplate.text(id: "x", area: "Fase") }
         #expect(PreparationTemplate.Problem.unknownArea("fase").description
                 == "unknown area 'fase'; did you mean 'face'? (areas: face, scalp, body, scar)")
+    }
+
+    @Test("the area is a catalogue word: any case will do")
+    func areaInAnyCase() throws {
+        #expect(try PreparationTemplate.text(id: "x", area: "FACE") == (try PreparationTemplate.text(id: "x", area: "face")))
+        #expect(try PreparationTemplate.text(id: "x", area: "Scar") == (try PreparationTemplate.text(id: "x", area: "scar")))
     }
 }

@@ -65,7 +65,29 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Writes a line to the standard error.
+/// Writes a line to the standard error. Control characters other than the line feed and the
+/// tab (an escape, a bell, a carriage return), which a message may carry from what a person
+/// typed (`--allergy $'\e[2J'`, `--concern $'fa\ace'`), are written escaped (`\u{1B}`), so
+/// that they never reach the terminal as they are.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((terminalSafe(line) + "\n").utf8))
+}
+
+/// `text` with the characters a terminal would act on written escaped as `\u{XX}`: C0 controls
+/// but the line feed and the tab, DEL and C1 controls, as diagnostics escape them.
+func terminalSafe(_ text: String) -> String {
+    func unsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v)
+    }
+    guard text.unicodeScalars.contains(where: unsafe) else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        if unsafe(scalar) {
+            out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+        } else {
+            out.append(scalar)
+        }
+    }
+    return String(out)
 }

@@ -15,7 +15,7 @@ enum CourseTable {
             out += "Region: any region of the \(course.plugin) plugin (the preparation's: \(p.regions.map(\.rawValue).joined(separator: ", ")))\n"
         }
         if !r.conditions.isEmpty { out += "Conditions: \(r.conditions.joined(separator: ", "))\n" }
-        if !r.allergies.isEmpty { out += "Allergies: \(r.allergies.joined(separator: ", "))\n" }
+        if !r.allergies.isEmpty { out += "Allergies: \(indent(r.allergies.joined(separator: ", "), by: 2))\n" }
         let others = p.techniques.dropFirst().map(\.rawValue)
         out += "Technique: \(course.technique)\(others.isEmpty ? "" : " (also listed: \(others.joined(separator: ", ")))")\n"
         out += "Depth: \(course.depth)\n"

@@ -29,12 +29,14 @@ public enum PreparationTemplate {
         }
     }
 
-    /// The template for preparation `id` in `area`, with `vocabulary`'s words in its comments.
-    public static func text(id: String, area: String, vocabulary: Vocabulary = BundledCatalogue.vocabulary)
+    /// The template for preparation `id` in `area` (case-insensitive, as every catalogue word:
+    /// `Face` is `face`), with `vocabulary`'s words in its comments.
+    public static func text(id: String, area written: String, vocabulary: Vocabulary = BundledCatalogue.vocabulary)
         throws(Problem) -> String
     {
         guard isSlug(id), id.count <= 64 else { throw .badID(id) }
-        guard areas.contains(area) else { throw .unknownArea(area) }
+        let area = written.lowercased()
+        guard areas.contains(area) else { throw .unknownArea(written) }
         let scar = area == "scar"
         let regions = scar ? Region.allCases : Area(rawValue: area).map(\.regions) ?? []
         let indications = vocabulary.indications.filter { $0.value.isScar == scar }.map(\.key)
