@@ -52,6 +52,29 @@ import Testing
         #expect(message == "the allergy '\(allergy)' is too vague to screen with: it needs a word of three letters or more that is not a stop word (such as 'and', 'the', 'with'); name the ingredient or its class, for example 'vitamin c' or 'hyaluronic-acid'")
     }
 
+    @Test func fillerWordsAtEitherEndOfAnAllergyAreDropped() throws {
+        let ha = Ingredient(name: "Non-crosslinked hyaluronic acid", ingredientClass: "hyaluronic-acid")
+        #expect(IngredientTerm("hyaluronic acid allergy").matches(ha))
+        #expect(IngredientTerm("Allergic to hyaluronic acid").matches(ha))
+        #expect(IngredientTerm("allergy: hyaluronic acids!").matches(ha))
+        #expect(IngredientTerm("vitamin a").matches(Ingredient(name: "Vitamin E")))  // 'a' is a filler: safer
+        #expect(!IngredientTerm("vitamin c").matches(Ingredient(name: "Vitamin E")))
+        let registry = try #require(bundledRegistry)
+        let c = try course("face", CourseRequest(concern: "dullness", allergies: ["hyaluronic acid allergy"],
+                                                 start: try day("2026-01-05")), in: registry)
+        #expect(c.preparation.ingredients.allSatisfy { !IngredientTerm("hyaluronic acid").matches($0) })
+    }
+
+    @Test func aConditionIngredientThatMatchesNothingIsAWarning() throws {
+        let registry = try fixtureRegistry("screening")
+        var vocabulary = registry.vocabulary
+        vocabulary.conditions["ha-hypersensitivity"]?.ingredients = ["hyaluronc-acid"]
+        let typo = Registry(manifest: Manifest(vocabulary: vocabulary), preparations: registry.preparations)
+        let c = try course("face", CourseRequest(concern: "dehydration", conditions: ["ha-hypersensitivity"],
+                                                 start: try day("2026-01-05")), in: typo)
+        #expect(c.warnings == ["the condition 'ha-hypersensitivity' names the ingredient 'hyaluronc-acid', which matches no ingredient name or class in the catalogue; did you mean 'hyaluronic-acid'? (check the vocabulary)"])
+    }
+
     @Test(arguments: ["vitamin c", "zinc", "B12 vitamins", "hyaluronic"])
     func aSpecificAllergyIsAccepted(_ allergy: String) {
         #expect(!IngredientTerm(allergy).isVague)

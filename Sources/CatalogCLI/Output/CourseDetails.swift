@@ -33,6 +33,18 @@ extension Course {
         return lines
     }
 
+    /// What to screen for, as the calendar and FHIR notes word it: the conditions and allergies
+    /// given, the sentence of ``CourseJSON/screeningNote(_:)``, then one line per condition.
+    var screeningLines: [String] {
+        var lines: [String] = []
+        if !request.conditions.isEmpty { lines.append("Conditions given: " + request.conditions.joined(separator: ", ")) }
+        if !request.allergies.isEmpty { lines.append("Allergies given: " + request.allergies.joined(separator: ", ")) }
+        lines.append(CourseJSON.screeningNote(request))
+        if screening.isEmpty { lines.append("- (none recorded: check the product's own contraindications)") }
+        lines += screening.map { "- \($0.condition): \($0.description)" }
+        return lines
+    }
+
     /// `2026-04-06 (window 2026-03-23 - 2026-04-20)`.
     static func visitWhen(_ visit: Visit) -> String {
         visit.earliest == visit.latest ? visit.date.description : "\(visit.date) (window \(visit.earliest) - \(visit.latest))"

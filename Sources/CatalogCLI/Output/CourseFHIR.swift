@@ -36,8 +36,7 @@ enum CourseFHIR {
             ("text", .string("Mesotherapy with \(p.name), \(course.technique)")),
         ])
         var notes: [JSONValue] = [.object([("text", .string(Course.disclaimer))])]
-        let screening = ([CourseJSON.screeningNote(course.request)]
-            + course.screening.map { "- \($0.condition): \($0.description)" }).joined(separator: "\n")
+        let screening = course.screeningLines.joined(separator: "\n")
         notes.append(.object([("text", .string(screening))]))
         for line in course.doseLines { notes.append(.object([("text", .string("Dose: " + line))])) }
         for warning in course.warnings { notes.append(.object([("text", .string("Warning: " + warning))])) }

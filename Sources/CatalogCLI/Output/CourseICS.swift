@@ -22,8 +22,7 @@ enum CourseICS {
         description += aftercare
         if let regions = course.regionsText { description += "\nRegions: \(regions)" }
         for line in course.doseLines { description += "\nDose: \(line)" }
-        description += "\n" + CourseJSON.screeningNote(course.request)
-        for check in course.screening { description += "\n- \(check.condition): \(check.description)" }
+        description += "\n" + course.screeningLines.joined(separator: "\n")
         description += "\nCatalogue: \(course.catalogue.text)"
         if !course.isComplete {
             let cuts = course.warnings.filter { $0.hasPrefix("the course was cut") }

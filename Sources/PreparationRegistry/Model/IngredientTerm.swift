@@ -19,16 +19,23 @@ public struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// Its words, folded.
     let words: [String]
 
-    /// The term for `text`.
+    /// The term for `text`. Filler words at either end (stop words, `allergy`, `to`, `of`, `a`,
+    /// `an`...) are dropped before matching, so `allergy to hyaluronic acid` and `hyaluronic
+    /// acid allergy` match as `hyaluronic acid` does; `vitamin a` matches as `vitamin`, which
+    /// leaves out more, on the safe side.
     public init(_ text: String) {
         self.text = text
-        words = IngredientTerm.matchWords(text)
+        var words = IngredientTerm.matchWords(text)
+        while let first = words.first, IngredientTerm.fillers.contains(first) { words.removeFirst() }
+        while let last = words.last, IngredientTerm.fillers.contains(last) { words.removeLast() }
+        self.words = words
     }
 
     /// The term as written.
     public var description: String { text }
 
     /// True when the term has no word of three letters or more that is not a stop word.
+    /// (Dropping the fillers at its ends leaves such a word, if the text had one.)
     public var isVague: Bool {
         !words.contains { $0.count >= 3 && !IngredientTerm.stopWords.contains($0) }
     }
@@ -78,6 +85,10 @@ public struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         }
         return false
     }
+
+    /// Words dropped from either end of a term: the stop words and the short ones that read
+    /// as filler in an allergy (`to`, `of`, `a`, `an`, `in`, `on`, `or`, `by`, `at`).
+    static let fillers: Set<String> = stopWords.union(["to", "of", "a", "an", "in", "on", "or", "by", "at"])
 
     /// Words that say nothing about an ingredient on their own (English articles, conjunctions
     /// and prepositions of three letters or more, and the word allergy), folded as terms are.

@@ -43,6 +43,16 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             }
             warnings.append(text)
         }
+        for condition in request.conditions {
+            for term in registry.vocabulary.conditions[condition]?.ingredients ?? []
+            where !Candidates.allergyMatchesAnything(term, in: registry) {
+                var text = "the condition '\(condition)' names the ingredient '\(term)', which matches no ingredient name or class in the catalogue"
+                if let suggestion = UnknownValue(kind: "ingredient", value: term, known: known).suggestion {
+                    text += "; did you mean '\(suggestion)'? (check the vocabulary)"
+                }
+                warnings.append(text)
+            }
+        }
         let dose = chosen.dosing.flatMap { SessionDose(dosing: $0, regions: request.regions) }
         warnings += Self.doseWarnings(dose, preparation: chosen, request: request)
         var draft = CourseDraft(request: request, preparation: chosen, vocabulary: registry.vocabulary, dose: dose,
