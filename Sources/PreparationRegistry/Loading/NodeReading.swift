@@ -74,6 +74,7 @@ enum KeyTables {
     static let sideEffect = KeyTable(FormatFields.sideEffect)
     static let aftercare = KeyTable(FormatFields.aftercare)
     static let deprecation = KeyTable(FormatFields.deprecation)
+    static let dosing = KeyTable(FormatFields.dosing)
     static let range = KeyTable(FormatFields.range)
     static let manifest = KeyTable(FormatFields.manifest)
     static let vocabulary = KeyTable(FormatFields.vocabulary)
