@@ -170,6 +170,28 @@ struct DosingTests {
         ])
     }
 
+    // MARK: The bundled catalogue
+
+    @Test("bundled dosing: the figures of DOMAIN.md's sources, each named among the preparation's sources")
+    func bundled() throws {
+        let registry = try #require(CatalogueLoader().loadBundled().registry)
+        let dosed = Dictionary(uniqueKeysWithValues: registry.preparations.compactMap { p in p.dosing.map { (p.id, $0) } })
+        let consensus = Dosing(perPoint: ml(0.1, 0.2), spacing: spacing(2, .cm, 3, .cm))
+        #expect(dosed == [
+            "deoxycholic-acid-submental": Dosing(perPoint: ml(0.2, 0.2), spacing: spacing(1, .cm, 1, .cm), maxPerSession: Quantity(10, .ml)),
+            "prp-scalp": Dosing(perPoint: ml(0.05, 0.1), spacing: spacing(1, .cm, 1, .cm), maxPerSession: Quantity(7, .ml)),
+            "lightly-crosslinked-ha-booster": Dosing(perPoint: ml(0.01, 0.05), spacing: spacing(0.5, .cm, 1, .cm)),
+            "phosphatidylcholine-deoxycholate-lipolysis": consensus,
+            "cellulite-cocktail": consensus,
+            "carnitine-caffeine-localized-fat": consensus,
+            "peptide-growth-factor-hair": consensus,
+        ])
+        for (id, dosing) in dosed {
+            let sources = try registry.preparation(id: id).sources
+            #expect(sources.contains { $0.contains(dosing.perPoint.description) }, "\(id): no source gives \(dosing.perPoint)")
+        }
+    }
+
     // MARK: The fast path
 
     @Test("the fast path reads ml and cm, and gives what the general path gives for every range text of the fixture")
