@@ -146,6 +146,20 @@ struct QueryCommandTests {
         #expect(query.stdout.hasSuffix("10 preparations (1 deprecated)\n"))
     }
 
+    @Test("show prints dosing on one line after the session time, and nothing for a preparation without it")
+    func showDosing() throws {
+        let clinic = try runCatalog(["show", "eclat-glow", "--catalogue", clinicCatalogue])
+        #expect(clinic.status == 0, "\(clinic.stderr)")
+        let lines = clinic.stdout.split(separator: "\n").map(String.init)
+        let time = try #require(lines.firstIndex { $0.hasPrefix("Session time:") })
+        #expect(lines[time + 1] == "Dosing:            0.02-0.05 ml a point, points 5 mm - 1 cm apart, at most 2 ml a session")
+        let bundled = try runCatalog(["show", "deoxycholic-acid-submental"])
+        #expect(bundled.stdout.contains("\nDosing:            0.2 ml a point, points 1 cm apart, at most 10 ml a session\n"))
+        let without = try runCatalog(["show", "scalp-plain", "--catalogue", clinicCatalogue])
+        #expect(without.status == 0)
+        #expect(!without.stdout.contains("Dosing:"))
+    }
+
     @Test("on a terminal: columns fit its width, colour unless NO_COLOR is set")
     func terminal() throws {
         let narrow = try runCatalogOnTerminal(["query", "--area", "face"], columns: 100)

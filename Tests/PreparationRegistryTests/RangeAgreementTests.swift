@@ -5,7 +5,7 @@ import Testing
 /// One line of `Fixtures/ranges/range-texts.txt`: a text written where a range, a count or a
 /// concentration goes, and whether it is valid there.
 struct RangeTextCase: CustomStringConvertible {
-    /// `length`, `duration`, `count` or `concentration`.
+    /// `length`, `duration`, `count`, `concentration`, `volume` or `spacing`.
     var kind: String
     /// True when the text is valid there.
     var valid: Bool
@@ -18,10 +18,13 @@ struct RangeTextCase: CustomStringConvertible {
     func document(id: String) -> String {
         var depth = "0.5-2 mm", residence = "3-30 days", sessions = "3-5"
         var ingredient = "hyaluronic acid"
+        var dosing = ""
         switch kind {
         case "length": depth = quoted
         case "duration": residence = quoted
         case "count": sessions = quoted
+        case "volume": dosing = "dosing: {per-point: \(quoted), spacing: 1 cm}\n"
+        case "spacing": dosing = "dosing: {per-point: 0.1 ml, spacing: \(quoted)}\n"
         default: ingredient = "{name: hyaluronic acid, concentration: \(quoted)}"
         }
         return """
@@ -36,7 +39,7 @@ struct RangeTextCase: CustomStringConvertible {
             protocol:
               - {phase: induction, sessions: \(sessions), interval: 2-3 weeks}
             sources: [Test source]
-
+            \(dosing)
             """
     }
 }
@@ -55,7 +58,8 @@ func rangeTextCases() throws -> [RangeTextCase] {
 
 /// The loader and the JSON Schema must agree on every text form of a range (section 2.2 of
 /// the format): en dash, `to`, optional spaces, singular, plural and abbreviated units in any
-/// case, mixed units; counts; concentrations with `µg/ml`. Both are checked against the
+/// case, mixed units; counts; concentrations with `µg/ml`; the volumes (ml) and point spacings
+/// (mm or cm) of dosing, above zero. Both are checked against the
 /// verdict the fixture gives, so a change to either shows up here.
 @Suite("Range texts: the loader and the schema agree")
 struct RangeAgreementTests {

@@ -96,6 +96,9 @@ struct SchemaTests {
     /// Invalid fixtures whose problem a JSON Schema cannot see, and why.
     static let beyondSchema: [String: String] = [
         "deprecated-impossible-date.yaml": "a calendar check (February 30)",
+        "dosing-max-per-session-range.yaml": "a range's bounds compared: max-per-session must be one volume",
+        "dosing-max-per-session-mapping-range.yaml": "a range's bounds compared: max-per-session must be one volume",
+        "dosing-spacing-min-above-max.yaml": "min above max, across units",
         "duplicate-id-in-file.yaml": "ids unique across documents",
         "duplicate-key.yaml": "a YAML-level error; JSON objects have no duplicate keys",
         "concentration-number-too-large.yaml": "a number too large for a double, in text the pattern accepts",

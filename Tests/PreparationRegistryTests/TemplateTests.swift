@@ -62,6 +62,22 @@ struct TemplateTests {
         #expect(FileManager.default.fileExists(atPath: schema))
     }
 
+    @Test("the dosing example, uncommented, is valid dosing; left commented, the preparation has none")
+    func dosingExample() throws {
+        let filled = filledTemplate(try PreparationTemplate.text(id: "dosed", area: "face"))
+        #expect(filled.contains("\ndosing:             # optional: uncomment the lines below and give a source's figures\n#   per-point: 0.1-0.2 ml "))
+        #expect(try loadDocument(filled).preparations.first?.dosing == nil)
+        // An editor's "uncomment": the `#` at the start of each example line goes.
+        let uncommented = filled.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            ["#   per-point:", "#   spacing:", "#   max-per-session:"].contains { line.hasPrefix($0) } ? String(line.dropFirst()) : String(line)
+        }.joined(separator: "\n")
+        let result = try loadDocument(uncommented)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
+        #expect(result.preparations.first?.dosing == Dosing(
+            perPoint: VolumeRange(min: Quantity(0.1, .ml), max: Quantity(0.2, .ml)),
+            spacing: SpacingRange(min: Quantity(1, .cm), max: Quantity(2, .cm)), maxPerSession: Quantity(10, .ml)))
+    }
+
     @Test("bad ids and areas are refused")
     func problems() {
         #expect(throws: PreparationTemplate.Problem.badID("Bad_Id")) { try PreparationTemplate.text(id: "Bad_Id", area: "face") }

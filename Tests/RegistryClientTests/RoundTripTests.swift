@@ -133,6 +133,11 @@ struct RoundTripTests {
         let eclat = try first.preparation(id: "eclat-glow")
         let expected = try String(contentsOf: fixtures.appendingPathComponent("eclat-glow.json"), encoding: .utf8)
         #expect(PreparationJSON.encode(eclat) + "\n" == expected)
+        // Dosing (1.1): the spacing keeps the units written, max-per-session is one quantity.
+        #expect(eclat.dosing == Dosing(perPoint: VolumeRange(min: Quantity(0.02, .ml), max: Quantity(0.05, .ml)),
+                                       spacing: SpacingRange(min: Quantity(5, .mm), max: Quantity(1, .cm)),
+                                       maxPerSession: Quantity(2, .ml)))
+        #expect(expected.contains("\"max-per-session\": {\n      \"value\": 2,\n      \"unit\": \"ml\"\n    }"))
         #expect(PreparationJSON.encode([Preparation]()) == "[]")
     }
 
@@ -145,6 +150,7 @@ struct RoundTripTests {
         let yaml = try PreparationYAML.encode(strings)
         #expect(yaml.contains("\ndepth: 0.00001-10000000000000000 mm\n"), "\(yaml)")
         #expect(yaml.contains("\n  concentration: 0.00001 %\n"), "\(yaml)")
+        #expect(yaml.contains("\ndosing:\n  per-point: 0.00001-10000000000000000 ml\n  spacing: 0.0005 mm - 1.5 cm\n  max-per-session: 0.00001 ml\n"), "\(yaml)")
         #expect(strings.depth.description == "0.00001-10000000000000000 mm")
     }
 }

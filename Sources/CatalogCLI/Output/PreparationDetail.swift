@@ -40,6 +40,11 @@ struct PreparationDetail {
             return text
         })
         add("Session time", p.sessionTime?.description)
+        add("Dosing", p.dosing.map { d in
+            var text = "\(d.perPoint) a point, points \(d.spacing) apart"
+            if let most = d.maxPerSession { text += ", at most \(most) a session" }
+            return text
+        })
         add("Contraindications", p.contraindications.joined(separator: ", ").nilIfEmpty)
         add("Side effects", p.sideEffects.map { s in
             let details = [s.frequency?.rawValue, s.lasts.map { "lasts \($0)" }].compactMap { $0 }

@@ -2,7 +2,8 @@
 /// every key of the format in order, each required value left empty and marked
 /// `# FILL IN: ...` (an empty required value is an error, so an unfilled template never
 /// validates), each optional key empty (which counts as absent) with what it takes, and the
-/// words the catalogue's vocabulary allows.
+/// words the catalogue's vocabulary allows. `dosing` comes with its keys as commented
+/// example lines, to uncomment.
 public enum PreparationTemplate {
     /// The mark on every value an editor must fill in.
     public static let fillInMark = "# FILL IN"
@@ -85,6 +86,10 @@ public enum PreparationTemplate {
             "    repeat: true",
             "",
             "session-time:       # optional: such as 30-60 minutes",
+            "dosing:             # optional: uncomment the lines below and give a source's figures",
+            "#   per-point: 0.1-0.2 ml         # volume at one point, in ml",
+            "#   spacing: 1-2 cm               # between neighbouring points, in mm or cm",
+            "#   max-per-session: 10 ml        # optional: the most one session may inject",
         ]
         lines += commentList("conditions", Array(vocabulary.conditions.keys))
         lines += [

@@ -5,9 +5,9 @@ import OrderedCollections
 /// (``PreparationJSON``) and the YAML output (``PreparationYAML``) are both this tree; they
 /// differ only in how ranges and concentrations are written (``PreparationDocument/Style``).
 ///
-/// - Optional single values (`summary`, `session-time`, `evidence`, `deprecated`, `notes`,
-///   an ingredient's `class` and `concentration`, a side effect's `lasts` and `frequency`, an
-///   instruction's `for`) are left out when absent.
+/// - Optional single values (`summary`, `session-time`, `dosing`, `evidence`, `deprecated`,
+///   `notes`, an ingredient's `class` and `concentration`, dosing's `max-per-session`, a side
+///   effect's `lasts` and `frequency`, an instruction's `for`) are left out when absent.
 /// - Lists are always present, empty when the source has none (`"contraindications": []`).
 /// - Plain-string ingredients, side effects and aftercare come out in their mapping form, and
 ///   every phase has `repeat` (`false` when the source leaves it out).
@@ -36,6 +36,7 @@ enum PreparationDocument {
         members.append(("residence", range(p.residence, style)))
         members.append(("protocol", .array(p.phases.map { phase($0, style) })))
         if let time = p.sessionTime { members.append(("session-time", range(time, style))) }
+        if let dosing = p.dosing { members.append(("dosing", self.dosing(dosing, style))) }
         members.append(("contraindications", .array(p.contraindications.map { .string($0) })))
         members.append(("side-effects", .array(p.sideEffects.map { sideEffect($0, style) })))
         members.append(("aftercare", .array(p.aftercare.map { aftercare($0, style) })))
@@ -71,13 +72,26 @@ enum PreparationDocument {
     static func range<U>(_ r: QuantityRange<U>, _ style: Style) -> JSONValue {
         switch style {
         case .canonical:
-            func bound(_ q: Quantity<U>) -> JSONValue {
-                .object([("value", .double(q.value)), ("unit", .string(q.unit.canonicalName))])
-            }
-            return .object([("min", bound(r.min)), ("max", bound(r.max))])
+            return .object([("min", quantity(r.min, style)), ("max", quantity(r.max, style))])
         case .catalogue:
             return .string(r.description)
         }
+    }
+
+    /// One quantity: `{"value": n, "unit": "ml"}`, or its text (`10 ml`).
+    static func quantity<U>(_ q: Quantity<U>, _ style: Style) -> JSONValue {
+        switch style {
+        case .canonical: return .object([("value", .double(q.value)), ("unit", .string(q.unit.canonicalName))])
+        case .catalogue: return .string(q.description)
+        }
+    }
+
+    /// `per-point` and `spacing` as ranges (spacing in the units written, mm or cm), then
+    /// `max-per-session` as one quantity when given.
+    static func dosing(_ d: Dosing, _ style: Style) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("per-point", range(d.perPoint, style)), ("spacing", range(d.spacing, style))]
+        if let most = d.maxPerSession { fields.append(("max-per-session", quantity(most, style))) }
+        return .object(fields)
     }
 
     static func count(_ r: CountRange, _ style: Style) -> JSONValue {

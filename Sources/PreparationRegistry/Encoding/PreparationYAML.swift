@@ -7,8 +7,9 @@ public typealias YAMLEmitterError = YAMLReader.YAMLEmitterError
 /// and `catalog show --format yaml` print.
 ///
 /// Each preparation is one YAML document holding the same keys, in the same order, as its
-/// canonical JSON (``PreparationJSON``), except that ranges and concentrations are written in
-/// the catalogue's own text forms (`0.5-2 mm`, `3 days - 1 month`, `4-6`, `1.35 %`). So the
+/// canonical JSON (``PreparationJSON``), except that ranges, quantities and concentrations are
+/// written in the catalogue's own text forms (`0.5-2 mm`, `3 days - 1 month`, `4-6`, `10 ml`,
+/// `1.35 %`). So the
 /// output is itself a valid catalogue file: saved under `preparations/`, it reads back through
 /// ``CatalogueLoader`` as the same preparations. Strings that would read back as another type
 /// (`"true"`, `"2025-06-01"`) are quoted.

@@ -107,12 +107,17 @@ struct FastRangeScanner {
 }
 
 extension UnitWords {
-    /// The unit of a packed word, for the unit type `U`.
+    /// The unit of a packed word, for the unit type `U` (each cast is to the type just
+    /// compared with); nil when `U` has no such spelling, or is none of the catalogue's units.
     static func unit<U: MeasureUnit>(packed key: UInt64, _ type: U.Type) -> U? {
         if U.self == DurationUnit.self {
             for (packed, unit) in durations where packed == key { return unsafeBitCast(unit, to: U.self) }
         } else if U.self == LengthUnit.self {
             for (packed, unit) in lengths where packed == key { return unsafeBitCast(unit, to: U.self) }
+        } else if U.self == VolumeUnit.self {
+            for (packed, unit) in volumes where packed == key { return unsafeBitCast(unit, to: U.self) }
+        } else if U.self == SpacingUnit.self {
+            for (packed, unit) in spacings where packed == key { return unsafeBitCast(unit, to: U.self) }
         }
         return nil
     }

@@ -32,6 +32,7 @@ public enum FormatFields {
         FieldSpec("residence", required: true, "duration range: how long the substances stay active"),
         FieldSpec("protocol", required: true, "list of phases: {phase, sessions, interval, repeat}"),
         FieldSpec("session-time", "duration range: how long one session takes"),
+        FieldSpec("dosing", "{per-point, spacing, max-per-session}: how much is injected, where, and the most a session may take (1.1)"),
         FieldSpec("contraindications", "list of condition slugs from the vocabulary"),
         FieldSpec("side-effects", "list of side effects: a string, or {effect, lasts, frequency}"),
         FieldSpec("aftercare", "list of instructions: a string, or {instruction, for}"),
@@ -75,6 +76,13 @@ public enum FormatFields {
         FieldSpec("since", "date, YYYY-MM-DD"),
         FieldSpec("because", required: true, "why"),
         FieldSpec("replaced-by", "id of the preparation to use instead"),
+    ]
+
+    /// A preparation's dosing (1.1).
+    public static let dosing: [FieldSpec] = [
+        FieldSpec("per-point", required: true, "volume range in ml: what is injected at one point"),
+        FieldSpec("spacing", required: true, "length range in mm or cm: the distance between neighbouring points"),
+        FieldSpec("max-per-session", "one volume in ml: the most one session may inject, all regions together"),
     ]
 
     /// A range written as a mapping.

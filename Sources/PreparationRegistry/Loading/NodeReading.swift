@@ -74,6 +74,7 @@ enum KeyTables {
     static let sideEffect = KeyTable(FormatFields.sideEffect)
     static let aftercare = KeyTable(FormatFields.aftercare)
     static let deprecation = KeyTable(FormatFields.deprecation)
+    static let dosing = KeyTable(FormatFields.dosing)
     static let range = KeyTable(FormatFields.range)
     static let manifest = KeyTable(FormatFields.manifest)
     static let vocabulary = KeyTable(FormatFields.vocabulary)
@@ -310,8 +311,11 @@ struct NodeReader {
     }
 
     /// A range of quantities in its text form or as `{min, max, unit}`.
+    ///
+    /// - Parameter fastPath: read common valid texts straight from their bytes first
+    ///   (``fastQuantityRange(_:_:)``); off only for tests that compare the two paths.
     mutating func quantityRange<U: MeasureUnit>(_ node: YAMLNodeView, _ what: String, _ unitType: U.Type,
-                                                example: String) -> QuantityRange<U>? {
+                                                example: String, fastPath: Bool = true) -> QuantityRange<U>? {
         if node.mapping != nil {
             guard let fields = fields(node, "'\(what)'", KeyTables.range),
                   let minNode = fields["min"], let maxNode = fields["max"]
@@ -334,7 +338,7 @@ struct NodeReader {
             error(node.location, "'\(what)' must be a \(U.quantityName) range such as '\(example)', not \(node.kindDescription)")
             return nil
         }
-        if let range = fastQuantityRange(scalar, U.self) { return range }
+        if fastPath, let range = fastQuantityRange(scalar, U.self) { return range }
         let written = scalar.text
         guard let (first, second) = splitRangeText(written) else {
             error(node.location, "'\(written)' is not a \(U.quantityName) range; write it like '\(example)'")
@@ -396,11 +400,15 @@ struct NodeReader {
 
     private func unknownUnit<U: MeasureUnit>(_ word: String, _ type: U.Type, in text: String? = nil) -> String {
         let place = text.map { " in '\($0)'" } ?? ""
-        if U.self == DurationUnit.self, LengthUnit.parse(word) != nil {
-            return "'\(word)' is a length unit, but this is a duration\(place); use \(unitList(U.self))"
-        }
-        if U.self == LengthUnit.self, DurationUnit.parse(word) != nil {
-            return "'\(word)' is a duration unit, but this is a length\(place); use mm"
+        // A unit of another quantity (`mm` for a duration, `ml` for a length): say which. A
+        // length unit that this length does not take (`cm` for `depth`) is only unknown.
+        let quantities = [
+            (LengthUnit.quantityName, LengthUnit.parse(word) != nil || SpacingUnit.parse(word) != nil),
+            (DurationUnit.quantityName, DurationUnit.parse(word) != nil),
+            (VolumeUnit.quantityName, VolumeUnit.parse(word) != nil),
+        ]
+        if let other = quantities.first(where: { $0.1 && $0.0 != U.quantityName }) {
+            return "'\(word)' is a \(other.0) unit, but this is a \(U.quantityName)\(place); use \(unitList(U.self))"
         }
         let hint = Suggestions.nearest(to: word, in: U.allSpellings).map { "; did you mean '\($0)'?" }
             ?? "; use \(unitList(U.self))"
@@ -529,13 +537,7 @@ func isSlug(_ text: String) -> Bool {
 /// short ASCII words that every range has: the word's lower-cased bytes packed into an integer
 /// and compared with a table built once from the units' spellings.
 func parseUnit<U: MeasureUnit, S: StringProtocol>(_ word: S, _ type: U.Type) -> U? {
-    if let key = UnitWords.pack(word) {
-        if U.self == DurationUnit.self {
-            for (packed, unit) in UnitWords.durations where packed == key { return unsafeBitCast(unit, to: U.self) }
-        } else if U.self == LengthUnit.self {
-            for (packed, unit) in UnitWords.lengths where packed == key { return unsafeBitCast(unit, to: U.self) }
-        }
-    }
+    if let key = UnitWords.pack(word), let unit = UnitWords.unit(packed: key, U.self) { return unit }
     return U.parse(word)
 }
 
@@ -543,6 +545,8 @@ func parseUnit<U: MeasureUnit, S: StringProtocol>(_ word: S, _ type: U.Type) -> 
 enum UnitWords {
     static let durations: [(UInt64, DurationUnit)] = table(DurationUnit.self)
     static let lengths: [(UInt64, LengthUnit)] = table(LengthUnit.self)
+    static let volumes: [(UInt64, VolumeUnit)] = table(VolumeUnit.self)
+    static let spacings: [(UInt64, SpacingUnit)] = table(SpacingUnit.self)
 
     private static func table<U: MeasureUnit>(_ type: U.Type) -> [(UInt64, U)] {
         U.allCases.flatMap { unit in unit.spellings.compactMap { word in pack(word).map { ($0, unit) } } }

@@ -14,6 +14,7 @@ private enum K {
     static let residence = index("residence")
     static let `protocol` = index("protocol")
     static let sessionTime = index("session-time")
+    static let dosing = index("dosing")
     static let contraindications = index("contraindications")
     static let sideEffects = index("side-effects")
     static let aftercare = index("aftercare")
@@ -73,6 +74,7 @@ struct PreparationDecoder {
         let phases = reader.each(f[K.`protocol`], "protocol", nonEmpty: true) { r, n in phase(&r, n) }
         if let phases { checkIntervals(phases, f, &reader) }
         let sessionTime = f[K.sessionTime].flatMap { reader.durationRange($0, "session-time") }
+        let dosing = f[K.dosing].flatMap { reader.dosing($0) }
         let contraindications = reader.each(f[K.contraindications], "contraindications") { r, n in
             vocabularyWord(&r, n, "condition", vocabulary.conditions.keys)
         }
@@ -92,7 +94,7 @@ struct PreparationDecoder {
         var preparation = Preparation(
             id: id, name: name, summary: summary, ingredients: ingredients, regions: regions,
             indications: indications, techniques: techniques, depth: depth, residence: residence, phases: phases,
-            sessionTime: sessionTime, contraindications: contraindications, sideEffects: sideEffects,
+            sessionTime: sessionTime, dosing: dosing, contraindications: contraindications, sideEffects: sideEffects,
             aftercare: aftercare, avoidSeasons: seasons, sources: sources, evidence: evidence,
             deprecated: deprecated, notes: notes, extensions: f.extensions, location: root.location)
         preparation.keyPlaces = places

@@ -53,6 +53,7 @@ public enum PreparationSchema {
             (FormatFields.sideEffect, sideEffectShape),
             (FormatFields.aftercare, aftercareShape),
             (FormatFields.deprecation, deprecationShape),
+            (FormatFields.dosing, dosingShape),
         ]
         for (specs, shape) in tables {
             missing += specs.filter { shape($0.key) == nil }.map(\.key)
@@ -134,6 +135,7 @@ public enum PreparationSchema {
         case "sources": return list(nonEmptyText)
         case "evidence": return words(Evidence.allCases.map(\.rawValue))
         case "deprecated": return .object(mapping(FormatFields.deprecation, extensions: true, shape: deprecationShape))
+        case "dosing": return .object(mapping(FormatFields.dosing, extensions: true, shape: dosingShape))
         case "notes": return text
         default: return nil
         }
@@ -219,6 +221,16 @@ public enum PreparationSchema {
         }
     }
 
+    /// Volumes in ml and spacings in mm or cm, every bound above zero. That `max-per-session`
+    /// is one volume (a range's bounds equal) is left to the loader: a schema cannot compare them.
+    static func dosingShape(_ key: String) -> SchemaValue? {
+        switch key {
+        case "per-point", "max-per-session": return range(VolumeUnit.self, positive: true)
+        case "spacing": return range(SpacingUnit.self, positive: true)
+        default: return nil
+        }
+    }
+
     // MARK: Scalars
 
     /// Any non-null scalar: the loader takes a number or a boolean as its text.
@@ -254,6 +266,8 @@ public enum PreparationSchema {
 
     /// A non-negative decimal.
     static let number = "[0-9]+(\\.[0-9]+)?"
+    /// A decimal above zero: one with a digit other than 0.
+    static let positiveNumber = "([0-9]*[1-9][0-9]*(\\.[0-9]+)?|0+\\.[0-9]*[1-9][0-9]*)"
     /// Spaces and tabs.
     static let blank = "[ \\t]*"
     /// `-`, `–` (en dash) or the word `to`, which must be followed by a space.
@@ -281,21 +295,24 @@ public enum PreparationSchema {
         return "(" + spellings.map(caseInsensitive).joined(separator: "|") + ")(?![A-Za-z])"
     }
 
-    /// A range of lengths or durations: text (`0.5-2 mm`, `3 days - 1 month`, `6 to 72 hours`,
-    /// `2 mm`; the upper bound always has a unit) or `{min, max, unit}`.
-    static func range<U: MeasureUnit>(_ type: U.Type) -> SchemaValue {
+    /// A range of lengths, durations or volumes: text (`0.5-2 mm`, `3 days - 1 month`, `6 to 72
+    /// hours`, `2 mm`; the upper bound always has a unit) or `{min, max, unit}`; with `positive`,
+    /// every bound above zero.
+    static func range<U: MeasureUnit>(_ type: U.Type, positive: Bool = false) -> SchemaValue {
         let unit = unitPattern(U.self)
-        let single = number + blank + unit
-        let pair = number + "(" + blank + unit + ")?" + blank + separator + blank + number + blank + unit
+        let bound = positive ? positiveNumber : number
+        let single = bound + blank + unit
+        let pair = bound + "(" + blank + unit + ")?" + blank + separator + blank + bound + blank + unit
         let textForm: Object = [
             "type": "string",
             "pattern": .string("^" + blank + "(" + single + "|" + pair + ")" + blank + "$"),
         ]
-        let bound: SchemaValue = .object(["type": "number", "minimum": 0])
+        let boundValue: SchemaValue = positive ? .object(["type": "number", "exclusiveMinimum": 0])
+            : .object(["type": "number", "minimum": 0])
         var properties = Object()
         for spec in FormatFields.range {
             switch spec.key {
-            case "min", "max": properties[spec.key] = bound
+            case "min", "max": properties[spec.key] = boundValue
             case "unit": properties[spec.key] = .object(["type": "string", "pattern": .string("^" + unit + "$")])
             default: break
             }
