@@ -86,7 +86,7 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             warnings.append("the session could take up to \(SessionDose.millilitres(dose.volume.upperBound)), "
                 + "more than the \(maximum) one session may take: one session may cover at most "
                 + "\(Surface.plain(largest)) cm² (\(Surface.plain(SessionDose.floor(SessionDose.decimal(maximum.value) / SessionDose.decimal(dose.dosing.perPoint.max.value)))) points "
-                + "of \(dose.dosing.perPoint.max) at \(dose.dosing.spacing.min) apart)")
+                + "of \(dose.dosing.perPoint.max), \(dose.dosing.spacing.min) apart)")
         }
         if !dose.regionsWithoutSurface.isEmpty {
             warnings.append("no surface given for " + dose.regionsWithoutSurface.map { "'\($0)'" }.joined(separator: ", ")
