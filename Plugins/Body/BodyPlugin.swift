@@ -38,6 +38,14 @@ public struct BodyPlugin: CoursePlugin {
                 expectedPreparation: "carnitine-caffeine-localized-fat",
                 expectedDates: ["2026-03-02", "2026-03-09", "2026-03-16"]),
             PluginExample(
+                title: "Abdomen and flanks treated together, 700 cm²: the dose of each and of the session, above what a topical anaesthetic may cover",
+                request: CourseRequest(concern: "localized-fat",
+                                       regions: [TreatedRegion(.abdomen, surface: Surface("400cm2")),
+                                                 TreatedRegion(.flanks, surface: Surface("15x20cm"))],
+                                       start: start),
+                expectedPreparation: "phosphatidylcholine-deoxycholate-lipolysis",
+                expectedDates: ["2026-03-02", "2026-03-30", "2026-04-27", "2026-05-25"]),
+            PluginExample(
                 title: "Dehydrated hands",
                 request: CourseRequest(concern: "dehydration", region: .hands, start: start, horizon: Quantity(6, .month)),
                 expectedPreparation: "hand-rejuvenation-ha",

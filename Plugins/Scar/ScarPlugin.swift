@@ -37,6 +37,11 @@ public struct ScarPlugin: CoursePlugin {
                 expectedPreparation: "raised-scar-enzymatic",
                 expectedDates: ["2026-10-05", "2026-10-12", "2026-10-19"]),
             PluginExample(
+                title: "Keloids in a patient prone to them: the same course, with a warning to needle only within the scar",
+                request: CourseRequest(concern: "keloids", conditions: ["keloid-tendency"], start: start),
+                expectedPreparation: "raised-scar-enzymatic",
+                expectedDates: ["2026-10-05", "2026-10-12", "2026-10-19"]),
+            PluginExample(
                 title: "Acne scars on the back: plasma, written for acne scars first, three sessions 4-6 weeks apart",
                 request: CourseRequest(concern: "acne-scars", region: .back, start: start),
                 expectedPreparation: "plasma-acne-scars",

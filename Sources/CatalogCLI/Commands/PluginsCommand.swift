@@ -24,9 +24,12 @@ struct PluginsCommand: ParsableCommand {
             let indications = plugin.plannableIndications(in: registry)
             out += "  plans: \(indications.isEmpty ? "nothing in this catalogue" : indications.joined(separator: ", "))\n"
             for line in plugin.particulars { out += "  note: \(line)\n" }
+            for rule in plugin.rules {
+                out += "  rule \(rule.id): \(rule.rationale)\n    source: \(rule.source)\n"
+            }
             for example in plugin.examples {
                 var command = "catalog course \(plugin.id) --concern \(example.request.concern)"
-                if let region = example.request.region { command += " --region \(region)" }
+                for treated in example.request.regions { command += " --region \(treated.argument)" }
                 if !example.request.conditions.isEmpty { command += " --condition " + example.request.conditions.joined(separator: " ") }
                 if !example.request.allergies.isEmpty { command += " --allergy " + example.request.allergies.joined(separator: " ") }
                 command += " --start \(example.request.start)"

@@ -85,6 +85,11 @@ public struct TreatedRegion: Sendable, Hashable, CustomStringConvertible {
         surface.map { "\(region) (\($0))" } ?? region.rawValue
     }
 
+    /// As `--region` takes it: `face` or `face:300cm2`.
+    public var argument: String {
+        surface.map { "\(region):\(Surface.plain($0.squareCentimetres))cm2" } ?? region.rawValue
+    }
+
     /// Reads `R[:SURFACE]`: a region (any case) and, after a colon, its surface
     /// (``Surface/init(_:)``); an unknown region or an unreadable surface is an error that
     /// says what was expected.

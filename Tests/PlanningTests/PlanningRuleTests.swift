@@ -1,0 +1,153 @@
+import PreparationRegistry
+import Testing
+
+/// Every planning rule describes itself, and its examples run against the bundled catalogue:
+/// those that should trigger it do, those that should not do not.
+@Suite struct PlanningRuleTests {
+    /// Every rule of the standard plugins, with its plugin's id.
+    static let rules: [(plugin: String, rule: PlanningRule)] = {
+        guard let host = try? standardHost() else { return [] }
+        return host.plugins.flatMap { plugin in plugin.rules.map { (plugin.id, $0) } }
+    }()
+
+    static let ids = rules.map(\.rule.id)
+
+    static func rule(_ id: String) throws -> (plugin: String, rule: PlanningRule) {
+        try #require(rules.first { $0.rule.id == id })
+    }
+
+    /// The rules applied when `request` is planned by `plugin` on the bundled catalogue.
+    static func applied(_ plugin: String, _ request: CourseRequest) throws -> [String] {
+        let outcome = try standardHost().plan(plugin, request, using: try #require(bundledRegistry))
+        return outcome.course?.appliedRules ?? outcome.refusal?.appliedRules ?? []
+    }
+
+    @Test func theRulesAreTheIssuesAndTheirIdsAreUnique() {
+        #expect(Self.ids == ["periorbital-superficial-only", "submental-jaw-line", "scalp-assessment-visits",
+                             "body-infection-follow-up", "body-anaesthetic-surface", "scar-assessment-each-session",
+                             "scar-keloid-tendency"])
+        #expect(Set(Self.ids).count == Self.ids.count)
+    }
+
+    @Test(arguments: ids)
+    func describesItself(_ id: String) throws {
+        let (plugin, rule) = try Self.rule(id)
+        #expect(rule.area == plugin)
+        #expect(id.allSatisfy { $0.isLowercase || $0 == "-" })
+        #expect(!rule.rationale.isEmpty && !rule.source.isEmpty)
+        #expect(!rule.triggeringExamples.isEmpty && !rule.nonTriggeringExamples.isEmpty)
+    }
+
+    @Test(arguments: ids)
+    func triggeringExamplesTrigger(_ id: String) throws {
+        let (plugin, rule) = try Self.rule(id)
+        for example in rule.triggeringExamples {
+            #expect(try Self.applied(plugin, example.request).contains(id), "\(id): \(example.title)")
+        }
+    }
+
+    @Test(arguments: ids)
+    func nonTriggeringExamplesDoNot(_ id: String) throws {
+        let (plugin, rule) = try Self.rule(id)
+        for example in rule.nonTriggeringExamples {
+            #expect(try !Self.applied(plugin, example.request).contains(id), "\(id): \(example.title)")
+        }
+    }
+
+    @Test func thePluginsExamplesCoverEveryRule() throws {
+        var covered = Set<String>()
+        for plugin in try standardHost().plugins {
+            for example in plugin.examples { covered.formUnion(try Self.applied(plugin.id, example.request)) }
+        }
+        #expect(Set(Self.ids).subtracting(covered).isEmpty, "not covered: \(Set(Self.ids).subtracting(covered).sorted())")
+    }
+}
+
+/// What each area's rules do to a course, exactly.
+@Suite struct AreaRuleTests {
+    let registry = bundledRegistry
+
+    @Test func periorbitalLeavesOutDeepWorkAndPlansASuperficialTechnique() throws {
+        let registry = try #require(registry)
+        let refusal = try #require(try standardHost().plan("face", CourseRequest(
+            concern: "filler-overcorrection", regions: [TreatedRegion(.periorbital)], start: try day("2026-01-05")),
+            using: registry).refusal)
+        #expect(refusal.excluded.first?.preparation == "hyaluronidase-filler-correction")
+        #expect(refusal.excluded.first?.reasons == [
+            "not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde) [periorbital-superficial-only]",
+        ])
+        let c = try course("face", CourseRequest(concern: "wrinkles", regions: [TreatedRegion(.periorbital)],
+                                                 start: try day("2026-01-05")), in: registry)
+        #expect(c.technique == .micropapules)
+        #expect(c.warnings.contains("periorbital: superficial intradermal injection only, with micropapules; no booster in the lower lid with oedema or thin skin [periorbital-superficial-only]"))
+    }
+
+    @Test func scalpPlansAssessmentsAndHoldsMaintenanceUntilThe3MonthOne() throws {
+        let c = try course("scalp", CourseRequest(concern: "patchy-hair-loss", start: try day("2026-09-07")), in: try #require(registry))
+        #expect(c.visits.map { "\($0.kind) \($0.date) \($0.earliest)-\($0.latest)" } == [
+            "assessment 2026-09-07 2026-09-07-2026-09-07",
+            "assessment 2026-12-07 2026-11-23-2026-12-21",
+            "assessment 2027-03-07 2027-02-21-2027-03-21",
+        ])
+        let maintenance = try #require(c.sessions.first { $0.phase == "maintenance" })
+        #expect(maintenance.date > c.visits[1].date)
+        #expect(maintenance.notes == ["decision point: maintenance starts only if the 3-month assessment (2026-12-07) shows a response [scalp-assessment-visits]"])
+    }
+
+    @Test func aHoldMovesAPhaseThatWouldStartBeforeTheAssessment() throws {
+        // A maintenance phase 2 weeks after a 2-session induction: held until the 3-month assessment.
+        let phases = [
+            ProtocolPhase(name: "induction", sessions: CountRange(min: 2, max: 2), interval: DurationRange(min: Quantity(2, .week), max: Quantity(2, .week))),
+            ProtocolPhase(name: "maintenance", sessions: CountRange(min: 1, max: 1), interval: DurationRange(min: Quantity(2, .week), max: Quantity(4, .week)), repeats: true),
+        ]
+        let request = CourseRequest(concern: "x", start: try day("2026-01-05"))
+        let schedule = Scheduler.schedule(phases, request: request, counts: .fewest, holds: [
+            PlanningRule.Hold(phase: 1, notBefore: try day("2026-04-05"), reason: "maintenance starts only after the 3-month assessment (2026-04-05)"),
+        ])
+        #expect(schedule.sessions.prefix(4).map(\.date.description) == ["2026-01-05", "2026-01-19", "2026-04-05", "2026-04-19"])
+        #expect(schedule.sessions[2].earliest.description == "2026-02-02" && schedule.sessions[2].latest.description == "2026-02-16")
+        #expect(schedule.warnings.first == "the first session of phase 'maintenance' is held until 2026-04-05 (maintenance starts only after the 3-month assessment (2026-04-05)), after the window its interval allows (2026-02-02 - 2026-02-16)")
+    }
+
+    @Test func bodyFollowsUpEverySessionAndWarnsAbove600SquareCentimetres() throws {
+        let c = try course("body", CourseRequest(
+            concern: "localized-fat",
+            regions: [TreatedRegion(.abdomen, surface: Surface("400cm2")), TreatedRegion(.flanks, surface: Surface("15x20cm"))],
+            start: try day("2026-03-02")), in: try #require(registry))
+        #expect(c.visits.map(\.kind) == Array(repeating: .followUp, count: c.sessions.count))
+        #expect(zip(c.visits, c.sessions).allSatisfy { $0.date == $1.date.adding(days: 21) && $0.latest == $1.date.adding(days: 28) })
+        #expect(c.warnings.contains("the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]"))
+        let dose = try #require(c.dose)
+        #expect(dose.points == 79...175)
+        #expect(dose.volume.upperBound == 35)
+    }
+
+    @Test func aSubmentalSessionAboveTheLabelsMaximumSaysHowMuchOneSessionMayCover() throws {
+        let c = try course("face", CourseRequest(concern: "double-chin", regions: [TreatedRegion(.submental, surface: Surface("60 cm²"))],
+                                                 start: try day("2026-01-05")), in: try #require(registry))
+        #expect(c.warnings == [
+            "the session could take up to 12 ml, more than the 10 ml one session may take: one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart)",
+            "submental: do not inject above the jaw line or within 1-1.5 cm below it (marginal mandibular nerve) [submental-jaw-line]",
+        ])
+    }
+
+    @Test func scarAssessesEverySessionAndWarnsAKeloidPronePatient() throws {
+        let c = try course("scar", CourseRequest(concern: "keloids", conditions: ["keloid-tendency"], start: try day("2026-10-05")),
+                           in: try #require(registry))
+        #expect(c.visits.map(\.date) == c.sessions.map(\.date))
+        #expect(c.visits.allSatisfy { $0.kind == .assessment && $0.purpose.contains("Vancouver Scar Scale or POSAS") })
+        #expect(c.warnings.contains("the patient tends to form keloids: needling outside the scar can provoke new lesions; inject only within it [scar-keloid-tendency]"))
+    }
+
+    @Test func aPreparationMustBeUsedInEveryRegionGiven() throws {
+        let registry = try #require(registry)
+        let c = try course("face", CourseRequest(concern: "dehydration", regions: [TreatedRegion(.face), TreatedRegion(.decolletage)],
+                                                 start: try day("2026-01-05")), in: registry)
+        #expect(c.preparation.id == "noncrosslinked-ha-hydration")
+        #expect(c.excluded.first { $0.preparation == "lightly-crosslinked-ha-booster" }?.reasons
+                == ["not used in region 'decolletage' (used in face, neck)"])
+        #expect(try requestError("face", CourseRequest(concern: "dehydration", regions: [TreatedRegion(.face), TreatedRegion(.face)],
+                                                       start: try day("2026-01-05")), in: registry)
+                == "region 'face' is given twice: give each region once, with its whole surface")
+    }
+}
