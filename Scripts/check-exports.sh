@@ -17,6 +17,13 @@ courses=(
     "scalp --concern androgenic-alopecia --start 2026-09-07 --horizon 24mo"
     "body --concern localized-fat --region abdomen --condition soy-allergy --start 2026-03-02"
     "scar --concern stretch-marks --region thighs --start 2026-10-05"
+    # Format 1.1: several regions with surfaces (a dose on each request), visits, rules.
+    "body --concern localized-fat --region abdomen:400cm2 --region flanks:15x20cm --start 2026-03-02"
+    "face --concern double-chin --region submental:60cm2 --start 2026-01-05"
+    "face --concern wrinkles --region periorbital:8cm2 --start 2026-01-05"
+    "face --concern dehydration --region face:300cm2 --region neck:150cm2 --start 2026-01-05"
+    "scar --concern keloids --condition keloid-tendency --region face:12cm2 --start 2026-10-05"
+    "scalp --concern patchy-hair-loss --region scalp:150cm2 --allergy 'amino acid' --start 2026-09-07"
     # Catalogues the plugins were not written against: odd names (escaping, folding, control
     # characters), and a course cut at the session limit.
     "face --catalogue Tests/PlanningTests/Fixtures/edges --concern dehydration --region decolletage --start 2026-01-05"
