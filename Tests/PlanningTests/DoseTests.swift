@@ -6,22 +6,11 @@ import Testing
 /// by brute force on whole numbers (every figure scaled to an integer), on random surfaces
 /// and dosing values.
 @Suite struct DoseTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// ceil(a / b) for positive whole numbers.
     static func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
 
     @Test func theFormulasOfSection2_6OnRandomFigures() throws {
-        var g = Generator(state: 26)
+        var g = SeededGenerator(state: 26)
         for _ in 0..<3000 {
             // Figures in hundredths (surfaces, cm spacings), thousandths (volumes), tenths (mm spacings).
             let perPointMin = Int.random(in: 1...300, using: &g), perPointMax = perPointMin + Int.random(in: 0...200, using: &g)

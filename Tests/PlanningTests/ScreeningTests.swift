@@ -159,18 +159,7 @@ import Testing
                             "crème", "CREME", "Soja", "lécithine"]
     static let classes = ["hyaluronic-acid", "amino-acid", "vitamin", "plant-extract", "lipolytic", "peptide"]
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func phrase(_ g: inout Generator) -> String {
+    static func phrase(_ g: inout SeededGenerator) -> String {
         let count = Int.random(in: 1...3, using: &g)
         var words = (0..<count).map { _ in nameWords.randomElement(using: &g) ?? "Zinc" }
         if Bool.random(using: &g) { words = words.map { Bool.random(using: &g) ? $0.uppercased() : $0.lowercased() } }
@@ -178,7 +167,7 @@ import Testing
     }
 
     @Test func noCourseHoldsAnIngredientAGivenConditionOrAllergyNames() throws {
-        var g = Generator(state: 20261127)
+        var g = SeededGenerator(state: 20261127)
         let start = try day("2026-01-05")
         let host = try standardHost()
         var planned = 0, screenedOut = 0

@@ -82,17 +82,25 @@ struct ManifestDecoder {
         return result
     }
 
-    private static func condition(_ slug: String, _ node: YAMLNodeView, _ r: inout NodeReader) -> Vocabulary.Condition? {
-        guard node.mapping != nil else { return r.nonEmptyText(node, slug).map { Vocabulary.Condition(description: $0) } }
-        guard let f = r.fields(node, "condition '\(slug)'", KeyTables.condition),
+    /// An entry's description and code: the text of a plain entry, or a mapping's
+    /// `description` and `code` with its other keys checked against `table` (the fields are
+    /// returned for those keys, and `valid` is false when the code is wrong, so that the
+    /// caller reports its own keys' problems too); nil when there is no description.
+    private static func described(_ node: YAMLNodeView, _ slug: String, _ what: String, _ table: KeyTable,
+                                  _ r: inout NodeReader) -> (fields: Fields?, description: String, code: ConceptCode?, valid: Bool)? {
+        guard node.mapping != nil else { return r.nonEmptyText(node, slug).map { (nil, $0, nil, true) } }
+        guard let f = r.fields(node, "\(what) '\(slug)'", table),
               let text = f["description"].flatMap({ r.nonEmptyText($0, "description") })
         else { return nil }
-        var result = Vocabulary.Condition(description: text)
-        if let codeNode = f["code"] {
-            guard let code = code(codeNode, &r) else { return nil }
-            result.code = code
-        }
-        if let list = f["ingredients"] {
+        guard let codeNode = f["code"] else { return (f, text, nil, true) }
+        let code = code(codeNode, &r)
+        return (f, text, code, code != nil)
+    }
+
+    private static func condition(_ slug: String, _ node: YAMLNodeView, _ r: inout NodeReader) -> Vocabulary.Condition? {
+        guard let entry = described(node, slug, "condition", KeyTables.condition, &r) else { return nil }
+        var result = Vocabulary.Condition(description: entry.description, code: entry.code)
+        if let list = entry.fields?["ingredients"] {
             guard let ingredients = r.each(list, "ingredients", { r, item -> String? in
                 guard let name = r.nonEmptyText(item, "ingredient") else { return nil }
                 if let problem = IngredientTerm(name).vaguenessProblem(as: "the ingredient") {
@@ -103,37 +111,22 @@ struct ManifestDecoder {
             }) else { return nil }
             result.ingredients = ingredients
         }
-        return result
+        return entry.valid ? result : nil
     }
 
     private static func ingredientClass(_ slug: String, _ node: YAMLNodeView, _ r: inout NodeReader) -> Vocabulary.Word? {
-        guard node.mapping != nil else { return r.nonEmptyText(node, slug).map { Vocabulary.Word(description: $0) } }
-        guard let f = r.fields(node, "ingredient class '\(slug)'", KeyTables.ingredientClass),
-              let text = f["description"].flatMap({ r.nonEmptyText($0, "description") })
-        else { return nil }
-        var result = Vocabulary.Word(description: text)
-        if let codeNode = f["code"] {
-            guard let code = code(codeNode, &r) else { return nil }
-            result.code = code
-        }
-        return result
+        guard let entry = described(node, slug, "ingredient class", KeyTables.ingredientClass, &r), entry.valid else { return nil }
+        return Vocabulary.Word(description: entry.description, code: entry.code)
     }
 
     private static func indication(_ slug: String, _ node: YAMLNodeView, _ r: inout NodeReader) -> Vocabulary.Indication? {
-        guard node.mapping != nil else { return r.nonEmptyText(node, slug).map { Vocabulary.Indication(description: $0) } }
-        guard let f = r.fields(node, "indication '\(slug)'", KeyTables.indication),
-              let text = f["description"].flatMap({ r.nonEmptyText($0, "description") })
-        else { return nil }
-        var result = Vocabulary.Indication(description: text)
-        if let node = f["scar"] {
-            guard let value = r.bool(node, "scar") else { return nil }
+        guard let entry = described(node, slug, "indication", KeyTables.indication, &r) else { return nil }
+        var result = Vocabulary.Indication(description: entry.description, code: entry.code)
+        if let scar = entry.fields?["scar"] {
+            guard let value = r.bool(scar, "scar") else { return nil }
             result.isScar = value
         }
-        if let codeNode = f["code"] {
-            guard let code = code(codeNode, &r) else { return nil }
-            result.code = code
-        }
-        return result
+        return entry.valid ? result : nil
     }
 
     /// A `code`: `SYSTEM|CODE`.
