@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "catalog", targets: ["CatalogCLI"]),
         .library(name: "PreparationRegistry", targets: ["PreparationRegistry"]),
         .library(name: "YAMLReader", targets: ["YAMLReader"]),
+        // The course writers (JSON, iCalendar, FHIR): what `catalog course` prints, for other tools.
+        .library(name: "Exporters", targets: ["Exporters"]),
         // The four area plugins of `catalog course`; other tools may import them or write their own.
         .library(name: "AreaPlugins", targets: ["FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses"]),
     ],
@@ -39,11 +41,13 @@ let package = Package(
         .target(name: "ScalpCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Scalp"),
         .target(name: "BodyCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Body"),
         .target(name: "ScarCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Scar"),
+        // The course writers: canonical JSON, iCalendar, FHIR R4. The CLI only chooses and prints.
+        .target(name: "Exporters", dependencies: ["PreparationRegistry"]),
         // `catalog`, the command-line tool.
         .executableTarget(
             name: "CatalogCLI",
             dependencies: [
-                "PreparationRegistry",
+                "PreparationRegistry", "Exporters",
                 "FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -79,6 +83,11 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             exclude: ["Fixtures"]
+        ),
+        // The course writers, as another tool uses them: plain `import Exporters`.
+        .testTarget(
+            name: "ExporterClientTests",
+            dependencies: ["Exporters", "PreparationRegistry", "FaceCourses"]
         ),
         .testTarget(
             name: "CatalogCLITests",

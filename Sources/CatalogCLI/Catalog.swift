@@ -1,4 +1,5 @@
 import ArgumentParser
+import PreparationRegistry
 
 /// `catalog`: the command-line tool of the mesotherapy preparation catalogue.
 @main
@@ -13,10 +14,19 @@ struct Catalog: ParsableCommand {
 
             Nothing this tool prints is medical advice: a practitioner decides.
             """,
-        version: "0.1.0",
+        version: Catalog.versionText,
         subcommands: [
             ValidateCommand.self, QueryCommand.self, ShowCommand.self, CourseCommand.self, PluginsCommand.self,
             AddCommand.self, NewCommand.self, SchemaCommand.self, LintRulesCommand.self,
         ]
     )
+
+    /// The tool's own version.
+    static let toolVersion = "0.2.0"
+
+    /// `catalog --version`: the tool, the format and the bundled catalogue.
+    static var versionText: String {
+        "catalog \(toolVersion) (catalogue format \(BundledCatalogue.formatVersion); bundled catalogue "
+            + "\(BundledCatalogue.identity.version ?? "without version"))"
+    }
 }

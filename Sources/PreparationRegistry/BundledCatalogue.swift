@@ -4,6 +4,9 @@ import YAMLReader
 /// by the EmbedCatalogue build-tool plugin, so it works from any working directory and after
 /// the binary is copied elsewhere.
 public enum BundledCatalogue {
+    /// The version of the catalogue format this library reads and writes.
+    public static let formatVersion = "1.1"
+
     /// The embedded files: paths relative to the catalogue folder, and their text.
     public static var files: [(path: String, text: String)] { bundledCatalogueFiles }
 
@@ -18,8 +21,11 @@ public enum BundledCatalogue {
         guard let (manifest, _) = ManifestDecoder.decodeFirstDocument(
             of: text, file: displayPath(CatalogueLoader.manifestName), fallback: Vocabulary(), lintRules: LintRules.ids)
         else { return Manifest(vocabulary: Vocabulary()) }
-        return Manifest(vocabulary: manifest?.vocabulary ?? Vocabulary())
+        return Manifest(name: manifest?.name, version: manifest?.version, vocabulary: manifest?.vocabulary ?? Vocabulary())
     }()
+
+    /// The bundled catalogue's name and version, as its manifest gives them.
+    public static var identity: (name: String?, version: String?) { (fallbackManifest.name, fallbackManifest.version) }
 
     /// The bundled catalogue's vocabulary.
     public static var vocabulary: Vocabulary { fallbackManifest.vocabulary }

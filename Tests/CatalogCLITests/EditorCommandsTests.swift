@@ -140,4 +140,11 @@ struct EditorCommandsTests {
         #expect(FileManager.default.contents(atPath: root.path + "/preparations/face/fresh.yaml")
             == FileManager.default.contents(atPath: root.path + "/fresh.yaml"))
     }
+
+    @Test("--version names the tool, the format and the bundled catalogue")
+    func version() throws {
+        let run = try runCatalog(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "catalog 0.2.0 (catalogue format 1.1; bundled catalogue 2026.11)\n")
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Exporters
 import PreparationRegistry
 
 /// The output format of `course`.

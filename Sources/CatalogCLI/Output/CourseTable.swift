@@ -1,3 +1,4 @@
+import Exporters
 import PreparationRegistry
 
 /// `catalog course --format table`: the course as a plan a person reads.

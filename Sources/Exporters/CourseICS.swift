@@ -3,9 +3,9 @@ import PreparationRegistry
 /// `catalog course --format ics`: an iCalendar (RFC 5545) calendar with one all-day `VEVENT`
 /// per session. Lines end in CRLF and are folded at 75 octets (never inside a UTF-8
 /// sequence); TEXT values escape backslash, semicolon, comma and newline.
-enum CourseICS {
+public enum CourseICS {
     /// The calendar; `stamp` is the DTSTAMP value (`YYYYMMDDTHHMMSSZ`).
-    static func render(_ course: Course, stamp: String) -> String {
+    public static func render(_ course: Course, stamp: String) -> String {
         let identity = CourseIdentity(course: course)
         let p = course.preparation
         var lines = [
@@ -76,7 +76,7 @@ enum CourseICS {
     }
 
     /// The DTSTAMP form of a moment given in seconds since 1970 (UTC).
-    static func stamp(secondsSinceEpoch seconds: Int) -> String {
+    public static func stamp(secondsSinceEpoch seconds: Int) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -5,19 +5,19 @@ import PreparationRegistry
 /// visits.
 extension Course {
     /// `face (300 cm²), neck`, or nil for a request without regions.
-    var regionsText: String? {
+    package var regionsText: String? {
         request.regions.isEmpty ? nil : request.regions.map(\.description).joined(separator: ", ")
     }
 
     /// `0.1-0.2 ml a point, points 1-2 cm apart, at most 10 ml a session`.
-    static func dosingText(_ dosing: Dosing) -> String {
+    package static func dosingText(_ dosing: Dosing) -> String {
         var text = "\(dosing.perPoint) a point, points \(dosing.spacing) apart"
         if let maximum = dosing.maxPerSession { text += ", at most \(maximum) a session" }
         return text
     }
 
     /// `75-300 points, 7.5-60 ml`.
-    static func doseText(points: ClosedRange<Int>, volume: ClosedRange<Decimal>) -> String {
+    package static func doseText(points: ClosedRange<Int>, volume: ClosedRange<Decimal>) -> String {
         let pointsText = points.lowerBound == points.upperBound ? "\(points.lowerBound)" : "\(points.lowerBound)-\(points.upperBound)"
         let volumeText = volume.lowerBound == volume.upperBound
             ? SessionDose.millilitres(volume.lowerBound)
@@ -26,7 +26,7 @@ extension Course {
     }
 
     /// The dose lines: one per region with a surface, then the session's total.
-    var doseLines: [String] {
+    package var doseLines: [String] {
         guard let dose else { return [] }
         var lines = dose.regions.map { "\($0.region) (\($0.surface)): " + Course.doseText(points: $0.points, volume: $0.volume) }
         lines.append("each session, in all (\(Surface.plain(dose.surface)) cm²): " + Course.doseText(points: dose.points, volume: dose.volume))
@@ -35,7 +35,7 @@ extension Course {
 
     /// What to screen for, as the calendar and FHIR notes word it: the conditions and allergies
     /// given, the sentence of ``CourseJSON/screeningNote(_:)``, then one line per condition.
-    var screeningLines: [String] {
+    package var screeningLines: [String] {
         var lines: [String] = []
         if !request.conditions.isEmpty { lines.append("Conditions given: " + request.conditions.joined(separator: ", ")) }
         if !request.allergies.isEmpty { lines.append("Allergies given: " + request.allergies.joined(separator: ", ")) }
@@ -46,7 +46,7 @@ extension Course {
     }
 
     /// `2026-04-06 (window 2026-03-23 - 2026-04-20)`.
-    static func visitWhen(_ visit: Visit) -> String {
+    package static func visitWhen(_ visit: Visit) -> String {
         visit.earliest == visit.latest ? visit.date.description : "\(visit.date) (window \(visit.earliest) - \(visit.latest))"
     }
 }

@@ -3,8 +3,9 @@ import PreparationRegistry
 
 /// `catalog course --format json`: the course object of the format's section 6, keys in a
 /// fixed order, so the same course prints the same bytes.
-enum CourseJSON {
-    static func render(_ course: Course) -> String {
+public enum CourseJSON {
+    /// The course as one JSON object (format section 6), keys in a fixed order, pretty-printed.
+    public static func render(_ course: Course) -> String {
         let r = course.request
         let object: JSONValue = .object([
             ("plugin", .string(course.plugin)),
@@ -70,7 +71,7 @@ enum CourseJSON {
     }
 
     /// The object printed, besides the error, when no preparation qualifies.
-    static func render(_ refusal: CourseRefusal) -> String {
+    public static func render(_ refusal: CourseRefusal) -> String {
         let object: JSONValue = .object([
             ("plugin", .string(refusal.plugin)),
             ("concern", .string(refusal.request.concern)),
@@ -126,7 +127,7 @@ enum CourseJSON {
     static func millilitres(_ value: Decimal) -> JSONValue { .object([("value", decimal(value)), ("unit", .string("ml"))]) }
 
     /// A decimal as a JSON number, as printed with six decimals at most: whole numbers as integers.
-    static func decimal(_ value: Decimal) -> JSONValue {
+    package static func decimal(_ value: Decimal) -> JSONValue {
         let text = Surface.plain(value)
         if let whole = Int(text) { return .int(whole) }
         return .double(Double(text) ?? NSDecimalNumber(decimal: value).doubleValue)
@@ -141,7 +142,7 @@ enum CourseJSON {
     }
 
     /// What `contraindications` means for this request.
-    static func screeningNote(_ request: CourseRequest) -> String {
+    package static func screeningNote(_ request: CourseRequest) -> String {
         request.conditions.isEmpty
             ? "Screen for each contraindication before each session: no condition was given, so none has been ruled out."
             : "Screen for each contraindication before each session: the conditions given left out what they contraindicate; these have not been ruled out."

@@ -27,21 +27,21 @@ struct CourseIdentity {
 
 extension Course {
     /// `3 sessions` / `1 session`.
-    static func sessionCount(_ n: Int) -> String { n == 1 ? "1 session" : "\(n) sessions" }
+    package static func sessionCount(_ n: Int) -> String { n == 1 ? "1 session" : "\(n) sessions" }
 
     /// The session's label: `session 2 of 5, induction`.
-    func label(of session: PlannedSession) -> String {
+    package func label(of session: PlannedSession) -> String {
         var text = "session \(session.number) of \(sessions.count), \(session.phase)"
         if session.cycle > 1 { text += " (repeat \(session.cycle))" }
         return text
     }
 
     /// One aftercare instruction as text: `Skip saunas (for 2 days)`.
-    static func text(of instruction: AftercareInstruction) -> String {
+    package static func text(of instruction: AftercareInstruction) -> String {
         guard let duration = instruction.duration else { return instruction.instruction }
         return "\(instruction.instruction) (for \(duration))"
     }
 
     /// The note every course output carries.
-    static let disclaimer = "Not medical advice: this plan restates the catalogue's figures; a practitioner decides for each patient."
+    public static let disclaimer = "Not medical advice: this plan restates the catalogue's figures; a practitioner decides for each patient."
 }

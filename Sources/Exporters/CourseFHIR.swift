@@ -14,13 +14,14 @@ import PreparationRegistry
 ///   `patientInstruction` the aftercare, `basedOn` the CarePlan; the depth (UCUM `mm`) and the
 ///   session's window are extensions.
 /// - Every `fullUrl` is a `urn:uuid:` with a name-based UUID, stable for the same course.
-enum CourseFHIR {
+public enum CourseFHIR {
     static let codeSystem = "urn:mesotherapy-catalogue:preparation"
     static let depthExtension = "urn:mesotherapy-catalogue:fhir:injection-depth"
     static let windowExtension = "urn:mesotherapy-catalogue:fhir:session-window"
     static let ucum = "http://unitsofmeasure.org"
 
-    static func render(_ course: Course) -> String {
+    /// The course as a FHIR R4 `Bundle`, pretty-printed JSON.
+    public static func render(_ course: Course) -> String {
         let identity = CourseIdentity(course: course)
         let p = course.preparation
         let r = course.request
