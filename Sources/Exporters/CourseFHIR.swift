@@ -15,10 +15,10 @@ import PreparationRegistry
 ///   session's window are extensions.
 /// - Every `fullUrl` is a `urn:uuid:` with a name-based UUID, stable for the same course.
 public enum CourseFHIR {
-    static let codeSystem = "urn:mesotherapy-catalogue:preparation"
-    static let depthExtension = "urn:mesotherapy-catalogue:fhir:injection-depth"
-    static let windowExtension = "urn:mesotherapy-catalogue:fhir:session-window"
-    static let ucum = "http://unitsofmeasure.org"
+    static let codeSystem = FHIRNames.preparationCodeSystem
+    static let depthExtension = FHIRNames.depthExtension
+    static let windowExtension = FHIRNames.windowExtension
+    static let ucum = FHIRNames.ucum
 
     /// The course as a FHIR R4 `Bundle`, pretty-printed JSON.
     public static func render(_ course: Course) -> String {
