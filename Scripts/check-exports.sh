@@ -23,7 +23,10 @@ courses=(
     "face --concern wrinkles --region periorbital:8cm2 --start 2026-01-05"
     "face --concern dehydration --region face:300cm2 --region neck:150cm2 --start 2026-01-05"
     "scar --concern keloids --condition keloid-tendency --region face:12cm2 --start 2026-10-05"
-    "scalp --concern patchy-hair-loss --region scalp:150cm2 --allergy 'amino acid' --start 2026-09-07"
+    "scalp --concern patchy-hair-loss --region scalp:150cm2 --allergy amino --start 2026-09-07"
+    # With a patient, and as a transaction for a server.
+    "face --concern dehydration --patient Patient/example-1 --start 2026-01-05"
+    "body --concern localized-fat --region thighs:250cm2 --patient Patient/example-2 --bundle transaction --start 2026-03-02"
     # Catalogues the plugins were not written against: odd names (escaping, folding, control
     # characters), and a course cut at the session limit.
     "face --catalogue Tests/PlanningTests/Fixtures/edges --concern dehydration --region decolletage --start 2026-01-05"

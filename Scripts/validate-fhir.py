@@ -28,6 +28,9 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 UCUM = "http://unitsofmeasure.org"
 
 
+PATIENT = re.compile(r"^(Patient/[A-Za-z0-9\-.]{1,64}|https?://\S+/Patient/[A-Za-z0-9\-.]{1,64}|urn:uuid:[0-9a-fA-F-]{36})$")
+
+
 def quantities(value):
     """Every object that looks like a FHIR Quantity (has value and unit or code)."""
     if isinstance(value, dict):
@@ -44,8 +47,10 @@ def check(text):
     problems = []
     data = json.loads(text)
     Bundle.parse_obj(data)  # the bundle itself
-    if data.get("type") != "collection":
-        problems.append(f"Bundle.type is {data.get('type')!r}, not 'collection'")
+    if data.get("type") not in ("collection", "transaction"):
+        problems.append(f"Bundle.type is {data.get('type')!r}, not 'collection' or 'transaction'")
+    if data.get("id") in {entry.get("fullUrl", "").removeprefix("urn:uuid:") for entry in data.get("entry", [])}:
+        problems.append("Bundle.id is the id of one of its entries")
     entries = data.get("entry", [])
     urls = set()
     kinds = []
@@ -55,6 +60,8 @@ def check(text):
         kinds.append(kind)
         get_fhir_model_class(kind).parse_obj(resource)  # each resource by its own class
         url = entry.get("fullUrl", "")
+        if data.get("type") == "transaction" and entry.get("request") != {"method": "POST", "url": kind}:
+            problems.append(f"entry {index}: request {entry.get('request')!r} does not POST a {kind}")
         if not UUID_URL.match(url):
             problems.append(f"entry {index}: fullUrl {url!r} is not a urn:uuid")
         if url in urls:
@@ -91,14 +98,15 @@ def check(text):
         problems.append("no ServiceRequest")
     references = re.findall(r'"reference":\s*"([^"]+)"', text)
     for reference in references:
-        if reference not in urls:
+        # A patient is named from outside the bundle (--patient): Patient/ID or a URL to one.
+        if reference not in urls and not PATIENT.match(reference):
             problems.append(f"reference {reference} resolves to no entry")
     return problems, kinds.count("ServiceRequest")
 
 
 def main(paths):
     return validator_cli.run(paths, __doc__.strip().splitlines()[2], read_binary=False, check=check,
-                             describe=lambda n: f"valid FHIR R4 Bundle (collection): 1 CarePlan, {n} ServiceRequests")
+                             describe=lambda n: f"valid FHIR R4 Bundle: 1 CarePlan, {n} ServiceRequests")
 
 
 if __name__ == "__main__":

@@ -1,126 +1,241 @@
 import Foundation
 import PreparationRegistry
 
-/// `catalog course --format fhir`: a FHIR R4 `Bundle` of type `collection` holding one
-/// `CarePlan` for the course and one `ServiceRequest` per session.
+/// `catalog course --format fhir`: a FHIR R4 `Bundle` holding one `CarePlan` for the course, one
+/// `ServiceRequest` per session and one per visit.
 ///
-/// - `CarePlan`: `status` `draft` and `intent` `proposal` (value sets `request-status` and
-///   `care-plan-intent`: a plan proposed to a practitioner, not an order), `subject` a
-///   reference by display only (the tool knows no patient), `period` from the first to the
-///   last session, one `activity.reference` per ServiceRequest.
-/// - `ServiceRequest`: `status` `draft`, `intent` `proposal`, `priority` `routine` (value
-///   sets `request-status`, `request-intent`, `request-priority`), `code` the preparation in
-///   the catalogue's own code system, `occurrenceDateTime` the session's date,
-///   `patientInstruction` the aftercare, `basedOn` the CarePlan; the depth (UCUM `mm`) and the
-///   session's window are extensions.
-/// - Every `fullUrl` is a `urn:uuid:` with a name-based UUID, stable for the same course.
+/// - The Bundle is of type `collection` (the default) or, for posting to a server,
+///   `transaction` (each entry with a `request` to `POST` its resource). Its `id` is its own.
+/// - `CarePlan`: `status` `draft` and `intent` `proposal` (a plan proposed to a practitioner,
+///   not an order), a narrative, an `identifier`, `subject` the patient named by
+///   ``Options/patient`` (else a display saying none is named), `period` from the first to the
+///   last session, `instantiatesCanonical` the preparation's PlanDefinition, one
+///   `activity.reference` per request, notes (the disclaimer, what to screen for with codes
+///   where the vocabulary gives them, the dose, warnings, exclusions).
+/// - Each session's `ServiceRequest`: `status` `draft`, `intent` `proposal`, `priority`
+///   `routine`, a narrative, an `identifier`, `code` the preparation in the catalogue's own
+///   code system, `reasonCode` the concern (with its vocabulary code when there is one),
+///   `occurrenceDateTime` the session's date (section 6), `quantityRange` the session's volume
+///   in UCUM mL when there is a dose, `bodySite` the regions (SNOMED CT where the library has
+///   the body site's code), `patientInstruction` the aftercare, `basedOn` the CarePlan; the depth
+///   (UCUM `mm`) and the session's window are extensions defined by `catalog fhir-definitions`.
+/// - Every `fullUrl` is a `urn:uuid:` with a name-based UUID, stable for the same course and
+///   patient; a course for another patient shares no identifier with it.
 public enum CourseFHIR {
+    /// How the bundle is made.
+    public struct Options: Sendable, Hashable {
+        /// The kind of Bundle.
+        public enum BundleType: String, Sendable, Hashable, CaseIterable {
+            /// A collection of resources (the default): for reading and validation.
+            case collection
+            /// A transaction: each entry carries a `request` to create its resource on a server.
+            case transaction
+        }
+
+        /// The patient, as a FHIR reference (`Patient/123`, an absolute URL or `urn:uuid:...`);
+        /// nil when none is named.
+        public var patient: String?
+        /// The kind of Bundle.
+        public var bundleType: BundleType
+
+        /// Creates options.
+        public init(patient: String? = nil, bundleType: BundleType = .collection) {
+            self.patient = patient
+            self.bundleType = bundleType
+        }
+    }
+
     static let codeSystem = FHIRNames.preparationCodeSystem
     static let depthExtension = FHIRNames.depthExtension
     static let windowExtension = FHIRNames.windowExtension
     static let ucum = FHIRNames.ucum
 
+    /// True when `reference` is a FHIR reference a subject may take: `Patient/ID` (an id of 1-64
+    /// letters, digits, `-` and `.`), an absolute `http(s)` URL to a Patient, or `urn:uuid:`
+    /// followed by a UUID.
+    public static func isPatientReference(_ reference: String) -> Bool {
+        func isID(_ id: Substring) -> Bool {
+            (1...64).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        }
+        if reference.hasPrefix("Patient/") { return isID(reference.dropFirst("Patient/".count)) }
+        if reference.hasPrefix("urn:uuid:") { return UUID(uuidString: String(reference.dropFirst("urn:uuid:".count))) != nil }
+        if reference.hasPrefix("http://") || reference.hasPrefix("https://"), let range = reference.range(of: "/Patient/") {
+            return !reference.contains(where: { $0.isWhitespace || !$0.isASCII }) && isID(reference[range.upperBound...])
+        }
+        return false
+    }
+
     /// The course as a FHIR R4 `Bundle`, pretty-printed JSON.
-    public static func render(_ course: Course) -> String {
-        let identity = CourseIdentity(course: course)
-        let p = course.preparation
-        let r = course.request
-        let subject: JSONValue = .object([("display", .string("Patient (to be assigned by the practitioner)"))])
+    public static func render(_ course: Course, options: Options = Options()) -> String {
+        let identity = CourseIdentity(course: course, patient: options.patient)
+        let subject: JSONValue = options.patient.map { .object([("reference", .string($0))]) }
+            ?? .object([("display", .string("No patient named: to be assigned by the practitioner"))])
         let planURL = "urn:uuid:" + identity.courseUUID
         let sessionURLs = course.sessions.map { "urn:uuid:" + identity.sessionUUID($0.number) }
-        let code: JSONValue = .object([
-            ("coding", .array([.object([
-                ("system", .string(codeSystem)),
-                ("code", .string(p.id)),
-                ("display", .string(p.name)),
-            ])])),
-            ("text", .string("Mesotherapy with \(p.name), \(course.technique)")),
-        ])
-        var notes: [JSONValue] = [.object([("text", .string(Course.disclaimer))])]
-        let screening = course.screeningLines.joined(separator: "\n")
-        notes.append(.object([("text", .string(screening))]))
-        for line in course.doseLines { notes.append(.object([("text", .string("Dose: " + line))])) }
-        for warning in course.warnings { notes.append(.object([("text", .string("Warning: " + warning))])) }
-        for exclusion in course.excluded {
-            notes.append(.object([("text", .string("Left out \(exclusion.preparation): \(exclusion.reason)"))]))
-        }
-        var planMembers: [(String, JSONValue)] = [
-            ("resourceType", .string("CarePlan")),
-            ("status", .string("draft")),
-            ("intent", .string("proposal")),
-            ("title", .string("Mesotherapy course: \(p.name)")),
-            ("description", .string("\(Course.sessionCount(course.sessions.count)) of \(p.name) (\(p.id)) for \(r.concern)"
-                + (course.regionsText.map { " in \($0)" } ?? "") + ", planned by the \(course.plugin) plugin")),
-            ("subject", subject),
+        let visitURLs = course.visits.map { "urn:uuid:" + identity.visitUUID($0) }
+        var entries: [(url: String, resource: [(String, JSONValue)])] = [
+            (planURL, carePlan(course, url: planURL, subject: subject, activities: sessionURLs + visitURLs,
+                               patientNamed: options.patient != nil)),
         ]
-        if let first = course.sessions.first, let last = course.sessions.last {
-            planMembers.append(("period", .object([("start", .string(first.date.description)), ("end", .string(last.date.description))])))
-        }
-        let activityURLs = sessionURLs + course.visits.map { "urn:uuid:" + identity.visitUUID($0) }
-        if !activityURLs.isEmpty {
-            planMembers.append(("activity", .array(activityURLs.map { .object([("reference", .object([("reference", .string($0))]))]) })))
-        }
-        planMembers.append(("note", .array(notes)))
-        var entries: [JSONValue] = [.object([("fullUrl", .string(planURL)), ("resource", .object(planMembers))])]
-        let instruction = course.aftercare.map(Course.text(of:)).joined(separator: "; ")
         for (session, url) in zip(course.sessions, sessionURLs) {
-            var members: [(String, JSONValue)] = [
-                ("resourceType", .string("ServiceRequest")),
-                ("extension", .array([
-                    .object([("url", .string(depthExtension)), ("valueRange", .object([
-                        ("low", millimetres(course.depth.min)), ("high", millimetres(course.depth.max)),
-                    ]))]),
-                    .object([("url", .string(windowExtension)), ("valuePeriod", .object([
-                        ("start", .string(session.earliest.description)), ("end", .string(session.latest.description)),
-                    ]))]),
-                ])),
-                ("basedOn", .array([.object([("reference", .string(planURL))])])),
-                ("status", .string("draft")),
-                ("intent", .string("proposal")),
-                ("priority", .string("routine")),
-                ("code", code),
-                ("orderDetail", .array([
-                    .object([("text", .string("Technique: \(course.technique)"))]),
-                    .object([("text", .string("Depth: \(course.depth)"))]),
-                    .object([("text", .string("S" + course.label(of: session).dropFirst()))]),
-                ])),
-                ("subject", subject),
-                ("occurrenceDateTime", .string(session.date.description)),
-            ]
-            if let dose = course.dose {
-                members.append(("quantityRange", .object([
-                    ("low", millilitres(dose.volume.lowerBound)), ("high", millilitres(dose.volume.upperBound)),
-                ])))
-            }
-            if !r.regions.isEmpty {
-                members.append(("bodySite", .array(r.regions.map { .object([("text", .string($0.description))]) })))
-            }
-            if !instruction.isEmpty { members.append(("patientInstruction", .string(instruction))) }
-            members.append(("note", .array((session.notes + [Course.disclaimer]).map { .object([("text", .string($0))]) })))
-            entries.append(.object([("fullUrl", .string(url)), ("resource", .object(members))]))
+            entries.append((url, sessionRequest(course, session, url: url, planURL: planURL, subject: subject)))
         }
-        for visit in course.visits {
-            let members: [(String, JSONValue)] = [
-                ("resourceType", .string("ServiceRequest")),
-                ("basedOn", .array([.object([("reference", .string(planURL))])])),
-                ("status", .string("draft")),
-                ("intent", .string("proposal")),
-                ("priority", .string("routine")),
-                ("code", .object([("text", .string("\(visit.kind.rawValue.capitalized) visit: \(visit.purpose)"))])),
-                ("subject", subject),
-                ("occurrenceDateTime", .string(visit.date.description)),
-                ("note", .array([.object([("text", .string("Window: \(visit.earliest) to \(visit.latest)"))]),
-                                 .object([("text", .string(Course.disclaimer))])])),
-            ]
-            entries.append(.object([("fullUrl", .string("urn:uuid:" + identity.visitUUID(visit))), ("resource", .object(members))]))
+        for (visit, url) in zip(course.visits, visitURLs) {
+            entries.append((url, visitRequest(course, visit, url: url, planURL: planURL, subject: subject)))
         }
         let bundle: JSONValue = .object([
             ("resourceType", .string("Bundle")),
-            ("id", .string(identity.courseUUID)),
-            ("type", .string("collection")),
-            ("entry", .array(entries)),
+            ("id", .string(identity.bundleUUID)),
+            ("type", .string(options.bundleType.rawValue)),
+            ("entry", .array(entries.map { entry in
+                var members: [(String, JSONValue)] = [("fullUrl", .string(entry.url)), ("resource", .object(entry.resource))]
+                if options.bundleType == .transaction, case .string(let type)? = entry.resource.first?.1 {
+                    members.append(("request", .object([("method", .string("POST")), ("url", .string(type))])))
+                }
+                return .object(members)
+            })),
         ])
         return bundle.rendered(pretty: true)
+    }
+
+    static func carePlan(_ course: Course, url: String, subject: JSONValue, activities: [String],
+                         patientNamed: Bool) -> [(String, JSONValue)] {
+        let p = course.preparation, r = course.request
+        let description = "\(Course.sessionCount(course.sessions.count)) of \(p.name) (\(p.id)) for \(r.concern)"
+            + (course.regionsText.map { " in \($0)" } ?? "") + ", planned by the \(course.plugin) plugin"
+        var notes = [Course.disclaimer]
+        if !patientNamed { notes.append("No patient is named (catalog course --patient names one).") }
+        notes.append((course.screeningLines + screeningCodes(course)).joined(separator: "\n"))
+        notes += course.doseLines.map { "Dose: " + $0 }
+        notes += course.warnings.map { "Warning: " + $0 }
+        notes += course.excluded.map { "Left out \($0.preparation): \($0.reason)" }
+        var members: [(String, JSONValue)] = [
+            ("resourceType", .string("CarePlan")),
+            ("text", narrative(["Mesotherapy course: \(p.name)", description, Course.disclaimer])),
+            ("identifier", .array([identifier(url)])),
+            ("instantiatesCanonical", .array([.string(FHIRNames.planDefinition(p.id) + (course.catalogue.version.map { "|" + $0 } ?? ""))])),
+            ("status", .string("draft")),
+            ("intent", .string("proposal")),
+            ("title", .string("Mesotherapy course: \(p.name)")),
+            ("description", .string(description)),
+            ("subject", subject),
+        ]
+        if let first = course.sessions.first, let last = course.sessions.last {
+            members.append(("period", .object([("start", .string(first.date.description)), ("end", .string(last.date.description))])))
+        }
+        if !activities.isEmpty {
+            members.append(("activity", .array(activities.map { .object([("reference", .object([("reference", .string($0))]))]) })))
+        }
+        members.append(("note", .array(notes.map { .object([("text", .string($0))]) })))
+        return members
+    }
+
+    /// The screened conditions that carry a code, as `- pregnancy: http://snomed.info/sct|77386006`.
+    static func screeningCodes(_ course: Course) -> [String] {
+        course.screening.compactMap { check in check.code.map { "- \(check.condition) is coded \($0)" } }
+    }
+
+    static func sessionRequest(_ course: Course, _ session: PlannedSession, url: String, planURL: String,
+                               subject: JSONValue) -> [(String, JSONValue)] {
+        let p = course.preparation, r = course.request
+        let label = "S" + course.label(of: session).dropFirst()
+        var members: [(String, JSONValue)] = [
+            ("resourceType", .string("ServiceRequest")),
+            ("text", narrative(["\(p.name): \(label)", "Planned on \(session.date); window \(session.earliest) to \(session.latest)",
+                                "Technique: \(course.technique); depth: \(course.depth)"])),
+            ("extension", .array([
+                .object([("url", .string(depthExtension)), ("valueRange", .object([
+                    ("low", millimetres(course.depth.min)), ("high", millimetres(course.depth.max)),
+                ]))]),
+                .object([("url", .string(windowExtension)), ("valuePeriod", .object([
+                    ("start", .string(session.earliest.description)), ("end", .string(session.latest.description)),
+                ]))]),
+            ])),
+            ("identifier", .array([identifier(url)])),
+            ("basedOn", .array([.object([("reference", .string(planURL))])])),
+            ("status", .string("draft")),
+            ("intent", .string("proposal")),
+            ("priority", .string("routine")),
+            ("code", .object([
+                ("coding", .array([.object([("system", .string(codeSystem)), ("code", .string(p.id)), ("display", .string(p.name))])])),
+                ("text", .string("Mesotherapy with \(p.name), \(course.technique)")),
+            ])),
+            ("orderDetail", .array([
+                .object([("text", .string("Technique: \(course.technique)"))]),
+                .object([("text", .string("Depth: \(course.depth)"))]),
+                .object([("text", .string(label))]),
+            ])),
+        ]
+        if let dose = course.dose {
+            members.append(("quantityRange", .object([
+                ("low", millilitres(dose.volume.lowerBound)), ("high", millilitres(dose.volume.upperBound)),
+            ])))
+        }
+        members += [
+            ("subject", subject),
+            ("occurrenceDateTime", .string(session.date.description)),
+            ("reasonCode", .array([concept(text: course.concern?.description ?? r.concern, code: course.concern?.code)])),
+        ]
+        if !r.regions.isEmpty {
+            members.append(("bodySite", .array(r.regions.map { concept(text: $0.description, code: $0.region.bodySiteCode) })))
+        }
+        let instruction = course.aftercare.map(Course.text(of:)).joined(separator: "; ")
+        if !instruction.isEmpty { members.append(("patientInstruction", .string(instruction))) }
+        members.append(("note", .array((session.notes + [Course.disclaimer]).map { .object([("text", .string($0))]) })))
+        return members
+    }
+
+    static func visitRequest(_ course: Course, _ visit: Visit, url: String, planURL: String,
+                             subject: JSONValue) -> [(String, JSONValue)] {
+        let what = "\(visit.kind.rawValue.capitalized) visit: \(visit.purpose)"
+        return [
+            ("resourceType", .string("ServiceRequest")),
+            ("text", narrative([what, "Planned on \(visit.date); window \(visit.earliest) to \(visit.latest)"])),
+            ("identifier", .array([identifier(url)])),
+            ("basedOn", .array([.object([("reference", .string(planURL))])])),
+            ("status", .string("draft")),
+            ("intent", .string("proposal")),
+            ("priority", .string("routine")),
+            ("code", .object([("text", .string(what))])),
+            ("subject", subject),
+            ("occurrenceDateTime", .string(visit.date.description)),
+            ("note", .array([.object([("text", .string("Window: \(visit.earliest) to \(visit.latest)"))]),
+                             .object([("text", .string(Course.disclaimer))])])),
+        ]
+    }
+
+    /// A CodeableConcept: the text, and the coding when there is a code.
+    static func concept(text: String, code: ConceptCode?) -> JSONValue {
+        guard let code else { return .object([("text", .string(text))]) }
+        return .object([
+            ("coding", .array([.object([("system", .string(code.system)), ("code", .string(code.code))])])),
+            ("text", .string(text)),
+        ])
+    }
+
+    /// The resource's identifier: its `urn:uuid:`, in the URI system.
+    static func identifier(_ url: String) -> JSONValue {
+        .object([("system", .string("urn:ietf:rfc:3986")), ("value", .string(url))])
+    }
+
+    /// A generated narrative: one XHTML paragraph per line, text escaped.
+    static func narrative(_ lines: [String]) -> JSONValue {
+        func escape(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "\u{00}"..."\u{08}", "\u{0B}", "\u{0C}", "\u{0E}"..."\u{1F}", "\u{7F}": break
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let div = "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + lines.map { "<p>\(escape($0))</p>" }.joined() + "</div>"
+        return .object([("status", .string("generated")), ("div", .string(div))])
     }
 
     /// A UCUM quantity in millilitres.
@@ -132,4 +247,10 @@ public enum CourseFHIR {
     static func millimetres(_ q: Quantity<LengthUnit>) -> JSONValue {
         .object([("value", .double(q.baseValue)), ("unit", .string("mm")), ("system", .string(ucum)), ("code", .string("mm"))])
     }
+}
+
+extension Region {
+    /// The region's body site as a SNOMED CT concept, when the library knows its code
+    /// (``Region/snomedCode``).
+    var bodySiteCode: ConceptCode? { snomedCode.map { ConceptCode(system: FHIRNames.snomed, code: $0) } }
 }

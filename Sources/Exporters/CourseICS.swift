@@ -4,9 +4,10 @@ import PreparationRegistry
 /// per session. Lines end in CRLF and are folded at 75 octets (never inside a UTF-8
 /// sequence); TEXT values escape backslash, semicolon, comma and newline.
 public enum CourseICS {
-    /// The calendar; `stamp` is the DTSTAMP value (`YYYYMMDDTHHMMSSZ`).
-    public static func render(_ course: Course, stamp: String) -> String {
-        let identity = CourseIdentity(course: course)
+    /// The calendar; `stamp` is the DTSTAMP value (`YYYYMMDDTHHMMSSZ`). `patient` (a reference
+    /// such as `Patient/123`) enters every UID, so that two patients' calendars never share one.
+    public static func render(_ course: Course, stamp: String, patient: String? = nil) -> String {
+        let identity = CourseIdentity(course: course, patient: patient)
         let p = course.preparation
         var lines = [
             "BEGIN:VCALENDAR",
@@ -47,7 +48,7 @@ public enum CourseICS {
                 "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(session.date.basicForm)",
                 "DTEND;VALUE=DATE:\(session.date.adding(days: 1).basicForm)",
-                "SUMMARY:" + escape("\(p.name): \(course.label(of: session))"),
+                "SUMMARY:" + summary("\(p.name): \(course.label(of: session))"),
                 "DESCRIPTION:" + escape(text),
                 "STATUS:TENTATIVE",
                 "TRANSP:TRANSPARENT",
@@ -64,7 +65,7 @@ public enum CourseICS {
                 "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(visit.date.basicForm)",
                 "DTEND;VALUE=DATE:\(visit.date.adding(days: 1).basicForm)",
-                "SUMMARY:" + escape("\(p.name): \(visit.kind) visit"),
+                "SUMMARY:" + summary("\(p.name): \(visit.kind) visit"),
                 "DESCRIPTION:" + escape(text),
                 "STATUS:TENTATIVE",
                 "TRANSP:TRANSPARENT",
@@ -81,6 +82,13 @@ public enum CourseICS {
         let rest = seconds - days * 86_400
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(CalendarDate(daysSinceEpoch: days).basicForm)T\(pad(rest / 3600))\(pad(rest / 60 % 60))\(pad(rest % 60))Z"
+    }
+
+    /// A SUMMARY: one line (calendar programs such as calcurse refuse a line break in it), so
+    /// every line break becomes a space, then TEXT escaping.
+    static func summary(_ text: String) -> String {
+        escape(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}"
+            || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })))
     }
 
     /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks (LF, CRLF

@@ -1,17 +1,24 @@
 import PreparationRegistry
 
 /// What names a course for stable identifiers: the plugin, the preparation, the concern, the
-/// region and the start date. The same course printed again (in any format) keeps its
+/// regions, the start date and the patient, when one is named. The same course printed again (in any format) keeps its
 /// identifiers; a course with another start or preparation gets new ones.
 struct CourseIdentity {
     let course: Course
+    /// The patient the exports name, if any: part of every identifier, so that two patients'
+    /// courses never share one.
+    var patient: String? = nil
 
     var key: String {
         let r = course.request
         // One region keeps the key of format 1.0 (and so its identifiers); several join theirs.
         let regions = r.regions.isEmpty ? "-" : r.regions.map(\.region.rawValue).joined(separator: "+")
-        return "course|\(course.plugin)|\(course.preparation.id)|\(r.concern)|\(regions)|\(r.start)"
+        let key = "course|\(course.plugin)|\(course.preparation.id)|\(r.concern)|\(regions)|\(r.start)"
+        return patient.map { key + "|patient|" + $0 } ?? key
     }
+
+    /// The Bundle's id: its own, not the CarePlan's.
+    var bundleUUID: String { NameBasedUUID.uuid(key + "|bundle") }
 
     /// The course's UUID.
     var courseUUID: String { NameBasedUUID.uuid(key) }

@@ -94,7 +94,8 @@ import Testing
                                                       allergies: ["cafeine"], start: try day("2026-01-05")), in: registry)
         #expect(listed.preparation.id == "c-amino")
         #expect(listed.screening == [
-            Screening.Check(condition: "pregnancy", description: "Pregnancy"),
+            Screening.Check(condition: "pregnancy", description: "Pregnancy",
+                            code: ConceptCode(system: "http://snomed.info/sct", code: "77386006")),
             Screening.Check(condition: "amino-sensitivity", description: "Sensitivity to amino acids", ingredients: ["Amino acids"]),
         ])
     }

@@ -8,6 +8,8 @@ enum CourseFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, ics, fhir
 }
 
+extension CourseFHIR.Options.BundleType: ExpressibleByArgument {}
+
 extension Hemisphere: ExpressibleByArgument {
     /// `north` or `south`, in any case (`--hemisphere South`).
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
@@ -64,7 +66,16 @@ struct CourseCommand: ParsableCommand {
     @Flag(help: "List every candidate left out with its reasons, not only those that treat the concern (table).")
     var explain = false
 
+    @Option(help: ArgumentHelp("The patient, as a FHIR reference (Patient/123): fills the FHIR subject and enters every identifier of the fhir and ics outputs.", valueName: "reference"))
+    var patient: String?
+
+    @Option(help: "The FHIR Bundle's type: collection (default) or transaction (to post to a server).")
+    var bundle: CourseFHIR.Options.BundleType = .collection
+
     func run() throws {
+        if let patient, !CourseFHIR.isPatientReference(patient) {
+            throw fail("--patient '\(patient)' is not a FHIR reference to a patient: write Patient/ID (an id of 1-64 letters, digits, '-' and '.'), an http(s) URL ending in /Patient/ID, or urn:uuid: and a UUID", code: 2)
+        }
         let startDate: CalendarDate
         if let start {
             guard let date = CalendarDate(start) else { throw fail(Self.startError(start), code: 2) }
@@ -105,8 +116,8 @@ struct CourseCommand: ParsableCommand {
         switch format {
         case .table: return CourseTable.render(course, vocabulary: vocabulary, explain: explain)
         case .json: return CourseJSON.render(course) + "\n"
-        case .ics: return CourseICS.render(course, stamp: CourseICS.stamp(secondsSinceEpoch: Self.stampSeconds()))
-        case .fhir: return CourseFHIR.render(course) + "\n"
+        case .ics: return CourseICS.render(course, stamp: CourseICS.stamp(secondsSinceEpoch: Self.stampSeconds()), patient: patient)
+        case .fhir: return CourseFHIR.render(course, options: CourseFHIR.Options(patient: patient, bundleType: bundle)) + "\n"
         }
     }
 

@@ -85,6 +85,8 @@ public struct Course: Sendable, Hashable {
     public var visits: [Visit]
     /// The ids of the planning rules that changed this course or left a candidate out.
     public var appliedRules: [String]
+    /// The vocabulary's entry for the request's concern (its description and code).
+    public var concern: Vocabulary.Indication?
     /// False when the course was cut short of what the protocol and the horizon ask (at
     /// ``Scheduler/sessionLimit`` sessions, or at ``CalendarDate/last``), with a warning saying
     /// where; true for a whole course.
@@ -94,7 +96,8 @@ public struct Course: Sendable, Hashable {
     public init(plugin: String, request: CourseRequest, preparation: Preparation, technique: Technique,
                 sessions: [PlannedSession], warnings: [String], excluded: [Exclusion], isComplete: Bool = true,
                 screening: [Screening.Check] = [], catalogue: CatalogueIdentity = CatalogueIdentity(),
-                dose: SessionDose? = nil, visits: [Visit] = [], appliedRules: [String] = []) {
+                dose: SessionDose? = nil, visits: [Visit] = [], appliedRules: [String] = [],
+                concern: Vocabulary.Indication? = nil) {
         self.plugin = plugin
         self.request = request
         self.preparation = preparation
@@ -108,6 +111,7 @@ public struct Course: Sendable, Hashable {
         self.dose = dose
         self.visits = visits
         self.appliedRules = appliedRules
+        self.concern = concern
     }
 
     /// Where the product is deposited: the preparation's depth.

@@ -70,7 +70,8 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
                                warnings: draft.warnings, excluded: excluded, isComplete: schedule.isComplete,
                                screening: Screening.checks(for: chosen, vocabulary: registry.vocabulary),
                                catalogue: catalogue, dose: dose, visits: visits,
-                               appliedRules: plugin.rules.map(\.id).filter(applied.contains)))
+                               appliedRules: plugin.rules.map(\.id).filter(applied.contains),
+                               concern: registry.vocabulary.indications[request.concern]))
     }
 
     /// What the dose says the practitioner must know: a session above `max-per-session`

@@ -18,12 +18,15 @@ public enum Screening {
         /// The preparation's ingredients the condition names through its `ingredients`; empty
         /// when it is only listed among the preparation's contraindications.
         public var ingredients: [String]
+        /// The condition's code in the vocabulary, if it has one.
+        public var code: ConceptCode?
 
         /// Creates a check.
-        public init(condition: String, description: String, ingredients: [String] = []) {
+        public init(condition: String, description: String, ingredients: [String] = [], code: ConceptCode? = nil) {
             self.condition = condition
             self.description = description
             self.ingredients = ingredients
+            self.code = code
         }
     }
 
@@ -63,12 +66,13 @@ public enum Screening {
         for condition in preparation.contraindications where seen.insert(condition).inserted {
             let ingredients = matchedIngredients(preparation, condition: condition, vocabulary: vocabulary).flatMap(\.1)
             checks.append(Check(condition: condition, description: vocabulary.conditions[condition]?.description ?? condition,
-                                ingredients: names(ingredients)))
+                                ingredients: names(ingredients), code: vocabulary.conditions[condition]?.code))
         }
         for (condition, entry) in vocabulary.conditions where !seen.contains(condition) && !entry.ingredients.isEmpty {
             let ingredients = matchedIngredients(preparation, condition: condition, vocabulary: vocabulary).flatMap(\.1)
             guard !ingredients.isEmpty else { continue }
-            checks.append(Check(condition: condition, description: entry.description, ingredients: names(ingredients)))
+            checks.append(Check(condition: condition, description: entry.description, ingredients: names(ingredients),
+                                code: entry.code))
         }
         return checks
     }

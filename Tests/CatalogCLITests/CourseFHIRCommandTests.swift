@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `catalog course --format fhir|ics` with a patient, as a transaction, with codes (format 1.1).
+@Suite("catalog course: patients, identifiers and codes in the exports", .serialized)
+struct CourseFHIRCommandTests {
+    static let course = ["course", "body", "--concern", "localized-fat", "--region", "abdomen:400cm2",
+                         "--condition", "soy-allergy", "--start", "2026-03-02"]
+
+    func bundle(_ extra: [String]) throws -> [String: Any] {
+        let run = try runCatalog(Self.course + ["--format", "fhir"] + extra)
+        #expect(run.status == 0, "\(run.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    func identifiers(_ bundle: [String: Any]) -> Set<String> {
+        let entries = bundle["entry"] as? [[String: Any]] ?? []
+        return Set(entries.compactMap { $0["fullUrl"] as? String } + [bundle["id"] as? String ?? ""])
+    }
+
+    @Test("two patients' bundles and calendars share no identifier; the subject references the patient")
+    func patients() throws {
+        let one = try bundle(["--patient", "Patient/1"]), two = try bundle(["--patient", "Patient/2"])
+        #expect(identifiers(one).isDisjoint(with: identifiers(two)))
+        let entries = try #require(one["entry"] as? [[String: Any]])
+        for entry in entries {
+            let resource = try #require(entry["resource"] as? [String: Any])
+            #expect((resource["subject"] as? [String: String]) == ["reference": "Patient/1"])
+            #expect(((resource["text"] as? [String: String])?["div"])?.hasPrefix("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>") == true)
+            #expect((resource["identifier"] as? [[String: String]])?.first?["value"] == entry["fullUrl"] as? String)
+        }
+        let bundleID = try #require(one["id"] as? String)
+        #expect(!entries.contains { $0["fullUrl"] as? String == "urn:uuid:" + bundleID })
+        let calendarOne = try runCatalog(Self.course + ["--format", "ics", "--patient", "Patient/1"])
+        let calendarTwo = try runCatalog(Self.course + ["--format", "ics", "--patient", "Patient/2"])
+        func uids(_ text: String) -> Set<String> { Set(text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }) }
+        #expect(uids(calendarOne.stdout).isDisjoint(with: uids(calendarTwo.stdout)))
+    }
+
+    @Test("without --patient, the bundle says no patient is named")
+    func noPatient() throws {
+        let plan = try #require((try bundle([])["entry"] as? [[String: Any]])?.first?["resource"] as? [String: Any])
+        #expect((plan["subject"] as? [String: String]) == ["display": "No patient named: to be assigned by the practitioner"])
+        #expect((plan["note"] as? [[String: String]])?.contains { $0["text"] == "No patient is named (catalog course --patient names one)." } == true)
+    }
+
+    @Test("--bundle transaction: each entry POSTs its resource")
+    func transaction() throws {
+        let transaction = try bundle(["--bundle", "transaction", "--patient", "Patient/1"])
+        #expect(transaction["type"] as? String == "transaction")
+        let entries = try #require(transaction["entry"] as? [[String: Any]])
+        for entry in entries {
+            let type = (entry["resource"] as? [String: Any])?["resourceType"] as? String
+            #expect((entry["request"] as? [String: String]) == ["method": "POST", "url": type ?? ""])
+        }
+    }
+
+    @Test("codes: the body site, the screened conditions, and the PlanDefinition the plan instantiates")
+    func codes() throws {
+        let entries = try #require(try bundle([])["entry"] as? [[String: Any]])
+        let plan = try #require(entries.first?["resource"] as? [String: Any])
+        #expect(plan["instantiatesCanonical"] as? [String]
+                == ["http://mesotherapy-catalogue.example.org/fhir/PlanDefinition/carnitine-caffeine-localized-fat|2026.11"])
+        let notes = (plan["note"] as? [[String: String]] ?? []).compactMap { $0["text"] }
+        #expect(notes.contains { $0.contains("- pregnancy is coded http://snomed.info/sct|77386006") })
+        let session = try #require(entries[1]["resource"] as? [String: Any])
+        let site = try #require((session["bodySite"] as? [[String: Any]])?.first)
+        #expect((site["coding"] as? [[String: String]]) == [["system": "http://snomed.info/sct", "code": "818981001"]])
+    }
+
+    @Test("a patient that is not a reference exits 2", arguments: ["Bob", "Patient/", "Patient/a b", "urn:uuid:nope"])
+    func badPatient(_ patient: String) throws {
+        let run = try runCatalog(Self.course + ["--patient", patient])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: --patient '\(patient)' is not a FHIR reference to a patient: write Patient/ID (an id of 1-64 letters, digits, '-' and '.'), an http(s) URL ending in /Patient/ID, or urn:uuid: and a UUID\n")
+    }
+}
