@@ -12,8 +12,11 @@ struct PreparationDetail {
     var text: String {
         let p = preparation
         var fields: [(String, [String])] = []
-        func add(_ label: String, _ values: [String]) { if !values.isEmpty { fields.append((label, values)) } }
-        func add(_ label: String, _ value: String?) { if let value { fields.append((label, [value])) } }
+        // Catalogue text never drives the terminal: its control characters are shown escaped.
+        func add(_ label: String, _ values: [String]) {
+            if !values.isEmpty { fields.append((terminalSafe(label), values.map(terminalSafe))) }
+        }
+        func add(_ label: String, _ value: String?) { if let value { fields.append((terminalSafe(label), [terminalSafe(value)])) } }
         add("Name", p.name)
         add("Summary", p.summary)
         if let d = p.deprecated {

@@ -23,7 +23,8 @@ struct PreparationTable {
             p.depth.description,
             sessions(p.phases),
         ]
-        return cells.map { $0.replacingOccurrences(of: "\n", with: " ") }
+        // One line a cell, and catalogue text never drives the terminal.
+        return cells.map { terminalSafe($0.replacingOccurrences(of: "\n", with: " ")) }
     }
 
     /// `3-6 every 1-4 weeks, then 1 after 3-6 months, repeating`.

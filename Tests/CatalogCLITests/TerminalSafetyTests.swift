@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// Catalogue strings never drive the user's terminal: `show` and `query` print their control
+/// characters escaped, as diagnostics do.
+@Suite("terminal output: control characters escaped", .serialized)
+struct TerminalSafetyTests {
+    static let preparation = """
+        id: ctl
+        name: "Bad \\e]0;title\\a name \\e[2J"
+        summary: "x\\u0007y"
+        ingredients: ["a\\u001bb"]
+        regions: [face]
+        indications: [dehydration]
+        techniques: [nappage]
+        depth: 1 mm
+        residence: 1 day
+        protocol: [{phase: a, sessions: 1}]
+        notes: "n\\u0000o\\u009bte"
+        sources: [x]
+        x-tag: "\\e[31mred"
+
+        """
+
+    @Test("show and query print no raw control character")
+    func escaped() throws {
+        let catalogue = try makeCatalogue(["ctl.yaml": Self.preparation])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let show = try runCatalog(["show", "ctl", "--catalogue", catalogue.path])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("Name:              Bad \\u{1B}]0;title\\u{7} name \\u{1B}[2J\n"))
+        #expect(show.stdout.contains("Notes:             n\\u{0}o\\u{9B}te\n"))
+        let query = try runCatalog(["query", "--catalogue", catalogue.path])
+        #expect(query.stdout.contains("Bad \\u{1B}]0;title\\u{7} name \\u{1B}[2J"))
+        for output in [show.stdout, query.stdout] {
+            #expect(!output.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
+        }
+    }
+}
