@@ -25,6 +25,11 @@ struct ValidationReport {
         for result in results {
             for diagnostic in result.result.diagnostics { write(diagnostic.rendered + "\n") }
         }
+        // What was left out (the first diagnostics of each file are listed, the rest counted).
+        for omitted in results.flatMap(\.result.omitted) {
+            let at = omitted.first
+            write("\(Diagnostic.escaped(at.file)):\(at.line):\(at.column): note: \(omitted.summary)\n")
+        }
         write("\(plural(preparationCount, "preparation")) in \(plural(fileCount, "file")): "
               + "\(plural(errorCount, "error")), \(plural(warningCount, "warning"))\n")
     }
@@ -53,8 +58,9 @@ struct ValidationReport {
             out += ": " + value.rendered(pretty: true) + ","
         }
         out += "\n  \"diagnostics\": "
+        let omitted = results.flatMap(\.result.omitted)
         guard results.contains(where: { !$0.result.diagnostics.isEmpty }) else {
-            write(out + "[]\n}")
+            write(out + "[]" + omittedJSON(omitted) + "\n}")
             return
         }
         write(out + "[")
@@ -76,7 +82,20 @@ struct ValidationReport {
                 first = false
             }
         }
-        write("\n  ]\n}")
+        write("\n  ]" + omittedJSON(omitted) + "\n}")
+    }
+
+    /// `,\n  "omitted": [...]` when diagnostics were left out: per file, how many errors and
+    /// warnings, and where the first is; nothing otherwise.
+    func omittedJSON(_ omitted: [OmittedDiagnostics]) -> String {
+        guard !omitted.isEmpty else { return "" }
+        let value = JSONValue.array(omitted.map { o in
+            .object([
+                ("file", .string(o.file)), ("errors", .int(o.errors)), ("warnings", .int(o.warnings)),
+                ("line", .int(o.first.line)), ("column", .int(o.first.column)),
+            ])
+        })
+        return ",\n  \"omitted\": " + value.rendered(pretty: true).replacingOccurrences(of: "\n", with: "\n  ")
     }
 }
 

@@ -57,7 +57,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `text` with its unprintable characters escaped: `\n`, `\r`, else `\u{XX}`.
-    static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {

@@ -6,6 +6,12 @@
 /// (Splitting a Swift `String` on `"\n"` does not do this: CR LF is one `Character`, so a file
 /// with Windows line endings would be one long line.)
 struct SourceLines: Sendable {
+    /// A line longer than this many bytes is not kept: a diagnostic on it shows no source line.
+    /// Cutting a window around a column costs a scan of the line up to it, so many diagnostics
+    /// on one hostile 15 MiB line would cost their number times its length; minified or
+    /// generated lines that long are not read by a person anyway.
+    static let longestShown = 65_536
+
     private var lines: [Int: String] = [:]
     /// How many lines were counted.
     private var counted = 0
@@ -25,7 +31,7 @@ struct SourceLines: Sendable {
                 let atEnd = index == all.count
                 let breakLength = atEnd ? 0 : lineBreakLength(all, at: index)
                 if atEnd || breakLength > 0 {
-                    if wanted?.contains(line) ?? true {
+                    if wanted?.contains(line) ?? true, index - start <= Self.longestShown {
                         lines[line] = String(decoding: UnsafeBufferPointer(rebasing: all[start ..< index]), as: UTF8.self)
                     }
                     counted = line
@@ -40,7 +46,8 @@ struct SourceLines: Sendable {
         }
     }
 
-    /// Line `number` (from 1) without its line break, or nil past the end (or not asked for).
+    /// Line `number` (from 1) without its line break, or nil past the end (or not asked for, or
+    /// longer than ``longestShown`` bytes).
     subscript(number: Int) -> String? {
         lines[number]
     }

@@ -15,11 +15,14 @@ public struct CatalogueLoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many files were read.
     public var fileCount: Int
+    /// The diagnostics found but not kept, per file (at most ``CatalogueLoader/diagnosticsPerFile``
+    /// are kept of one file, and ``CatalogueLoader/diagnosticsInAll`` in all), sorted by file.
+    public var omitted: [OmittedDiagnostics] = []
 
-    /// The number of errors.
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    /// The number of warnings.
-    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    /// The number of errors, those omitted included.
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } + omitted.reduce(0) { $0 + $1.errors } }
+    /// The number of warnings, those omitted included.
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } + omitted.reduce(0) { $0 + $1.warnings } }
     /// True when there is no error.
     public var isValid: Bool { errorCount == 0 }
 }
@@ -207,6 +210,8 @@ enum SourceText: Sendable {
 struct LoadSession {
     let reader: YAMLDocumentReader
     var diagnostics: [Diagnostic] = []
+    /// How many diagnostics each file has kept and left out (``keep(_:)``).
+    var cap = DiagnosticCap()
     var preparations: [Preparation] = []
     var fileCount = 0
     /// Ids of preparations that exist besides those loaded, which `replaced-by` may name.
@@ -237,7 +242,7 @@ struct LoadSession {
         swap(&buffers, &self.buffers)
         let errors = Self.read(source, reader: reader, buffers: &buffers) { document in body(&self, document) }
         swap(&buffers, &self.buffers)
-        diagnostics += errors.map(Diagnostic.init)
+        keep(errors.map(Diagnostic.init))
     }
 
     /// Reads one source's documents, handing each to `body` while the reader holds it; returns
@@ -322,21 +327,21 @@ struct LoadSession {
         var replayer = YAMLEventReplayer(limits: limits)
         var file = 0
         var found = 0
-        var before = diagnostics.count
+        var before = cap.recorded
         while var batch = full.take() {
             replayer.replay(batch, eachDocument: { view in
                 guard !view.root.isNull else { return }
                 found += 1
                 addPreparation(from: view, vocabulary: vocabulary)
             }, endOfFile: { errors in
-                diagnostics += errors.map(Diagnostic.init)
-                if found == 0, diagnostics.count == before {
+                keep(errors.map(Diagnostic.init))
+                if found == 0, cap.recorded == before {
                     diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: sources[file].displayPath, line: 1, column: 1),
                                                   "the file holds no preparation"))
                 }
                 file += 1
                 found = 0
-                before = diagnostics.count
+                before = cap.recorded
             })
             batch.removeAll()
             emptied.put(batch)
@@ -344,14 +349,14 @@ struct LoadSession {
     }
 
     mutating func loadPreparations(_ source: SourceText, vocabulary: Vocabulary) {
-        let before = diagnostics.count
+        let before = cap.recorded
         var found = 0
         eachDocument(source) { session, document in
             guard !document.root.isNull else { return }
             found += 1
             session.addPreparation(from: document, vocabulary: vocabulary)
         }
-        if found == 0, diagnostics.count == before {
+        if found == 0, cap.recorded == before {
             diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: source.displayPath, line: 1, column: 1),
                                           "the file holds no preparation"))
         }
@@ -361,7 +366,7 @@ struct LoadSession {
     /// document's nodes are alive at a time.
     private mutating func addPreparation(from document: YAMLDocumentView, vocabulary: Vocabulary) {
         let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner)
-        diagnostics += problems
+        if !problems.isEmpty { keep(problems) }
         guard let preparation else { return }
         let idLocation = preparation.location(of: "id")
         add(preparation, idLocation: idLocation)
@@ -388,7 +393,7 @@ struct LoadSession {
         let indexBuild = diagnostics.contains { $0.severity == .error } || preparations.count < Self.indexThreadThreshold
             ? nil : IndexBuild(preparations, on: readingThread)
         readingThread = nil
-        diagnostics += crossFileChecksAndLint(lintRules, lintContext)
+        keep(crossFileChecksAndLint(lintRules, lintContext))
         attachSourceLines()
         // Sorted through their indices (ties keep the order found): a copy of each diagnostic
         // beside its index would double the memory of a file with a million problems.
@@ -397,13 +402,18 @@ struct LoadSession {
             return x == y ? a < b : x < y
         }
         diagnostics = order.map { diagnostics[$0] }
-        let hasErrors = diagnostics.contains { $0.severity == .error }
+        let hasErrors = diagnostics.contains { $0.severity == .error } || cap.omittedList.contains { $0.errors > 0 }
         let index = indexBuild?.result()
         return CatalogueLoadResult(
             registry: hasErrors ? nil : Registry(manifest: manifest, sortedUnique: preparations,
                                                  index: index ?? QueryIndex(preparations)),
-            manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount)
+            manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount,
+            omitted: cap.omittedList)
     }
+
+    /// At most this many unknown `replaced-by` ids per load get a "did you mean" (each costs a
+    /// comparison with every id of the catalogue).
+    static let suggestedReplacements = 100
 
     /// The fewest preparations for which the registry's indexes are built on a second thread.
     static let indexThreadThreshold = 1_000
@@ -431,13 +441,18 @@ struct LoadSession {
                     found.append(.error(replacedByPlace(index), ReplacementChains.message(circle)))
                 }
             }
-            // The ids a `replaced-by` may name, sorted once, when the first unknown one needs them.
-            var allIDs: [String]?
+            // The ids a `replaced-by` may name, sorted and lower-cased once, when the first unknown
+            // one needs them. Each suggestion compares the word with every id, so only the first
+            // `suggestedReplacements` unknown ones get one: 20,000 dangling references to 20,000
+            // ids would otherwise make 400 million comparisons.
+            var allIDs: Suggestions.Candidates?
+            var suggested = 0
             for index in all.indices {
                 if let replacement = all[index].deprecated?.replacedBy, idLocations[replacement] == nil,
                    !knownIDs.contains(replacement) {
-                    if allIDs == nil { allIDs = Set(idLocations.keys).union(knownIDs).sorted() }
-                    let hint = Suggestions.nearest(to: replacement, in: allIDs ?? []).map { "; did you mean '\($0)'?" } ?? ""
+                    if allIDs == nil { allIDs = Suggestions.Candidates(Set(idLocations.keys).union(knownIDs).sorted()) }
+                    suggested += 1
+                    let hint = suggested > Self.suggestedReplacements ? "" : allIDs?.didYouMean(replacement) ?? ""
                     found.append(.error(replacedByPlace(index),
                                         "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
                 }

@@ -1,0 +1,92 @@
+/// The diagnostics of one file that a load found but did not keep: how many, and where the
+/// first of them is.
+public struct OmittedDiagnostics: Sendable, Hashable {
+    /// The file (as diagnostics name it).
+    public var file: String
+    /// How many errors were left out.
+    public var errors: Int
+    /// How many warnings were left out.
+    public var warnings: Int
+    /// Where the first one left out is.
+    public var first: SourceLocation
+
+    /// Creates a count.
+    public init(file: String, errors: Int = 0, warnings: Int = 0, first: SourceLocation) {
+        self.file = file
+        self.errors = errors
+        self.warnings = warnings
+        self.first = first
+    }
+
+    /// `and 1,234,567 more errors and 3 more warnings in this file`.
+    public var summary: String {
+        func count(_ n: Int, _ what: String) -> String {
+            "\(n.formatted(grouping: true)) more \(what)\(n == 1 ? "" : "s")"
+        }
+        var parts: [String] = []
+        if errors > 0 { parts.append(count(errors, "error")) }
+        if warnings > 0 { parts.append(count(warnings, "warning")) }
+        return "and " + parts.joined(separator: " and ") + " in this file (not listed)"
+    }
+}
+
+extension Int {
+    /// The number with a comma between groups of three digits: `1,234,567`.
+    func formatted(grouping: Bool) -> String {
+        let digits = String(self.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return (self < 0 ? "-" : "") + out
+    }
+}
+
+/// How many diagnostics a load keeps, per file and in all, and counts the rest: a 16 MiB file
+/// of `--- {}` has about 20 million problems, which kept would exhaust memory and printed would
+/// bury the first ones. The first diagnostics of each file are kept exactly; the exit status
+/// counts every one.
+struct DiagnosticCap {
+    /// Kept per file.
+    private var kept: [String: Int] = [:]
+    /// Kept in all.
+    private var keptInAll = 0
+    /// Left out, per file.
+    private var omitted: [String: OmittedDiagnostics] = [:]
+    /// How many were recorded, kept or not.
+    private(set) var recorded = 0
+
+    /// Whether `diagnostic` is kept; when it is not, it is counted.
+    mutating func admit(_ diagnostic: Diagnostic) -> Bool {
+        recorded += 1
+        let file = diagnostic.location.file
+        let count = kept[file, default: 0]
+        if count < CatalogueLoader.diagnosticsPerFile, keptInAll < CatalogueLoader.diagnosticsInAll {
+            kept[file] = count + 1
+            keptInAll += 1
+            return true
+        }
+        var entry = omitted[file] ?? OmittedDiagnostics(file: file, first: diagnostic.location)
+        if diagnostic.severity == .error { entry.errors += 1 } else { entry.warnings += 1 }
+        omitted[file] = entry
+        return false
+    }
+
+    /// The files with diagnostics left out, sorted by file.
+    var omittedList: [OmittedDiagnostics] { omitted.values.sorted { $0.file < $1.file } }
+}
+
+extension LoadSession {
+    /// Keeps `new` diagnostics within the caps of ``DiagnosticCap``.
+    mutating func keep(_ new: [Diagnostic]) {
+        for diagnostic in new where cap.admit(diagnostic) { diagnostics.append(diagnostic) }
+    }
+}
+
+extension CatalogueLoader {
+    /// At most this many diagnostics of one file are kept (and printed); the rest are counted.
+    public static let diagnosticsPerFile = 1_000
+    /// At most this many diagnostics are kept in all.
+    public static let diagnosticsInAll = 10_000
+}

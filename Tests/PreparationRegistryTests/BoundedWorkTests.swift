@@ -1,0 +1,92 @@
+import Foundation
+@testable import PreparationRegistry
+import Testing
+
+/// Hostile input that parses: the work after parsing stays bounded (issue: floods of
+/// diagnostics, circles of replacements, dangling references, long lines).
+@Suite("Bounded work after parsing")
+struct BoundedWorkTests {
+    /// `count` documents `{}` in one file: each has every required key missing.
+    func flood(_ count: Int) throws -> (TemporaryCatalogue, CatalogueLoadResult) {
+        let catalogue = try TemporaryCatalogue(files: ["flood.yaml": String(repeating: "--- {}\n", count: count)])
+        return (catalogue, catalogue.load())
+    }
+
+    @Test("a file's first diagnostics are kept exactly; the rest are counted, and every one counts")
+    func perFileCap() throws {
+        let (catalogue, result) = try flood(200)  // 9 missing keys each: 1,800 errors
+        defer { catalogue.remove() }
+        #expect(result.diagnostics.count == CatalogueLoader.diagnosticsPerFile)
+        #expect(result.errorCount == 1_800)
+        #expect(result.registry == nil)
+        let omitted = try #require(result.omitted.first)
+        #expect(omitted.errors == 800 && omitted.warnings == 0)
+        #expect(omitted.summary == "and 800 more errors in this file (not listed)")
+        #expect(omitted.first == SourceLocation(file: catalogue.display("preparations/flood.yaml"), line: 112, column: 5))
+        // The kept ones are the first: those of the first 111 documents and part of the 112th.
+        #expect(result.diagnostics.first?.location.line == 1)
+    }
+
+    @Test("the count is grouped by thousands")
+    func grouping() {
+        #expect(OmittedDiagnostics(file: "f", errors: 1_234_567, warnings: 1, first: SourceLocation(file: "f", line: 1, column: 1)).summary
+                == "and 1,234,567 more errors and 1 more warning in this file (not listed)")
+    }
+
+    @Test("a circle of replacements names a bounded part of itself in each member's message")
+    func longCircle() throws {
+        var files: [String: String] = [:]
+        let count = 50
+        for index in 0..<count {
+            files["p\(index).yaml"] = preparationText("p\(index)", extra: "deprecated: {because: old, replaced-by: p\((index + 1) % count)}")
+        }
+        let catalogue = try TemporaryCatalogue(files: files)
+        defer { catalogue.remove() }
+        let messages = errors(catalogue.load()).map(\.message)
+        #expect(messages.count == count)
+        #expect(messages.first == "'replaced-by' goes round in a circle (p0 -> p1 -> p2 -> p3 -> p4 -> p5 -> p6 -> p7 -> ... (50 preparations) -> p0): a chain of replacements must end at a preparation that is not replaced")
+    }
+
+    @Test("the time of a circle, of dangling references and of a flood grows linearly")
+    func linearGrowth() throws {
+        func seconds(_ body: () throws -> Void) rethrows -> Double {
+            let start = ContinuousClock.now
+            try body()
+            let elapsed = ContinuousClock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        func circle(_ count: Int) throws -> Double {
+            let text = (0..<count).map { index in
+                "---\n" + preparationText("p\(index)", extra: "deprecated: {because: old, replaced-by: p\((index + 1) % count)}")
+            }.joined()
+            let catalogue = try TemporaryCatalogue(files: ["all.yaml": text])
+            defer { catalogue.remove() }
+            return seconds { _ = catalogue.load() }
+        }
+        func dangling(_ count: Int) throws -> Double {
+            let text = (0..<count).map { index in
+                "---\n" + preparationText("p\(index)", extra: "deprecated: {because: old, replaced-by: gone-\(index)}")
+            }.joined()
+            let catalogue = try TemporaryCatalogue(files: ["all.yaml": text])
+            defer { catalogue.remove() }
+            return seconds { _ = catalogue.load() }
+        }
+        // Doubling the input must not quadruple the time (3x leaves room for a noisy machine).
+        for measure in [circle, dangling] {
+            let small = try measure(1_000), large = try measure(2_000)
+            #expect(large < 3 * small + 0.05, "1,000: \(small) s; 2,000: \(large) s")
+        }
+    }
+
+    @Test("a line longer than 64 KiB is not shown under its diagnostics")
+    func longLine() throws {
+        let long = String(repeating: "x", count: SourceLines.longestShown)
+        let catalogue = try TemporaryCatalogue(files: [
+            "short.yaml": preparationText("a") + "notes: \(long)\nunknown-key: 1\n",
+            "long.yaml": preparationText("b") + "unknown-key: \(long)\n",
+        ])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        #expect(result.diagnostics.map(\.sourceLine) == [nil, "unknown-key: 1"])
+    }
+}
