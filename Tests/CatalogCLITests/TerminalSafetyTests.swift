@@ -37,3 +37,33 @@ struct TerminalSafetyTests {
         }
     }
 }
+
+/// Wrapping a very long word for a narrow terminal measures it once (it was measured again for
+/// every line it was cut into: a 256 KiB name took 13 s).
+@Suite("terminal output: long words", .serialized)
+struct LongWordTests {
+    @Test("a 256 KiB name wraps for an 80-column terminal in a bounded time")
+    func longName() throws {
+        let name = String(repeating: "x", count: 262_144)
+        let catalogue = try makeCatalogue(["long.yaml": """
+            id: long
+            name: \(name)
+            ingredients: [glycerol]
+            regions: [face]
+            indications: [dehydration]
+            techniques: [nappage]
+            depth: 1 mm
+            residence: 1 day
+            protocol: [{phase: a, sessions: 1}]
+            sources: [x]
+
+            """])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let start = ContinuousClock.now
+        let run = try runCatalog(["show", "long", "--catalogue", catalogue.path], environment: ["COLUMNS": "80"])
+        let elapsed = ContinuousClock.now - start
+        #expect(run.status == 0)
+        #expect(run.stdout.split(separator: "\n").count > 262_144 / 80)
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+    }
+}

@@ -87,11 +87,16 @@ func wrap(_ text: String, width: Int?) -> [String] {
             lines.append(line)
             line = ""
         }
+        // A word wider than the line is cut into lines; its width is measured once and each
+        // line's taken off it (measuring the rest again for each line made a 256 KiB word
+        // quadratic).
         var rest = Substring(chunk.drop { $0 == " " })
-        while displayWidth(rest.trimmingSpaces) > width {
+        var restWidth = visible
+        while restWidth > width {
             let head = prefix(rest, columns: width)
             lines.append(String(head))
-            rest = rest[head.endIndex...].drop { $0 == " " }
+            restWidth -= displayWidth(head)
+            rest = rest[head.endIndex...]
         }
         line = String(rest)
     }
