@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "CatalogCLI",
             dependencies: [
-                "PreparationRegistry", "Exporters",
+                "PreparationRegistry", "Exporters", "YAMLReader",
                 "FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
