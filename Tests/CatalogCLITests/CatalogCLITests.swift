@@ -46,6 +46,7 @@ func runCatalog(_ arguments: [String], environment: [String: String?] = [:], in 
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["CATALOGUE_PATH"] = nil
+    env["FORCE_COLOR"] = nil  // a test names the colour it wants
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }

@@ -24,6 +24,8 @@ func runCatalogOnTerminal(_ arguments: [String], columns: UInt16, environment: [
     env["CATALOGUE_PATH"] = nil
     env["NO_COLOR"] = nil
     env["COLUMNS"] = nil
+    env["FORCE_COLOR"] = nil
+    env["TERM"] = "xterm-256color"  // a terminal that shows colour, whatever the one running the tests
     for (key, value) in environment { env[key] = value }
     process.environment = env
     process.standardOutput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)

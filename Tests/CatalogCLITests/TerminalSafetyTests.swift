@@ -67,3 +67,21 @@ struct LongWordTests {
         #expect(elapsed < .seconds(5), "\(elapsed)")
     }
 }
+
+/// Colour follows the usual conventions (`--color`, `FORCE_COLOR`, `NO_COLOR` only when not
+/// empty, `TERM=dumb`).
+@Suite("terminal output: colour conventions", .serialized)
+struct ColourTests {
+    static let bold = "\u{1B}[1m"
+
+    @Test("--color always and FORCE_COLOR colour a pipe; --color never and NO_COLOR do not")
+    func conventions() throws {
+        #expect(try runCatalog(["query", "--area", "scalp", "--color", "always"]).stdout.contains(Self.bold))
+        #expect(try runCatalog(["query", "--area", "scalp"], environment: ["FORCE_COLOR": "1"]).stdout.contains(Self.bold))
+        #expect(try !runCatalog(["query", "--area", "scalp"], environment: ["FORCE_COLOR": "0"]).stdout.contains(Self.bold))
+        #expect(try !runCatalogOnTerminal(["query", "--area", "scalp", "--color", "never"], columns: 100).contains(Self.bold))
+        #expect(try !runCatalogOnTerminal(["query", "--area", "scalp"], columns: 100, environment: ["TERM": "dumb"]).contains(Self.bold))
+        #expect(try runCatalogOnTerminal(["query", "--area", "scalp"], columns: 100, environment: ["NO_COLOR": ""]).contains(Self.bold))
+        #expect(try !runCatalogOnTerminal(["query", "--area", "scalp"], columns: 100, environment: ["NO_COLOR": "1"]).contains(Self.bold))
+    }
+}

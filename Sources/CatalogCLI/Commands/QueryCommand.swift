@@ -45,6 +45,8 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Output format: table, json or yaml.")
     var format: OutputFormat = .table
 
+    @OptionGroup var colour: ColourOptions
+
     func run() throws {
         let registry = try options.loadRegistry()
         var unknown: [UnknownValue] = []
@@ -66,7 +68,7 @@ struct QueryCommand: ParsableCommand {
             for problem in unknown { printError("error: \(problem)") }
             throw ExitCode(2)
         }
-        try printPreparations(registry.preparations(matching: query), format: format, single: false)
+        try printPreparations(registry.preparations(matching: query), format: format, single: false, colour: colour.choice)
     }
 }
 
@@ -86,6 +88,8 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Output format: table, json or yaml.")
     var format: OutputFormat = .table
 
+    @OptionGroup var colour: ColourOptions
+
     func run() throws {
         let registry = try options.loadRegistry()
         let preparation: Preparation
@@ -95,12 +99,13 @@ struct ShowCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        try printPreparations([preparation], format: format, single: true)
+        try printPreparations([preparation], format: format, single: true, colour: colour.choice)
     }
 }
 
 /// Prints preparations in `format`; `single` prints one object (JSON) or the detailed view (table).
-func printPreparations(_ preparations: [Preparation], format: OutputFormat, single: Bool) throws {
+func printPreparations(_ preparations: [Preparation], format: OutputFormat, single: Bool,
+                       colour: Terminal.ColourChoice = .auto) throws {
     switch format {
     case .json:
         if single, let only = preparations.first {
@@ -116,11 +121,21 @@ func printPreparations(_ preparations: [Preparation], format: OutputFormat, sing
             throw ExitCode(1)
         }
     case .table:
-        let terminal = Terminal.standardOutput()
+        let terminal = Terminal.standardOutput(colour: colour)
         if single, let only = preparations.first {
             print(PreparationDetail(preparation: only, terminal: terminal).text, terminator: "")
         } else {
             print(PreparationTable(preparations: preparations, terminal: terminal).text, terminator: "")
         }
     }
+}
+
+extension Terminal.ColourChoice: ExpressibleByArgument {}
+
+/// `--color auto|always|never`, for the commands that print tables.
+struct ColourOptions: ParsableArguments {
+    @Option(name: .customLong("color"), help: ArgumentHelp(
+        "When to colour: auto (on a terminal, unless NO_COLOR is set and not empty or TERM=dumb; FORCE_COLOR forces it), always or never.",
+        valueName: "when"))
+    var choice: Terminal.ColourChoice = .auto
 }

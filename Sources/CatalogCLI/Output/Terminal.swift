@@ -14,9 +14,18 @@ struct Terminal {
     /// Whether to use ANSI colours.
     var colour: Bool
 
-    /// The standard output as it is: on a terminal, its width and colour unless `NO_COLOR`
-    /// is set (to anything); elsewhere no colour, and the width from `COLUMNS` if set, else none.
-    static func standardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal {
+    /// When to colour: `--color auto|always|never`.
+    enum ColourChoice: String, CaseIterable {
+        case auto, always, never
+    }
+
+    /// The standard output as it is: on a terminal, its width; elsewhere the width from
+    /// `COLUMNS` if set, else none. Colour follows the usual conventions, in this order:
+    /// `--color always` or `never` decide; else `FORCE_COLOR` set to anything but `0` or empty
+    /// turns it on; else `NO_COLOR` set and not empty, or `TERM=dumb`, turn it off; else colour on
+    /// a terminal only.
+    static func standardOutput(environment: [String: String] = ProcessInfo.processInfo.environment,
+                               colour choice: ColourChoice = .auto) -> Terminal {
         let isTerminal = isatty(STDOUT_FILENO) == 1
         var width: Int?
         if isTerminal {
@@ -25,8 +34,20 @@ struct Terminal {
         }
         if width == nil, let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { width = columns }
         if width == nil, isTerminal { width = 80 }
-        let colour = isTerminal && environment["NO_COLOR"] == nil
-        return Terminal(width: width, colour: colour)
+        return Terminal(width: width, colour: wantsColour(choice, isTerminal: isTerminal, environment: environment))
+    }
+
+    /// Whether to colour, by the conventions of ``standardOutput(environment:colour:)``.
+    static func wantsColour(_ choice: ColourChoice, isTerminal: Bool, environment: [String: String]) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0" { return true }
+            if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return isTerminal
+        }
     }
 
     /// `text` in bold, when colour is on.
