@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PreparationRegistry
 
 /// `catalog`: the command-line tool of the mesotherapy preparation catalogue.
@@ -20,6 +21,19 @@ struct Catalog: ParsableCommand {
             AddCommand.self, NewCommand.self, SchemaCommand.self, LintRulesCommand.self, VocabularyCommand.self,
         ]
     )
+
+    /// Runs the command line; an unknown subcommand is an error with the nearest one suggested
+    /// (argument-parser would only say "Unexpected argument"), exit 64 as other usage errors.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first) {
+            let hint = Suggestions.suggestion(for: first, in: names).map { "; did you mean '\($0)'?" } ?? ""
+            printError("error: unknown subcommand '\(first)'\(hint) (subcommands: \(names.dropLast().joined(separator: ", ")))")
+            Foundation.exit(64)
+        }
+        main(arguments)
+    }
 
     /// The tool's own version.
     static let toolVersion = "0.2.0"

@@ -139,7 +139,7 @@ struct CourseCommandTests {
          "error: unknown region 'abdomn'; did you mean 'abdomen'?\n"),
         (["course", "face", "--concern", "dehydration", "--start", "2026-02-30"], "error: --start '2026-02-30' is not a day of the calendar: 2026-02 has no day 30\n"),
         (["course", "face", "--concern", "dehydration", "--horizon", "a year"],
-         "error: --horizon 'a year' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month)\n"),
+         "error: --horizon 'a year' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month, year)\n"),
     ])
     func unknownWords(arguments: [String], message: String) throws {
         let run = try runCatalog(arguments)

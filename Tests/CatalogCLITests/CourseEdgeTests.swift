@@ -57,7 +57,7 @@ struct CourseEdgeTests {
         for bad in ["-1 days", "12", "1e3 days", "nan days"] {
             let run = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-05", "--horizon=\(bad)"])
             #expect(run.status == 2, "\(bad)")
-            #expect(run.stderr == "error: --horizon '\(bad)' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month)\n")
+            #expect(run.stderr == "error: --horizon '\(bad)' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month, year)\n")
         }
         let zero = try runCatalog(["course", "face", "--catalogue", edgesFixture, "--concern", "laxity", "--region", "face",
                                    "--start", "2026-01-05", "--horizon", "0 days", "--format", "json"])

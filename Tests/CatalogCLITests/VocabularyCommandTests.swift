@@ -33,3 +33,35 @@ struct VocabularyCommandTests {
         #expect(run.stdout.hasPrefix("indications:\n- slug: dehydration\n  description: Dehydrated skin\n  code: http://example.org/indications|dehydration\n  scar: false\n"))
     }
 }
+
+/// The small things a new user trips on: every wrong word is exit 2 with a suggestion.
+@Suite("small fixes of the command line", .serialized)
+struct SmallFixesTests {
+    @Test("an unknown subcommand suggests the nearest one, exit 64")
+    func unknownSubcommand() throws {
+        let run = try runCatalog(["querry", "--area", "face"])
+        #expect(run.status == 64)
+        #expect(run.stderr == "error: unknown subcommand 'querry'; did you mean 'query'? (subcommands: validate, query, show, course, plugins, add, new, schema, lint-rules, vocabulary)\n")
+    }
+
+    @Test("new: an unknown area is exit 2, as every unknown word")
+    func newUnknownArea() throws {
+        let run = try runCatalog(["new", "x", "--area", "fase"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: unknown area 'fase'; did you mean 'face'?\n")
+    }
+
+    @Test("show: a shortened id suggests an id it starts")
+    func showPrefix() throws {
+        let run = try runCatalog(["show", "prp"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: no preparation 'prp' in the catalogue; did you mean 'prp-scalp'?\n")
+    }
+
+    @Test("--horizon takes years, as 12 months each")
+    func horizonYears() throws {
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-01", "--horizon", "2 years"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("horizon: 24 months (until 2028-01-01)\n"))
+    }
+}

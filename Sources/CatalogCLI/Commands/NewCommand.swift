@@ -33,7 +33,9 @@ struct NewCommand: ParsableCommand {
         do {
             text = try PreparationTemplate.text(id: id, area: area, vocabulary: vocabulary)
         } catch {
-            throw ValidationError(error.description)
+            // A word that is wrong exits 2, as in every command.
+            printError("error: \(error.description)")
+            throw ExitCode(2)
         }
         guard let output else {
             print(text, terminator: "")
@@ -56,7 +58,8 @@ struct NewCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
-        print("wrote \(output): fill in the values marked FILL IN, then `catalog add \(output)`")
+        let catalogueOption = options.selectedPath.map { " --catalogue '\($0)'" } ?? ""
+        print("wrote \(output): fill in the values marked FILL IN, then `catalog add\(catalogueOption) \(output)`")
     }
 }
 

@@ -24,8 +24,7 @@ public enum PreparationTemplate {
             case .badID(let id):
                 return "id '\(id)' is not a slug of at most 64 characters: lower-case letters and digits, in words joined by single hyphens, such as 'hyaluronic-hydration'"
             case .unknownArea(let area):
-                let hint = Suggestions.suggestion(for: area, in: PreparationTemplate.areas).map { "; did you mean '\($0)'?" } ?? ""
-                return "unknown area '\(area)'\(hint) (areas: \(PreparationTemplate.areas.joined(separator: ", ")))"
+                return UnknownValue(kind: "area", value: area, known: PreparationTemplate.areas).description
             }
         }
     }

@@ -16,7 +16,9 @@ public struct UnknownValue: Error, Sendable, Hashable, CustomStringConvertible {
     public init(kind: String, value: String, known: [String]) {
         self.kind = kind
         self.value = value
+        // An id shortened (`show prp`) is named by the ids it starts.
         self.suggestion = Suggestions.suggestion(for: value, in: known)
+            ?? (kind == "preparation" && !value.isEmpty ? known.first { $0.hasPrefix(value.lowercased()) } : nil)
         self.known = known.count <= 30 ? known : []
     }
 
