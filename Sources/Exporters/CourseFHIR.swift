@@ -72,7 +72,7 @@ public enum CourseFHIR {
             ?? .object([("display", .string("No patient named: to be assigned by the practitioner"))])
         let planURL = "urn:uuid:" + identity.courseUUID
         let sessionURLs = course.sessions.map { "urn:uuid:" + identity.sessionUUID($0.number) }
-        let visitURLs = course.visits.map { "urn:uuid:" + identity.visitUUID($0) }
+        let visitURLs = identity.visitUUIDs.map { "urn:uuid:" + $0 }
         var entries: [(url: String, resource: [(String, JSONValue)])] = [
             (planURL, carePlan(course, url: planURL, subject: subject, activities: sessionURLs + visitURLs,
                                patientNamed: options.patient != nil)),
@@ -187,7 +187,7 @@ public enum CourseFHIR {
 
     static func visitRequest(_ course: Course, _ visit: Visit, url: String, planURL: String,
                              subject: JSONValue) -> [(String, JSONValue)] {
-        let what = "\(visit.kind.rawValue.capitalized) visit: \(visit.purpose)"
+        let what = "\(visit.kind.sentenceCase) visit: \(visit.purpose)"
         return [
             ("resourceType", .string("ServiceRequest")),
             ("text", narrative([what, "Planned on \(visit.date); window \(visit.earliest) to \(visit.latest)"])),

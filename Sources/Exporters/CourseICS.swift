@@ -55,13 +55,13 @@ public enum CourseICS {
                 "END:VEVENT",
             ]
         }
-        for visit in course.visits {
-            let text = "\(visit.kind.rawValue.capitalized) visit: \(visit.purpose)\n"
+        for (visit, uid) in zip(course.visits, identity.visitUUIDs) {
+            let text = "\(visit.kind.sentenceCase) visit: \(visit.purpose)\n"
                 + (visit.earliest == visit.latest ? "" : "Window: \(visit.earliest) to \(visit.latest)\n")
                 + "Course: \(p.name) (\(p.id))\nCatalogue: \(course.catalogue.text)\n\n\(Course.disclaimer)"
             lines += [
                 "BEGIN:VEVENT",
-                "UID:\(identity.visitUUID(visit))@mesotherapy-catalogue",
+                "UID:\(uid)@mesotherapy-catalogue",
                 "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(visit.date.basicForm)",
                 "DTEND;VALUE=DATE:\(visit.date.adding(days: 1).basicForm)",

@@ -26,9 +26,18 @@ struct CourseIdentity {
     /// The UUID of session `number`.
     func sessionUUID(_ number: Int) -> String { NameBasedUUID.uuid(key + "|session|\(number)") }
 
-    /// The UUID of the course's visit at `index` (in date order), named by its kind, rule and day.
-    func visitUUID(_ visit: Visit) -> String {
-        NameBasedUUID.uuid(key + "|visit|\(visit.rule)|\(visit.kind)|\(visit.date)")
+    /// The UUIDs of the course's visits, in order, each named by its rule, kind and day. Two
+    /// visits of one rule and kind can fall on one day (sessions `0 days` apart, each with its
+    /// assessment): the second and later of them add their rank among those, so that every
+    /// visit keeps a UID of its own while the first keeps the plain name.
+    var visitUUIDs: [String] {
+        var seen: [String: Int] = [:]
+        return course.visits.map { visit in
+            let name = key + "|visit|\(visit.rule)|\(visit.kind)|\(visit.date)"
+            let rank = seen[name, default: 0]
+            seen[name] = rank + 1
+            return NameBasedUUID.uuid(rank == 0 ? name : name + "|\(rank + 1)")
+        }
     }
 }
 
@@ -51,4 +60,10 @@ extension Course {
 
     /// The note every course output carries.
     public static let disclaimer = "Not medical advice: this plan restates the catalogue's figures; a practitioner decides for each patient."
+}
+
+extension Visit.Kind {
+    /// `Assessment`, `Follow-up`: the kind at the start of a sentence (`capitalized` would
+    /// give `Follow-Up`).
+    package var sentenceCase: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }

@@ -84,6 +84,86 @@ struct CourseDoseCommandTests {
         #expect(run.stderr == message)
     }
 
+    @Test("table: a rule that plans another technique than the first lists the first among the others")
+    func periorbitalTechniqueLine() throws {
+        let catalogue = try makeCatalogue(["eyes.yaml": """
+            id: eye-booster
+            name: Eye booster
+            ingredients: [Sodium hyaluronate]
+            regions: [face, periorbital]
+            indications: [wrinkles]
+            techniques: [point-by-point, micropapules, linear-retrograde]
+            depth: 0.5-1 mm
+            residence: 1-2 weeks
+            protocol:
+              - phase: induction
+                sessions: 2
+                interval: 2 weeks
+
+            """])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let run = try runCatalog(["course", "face", "--catalogue", catalogue.path, "--concern", "wrinkles",
+                                  "--region", "periorbital", "--start", "2026-01-05"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Technique: micropapules (also listed: point-by-point, linear-retrograde)\n"))
+        let face = try runCatalog(["course", "face", "--catalogue", catalogue.path, "--concern", "wrinkles",
+                                   "--region", "face", "--start", "2026-01-05"])
+        #expect(face.stdout.contains("Technique: point-by-point (also listed: micropapules, linear-retrograde)\n"))
+    }
+
+    @Test("fhir and ics: a follow-up visit reads 'Follow-up visit', not 'Follow-Up visit'")
+    func followUpWording() throws {
+        let args = ["course", "body", "--concern", "localized-fat", "--region", "abdomen", "--start", "2026-03-02"]
+        let fhir = try runCatalog(args + ["--format", "fhir"])
+        #expect(fhir.status == 0, "\(fhir.stderr)")
+        #expect(fhir.stdout.contains("\"text\": \"Follow-up visit: check the sites of session 1 for a late infection (non-tuberculous mycobacteria: median onset about 28 days after injection)\""))
+        #expect(!fhir.stdout.contains("Follow-Up"))
+        let ics = try runCatalog(args + ["--format", "ics"], environment: fixedStamp)
+        let unfolded = ics.stdout.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("DESCRIPTION:Follow-up visit: check the sites of session 1 for a late infection"))
+        #expect(!unfolded.contains("Follow-Up"))
+    }
+
+    @Test("ics and fhir: visits of one rule on one day (sessions 0 days apart) keep identifiers of their own")
+    func sameDayVisitsDistinctIdentifiers() throws {
+        let catalogue = try makeCatalogue(["same-day.yaml": """
+            id: same-day-scar
+            name: Same-day scar
+            ingredients: [Hyaluronic acid]
+            regions: [abdomen]
+            indications: [atrophic-scars]
+            techniques: [micropapules]
+            depth: 1-2 mm
+            residence: 1-2 weeks
+            protocol:
+              - phase: induction
+                sessions: 3
+                interval: 0 days
+
+            """])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let args = ["course", "scar", "--catalogue", catalogue.path, "--concern", "atrophic-scars", "--region", "abdomen",
+                    "--start", "2026-01-05"]
+        let ics = try runCatalog(args + ["--format", "ics"], environment: fixedStamp)
+        #expect(ics.status == 0, "\(ics.stderr)")
+        let lines = ics.stdout.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+        let uids = lines.filter { $0.hasPrefix("UID:") }
+        #expect(uids.count == 6)
+        #expect(Set(uids).count == 6, "\(uids)")
+        #expect(lines.filter { $0.hasSuffix(": assessment visit") }.count == 3)
+        let again = try runCatalog(args + ["--format", "ics"], environment: fixedStamp)
+        #expect(again.stdout == ics.stdout)
+        let fhir = try runCatalog(args + ["--format", "fhir"])
+        #expect(fhir.status == 0, "\(fhir.stderr)")
+        let bundle = try #require(try JSONSerialization.jsonObject(with: Data(fhir.stdout.utf8)) as? [String: Any])
+        let urls = try #require(bundle["entry"] as? [[String: Any]]).compactMap { $0["fullUrl"] as? String }
+        #expect(urls.count == 7)
+        #expect(Set(urls).count == 7, "\(urls)")
+        // The calendar's UIDs are the bundle's UUIDs: the same visit, the same identifier.
+        #expect(Set(uids.map { "urn:uuid:" + $0.dropFirst(4).replacingOccurrences(of: "@mesotherapy-catalogue", with: "") })
+                == Set(urls.dropFirst()))
+    }
+
     @Test("plugins lists each rule with its rationale and source")
     func pluginsRules() throws {
         let run = try runCatalog(["plugins"])

@@ -17,7 +17,8 @@ enum CourseTable {
         }
         if !r.conditions.isEmpty { out += "Conditions: \(r.conditions.joined(separator: ", "))\n" }
         if !r.allergies.isEmpty { out += "Allergies: \(indent(r.allergies.joined(separator: ", "), by: 2))\n" }
-        let others = p.techniques.dropFirst().map(\.rawValue)
+        // The techniques listed besides the one planned (a rule may plan another than the first).
+        let others = p.techniques.filter { $0 != course.technique }.map(\.rawValue)
         out += "Technique: \(course.technique)\(others.isEmpty ? "" : " (also listed: \(others.joined(separator: ", ")))")\n"
         out += "Depth: \(course.depth)\n"
         if let dosing = p.dosing { out += "Dosing: \(Course.dosingText(dosing))\n" }
