@@ -75,7 +75,18 @@ import Testing
         #expect(Surface(text) == nil)
     }
 
+    @Test func pointsStopAtTheLimitAndSaySo() throws {
+        let dosing = Dosing(perPoint: VolumeRange(min: Quantity(0.1, .ml), max: Quantity(0.1, .ml)),
+                            spacing: SpacingRange(min: Quantity(1e-9, .mm), max: Quantity(1e-9, .mm)))
+        let dose = try #require(SessionDose(dosing: dosing, regions: [TreatedRegion(.face, surface: Surface("300cm2"))]))
+        #expect(dose.isCapped)
+        #expect(dose.points.upperBound == 1_000_000_000_000_000)
+    }
+
     @Test func aRegionWithAnUnreadableSurfaceSaysWhatWasExpected() {
+        #expect(throws: CourseRequestError("--region ':300cm2' names no region before its surface; write it as face:300cm2")) {
+            try TreatedRegion.parse(":300cm2")
+        }
         #expect(throws: CourseRequestError("--region 'face:300': '300' is not a surface; write it in square centimetres, above zero, as 300cm2, 300 cm² or 15x20cm")) {
             try TreatedRegion.parse("face:300")
         }

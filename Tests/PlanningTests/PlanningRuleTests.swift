@@ -94,8 +94,9 @@ import Testing
         #expect(maintenance.notes == ["decision point: maintenance starts only if the 3-month assessment (2026-12-07) shows a response [scalp-assessment-visits]"])
     }
 
-    @Test func aHoldMovesAPhaseThatWouldStartBeforeTheAssessment() throws {
-        // A maintenance phase 2 weeks after a 2-session induction: held until the 3-month assessment.
+    @Test func aHoldMovesAPhaseThatWouldStartBeforeTheAssessmentWithinItsWindow() throws {
+        // A maintenance phase 2-4 weeks after a 2-session induction: its window ends before the
+        // 3-month assessment, so it stays on the window's last day, with a warning.
         let phases = [
             ProtocolPhase(name: "induction", sessions: CountRange(min: 2, max: 2), interval: DurationRange(min: Quantity(2, .week), max: Quantity(2, .week))),
             ProtocolPhase(name: "maintenance", sessions: CountRange(min: 1, max: 1), interval: DurationRange(min: Quantity(2, .week), max: Quantity(4, .week)), repeats: true),
@@ -104,9 +105,17 @@ import Testing
         let schedule = Scheduler.schedule(phases, request: request, counts: .fewest, holds: [
             PlanningRule.Hold(phase: 1, notBefore: try day("2026-04-05"), reason: "maintenance starts only after the 3-month assessment (2026-04-05)"),
         ])
-        #expect(schedule.sessions.prefix(4).map(\.date.description) == ["2026-01-05", "2026-01-19", "2026-04-05", "2026-04-19"])
+        #expect(schedule.sessions.prefix(4).map(\.date.description) == ["2026-01-05", "2026-01-19", "2026-02-16", "2026-03-02"])
         #expect(schedule.sessions[2].earliest.description == "2026-02-02" && schedule.sessions[2].latest.description == "2026-02-16")
-        #expect(schedule.warnings.first == "the first session of phase 'maintenance' is held until 2026-04-05 (maintenance starts only after the 3-month assessment (2026-04-05)), after the window its interval allows (2026-02-02 - 2026-02-16)")
+        #expect(schedule.warnings.first == "the first session of phase 'maintenance' should wait until 2026-04-05 (maintenance starts only after the 3-month assessment (2026-04-05)), but the window its interval allows ends on 2026-02-16: it is planned then; hold it until 2026-04-05 only if the practitioner accepts leaving the protocol's window")
+        // Within the window, the hold moves the session to its day.
+        let wide = [phases[0], ProtocolPhase(name: "maintenance", sessions: CountRange(min: 1, max: 1),
+                                             interval: DurationRange(min: Quantity(2, .week), max: Quantity(6, .month)), repeats: true)]
+        let held = Scheduler.schedule(wide, request: request, counts: .fewest, holds: [
+            PlanningRule.Hold(phase: 1, notBefore: try day("2026-04-05"), reason: "after the assessment"),
+        ])
+        #expect(held.sessions[2].date.description == "2026-04-05")
+        #expect(held.sessions[2].earliest <= held.sessions[2].date && held.sessions[2].date <= held.sessions[2].latest)
     }
 
     @Test func bodyFollowsUpEverySessionAndWarnsAbove600SquareCentimetres() throws {

@@ -89,6 +89,9 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
                 + "\(Surface.plain(largest)) cm² (\(Surface.plain(SessionDose.floor(SessionDose.decimal(maximum.value) / SessionDose.decimal(dose.dosing.perPoint.max.value)))) points "
                 + "of \(dose.dosing.perPoint.max), \(dose.dosing.spacing.min) apart)")
         }
+        if dose.isCapped {
+            warnings.append("a region's points reach \(SessionDose.pointLimit), where they are counted no further: the points and volumes shown are not the formula's; check the preparation's spacing (\(dose.dosing.spacing))")
+        }
         if !dose.regionsWithoutSurface.isEmpty {
             warnings.append("no surface given for " + dose.regionsWithoutSurface.map { "'\($0)'" }.joined(separator: ", ")
                 + ": its dose is not counted in the session's total")

@@ -29,6 +29,9 @@ public struct SessionDose: Sendable, Hashable {
     /// The dosing it was computed from.
     public var dosing: Dosing
 
+    /// True when a region's points reached ``pointLimit``: its figures are capped, not exact.
+    public var isCapped: Bool { regions.contains { $0.points.upperBound >= SessionDose.pointLimit } }
+
     /// The total surface of the regions with a surface, in cm².
     public var surface: Decimal { regions.reduce(0) { $0 + $1.surface.squareCentimetres } }
 

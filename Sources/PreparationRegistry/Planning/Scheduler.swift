@@ -37,8 +37,9 @@ public enum Scheduler {
     /// is whole.
     ///
     /// `holds` (from planning rules, ``PlanningRule/holds``) keep the first session of a later
-    /// phase from falling before a day: it falls on that day when its window opens earlier,
-    /// with a warning when the day is after the window's end.
+    /// phase from falling before a day: it falls on that day when its window opens earlier, and
+    /// on the window's last day, with a warning, when the day is after the window's end (a
+    /// session never leaves its window).
     public static func schedule(_ phases: [ProtocolPhase], avoiding seasons: [Season] = [],
                                 request: CourseRequest, counts: SessionCountChoice,
                                 holds: [PlanningRule.Hold] = []) -> Schedule {
@@ -63,11 +64,16 @@ public enum Scheduler {
                 var stop: PassEnd = .none
                 while slots.count < min(count, room + 1) {
                     var slot = next(after: slots.last?.date ?? sessions.last?.date, interval, start: request.start)
+                    // A hold moves the phase's first session later within its window, never out of
+                    // it (every session lies within its interval of the one before); when the
+                    // window ends before the hold's day, the session stays on its last day, and
+                    // a warning says the decision comes later than the protocol allows.
                     if let hold, cycle == 1, slots.isEmpty, let opened = slot, opened.date < hold.notBefore {
-                        slot = (hold.notBefore, opened.window)
+                        slot = (min(hold.notBefore, opened.window.upperBound), opened.window)
                         if hold.notBefore > opened.window.upperBound {
-                            warnings.append("the first session of phase '\(phase.name)' is held until \(hold.notBefore) "
-                                + "(\(hold.reason)), after the window its interval allows (\(opened.window.lowerBound) - \(opened.window.upperBound))")
+                            warnings.append("the first session of phase '\(phase.name)' should wait until \(hold.notBefore) "
+                                + "(\(hold.reason)), but the window its interval allows ends on \(opened.window.upperBound): "
+                                + "it is planned then; hold it until \(hold.notBefore) only if the practitioner accepts leaving the protocol's window")
                         }
                     }
                     // No slot: the date would pass the calendar's last day, so the horizon's too.

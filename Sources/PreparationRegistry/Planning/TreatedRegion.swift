@@ -95,6 +95,9 @@ public struct TreatedRegion: Sendable, Hashable, CustomStringConvertible {
     /// says what was expected.
     public static func parse(_ text: String) throws(CourseRequestError) -> TreatedRegion {
         guard let colon = text.firstIndex(of: ":") else { return TreatedRegion(try Region.named(text)) }
+        guard colon > text.startIndex else {
+            throw CourseRequestError("--region '\(text)' names no region before its surface; write it as face:300cm2")
+        }
         let region = try Region.named(String(text[..<colon]))
         let surfaceText = String(text[text.index(after: colon)...])
         guard let surface = Surface(surfaceText) else {
