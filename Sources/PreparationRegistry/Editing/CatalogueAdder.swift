@@ -19,6 +19,8 @@ public struct AddPlacement: Sendable, Hashable {
     public var destination: String
     /// What is written: the file's own bytes, exactly as given (comments and layout kept).
     public var contents: [UInt8]
+    /// Where the file gives the preparation's id.
+    public var idLocation: SourceLocation
 }
 
 /// Why an add changed nothing.
@@ -34,6 +36,8 @@ public enum AddError: Error, Sendable {
     /// Writing failed, and so did removing what had been written: `leftovers` (absolute paths)
     /// must be removed by hand.
     case rollbackFailed(FileSystemError, leftovers: [String])
+    /// Another add held the catalogue's lock (on the folder `path`) for longer than `timeout`.
+    case lockTimedOut(path: String, timeout: Duration)
 }
 
 extension AddError: CustomStringConvertible {
@@ -51,6 +55,9 @@ extension AddError: CustomStringConvertible {
         case .rollbackFailed(let error, let leftovers):
             return "adding failed (\(error)) and these files could not be removed again; remove them by hand: "
                 + leftovers.joined(separator: ", ")
+        case .lockTimedOut(let path, let timeout):
+            return "nothing added: another add kept the catalogue '\(path)' locked for more than "
+                + "\(secondsText(timeout)) s; the catalogue is unchanged, try again"
         }
     }
 }
@@ -74,6 +81,8 @@ public struct CatalogueAdder: Sendable {
     public var fileSystem: any FileSystem
     /// How the catalogue and the files are checked.
     public var loader: CatalogueLoader
+    /// How long ``write(_:)`` waits for another add to release the catalogue's lock.
+    public var lockTimeout: Duration = .seconds(30)
 
     /// Creates an adder for the catalogue folder at `catalogue`.
     public init(catalogue: String, fileSystem: any FileSystem = PosixFileSystem(), loader: CatalogueLoader = CatalogueLoader()) {
@@ -178,7 +187,8 @@ public struct CatalogueAdder: Sendable {
                 continue
             }
             placements.append(AddPlacement(source: path, id: preparation.id, folder: folder,
-                                           destination: destination, contents: bytes))
+                                           destination: destination, contents: bytes,
+                                           idLocation: preparation.location(of: "id")))
         }
         guard problems.isEmpty else { return .failure(.refused(withSourceLines(problems))) }
         return .success((placements, checked.diagnostics.filter { $0.severity == .warning }))
@@ -201,7 +211,52 @@ public struct CatalogueAdder: Sendable {
     private static let counter = Counter()
 
     /// Writes planned placements, all or none; nil when all were written.
+    ///
+    /// Holds the catalogue's lock (``lockTimeout`` at most to get it; see `CatalogueLock`)
+    /// while it checks again, under the lock, that each id is still new and each destination
+    /// free (another add may have written them since ``plan(_:)``), removes the temporaries an
+    /// add killed by SIGKILL left, and writes.
     public func write(_ placements: [AddPlacement]) -> AddError? {
+        let lock: CatalogueLock
+        do throws(AddError) {
+            lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+        } catch {
+            return error
+        }
+        let error = recheck(placements) ?? cleanAndWrite(placements)
+        lock.unlock()
+        return error
+    }
+
+    /// Under the lock, once checked: removes what killed adds left, then writes.
+    private func cleanAndWrite(_ placements: [AddPlacement]) -> AddError? {
+        removeStaleTemporaries()
+        return writeLocked(placements)
+    }
+
+    /// Under the lock: the catalogue is still valid, and holds none of the ids nor destinations.
+    private func recheck(_ placements: [AddPlacement]) -> AddError? {
+        let current = loader.load(catalogueAt: catalogue)
+        let errors = current.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            return .refused(errors + [.error(SourceLocation(file: catalogue, line: 1, column: 1),
+                "the catalogue changed meanwhile and has errors now; fix them before adding to it")])
+        }
+        var problems: [Diagnostic] = []
+        for placement in placements {
+            if let existing = current.registry?[placement.id] {
+                problems.append(.error(placement.idLocation,
+                    "duplicate id '\(placement.id)': added to the catalogue meanwhile, by another add, at \(existing.location(of: "id"))"))
+            } else if fileSystem.itemExists(at: join(catalogue, placement.destination)) {
+                problems.append(.error(placement.idLocation,
+                    "'\(join(catalogue, placement.destination))' was created meanwhile, by another add; add never overwrites"))
+            }
+        }
+        return problems.isEmpty ? nil : .refused(withSourceLines(problems))
+    }
+
+    /// Writes, the lock held.
+    private func writeLocked(_ placements: [AddPlacement]) -> AddError? {
         Self.writing.lock()
         defer { Self.writing.unlock() }
         let signals = SignalDeferral.begin()
@@ -315,40 +370,14 @@ private func withSourceLines(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     }
 }
 
+/// `30` for 30 seconds, `0.25` for a quarter of one.
+private func secondsText(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    return attoseconds == 0 ? "\(seconds)" : "\(Double(seconds) + Double(attoseconds) / 1e18)"
+}
+
 /// The folder part of a path.
 private func parentFolder(_ path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
-}
-
-/// A mutual-exclusion lock (the library does without Foundation).
-private final class Lock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    init() {
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func lock() { pthread_mutex_lock(mutex) }
-    func unlock() { pthread_mutex_unlock(mutex) }
-}
-
-/// A number that grows by one each time, across threads.
-private final class Counter: @unchecked Sendable {
-    private let lock = Lock()
-    private var value = 0
-
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
 }
