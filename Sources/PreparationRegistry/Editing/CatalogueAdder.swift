@@ -120,11 +120,13 @@ public struct CatalogueAdder: Sendable {
         // format); a draft elsewhere in the catalogue folder, such as one `catalog new -o`
         // wrote beside catalogue.yaml, is not one of them yet.
         let preparationsRoot = realPath(join(catalogue, CatalogueLoader.preparationsFolder))
-        var sources: [String: [UInt8]] = [:]
-        var named: [String: String] = [:]  // real path -> the path it was first named by
+        // Keyed by the bytes of the paths: the NFC and NFD spellings of a name are two files,
+        // which `String` keys would take for one.
+        var sources: [[UInt8]: [UInt8]] = [:]
+        var named: [[UInt8]: String] = [:]  // real path -> the path it was first named by
         let reader = YAMLDocumentReader(limits: loader.limits)
         for path in files {
-            let real = realPath(path)
+            let real = realPath(Array(path.utf8))
             if let real, let first = named[real] {
                 problems.append(.error(start(path), first == path
                     ? "is named twice; name each file once"
@@ -140,10 +142,10 @@ public struct CatalogueAdder: Sendable {
                 // A pipe or a device: add reads each file twice (to check it, then to write
                 // the very bytes checked), which only a regular file allows.
                 problems.append(.error(start(path), "is not a regular file (a pipe or a device); add takes preparation files, save it to a file first"))
-            } else if let real, let preparationsRoot, real.hasPrefix(preparationsRoot + "/") {
+            } else if let real, let preparationsRoot, real.starts(with: Array((preparationsRoot + "/").utf8)) {
                 problems.append(.error(start(path), "is inside the catalogue already; add takes files from outside it"))
             } else if case .success(let bytes) = reader.readBytes(ofFileAt: path) {
-                sources[path] = bytes
+                sources[Array(path.utf8)] = bytes
             }
         }
         guard problems.isEmpty else { return .failure(.refused(problems)) }
@@ -151,12 +153,12 @@ public struct CatalogueAdder: Sendable {
         // A new file's `replaced-by` may name a preparation of the catalogue.
         let checked = loader.load(files: files, manifest: current.manifest, knownIDs: Set(current.preparations.map(\.id)))
         problems += checked.diagnostics.filter { $0.severity == .error }
-        var perFile: [String: [Preparation]] = [:]
-        for preparation in checked.preparations { perFile[preparation.location.file, default: []].append(preparation) }
+        var perFile: [[UInt8]: [Preparation]] = [:]
+        for preparation in checked.preparations { perFile[Array(preparation.location.file.utf8), default: []].append(preparation) }
         for file in perFile.keys { perFile[file]?.sort { $0.location < $1.location } }
         var placements: [AddPlacement] = []
         for path in files {
-            let found = perFile[path] ?? []
+            let found = perFile[Array(path.utf8)] ?? []
             if found.count > 1 {
                 problems.append(.error(found[1].location,
                     "the file holds \(found.count) preparations; add takes one preparation per file (the catalogue's convention), so split it"))
@@ -182,7 +184,7 @@ public struct CatalogueAdder: Sendable {
                 continue
             }
             // The bytes checked are the bytes written: a file changed meanwhile is refused.
-            guard case .success(let bytes) = reader.readBytes(ofFileAt: path), bytes == sources[path] else {
+            guard case .success(let bytes) = reader.readBytes(ofFileAt: path), bytes == sources[Array(path.utf8)] else {
                 problems.append(.error(start(path), "the file changed while it was being checked; try again"))
                 continue
             }
