@@ -8,8 +8,17 @@ final class LibYAMLParser {
     init?(input: UnsafeBufferPointer<UInt8>) {
         guard let parser = Self.makeParser() else { return nil }
         self.parser = parser
-        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
+        // libyaml asserts a non-null input, and an empty buffer may have no address at all.
+        yaml_parser_set_input_string(parser, input.baseAddress ?? Self.noBytes, input.count)
     }
+
+    /// Where an empty input without an address points libyaml instead: one byte, never read
+    /// (the input's length is 0) and never written.
+    nonisolated(unsafe) private static let noBytes: UnsafePointer<UInt8> = {
+        let byte = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        byte.initialize(to: 0)
+        return UnsafePointer(byte)
+    }()
 
     /// Creates a parser that pulls its input from `source`, which must stay alive and unmoved
     /// while the parser is used: libyaml asks for the next chunk whenever its buffer runs low,

@@ -48,29 +48,13 @@ public struct YAMLDocumentReader: Sendable {
     ///   - path: the file to open.
     ///   - displayPath: the path errors name (defaults to `path`).
     public func readBytes(ofFileAt path: String, displayPath: String? = nil) -> Result<[UInt8], YAMLError> {
-        let start = SourceLocation(file: displayPath ?? path, line: 1, column: 1)
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            return .failure(YAMLError(.io, at: start, "cannot open file: \(errnoText())"))
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            return .failure(YAMLError(.io, at: start, "cannot read file: \(errnoText())"))
-        }
-        let regular = isRegularFile(info)
-        let size = regular ? Int(info.st_size) : 0
-        if size > limits.maxFileSize {
-            return .failure(YAMLError(.limit, at: start,
-                "file is \(sizeText(size)), larger than the limit of \(sizeText(limits.maxFileSize))"))
-        }
-        return readToEnd(fd, expected: size, regular: regular, start: start)
+        readBytes(ofFileAt: Array(path.utf8), displayPath: displayPath ?? path)
     }
 
     /// Reads `fd` to its end straight into the bytes returned (room for `expected` bytes, and
     /// one more to see the end, is made beforehand; more as more arrives), refusing the input
     /// once more than the limit has arrived.
-    private func readToEnd(_ fd: Int32, expected: Int, regular: Bool, start: SourceLocation) -> Result<[UInt8], YAMLError> {
+    func readToEnd(_ fd: Int32, expected: Int, regular: Bool, start: SourceLocation) -> Result<[UInt8], YAMLError> {
         let limit = limits.maxFileSize
         var bytes = [UInt8](repeating: 0, count: min(max(expected + 1, 4096), limit + 1))
         var filled = 0
@@ -206,8 +190,13 @@ public struct YAMLDocumentReader: Sendable {
     /// each, so that the storage is allocated once rather than once per file.
     public func readFlat(fileAt path: String, displayPath: String? = nil, buffers: inout YAMLReadBuffers,
                          eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
-        let file = displayPath ?? path
-        return build(file: file, buffers: &buffers, deliver: body) { sink in
+        readFlat(bytesPath: Array(path.utf8), file: displayPath ?? path, buffers: &buffers, eachDocument: body)
+    }
+
+    /// Reads the file whose path's bytes are `path`, named `file` in locations.
+    func readFlat(bytesPath path: [UInt8], file: String, buffers: inout YAMLReadBuffers,
+                  eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
+        build(file: file, buffers: &buffers, deliver: body) { sink in
             readFile(path, file: file, sink: &sink)
         }
     }
@@ -215,11 +204,12 @@ public struct YAMLDocumentReader: Sendable {
     /// Feeds a YAML file to `sink` in chunks; returns the reading's own errors (the file
     /// cannot be opened or read, is too large or not UTF-8, libyaml's failure), which come
     /// after the sink's.
-    func readFile<Sink: YAMLEventSink>(_ path: String, file: String, sink: inout Sink) -> [YAMLError] {
+    func readFile<Sink: YAMLEventSink>(_ path: [UInt8], file: String, sink: inout Sink) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            return [YAMLError(.io, at: start, "cannot open file: \(errnoText())")]
+        let fd: Int32
+        switch openForReading(path, start: start) {
+        case .failure(let error): return [error]
+        case .success(let opened): fd = opened
         }
         defer { close(fd) }
         var info = stat()
@@ -244,7 +234,7 @@ public struct YAMLDocumentReader: Sendable {
         // The byte order marks of UTF-16 and UTF-32 are refused before libyaml sees them, and
         // a UTF-8 one is skipped (as in memory).
         var head = [UInt8](repeating: 0, count: 4)
-        let headCount = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min(4, size), 0) }
+        let headCount = head.withUnsafeMutableBytes { preadFully(fd, $0, count: min(4, size), at: 0) }
         var skipped = 0
         if headCount > 0 {
             let marker = head.withUnsafeBufferPointer { all -> (error: YAMLError?, skip: Int) in
@@ -270,7 +260,7 @@ public struct YAMLDocumentReader: Sendable {
             // Only after an encoding error: the file is read again up to the bad byte (the
             // offset counts from after a skipped byte order mark, as libyaml saw the file).
             var bytes = [UInt8](repeating: 0, count: max(0, min(offset, limits.maxFileSize)))
-            let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(skipped)) }
+            let count = bytes.withUnsafeMutableBytes { preadFully(fd, $0, count: $0.count, at: skipped) }
             return bytes.withUnsafeBufferPointer {
                 Self.location(ofByte: offset, in: UnsafeBufferPointer(rebasing: $0[..<max(0, count)]), file: file)
             }
@@ -391,27 +381,4 @@ func isRegularFile(_ info: stat) -> Bool {
 
 func errnoText() -> String {
     String(cString: strerror(errno))
-}
-
-func sizeText(_ bytes: Int) -> String {
-    let mib = 1024 * 1024
-    if bytes % mib == 0 { return "\(bytes / mib) MiB" }
-    if bytes >= mib {
-        let tenths = (bytes * 10 + mib / 2) / mib
-        // A size that would round to a whole number of MiB (a byte over the limit) in bytes.
-        if tenths % 10 == 0 { return "\(bytes) bytes" }
-        return "\(tenths / 10).\(tenths % 10) MiB"
-    }
-    return "\(bytes) bytes"
-}
-
-/// `read(2)`, named apart from ``YAMLDocumentReader/read(_:file:)``.
-func sysRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.read(fd, buffer, count)
-    #elseif canImport(Musl)
-    return Musl.read(fd, buffer, count)
-    #else
-    return Darwin.read(fd, buffer, count)
-    #endif
 }

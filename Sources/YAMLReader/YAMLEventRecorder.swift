@@ -33,7 +33,11 @@ public struct YAMLEventRecorder {
     /// Records the events of the file at `path` in chunks, as
     /// ``YAMLDocumentReader/readFlat(fileAt:displayPath:eachDocument:)`` reads it.
     public mutating func record(fileAt path: String, displayPath: String? = nil) {
-        let file = displayPath ?? path
+        record(bytesPath: Array(path.utf8), file: displayPath ?? path)
+    }
+
+    /// Records the events of the file whose path's bytes are `path`, named `file` in locations.
+    mutating func record(bytesPath path: [UInt8], file: String) {
         batch.appendFileStart(file)
         depth = 0
         let errors = YAMLDocumentReader(limits: limits).readFile(path, file: file, sink: &self)

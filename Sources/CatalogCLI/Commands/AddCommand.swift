@@ -15,7 +15,9 @@ struct AddCommand: ParsableCommand {
             when every indication is a scar indication, else the first area of its regions \
             (face, scalp, body). Files are written to hidden temporaries, flushed, then renamed \
             without ever replacing a file; any failure or interruption removes everything \
-            written. The bundled catalogue is built into this tool and cannot change: add \
+            written. The checks are made again, and the files written, holding a lock on the \
+            catalogue folder (flock), so that two adds at once never both add one id; an add \
+            waits at most 30 s for another to finish. The bundled catalogue is built into this tool and cannot change: add \
             needs --catalogue PATH or CATALOGUE_PATH.
             """
     )

@@ -19,6 +19,8 @@ public struct AddPlacement: Sendable, Hashable {
     public var destination: String
     /// What is written: the file's own bytes, exactly as given (comments and layout kept).
     public var contents: [UInt8]
+    /// Where the file gives the preparation's id.
+    public var idLocation: SourceLocation
 }
 
 /// Why an add changed nothing.
@@ -34,6 +36,8 @@ public enum AddError: Error, Sendable {
     /// Writing failed, and so did removing what had been written: `leftovers` (absolute paths)
     /// must be removed by hand.
     case rollbackFailed(FileSystemError, leftovers: [String])
+    /// Another add held the catalogue's lock (on the folder `path`) for longer than `timeout`.
+    case lockTimedOut(path: String, timeout: Duration)
 }
 
 extension AddError: CustomStringConvertible {
@@ -51,6 +55,9 @@ extension AddError: CustomStringConvertible {
         case .rollbackFailed(let error, let leftovers):
             return "adding failed (\(error)) and these files could not be removed again; remove them by hand: "
                 + leftovers.joined(separator: ", ")
+        case .lockTimedOut(let path, let timeout):
+            return "nothing added: another add kept the catalogue '\(path)' locked for more than "
+                + "\(secondsText(timeout)) s; the catalogue is unchanged, try again"
         }
     }
 }
@@ -74,6 +81,8 @@ public struct CatalogueAdder: Sendable {
     public var fileSystem: any FileSystem
     /// How the catalogue and the files are checked.
     public var loader: CatalogueLoader
+    /// How long ``write(_:)`` waits for another add to release the catalogue's lock.
+    public var lockTimeout: Duration = .seconds(30)
 
     /// Creates an adder for the catalogue folder at `catalogue`.
     public init(catalogue: String, fileSystem: any FileSystem = PosixFileSystem(), loader: CatalogueLoader = CatalogueLoader()) {
@@ -111,11 +120,13 @@ public struct CatalogueAdder: Sendable {
         // format); a draft elsewhere in the catalogue folder, such as one `catalog new -o`
         // wrote beside catalogue.yaml, is not one of them yet.
         let preparationsRoot = realPath(join(catalogue, CatalogueLoader.preparationsFolder))
-        var sources: [String: [UInt8]] = [:]
-        var named: [String: String] = [:]  // real path -> the path it was first named by
+        // Keyed by the bytes of the paths: the NFC and NFD spellings of a name are two files,
+        // which `String` keys would take for one.
+        var sources: [[UInt8]: [UInt8]] = [:]
+        var named: [[UInt8]: String] = [:]  // real path -> the path it was first named by
         let reader = YAMLDocumentReader(limits: loader.limits)
         for path in files {
-            let real = realPath(path)
+            let real = realPath(Array(path.utf8))
             if let real, let first = named[real] {
                 problems.append(.error(start(path), first == path
                     ? "is named twice; name each file once"
@@ -131,10 +142,10 @@ public struct CatalogueAdder: Sendable {
                 // A pipe or a device: add reads each file twice (to check it, then to write
                 // the very bytes checked), which only a regular file allows.
                 problems.append(.error(start(path), "is not a regular file (a pipe or a device); add takes preparation files, save it to a file first"))
-            } else if let real, let preparationsRoot, real.hasPrefix(preparationsRoot + "/") {
+            } else if let real, let preparationsRoot, real.starts(with: Array((preparationsRoot + "/").utf8)) {
                 problems.append(.error(start(path), "is inside the catalogue already; add takes files from outside it"))
             } else if case .success(let bytes) = reader.readBytes(ofFileAt: path) {
-                sources[path] = bytes
+                sources[Array(path.utf8)] = bytes
             }
         }
         guard problems.isEmpty else { return .failure(.refused(problems)) }
@@ -142,12 +153,12 @@ public struct CatalogueAdder: Sendable {
         // A new file's `replaced-by` may name a preparation of the catalogue.
         let checked = loader.load(files: files, manifest: current.manifest, knownIDs: Set(current.preparations.map(\.id)))
         problems += checked.diagnostics.filter { $0.severity == .error }
-        var perFile: [String: [Preparation]] = [:]
-        for preparation in checked.preparations { perFile[preparation.location.file, default: []].append(preparation) }
+        var perFile: [[UInt8]: [Preparation]] = [:]
+        for preparation in checked.preparations { perFile[Array(preparation.location.file.utf8), default: []].append(preparation) }
         for file in perFile.keys { perFile[file]?.sort { $0.location < $1.location } }
         var placements: [AddPlacement] = []
         for path in files {
-            let found = perFile[path] ?? []
+            let found = perFile[Array(path.utf8)] ?? []
             if found.count > 1 {
                 problems.append(.error(found[1].location,
                     "the file holds \(found.count) preparations; add takes one preparation per file (the catalogue's convention), so split it"))
@@ -173,12 +184,13 @@ public struct CatalogueAdder: Sendable {
                 continue
             }
             // The bytes checked are the bytes written: a file changed meanwhile is refused.
-            guard case .success(let bytes) = reader.readBytes(ofFileAt: path), bytes == sources[path] else {
+            guard case .success(let bytes) = reader.readBytes(ofFileAt: path), bytes == sources[Array(path.utf8)] else {
                 problems.append(.error(start(path), "the file changed while it was being checked; try again"))
                 continue
             }
             placements.append(AddPlacement(source: path, id: preparation.id, folder: folder,
-                                           destination: destination, contents: bytes))
+                                           destination: destination, contents: bytes,
+                                           idLocation: preparation.location(of: "id")))
         }
         guard problems.isEmpty else { return .failure(.refused(withSourceLines(problems))) }
         return .success((placements, checked.diagnostics.filter { $0.severity == .warning }))
@@ -201,7 +213,52 @@ public struct CatalogueAdder: Sendable {
     private static let counter = Counter()
 
     /// Writes planned placements, all or none; nil when all were written.
+    ///
+    /// Holds the catalogue's lock (``lockTimeout`` at most to get it; see `CatalogueLock`)
+    /// while it checks again, under the lock, that each id is still new and each destination
+    /// free (another add may have written them since ``plan(_:)``), removes the temporaries an
+    /// add killed by SIGKILL left, and writes.
     public func write(_ placements: [AddPlacement]) -> AddError? {
+        let lock: CatalogueLock
+        do throws(AddError) {
+            lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+        } catch {
+            return error
+        }
+        let error = recheck(placements) ?? cleanAndWrite(placements)
+        lock.unlock()
+        return error
+    }
+
+    /// Under the lock, once checked: removes what killed adds left, then writes.
+    private func cleanAndWrite(_ placements: [AddPlacement]) -> AddError? {
+        removeStaleTemporaries()
+        return writeLocked(placements)
+    }
+
+    /// Under the lock: the catalogue is still valid, and holds none of the ids nor destinations.
+    private func recheck(_ placements: [AddPlacement]) -> AddError? {
+        let current = loader.load(catalogueAt: catalogue)
+        let errors = current.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            return .refused(errors + [.error(SourceLocation(file: catalogue, line: 1, column: 1),
+                "the catalogue changed meanwhile and has errors now; fix them before adding to it")])
+        }
+        var problems: [Diagnostic] = []
+        for placement in placements {
+            if let existing = current.registry?[placement.id] {
+                problems.append(.error(placement.idLocation,
+                    "duplicate id '\(placement.id)': added to the catalogue meanwhile, by another add, at \(existing.location(of: "id"))"))
+            } else if fileSystem.itemExists(at: join(catalogue, placement.destination)) {
+                problems.append(.error(placement.idLocation,
+                    "'\(join(catalogue, placement.destination))' was created meanwhile, by another add; add never overwrites"))
+            }
+        }
+        return problems.isEmpty ? nil : .refused(withSourceLines(problems))
+    }
+
+    /// Writes, the lock held.
+    private func writeLocked(_ placements: [AddPlacement]) -> AddError? {
         Self.writing.lock()
         defer { Self.writing.unlock() }
         let signals = SignalDeferral.begin()
@@ -315,40 +372,14 @@ private func withSourceLines(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     }
 }
 
+/// `30` for 30 seconds, `0.25` for a quarter of one.
+private func secondsText(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    return attoseconds == 0 ? "\(seconds)" : "\(Double(seconds) + Double(attoseconds) / 1e18)"
+}
+
 /// The folder part of a path.
 private func parentFolder(_ path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
-}
-
-/// A mutual-exclusion lock (the library does without Foundation).
-private final class Lock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    init() {
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func lock() { pthread_mutex_lock(mutex) }
-    func unlock() { pthread_mutex_unlock(mutex) }
-}
-
-/// A number that grows by one each time, across threads.
-private final class Counter: @unchecked Sendable {
-    private let lock = Lock()
-    private var value = 0
-
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
 }

@@ -89,9 +89,9 @@ public struct CatalogueLoader: Sendable {
         let manifestPath = join(path, Self.manifestName)
         switch pathKind(manifestPath) {
         case .file:
-            if let real = realPath(manifestPath), real.hasPrefix(walker.realRoot + "/") {
+            if let real = realPath(Array(manifestPath.utf8)), real.starts(with: walker.realRoot + [0x2F]) {
                 let before = session.diagnostics.count
-                let read = session.loadManifest(.file(CatalogueFile(path: manifestPath, displayPath: manifestPath)))
+                let read = session.loadManifest(.file(CatalogueFile(path: manifestPath)))
                 manifest = read ?? manifest
                 if preparations, read == nil, session.diagnostics[before...].contains(where: { $0.severity == .error }) {
                     // A manifest that could not be read at all (a syntax error): the preparations
@@ -157,9 +157,9 @@ public struct CatalogueLoader: Sendable {
         }
         // A regular file named twice (also under another spelling of its path) is read once,
         // under the first of its names in sorted order.
-        var read: Set<String> = []
+        var read: Set<[UInt8]> = []
         for path in paths.sorted() where path.split(separator: "/").last.map(String.init) != Self.manifestName {
-            if pathKind(path) == .file, let real = realPath(path), !read.insert(real).inserted { continue }
+            if pathKind(path) == .file, let real = realPath(Array(path.utf8)), !read.insert(real).inserted { continue }
             session.loadPreparations(.named(path, reader: session.reader), vocabulary: manifest.vocabulary)
         }
         return session.finish(manifest: manifest)
@@ -178,31 +178,6 @@ public struct CatalogueLoader: Sendable {
                                      vocabulary: manifest.vocabulary)
         }
         return session.finish(manifest: manifest)
-    }
-}
-
-/// Where a file's text comes from.
-enum SourceText: Sendable {
-    /// A regular file, read in chunks (and read again for the source lines of diagnostics).
-    case file(CatalogueFile)
-    /// Text the library carries: a display path and the text.
-    case memory(String, String)
-    /// A pipe or a device, read once, whole: a display path and the bytes (or why they could
-    /// not be read).
-    case bytes(String, Result<[UInt8], YAMLError>)
-
-    /// The source named `path` on the command line: a regular file is read when loaded, in
-    /// chunks; anything else (such as `/dev/stdin`) now, since it can be read only once.
-    static func named(_ path: String, reader: YAMLDocumentReader) -> SourceText {
-        guard pathKind(path) == .other else { return .file(CatalogueFile(path: path, displayPath: path)) }
-        return .bytes(path, reader.readBytes(ofFileAt: path))
-    }
-
-    var displayPath: String {
-        switch self {
-        case .file(let file): return file.displayPath
-        case .memory(let path, _), .bytes(let path, _): return path
-        }
     }
 }
 
@@ -465,14 +440,16 @@ struct LoadSession {
 
     private mutating func attachSourceLines() {
         guard !diagnostics.isEmpty else { return }
-        let sources = Dictionary(self.sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { $1 })
+        // Keyed by the bytes of the paths: the NFC and NFD spellings of one name are two files,
+        // which `String` keys would take for one.
+        let sources = Dictionary(self.sources.map { (Array($0.displayPath.utf8), $0) }, uniquingKeysWith: { $1 })
         // The lines each file's diagnostics need, then each file read once for just those lines
         // (a catalogue with thousands of warnings in one large file must not be split whole).
-        var wanted: [String: [Int]] = [:]
+        var wanted: [[UInt8]: [Int]] = [:]
         for diagnostic in diagnostics where diagnostic.sourceLine == nil {
-            wanted[diagnostic.location.file, default: []].append(diagnostic.location.line)
+            wanted[Array(diagnostic.location.file.utf8), default: []].append(diagnostic.location.line)
         }
-        var found: [String: SourceLines] = [:]
+        var found: [[UInt8]: SourceLines] = [:]
         for (file, lines) in wanted {
             guard let source = sources[file] else { continue }
             let bytes: [UInt8]
@@ -483,14 +460,14 @@ struct LoadSession {
                 guard case .success(let read) = read else { continue }
                 bytes = read
             case .file(let f):
-                guard case .success(let read) = reader.readBytes(ofFileAt: f.path) else { continue }
+                guard case .success(let read) = reader.readBytes(ofFileAt: f.path, displayPath: f.displayPath) else { continue }
                 bytes = read
             }
             found[file] = SourceLines(bytes, only: Set(lines))
         }
         for index in diagnostics.indices where diagnostics[index].sourceLine == nil {
             let location = diagnostics[index].location
-            if let line = found[location.file]?[location.line] { diagnostics[index].sourceLine = line }
+            if let line = found[Array(location.file.utf8)]?[location.line] { diagnostics[index].sourceLine = line }
         }
     }
 }

@@ -8,31 +8,46 @@ import Darwin
 
 /// A file to read: where it is on disk, and the path diagnostics name.
 struct CatalogueFile: Sendable {
-    /// The path to open.
-    var path: String
-    /// The path shown in diagnostics.
+    /// The path to open, as bytes (see `PathBytes.swift`).
+    var path: [UInt8]
+    /// The path shown in diagnostics: its bytes escaped where they are not UTF-8.
     var displayPath: String
+
+    init(path: [UInt8], displayPath: String) {
+        self.path = path
+        self.displayPath = displayPath
+    }
+
+    /// A file named by text, as on the command line.
+    init(path: String) {
+        self.init(path: Array(path.utf8), displayPath: path)
+    }
 }
 
 /// Finds the preparation files of a catalogue directory: every `*.yaml` and `*.yml` below
 /// `preparations/`, in sorted path order, skipping hidden files and folders, and refusing
-/// symbolic links that lead outside the catalogue.
+/// symbolic links that lead outside the catalogue, and files named as preparations that are
+/// not regular files (a named pipe would hang the reading, a device never end it).
+///
+/// Names are listed, compared, sorted and opened as bytes: a name that is not UTF-8 is read
+/// like any other (and shown with its bad bytes escaped), and the NFC and NFD spellings of one
+/// text are two files.
 struct CatalogueWalker {
     /// The catalogue folder, as the caller named it.
     let root: String
     /// Its real path, with links resolved.
-    let realRoot: String
+    let realRoot: [UInt8]
 
     var files: [CatalogueFile] = []
     var diagnostics: [Diagnostic] = []
     /// The real paths of the folders walked, so that a loop of links is not walked twice.
-    private var visited: Set<String> = []
+    private var visited: Set<[UInt8]> = []
     /// Each file found with its real path, so that a file reached through several links is
     /// read once.
-    private var found: [(file: CatalogueFile, real: String)] = []
+    private var found: [(file: CatalogueFile, real: [UInt8])] = []
 
     init?(root: String) {
-        guard let real = realPath(root) else { return nil }
+        guard let real = realPath(Array(root.utf8)) else { return nil }
         self.root = root
         self.realRoot = real
     }
@@ -41,63 +56,60 @@ struct CatalogueWalker {
     /// link, as long as it leads to a folder inside the catalogue.
     mutating func walk(_ folder: String) {
         let start = join(root, folder)
-        guard let real = realPath(start) else { return }
+        let startBytes = Array(start.utf8)
+        guard let real = realPath(startBytes) else { return }
         guard isInside(real) else {
             diagnostics.append(.error(SourceLocation(file: start, line: 1, column: 1),
-                                      "symbolic link leads outside the catalogue, to '\(real)'"))
+                                      "symbolic link leads outside the catalogue, to '\(escapedPath(real))'"))
             return
         }
         visited.insert(real)
         // The folders that hold the preparations folder, up to the catalogue's own: a link to
         // one of them is a loop, not more preparations (it would lead to the manifest, and to
         // drafts kept beside it, as if they were preparations).
-        var ancestor = real
-        while ancestor.count > realRoot.count, let slash = ancestor.lastIndex(of: "/") {
-            ancestor = String(ancestor[..<slash])
-            visited.insert(ancestor)
+        var ancestor = real[...]
+        while ancestor.count > realRoot.count, let slash = ancestor.lastIndex(of: 0x2F) {
+            ancestor = ancestor[..<slash]
+            visited.insert(Array(ancestor))
         }
         visited.insert(realRoot)
-        walkDirectory(path: start, display: start, real: real)
-        // In sorted path order; a file that several paths lead to is read once, under the
-        // first of them.
-        found.sort { $0.file.displayPath < $1.file.displayPath }
-        var read: Set<String> = []
+        walkDirectory(path: startBytes, display: start, real: real)
+        // In sorted path order, byte by byte; a file that several paths lead to is read once,
+        // under the first of them.
+        found.sort { $0.file.path.lexicographicallyPrecedes($1.file.path) }
+        var read: Set<[UInt8]> = []
         files = found.filter { read.insert($0.real).inserted }.map(\.file)
         found = []
     }
 
     /// True for the catalogue folder itself and everything below it.
-    private func isInside(_ real: String) -> Bool {
-        real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+    private func isInside(_ real: [UInt8]) -> Bool {
+        real == realRoot || real.starts(with: realRoot == [0x2F] ? [0x2F] : realRoot + [0x2F])
     }
 
     /// Walks the folder at `path`, whose real path (links resolved) is `real`.
-    private mutating func walkDirectory(path: String, display: String, real: String) {
-        guard let dir = opendir(path) else {
+    private mutating func walkDirectory(path: [UInt8], display: String, real: [UInt8]) {
+        guard let dir = withCPath(path, { opendir($0) }) ?? nil else {
             diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1),
                                       "cannot read folder: \(String(cString: strerror(errno)))"))
             return
         }
         defer { closedir(dir) }
-        var names: [String] = []
+        var names: [[UInt8]] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(".") { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name.first == 0x2E { continue }  // hidden, and . and ..
             names.append(name)
         }
-        names.sort()
+        names.sort { $0.lexicographicallyPrecedes($1) }
         for name in names {
             let childPath = join(path, name)
-            let childDisplay = join(display, name)
-            var info = stat()
-            guard lstat(childPath, &info) == 0 else {
+            let childDisplay = join(display, escapedPath(name))
+            let at = SourceLocation(file: childDisplay, line: 1, column: 1)
+            guard var info = fileStatus(childPath, follow: false) else {
                 // Listed but not looked at (a folder that may be read but not searched): an
                 // error, not a file silently left out; one gone meanwhile is simply gone.
-                if errno != ENOENT {
-                    diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1), "cannot read: \(errnoText())"))
-                }
+                if errno != ENOENT { diagnostics.append(.error(at, "cannot read: \(errnoText())")) }
                 continue
             }
             // Without a link, the real path is the folder's and the name (no system call).
@@ -105,38 +117,46 @@ struct CatalogueWalker {
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 guard let target = realPath(childPath) else {
                     let loop = errno == ELOOP
-                    diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1), loop
+                    diagnostics.append(.error(at, loop
                         ? "symbolic link leads into a loop of links, never to a file or folder"
                         : "symbolic link leads nowhere (its target does not exist)"))
                     continue
                 }
                 guard isInside(target) else {
-                    diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1),
-                                              "symbolic link leads outside the catalogue, to '\(target)'"))
+                    diagnostics.append(.error(at, "symbolic link leads outside the catalogue, to '\(escapedPath(target))'"))
                     continue
                 }
-                guard stat(childPath, &info) == 0 else {
-                    if errno != ENOENT {
-                        diagnostics.append(.error(SourceLocation(file: childDisplay, line: 1, column: 1), "cannot read: \(errnoText())"))
-                    }
+                guard let followed = fileStatus(childPath, follow: true) else {
+                    if errno != ENOENT { diagnostics.append(.error(at, "cannot read: \(errnoText())")) }
                     continue
                 }
+                info = followed
                 childReal = target
             }
+            let preparationName = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 if !visited.insert(childReal).inserted { continue }
                 walkDirectory(path: childPath, display: childDisplay, real: childReal)
-            case S_IFREG:
-                if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                    // One string for both when they are the same path (10,000 files, 10,000 strings fewer).
-                    found.append((CatalogueFile(path: childPath, displayPath: childDisplay == childPath ? childPath : childDisplay),
-                                  childReal))
-                }
+            case S_IFREG where preparationName:
+                found.append((CatalogueFile(path: childPath, displayPath: childDisplay), childReal))
+            case S_IFIFO where preparationName:
+                // Never opened: opening a named pipe for reading waits for a writer, maybe forever.
+                diagnostics.append(.error(at, "is a named pipe, not a regular file; a preparation file must be a regular file, so it was not read"))
+            case S_IFCHR where preparationName, S_IFBLK where preparationName, S_IFSOCK where preparationName:
+                diagnostics.append(.error(at, "is a device or a socket, not a regular file; a preparation file must be a regular file, so it was not read"))
             default:
                 continue
             }
         }
+    }
+}
+
+extension [UInt8] {
+    /// True when the bytes end with `suffix`'s UTF-8.
+    func hasSuffix(_ suffix: String) -> Bool {
+        let tail = Array(suffix.utf8)
+        return count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
     }
 }
 
@@ -158,11 +178,11 @@ func join(_ a: String, _ b: String) -> String {
     return a.hasSuffix("/") ? a + b : a + "/" + b
 }
 
-/// The canonical path with every link resolved, or nil when it does not exist.
+/// The canonical path with every link resolved, or nil when it does not exist. (A real path
+/// that is not UTF-8 comes back with its bad bytes replaced: compare the bytes of
+/// `realPath(_:)` on `[UInt8]` where that matters.)
 func realPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
+    realPath(Array(path.utf8)).map { String(decoding: $0, as: UTF8.self) }
 }
 
 /// What is at `path`.

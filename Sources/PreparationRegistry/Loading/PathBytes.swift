@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Paths as the bytes the system gives and takes. A Linux file name is any bytes but `/` and
+// NUL: not always UTF-8, which a `String` cannot hold (it would replace the bad bytes, and the
+// name would then lead nowhere), and two spellings of one text (NFC and NFD) are two files,
+// which `String` comparison takes for one. So the walker lists, compares, sorts and opens
+// paths as bytes, and turns them into text only to show them (``escapedPath(_:)``).
+
+/// `body` with `path` as a C string; nil when the path holds a NUL byte (no file has such a
+/// name).
+func withCPath<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R? {
+    guard !path.contains(0) else { return nil }
+    return (path + [0]).withUnsafeBufferPointer { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { $0.baseAddress.map(body) }
+    }
+}
+
+/// `a/b` of two byte paths, without doubling the slash.
+func join(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
+    if a.isEmpty || a == [0x2E] { return b }
+    return a.last == 0x2F ? a + b : a + [0x2F] + b
+}
+
+/// The canonical path with every link resolved, as bytes, or nil when it does not exist.
+func realPath(_ path: [UInt8]) -> [UInt8]? {
+    withCPath(path) { cPath -> [UInt8]? in
+        guard let resolved = realpath(cPath, nil) else { return nil }
+        defer { free(resolved) }
+        return Array(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
+    } ?? nil
+}
+
+/// `lstat(2)` (`follow` false) or `stat(2)` of a byte path; nil with `errno` set on failure.
+func fileStatus(_ path: [UInt8], follow: Bool) -> stat? {
+    var info = stat()
+    let result = withCPath(path) { follow ? stat($0, &info) : lstat($0, &info) }
+    guard let result else {
+        errno = ENOENT
+        return nil
+    }
+    return result == 0 ? info : nil
+}
+
+/// A path for a person: its bytes as UTF-8 text where they are valid UTF-8, and each byte that
+/// is not as `\xNN` (two hexadecimal digits), so that a diagnostic names exactly the file.
+func escapedPath(_ bytes: some Collection<UInt8>) -> String {
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    var result = ""
+    var rest = bytes[...]
+    while let first = rest.first {
+        // The one character (one to four bytes) that starts here, else one bad byte.
+        let valid = (1...min(4, rest.count)).lazy.compactMap { length in
+            String(validating: rest.prefix(length), as: UTF8.self).map { (text: $0, length: length) }
+        }.first
+        if let valid {
+            result += valid.text
+            rest = rest.dropFirst(valid.length)
+        } else {
+            let hex = Array("0123456789ABCDEF")
+            result += "\\x" + String(hex[Int(first >> 4)]) + String(hex[Int(first & 0xF)])
+            rest = rest.dropFirst()
+        }
+    }
+    return result
+}

@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Files named by their paths' bytes: a file name on Linux is any bytes but `/` and NUL, not
+/// necessarily UTF-8, and two names that Unicode takes for one (NFC and NFD) are two files. A
+/// `String` cannot hold the first and compares the second as equal; these entries take the
+/// bytes as they are, and the name to show in errors apart.
+extension YAMLDocumentReader {
+    /// Reads a whole file's bytes, as `readBytes(ofFileAt:displayPath:)` with a `String` does, the
+    /// file named by the bytes of its path.
+    ///
+    /// - Parameters:
+    ///   - path: the bytes of the path to open (no NUL among them).
+    ///   - displayPath: the path errors name.
+    public func readBytes(ofFileAt path: [UInt8], displayPath: String) -> Result<[UInt8], YAMLError> {
+        let start = SourceLocation(file: displayPath, line: 1, column: 1)
+        let fd: Int32
+        switch openForReading(path, start: start) {
+        case .failure(let error): return .failure(error)
+        case .success(let opened): fd = opened
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            return .failure(YAMLError(.io, at: start, "cannot read file: \(errnoText())"))
+        }
+        let regular = isRegularFile(info)
+        let size = regular ? Int(info.st_size) : 0
+        if size > limits.maxFileSize {
+            return .failure(YAMLError(.limit, at: start,
+                "file is \(sizeText(size)), larger than the limit of \(sizeText(limits.maxFileSize))"))
+        }
+        return readToEnd(fd, expected: size, regular: regular, start: start)
+    }
+
+    /// Reads a YAML file's documents in chunks as flat views, as
+    /// `readFlat(fileAt:displayPath:buffers:eachDocument:)` with a
+    /// `String` does, the file
+    /// named by the bytes of its path.
+    public func readFlat(fileAt path: [UInt8], displayPath: String, buffers: inout YAMLReadBuffers,
+                         eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
+        readFlat(bytesPath: path, file: displayPath, buffers: &buffers, eachDocument: body)
+    }
+}
+
+extension YAMLEventRecorder {
+    /// Records the events of a file in chunks, as `record(fileAt:displayPath:)` with a `String`
+    /// does, the file named by the bytes of its path.
+    public mutating func record(fileAt path: [UInt8], displayPath: String) {
+        record(bytesPath: path, file: displayPath)
+    }
+}
+
+/// `open(2)` for reading of the path whose bytes are `path`.
+func openForReading(_ path: [UInt8], start: SourceLocation) -> Result<Int32, YAMLError> {
+    guard !path.contains(0) else {
+        return .failure(YAMLError(.io, at: start, "cannot open file: its path holds a NUL byte"))
+    }
+    let fd = (path + [0]).withUnsafeBufferPointer { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { $0.baseAddress.map { open($0, O_RDONLY | O_CLOEXEC) } ?? -1 }
+    }
+    guard fd >= 0 else { return .failure(YAMLError(.io, at: start, "cannot open file: \(errnoText())")) }
+    return .success(fd)
+}
+
+/// `pread(2)` of `count` bytes at `offset` into `buffer`, again after a signal interrupted it
+/// (EINTR) and on after a short read, until `count` bytes or the end of the file; the bytes
+/// read, or -1 (with `errno`) on failure.
+func preadFully(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, count: Int, at offset: Int) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
+    let count = min(count, buffer.count)
+    var done = 0
+    while done < count {
+        let n = pread(fd, base + done, count - done, off_t(offset + done))
+        if n < 0 {
+            if errno == EINTR { continue }
+            return -1
+        }
+        if n == 0 { break }
+        done += n
+    }
+    return done
+}
+
+/// A size for a person: `16 MiB`, `1.5 MiB`, `300 bytes`.
+func sizeText(_ bytes: Int) -> String {
+    let mib = 1024 * 1024
+    if bytes % mib == 0 { return "\(bytes / mib) MiB" }
+    if bytes >= mib {
+        let tenths = (bytes * 10 + mib / 2) / mib
+        // A size that would round to a whole number of MiB (a byte over the limit) in bytes.
+        if tenths % 10 == 0 { return "\(bytes) bytes" }
+        return "\(tenths / 10).\(tenths % 10) MiB"
+    }
+    return "\(bytes) bytes"
+}
+
+/// `read(2)`, named apart from ``YAMLDocumentReader/read(_:file:)``. Its callers read again
+/// after EINTR.
+func sysRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.read(fd, buffer, count)
+    #else
+    return Darwin.read(fd, buffer, count)
+    #endif
+}
