@@ -30,6 +30,32 @@ public enum Region: String, Sendable, Hashable, CaseIterable, Comparable, Custom
 
     public var description: String { rawValue }
 
+    /// The region's body-site concept in SNOMED CT (system `http://snomed.info/sct`), for the
+    /// FHIR exports' `bodySite`; nil where no code is known.
+    ///
+    /// The codes are those seen in several public value sets and listed in the project's
+    /// domain notes (`DOMAIN.md`, "Dosing, area rules and codes"): face 89545001, scalp
+    /// 41695006, neck 45048000, abdomen 818981001, thigh 68367000, buttock 46862004, upper arm
+    /// 40983000, hand 85562004, back 77568009, flank 58602004, knee 72696002. `periorbital`,
+    /// `submental` and `decolletage` have no code there and stay uncoded: a concept is left
+    /// out rather than guessed.
+    public var snomedCode: String? {
+        switch self {
+        case .face: return "89545001"
+        case .scalp: return "41695006"
+        case .neck: return "45048000"
+        case .abdomen: return "818981001"
+        case .thighs: return "68367000"
+        case .buttocks: return "46862004"
+        case .arms: return "40983000"
+        case .hands: return "85562004"
+        case .back: return "77568009"
+        case .flanks: return "58602004"
+        case .knees: return "72696002"
+        case .periorbital, .submental, .decolletage: return nil
+        }
+    }
+
     public static func < (lhs: Region, rhs: Region) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
