@@ -17,7 +17,7 @@ struct Catalog: ParsableCommand {
         version: Catalog.versionText,
         subcommands: [
             ValidateCommand.self, QueryCommand.self, ShowCommand.self, CourseCommand.self, PluginsCommand.self,
-            AddCommand.self, NewCommand.self, SchemaCommand.self, LintRulesCommand.self,
+            AddCommand.self, NewCommand.self, SchemaCommand.self, FHIRDefinitionsCommand.self, LintRulesCommand.self,
         ]
     )
 
