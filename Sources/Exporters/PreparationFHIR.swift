@@ -26,7 +26,7 @@ public enum PreparationFHIR {
     }
 
     /// The bundle ``render(_:catalogue:vocabulary:)`` prints: for each preparation, in the
-    /// order given, its PlanDefinition then its ActivityDefinition.
+    /// order given, its PlanDefinition then its ActivityDefinition (no `entry` when there is none).
     public static func bundle(_ preparations: [Preparation], catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> JSONValue {
         var entries: [JSONValue] = []
         for p in preparations {
@@ -39,7 +39,9 @@ public enum PreparationFHIR {
                 ("resource", activityDefinition(p, catalogue: catalogue)),
             ]))
         }
-        return .object([("resourceType", .string("Bundle")), ("type", .string("collection")), ("entry", .array(entries))])
+        var members: [(String, JSONValue)] = [("resourceType", .string("Bundle")), ("type", .string("collection"))]
+        if !entries.isEmpty { members.append(("entry", .array(entries))) }  // FHIR JSON has no empty arrays
+        return .object(members)
     }
 
     /// The definitions' status: `retired` for a deprecated preparation, else `active`.
