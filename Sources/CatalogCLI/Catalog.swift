@@ -18,7 +18,8 @@ struct Catalog: ParsableCommand {
         version: Catalog.versionText,
         subcommands: [
             ValidateCommand.self, QueryCommand.self, ShowCommand.self, CourseCommand.self, PluginsCommand.self,
-            AddCommand.self, NewCommand.self, SchemaCommand.self, LintRulesCommand.self, VocabularyCommand.self,
+            AddCommand.self, NewCommand.self, SchemaCommand.self, FHIRDefinitionsCommand.self, LintRulesCommand.self,
+            VocabularyCommand.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exporters
 import PreparationRegistry
 
 /// `catalog query`: the preparations that match every filter given.
@@ -42,7 +43,7 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A patient condition: leave out the preparations it contraindicates.", valueName: "condition"))
     var condition: [String] = []
 
-    @Option(help: "Output format: table, json or yaml.")
+    @Option(help: "Output format: table, json, yaml or fhir (FHIR R4 PlanDefinitions and ActivityDefinitions).")
     var format: OutputFormat = .table
 
     @OptionGroup var colour: ColourOptions
@@ -68,7 +69,8 @@ struct QueryCommand: ParsableCommand {
             for problem in unknown { printError("error: \(problem)") }
             throw ExitCode(2)
         }
-        try printPreparations(registry.preparations(matching: query), format: format, single: false, colour: colour.choice)
+        try printPreparations(registry.preparations(matching: query), format: format, single: false, registry: registry,
+                              colour: colour.choice)
     }
 }
 
@@ -85,7 +87,7 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The preparation's id.", valueName: "id"))
     var id: String
 
-    @Option(help: "Output format: table, json or yaml.")
+    @Option(help: "Output format: table, json, yaml or fhir (FHIR R4 PlanDefinitions and ActivityDefinitions).")
     var format: OutputFormat = .table
 
     @OptionGroup var colour: ColourOptions
@@ -99,14 +101,18 @@ struct ShowCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        try printPreparations([preparation], format: format, single: true, colour: colour.choice)
+        try printPreparations([preparation], format: format, single: true, registry: registry, colour: colour.choice)
     }
 }
 
-/// Prints preparations in `format`; `single` prints one object (JSON) or the detailed view (table).
-func printPreparations(_ preparations: [Preparation], format: OutputFormat, single: Bool,
+/// Prints preparations in `format`; `single` prints one object (JSON) or the detailed view
+/// (table); FHIR is one Bundle either way, versioned with `registry`'s manifest.
+func printPreparations(_ preparations: [Preparation], format: OutputFormat, single: Bool, registry: Registry,
                        colour: Terminal.ColourChoice = .auto) throws {
     switch format {
+    case .fhir:
+        print(PreparationFHIR.render(preparations, catalogue: CatalogueIdentity(registry.manifest),
+                                     vocabulary: registry.vocabulary), terminator: "")
     case .json:
         if single, let only = preparations.first {
             print(PreparationJSON.encode(only))

@@ -46,6 +46,9 @@ struct VocabularyCommand: ParsableCommand {
         let sections = (section.map { [$0] } ?? VocabularySection.allCases).map { ($0, Self.words($0, in: vocabulary)) }
         switch format {
         case .table: print(Self.table(sections), terminator: "")
+        case .fhir:
+            printError("error: the vocabulary has no FHIR form; use --format table, json or yaml")
+            throw ExitCode(64)
         case .json: print(Self.json(sections).rendered(pretty: true))
         case .yaml:
             let node = YAMLEmitter.Node.mapping(sections.map { section, words in

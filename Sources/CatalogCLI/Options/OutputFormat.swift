@@ -8,4 +8,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     /// YAML written by libyaml's emitter: catalogue documents that read back as the same data.
     case yaml
+    /// FHIR R4 (format 1.1): a `Bundle` of each preparation's `PlanDefinition` and `ActivityDefinition`.
+    case fhir
 }

@@ -30,10 +30,15 @@ public enum Region: String, Sendable, Hashable, CaseIterable, Comparable, Custom
 
     public var description: String { rawValue }
 
-    /// The region's body site in SNOMED CT, where a public value set gives one (the project's
-    /// DOMAIN figures: "SNOMED CT codes seen in several public value sets"); nil for
-    /// `periorbital`, `submental` and `decolletage`, which are left uncoded rather than guessed.
-    /// `arms` is the upper arm's concept.
+    /// The region's body-site concept in SNOMED CT (system `http://snomed.info/sct`), for the
+    /// FHIR exports' `bodySite`; nil where no code is known.
+    ///
+    /// The codes are those seen in several public value sets and listed in the project's
+    /// domain notes (`DOMAIN.md`, "Dosing, area rules and codes"): face 89545001, scalp
+    /// 41695006, neck 45048000, abdomen 818981001, thigh 68367000, buttock 46862004, upper arm
+    /// 40983000, hand 85562004, back 77568009, flank 58602004, knee 72696002. `periorbital`,
+    /// `submental` and `decolletage` have no code there and stay uncoded: a concept is left
+    /// out rather than guessed.
     public var snomedCode: String? {
         switch self {
         case .face: return "89545001"

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// `fhir-definitions`, and `show`/`query` with `--format fhir`, through the command line.
+@Suite("FHIR commands")
+struct FHIRCommandTests {
+    @Test("fhir-definitions prints the repository's copy, byte for byte")
+    func definitions() throws {
+        let run = try runCatalog(["fhir-definitions"])
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        let copy = try String(contentsOf: packageRoot.appendingPathComponent("docs/fhir-definitions.json"), encoding: .utf8)
+        #expect(run.stdout == copy)
+    }
+
+    @Test("show --format fhir prints a PlanDefinition and its ActivityDefinition; the same bytes every run")
+    func show() throws {
+        let run = try runCatalog(["show", "Polynucleotide-Periorbital", "--format", "fhir"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try runCatalog(["show", "polynucleotide-periorbital", "--format", "fhir"]).stdout == run.stdout)
+        let bundle = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let resources = try #require((bundle["entry"] as? [[String: Any]])?.compactMap { $0["resource"] as? [String: Any] })
+        #expect(resources.map { $0["resourceType"] as? String } == ["PlanDefinition", "ActivityDefinition"])
+        let actions = try #require(resources[0]["action"] as? [[String: Any]])
+        #expect(actions.map { $0["id"] as? String } == ["phase-1", "phase-2"])
+        #expect(resources[1]["bodySite"] as? [[String: String]] == [["text": "periorbital"]])
+    }
+
+    @Test("query --format fhir prints the matched preparations' definitions in one bundle")
+    func query() throws {
+        let run = try runCatalog(["query", "--area", "scalp", "--format", "fhir"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let bundle = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let urls = try #require((bundle["entry"] as? [[String: Any]])?.compactMap { $0["fullUrl"] as? String })
+        let ids = ["dutasteride-scalp", "hair-revitalising-cocktail", "peptide-growth-factor-hair", "prp-scalp"]
+        let base = "http://mesotherapy-catalogue.example.org/fhir"
+        #expect(urls == ids.flatMap { ["\(base)/PlanDefinition/\($0)", "\(base)/ActivityDefinition/\($0)"] })
+        let empty = try runCatalog(["query", "--area", "scalp", "--technique", "subcutaneous", "--format", "fhir"])
+        #expect(empty.stdout == "{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"collection\"\n}\n")
+    }
+}
