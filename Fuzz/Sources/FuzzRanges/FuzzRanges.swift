@@ -18,6 +18,9 @@
 // Any difference traps.
 import FuzzSupport
 import PreparationRegistry
+#if canImport(Glibc)
+import Glibc
+#endif
 
 let file: String = {
     let folder = Fuzz.folder + "/ranges"
@@ -25,6 +28,8 @@ let file: String = {
     return folder + "/ranges.yaml"
 }()
 let loader = CatalogueLoader()
+/// With FUZZ_VERBOSE set, each field's values are printed (to see what an input reads to).
+let verbose = getenv("FUZZ_VERBOSE") != nil
 
 /// A field that takes the text: the top-level lines that put it there, and its value read back.
 struct Field: Sendable {
@@ -51,7 +56,7 @@ let fields: [Field] = [
     Field(name: "depth", overrides: { ["depth": $0] }, value: { $0.depth }),
     Field(name: "residence", overrides: { ["residence": $0] }, value: { $0.residence }),
     Field(name: "session-time", overrides: { ["session-time": $0] }, value: { $0.sessionTime }),
-    Field(name: "sessions", overrides: { ["protocol": "[{phase: induction, sessions: \($0)}]"] },
+    Field(name: "sessions", overrides: { ["protocol": "[{phase: induction, sessions: \($0), interval: 2 weeks}]"] },
           value: { $0.phases.first?.sessions }),
     Field(name: "interval", overrides: { ["protocol": "[{phase: induction, sessions: 2-3, interval: \($0)}]"] },
           value: { $0.phases.first?.interval }),
@@ -100,6 +105,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     for (index, field) in fields.enumerated() {
         let written = byID["f\(index)-as-written"].flatMap(field.value)
+        if verbose {
+            print("\(field.name): \(written.map { "\($0)" } ?? "error") / padded: \(byID["f\(index)-padded"].flatMap(field.value).map { "\($0)" } ?? "error")")
+        }
         if let zeros {
             let general = byID["f\(index)-padded"].flatMap(field.value)
             if written != general {
