@@ -85,7 +85,7 @@ struct CourseCommand: ParsableCommand {
         }
         var horizonValue = CourseRequest.defaultHorizon
         if let horizon {
-            guard let value = Quantity<DurationUnit>.parseDuration(horizon) else {
+            guard let value = Quantity<DurationUnit>.parseDuration(horizon, yearsAllowed: true) else {
                 throw fail("--horizon '\(horizon)' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month, year)", code: 2)
             }
             horizonValue = value
