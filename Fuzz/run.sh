@@ -9,6 +9,8 @@
 # Environment (all optional):
 #   FUZZ_WORK   where corpora, crashes and logs go (default Fuzz/.build-fuzz-work, git-ignored)
 #   FUZZ_JOBS   libFuzzer processes per target (default 1)
+#   FUZZ_SEED   libFuzzer's random seed (default: a new one each run)
+#   FUZZ_RUNS   stop each target after this many inputs (with FUZZ_SEED: a repeatable run)
 #
 # Each run starts from the seeds (the bundled catalogue and the test fixtures, copied afresh)
 # and the corpus earlier runs kept in $FUZZ_WORK/corpus/TARGET. A crash, a timeout (10 s) or an
@@ -106,6 +108,10 @@ for target in "${targets[@]}"; do
     # With FUZZ_JOBS > 1, libFuzzer's -fork mode: that many processes share the corpus.
     parallel=()
     [ "$jobs" -gt 1 ] && parallel=(-fork="$jobs" -ignore_crashes=0)
+    # FUZZ_SEED and FUZZ_RUNS make a run repeatable (CI): the same seed and the same number of
+    # inputs from the same seeds explore the same inputs on any machine, however fast.
+    [ -n "${FUZZ_SEED:-}" ] && parallel+=(-seed="$FUZZ_SEED")
+    [ -n "${FUZZ_RUNS:-}" ] && parallel+=(-runs="$FUZZ_RUNS")
     "$bin/$exe" "$corpus" "$work/seeds/$target" \
         -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 \
         -dict="$here/yaml.dict" -artifact_prefix="$crashes" -print_final_stats=1 \
