@@ -33,7 +33,37 @@ struct Catalog: ParsableCommand {
             printError("error: unknown subcommand '\(first)'\(hint) (subcommands: \(names.dropLast().joined(separator: ", ")))")
             Foundation.exit(64)
         }
+        if let first = arguments.first, let repeated = repeatedOption(arguments.dropFirst(), of: first) {
+            printError("error: \(repeated) is given more than once; give it once")
+            Foundation.exit(64)
+        }
         main(arguments)
+    }
+
+    /// The options of each subcommand that take one value: argument-parser keeps the last of
+    /// several silently, and `--concern a --concern b` planned for `b` without a word.
+    static let singleValued: [String: Set<String>] = [
+        "course": ["--concern", "--start", "--hemisphere", "--horizon", "--format", "--patient", "--bundle"],
+        "query": ["--format", "--color"],
+        "show": ["--format", "--color"],
+        "validate": ["--format"],
+        "new": ["--area", "--output"],
+        "vocabulary": ["--format"],
+        "lint-rules": ["--format"],
+    ]
+
+    /// The first single-valued option of `subcommand` that `arguments` give twice, if any
+    /// (`--name value` and `--name=value` alike; nothing after `--` counts).
+    static func repeatedOption(_ arguments: ArraySlice<String>, of subcommand: String) -> String? {
+        guard let options = singleValued[subcommand] else { return nil }
+        var seen = Set<String>()
+        for argument in arguments {
+            if argument == "--" { break }
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            guard options.contains(name) else { continue }
+            if !seen.insert(name).inserted { return name }
+        }
+        return nil
     }
 
     /// The tool's own version.

@@ -64,4 +64,16 @@ struct SmallFixesTests {
         #expect(run.status == 0)
         #expect(run.stdout.contains("horizon: 24 months (until 2028-01-01)\n"))
     }
+
+    @Test("an option that takes one value, given twice, is a usage error", arguments: [
+        ["course", "face", "--concern", "dehydration", "--concern", "wrinkles"],
+        ["course", "face", "--concern", "dehydration", "--format=json", "--format", "ics"],
+        ["query", "--format", "json", "--format", "yaml"],
+    ])
+    func repeatedOption(_ arguments: [String]) throws {
+        let run = try runCatalog(arguments)
+        #expect(run.status == 64)
+        let name = arguments.contains("--concern") && arguments.filter({ $0 == "--concern" }).count > 1 ? "--concern" : "--format"
+        #expect(run.stderr == "error: \(name) is given more than once; give it once\n")
+    }
 }
