@@ -76,4 +76,23 @@ struct SmallFixesTests {
         let name = arguments.contains("--concern") && arguments.filter({ $0 == "--concern" }).count > 1 ? "--concern" : "--format"
         #expect(run.stderr == "error: \(name) is given more than once; give it once\n")
     }
+
+    @Test("validate - reads one file from the standard input")
+    func validateStandardInput() throws {
+        let process = Process()
+        process.executableURL = try #require(catalogExecutable)
+        process.arguments = ["validate", "-"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("id: x\nname: X\n".utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text.hasPrefix("/dev/stdin:1:1: error: missing required key 'ingredients'\n"))
+        #expect(text.hasSuffix("0 preparations in 1 file: 7 errors, 0 warnings\n"))
+    }
 }

@@ -20,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogueOptions
 
-    @Argument(help: ArgumentHelp("Catalogue folders or preparation files to check.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Catalogue folders or preparation files to check; - for one file on the standard input (named /dev/stdin in diagnostics).", valueName: "path"))
     var paths: [String] = []
 
     @Option(help: "Output format: text or json.")
@@ -36,7 +36,8 @@ struct ValidateCommand: ParsableCommand {
             results.append((options.selectedName, options.load(loader)))
         } else {
             var files: [String] = []
-            for path in paths {
+            // `-` is the standard input (one file, for editor integrations), read as /dev/stdin.
+            for path in paths.map({ $0 == "-" ? "/dev/stdin" : $0 }) {
                 if pathIsDirectory(path) {
                     results.append((path, loader.load(catalogueAt: path)))
                 } else {
