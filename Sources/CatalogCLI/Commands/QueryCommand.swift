@@ -49,7 +49,7 @@ struct QueryCommand: ParsableCommand {
     @OptionGroup var colour: ColourOptions
 
     func run() throws {
-        let registry = try options.loadRegistry()
+        let registry = try options.loadRegistryForLookUp().registry
         var unknown: [UnknownValue] = []
         func parse<T>(_ words: [String], _ read: (String) throws(UnknownValue) -> T) -> [T] {
             words.compactMap { word in
@@ -93,11 +93,20 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var colour: ColourOptions
 
     func run() throws {
-        let registry = try options.loadRegistry()
+        let (registry, brokenFiles) = try options.loadRegistryForLookUp()
         let preparation: Preparation
         do {
             preparation = try registry.preparation(id: id)
         } catch {
+            // By the convention of one file a preparation named after its id: the one asked for
+            // may be in a file with errors, rather than unknown.
+            let stem = { (path: String) in
+                path.split(separator: "/").last.map { $0.split(separator: ".").dropLast().joined(separator: ".") }
+            }
+            if let file = brokenFiles.first(where: { stem($0)?.lowercased() == id.lowercased() }) {
+                printError("error: no valid preparation '\(id)': its file \(file) has errors; `catalog validate` lists them")
+                throw ExitCode(1)
+            }
             printError("error: \(error)")
             throw ExitCode(2)
         }

@@ -22,7 +22,10 @@ struct CatalogueOptions: ParsableArguments {
     /// Loads the selected catalogue as a registry; when it has errors, prints them to the
     /// standard error and exits with status 1.
     func loadRegistry() throws -> Registry {
-        let result = load()
+        try loadRegistry(load())
+    }
+
+    private func loadRegistry(_ result: CatalogueLoadResult) throws -> Registry {
         guard let registry = result.registry else {
             for diagnostic in result.diagnostics where diagnostic.severity == .error {
                 printError(diagnostic.rendered)
@@ -31,6 +34,24 @@ struct CatalogueOptions: ParsableArguments {
             throw ExitCode(1)
         }
         return registry
+    }
+
+    /// Loads the selected catalogue for looking things up (`query`, `show`): when it has errors
+    /// that lie only in preparation files, prints a warning naming those files to the standard
+    /// error and returns the registry of the other files (the broken files as well); when it
+    /// has others (its folder, its manifest), prints them and exits with status 1, as
+    /// ``loadRegistry()`` does.
+    func loadRegistryForLookUp() throws -> (registry: Registry, brokenFiles: [String]) {
+        let result = load()
+        if let registry = result.registry { return (registry, []) }
+        guard let part = result.validPart() else { return (try loadRegistry(result), []) }
+        let shown = part.brokenFiles.prefix(3).joined(separator: ", ")
+        let more = part.brokenFiles.count > 3 ? " and \(part.brokenFiles.count - 3) more" : ""
+        printError("warning: \(selectedName) has \(plural(result.errorCount, "error")) in " +
+                   "\(plural(part.brokenFiles.count, "file")) (\(shown)\(more)); answering from the " +
+                   "\(plural(part.registry.preparations.count, "preparation")) of the other files; " +
+                   "`catalog validate` lists the errors")
+        return (part.registry, part.brokenFiles)
     }
 
     /// The vocabulary of the selected catalogue (its manifest only; the bundled vocabulary for

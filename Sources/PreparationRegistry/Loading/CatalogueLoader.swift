@@ -18,6 +18,8 @@ public struct CatalogueLoadResult: Sendable {
     /// The diagnostics found but not kept, per file (at most ``CatalogueLoader/diagnosticsPerFile``
     /// are kept of one file, and ``CatalogueLoader/diagnosticsInAll`` in all), sorted by file.
     public var omitted: [OmittedDiagnostics] = []
+    /// Whether an error lies outside the preparation files (the folder, the manifest).
+    package var hasCatalogueLevelErrors = false
 
     /// The number of errors, those omitted included.
     public var errorCount: Int { diagnostics.count { $0.severity == .error } + omitted.reduce(0) { $0 + $1.errors } }
@@ -128,6 +130,7 @@ public struct CatalogueLoader: Sendable {
             session.diagnostics.append(.error(SourceLocation(file: preparationsPath, line: 1, column: 1),
                 "'\(Self.preparationsFolder)' is not a folder; it must be the folder of the preparation files"))
         }
+        session.markCatalogueLevelErrors()
         session.diagnostics += walker.diagnostics
         // The walker's list is not kept alive beside the sources made of it.
         let sources = walker.files.map(SourceText.file)
@@ -155,6 +158,7 @@ public struct CatalogueLoader: Sendable {
         for path in paths where path.split(separator: "/").last.map(String.init) == Self.manifestName {
             manifest = session.loadManifest(.named(path, reader: session.reader)) ?? manifest
         }
+        session.markCatalogueLevelErrors()
         // A regular file named twice (also under another spelling of its path) is read once,
         // under the first of its names in sorted order.
         var read: Set<[UInt8]> = []
@@ -173,6 +177,7 @@ public struct CatalogueLoader: Sendable {
         for file in BundledCatalogue.files where file.path == Self.manifestName {
             manifest = session.loadManifest(.memory(BundledCatalogue.displayPath(file.path), file.text)) ?? manifest
         }
+        session.markCatalogueLevelErrors()
         for file in BundledCatalogue.files where file.path.hasPrefix(Self.preparationsFolder + "/") {
             session.loadPreparations(.memory(BundledCatalogue.displayPath(file.path), file.text),
                                      vocabulary: manifest.vocabulary)
@@ -191,6 +196,9 @@ struct LoadSession {
     var fileCount = 0
     /// Ids of preparations that exist besides those loaded, which `replaced-by` may name.
     var knownIDs: Set<String> = []
+    /// Whether an error lies outside the preparation files (the folder, the manifest): set by
+    /// ``markCatalogueLevelErrors()`` before the preparation files are read, else at the finish.
+    private var catalogueLevelErrors: Bool?
     /// The reader's storage, reused from one file to the next.
     private var buffers = YAMLReadBuffers()
     /// Texts that preparations share, kept once for the whole load.
@@ -356,8 +364,15 @@ struct LoadSession {
         preparations.append(preparation)
     }
 
+    /// Notes whether an error has been found so far, before any preparation file is read:
+    /// such an error (the folder, the manifest) leaves no valid part to answer from.
+    mutating func markCatalogueLevelErrors() {
+        catalogueLevelErrors = diagnostics.contains { $0.severity == .error } || cap.omittedList.contains { $0.errors > 0 }
+    }
+
     /// Cross-file checks, lint, source lines and order.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
+        if catalogueLevelErrors == nil { markCatalogueLevelErrors() }
         let lintRules = LintRules.enabled(disabled: manifest.disabledLintRules)
         let lintContext = LintContext(vocabulary: manifest.vocabulary)
         // Sorted in place, so that the registry can share the array instead of copying it.
@@ -383,7 +398,7 @@ struct LoadSession {
             registry: hasErrors ? nil : Registry(manifest: manifest, sortedUnique: preparations,
                                                  index: index ?? QueryIndex(preparations)),
             manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount,
-            omitted: cap.omittedList)
+            omitted: cap.omittedList, hasCatalogueLevelErrors: catalogueLevelErrors ?? true)
     }
 
     /// At most this many unknown `replaced-by` ids per load get a "did you mean" (each costs a
