@@ -348,7 +348,9 @@ struct LoadSession {
     /// Decodes one document as soon as the reader has finished it, so that only one
     /// document's nodes are alive at a time.
     private mutating func addPreparation(from document: YAMLDocumentView, vocabulary: Vocabulary) {
-        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner)
+        let countOnly = !cap.keepsMore(of: document.root.location.file)
+        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner,
+                                                                countOnly: countOnly)
         if !problems.isEmpty { keep(problems) }
         guard let preparation else { return }
         let idLocation = preparation.location(of: "id")

@@ -36,7 +36,8 @@ extension NodeReader {
         }
         guard let range = quantityRange(node, what, VolumeUnit.self, example: "10 ml") else { return nil }
         guard range.min.baseValue == range.max.baseValue else {
-            error(node.location, "'\(what)' must be one volume, such as '10 ml', not the range '\(shown(node, range))'")
+            let message = "'\(what)' must be one volume, such as '10 ml', not the range '\(shown(node, range))'"  // not deferred: it reads self
+            error(node.location, message)
             return nil
         }
         guard checkAboveZero(node, what, range) else { return nil }
@@ -55,7 +56,8 @@ extension NodeReader {
     private mutating func checkAboveZero<U>(_ node: YAMLNodeView, _ what: String, _ range: QuantityRange<U>) -> Bool {
         guard range.min.value <= 0 else { return true }
         let bound = node.mapping?.first { $0.keyEquals("min") }?.value
-        error(bound?.location ?? node.location, "'\(what)' must be above zero, not '\(shown(node, range))'")
+        let message = "'\(what)' must be above zero, not '\(shown(node, range))'"  // not deferred: it reads self
+        error(bound?.location ?? node.location, message)
         return false
     }
 

@@ -39,11 +39,15 @@ struct PreparationDecoder {
 
     /// The preparation, or nil; with every diagnostic found either way.
     ///
-    /// - Parameter interner: where texts that preparations tend to share are kept once, for a
-    ///   load of many preparations.
+    /// - Parameters:
+    ///   - interner: where texts that preparations tend to share are kept once, for a load of
+    ///     many preparations.
+    ///   - countOnly: leave the messages empty: the load keeps no more diagnostics of the file
+    ///     and only counts them.
     static func decode(_ document: YAMLDocumentView, vocabulary: Vocabulary,
-                       interner: TextInterner? = nil) -> (Preparation?, [Diagnostic]) {
+                       interner: TextInterner? = nil, countOnly: Bool = false) -> (Preparation?, [Diagnostic]) {
         var reader = NodeReader(interner: interner)
+        reader.countOnly = countOnly
         let preparation = PreparationDecoder(vocabulary: vocabulary).decode(document.root, &reader)
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
         return (preparation, [])
