@@ -27,6 +27,35 @@ struct BoundedWorkTests {
         #expect(result.diagnostics.first?.location.line == 1)
     }
 
+    @Test("past the cap, documents are only counted: the same counts, and a valid preparation still found")
+    func countedPastTheCap() throws {
+        let valid = """
+            id: late-but-valid
+            name: Late but valid
+            ingredients: [glycerol]
+            regions: [face]
+            indications: [dehydration]
+            techniques: [nappage]
+            depth: 0.5-2 mm
+            residence: 3-30 days
+            protocol:
+              - phase: induction
+                sessions: 1
+            sources: [Test source]
+            """
+        let text = String(repeating: "--- {}\n", count: 200) + "---\n" + valid + "\n---\n"
+            + valid.replacingOccurrences(of: "late-but-valid", with: "late-and-wrong").replacingOccurrences(of: "0.5-2 mm", with: "2-0.5 mm")
+        let catalogue = try TemporaryCatalogue(files: ["flood.yaml": text])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        #expect(result.diagnostics.count == CatalogueLoader.diagnosticsPerFile)
+        #expect(result.errorCount == 1_801)
+        #expect(result.preparations.map(\.id) == ["late-but-valid"])
+        let omitted = try #require(result.omitted.first)
+        #expect(omitted.errors == 801)
+        #expect(omitted.first == SourceLocation(file: catalogue.display("preparations/flood.yaml"), line: 112, column: 5))
+    }
+
     @Test("the count is grouped by thousands")
     func grouping() {
         #expect(OmittedDiagnostics(file: "f", errors: 1_234_567, warnings: 1, first: SourceLocation(file: "f", line: 1, column: 1)).summary

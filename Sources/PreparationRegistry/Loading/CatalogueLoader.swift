@@ -348,9 +348,15 @@ struct LoadSession {
     /// Decodes one document as soon as the reader has finished it, so that only one
     /// document's nodes are alive at a time.
     private mutating func addPreparation(from document: YAMLDocumentView, vocabulary: Vocabulary) {
-        let countOnly = !cap.keepsMore(of: document.root.location.file)
-        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner,
-                                                                countOnly: countOnly)
+        let file = document.root.location.file
+        guard cap.keepsMore(of: file) else {
+            let (preparation, errors, first) = PreparationDecoder.decodeCounting(document, vocabulary: vocabulary,
+                                                                                 interner: interner)
+            if errors > 0, let first { cap.count(errors: errors, of: file, first: first) }
+            if let preparation { add(preparation, idLocation: preparation.location(of: "id")) }
+            return
+        }
+        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner)
         if !problems.isEmpty { keep(problems) }
         guard let preparation else { return }
         let idLocation = preparation.location(of: "id")

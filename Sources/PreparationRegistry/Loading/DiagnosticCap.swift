@@ -56,14 +56,18 @@ struct DiagnosticCap {
     private var omitted: [String: OmittedDiagnostics] = [:]
     /// How many were recorded, kept or not.
     private(set) var recorded = 0
-    /// The file of the last diagnostic, with its counts: a file's diagnostics come one after
-    /// the other, and hashing its path for each of 20 million would cost more than the load
-    /// (callgrind on a 1 MiB file of `--- {}`: 35% of the instructions).
-    private var current: (file: String, kept: Int, omitted: OmittedDiagnostics?)?
+    /// The file of the last diagnostic, with its counts (``currentKept``, ``currentOmitted``):
+    /// a file's diagnostics come one after the other, and hashing its path for each of 20
+    /// million would cost more than the load (callgrind on a 1 MiB file of `--- {}`: 35% of the
+    /// instructions). Three properties, not a tuple: a tuple of these is copied through the
+    /// runtime's generic witnesses.
+    private var currentFile: String?
+    private var currentKept = 0
+    private var currentOmitted: OmittedDiagnostics?
 
     /// Whether a diagnostic of `file` would be kept.
     func keepsMore(of file: String) -> Bool {
-        let count = current?.file == file ? current?.kept ?? 0 : kept[file, default: 0]
+        let count = currentFile == file ? currentKept : kept[file, default: 0]
         return count < CatalogueLoader.diagnosticsPerFile && keptInAll < CatalogueLoader.diagnosticsInAll
     }
 
@@ -71,33 +75,41 @@ struct DiagnosticCap {
     mutating func admit(_ diagnostic: Diagnostic) -> Bool {
         recorded += 1
         let file = diagnostic.location.file
-        if current?.file != file { select(file) }
-        guard var state = current else { return false }
-        defer { current = state }
-        if state.kept < CatalogueLoader.diagnosticsPerFile, keptInAll < CatalogueLoader.diagnosticsInAll {
-            state.kept += 1
+        if currentFile != file { select(file) }
+        if currentKept < CatalogueLoader.diagnosticsPerFile, keptInAll < CatalogueLoader.diagnosticsInAll {
+            currentKept += 1
             keptInAll += 1
             return true
         }
-        var entry = state.omitted ?? OmittedDiagnostics(file: file, first: diagnostic.location)
-        if diagnostic.severity == .error { entry.errors += 1 } else { entry.warnings += 1 }
-        state.omitted = entry
+        if currentOmitted == nil { currentOmitted = OmittedDiagnostics(file: file, first: diagnostic.location) }
+        if diagnostic.severity == .error { currentOmitted?.errors += 1 } else { currentOmitted?.warnings += 1 }
         return false
+    }
+
+    /// Counts `errors` errors of `file` that are not kept (``keepsMore(of:)`` said so), the
+    /// first at `first`.
+    mutating func count(errors: Int, of file: String, first: SourceLocation) {
+        recorded += errors
+        if currentFile != file { select(file) }
+        if currentOmitted == nil { currentOmitted = OmittedDiagnostics(file: file, first: first) }
+        currentOmitted?.errors += errors
     }
 
     /// Makes `file` the current one, putting the counts of the one before in the tables.
     private mutating func select(_ file: String) {
-        if let last = current {
-            kept[last.file] = last.kept
-            omitted[last.file] = last.omitted
+        if let last = currentFile {
+            kept[last] = currentKept
+            omitted[last] = currentOmitted
         }
-        current = (file, kept[file, default: 0], omitted[file])
+        currentFile = file
+        currentKept = kept[file, default: 0]
+        currentOmitted = omitted[file]
     }
 
     /// The files with diagnostics left out, sorted by file.
     var omittedList: [OmittedDiagnostics] {
         var all = omitted
-        if let current { all[current.file] = current.omitted }
+        if let currentFile { all[currentFile] = currentOmitted }
         return all.values.sorted { $0.file < $1.file }
     }
 }

@@ -127,9 +127,17 @@ struct NodeReader {
     /// (``DiagnosticCap``), its problems are only counted, and building each message would cost
     /// more than the rest of the decoding (a 16 MiB file of `--- {}` has 20 million of them).
     var countOnly = false
+    /// With ``countOnly``: how many errors were found, and where the first is.
+    private(set) var counted = 0
+    private(set) var firstCounted: SourceLocation?
 
     mutating func error(_ location: SourceLocation, _ message: @autoclosure () -> String) {
-        diagnostics.append(.error(location, countOnly ? "" : message()))
+        if countOnly {
+            counted += 1
+            if firstCounted == nil { firstCounted = location }
+            return
+        }
+        diagnostics.append(.error(location, message()))
     }
 
     // MARK: Mappings

@@ -39,18 +39,26 @@ struct PreparationDecoder {
 
     /// The preparation, or nil; with every diagnostic found either way.
     ///
-    /// - Parameters:
-    ///   - interner: where texts that preparations tend to share are kept once, for a load of
-    ///     many preparations.
-    ///   - countOnly: leave the messages empty: the load keeps no more diagnostics of the file
-    ///     and only counts them.
+    /// - Parameter interner: where texts that preparations tend to share are kept once, for a
+    ///   load of many preparations.
     static func decode(_ document: YAMLDocumentView, vocabulary: Vocabulary,
-                       interner: TextInterner? = nil, countOnly: Bool = false) -> (Preparation?, [Diagnostic]) {
+                       interner: TextInterner? = nil) -> (Preparation?, [Diagnostic]) {
         var reader = NodeReader(interner: interner)
-        reader.countOnly = countOnly
         let preparation = PreparationDecoder(vocabulary: vocabulary).decode(document.root, &reader)
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
         return (preparation, [])
+    }
+
+    /// The preparation, or nil, as ``decode(_:vocabulary:interner:)`` decides, with its errors
+    /// only counted: for a file whose diagnostics a load no longer keeps, where writing each
+    /// message would cost more than the rest of the decoding.
+    static func decodeCounting(_ document: YAMLDocumentView, vocabulary: Vocabulary,
+                               interner: TextInterner? = nil) -> (Preparation?, errors: Int, first: SourceLocation?) {
+        var reader = NodeReader(interner: interner)
+        reader.countOnly = true
+        let preparation = PreparationDecoder(vocabulary: vocabulary).decode(document.root, &reader)
+        guard reader.counted == 0 else { return (nil, reader.counted, reader.firstCounted) }
+        return (preparation, 0, nil)
     }
 
     private func decode(_ root: YAMLNodeView, _ reader: inout NodeReader) -> Preparation? {
