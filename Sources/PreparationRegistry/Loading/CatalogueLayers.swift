@@ -101,6 +101,9 @@ struct LayerMerge: LoadHooks {
     /// Each layer's own manifest, once read.
     private var manifests: [Int: Manifest] = [:]
     private var results: [CatalogueLoadResult] = []
+    /// The layers seen so far: the folders by their real paths (to the path as given).
+    private var seenBundled = false
+    private var seenFolders: [String: String] = [:]
 
     init(layers: [CatalogueLayer]) {
         self.layers = layers
@@ -133,20 +136,24 @@ struct LayerMerge: LoadHooks {
     }
 
     /// The error for a layer given before (the same folder, links resolved, or `bundled`).
-    private func repeatedLayer(_ index: Int) -> Diagnostic? {
+    private mutating func repeatedLayer(_ index: Int) -> Diagnostic? {
         switch layers[index] {
         case .bundled:
-            guard layers[..<index].contains(.bundled) else { return nil }
+            guard seenBundled else {
+                seenBundled = true
+                return nil
+            }
             return .error(SourceLocation(file: "Catalogue", line: 1, column: 1),
                           "the bundled catalogue is given twice as a layer; give each layer once")
         case .folder(let path):
             guard let real = realPath(path) else { return nil }
-            for case .folder(let earlier) in layers[..<index] where realPath(earlier) == real {
-                return .error(SourceLocation(file: path, line: 1, column: 1), earlier == path
-                    ? "this catalogue folder is given twice as a layer; give each layer once"
-                    : "this is the same catalogue folder as the layer '\(earlier)'; give each layer once")
+            guard let earlier = seenFolders[real] else {
+                seenFolders[real] = path
+                return nil
             }
-            return nil
+            return .error(SourceLocation(file: path, line: 1, column: 1), earlier == path
+                ? "this catalogue folder is given twice as a layer; give each layer once"
+                : "this is the same catalogue folder as the layer '\(earlier)'; give each layer once")
         }
     }
 
