@@ -11,7 +11,10 @@ struct Catalog: ParsableCommand {
         discussion: """
             The catalogue is a folder of YAML files (see docs/catalogue-format.md). Every \
             subcommand reads the catalogue named by --catalogue, else by the CATALOGUE_PATH \
-            environment variable, else the bundled catalogue built into this tool.
+            environment variable, else the bundled catalogue built into this tool. Several \
+            --catalogue options (or CATALOGUE_PATH=a:b) layer catalogues: each adds \
+            preparations and vocabulary words to those before it; the word 'bundled' names \
+            the bundled catalogue.
 
             Nothing this tool prints is medical advice: a practitioner decides.
             """,

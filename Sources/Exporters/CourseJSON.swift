@@ -7,7 +7,7 @@ public enum CourseJSON {
     /// The course as one JSON object (format section 6), keys in a fixed order, pretty-printed.
     public static func render(_ course: Course) -> String {
         let r = course.request
-        let object: JSONValue = .object([
+        var members: [(String, JSONValue)] = [
             ("plugin", .string(course.plugin)),
             ("concern", .string(r.concern)),
             ("region", r.region.map { .string($0.rawValue) } ?? .null),
@@ -21,6 +21,10 @@ public enum CourseJSON {
             ("preparation", .string(course.preparation.id)),
             ("name", .string(course.preparation.name)),
             ("catalogue", catalogue(course.catalogue)),
+        ]
+        // (1.1) Only for a layered catalogue: the layer the preparation comes from.
+        if let layer = course.layer { members.append(("layer", .string(layer.description))) }
+        members += [
             ("evidence", course.preparation.evidence.map { .string($0.rawValue) } ?? .null),
             ("technique", .string(course.technique.rawValue)),
             ("depth", range(course.depth)),
@@ -66,8 +70,8 @@ public enum CourseJSON {
             ("warnings", .array(course.warnings.map(JSONValue.string))),
             ("excluded", exclusions(course.excluded)),
             ("note", .string(Course.disclaimer)),
-        ])
-        return object.rendered(pretty: true)
+        ]
+        return JSONValue.object(members).rendered(pretty: true)
     }
 
     /// The object printed, besides the error, when no preparation qualifies.

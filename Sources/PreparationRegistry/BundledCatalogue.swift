@@ -21,7 +21,9 @@ public enum BundledCatalogue {
         guard let (manifest, _) = ManifestDecoder.decodeFirstDocument(
             of: text, file: displayPath(CatalogueLoader.manifestName), fallback: Vocabulary(), lintRules: LintRules.ids)
         else { return Manifest(vocabulary: Vocabulary()) }
-        return Manifest(name: manifest?.name, version: manifest?.version, vocabulary: manifest?.vocabulary ?? Vocabulary())
+        var fallback = Manifest(name: manifest?.name, version: manifest?.version, vocabulary: manifest?.vocabulary ?? Vocabulary())
+        fallback.wordPlaces = manifest?.wordPlaces ?? VocabularyPlaces()
+        return fallback
     }()
 
     /// The bundled catalogue's name and version, as its manifest gives them.

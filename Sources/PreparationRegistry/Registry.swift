@@ -10,6 +10,8 @@ public struct Registry: Sendable {
     private let positions: [String: Int]
     /// The indexes that queries run over.
     let index: QueryIndex
+    /// Which layer each preparation comes from, for a registry loaded as layers.
+    var layering: LayerMap
 
     /// Creates a registry. Preparations with an id seen before are dropped.
     ///
@@ -32,9 +34,10 @@ public struct Registry: Sendable {
 
     /// Creates a registry of preparations already sorted by id, each id once, with their
     /// indexes already built (the loader builds them on a second thread while it checks).
-    init(manifest: Manifest, sortedUnique preparations: [Preparation], index: QueryIndex) {
+    init(manifest: Manifest, sortedUnique preparations: [Preparation], index: QueryIndex, layering: LayerMap = LayerMap()) {
         self.manifest = manifest
         self.preparations = preparations
+        self.layering = layering
         var positions: [String: Int] = [:]
         positions.reserveCapacity(preparations.count)
         for index in preparations.indices { positions[preparations[index].id] = index }
@@ -89,4 +92,19 @@ public struct Registry: Sendable {
 
     /// Every id, sorted.
     public var ids: [String] { preparations.map(\.id) }
+
+    /// The layers the registry was loaded from (``CatalogueLoader/load(layers:)``), in order;
+    /// empty for a registry made in code or loaded another way.
+    public var layers: [CatalogueLayer] { layering.layers }
+
+    /// True when the registry was loaded from more than one layer: then outputs say which
+    /// layer each preparation comes from.
+    public var isLayered: Bool { layering.layers.count > 1 }
+
+    /// The layer the preparation `id` comes from (the one in force when several define it);
+    /// nil for an unknown id or a registry not loaded as layers.
+    public func layer(of id: String) -> CatalogueLayer? {
+        guard !layering.layers.isEmpty, positions[id] != nil else { return nil }
+        return layering.layer(of: id)
+    }
 }

@@ -18,7 +18,9 @@ struct AddCommand: ParsableCommand {
             written. The checks are made again, and the files written, holding a lock on the \
             catalogue folder (flock), so that two adds at once never both add one id; an add \
             waits at most 30 s for another to finish. The bundled catalogue is built into this tool and cannot change: add \
-            needs --catalogue PATH or CATALOGUE_PATH.
+            needs --catalogue PATH or CATALOGUE_PATH. With several layers, the files are checked \
+            against them all (their vocabulary, their ids) and written into the last layer, \
+            which must be a folder.
             """
     )
 
@@ -31,17 +33,25 @@ struct AddCommand: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        guard options.selectedPath != nil else {
+        guard options.isChosen else {
             throw ValidationError("""
                 add changes a catalogue folder, and the bundled catalogue is built into this tool: \
                 name the catalogue with --catalogue PATH or the CATALOGUE_PATH environment variable
                 """)
         }
+        guard case .folder = try options.selectedLayers().last else {
+            throw ValidationError("""
+                add writes into the last layer, and the last layer is the bundled catalogue, which is built \
+                into this tool and cannot change: name a catalogue folder last (--catalogue bundled --catalogue PATH)
+                """)
+        }
     }
 
     func run() throws {
-        guard let catalogue = options.selectedPath else { throw ExitCode(2) }
-        let adder = CatalogueAdder(catalogue: catalogue)
+        let layers = try options.selectedLayers()
+        guard case .folder(let catalogue) = layers.last else { throw ExitCode(64) }
+        var adder = CatalogueAdder(catalogue: catalogue)
+        adder.layersBelow = Array(layers.dropLast())
         let planned: (placements: [AddPlacement], warnings: [Diagnostic])
         switch adder.plan(files) {
         case .failure(let error):
@@ -67,11 +77,11 @@ struct AddCommand: ParsableCommand {
         for placement in planned.placements {
             print("added \(placement.id): \(folder)/\(placement.destination) (from \(placement.source))")
         }
-        let after = CatalogueLoader().load(catalogueAt: catalogue)
+        let after = CatalogueLoader().load(layers: layers)
         // Only a change made meanwhile by someone else (or a file that cannot be read again)
         // can make the catalogue invalid now: say what is wrong, not only how much.
         for diagnostic in after.diagnostics where diagnostic.severity == .error { printError(diagnostic.rendered) }
-        print("\(catalogue): \(plural(after.preparations.count, "preparation")) in \(plural(after.fileCount, "file")): "
+        print("\(CatalogueOptions.name(of: layers)): \(plural(after.preparations.count, "preparation")) in \(plural(after.fileCount, "file")): "
               + "\(plural(after.errorCount, "error")), \(plural(after.warningCount, "warning"))")
         if !after.isValid { throw ExitCode(1) }
     }

@@ -25,7 +25,7 @@ struct LintRulesCommand: ParsableCommand {
         case .text:
             var out = ""
             for rule in LintRules.all {
-                out += rule.id + (disabled.contains(rule.id) ? "  (disabled in \(options.selectedName))" : "") + "\n"
+                out += rule.id + (disabled.contains(rule.id) ? "  (disabled in \(try options.selectedName()))" : "") + "\n"
                 out += wrap(rule.rationale, width: 88, indent: "    ") + "\n"
             }
             print(out, terminator: "")
@@ -43,13 +43,11 @@ struct LintRulesCommand: ParsableCommand {
         }
     }
 
-    /// The rules the selected catalogue switches off; a catalogue whose manifest cannot be read
-    /// (or a folder that is not a catalogue) is an error, as in every other subcommand.
+    /// The rules the selected catalogue switches off (for layers, any of them); a catalogue
+    /// whose manifest cannot be read (or a folder that is not a catalogue) is an error, as in
+    /// every other subcommand.
     private func disabledRules() throws -> [String] {
-        guard let path = options.selectedPath else {
-            return CatalogueLoader().loadBundled().manifest.disabledLintRules
-        }
-        return try options.loadManifest(of: path).disabledLintRules
+        try options.loadManifest().disabledLintRules
     }
 }
 

@@ -41,7 +41,11 @@ struct NewCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        if let catalogue = options.selectedPath, isInsidePreparations(output, of: catalogue) {
+        let folders = try options.selectedLayers().compactMap { layer -> String? in
+            if case .folder(let path) = layer { return path }
+            return nil
+        }
+        if folders.contains(where: { isInsidePreparations(output, of: $0) }) {
             // An unfilled template there would leave the catalogue invalid.
             printError("catalog new: '\(output)' is inside the catalogue's preparations folder, where an unfilled template would make it invalid; write it elsewhere (beside catalogue.yaml will do), fill it in, then `catalog add` it")
             throw ExitCode(1)
@@ -58,7 +62,7 @@ struct NewCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
-        let catalogueOption = options.selectedPath.map { " --catalogue '\($0)'" } ?? ""
+        let catalogueOption = try options.catalogueArguments()
         print("wrote \(output): fill in the values marked FILL IN, then `catalog add\(catalogueOption) \(output)`")
     }
 }

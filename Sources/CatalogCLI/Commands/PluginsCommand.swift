@@ -15,7 +15,7 @@ struct PluginsCommand: ParsableCommand {
         // An invalid catalogue is an error, as in every other subcommand: never a silent
         // listing without the `plans:` lines.
         let registry = try options.loadRegistry()
-        let examplesNote = options.selectedPath == nil ? "" : " (on the bundled catalogue)"
+        let examplesNote = try options.selectedLayers() == [.bundled] ? "" : " (on the bundled catalogue)"
         var out = ""
         for plugin in host.plugins {
             out += "\(plugin.id): \(plugin.summary)\n"

@@ -122,6 +122,13 @@ func printPreparations(_ preparations: [Preparation], format: OutputFormat, sing
     case .fhir:
         print(PreparationFHIR.render(preparations, catalogue: CatalogueIdentity(registry.manifest),
                                      vocabulary: registry.vocabulary), terminator: "")
+    case .json where registry.isLayered:
+        // (1.1) A layered catalogue adds each preparation's `layer`, after its keys.
+        let values = preparations.map { p in
+            guard case .object(let members) = PreparationJSON.value(of: p) else { return PreparationJSON.value(of: p) }
+            return JSONValue.object(members + [("layer", .string(registry.layer(of: p.id)?.description ?? ""))])
+        }
+        print((single && values.count == 1 ? values[0] : .array(values)).rendered(pretty: true))
     case .json:
         if single, let only = preparations.first {
             print(PreparationJSON.encode(only))
@@ -137,10 +144,11 @@ func printPreparations(_ preparations: [Preparation], format: OutputFormat, sing
         }
     case .table:
         let terminal = Terminal.standardOutput(colour: colour)
+        let layer = registry.isLayered ? { (p: Preparation) in registry.layer(of: p.id)?.description ?? "" } : nil
         if single, let only = preparations.first {
-            print(PreparationDetail(preparation: only, terminal: terminal).text, terminator: "")
+            print(PreparationDetail(preparation: only, terminal: terminal, layer: layer?(only)).text, terminator: "")
         } else {
-            print(PreparationTable(preparations: preparations, terminal: terminal).text, terminator: "")
+            print(PreparationTable(preparations: preparations, terminal: terminal, layer: layer).text, terminator: "")
         }
     }
 }

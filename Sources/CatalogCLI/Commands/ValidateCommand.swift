@@ -8,7 +8,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check catalogue folders or single preparation files; exit 0 when valid.",
         discussion: """
             Without PATH, checks the catalogue chosen by --catalogue, CATALOGUE_PATH or the \
-            bundled one. A folder PATH is checked as a whole catalogue; file PATHs are checked \
+            bundled one (all its layers, when there are several). A folder PATH is checked as a whole catalogue; file PATHs are checked \
             together against the vocabulary of the chosen catalogue, and a deprecated \
             preparation's replaced-by may name one of its preparations (a file named \
             catalogue.yaml is checked as a manifest). Each problem is printed as \
@@ -33,7 +33,7 @@ struct ValidateCommand: ParsableCommand {
         let loader = CatalogueLoader()
         var results: [(name: String, result: CatalogueLoadResult)] = []
         if paths.isEmpty {
-            results.append((options.selectedName, options.load(loader)))
+            results.append((try options.selectedName(), try options.load(loader)))
         } else {
             var files: [String] = []
             // `-` is the standard input (one file, for editor integrations), read as /dev/stdin.
@@ -49,12 +49,13 @@ struct ValidateCommand: ParsableCommand {
                 // which a file's `replaced-by` may name. The problems of its preparations are not
                 // reported here; those of its folder and manifest are, since without them the
                 // files would be checked against another vocabulary than the one meant.
-                if let path = options.selectedPath {
-                    var manifest = loader.loadManifest(catalogueAt: path)
+                let layers = try options.selectedLayers()
+                if layers != [.bundled] {
+                    var manifest = loader.loadManifest(layers: layers)
                     manifest.fileCount = 0
-                    if !manifest.diagnostics.isEmpty { results.append((path, manifest)) }
+                    if !manifest.diagnostics.isEmpty { results.append((try options.selectedName(), manifest)) }
                 }
-                let catalogue = options.load(loader)
+                let catalogue = try options.load(loader)
                 results.append((files.joined(separator: " "), loader.load(
                     files: files, manifest: catalogue.manifest, knownIDs: Set(catalogue.preparations.map(\.id)))))
             }

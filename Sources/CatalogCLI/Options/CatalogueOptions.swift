@@ -2,27 +2,67 @@ import ArgumentParser
 import Foundation
 import PreparationRegistry
 
-/// `--catalogue PATH`, shared by every subcommand.
+/// `--catalogue PATH`, shared by every subcommand; given several times (or `CATALOGUE_PATH`
+/// with folders separated by `:`), layered catalogues (format 1.1, section 6).
 struct CatalogueOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The catalogue folder to use (default: $CATALOGUE_PATH, else the bundled catalogue).",
+        "A catalogue folder, or 'bundled' for the bundled catalogue; give it several times to layer catalogues, each adding to those before it (default: $CATALOGUE_PATH, folders separated by ':', else the bundled catalogue).",
         valueName: "path"))
-    var catalogue: String?
+    var catalogue: [String] = []
 
-    /// The folder chosen by `--catalogue` or `CATALOGUE_PATH`, or nil for the bundled catalogue.
-    var selectedPath: String? {
-        if let catalogue { return catalogue }
-        if let env = ProcessInfo.processInfo.environment["CATALOGUE_PATH"], !env.isEmpty { return env }
-        return nil
+    /// The environment variable naming the catalogue when `--catalogue` is not given.
+    static let environmentVariable = "CATALOGUE_PATH"
+
+    /// True when `--catalogue` or `CATALOGUE_PATH` names the catalogue.
+    var isChosen: Bool { !catalogue.isEmpty || Self.environmentValue != nil }
+
+    private static var environmentValue: String? {
+        guard let value = ProcessInfo.processInfo.environment[environmentVariable], !value.isEmpty else { return nil }
+        return value
     }
 
-    /// How the selected catalogue is named in messages.
-    var selectedName: String { selectedPath ?? "the bundled catalogue" }
+    /// The layers chosen, in order: one per `--catalogue`, else the folders `CATALOGUE_PATH`
+    /// lists, else the bundled catalogue. A `CATALOGUE_PATH` with an empty element (`a::b`,
+    /// `:a`, `a:`) is a usage error (exit 64): most often a variable that was not set
+    /// (`$BASE:clinic`), which would otherwise drop a layer without a word.
+    func selectedLayers() throws -> [CatalogueLayer] {
+        if !catalogue.isEmpty { return catalogue.map(CatalogueLayer.init(argument:)) }
+        guard let value = Self.environmentValue else { return [.bundled] }
+        let elements = value.split(separator: ":", omittingEmptySubsequences: false)
+        guard !elements.contains(where: \.isEmpty) else {
+            printError("error: \(Self.environmentVariable) '\(value)' has an empty element (two ':' together, or one at either end); separate the catalogue folders with single ':'")
+            throw ExitCode(64)
+        }
+        return elements.map { CatalogueLayer(argument: String($0)) }
+    }
+
+    /// How the selected catalogue is named in messages: its folder, `the bundled catalogue`, or
+    /// `the layered catalogue (bundled, ./clinic)`.
+    func selectedName() throws -> String {
+        Self.name(of: try selectedLayers())
+    }
+
+    static func name(of layers: [CatalogueLayer]) -> String {
+        if layers.count > 1 { return "the layered catalogue (\(layers.map(\.description).joined(separator: ", ")))" }
+        if case .folder(let path) = layers.first { return path }
+        return "the bundled catalogue"
+    }
+
+    /// The `--catalogue` options that name the selected layers again (for a command to
+    /// suggest): empty for the bundled catalogue alone.
+    func catalogueArguments() throws -> String {
+        let layers = try selectedLayers()
+        guard layers != [.bundled] else { return "" }
+        return layers.map { layer in
+            if case .folder(let path) = layer { return " --catalogue '\(path)'" }
+            return " --catalogue \(CatalogueLayer.bundledWord)"
+        }.joined()
+    }
 
     /// Loads the selected catalogue as a registry; when it has errors, prints them to the
     /// standard error and exits with status 1.
     func loadRegistry() throws -> Registry {
-        try loadRegistry(load())
+        try loadRegistry(try load())
     }
 
     private func loadRegistry(_ result: CatalogueLoadResult) throws -> Registry {
@@ -30,7 +70,7 @@ struct CatalogueOptions: ParsableArguments {
             for diagnostic in result.diagnostics where diagnostic.severity == .error {
                 printError(diagnostic.rendered)
             }
-            printError("error: \(selectedName) has \(plural(result.errorCount, "error")); `catalog validate` lists them")
+            printError("error: \(try selectedName()) has \(plural(result.errorCount, "error")); `catalog validate` lists them")
             throw ExitCode(1)
         }
         return registry
@@ -42,31 +82,31 @@ struct CatalogueOptions: ParsableArguments {
     /// has others (its folder, its manifest), prints them and exits with status 1, as
     /// ``loadRegistry()`` does.
     func loadRegistryForLookUp() throws -> (registry: Registry, brokenFiles: [String]) {
-        let result = load()
+        let result = try load()
         if let registry = result.registry { return (registry, []) }
         guard let part = result.validPart() else { return (try loadRegistry(result), []) }
         let shown = part.brokenFiles.prefix(3).joined(separator: ", ")
         let more = part.brokenFiles.count > 3 ? " and \(part.brokenFiles.count - 3) more" : ""
-        printError("warning: \(selectedName) has \(plural(result.errorCount, "error")) in " +
+        printError("warning: \(try selectedName()) has \(plural(result.errorCount, "error")) in " +
                    "\(plural(part.brokenFiles.count, "file")) (\(shown)\(more)); answering from the " +
                    "\(plural(part.registry.preparations.count, "preparation")) of the other files; " +
                    "`catalog validate` lists the errors")
         return (part.registry, part.brokenFiles)
     }
 
-    /// The vocabulary of the selected catalogue (its manifest only; the bundled vocabulary for
-    /// the bundled catalogue or a catalogue without manifest); when the manifest has errors,
-    /// prints them to the standard error and exits with status 1.
+    /// The vocabulary of the selected catalogue (its manifests only, merged for layers; the
+    /// bundled vocabulary for the bundled catalogue or a catalogue without manifest); when a
+    /// manifest has errors, prints them to the standard error and exits with status 1.
     func loadVocabulary() throws -> Vocabulary {
-        guard let path = selectedPath else { return BundledCatalogue.vocabulary }
-        return try loadManifest(of: path).vocabulary
+        try loadManifest().vocabulary
     }
 
-    /// The manifest of the catalogue folder at `path` (the bundled one when it has none); when
-    /// it has errors (a folder that is not a catalogue, a manifest that cannot be read),
-    /// prints them to the standard error and exits with status 1.
-    func loadManifest(of path: String) throws -> Manifest {
-        let result = CatalogueLoader().loadManifest(catalogueAt: path)
+    /// The manifest of the selected catalogue (merged for layers, the bundled one for a folder
+    /// without one); when it has errors (a folder that is not a catalogue, a manifest that
+    /// cannot be read, two layers that clash), prints them to the standard error and exits
+    /// with status 1.
+    func loadManifest() throws -> Manifest {
+        let result = CatalogueLoader().loadManifest(layers: try selectedLayers())
         if result.errorCount > 0 {
             for diagnostic in result.diagnostics { printError(diagnostic.rendered) }
             throw ExitCode(1)
@@ -75,9 +115,8 @@ struct CatalogueOptions: ParsableArguments {
     }
 
     /// Loads the selected catalogue.
-    func load(_ loader: CatalogueLoader = CatalogueLoader()) -> CatalogueLoadResult {
-        if let path = selectedPath { return loader.load(catalogueAt: path) }
-        return loader.loadBundled()
+    func load(_ loader: CatalogueLoader = CatalogueLoader()) throws -> CatalogueLoadResult {
+        loader.load(layers: try selectedLayers())
     }
 }
 

@@ -24,6 +24,7 @@ enum CourseTable {
         if let dosing = p.dosing { out += "Dosing: \(Course.dosingText(dosing))\n" }
         out += "Evidence: \(evidence(p.evidence))\n"
         out += "Catalogue: \(indent(course.catalogue.text, by: 2))\n"
+        if let layer = course.layer { out += "Layer: \(indent(layer.description, by: 2))\n" }
         out += "Start: \(r.start); hemisphere: \(r.hemisphere); horizon: \(r.horizon) (until \(r.horizonEnd))\n"
         out += "Protocol: " + p.phases.map { phase in
             var text = "\(phase.name) \(phase.sessions) session\(phase.sessions.max == 1 ? "" : "s")"

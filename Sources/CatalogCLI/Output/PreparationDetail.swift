@@ -5,6 +5,8 @@ import PreparationRegistry
 struct PreparationDetail {
     let preparation: Preparation
     let terminal: Terminal
+    /// (1.1) For a layered catalogue, the layer the preparation comes from: a `Layer` line.
+    var layer: String? = nil
 
     /// The label column's width.
     static let labelWidth = 19
@@ -18,6 +20,7 @@ struct PreparationDetail {
         }
         func add(_ label: String, _ value: String?) { if let value { fields.append((terminalSafe(label), [terminalSafe(value)])) } }
         add("Name", p.name)
+        add("Layer", layer)
         add("Summary", p.summary)
         if let d = p.deprecated {
             var text = "DEPRECATED"

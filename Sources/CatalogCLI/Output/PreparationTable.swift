@@ -7,6 +7,8 @@ import PreparationRegistry
 struct PreparationTable {
     let preparations: [Preparation]
     let terminal: Terminal
+    /// (1.1) For a layered catalogue, each preparation's layer: a last column, LAYER.
+    var layer: ((Preparation) -> String)? = nil
 
     static let headers = ["ID", "NAME", "REGIONS", "TECHNIQUES", "DEPTH", "SESSIONS"]
     /// The narrowest each column may become; the id column never shrinks.
@@ -42,21 +44,26 @@ struct PreparationTable {
 
     var text: String {
         if preparations.isEmpty { return "No preparation matches.\n" }
-        let rows = preparations.map(Self.cells)
-        var widths = Self.headers.indices.map { column in
-            rows.reduce(Self.headers[column].count) { max($0, displayWidth($1[column])) }
+        let headers = layer == nil ? Self.headers : Self.headers + ["LAYER"]
+        let minimumWidths = layer == nil ? Self.minimumWidths : Self.minimumWidths + [6]
+        let rows = preparations.map { p in
+            layer.map { Self.cells(p) + [terminalSafe($0(p).replacingOccurrences(of: "\n", with: " "))] } ?? Self.cells(p)
+        }
+        var widths = headers.indices.map { column in
+            rows.reduce(headers[column].count) { max($0, displayWidth($1[column])) }
         }
         if let limit = terminal.width {
             // First narrow the columns down to their longest word, so cells wrap between
             // words; then, if that is not enough, down to each column's minimum; on a very
             // narrow terminal, further (the id column too), down to 4 characters.
-            let longestWords = Self.headers.indices.map { column in
-                rows.reduce(Self.headers[column].count) { widest, row in
+            let longestWords = headers.indices.map { column in
+                rows.reduce(headers[column].count) { widest, row in
                     wrapChunks(row[column]).reduce(widest) { max($0, displayWidth($1.trimmingSpaces)) }
                 }
             }
             let gaps = 2 * (widths.count - 1)
-            for floors in [longestWords.indices.map { max(longestWords[$0], Self.minimumWidths[$0]) }, Self.minimumWidths, [8, 4, 4, 4, 4, 4]] {
+            for floors in [longestWords.indices.map { max(longestWords[$0], minimumWidths[$0]) }, minimumWidths,
+                           [8] + Array(repeating: 4, count: headers.count - 1)] {
                 while widths.reduce(gaps, +) > limit {
                     // Narrow the widest column that may still shrink.
                     let shrinkable = widths.indices.filter { widths[$0] > floors[$0] }
@@ -85,7 +92,7 @@ struct PreparationTable {
                 out += text + "\n"
             }
         }
-        emit(Self.headers, header: true)
+        emit(headers, header: true)
         for row in rows { emit(row, header: false) }
         let deprecated = preparations.count { $0.isDeprecated }
         out += "\n" + plural(preparations.count, "preparation")

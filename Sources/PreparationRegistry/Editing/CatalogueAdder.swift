@@ -83,6 +83,11 @@ public struct CatalogueAdder: Sendable {
     public var loader: CatalogueLoader
     /// How long ``write(_:)`` waits for another add to release the catalogue's lock.
     public var lockTimeout: Duration = .seconds(30)
+    /// (1.1) The layers below ``catalogue`` when it is the last layer of several
+    /// (``CatalogueLoader/load(layers:)``): the files are checked against all the layers (their
+    /// vocabulary; their ids, which must stay unique) and written into ``catalogue``. Empty
+    /// for a catalogue on its own.
+    public var layersBelow: [CatalogueLayer] = []
 
     /// Creates an adder for the catalogue folder at `catalogue`.
     public init(catalogue: String, fileSystem: any FileSystem = PosixFileSystem(), loader: CatalogueLoader = CatalogueLoader()) {
@@ -105,7 +110,7 @@ public struct CatalogueAdder: Sendable {
     public func plan(_ files: [String]) -> Result<(placements: [AddPlacement], warnings: [Diagnostic]), AddError> {
         let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
         guard !files.isEmpty else { return .failure(.refused([.error(start(catalogue), "no files to add")])) }
-        let current = loader.load(catalogueAt: catalogue)
+        let current = loadCatalogue()
         guard current.isValid else {
             let errors = current.diagnostics.filter { $0.severity == .error }
             // A path that is no catalogue at all: its error says so, and nothing is to fix in it.
@@ -208,6 +213,11 @@ public struct CatalogueAdder: Sendable {
         }
     }
 
+    /// The catalogue as it is now, with the layers below it.
+    private func loadCatalogue() -> CatalogueLoadResult {
+        layersBelow.isEmpty ? loader.load(catalogueAt: catalogue) : loader.load(layers: layersBelow + [.folder(catalogue)])
+    }
+
     /// Serialises writers in this process: signal handlers are process-wide.
     private static let writing = Lock()
     private static let counter = Counter()
@@ -238,7 +248,7 @@ public struct CatalogueAdder: Sendable {
 
     /// Under the lock: the catalogue is still valid, and holds none of the ids nor destinations.
     private func recheck(_ placements: [AddPlacement]) -> AddError? {
-        let current = loader.load(catalogueAt: catalogue)
+        let current = loadCatalogue()
         let errors = current.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             return .refused(errors + [.error(SourceLocation(file: catalogue, line: 1, column: 1),

@@ -27,6 +27,41 @@ public struct CatalogueLoadResult: Sendable {
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } + omitted.reduce(0) { $0 + $1.warnings } }
     /// True when there is no error.
     public var isValid: Bool { errorCount == 0 }
+
+    /// Which layer each preparation comes from (``CatalogueLoader/load(layers:)``).
+    var layering = LayerMap()
+
+    /// The layers loaded, in order: those given to ``CatalogueLoader/load(layers:)``; empty
+    /// for the other ways of loading.
+    public var layers: [CatalogueLayer] { layering.layers }
+
+    /// True when more than one layer was loaded.
+    public var isLayered: Bool { layering.layers.count > 1 }
+
+    /// The layer that the preparation `id` of ``preparations`` comes from (for an id that
+    /// several layers define, the one in force: the first, or the last that replaces it on
+    /// purpose); nil for an id not among them or a catalogue not loaded as layers.
+    public func layer(of id: String) -> CatalogueLayer? {
+        guard !layering.layers.isEmpty else { return nil }
+        if layering.layers.count == 1 {
+            let index = preparations.partitioningIndex { $0.id >= id }
+            guard index < preparations.count, preparations[index].id == id else { return nil }
+        }
+        return layering.layer(of: id)
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, which must be false for a prefix of
+    /// the array and true for the rest (a binary search).
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
 }
 
 /// Loads catalogues: a directory, single files, or the bundled catalogue that the library
@@ -60,34 +95,44 @@ public struct CatalogueLoader: Sendable {
     }
 
     private func load(catalogueAt path: String, preparations: Bool) -> CatalogueLoadResult {
-        var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
+        var hooks = NoLoadHooks()
+        return load(catalogueAt: path, preparations: preparations, LoadSession(reader: YAMLDocumentReader(limits: limits)),
+                    hooks: &hooks)
+    }
+
+    /// Loads the catalogue folder at `path` in `session`, with `hooks` (the layers' merge,
+    /// ``LayerMerge``) told of the manifest and of the preparations read.
+    func load<Hooks: LoadHooks>(catalogueAt path: String, preparations: Bool, _ session: LoadSession,
+                                hooks: inout Hooks) -> CatalogueLoadResult {
+        var session = session
+        let fallback = session.settings.fallback
         switch pathKind(path) {
         case .directory:
             // Unreadable, its manifest and preparations folder would look missing.
             if let reason = unreadableFolderReason(path) {
                 session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read folder: \(reason)"))
-                return session.finish(manifest: BundledCatalogue.fallbackManifest)
+                return session.finish(manifest: fallback)
             }
         case .missing:
             let reason = unreachableReason(path).map { "cannot reach the catalogue folder: \($0)" } ?? "no catalogue folder here"
             session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), reason))
-            return session.finish(manifest: BundledCatalogue.fallbackManifest)
+            return session.finish(manifest: fallback)
         default:
             session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1),
                 "not a catalogue folder; a catalogue is a folder with '\(Self.manifestName)' and '\(Self.preparationsFolder)/'"))
-            return session.finish(manifest: BundledCatalogue.fallbackManifest)
+            return session.finish(manifest: fallback)
         }
         // Section 1 (1.1): a folder with neither a manifest nor a preparations folder (an empty
         // folder, a project's root) is not a catalogue, rather than an empty one.
         guard Self.holdsCatalogue(path) else {
             session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), Self.notACatalogueMessage))
-            return session.finish(manifest: BundledCatalogue.fallbackManifest)
+            return session.finish(manifest: fallback)
         }
         guard var walker = CatalogueWalker(root: path) else {
             session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot resolve the catalogue folder"))
-            return session.finish(manifest: BundledCatalogue.fallbackManifest)
+            return session.finish(manifest: fallback)
         }
-        var manifest = BundledCatalogue.fallbackManifest
+        var manifest = fallback
         let manifestPath = join(path, Self.manifestName)
         switch pathKind(manifestPath) {
         case .file:
@@ -99,7 +144,7 @@ public struct CatalogueLoader: Sendable {
                     // A manifest that could not be read at all (a syntax error): the preparations
                     // are checked against the bundled vocabulary instead; say so once, here.
                     session.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: manifestPath, line: 1, column: 1),
-                        "the manifest could not be read, so the preparations are checked against the bundled vocabulary: an unknown word in them may be one this manifest defines"))
+                        "the manifest could not be read, so the preparations are checked against \(session.settings.fallbackName): an unknown word in them may be one this manifest defines"))
                 }
             } else {
                 session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
@@ -115,6 +160,7 @@ public struct CatalogueLoader: Sendable {
             session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
                                               "'\(Self.manifestName)' is \(what); the manifest must be a file"))
         }
+        manifest = hooks.manifestRead(manifest, in: &session)
         guard preparations else { return session.finish(manifest: manifest) }
         let preparationsPath = join(path, Self.preparationsFolder)
         switch pathKind(preparationsPath) {
@@ -136,6 +182,7 @@ public struct CatalogueLoader: Sendable {
         let sources = walker.files.map(SourceText.file)
         walker.files = []
         session.loadPreparations(sources, vocabulary: manifest.vocabulary)
+        hooks.preparationsRead(in: &session)
         return session.finish(manifest: manifest)
     }
 
@@ -172,16 +219,26 @@ public struct CatalogueLoader: Sendable {
     /// Loads the bundled catalogue, which the library carries inside it (diagnostics name its
     /// files as `Catalogue/...`, their place in the project).
     public func loadBundled() -> CatalogueLoadResult {
-        var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
-        var manifest = BundledCatalogue.fallbackManifest
+        var hooks = NoLoadHooks()
+        return loadBundled(preparations: true, LoadSession(reader: YAMLDocumentReader(limits: limits)), hooks: &hooks)
+    }
+
+    /// Loads the bundled catalogue in `session`, as ``load(catalogueAt:preparations:_:hooks:)``
+    /// loads a folder.
+    func loadBundled<Hooks: LoadHooks>(preparations: Bool, _ session: LoadSession, hooks: inout Hooks) -> CatalogueLoadResult {
+        var session = session
+        var manifest = session.settings.fallback
         for file in BundledCatalogue.files where file.path == Self.manifestName {
             manifest = session.loadManifest(.memory(BundledCatalogue.displayPath(file.path), file.text)) ?? manifest
         }
+        manifest = hooks.manifestRead(manifest, in: &session)
+        guard preparations else { return session.finish(manifest: manifest) }
         session.markCatalogueLevelErrors()
         for file in BundledCatalogue.files where file.path.hasPrefix(Self.preparationsFolder + "/") {
             session.loadPreparations(.memory(BundledCatalogue.displayPath(file.path), file.text),
                                      vocabulary: manifest.vocabulary)
         }
+        hooks.preparationsRead(in: &session)
         return session.finish(manifest: manifest)
     }
 }
@@ -199,6 +256,8 @@ struct LoadSession {
     /// Whether an error lies outside the preparation files (the folder, the manifest): set by
     /// ``markCatalogueLevelErrors()`` before the preparation files are read, else at the finish.
     private var catalogueLevelErrors: Bool?
+    /// How a layer of several is loaded (the defaults for a catalogue on its own).
+    var settings = LayerSettings()
     /// The reader's storage, reused from one file to the next.
     private var buffers = YAMLReadBuffers()
     /// Texts that preparations share, kept once for the whole load.
@@ -254,12 +313,13 @@ struct LoadSession {
         var count = 0
         var second: SourceLocation?
         var decoded: (manifest: Manifest?, problems: [Diagnostic])?
+        let fallback = settings.fallback
         eachDocument(source) { _, document in
             count += 1
             if count == 2 { second = document.location }
             guard decoded == nil, !document.root.isNull else { return }
-            decoded = ManifestDecoder.decode(document, fallback: BundledCatalogue.fallbackVocabulary,
-                                             lintRules: LintRules.ids)
+            decoded = ManifestDecoder.decode(document, fallback: fallback.vocabulary,
+                                             places: fallback.wordPlaces, lintRules: LintRules.ids)
         }
         guard let decoded else { return nil }
         if let second {
@@ -388,8 +448,8 @@ struct LoadSession {
         // The registry's indexes take about as long to build as the checks below take to run:
         // for a large catalogue with no error so far, they are built meanwhile on a second
         // thread (and dropped if the checks find an error).
-        let indexBuild = diagnostics.contains { $0.severity == .error } || preparations.count < Self.indexThreadThreshold
-            ? nil : IndexBuild(preparations, on: readingThread)
+        let indexBuild = settings.layered || diagnostics.contains { $0.severity == .error }
+            || preparations.count < Self.indexThreadThreshold ? nil : IndexBuild(preparations, on: readingThread)
         readingThread = nil
         keep(crossFileChecksAndLint(lintRules, lintContext))
         attachSourceLines()
@@ -403,7 +463,7 @@ struct LoadSession {
         let hasErrors = diagnostics.contains { $0.severity == .error } || cap.omittedList.contains { $0.errors > 0 }
         let index = indexBuild?.result()
         return CatalogueLoadResult(
-            registry: hasErrors ? nil : Registry(manifest: manifest, sortedUnique: preparations,
+            registry: hasErrors || settings.layered ? nil : Registry(manifest: manifest, sortedUnique: preparations,
                                                  index: index ?? QueryIndex(preparations)),
             manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount,
             omitted: cap.omittedList, hasCatalogueLevelErrors: catalogueLevelErrors ?? true)

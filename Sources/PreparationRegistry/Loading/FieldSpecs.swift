@@ -98,6 +98,15 @@ public enum FormatFields {
         FieldSpec("version", "catalogue version"),
         FieldSpec("vocabulary", "{conditions, indications, ingredient-classes}"),
         FieldSpec("lint", "{disable: [rule-id, ...]}"),
+        FieldSpec("replaces", "(1.1) {preparations, conditions, indications, ingredient-classes}: what this catalogue, as a later layer, replaces on purpose"),
+    ]
+
+    /// The manifest's `replaces` mapping (1.1).
+    public static let replaces: [FieldSpec] = [
+        FieldSpec("preparations", "list of preparation ids"),
+        FieldSpec("conditions", "list of condition slugs"),
+        FieldSpec("indications", "list of indication slugs"),
+        FieldSpec("ingredient-classes", "list of ingredient-class slugs"),
     ]
 
     /// The manifest's vocabulary.

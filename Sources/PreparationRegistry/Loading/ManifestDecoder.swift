@@ -4,9 +4,10 @@ import YAMLReader
 /// Turns `catalogue.yaml` into a ``Manifest`` (as much of it as is valid, with diagnostics for the rest). Vocabulary sections the manifest leaves out are
 /// taken from `fallback` (the bundled catalogue's).
 struct ManifestDecoder {
-    static func decode(_ document: YAMLDocumentView, fallback: Vocabulary, lintRules: [String]) -> (Manifest?, [Diagnostic]) {
+    static func decode(_ document: YAMLDocumentView, fallback: Vocabulary, places: VocabularyPlaces = VocabularyPlaces(),
+                       lintRules: [String]) -> (Manifest?, [Diagnostic]) {
         var reader = NodeReader()
-        let manifest = decode(document.root, fallback: fallback, lintRules: lintRules, &reader)
+        let manifest = decode(document.root, fallback: fallback, fallbackPlaces: places, lintRules: lintRules, &reader)
         return (manifest, reader.diagnostics)
     }
 
@@ -22,25 +23,26 @@ struct ManifestDecoder {
         return decoded
     }
 
-    private static func decode(_ root: YAMLNodeView, fallback: Vocabulary, lintRules: [String],
-                               _ r: inout NodeReader) -> Manifest? {
+    private static func decode(_ root: YAMLNodeView, fallback: Vocabulary, fallbackPlaces: VocabularyPlaces,
+                               lintRules: [String], _ r: inout NodeReader) -> Manifest? {
         guard let f = r.fields(root, "the manifest", KeyTables.manifest) else { return nil }
         let name = f["name"].flatMap { r.text($0, "name") }
         let version = f["version"].flatMap { r.text($0, "version") }
         var vocabulary = fallback
+        var places = fallbackPlaces
         if let node = f["vocabulary"], let v = r.fields(node, "'vocabulary'", KeyTables.vocabulary) {
             if let section = v["conditions"] {
-                vocabulary.conditions = entries(section, "conditions", &r) { r, slug, node in
+                vocabulary.conditions = entries(section, "conditions", &r, &places.places[.conditions]) { r, slug, node in
                     condition(slug, node, &r)
                 }
             }
             if let section = v["ingredient-classes"] {
-                vocabulary.ingredientClasses = entries(section, "ingredient-classes", &r) { r, slug, node in
-                    ingredientClass(slug, node, &r)
+                vocabulary.ingredientClasses = entries(section, "ingredient-classes", &r, &places.places[.ingredientClasses]) {
+                    r, slug, node in ingredientClass(slug, node, &r)
                 }
             }
             if let section = v["indications"] {
-                vocabulary.indications = entries(section, "indications", &r) { r, slug, node in
+                vocabulary.indications = entries(section, "indications", &r, &places.places[.indications]) { r, slug, node in
                     indication(slug, node, &r)
                 }
             }
@@ -60,24 +62,66 @@ struct ManifestDecoder {
                 return rule
             } ?? []
         }
-        return Manifest(name: name, version: version, vocabulary: vocabulary, disabledLintRules: disabled,
-                        extensions: f.extensions, location: root.location)
+        let replaces = f["replaces"].map { replacements($0, &r) } ?? LayerReplacements()
+        var manifest = Manifest(name: name, version: version, vocabulary: vocabulary, disabledLintRules: disabled,
+                                extensions: f.extensions, location: root.location, replaces: replaces)
+        manifest.wordPlaces = places
+        return manifest
+    }
+
+    /// `replaces: {preparations: [id, ...], conditions: [...], indications: [...],
+    /// ingredient-classes: [...]}` (1.1): each list of slugs, each slug once.
+    private static func replacements(_ node: YAMLNodeView, _ r: inout NodeReader) -> LayerReplacements {
+        guard let f = r.fields(node, "'replaces'", KeyTables.replaces) else { return LayerReplacements() }
+        var lists: [LayerReplacements.Section: [String]] = [:]
+        var places: [LayerReplacements.Section: [String: SourceLocation]] = [:]
+        for section in LayerReplacements.Section.allCases {
+            guard let list = f[section.rawValue] else { continue }
+            var slugs: [String] = []
+            var seen: [String: SourceLocation] = [:]
+            _ = r.each(list, section.rawValue) { r, item -> Void? in
+                guard let scalar = item.scalar, scalar.value != .null else {
+                    r.error(item.location, "each entry of 'replaces: \(section.rawValue)' must be a slug, not \(item.kindDescription)")
+                    return nil
+                }
+                let slug = scalar.text
+                guard isSlug(slug) else {
+                    r.error(item.location, "'replaces: \(section.rawValue)' lists '\(slug)', which is not a slug: lower-case letters and digits, in words joined by single hyphens")
+                    return nil
+                }
+                if let first = seen[slug] {
+                    r.error(item.location, "'\(slug)' is listed twice under 'replaces: \(section.rawValue)' (first at \(first)); list it once")
+                    return nil
+                }
+                seen[slug] = item.location
+                slugs.append(slug)
+                return ()
+            }
+            lists[section] = slugs
+            places[section] = seen
+        }
+        return LayerReplacements(lists, places: places)
     }
 
     /// The entries of one vocabulary section, each read by `read` from its slug and value;
     /// entries that fail are left out (and reported).
     private static func entries<Entry>(_ node: YAMLNodeView, _ what: String, _ r: inout NodeReader,
+                                       _ places: inout [String: SourceLocation]?,
                                        _ read: (inout NodeReader, String, YAMLNodeView) -> Entry?)
         -> OrderedDictionary<String, Entry>
     {
         var result = OrderedDictionary<String, Entry>()
+        places = [:]
         guard let entries = node.mapping else {
             r.error(node.location, "'\(what)' must be a mapping of slugs to descriptions, not \(node.kindDescription)")
             return result
         }
         for entry in entries {
             guard checkSlug(entry, &r) else { continue }
-            if let value = read(&r, entry.key, entry.value) { result[entry.key] = value }
+            if let value = read(&r, entry.key, entry.value) {
+                result[entry.key] = value
+                places?[entry.key] = entry.keyLocation
+            }
         }
         return result
     }

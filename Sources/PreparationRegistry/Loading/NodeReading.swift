@@ -82,6 +82,7 @@ enum KeyTables {
     static let condition = KeyTable(FormatFields.condition)
     static let ingredientClass = KeyTable(FormatFields.ingredientClass)
     static let lint = KeyTable(FormatFields.lint)
+    static let replaces = KeyTable(FormatFields.replaces)
 }
 
 /// The keys of one mapping, checked against a ``KeyTable``: for each spec (by its index in

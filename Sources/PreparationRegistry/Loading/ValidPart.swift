@@ -21,7 +21,9 @@ extension CatalogueLoadResult {
         guard !isValid, !hasCatalogueLevelErrors else { return nil }
         var broken = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.location.file))
         broken.formUnion(omitted.lazy.filter { $0.errors > 0 }.map(\.file))
+        // Still sorted by id and unique: a part of ``preparations``.
         let kept = preparations.filter { !broken.contains($0.location.file) }
-        return ValidPart(registry: Registry(manifest: manifest, preparations: kept), brokenFiles: broken.sorted())
+        let registry = Registry(manifest: manifest, sortedUnique: kept, index: QueryIndex(kept), layering: layering)
+        return ValidPart(registry: registry, brokenFiles: broken.sorted())
     }
 }

@@ -129,12 +129,20 @@ public struct Manifest: Sendable, Hashable {
     public var extensions: OrderedDictionary<String, DataValue>
     /// Where the manifest starts, when there is a file.
     public var location: SourceLocation?
+    /// (1.1) What this catalogue, as a later layer, replaces of the earlier layers on purpose
+    /// (`replaces:`): see ``CatalogueLoader/load(layers:)``.
+    public var replaces: LayerReplacements
+    /// Where each vocabulary word is defined (the bundled manifest's places for sections taken
+    /// from it).
+    var wordPlaces = VocabularyPlaces()
 
     /// Creates a manifest.
     public init(
         name: String? = nil, version: String? = nil, vocabulary: Vocabulary, disabledLintRules: [String] = [],
-        extensions: OrderedDictionary<String, DataValue> = [:], location: SourceLocation? = nil
+        extensions: OrderedDictionary<String, DataValue> = [:], location: SourceLocation? = nil,
+        replaces: LayerReplacements = LayerReplacements()
     ) {
+        self.replaces = replaces
         self.name = name
         self.version = version
         self.vocabulary = vocabulary

@@ -91,13 +91,17 @@ public struct Course: Sendable, Hashable {
     /// ``Scheduler/sessionLimit`` sessions, or at ``CalendarDate/last``), with a warning saying
     /// where; true for a whole course.
     public var isComplete: Bool
+    /// The layer the chosen preparation comes from, when the catalogue is layered
+    /// (``Registry/isLayered``); nil for a catalogue on its own.
+    public var layer: CatalogueLayer?
 
     /// Creates a course (whole unless `isComplete` says otherwise).
     public init(plugin: String, request: CourseRequest, preparation: Preparation, technique: Technique,
                 sessions: [PlannedSession], warnings: [String], excluded: [Exclusion], isComplete: Bool = true,
                 screening: [Screening.Check] = [], catalogue: CatalogueIdentity = CatalogueIdentity(),
                 dose: SessionDose? = nil, visits: [Visit] = [], appliedRules: [String] = [],
-                concern: Vocabulary.Indication? = nil) {
+                concern: Vocabulary.Indication? = nil, layer: CatalogueLayer? = nil) {
+        self.layer = layer
         self.plugin = plugin
         self.request = request
         self.preparation = preparation

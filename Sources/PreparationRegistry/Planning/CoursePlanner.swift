@@ -71,7 +71,8 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
                                screening: Screening.checks(for: chosen, vocabulary: registry.vocabulary),
                                catalogue: catalogue, dose: dose, visits: visits,
                                appliedRules: plugin.rules.map(\.id).filter(applied.contains),
-                               concern: registry.vocabulary.indications[request.concern]))
+                               concern: registry.vocabulary.indications[request.concern],
+                               layer: registry.isLayered ? registry.layer(of: chosen.id) : nil))
     }
 
     /// What the dose says the practitioner must know: a session above `max-per-session`
