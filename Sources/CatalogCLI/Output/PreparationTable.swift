@@ -2,8 +2,13 @@ import Foundation
 import PreparationRegistry
 
 /// What `query` prints by default: one row per preparation with its essentials (id, name,
-/// regions, techniques, depth, sessions and interval), in aligned columns that fit the
-/// terminal's width (long cells wrap onto more lines), and a count.
+/// regions, techniques, depth, sessions and interval), in aligned columns and a count.
+///
+/// On a terminal, the columns fit its width (``TableFit``): long cells wrap between words, the
+/// least important columns are left out when even that is too wide (a last line names them),
+/// and cells are cut with `…` rather than split inside a word; the id is always whole. Piped
+/// with `COLUMNS` set, every cell stays whole: columns narrow, down to 4 characters, and cells
+/// wrap, inside words if need be.
 struct PreparationTable {
     let preparations: [Preparation]
     let terminal: Terminal
@@ -12,6 +17,9 @@ struct PreparationTable {
     /// The narrowest each column may become; the id column never shrinks.
     static let minimumWidths = [Int.max, 12, 8, 10, 6, 14]
     static let deprecatedMark = "(deprecated)"
+    /// The columns a terminal too narrow for the table leaves out, least important first:
+    /// what `show` gives in full and a choice is made on last. The id and the name stay.
+    static let dropOrder = ["DEPTH", "TECHNIQUES", "SESSIONS", "REGIONS"]
 
     /// One row's cells.
     static func cells(_ p: Preparation) -> [String] {
@@ -43,6 +51,7 @@ struct PreparationTable {
     var text: String {
         if preparations.isEmpty { return "No preparation matches.\n" }
         let rows = preparations.map(Self.cells)
+        if terminal.isTerminal, let limit = terminal.width { return fittedText(rows, limit: limit) }
         var widths = Self.headers.indices.map { column in
             rows.reduce(Self.headers[column].count) { max($0, displayWidth($1[column])) }
         }
@@ -65,32 +74,63 @@ struct PreparationTable {
                 }
             }
         }
-        var out = ""
-        func emit(_ cells: [String], header: Bool) {
-            let wrapped = cells.indices.map { wrap(cells[$0], width: widths[$0]) }
-            let height = wrapped.map(\.count).max() ?? 1
-            for line in 0..<height {
-                var parts: [String] = []
-                for column in cells.indices {
-                    let piece = line < wrapped[column].count ? wrapped[column][line] : ""
-                    parts.append(column == cells.count - 1 ? piece : pad(piece, widths[column]))
-                }
-                var text = parts.joined(separator: "  ")
-                while text.hasSuffix(" ") { text.removeLast() }
-                if header {
-                    text = terminal.bold(text)
-                } else if terminal.colour {
-                    text = text.replacingOccurrences(of: Self.deprecatedMark, with: terminal.warning(Self.deprecatedMark))
-                }
-                out += text + "\n"
-            }
+        var out = emit(Self.headers, widths: widths, header: true)
+        for row in rows { out += emit(row, widths: widths, header: false) }
+        return out + count
+    }
+
+    /// The table fitted to a terminal `limit` columns wide (``TableFit``), tabs shown as
+    /// spaces, and after the count a line naming the columns left out.
+    func fittedText(_ rows: [[String]], limit: Int) -> String {
+        let rows = rows.map { $0.map { $0.replacingOccurrences(of: "\t", with: " ") } }
+        let fit = TableFit(headers: Self.headers, rows: rows, limit: limit, keep: 0, minimumWidths: Self.minimumWidths,
+                           dropOrder: Self.dropOrder.compactMap { Self.headers.firstIndex(of: $0) })
+        func shown(_ cells: [String]) -> [String] { fit.shown.map { cells[$0] } }
+        let widths = fit.shown.map { fit.widths[$0] }
+        let cuts = fit.shown.map { fit.cuts[$0] }
+        var out = emit(shown(Self.headers), widths: widths, cuts: cuts, header: true)
+        for row in rows { out += emit(shown(row), widths: widths, cuts: cuts, header: false) }
+        out += count
+        if !fit.dropped.isEmpty {
+            let note = "Left out to fit \(limit) columns: " + fit.dropped.map { Self.headers[$0] }.joined(separator: ", ")
+            for line in wrap(note, width: limit) { out += line + "\n" }
         }
-        emit(Self.headers, header: true)
-        for row in rows { emit(row, header: false) }
-        let deprecated = preparations.count { $0.isDeprecated }
-        out += "\n" + plural(preparations.count, "preparation")
-        out += deprecated > 0 ? " (\(deprecated) deprecated)\n" : "\n"
         return out
+    }
+
+    /// One row's lines: each cell wrapped to its column's width (or, where `cuts` says, cut to
+    /// one line), side by side, padded, without trailing spaces; the header bold and the
+    /// deprecated mark yellow when colour is on (added after the layout, so never cut).
+    func emit(_ cells: [String], widths: [Int], cuts: [Bool] = [], header: Bool) -> String {
+        let wrapped = cells.indices.map { column in
+            column < cuts.count && cuts[column]
+                ? [cut(cells[column], to: widths[column], keeping: " " + Self.deprecatedMark)]
+                : wrap(cells[column], width: widths[column])
+        }
+        let height = wrapped.map(\.count).max() ?? 1
+        var out = ""
+        for line in 0..<height {
+            var parts: [String] = []
+            for column in cells.indices {
+                let piece = line < wrapped[column].count ? wrapped[column][line] : ""
+                parts.append(column == cells.count - 1 ? piece : pad(piece, widths[column]))
+            }
+            var text = parts.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            if header {
+                text = terminal.bold(text)
+            } else if terminal.colour {
+                text = text.replacingOccurrences(of: Self.deprecatedMark, with: terminal.warning(Self.deprecatedMark))
+            }
+            out += text + "\n"
+        }
+        return out
+    }
+
+    /// `\n21 preparations (2 deprecated)\n`.
+    var count: String {
+        let deprecated = preparations.count { $0.isDeprecated }
+        return "\n" + plural(preparations.count, "preparation") + (deprecated > 0 ? " (\(deprecated) deprecated)\n" : "\n")
     }
 }
 
