@@ -65,6 +65,29 @@ struct NarrowTerminalTests {
         #expect(fifty.contains("\ncjk                          中文名字的制剂 and m…\n"))
     }
 
+    @Test("an absurdly narrow terminal: the ids alone, whole, and the note wrapped between words")
+    func twelve() throws {
+        let run = try runCatalogOnTerminal(["query", "--catalogue", narrowCatalogue], columns: 12, environment: ["NO_COLOR": "1"])
+        #expect(run == """
+            ID
+            cafe
+            cjk
+            old
+            polynucleotide-regeneration
+
+            4 preparations (1 deprecated)
+            Left out to
+            fit 12
+            columns:
+            NAME,
+            REGIONS,
+            TECHNIQUES,
+            DEPTH,
+            SESSIONS
+
+            """)
+    }
+
     @Test("the bundled catalogue at 40, 60 and 80 columns: every line fits unless an id alone is wider, ids whole, no word split")
     func bundled() throws {
         let piped = try runCatalog(["query", "--format", "csv"])

@@ -93,7 +93,9 @@ struct PreparationTable {
         out += count
         if !fit.dropped.isEmpty {
             let note = "Left out to fit \(limit) columns: " + fit.dropped.map { Self.headers[$0] }.joined(separator: ", ")
-            for line in wrap(note, width: limit) { out += line + "\n" }
+            // Between words only: on an absurdly narrow terminal a word overflows rather than splits.
+            let longestWord = wrapChunks(note).map { displayWidth($0.trimmingSpaces) }.max() ?? 0
+            for line in wrap(note, width: max(limit, longestWord)) { out += line + "\n" }
         }
         return out
     }
