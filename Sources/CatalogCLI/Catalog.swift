@@ -47,7 +47,7 @@ struct Catalog: ParsableCommand {
     /// several silently, and `--concern a --concern b` planned for `b` without a word.
     static let singleValued: [String: Set<String>] = [
         "course": ["--concern", "--start", "--hemisphere", "--horizon", "--format", "--patient", "--bundle"],
-        "query": ["--format", "--color"],
+        "query": ["--format", "--color", "--sort"],
         "show": ["--format", "--color"],
         "validate": ["--format"],
         "new": ["--area", "--output"],

@@ -92,7 +92,8 @@ struct EditorCommandsTests {
     func new() throws {
         let printed = try runCatalog(["new", "fresh", "--area", "body"])
         #expect(printed.status == 0)
-        #expect(printed.stdout.hasPrefix("# yaml-language-server: $schema=../../schema/preparation.schema.json\n"))
+        // No catalogue chosen: the bundled schema, where the package's sources are.
+        #expect(printed.stdout.hasPrefix("# yaml-language-server: $schema=\(packageRoot.path)/Catalogue/schema/preparation.schema.json\n"))
         #expect(printed.stdout.contains("\nid: fresh\n"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("new-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -12,7 +12,10 @@ struct NewCommand: ParsableCommand {
             it takes and the words of the chosen catalogue's vocabulary, and marks each value \
             to fill in with '# FILL IN' (left empty, so an unfilled template does not \
             validate). Printed on standard output, or written to -o FILE, which must not exist \
-            (never overwritten). AREA: face, scalp, body, or scar (scar indications, any region).
+            (never overwritten). AREA: face, scalp, body, or scar (scar indications, any region). \
+            The schema line points at the chosen catalogue's schema/preparation.schema.json \
+            relative to where the file is written (the current folder for standard output), \
+            else at the bundled schema. An ID the catalogue has already is warned about.
             """
     )
 
@@ -29,13 +32,23 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let vocabulary = try options.loadVocabulary()
+        // The schema of the layer the file will be added to: the last.
+        var target: String?
+        if case .folder(let path) = try options.selectedLayers().last { target = path }
         let text: String
         do {
-            text = try PreparationTemplate.text(id: id, area: area, vocabulary: vocabulary)
+            text = try PreparationTemplate.text(id: id, area: area, vocabulary: vocabulary,
+                                                schema: SchemaLocation.target(catalogue: target, output: output))
         } catch {
             // A word that is wrong exits 2, as in every command.
             printError("error: \(error.description)")
             throw ExitCode(2)
+        }
+        // Adding it would be refused; say so now, before the template is filled in.
+        if let existing = try options.load().preparations.first(where: { $0.id == id }) {
+            printError("warning: \(try options.selectedName()) has a preparation '\(id)' already "
+                       + "(\(Diagnostic.escaped(existing.location.file))); `catalog add` refuses a second one: "
+                       + "choose another id, or replace it with `catalog add --replace`")
         }
         guard let output else {
             print(text, terminator: "")

@@ -10,8 +10,11 @@ struct QueryCommand: ParsableCommand {
         discussion: """
             Filters combine with AND; a filter given several times matches any of its values \
             (--region neck --region decolletage). Without a filter, every preparation is \
-            listed. Results are sorted by id; deprecated preparations are listed and marked. \
-            A word the catalogue does not know is an error naming the nearest known word.
+            listed. Results are sorted by id, or with --text by relevance: a preparation whose \
+            words are found in its name first, then in its summary, then in an ingredient's \
+            name, then in its notes, ties by id (--sort id|relevance chooses). Deprecated \
+            preparations are listed and marked. A word the catalogue does not know is an \
+            error naming the nearest known word.
             """
     )
 
@@ -43,8 +46,13 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A patient condition: leave out the preparations it contraindicates.", valueName: "condition"))
     var condition: [String] = []
 
-    @Option(help: "Output format: table, json, yaml or fhir (FHIR R4 PlanDefinitions and ActivityDefinitions).")
-    var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(
+        "Sort by id, or by relevance to --text (where its words are found: name, summary, ingredients, notes); default: relevance with --text, else id.",
+        valueName: "order"))
+    var sort: Query.Order?
+
+    @Option(help: "Output format: table, csv (RFC 4180, for spreadsheets), json, jsonl (one JSON object a line), yaml or fhir (FHIR R4 PlanDefinitions and ActivityDefinitions).")
+    var format: QueryFormat = .table
 
     @OptionGroup var colour: ColourOptions
 
@@ -64,15 +72,24 @@ struct QueryCommand: ParsableCommand {
         query.ingredients = ingredient
         query.texts = text
         query.excludedConditions = condition
+        query.order = sort ?? (text.isEmpty ? .id : .relevance)
         unknown += registry.unknownValues(in: query)
         if !unknown.isEmpty {
             for problem in unknown { printError("error: \(problem)") }
             throw ExitCode(2)
         }
-        try printPreparations(registry.preparations(matching: query), format: format, single: false, registry: registry,
-                              colour: colour.choice)
+        let found = registry.preparations(matching: query)
+        switch format {
+        case .csv: PreparationCSV.write(found) { print($0, terminator: "") }
+        case .jsonl: for preparation in found { print(PreparationJSON.value(of: preparation).rendered(pretty: false)) }
+        case .table, .json, .yaml, .fhir:
+            guard let shared = format.shared else { return }
+            try printPreparations(found, format: shared, single: false, registry: registry, colour: colour.choice)
+        }
     }
 }
+
+extension Query.Order: ExpressibleByArgument {}
 
 /// `catalog show ID`: one preparation, whole.
 struct ShowCommand: ParsableCommand {

@@ -23,8 +23,8 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Catalogue folders or preparation files to check; - for one file on the standard input (named /dev/stdin in diagnostics).", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "Output format: text or json.")
-    var format: DiagnosticFormat = .text
+    @Option(help: "Output format: text, json, or jsonl (one diagnostic a line, then a line with the counts).")
+    var format: ValidationFormat = .text
 
     @Flag(help: "Treat warnings (lint warnings included) as errors: print them as errors and exit 1.")
     var strict = false
@@ -69,6 +69,7 @@ struct ValidateCommand: ParsableCommand {
         case .json:
             report.writeJSON { print($0, terminator: "") }
             print()
+        case .jsonl: report.writeJSONLines { print($0, terminator: "") }
         }
         if report.errorCount > 0 { throw ExitCode(1) }
     }

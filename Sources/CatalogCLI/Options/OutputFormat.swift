@@ -11,3 +11,38 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// FHIR R4 (format 1.1): a `Bundle` of each preparation's `PlanDefinition` and `ActivityDefinition`.
     case fhir
 }
+
+/// The output format of `query`: those of ``OutputFormat``, and two for lists of many rows
+/// that `show` (one preparation) has no use for.
+enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    /// RFC 4180 comma-separated values, for spreadsheets (``PreparationCSV``).
+    case csv
+    case json
+    /// JSON Lines: one preparation's canonical JSON a line, the objects of `json`'s array.
+    case jsonl
+    case yaml
+    case fhir
+
+    /// The same format of `show`, for those the two commands share; nil for `csv` and `jsonl`.
+    var shared: OutputFormat? {
+        switch self {
+        case .table: .table
+        case .json: .json
+        case .yaml: .yaml
+        case .fhir: .fhir
+        case .csv, .jsonl: nil
+        }
+    }
+}
+
+/// The output format of `validate`.
+enum ValidationFormat: String, ExpressibleByArgument, CaseIterable {
+    /// Compiler-style lines with the source line and a caret, then the counts.
+    case text
+    /// One object: the counts and an array of diagnostics.
+    case json
+    /// JSON Lines: one diagnostic a line (the objects of `json`'s array), then one line with
+    /// the counts.
+    case jsonl
+}

@@ -2,18 +2,37 @@ import Foundation
 import PreparationRegistry
 
 /// What `query` prints by default: one row per preparation with its essentials (id, name,
-/// regions, techniques, depth, sessions and interval), in aligned columns that fit the
-/// terminal's width (long cells wrap onto more lines), and a count.
+/// regions, techniques, depth, sessions and interval), in aligned columns and a count.
+///
+/// On a terminal, the columns fit its width (``TableFit``): long cells wrap between words, the
+/// least important columns are left out when even that is too wide (a last line names them),
+/// and cells are cut with `…` rather than split inside a word; the id is always whole. Piped
+/// with `COLUMNS` set, every cell stays whole: columns narrow, down to 4 characters, and cells
+/// wrap, inside words if need be.
 struct PreparationTable {
     let preparations: [Preparation]
     let terminal: Terminal
     /// (1.1) For a layered catalogue, each preparation's layer: a last column, LAYER.
     var layer: ((Preparation) -> String)? = nil
 
+    /// The headers shown: with LAYER last for a layered catalogue.
+    var headers: [String] { layer == nil ? Self.headers : Self.headers + ["LAYER"] }
+    /// The narrowest each shown column may become.
+    var minimumWidths: [Int] { layer == nil ? Self.minimumWidths : Self.minimumWidths + [6] }
+
+    /// One row's cells, with the layer for a layered catalogue.
+    func cells(_ p: Preparation) -> [String] {
+        guard let layer else { return Self.cells(p) }
+        return Self.cells(p) + [terminalSafe(layer(p).replacingOccurrences(of: "\n", with: " "))]
+    }
+
     static let headers = ["ID", "NAME", "REGIONS", "TECHNIQUES", "DEPTH", "SESSIONS"]
     /// The narrowest each column may become; the id column never shrinks.
     static let minimumWidths = [Int.max, 12, 8, 10, 6, 14]
     static let deprecatedMark = "(deprecated)"
+    /// The columns a terminal too narrow for the table leaves out, least important first:
+    /// what `show` gives in full and a choice is made on last. The id and the name stay.
+    static let dropOrder = ["DEPTH", "TECHNIQUES", "SESSIONS", "REGIONS"]
 
     /// One row's cells.
     static func cells(_ p: Preparation) -> [String] {
@@ -44,11 +63,9 @@ struct PreparationTable {
 
     var text: String {
         if preparations.isEmpty { return "No preparation matches.\n" }
-        let headers = layer == nil ? Self.headers : Self.headers + ["LAYER"]
-        let minimumWidths = layer == nil ? Self.minimumWidths : Self.minimumWidths + [6]
-        let rows = preparations.map { p in
-            layer.map { Self.cells(p) + [terminalSafe($0(p).replacingOccurrences(of: "\n", with: " "))] } ?? Self.cells(p)
-        }
+        let headers = headers, minimumWidths = minimumWidths
+        let rows = preparations.map(cells)
+        if terminal.isTerminal, let limit = terminal.width { return fittedText(rows, limit: limit) }
         var widths = headers.indices.map { column in
             rows.reduce(headers[column].count) { max($0, displayWidth($1[column])) }
         }
@@ -62,8 +79,7 @@ struct PreparationTable {
                 }
             }
             let gaps = 2 * (widths.count - 1)
-            for floors in [longestWords.indices.map { max(longestWords[$0], minimumWidths[$0]) }, minimumWidths,
-                           [8] + Array(repeating: 4, count: headers.count - 1)] {
+            for floors in [longestWords.indices.map { max(longestWords[$0], minimumWidths[$0]) }, minimumWidths, [8] + Array(repeating: 4, count: headers.count - 1)] {
                 while widths.reduce(gaps, +) > limit {
                     // Narrow the widest column that may still shrink.
                     let shrinkable = widths.indices.filter { widths[$0] > floors[$0] }
@@ -72,32 +88,66 @@ struct PreparationTable {
                 }
             }
         }
-        var out = ""
-        func emit(_ cells: [String], header: Bool) {
-            let wrapped = cells.indices.map { wrap(cells[$0], width: widths[$0]) }
-            let height = wrapped.map(\.count).max() ?? 1
-            for line in 0..<height {
-                var parts: [String] = []
-                for column in cells.indices {
-                    let piece = line < wrapped[column].count ? wrapped[column][line] : ""
-                    parts.append(column == cells.count - 1 ? piece : pad(piece, widths[column]))
-                }
-                var text = parts.joined(separator: "  ")
-                while text.hasSuffix(" ") { text.removeLast() }
-                if header {
-                    text = terminal.bold(text)
-                } else if terminal.colour {
-                    text = text.replacingOccurrences(of: Self.deprecatedMark, with: terminal.warning(Self.deprecatedMark))
-                }
-                out += text + "\n"
-            }
+        var out = emit(headers, widths: widths, header: true)
+        for row in rows { out += emit(row, widths: widths, header: false) }
+        return out + count
+    }
+
+    /// The table fitted to a terminal `limit` columns wide (``TableFit``), tabs shown as
+    /// spaces, and after the count a line naming the columns left out.
+    func fittedText(_ rows: [[String]], limit: Int) -> String {
+        let headers = headers
+        let rows = rows.map { $0.map { $0.replacingOccurrences(of: "\t", with: " ") } }
+        let fit = TableFit(headers: headers, rows: rows, limit: limit, keep: 0, minimumWidths: minimumWidths,
+                           dropOrder: Self.dropOrder.compactMap { headers.firstIndex(of: $0) })
+        func shown(_ cells: [String]) -> [String] { fit.shown.map { cells[$0] } }
+        let widths = fit.shown.map { fit.widths[$0] }
+        let cuts = fit.shown.map { fit.cuts[$0] }
+        var out = emit(shown(headers), widths: widths, cuts: cuts, header: true)
+        for row in rows { out += emit(shown(row), widths: widths, cuts: cuts, header: false) }
+        out += count
+        if !fit.dropped.isEmpty {
+            let note = "Left out to fit \(limit) columns: " + fit.dropped.map { headers[$0] }.joined(separator: ", ")
+            // Between words only: on an absurdly narrow terminal a word overflows rather than splits.
+            let longestWord = wrapChunks(note).map { displayWidth($0.trimmingSpaces) }.max() ?? 0
+            for line in wrap(note, width: max(limit, longestWord)) { out += line + "\n" }
         }
-        emit(headers, header: true)
-        for row in rows { emit(row, header: false) }
-        let deprecated = preparations.count { $0.isDeprecated }
-        out += "\n" + plural(preparations.count, "preparation")
-        out += deprecated > 0 ? " (\(deprecated) deprecated)\n" : "\n"
         return out
+    }
+
+    /// One row's lines: each cell wrapped to its column's width (or, where `cuts` says, cut to
+    /// one line), side by side, padded, without trailing spaces; the header bold and the
+    /// deprecated mark yellow when colour is on (added after the layout, so never cut).
+    func emit(_ cells: [String], widths: [Int], cuts: [Bool] = [], header: Bool) -> String {
+        let wrapped = cells.indices.map { column in
+            column < cuts.count && cuts[column]
+                ? [cut(cells[column], to: widths[column], keeping: " " + Self.deprecatedMark)]
+                : wrap(cells[column], width: widths[column])
+        }
+        let height = wrapped.map(\.count).max() ?? 1
+        var out = ""
+        for line in 0..<height {
+            var parts: [String] = []
+            for column in cells.indices {
+                let piece = line < wrapped[column].count ? wrapped[column][line] : ""
+                parts.append(column == cells.count - 1 ? piece : pad(piece, widths[column]))
+            }
+            var text = parts.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            if header {
+                text = terminal.bold(text)
+            } else if terminal.colour {
+                text = text.replacingOccurrences(of: Self.deprecatedMark, with: terminal.warning(Self.deprecatedMark))
+            }
+            out += text + "\n"
+        }
+        return out
+    }
+
+    /// `\n21 preparations (2 deprecated)\n`.
+    var count: String {
+        let deprecated = preparations.count { $0.isDeprecated }
+        return "\n" + plural(preparations.count, "preparation") + (deprecated > 0 ? " (\(deprecated) deprecated)\n" : "\n")
     }
 }
 

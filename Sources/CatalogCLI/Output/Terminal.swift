@@ -13,6 +13,10 @@ struct Terminal {
     var width: Int?
     /// Whether to use ANSI colours.
     var colour: Bool
+    /// Whether it is a terminal, where a table too wide for ``width`` leaves columns out and
+    /// cuts cells rather than wrapping them inside words (piped, with `COLUMNS`, every cell
+    /// stays whole, wrapped).
+    var isTerminal = false
 
     /// When to colour: `--color auto|always|never`.
     enum ColourChoice: String, CaseIterable {
@@ -34,7 +38,8 @@ struct Terminal {
         }
         if width == nil, let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { width = columns }
         if width == nil, isTerminal { width = 80 }
-        return Terminal(width: width, colour: wantsColour(choice, isTerminal: isTerminal, environment: environment))
+        return Terminal(width: width, colour: wantsColour(choice, isTerminal: isTerminal, environment: environment),
+                        isTerminal: isTerminal)
     }
 
     /// Whether to colour, by the conventions of ``standardOutput(environment:colour:)``.
@@ -58,11 +63,23 @@ struct Terminal {
     func dim(_ text: String) -> String { colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 }
 
-/// The columns a terminal gives one character: 2 for East Asian wide and full-width characters
-/// and emoji shown as pictures, 1 for every other (a base letter with its combining accents is
-/// one character).
+/// The columns a terminal gives one character (a grapheme cluster: a base letter with its
+/// combining accents is one character): 2 for East Asian wide and full-width characters and
+/// emoji shown as pictures, 0 for a combining mark without a base (at the start of a text) and
+/// the zero-width format characters (U+200B-U+200F, U+2060...), 1 for every other.
+///
+/// Hand-written rather than the C library's `wcwidth`: that answers by the process's locale
+/// (`-1`, unknown, for every non-ASCII character in the `C` locale `catalog` runs in), one
+/// scalar at a time rather than one character, and from tables that differ between glibc
+/// versions and macOS, so the same catalogue would be laid out differently from one machine to
+/// the next; Foundation has no such function.
 func columns(of character: Character) -> Int {
-    guard let scalar = character.unicodeScalars.first, scalar.value >= 0x1100 else { return 1 }
+    guard let scalar = character.unicodeScalars.first, scalar.value >= 0x300 else { return 1 }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    guard scalar.value >= 0x1100 else { return 1 }
     if scalar.properties.isEmojiPresentation { return 2 }
     switch scalar.value {
     case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
@@ -124,6 +141,32 @@ func wrap(_ text: String, width: Int?) -> [String] {
     while line.hasSuffix(" ") { line.removeLast() }
     if !line.isEmpty { lines.append(line) }
     return lines.isEmpty ? [""] : lines
+}
+
+/// `text` cut to at most `width` columns: whole when it fits, else its longest start that
+/// leaves room for an ellipsis, then `…`. It cuts between characters (grapheme clusters), never
+/// inside one, and never inside a `\u{1B}` escape that ``terminalSafe(_:)`` wrote; colour
+/// codes are added after cutting, so none is cut either. When `text` ends with `suffix` (the
+/// deprecated mark) and there is room, the cut is made before it and `suffix` kept.
+func cut(_ text: String, to width: Int, keeping suffix: String? = nil) -> String {
+    guard displayWidth(text) > width else { return text }
+    guard width > 0 else { return "" }
+    if let suffix, text.hasSuffix(suffix), width >= displayWidth(suffix) + 2 {
+        return cut(String(text.dropLast(suffix.count)), to: width - displayWidth(suffix)) + suffix
+    }
+    var used = 0
+    var end = text.startIndex
+    while end < text.endIndex {
+        let next = used + columns(of: text[end])
+        if next > width - 1 { break }
+        used = next
+        end = text.index(after: end)
+    }
+    var head = text[..<end]
+    if let escape = head.range(of: "\\u{", options: .backwards), !head[escape.upperBound...].contains("}") {
+        head = head[..<escape.lowerBound]
+    }
+    return String(head.trimmingSpaces) + "…"
 }
 
 /// `text` cut after each space and each hyphen: the pieces a line may end with.

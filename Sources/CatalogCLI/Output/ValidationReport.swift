@@ -44,15 +44,8 @@ struct ValidationReport {
     /// ``json`` handed to `write` one diagnostic at a time (the same bytes as rendering the
     /// whole object at once), so that a million diagnostics are not first built into one value.
     func writeJSON(_ write: (String) -> Void) {
-        let head: [(String, JSONValue)] = [
-            ("valid", .bool(errorCount == 0)),
-            ("preparations", .int(preparationCount)),
-            ("files", .int(fileCount)),
-            ("errors", .int(errorCount)),
-            ("warnings", .int(warningCount)),
-        ]
         var out = "{"
-        for (key, value) in head {
+        for (key, value) in counts {
             out += "\n  "
             JSONValue.quote(key, into: &out)
             out += ": " + value.rendered(pretty: true) + ","
@@ -67,17 +60,9 @@ struct ValidationReport {
         var first = true
         for result in results {
             for d in result.result.diagnostics {
-                var object: [(String, JSONValue)] = [
-                    ("file", .string(d.location.file)),
-                    ("line", .int(d.location.line)),
-                    ("column", .int(d.location.column)),
-                    ("severity", .string(d.severity.rawValue)),
-                    ("message", .string(d.message)),
-                ]
-                if let rule = d.rule { object.append(("rule", .string(rule))) }
                 // An item of the array, two levels in: JSON text has no line break of its own
                 // inside strings, so indenting after each line break indents the object.
-                let item = JSONValue.object(object).rendered(pretty: true).replacingOccurrences(of: "\n", with: "\n    ")
+                let item = Self.value(of: d).rendered(pretty: true).replacingOccurrences(of: "\n", with: "\n    ")
                 write((first ? "" : ",") + "\n    " + item)
                 first = false
             }
@@ -85,17 +70,59 @@ struct ValidationReport {
         write("\n  ]" + omittedJSON(omitted) + "\n}")
     }
 
+    /// JSON Lines: each diagnostic as one line (the objects of ``json``'s `diagnostics`), then
+    /// a last line with the counts, `{"valid", "preparations", "files", "errors", "warnings",
+    /// "omitted"?}`, which a reader tells from a diagnostic by its `valid` key, and which shows
+    /// that the output is complete. Handed to `write` one line at a time.
+    func writeJSONLines(_ write: (String) -> Void) {
+        for result in results {
+            for d in result.result.diagnostics { write(Self.value(of: d).rendered(pretty: false) + "\n") }
+        }
+        var summary = counts
+        let omitted = results.flatMap(\.result.omitted)
+        if !omitted.isEmpty { summary.append(("omitted", omittedValue(omitted))) }
+        write(JSONValue.object(summary).rendered(pretty: false) + "\n")
+    }
+
+    /// `valid`, then the counts, as JSON members.
+    var counts: [(String, JSONValue)] {
+        [
+            ("valid", .bool(errorCount == 0)),
+            ("preparations", .int(preparationCount)),
+            ("files", .int(fileCount)),
+            ("errors", .int(errorCount)),
+            ("warnings", .int(warningCount)),
+        ]
+    }
+
+    /// `{"file", "line", "column", "severity", "message", "rule"?}`.
+    static func value(of d: Diagnostic) -> JSONValue {
+        var object: [(String, JSONValue)] = [
+            ("file", .string(d.location.file)),
+            ("line", .int(d.location.line)),
+            ("column", .int(d.location.column)),
+            ("severity", .string(d.severity.rawValue)),
+            ("message", .string(d.message)),
+        ]
+        if let rule = d.rule { object.append(("rule", .string(rule))) }
+        return .object(object)
+    }
+
     /// `,\n  "omitted": [...]` when diagnostics were left out: per file, how many errors and
     /// warnings, and where the first is; nothing otherwise.
     func omittedJSON(_ omitted: [OmittedDiagnostics]) -> String {
         guard !omitted.isEmpty else { return "" }
-        let value = JSONValue.array(omitted.map { o in
+        return ",\n  \"omitted\": " + omittedValue(omitted).rendered(pretty: true).replacingOccurrences(of: "\n", with: "\n  ")
+    }
+
+    /// `[{"file", "errors", "warnings", "line", "column"}]`.
+    func omittedValue(_ omitted: [OmittedDiagnostics]) -> JSONValue {
+        .array(omitted.map { o in
             .object([
                 ("file", .string(o.file)), ("errors", .int(o.errors)), ("warnings", .int(o.warnings)),
                 ("line", .int(o.first.line)), ("column", .int(o.first.column)),
             ])
         })
-        return ",\n  \"omitted\": " + value.rendered(pretty: true).replacingOccurrences(of: "\n", with: "\n  ")
     }
 }
 

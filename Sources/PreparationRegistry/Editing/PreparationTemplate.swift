@@ -30,9 +30,11 @@ public enum PreparationTemplate {
     }
 
     /// The template for preparation `id` in `area` (case-insensitive, as every catalogue word:
-    /// `Face` is `face`), with `vocabulary`'s words in its comments.
-    public static func text(id: String, area written: String, vocabulary: Vocabulary = BundledCatalogue.vocabulary)
-        throws(Problem) -> String
+    /// `Face` is `face`), with `vocabulary`'s words in its comments. Its first line points the
+    /// YAML language server at `schema` (see ``PreparationSchema/modeline(schema:)``); by
+    /// default at a catalogue's schema as seen from `preparations/<area>/`.
+    public static func text(id: String, area written: String, vocabulary: Vocabulary = BundledCatalogue.vocabulary,
+                            schema: String? = nil) throws(Problem) -> String
     {
         guard isSlug(id), id.count <= 64 else { throw .badID(id) }
         let area = written.lowercased()
@@ -43,7 +45,7 @@ public enum PreparationTemplate {
         let techniques = Technique.allCases.map { "\($0.rawValue) (\($0.usualDepth))" }
 
         var lines: [String] = [
-            PreparationSchema.modeline,
+            schema.map(PreparationSchema.modeline(schema:)) ?? PreparationSchema.modeline,
             "#",
             "# New preparation '\(id)' (\(scar ? "scar indications, any region" : "area: \(area)")).",
             "# Fill in every value marked FILL IN; an empty one is an error. Optional keys left",

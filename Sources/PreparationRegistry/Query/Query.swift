@@ -1,8 +1,9 @@
 /// A question to the registry: which preparations match these filters?
 ///
 /// Filters combine with AND; the values of one filter combine with OR. An empty filter
-/// restricts nothing, so `Query()` matches every preparation. Results come sorted by id,
-/// deprecated preparations included unless ``includesDeprecated`` is false.
+/// restricts nothing, so `Query()` matches every preparation. Results come sorted by id
+/// (or, with ``order`` `.relevance`, by where their ``texts`` words are found), deprecated
+/// preparations included unless ``includesDeprecated`` is false.
 ///
 /// ```swift
 /// var query = Query()
@@ -35,12 +36,26 @@ public struct Query: Sendable, Hashable {
     public var excludedConditions: [String]
     /// Whether deprecated preparations are included (the default, as `catalog query` does).
     public var includesDeprecated: Bool
+    /// How the results are sorted: by id (the default), or by relevance to ``texts``.
+    public var order: Order
 
-    /// Creates a query; every filter is empty by default.
+    /// How the results of a query are sorted.
+    public enum Order: String, Sendable, Hashable, CaseIterable {
+        /// By id.
+        case id
+        /// By where the words of ``Query/texts`` are found, best first: a preparation whose
+        /// words are all found in its name, then those whose words are all found in the name or
+        /// summary, then in those or an ingredient's name, then the rest (a word found in the
+        /// notes only); ties by id. With several texts, a preparation ranks by the best text it
+        /// matches. Without a text (or with a text without any word), the same as ``id``.
+        case relevance
+    }
+
+    /// Creates a query; every filter is empty by default, and results are sorted by id.
     public init(
         areas: [Area] = [], regions: [Region] = [], indications: [String] = [], ingredients: [String] = [],
         techniques: [Technique] = [], texts: [String] = [], excludedConditions: [String] = [],
-        includesDeprecated: Bool = true
+        includesDeprecated: Bool = true, order: Order = .id
     ) {
         self.areas = areas
         self.regions = regions
@@ -50,6 +65,7 @@ public struct Query: Sendable, Hashable {
         self.texts = texts
         self.excludedConditions = excludedConditions
         self.includesDeprecated = includesDeprecated
+        self.order = order
     }
 
     /// The area named `word` (case-insensitive), or an error suggesting the nearest area.
@@ -78,7 +94,7 @@ public struct Query: Sendable, Hashable {
 }
 
 extension Registry {
-    /// The preparations matching `query`, sorted by id.
+    /// The preparations matching `query`, sorted by id, or by relevance (``Query/Order``).
     ///
     /// Runs over the registry's prebuilt indexes: the most selective filter gives the
     /// candidates and the others are checked on those candidates only, so a query costs in
@@ -86,13 +102,18 @@ extension Registry {
     /// Words the catalogue does not know simply match nothing; check them first with
     /// ``unknownValues(in:)`` to tell the user.
     public func preparations(matching query: Query) -> [Preparation] {
-        var result = index.positions(matching: query, in: preparations).map { preparations[$0] }
+        var positions = index.positions(matching: query, in: preparations)
         // Conditions that name ingredients (format 1.1) also leave out what holds one of them,
         // whether or not it lists the condition: matched as an allergy would be.
         let terms = query.excludedConditions.flatMap { vocabulary.conditions[$0.lowercased()]?.ingredients ?? [] }
             .map(IngredientTerm.init)
-        if !terms.isEmpty { result.removeAll { preparation in terms.contains { !$0.matching(in: preparation).isEmpty } } }
-        return result
+        if !terms.isEmpty {
+            positions.removeAll { position in terms.contains { !$0.matching(in: preparations[position]).isEmpty } }
+        }
+        if query.order == .relevance {
+            positions = index.rankedByRelevance(positions, texts: query.texts, in: preparations)
+        }
+        return positions.map { preparations[$0] }
     }
 
     /// The words of `query` that this catalogue does not know, each with the nearest known

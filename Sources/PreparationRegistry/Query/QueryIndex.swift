@@ -170,6 +170,23 @@ struct QueryIndex: Sendable {
     }
 }
 
+extension QueryIndex {
+    /// `positions` (ascending, so in id order) sorted by relevance to `texts` (see
+    /// ``Query/Order/relevance``): by the best rank among the texts each matches, ties in the
+    /// order given. Unchanged when a text has no word (it matches every preparation alike).
+    func rankedByRelevance(_ positions: [Int], texts: [String], in preparations: [Preparation]) -> [Int] {
+        guard !texts.isEmpty, positions.count > 1 else { return positions }
+        let text = self.text.index(of: preparations)
+        let patterns = texts.map(text.pattern)
+        guard !patterns.contains(where: { $0.ranges.isEmpty }) else { return positions }
+        let ranked = positions.enumerated().map { order, position in
+            let best = patterns.compactMap { text.rank($0, position) }.min()
+            return (rank: best?.rawValue ?? .max, order: order, position: position)
+        }
+        return ranked.sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }.map(\.position)
+    }
+}
+
 /// The sorted union, without repeats, of ascending lists.
 func union(_ lists: [QueryIndex.Postings]) -> QueryIndex.Postings {
     let nonEmpty = lists.filter { !$0.isEmpty }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The free-text index: every folded word (``TextFolding``) of the preparations' names,
 /// summaries, ingredient names and notes, with the preparations it appears in, and each
-/// preparation's words the other way round.
+/// preparation's words the other way round, each with the best field it appears in (for
+/// ranking by relevance: ``Field``).
 ///
 /// Folding every text of a catalogue is the dearest part of indexing, and most loads never
 /// search text (`validate`, `course`, `show`), so this index is built on the first text query
@@ -21,6 +22,17 @@ struct TextIndex: Sendable {
     /// `p` are `preparationWords[preparationWordStart[p] ..< preparationWordStart[p + 1]]`.
     private var preparationWords: [Int32] = []
     private var preparationWordStart: [Int32] = []
+    /// `preparationFields[i]`: the best ``Field`` (its raw value) that the word
+    /// `preparationWords[i]` appears in, in that preparation.
+    private var preparationFields: [UInt8] = []
+
+    /// Where a word appears, best first: a match in the name ranks before one in the summary,
+    /// before one in an ingredient's name, before one in the notes.
+    enum Field: UInt8, Comparable {
+        case name, summary, ingredient, notes
+
+        static func < (lhs: Field, rhs: Field) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
 
     /// One text of a query: for each of its words, the range of indexes into `words` of the
     /// words it starts.
@@ -34,9 +46,18 @@ struct TextIndex: Sendable {
         var wordIDs: [String: Int32] = [:]
         var buffer: [UInt8] = []
         var ingredientWords: [String: [Int32]] = [:]  // ingredient name -> its words' ids
+        // Parallel to `wordPostings`: the field of each posting. The fields of a preparation are
+        // added best first, so a posting's first field is its best one.
+        var wordFields: [[UInt8]] = []
         for (position, p) in preparations.enumerated() {
             let at = Int32(position)
-            func addWords(_ text: String?, _ seen: (Int32) -> Void = { _ in }) {
+            func post(_ id: Int32, _ field: Field) {
+                if wordPostings[Int(id)].last != at {
+                    wordPostings[Int(id)].append(at)
+                    wordFields[Int(id)].append(field.rawValue)
+                }
+            }
+            func addWords(_ text: String?, _ field: Field, _ seen: (Int32) -> Void = { _ in }) {
                 guard let text else { return }
                 TextFolding.forEachWord(text, buffer: &buffer) { word in
                     let id: Int32
@@ -46,29 +67,32 @@ struct TextIndex: Sendable {
                         id = Int32(wordPostings.count)
                         wordIDs[word] = id
                         wordPostings.append([])
+                        wordFields.append([])
                     }
-                    wordPostings[Int(id)].appendUnlessLast(at)
+                    post(id, field)
                     seen(id)
                 }
             }
-            addWords(p.name)
-            addWords(p.summary)
+            addWords(p.name, .name)
+            addWords(p.summary, .summary)
             for ingredient in p.ingredients {
                 if let ids = ingredientWords[ingredient.name] {
-                    for id in ids { wordPostings[Int(id)].appendUnlessLast(at) }
+                    for id in ids { post(id, .ingredient) }
                 } else {
                     var ids: [Int32] = []
-                    addWords(ingredient.name) { ids.append($0) }
+                    addWords(ingredient.name, .ingredient) { ids.append($0) }
                     ingredientWords[ingredient.name] = ids
                 }
             }
-            addWords(p.notes)
+            addWords(p.notes, .notes)
         }
         // Sort the words by their UTF-8 bytes, so that the words sharing a prefix are adjacent.
         let order = wordIDs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         let postings = wordPostings
+        let fields = wordFields
         words = order.map(\.key)
         wordPostings = order.map { postings[Int($0.value)] }
+        wordFields = order.map { fields[Int($0.value)] }
 
         // The same pairs the other way round, for testing a candidate's words: count, then fill
         // in word order, so each preparation's words come out ascending.
@@ -84,10 +108,12 @@ struct TextIndex: Sendable {
         for i in counts.indices.dropFirst() { counts[i] += counts[i - 1] }
         preparationWordStart = counts
         preparationWords = [Int32](repeating: 0, count: total)
+        preparationFields = [UInt8](repeating: 0, count: total)
         var next = counts
         for (word, list) in wordPostings.enumerated() {
-            for position in list {
+            for (entry, position) in list.enumerated() {
                 preparationWords[Int(next[Int(position)])] = Int32(word)
+                preparationFields[Int(next[Int(position)])] = wordFields[word][entry]
                 next[Int(position)] += 1
             }
         }
@@ -127,6 +153,31 @@ struct TextIndex: Sendable {
             if low == end || Int(preparationWords[low]) >= range.upperBound { return false }
         }
         return true
+    }
+
+    /// How well the preparation at `position` matches `pattern`, or nil when it does not: for
+    /// each word of the pattern, the best field holding a word it starts; the worst of these is
+    /// the rank (all words found in the name rank `.name`; one of them only in the notes,
+    /// `.notes`).
+    func rank(_ pattern: Pattern, _ position: Int) -> Field? {
+        let start = Int(preparationWordStart[position]), end = Int(preparationWordStart[position + 1])
+        var worst = Field.name
+        for range in pattern.ranges {
+            var low = start, high = end
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(preparationWords[mid]) < range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            // The preparation's words within the range are adjacent (its words are ascending).
+            var best: UInt8?
+            while low < end, Int(preparationWords[low]) < range.upperBound {
+                best = min(best ?? .max, preparationFields[low])
+                low += 1
+            }
+            guard let best, let field = Field(rawValue: best) else { return nil }
+            worst = max(worst, field)
+        }
+        return worst
     }
 
     private func postingCount(_ range: Range<Int>) -> Int {

@@ -22,6 +22,13 @@ public enum PreparationSchema {
     /// at `preparations/<area>/<id>.yaml` (two folders below the catalogue folder).
     public static let modeline = "# yaml-language-server: $schema=../../" + pathInCatalogue
 
+    /// The line that points the YAML language server at the schema `schema`: a path relative
+    /// to the file's folder, an absolute path or a URL, without white space (the server reads
+    /// the value up to the first space).
+    public static func modeline(schema: String) -> String {
+        "# yaml-language-server: $schema=" + schema
+    }
+
     /// The schema for preparations checked against `vocabulary`.
     public static func document(vocabulary: Vocabulary = BundledCatalogue.vocabulary) -> DataValue {
         var root = Object()
