@@ -45,6 +45,14 @@ public struct CatalogueDiff: Sendable, Equatable {
         public var oldText: String?
         /// The new value as the catalogue writes it, on one line.
         public var newText: String?
+        /// True when the change is the order of a list: ``old`` and ``new`` are the whole list
+        /// (a list of mappings as their names).
+        public var isReorder = false
+
+        /// `added` (no old value), `removed` (no new value), `reordered` or `changed`.
+        public var kind: String {
+            isReorder ? "reordered" : old == nil ? "added" : new == nil ? "removed" : "changed"
+        }
 
         /// `interval of phase induction: 2-3 weeks -> 1-2 weeks`, `contraindications: +
         /// pregnancy`, `contraindications: - herpes`.
@@ -212,16 +220,19 @@ public struct CatalogueDiff: Sendable, Equatable {
     ///  "summary": {"changed": 3, "added": 1, "removed": 1, "newly-deprecated": 1, "unchanged": 16,
     ///              "vocabulary": {"changed": 1, "added": 0, "removed": 0}, "manifest": 0},
     ///  "preparations": [{"id", "kind": "added" | "removed" | "changed", "newly-deprecated": bool,
-    ///                    "changes": [{"field", "old", "new"}], "old" | "new": <preparation>}],
+    ///                    "changes": [{"field", "kind", "old", "new"}], "old" | "new": <preparation>}],
     ///  "vocabulary": [{"section", "slug", "kind", "changes": [...], "old" | "new": <word>}],
-    ///  "manifest": [{"field", "old", "new"}]}
+    ///  "manifest": [{"field", "kind", "old", "new"}]}
     /// ```
     ///
-    /// `old` and `new` of a change are canonical JSON, `null` when absent; a preparation or word
-    /// added has its whole value under `new`, one removed under `old`.
+    /// `old` and `new` of a change are canonical JSON, `null` when absent; its `kind` is `added`
+    /// (no old value: a list item or optional field added), `removed`, `changed` or
+    /// `reordered` (the same items in another order: `old` and `new` are the whole lists, a
+    /// list of mappings as their names). A preparation or word added has its whole value under
+    /// `new`, one removed under `old`.
     public var json: JSONValue {
         func change(_ c: Change) -> JSONValue {
-            .object([("field", .string(c.field)), ("old", c.old ?? .null), ("new", c.new ?? .null)])
+            .object([("field", .string(c.field)), ("kind", .string(c.kind)), ("old", c.old ?? .null), ("new", c.new ?? .null)])
         }
         func whole(_ kind: Kind, _ value: JSONValue?) -> [(String, JSONValue)] {
             guard let value, kind != .changed else { return [] }

@@ -148,22 +148,33 @@ struct FieldDiffer {
 
     // MARK: How values are compared
 
-    /// One value: a change when the canonical forms differ (or one is missing).
+    /// One value: a change when the canonical forms differ (or one is missing). The keys of
+    /// a mapping inside an `x-` value may come in any order.
     mutating func value(_ field: String, _ label: String, _ old: Compared?, _ new: Compared?) {
-        guard old?.canonical != new?.canonical else { return }
+        guard old.map({ Self.sorted($0.canonical) }) != new.map({ Self.sorted($0.canonical) }) else { return }
         append(field, label, old, new)
     }
 
-    private mutating func append(_ field: String, _ label: String, _ old: Compared?, _ new: Compared?, compactOn identity: String? = nil) {
+    /// `value` with the keys of every mapping in it sorted: what is compared.
+    static func sorted(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let items): return .array(items.map(sorted))
+        case .object(let members): return .object(members.map { ($0.0, sorted($0.1)) }.sorted { $0.0 < $1.0 })
+        default: return value
+        }
+    }
+
+    private mutating func append(_ field: String, _ label: String, _ old: Compared?, _ new: Compared?,
+                                 compactOn identity: String? = nil, reorder: Bool = false) {
         func text(_ c: Compared?) -> String? { c.map { DiffText.flow(Self.compact($0.text, identity)) } }
         changes.append(CatalogueDiff.Change(field: field, label: label, old: old?.canonical, new: new?.canonical,
-                                            oldText: text(old), newText: text(new)))
+                                            oldText: text(old), newText: text(new), isReorder: reorder))
     }
 
     /// A list of words: each removed (in the old order), then each added (in the new order),
     /// then, when the items both have are in another order, the whole lists.
     mutating func words(_ field: String, _ label: String, _ old: [Compared], _ new: [Compared]) {
-        func key(_ c: Compared) -> String { c.canonical.rendered(pretty: false) }
+        func key(_ c: Compared) -> String { Self.sorted(c.canonical).rendered(pretty: false) }
         func kept(_ items: [Compared], against others: [Compared]) -> (kept: [String], gone: [Compared]) {
             var available: [String: Int] = [:]
             for item in others { available[key(item), default: 0] += 1 }
@@ -183,7 +194,7 @@ struct FieldDiffer {
         for item in after.gone { append(field, label, nil, item) }
         if before.kept != after.kept {
             append(field, label + " (order)", Compared(canonical: .array(old.map(\.canonical)), text: .array(old.map(\.text))),
-                   Compared(canonical: .array(new.map(\.canonical)), text: .array(new.map(\.text))))
+                   Compared(canonical: .array(new.map(\.canonical)), text: .array(new.map(\.text))), reorder: true)
         }
     }
 
@@ -216,7 +227,7 @@ struct FieldDiffer {
         let keptOld = oldNames.filter { newIndex[$0] != nil }, keptNew = newNames.filter { oldIndex[$0] != nil }
         if keptOld != keptNew {
             append(field, field + " (order)", Compared(.array(oldNames.map(JSONValue.string))),
-                   Compared(.array(newNames.map(JSONValue.string))))
+                   Compared(.array(newNames.map(JSONValue.string))), reorder: true)
         }
     }
 
