@@ -187,11 +187,22 @@ public struct CatalogueAdder: Sendable {
 
     /// The checks that add and replace share: the catalogue loads without errors, each file
     /// is a regular file from outside the catalogue, named once, and loads against the
-    /// catalogue's vocabulary (its errors in ``CheckedFiles/problems``).
-    func check(_ files: [String], replacing: Bool) -> Result<CheckedFiles, AddError> {
+    /// catalogue's vocabulary (its errors in ``CheckedFiles/problems``). `locked`: the caller
+    /// holds the catalogue's lock already.
+    func check(_ files: [String], replacing: Bool, locked: Bool = false) -> Result<CheckedFiles, AddError> {
         let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
         guard !files.isEmpty else { return .failure(.refused([.error(start(catalogue), replacing ? "no files to replace with" : "no files to add")])) }
-        let current = loader.load(catalogueAt: catalogue)
+        var current = loader.load(catalogueAt: catalogue)
+        if !current.isValid, !locked, pathKind(catalogue) == .directory, CatalogueLoader.holdsCatalogue(catalogue) {
+            // Another add or replace may be half-way (a replace that moves a preparation to
+            // another area's folder has its id in both for an instant): look again once it is
+            // done, under the lock (when the lock cannot be had, the first look stands).
+            do throws(AddError) {
+                let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+                current = loader.load(catalogueAt: catalogue)
+                lock.unlock()
+            } catch {}
+        }
         guard current.isValid else {
             let errors = current.diagnostics.filter { $0.severity == .error }
             // A path that is no catalogue at all: its error says so, and nothing is to fix in it.

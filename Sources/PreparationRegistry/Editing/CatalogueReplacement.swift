@@ -40,8 +40,25 @@ extension CatalogueAdder {
     /// catalogue with every replacement in place of the file it replaces must load without
     /// errors. Returns where each goes and the files' warnings, or every reason to refuse.
     public func planReplacement(_ files: [String]) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
+        let first = planReplacement(files, locked: false)
+        guard case .failure(.refused) = first else { return first }
+        // A refusal may come of another add or replace half-way through (the catalogue read
+        // while it changed): plan again once that is done, under the lock; when the lock cannot
+        // be had, the first plan stands.
+        do throws(AddError) {
+            let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+            let again = planReplacement(files, locked: true)
+            lock.unlock()
+            return again
+        } catch {
+            return first
+        }
+    }
+
+    /// ``planReplacement(_:)``; `locked`: the caller holds the catalogue's lock.
+    private func planReplacement(_ files: [String], locked: Bool) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
         let checked: CheckedFiles
-        switch check(files, replacing: true) {
+        switch check(files, replacing: true, locked: locked) {
         case .failure(let error): return .failure(error)
         case .success(let found): checked = found
         }
@@ -142,7 +159,7 @@ extension CatalogueAdder {
 
     /// Under the lock: the same replacements are planned again.
     private func recheck(_ placements: [ReplacePlacement]) -> AddError? {
-        switch planReplacement(placements.map(\.source)) {
+        switch planReplacement(placements.map(\.source), locked: true) {
         case .failure(let error):
             return error
         case .success(let again):
