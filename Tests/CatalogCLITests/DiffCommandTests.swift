@@ -158,6 +158,7 @@ struct DiffCommandTests {
              "error: 'v1.0:Catalogue/preparations/face/one.yaml' is a file in that revision, not a catalogue folder\n"),
             (["diff", "v1.1:Catalogue", "Catalogue"], "error: 'v1.1' is not a git revision; did you mean 'v1.0'?\n"),
             (["diff", "Catalogue", "Catalogu"], "error: 'Catalogu' is neither a folder nor a git revision\n"),
+            (["diff", ":Catalogue", "Catalogue"], "error: ':Catalogue' is neither a folder nor a git revision (write REV:PATH)\n"),
         ]
         for (arguments, message) in cases {
             let run = try scene.catalog(arguments)

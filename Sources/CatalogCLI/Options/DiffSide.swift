@@ -54,6 +54,7 @@ struct DiffSide {
         let treeish: String, name: String
         if let colon = word.firstIndex(of: ":") {
             let revision = String(word[..<colon])
+            guard !revision.isEmpty else { return unknown("'\(word)' is neither a folder nor a git revision (write REV:PATH)") }
             guard git.line(["rev-parse", "--verify", "--quiet", revision + "^{commit}"]) != nil else {
                 return unknown("'\(revision)' is not a git revision" + suggestion(revision, git))
             }
