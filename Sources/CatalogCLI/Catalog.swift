@@ -22,7 +22,7 @@ struct Catalog: ParsableCommand {
         subcommands: [
             ValidateCommand.self, QueryCommand.self, ShowCommand.self, CourseCommand.self, PluginsCommand.self,
             AddCommand.self, NewCommand.self, SchemaCommand.self, FHIRDefinitionsCommand.self, LintRulesCommand.self,
-            VocabularyCommand.self,
+            VocabularyCommand.self, DiffCommand.self,
         ]
     )
 
@@ -52,6 +52,7 @@ struct Catalog: ParsableCommand {
         "validate": ["--format"],
         "new": ["--area", "--output"],
         "vocabulary": ["--format"],
+        "diff": ["--format"],
         "lint-rules": ["--format"],
     ]
 

@@ -63,7 +63,7 @@ struct ConcurrentAddTests {
 
                 """
             let alreadyText = """
-                \(loserFile):1:5: error: duplicate id 'twin'; already in the catalogue at \(winnerID)
+                \(loserFile):1:5: error: duplicate id 'twin'; already in the catalogue at \(winnerID); to replace that preparation, use add --replace
                 id: twin
                     ^
                 catalog add: nothing added: 1 problem

@@ -72,7 +72,7 @@ struct EditorCommandsTests {
         let refused = try runCatalog(["add", "--catalogue", root.path, good, duplicate])
         #expect(refused.status == 1)
         // Both places are where `id` is written (line 1; the column is the key's or its value's).
-        let located = try Regex("^\(NSRegularExpression.escapedPattern(for: duplicate)):1:[15]: error: duplicate id 'one'; already in the catalogue at \(NSRegularExpression.escapedPattern(for: root.path))/preparations/face/one.yaml:1:[15]\n")
+        let located = try Regex("^\(NSRegularExpression.escapedPattern(for: duplicate)):1:[15]: error: duplicate id 'one'; already in the catalogue at \(NSRegularExpression.escapedPattern(for: root.path))/preparations/face/one.yaml:1:[15]; to replace that preparation, use add --replace\n")
         #expect(refused.stderr.firstMatch(of: located) != nil, "\(refused.stderr)")
         #expect(refused.stderr.hasSuffix("catalog add: nothing added: 1 problem\n"))
         #expect(folderSnapshot(root) == before)

@@ -162,6 +162,40 @@ struct LayerCommandTests {
         #expect(shown.stdout.contains("\nLayer:             \(top.path)\n"))
     }
 
+    @Test("a preparation of a layer below: add takes it when this layer lists it under replaces, and add --replace refuses it")
+    func replaceALayerBelow() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-layers-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let clinic = scratch.appendingPathComponent("clinic")
+        try FileManager.default.createDirectory(at: clinic.appendingPathComponent("preparations"), withIntermediateDirectories: true)
+        try "name: Clinic\nreplaces:\n  preparations: [noncrosslinked-ha-hydration]\n"
+            .write(to: clinic.appendingPathComponent("catalogue.yaml"), atomically: true, encoding: .utf8)
+        let bundled = try String(contentsOf: packageRoot.appendingPathComponent("Catalogue/preparations/face/noncrosslinked-ha-hydration.yaml"),
+                                 encoding: .utf8)
+        let ours = scratch.appendingPathComponent("ours.yaml")
+        try bundled.replacingOccurrences(of: "\nname: ", with: "\nname: Clinic's ")
+            .write(to: ours, atomically: true, encoding: .utf8)
+        let layers = ["--catalogue", "bundled", "--catalogue", clinic.path]
+        let added = try runCatalog(["add"] + layers + [ours.path])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("added noncrosslinked-ha-hydration: \(clinic.path)/preparations/face/noncrosslinked-ha-hydration.yaml"))
+        let shown = try runCatalog(["show", "noncrosslinked-ha-hydration"] + layers)
+        #expect(shown.stdout.contains("\nLayer:             \(clinic.path)\n"))
+        // Now in the clinic's layer, --replace takes it; a preparation of the bundled layer it refuses.
+        let prp = scratch.appendingPathComponent("prp.yaml")
+        try String(contentsOf: packageRoot.appendingPathComponent("Catalogue/preparations/scalp/prp-scalp.yaml"), encoding: .utf8)
+            .write(to: prp, atomically: true, encoding: .utf8)
+        let refused = try runCatalog(["add", "--replace"] + layers + [prp.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\(prp.path):2:5: error: 'prp-scalp' comes from the layer 'bundled', below this one; "
+            + "replace writes only into the last layer: add the preparation here with plain add and list it under "
+            + "'replaces: preparations' in this layer's catalogue.yaml"))
+        let plain = try runCatalog(["add"] + layers + [prp.path])
+        #expect(plain.status == 1)
+        #expect(plain.stderr.contains("error: duplicate id 'prp-scalp'; already in the layer 'bundled' at Catalogue/preparations/scalp/prp-scalp.yaml:2:5; "
+            + "to replace it in this layer on purpose, list it under 'replaces: preparations' in this layer's catalogue.yaml"))
+    }
+
     @Test("add refuses a last layer that is the bundled catalogue, exit 64")
     func addIntoBundled() throws {
         let file = layersFixtures.appendingPathComponent("clinic/preparations/clinic-booster.yaml").path

@@ -41,7 +41,7 @@ struct SmallFixesTests {
     func unknownSubcommand() throws {
         let run = try runCatalog(["querry", "--area", "face"])
         #expect(run.status == 64)
-        #expect(run.stderr == "error: unknown subcommand 'querry'; did you mean 'query'? (subcommands: validate, query, show, course, plugins, add, new, schema, fhir-definitions, lint-rules, vocabulary)\n")
+        #expect(run.stderr == "error: unknown subcommand 'querry'; did you mean 'query'? (subcommands: validate, query, show, course, plugins, add, new, schema, fhir-definitions, lint-rules, vocabulary, diff)\n")
     }
 
     @Test("new: an unknown area is exit 2, as every unknown word")

@@ -342,7 +342,7 @@ struct AddTests {
         defer { scene.remove() }
         let file = try scene.newFile("one.yaml", preparationText("one"))
         let existing = scene.catalogue + "/preparations/face/one.yaml"
-        expectRefused(scene, [file], ["\(idLocation(file)): error: duplicate id 'one'; already in the catalogue at \(idLocation(existing))"])
+        expectRefused(scene, [file], ["\(idLocation(file)): error: duplicate id 'one'; already in the catalogue at \(idLocation(existing)); to replace that preparation, use add --replace"])
     }
 
     @Test("the same id twice among the new files")

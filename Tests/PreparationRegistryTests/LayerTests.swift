@@ -214,7 +214,8 @@ struct LayerTests {
             return
         }
         #expect(problems.map(\.description) == [
-            "\(taken.path):1:5: error: duplicate id 'base-hair'; already in the catalogue at \(Self.path("base"))/preparations/base-hair.yaml:1:5",
+            "\(taken.path):1:5: error: duplicate id 'base-hair'; already in the layer '\(Self.path("base"))' at \(Self.path("base"))/preparations/base-hair.yaml:1:5; "
+                + "to replace it in this layer on purpose, list it under 'replaces: preparations' in this layer's catalogue.yaml",
         ])
         let added = try adder.add([new.path]).get()
         #expect(added.placements.map(\.destination) == ["preparations/face/new-glow.yaml"])

@@ -21,6 +21,13 @@ struct AddCommand: ParsableCommand {
             needs --catalogue PATH or CATALOGUE_PATH. With several layers, the files are checked \
             against them all (their vocabulary, their ids) and written into the last layer, \
             which must be a folder.
+
+            With --replace, each FILE replaces the catalogue's preparation of the same id: what \
+            changes is printed first (as `catalog diff` prints it), and the whole catalogue with \
+            the replacements must validate, or nothing changes. The file keeps its path when the \
+            area is unchanged (renamed over the old one in one step); when the area changes, it \
+            goes to the new area's folder and the old file is removed. With several layers, only \
+            a preparation of the last layer can be replaced.
             """
     )
 
@@ -31,6 +38,9 @@ struct AddCommand: ParsableCommand {
 
     @Flag(help: "Refuse the files when they have warnings (lint warnings included).")
     var strict = false
+
+    @Flag(help: "Replace the catalogue's preparations of the same ids, after printing what changes.")
+    var replace = false
 
     func validate() throws {
         guard options.isChosen else {
@@ -52,6 +62,7 @@ struct AddCommand: ParsableCommand {
         guard case .folder(let catalogue) = layers.last else { throw ExitCode(64) }
         var adder = CatalogueAdder(catalogue: catalogue)
         adder.layersBelow = Array(layers.dropLast())
+        if replace { return try runReplace(adder, catalogue, layers: layers) }
         let planned: (placements: [AddPlacement], warnings: [Diagnostic])
         switch adder.plan(files) {
         case .failure(let error):
@@ -73,10 +84,61 @@ struct AddCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
-        let folder = catalogue.count > 1 && catalogue.hasSuffix("/") ? String(catalogue.dropLast()) : catalogue
+        let folder = Self.shownFolder(catalogue)
         for placement in planned.placements {
             print("added \(placement.id): \(folder)/\(placement.destination) (from \(placement.source))")
         }
+        try summarise(layers)
+    }
+
+    /// `add --replace`: plans, prints each preparation's changes, writes all or none.
+    private func runReplace(_ adder: CatalogueAdder, _ catalogue: String, layers: [CatalogueLayer]) throws {
+        let planned: (placements: [ReplacePlacement], warnings: [Diagnostic])
+        switch adder.planReplacement(files) {
+        case .failure(let error):
+            report(error)
+            throw ExitCode(1)
+        case .success(let plan):
+            planned = plan
+        }
+        for warning in planned.warnings { printError(strict ? warning.asError.rendered : warning.rendered) }
+        if strict, !planned.warnings.isEmpty {
+            printError("catalog add: nothing replaced: \(plural(planned.warnings.count, "warning")) (--strict)")
+            throw ExitCode(1)
+        }
+        let folder = Self.shownFolder(catalogue)
+        for placement in planned.placements where placement.moves || placement.contents != placement.previousContents {
+            let difference = CatalogueDiff.PreparationDifference(from: placement.old, to: placement.new)
+            let lines = difference.changes.isEmpty
+                ? ["unchanged \(placement.id): the same values, written differently"] : difference.lines
+            print(lines.map(terminalSafe).joined(separator: "\n"))
+        }
+        if planned.placements.allSatisfy({ !$0.moves && $0.contents == $0.previousContents }) {
+            for placement in planned.placements {
+                print(terminalSafe("nothing to replace: \(folder)/\(placement.previous) is \(placement.source) already, byte for byte"))
+            }
+            return
+        }
+        if let error = adder.write(planned.placements) {
+            report(error)
+            if case .interrupted(let signal) = error { endProcess(by: signal) }
+            throw ExitCode(1)
+        }
+        for placement in planned.placements {
+            let moved = placement.moves ? "; \(folder)/\(placement.previous) removed" : ""
+            print(terminalSafe("replaced \(placement.id): \(folder)/\(placement.destination) (from \(placement.source)\(moved))"))
+        }
+        try summarise(layers)
+    }
+
+    /// The catalogue folder as messages name it: without a final `/`.
+    private static func shownFolder(_ catalogue: String) -> String {
+        catalogue.count > 1 && catalogue.hasSuffix("/") ? String(catalogue.dropLast()) : catalogue
+    }
+
+    /// The catalogue's counts after a change, and its errors, if someone else's change
+    /// meanwhile left any.
+    private func summarise(_ layers: [CatalogueLayer]) throws {
         let after = CatalogueLoader().load(layers: layers)
         // Only a change made meanwhile by someone else (or a file that cannot be read again)
         // can make the catalogue invalid now: say what is wrong, not only how much.
@@ -90,7 +152,7 @@ struct AddCommand: ParsableCommand {
         if case .refused(let diagnostics) = error {
             for diagnostic in diagnostics { printError(diagnostic.rendered) }
         }
-        printError("catalog add: \(error)")
+        printError("catalog add: \(error.message(replacing: replace))")
     }
 }
 

@@ -23,7 +23,7 @@ public struct AddPlacement: Sendable, Hashable {
     public var idLocation: SourceLocation
 }
 
-/// Why an add changed nothing.
+/// Why an add (or a replace) changed nothing.
 public enum AddError: Error, Sendable {
     /// The files (or the catalogue) are not fit to add: every problem, located as `validate`
     /// locates it.
@@ -38,26 +38,52 @@ public enum AddError: Error, Sendable {
     case rollbackFailed(FileSystemError, leftovers: [String])
     /// Another add held the catalogue's lock (on the folder `path`) for longer than `timeout`.
     case lockTimedOut(path: String, timeout: Duration)
+    /// A replace failed, and so did putting a replaced file back: each of `pending` must be
+    /// moved back by hand (and `leftovers` removed).
+    case restoreFailed(FileSystemError, pending: [PendingRestore], leftovers: [String])
+}
+
+/// A replaced file that a failed replace could not put back: it is kept at `backup`, and
+/// belongs at `original`.
+public struct PendingRestore: Sendable, Hashable {
+    /// Where the replaced file is now (a hidden name beside `original`).
+    public var backup: String
+    /// Where it belongs.
+    public var original: String
+
+    /// Creates a pending restore.
+    public init(backup: String, original: String) {
+        self.backup = backup
+        self.original = original
+    }
 }
 
 extension AddError: CustomStringConvertible {
-    /// One sentence for a person.
-    public var description: String {
+    /// One sentence for a person, about an add.
+    public var description: String { message(replacing: false) }
+
+    /// One sentence for a person, about an add or (`replacing`) a replace.
+    public func message(replacing: Bool) -> String {
+        let nothing = replacing ? "nothing replaced" : "nothing added"
         switch self {
         case .refused(let diagnostics):
             let errors = diagnostics.count { $0.severity == .error }
             let shown = errors > 0 ? errors : diagnostics.count
-            return "nothing added: \(shown) problem\(shown == 1 ? "" : "s")"
+            return "\(nothing): \(shown) problem\(shown == 1 ? "" : "s")"
         case .writeFailed(let error):
-            return "nothing added: \(error); the catalogue is unchanged"
+            return "\(nothing): \(error); the catalogue is unchanged"
         case .interrupted(let signal):
-            return "nothing added: interrupted by signal \(signal); the catalogue is unchanged"
+            return "\(nothing): interrupted by signal \(signal); the catalogue is unchanged"
         case .rollbackFailed(let error, let leftovers):
-            return "adding failed (\(error)) and these files could not be removed again; remove them by hand: "
+            return "\(replacing ? "replacing" : "adding") failed (\(error)) and these files could not be removed again; remove them by hand: "
                 + leftovers.joined(separator: ", ")
         case .lockTimedOut(let path, let timeout):
-            return "nothing added: another add kept the catalogue '\(path)' locked for more than "
+            return "\(nothing): another add kept the catalogue '\(path)' locked for more than "
                 + "\(secondsText(timeout)) s; the catalogue is unchanged, try again"
+        case .restoreFailed(let error, let pending, let leftovers):
+            return "replacing failed (\(error)) and these replaced files could not be put back; move each back by hand: "
+                + pending.map { "'\($0.backup)' to '\($0.original)'" }.joined(separator: ", ")
+                + (leftovers.isEmpty ? "" : "; and remove: " + leftovers.joined(separator: ", "))
         }
     }
 }
@@ -108,9 +134,99 @@ public struct CatalogueAdder: Sendable {
     /// Checks `files` against the catalogue: where each would go, and the warnings the files
     /// have; or every reason to refuse.
     public func plan(_ files: [String]) -> Result<(placements: [AddPlacement], warnings: [Diagnostic]), AddError> {
+        let checked: CheckedFiles
+        switch check(files, replacing: false) {
+        case .failure(let error): return .failure(error)
+        case .success(let found): checked = found
+        }
+        var problems = checked.problems
+        var placements: [AddPlacement] = []
+        for (path, preparation) in checked.preparations {
+            if let existing = checked.current.registry?[preparation.id] {
+                let current = checked.current
+                if current.isLayered, let layer = current.layer(of: preparation.id), layer != current.layers.last {
+                    // A preparation of a layer below: this layer may replace it on purpose.
+                    if !Self.replacesOnPurpose(preparation.id, in: current) {
+                        problems.append(.error(preparation.location(of: "id"),
+                            "duplicate id '\(preparation.id)'; already in the layer '\(layer)' at \(existing.location(of: "id")); "
+                                + "to replace it in this layer on purpose, list it under 'replaces: preparations' in this layer's catalogue.yaml"))
+                        continue
+                    }
+                } else {
+                    problems.append(.error(preparation.location(of: "id"),
+                        "duplicate id '\(preparation.id)'; already in the catalogue at \(existing.location(of: "id")); "
+                            + "to replace that preparation, use add --replace"))
+                    continue
+                }
+            }
+            let folder = Self.folder(for: preparation, vocabulary: checked.current.manifest.vocabulary)
+            let destination = CatalogueLoader.preparationsFolder + "/" + folder + "/" + preparation.id + ".yaml"
+            if fileSystem.itemExists(at: join(catalogue, destination)) {
+                problems.append(.error(preparation.location(of: "id"),
+                    "'\(join(catalogue, destination))' exists already (with another id); add never overwrites"))
+                continue
+            }
+            guard let bytes = checked.bytesAgain(path, &problems) else { continue }
+            placements.append(AddPlacement(source: path, id: preparation.id, folder: folder,
+                                           destination: destination, contents: bytes,
+                                           idLocation: preparation.location(of: "id")))
+        }
+        guard problems.isEmpty else { return .failure(.refused(withSourceLines(problems))) }
+        return .success((placements, checked.loaded.diagnostics.filter { $0.severity == .warning }))
+    }
+
+    /// True when `id` is a preparation of a layer below the last, which the last layer's
+    /// manifest lists under `replaces: preparations`: adding it to the last layer replaces it
+    /// on purpose.
+    static func replacesOnPurpose(_ id: String, in current: CatalogueLoadResult) -> Bool {
+        guard current.isLayered, let layer = current.layer(of: id), layer != current.layers.last else { return false }
+        return current.manifest.replaces.contains(id, in: .preparations)
+    }
+
+    /// What ``check(_:replacing:)`` found: the catalogue, the files' bytes, the files loaded
+    /// against it (each file's preparations, in order) and the errors among them.
+    struct CheckedFiles {
+        /// The catalogue as it is.
+        var current: CatalogueLoadResult
+        /// The files loaded against it.
+        var loaded: CatalogueLoadResult
+        /// Each file that holds exactly one preparation, with it, in the order given.
+        var preparations: [(path: String, preparation: Preparation)]
+        /// Every reason to refuse found so far.
+        var problems: [Diagnostic]
+        /// Each file's bytes as first read, keyed by the bytes of its path.
+        var sources: [[UInt8]: [UInt8]]
+        var reader: YAMLDocumentReader
+
+        /// The file's bytes read again, when they are those checked; else nil, and a problem.
+        /// (The bytes checked are the bytes written: a file changed meanwhile is refused.)
+        func bytesAgain(_ path: String, _ problems: inout [Diagnostic]) -> [UInt8]? {
+            guard case .success(let bytes) = reader.readBytes(ofFileAt: path), bytes == sources[Array(path.utf8)] else {
+                problems.append(.error(SourceLocation(file: path, line: 1, column: 1), "the file changed while it was being checked; try again"))
+                return nil
+            }
+            return bytes
+        }
+    }
+
+    /// The checks that add and replace share: the catalogue loads without errors, each file
+    /// is a regular file from outside the catalogue, named once, and loads against the
+    /// catalogue's vocabulary (its errors in ``CheckedFiles/problems``). `locked`: the caller
+    /// holds the catalogue's lock already.
+    func check(_ files: [String], replacing: Bool, locked: Bool = false) -> Result<CheckedFiles, AddError> {
         let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
-        guard !files.isEmpty else { return .failure(.refused([.error(start(catalogue), "no files to add")])) }
-        let current = loadCatalogue()
+        guard !files.isEmpty else { return .failure(.refused([.error(start(catalogue), replacing ? "no files to replace with" : "no files to add")])) }
+        var current = loadCatalogue()
+        if !current.isValid, !locked, pathKind(catalogue) == .directory, CatalogueLoader.holdsCatalogue(catalogue) {
+            // Another add or replace may be half-way (a replace that moves a preparation to
+            // another area's folder has its id in both for an instant): look again once it is
+            // done, under the lock (when the lock cannot be had, the first look stands).
+            do throws(AddError) {
+                let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+                current = loadCatalogue()
+                lock.unlock()
+            } catch {}
+        }
         guard current.isValid else {
             let errors = current.diagnostics.filter { $0.severity == .error }
             // A path that is no catalogue at all: its error says so, and nothing is to fix in it.
@@ -118,7 +234,7 @@ public struct CatalogueAdder: Sendable {
                 return .failure(.refused(errors))
             }
             return .failure(.refused(errors + [.error(start(catalogue),
-                "the catalogue has errors already; fix them before adding to it")]))
+                "the catalogue has errors already; fix them before \(replacing ? "replacing in" : "adding to") it")]))
         }
         var problems: [Diagnostic] = []
         // The catalogue's preparations are the files below preparations/ (section 1 of the
@@ -161,7 +277,7 @@ public struct CatalogueAdder: Sendable {
         var perFile: [[UInt8]: [Preparation]] = [:]
         for preparation in checked.preparations { perFile[Array(preparation.location.file.utf8), default: []].append(preparation) }
         for file in perFile.keys { perFile[file]?.sort { $0.location < $1.location } }
-        var placements: [AddPlacement] = []
+        var preparations: [(path: String, preparation: Preparation)] = []
         for path in files {
             let found = perFile[Array(path.utf8)] ?? []
             if found.count > 1 {
@@ -176,29 +292,10 @@ public struct CatalogueAdder: Sendable {
                 }
                 continue
             }
-            if let existing = current.registry?[preparation.id] {
-                problems.append(.error(preparation.location(of: "id"),
-                    "duplicate id '\(preparation.id)'; already in the catalogue at \(existing.location(of: "id"))"))
-                continue
-            }
-            let folder = Self.folder(for: preparation, vocabulary: current.manifest.vocabulary)
-            let destination = CatalogueLoader.preparationsFolder + "/" + folder + "/" + preparation.id + ".yaml"
-            if fileSystem.itemExists(at: join(catalogue, destination)) {
-                problems.append(.error(preparation.location(of: "id"),
-                    "'\(join(catalogue, destination))' exists already (with another id); add never overwrites"))
-                continue
-            }
-            // The bytes checked are the bytes written: a file changed meanwhile is refused.
-            guard case .success(let bytes) = reader.readBytes(ofFileAt: path), bytes == sources[Array(path.utf8)] else {
-                problems.append(.error(start(path), "the file changed while it was being checked; try again"))
-                continue
-            }
-            placements.append(AddPlacement(source: path, id: preparation.id, folder: folder,
-                                           destination: destination, contents: bytes,
-                                           idLocation: preparation.location(of: "id")))
+            preparations.append((path, preparation))
         }
-        guard problems.isEmpty else { return .failure(.refused(withSourceLines(problems))) }
-        return .success((placements, checked.diagnostics.filter { $0.severity == .warning }))
+        return .success(CheckedFiles(current: current, loaded: checked, preparations: preparations, problems: problems,
+                                     sources: sources, reader: reader))
     }
 
     /// Checks `files`, then writes them all or none. Returns what was added and the files'
@@ -219,8 +316,8 @@ public struct CatalogueAdder: Sendable {
     }
 
     /// Serialises writers in this process: signal handlers are process-wide.
-    private static let writing = Lock()
-    private static let counter = Counter()
+    static let writing = Lock()
+    static let counter = Counter()
 
     /// Writes planned placements, all or none; nil when all were written.
     ///
@@ -256,7 +353,7 @@ public struct CatalogueAdder: Sendable {
         }
         var problems: [Diagnostic] = []
         for placement in placements {
-            if let existing = current.registry?[placement.id] {
+            if let existing = current.registry?[placement.id], !Self.replacesOnPurpose(placement.id, in: current) {
                 problems.append(.error(placement.idLocation,
                     "duplicate id '\(placement.id)': added to the catalogue meanwhile, by another add, at \(existing.location(of: "id"))"))
             } else if fileSystem.itemExists(at: join(catalogue, placement.destination)) {
@@ -300,96 +397,8 @@ public struct CatalogueAdder: Sendable {
     }
 }
 
-/// What one add has done so far, so that it can be undone.
-private struct Transaction {
-    let fileSystem: any FileSystem
-    var createdFolders: [String] = []
-    var temporaries: [String] = []
-    var moved: [String] = []
-    var touchedFolders: [String] = []
-
-    init(fileSystem: any FileSystem) {
-        self.fileSystem = fileSystem
-    }
-
-    mutating func ensureDirectory(_ path: String, parent: String) throws(FileSystemError) {
-        guard pathKind(path) != .directory else { return }
-        try fileSystem.createDirectory(at: path)
-        createdFolders.append(path)
-        touch(parent)
-    }
-
-    mutating func writeTemporary(_ path: String, _ contents: [UInt8]) throws(FileSystemError) {
-        temporaries.append(path)  // before writing: a half-written temporary is removed too
-        try fileSystem.writeNewFile(at: path, contents: contents)
-    }
-
-    mutating func move(_ temporary: String, to destination: String) throws(FileSystemError) {
-        try fileSystem.moveWithoutReplacing(from: temporary, to: destination)
-        temporaries.removeAll { $0 == temporary }
-        moved.append(destination)
-        touch(parentFolder(destination))
-    }
-
-    mutating func touch(_ folder: String) {
-        if !touchedFolders.contains(folder) { touchedFolders.append(folder) }
-    }
-
-    func syncFolders() throws(FileSystemError) {
-        for folder in touchedFolders { try fileSystem.syncDirectory(at: folder) }
-    }
-
-    /// Removes everything written, newest first; `reason` unless something cannot be removed.
-    func rollBack(_ reason: AddError, _ signals: SignalDeferral) -> AddError {
-        signals.consume()
-        var leftovers: [String] = []
-        var firstFailure: FileSystemError?
-        for path in (moved + temporaries).reversed() where fileSystem.itemExists(at: path) {
-            do throws(FileSystemError) { try fileSystem.removeFile(at: path) } catch {
-                leftovers.append(path)
-                firstFailure = firstFailure ?? error
-            }
-        }
-        for folder in createdFolders.reversed() {
-            do throws(FileSystemError) { try fileSystem.removeDirectory(at: folder) } catch {
-                leftovers.append(folder)
-                firstFailure = firstFailure ?? error
-            }
-        }
-        for folder in touchedFolders where !createdFolders.contains(folder) {
-            try? fileSystem.syncDirectory(at: folder)
-        }
-        if let firstFailure {
-            if case .writeFailed(let original) = reason { return .rollbackFailed(original, leftovers: leftovers) }
-            return .rollbackFailed(firstFailure, leftovers: leftovers)
-        }
-        return reason
-    }
-}
-
-/// The diagnostics with the source line under each, where the file can be read.
-private func withSourceLines(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-    var lines: [String: SourceLines] = [:]
-    return diagnostics.map { diagnostic in
-        guard diagnostic.sourceLine == nil else { return diagnostic }
-        let file = diagnostic.location.file
-        if lines[file] == nil, case .success(let bytes) = YAMLDocumentReader().readBytes(ofFileAt: file) {
-            lines[file] = SourceLines(bytes)
-        }
-        var copy = diagnostic
-        copy.sourceLine = lines[file]?[diagnostic.location.line]
-        return copy
-    }
-}
-
 /// `30` for 30 seconds, `0.25` for a quarter of one.
 private func secondsText(_ duration: Duration) -> String {
     let (seconds, attoseconds) = duration.components
     return attoseconds == 0 ? "\(seconds)" : "\(Double(seconds) + Double(attoseconds) / 1e18)"
-}
-
-/// The folder part of a path.
-private func parentFolder(_ path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
 }

@@ -52,6 +52,26 @@ public protocol FileSystem: Sendable {
     /// Flushes the folder `path` itself to the disk, so that names added to it or removed from
     /// it survive a crash.
     func syncDirectory(at path: String) throws(FileSystemError)
+    /// Gives the file at `source` the name `destination`, replacing a file there in one step
+    /// (`rename(2)`): anyone reading `destination` finds the old file or the new one, whole,
+    /// even after a crash. Used by `add --replace`; the default is `rename(2)` itself.
+    func moveReplacing(from source: String, to destination: String) throws(FileSystemError)
+    /// Gives the file at `source` a second name, `destination` (a hard link), failing when
+    /// `destination` exists. Used by `add --replace` to keep the replaced file until the
+    /// replacement is safely written; the default is `link(2)` itself.
+    func linkWithoutReplacing(from source: String, to destination: String) throws(FileSystemError)
+}
+
+extension FileSystem {
+    /// `rename(2)`.
+    public func moveReplacing(from source: String, to destination: String) throws(FileSystemError) {
+        guard rename(source, destination) == 0 else { throw FileSystemError("rename", destination, code: errno) }
+    }
+
+    /// `link(2)`.
+    public func linkWithoutReplacing(from source: String, to destination: String) throws(FileSystemError) {
+        guard link(source, destination) == 0 else { throw FileSystemError("link", destination, code: errno) }
+    }
 }
 
 /// The real file system, through POSIX calls.

@@ -22,8 +22,8 @@ private func rememberSignal(_ signal: Int32) {
 /// skips, and no file is ever half written under its real name.)
 ///
 /// Process-wide, as signal handlers are: one deferral at a time (``CatalogueAdder`` takes a
-/// lock around it).
-struct SignalDeferral {
+/// lock around it). `catalog diff` uses it too, to remove its scratch folder before ending.
+package struct SignalDeferral {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     private var previous: [(Int32, (@convention(c) (Int32) -> Void)?)] = []
@@ -32,7 +32,7 @@ struct SignalDeferral {
     /// Installs the handlers, for the signals not ignored (`nohup` ignores SIGHUP, and an
     /// ignored signal stays ignored), and unblocks them on this thread: a signal mask inherited
     /// from the parent must not hide an interruption while the catalogue is changing.
-    static func begin() -> SignalDeferral {
+    package static func begin() -> SignalDeferral {
         pendingSignal = 0
         var deferral = SignalDeferral()
         var set = sigset_t()
@@ -51,16 +51,16 @@ struct SignalDeferral {
     }
 
     /// The signal caught since ``begin()``, if any.
-    var caught: Int32? { pendingSignal == 0 ? nil : Int32(pendingSignal) }
+    package var caught: Int32? { pendingSignal == 0 ? nil : Int32(pendingSignal) }
 
     /// Forgets a caught signal that the caller has acted on.
-    func consume() {
+    package func consume() {
         pendingSignal = 0
     }
 
     /// Puts the previous handlers back; a signal caught and not consumed is then delivered
     /// again, so the process ends as it would have. Then the previous signal mask.
-    func end() {
+    package func end() {
         for (number, handler) in previous { signal(number, handler) }
         let unhandled = pendingSignal
         pendingSignal = 0

@@ -1,0 +1,257 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import YAMLReader
+
+/// One preparation file on its way to replace a preparation of a catalogue (`add --replace`).
+public struct ReplacePlacement: Sendable, Hashable {
+    /// The file as given.
+    public var source: String
+    /// The preparation's id, which the catalogue has already.
+    public var id: String
+    /// Where the replaced preparation's file is, relative to the catalogue folder.
+    public var previous: String
+    /// Where the replacement goes, relative to the catalogue folder: ``previous`` when the
+    /// preparation's area (``CatalogueAdder/folder(for:vocabulary:)``) is unchanged, else
+    /// `preparations/<area>/<id>.yaml`.
+    public var destination: String
+    /// What is written: the file's own bytes, exactly as given.
+    public var contents: [UInt8]
+    /// The replaced file's bytes, as checked.
+    public var previousContents: [UInt8]
+    /// The preparation as the catalogue has it.
+    public var old: Preparation
+    /// The preparation as the file has it.
+    public var new: Preparation
+
+    /// True when the replacement goes to another folder (its area changed) and the replaced
+    /// file is removed.
+    public var moves: Bool { destination != previous }
+}
+
+extension CatalogueAdder {
+    /// Checks `files` as replacements of preparations of the catalogue: the catalogue must load
+    /// without errors; each file holds one preparation, whose id the catalogue has, in a file
+    /// of its own (not a link); when its area changed, its new place must be free; and the
+    /// catalogue with every replacement in place of the file it replaces must load without
+    /// errors. Returns where each goes and the files' warnings, or every reason to refuse.
+    public func planReplacement(_ files: [String]) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
+        let first = planReplacement(files, locked: false)
+        guard case .failure(.refused) = first else { return first }
+        // A refusal may come of another add or replace half-way through (the catalogue read
+        // while it changed): plan again once that is done, under the lock; when the lock cannot
+        // be had, the first plan stands.
+        do throws(AddError) {
+            let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+            let again = planReplacement(files, locked: true)
+            lock.unlock()
+            return again
+        } catch {
+            return first
+        }
+    }
+
+    /// ``planReplacement(_:)``; `locked`: the caller holds the catalogue's lock.
+    private func planReplacement(_ files: [String], locked: Bool) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
+        let checked: CheckedFiles
+        switch check(files, replacing: true, locked: locked) {
+        case .failure(let error): return .failure(error)
+        case .success(let found): checked = found
+        }
+        var problems = checked.problems
+        var placements: [ReplacePlacement] = []
+        let current = checked.current
+        let ids = current.preparations.map(\.id)
+        var filesOfCatalogue: [String: Int] = [:]  // display path -> preparations in it
+        for preparation in current.preparations { filesOfCatalogue[preparation.location.file, default: 0] += 1 }
+        for (path, preparation) in checked.preparations {
+            let at = preparation.location(of: "id")
+            guard let existing = current.registry?[preparation.id] else {
+                let hint = Suggestions.suggestion(for: preparation.id, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+                problems.append(.error(at, "no preparation '\(preparation.id)' in the catalogue to replace\(hint) "
+                    + "(to add a new one, use add without --replace)"))
+                continue
+            }
+            let file = existing.location.file
+            if current.isLayered, let layer = current.layer(of: preparation.id), layer != current.layers.last {
+                problems.append(.error(at, "'\(preparation.id)' comes from the layer '\(layer)', below this one; replace "
+                    + "writes only into the last layer: add the preparation here with plain add and list it under "
+                    + "'replaces: preparations' in this layer's catalogue.yaml"))
+                continue
+            }
+            guard let previous = relativePath(file) else {
+                problems.append(.error(at, "'\(file)', which holds '\(preparation.id)', is not below the catalogue folder"))
+                continue
+            }
+            if let count = filesOfCatalogue[file], count > 1 {
+                problems.append(.error(at, "'\(preparation.id)' is one of the \(count) preparations of '\(file)'; "
+                    + "replace takes a preparation that has a file of its own, so split that file first"))
+                continue
+            }
+            if isLink(file) {
+                problems.append(.error(at, "'\(file)', which holds '\(preparation.id)', is a symbolic link; replace the file it leads to by hand"))
+                continue
+            }
+            let vocabulary = current.manifest.vocabulary
+            let folder = Self.folder(for: preparation, vocabulary: vocabulary)
+            var destination = previous
+            if folder != Self.folder(for: existing, vocabulary: vocabulary) {
+                destination = CatalogueLoader.preparationsFolder + "/" + folder + "/" + preparation.id + ".yaml"
+                if fileSystem.itemExists(at: join(catalogue, destination)) {
+                    problems.append(.error(at, "its area is now '\(folder)', and '\(join(catalogue, destination))' exists already "
+                        + "(with another id); replace never overwrites another file"))
+                    continue
+                }
+            }
+            guard case .success(let previousContents) = checked.reader.readBytes(ofFileAt: file) else {
+                problems.append(.error(at, "cannot read '\(file)', which holds '\(preparation.id)'"))
+                continue
+            }
+            guard let bytes = checked.bytesAgain(path, &problems) else { continue }
+            placements.append(ReplacePlacement(source: path, id: preparation.id, previous: previous, destination: destination,
+                                               contents: bytes, previousContents: previousContents, old: existing, new: preparation))
+        }
+        guard problems.isEmpty else { return .failure(.refused(withSourceLines(problems))) }
+
+        // The whole catalogue as it would be: its files, each replaced one left out, and the
+        // replacements, loaded as one catalogue (so every check across files is made).
+        let replaced = Set(placements.map { $0.old.location.file })
+        let after = loader.load(catalogueAt: catalogue, manifest: current.manifest, leavingOut: replaced, adding: placements.map(\.source))
+        problems = after.diagnostics.filter { $0.severity == .error }
+        guard problems.isEmpty else {
+            return .failure(.refused(withSourceLines(problems) + [.error(SourceLocation(file: catalogue, line: 1, column: 1),
+                "the catalogue would have errors with \(placements.count == 1 ? "this replacement" : "these replacements")")]))
+        }
+        return .success((placements, checked.loaded.diagnostics.filter { $0.severity == .warning }))
+    }
+
+    /// Checks `files` as replacements, then writes them all or none.
+    public func replace(_ files: [String]) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
+        switch planReplacement(files) {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let planned):
+            if let error = write(planned.placements) { return .failure(error) }
+            return .success(planned)
+        }
+    }
+
+    /// Writes planned replacements, all or none; nil when all were written.
+    ///
+    /// Holds the catalogue's lock while it plans again and finds the same replacements (the
+    /// same files replaced, with the same bytes; else the catalogue changed meanwhile and
+    /// nothing is written), then writes. For each: the new bytes go to a hidden temporary in
+    /// the destination folder, flushed. Then, when the area is unchanged, the replaced file
+    /// gets a hidden second name (a hard link) and the temporary is renamed over it, in one
+    /// step (`rename(2)`); when the area changed, the temporary is renamed to its new place
+    /// (never replacing a file) and the replaced file moved to a hidden name. Then the folders
+    /// are flushed and the hidden names removed. A failure or a signal at any step removes
+    /// what was written and puts every replaced file back under its name.
+    public func write(_ placements: [ReplacePlacement]) -> AddError? {
+        let lock: CatalogueLock
+        do throws(AddError) {
+            lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+        } catch {
+            return error
+        }
+        let error = recheck(placements) ?? cleanAndWriteReplacements(placements)
+        lock.unlock()
+        return error
+    }
+
+    /// Under the lock: the same replacements are planned again.
+    private func recheck(_ placements: [ReplacePlacement]) -> AddError? {
+        switch planReplacement(placements.map(\.source), locked: true) {
+        case .failure(let error):
+            return error
+        case .success(let again):
+            func key(_ p: ReplacePlacement) -> [[UInt8]] { [Array(p.previous.utf8), Array(p.destination.utf8), p.contents, p.previousContents] }
+            guard again.placements.map(key) == placements.map(key) else {
+                return .refused([.error(SourceLocation(file: catalogue, line: 1, column: 1),
+                    "the catalogue changed meanwhile (another add or replace); nothing replaced, run the replace again")])
+            }
+            return nil
+        }
+    }
+
+    private func cleanAndWriteReplacements(_ placements: [ReplacePlacement]) -> AddError? {
+        removeStaleTemporaries()
+        return writeReplacementsLocked(placements)
+    }
+
+    /// Writes, the lock held.
+    private func writeReplacementsLocked(_ placements: [ReplacePlacement]) -> AddError? {
+        Self.writing.lock()
+        defer { Self.writing.unlock() }
+        let signals = SignalDeferral.begin()
+        defer { signals.end() }
+        var transaction = Transaction(fileSystem: fileSystem)
+        func hidden(beside path: String, _ id: String) -> String {
+            join(parentFolder(path), ".\(id).yaml.\(getpid())-\(Self.counter.next()).tmp")
+        }
+        do throws(FileSystemError) {
+            let preparations = join(catalogue, CatalogueLoader.preparationsFolder)
+            var temporaries: [String] = []
+            for placement in placements {
+                if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+                let destination = join(catalogue, placement.destination)
+                if placement.moves { try transaction.ensureDirectory(parentFolder(destination), parent: preparations) }
+                let temporary = hidden(beside: destination, placement.id)
+                try transaction.writeTemporary(temporary, placement.contents)
+                temporaries.append(temporary)
+            }
+            for (placement, temporary) in zip(placements, temporaries) {
+                let previous = join(catalogue, placement.previous), destination = join(catalogue, placement.destination)
+                if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+                if placement.moves {
+                    // The new file first, then the old one out of the way: a crash between the
+                    // two leaves the id twice (which validate reports), never not at all.
+                    try transaction.move(temporary, to: destination)
+                    if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+                    try transaction.setAside(previous, as: hidden(beside: previous, placement.id))
+                } else {
+                    try transaction.keep(previous, as: hidden(beside: previous, placement.id))
+                    if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+                    try transaction.replace(temporary, over: destination)
+                }
+            }
+            try transaction.syncFolders()
+            if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+            transaction.dropBackups()
+            return nil
+        } catch {
+            if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+            return transaction.rollBack(.writeFailed(error), signals)
+        }
+    }
+
+    /// `path` relative to the catalogue folder, when it is below it.
+    private func relativePath(_ path: String) -> String? {
+        let prefix = join(catalogue, "")
+        guard path.hasPrefix(prefix) else { return nil }
+        return String(path.dropFirst(prefix.count))
+    }
+}
+
+extension CatalogueLoader {
+    /// The catalogue folder at `path`, with the manifest `manifest` (read already), as it would
+    /// be with the files `left` (display paths) left out and the files `added` added: what
+    /// `add --replace` checks before it changes anything.
+    fileprivate func load(catalogueAt path: String, manifest: Manifest, leavingOut left: Set<String>, adding added: [String]) -> CatalogueLoadResult {
+        var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
+        guard var walker = CatalogueWalker(root: path) else {
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot resolve the catalogue folder"))
+            return session.finish(manifest: manifest)
+        }
+        walker.walk(Self.preparationsFolder)
+        session.diagnostics += walker.diagnostics
+        let sources = walker.files.filter { !left.contains($0.displayPath) }.map(SourceText.file)
+            + added.map { SourceText.named($0, reader: session.reader) }
+        session.loadPreparations(sources, vocabulary: manifest.vocabulary)
+        return session.finish(manifest: manifest)
+    }
+}
