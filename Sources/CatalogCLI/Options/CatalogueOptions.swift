@@ -6,7 +6,7 @@ import PreparationRegistry
 struct CatalogueOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The catalogue folder to use (default: $CATALOGUE_PATH, else the bundled catalogue).",
-        valueName: "path"))
+        valueName: "path"), completion: .directory)
     var catalogue: String?
 
     /// The folder chosen by `--catalogue` or `CATALOGUE_PATH`, or nil for the bundled catalogue.
