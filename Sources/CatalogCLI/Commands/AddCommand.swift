@@ -33,7 +33,8 @@ struct AddCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogueOptions
 
-    @Argument(help: ArgumentHelp("Preparation files to add, one preparation each.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Preparation files to add, one preparation each.", valueName: "file"),
+              completion: Completions.yamlFiles)
     var files: [String]
 
     @Flag(help: "Refuse the files when they have warnings (lint warnings included).")

@@ -34,21 +34,26 @@ struct CourseCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogueOptions
 
-    @Argument(help: ArgumentHelp("The area plugin: face, scalp, body or scar.", valueName: "area"))
+    @Argument(help: ArgumentHelp("The area plugin: face, scalp, body or scar.", valueName: "area"),
+              completion: Completions.areas)
     var area: String
 
-    @Option(help: ArgumentHelp("The indication to treat (a slug of the vocabulary).", valueName: "indication"))
+    @Option(help: ArgumentHelp("The indication to treat (a slug of the vocabulary).", valueName: "indication"),
+            completion: Completions.concerns)
     var concern: String
 
     @Option(help: ArgumentHelp(
         "A region to treat, with its surface for a dose (300cm2, 300 cm², 15x20cm); repeat for regions treated together (required by the body plugin).",
-        valueName: "region[:surface]"))
+        valueName: "region[:surface]"),
+        completion: Completions.courseRegions)
     var region: [String] = []
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("The patient's conditions (vocabulary slugs).", valueName: "slug"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The patient's conditions (vocabulary slugs).", valueName: "slug"),
+            completion: Completions.conditions)
     var condition: [String] = []
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Ingredient names or classes the patient is allergic to.", valueName: "name-or-class"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Ingredient names or classes the patient is allergic to.", valueName: "name-or-class"),
+            completion: Completions.ingredients)
     var allergy: [String] = []
 
     @Option(help: ArgumentHelp("The day of the first session, YYYY-MM-DD (default: today, in the local time zone).", valueName: "date"))

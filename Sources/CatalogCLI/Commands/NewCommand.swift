@@ -24,10 +24,11 @@ struct NewCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new preparation's id, a slug.", valueName: "id"))
     var id: String
 
-    @Option(help: ArgumentHelp("face, scalp, body or scar.", valueName: "area"))
+    @Option(help: ArgumentHelp("face, scalp, body or scar.", valueName: "area"), completion: Completions.areas)
     var area: String
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the template to this new file.", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the template to this new file.", valueName: "file"),
+            completion: Completions.yamlFiles)
     var output: String?
 
     func run() throws {

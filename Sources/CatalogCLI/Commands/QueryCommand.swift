@@ -28,10 +28,12 @@ struct QueryCommand: ParsableCommand {
             completion: .list(Region.allCases.map(\.rawValue)))
     var region: [String] = []
 
-    @Option(help: ArgumentHelp("An indication slug of the catalogue's vocabulary.", valueName: "indication"))
+    @Option(help: ArgumentHelp("An indication slug of the catalogue's vocabulary.", valueName: "indication"),
+            completion: Completions.indications)
     var indication: [String] = []
 
-    @Option(help: ArgumentHelp("An ingredient's name or class, case-insensitive.", valueName: "name-or-class"))
+    @Option(help: ArgumentHelp("An ingredient's name or class, case-insensitive.", valueName: "name-or-class"),
+            completion: Completions.ingredients)
     var ingredient: [String] = []
 
     @Option(help: ArgumentHelp("A technique (nappage, micropapules, point-by-point, ...).", valueName: "technique"),
@@ -43,7 +45,8 @@ struct QueryCommand: ParsableCommand {
         valueName: "words"))
     var text: [String] = []
 
-    @Option(help: ArgumentHelp("A patient condition: leave out the preparations it contraindicates.", valueName: "condition"))
+    @Option(help: ArgumentHelp("A patient condition: leave out the preparations it contraindicates.", valueName: "condition"),
+            completion: Completions.conditions)
     var condition: [String] = []
 
     @Option(help: ArgumentHelp(
@@ -101,7 +104,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogueOptions
 
-    @Argument(help: ArgumentHelp("The preparation's id.", valueName: "id"))
+    @Argument(help: ArgumentHelp("The preparation's id.", valueName: "id"), completion: Completions.preparationIDs)
     var id: String
 
     @Option(help: "Output format: table, json, yaml or fhir (FHIR R4 PlanDefinitions and ActivityDefinitions).")

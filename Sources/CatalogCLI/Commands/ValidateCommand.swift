@@ -20,7 +20,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogueOptions
 
-    @Argument(help: ArgumentHelp("Catalogue folders or preparation files to check; - for one file on the standard input (named /dev/stdin in diagnostics).", valueName: "path"))
+    @Argument(help: ArgumentHelp("Catalogue folders or preparation files to check; - for one file on the standard input (named /dev/stdin in diagnostics).", valueName: "path"),
+              completion: Completions.yamlFiles)
     var paths: [String] = []
 
     @Option(help: "Output format: text, json, or jsonl (one diagnostic a line, then a line with the counts).")

@@ -7,7 +7,7 @@ import PreparationRegistry
 struct CatalogueOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "A catalogue folder, or 'bundled' for the bundled catalogue; give it several times to layer catalogues, each adding to those before it (default: $CATALOGUE_PATH, folders separated by ':', else the bundled catalogue).",
-        valueName: "path"))
+        valueName: "path"), completion: .directory)
     var catalogue: [String] = []
 
     /// The environment variable naming the catalogue when `--catalogue` is not given.
