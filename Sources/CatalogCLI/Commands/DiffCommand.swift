@@ -26,10 +26,10 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The catalogue before: a folder, 'bundled', or a git revision (REV or REV:PATH).", valueName: "old"))
+    @Argument(help: ArgumentHelp("The catalogue before: a folder, 'bundled', or a git revision (REV or REV:PATH).", valueName: "old"), completion: .directory)
     var old: String
 
-    @Argument(help: ArgumentHelp("The catalogue after: a folder, 'bundled', or a git revision (REV or REV:PATH).", valueName: "new"))
+    @Argument(help: ArgumentHelp("The catalogue after: a folder, 'bundled', or a git revision (REV or REV:PATH).", valueName: "new"), completion: .directory)
     var new: String
 
     @Option(help: "Output format: table or json.")
