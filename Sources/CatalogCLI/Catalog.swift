@@ -59,7 +59,7 @@ struct Catalog: ParsableCommand {
     /// The first single-valued option of `subcommand` that `arguments` give twice, if any
     /// (`--name value` and `--name=value` alike; nothing after `--` counts).
     static func repeatedOption(_ arguments: ArraySlice<String>, of subcommand: String) -> String? {
-        guard let options = singleValued[subcommand] else { return nil }
+        let options = (singleValued[subcommand] ?? []).union(["--max-file-size", "--max-depth", "--max-aliases"])
         var seen = Set<String>()
         for argument in arguments {
             if argument == "--" { break }

@@ -61,7 +61,7 @@ struct AddCommand: ParsableCommand {
     func run() throws {
         let layers = try options.selectedLayers()
         guard case .folder(let catalogue) = layers.last else { throw ExitCode(64) }
-        var adder = CatalogueAdder(catalogue: catalogue)
+        var adder = CatalogueAdder(catalogue: catalogue, loader: options.limits.loader)
         adder.layersBelow = Array(layers.dropLast())
         if replace { return try runReplace(adder, catalogue, layers: layers) }
         let planned: (placements: [AddPlacement], warnings: [Diagnostic])
@@ -140,7 +140,7 @@ struct AddCommand: ParsableCommand {
     /// The catalogue's counts after a change, and its errors, if someone else's change
     /// meanwhile left any.
     private func summarise(_ layers: [CatalogueLayer]) throws {
-        let after = CatalogueLoader().load(layers: layers)
+        let after = options.limits.loader.load(layers: layers)
         // Only a change made meanwhile by someone else (or a file that cannot be read again)
         // can make the catalogue invalid now: say what is wrong, not only how much.
         for diagnostic in after.diagnostics where diagnostic.severity == .error { printError(diagnostic.rendered) }

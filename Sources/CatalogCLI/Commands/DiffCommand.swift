@@ -32,6 +32,9 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The catalogue after: a folder, 'bundled', or a git revision (REV or REV:PATH).", valueName: "new"), completion: .directory)
     var new: String
 
+    /// `--max-file-size`, `--max-depth`, `--max-aliases`, for both sides.
+    @OptionGroup var limits: LimitOptions
+
     @Option(help: "Output format: table or json.")
     var format: DiffFormat = .table
 
@@ -50,7 +53,8 @@ struct DiffCommand: ParsableCommand {
     private func compare(scratch: ScratchFolder, signals: SignalDeferral) -> Int32 {
         var sides: [DiffSide] = []
         for (index, (word, other)) in [(old, new), (new, old)].enumerated() {
-            switch DiffSide.resolve(word, other: other, scratch: scratch, index: index) {
+            switch DiffSide.resolve(word, other: other, scratch: scratch, index: index,
+                                          sizeLimit: limits.maxFileSize.bytes) {
             case .success(let side): sides.append(side)
             case .failure(let unknown):
                 if signals.caught != nil { return 1 }
@@ -59,7 +63,7 @@ struct DiffCommand: ParsableCommand {
             }
         }
         if signals.caught != nil { return 1 }
-        let loader = CatalogueLoader()
+        let loader = limits.loader
         var registries: [Registry] = []
         var failed = false
         for side in sides {

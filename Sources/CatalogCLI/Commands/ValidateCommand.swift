@@ -31,10 +31,10 @@ struct ValidateCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let loader = CatalogueLoader()
+        let loader = options.limits.loader
         var results: [(name: String, result: CatalogueLoadResult)] = []
         if paths.isEmpty {
-            results.append((try options.selectedName(), try options.load(loader)))
+            results.append((try options.selectedName(), try options.load()))
         } else {
             var files: [String] = []
             // `-` is the standard input (one file, for editor integrations), read as /dev/stdin.
@@ -56,7 +56,7 @@ struct ValidateCommand: ParsableCommand {
                     manifest.fileCount = 0
                     if !manifest.diagnostics.isEmpty { results.append((try options.selectedName(), manifest)) }
                 }
-                let catalogue = try options.load(loader)
+                let catalogue = try options.load()
                 results.append((files.joined(separator: " "), loader.load(
                     files: files, manifest: catalogue.manifest, knownIDs: Set(catalogue.preparations.map(\.id)))))
             }

@@ -10,6 +10,9 @@ struct CatalogueOptions: ParsableArguments {
         valueName: "path"), completion: .directory)
     var catalogue: [String] = []
 
+    /// `--max-file-size`, `--max-depth`, `--max-aliases`.
+    @OptionGroup var limits: LimitOptions
+
     /// The environment variable naming the catalogue when `--catalogue` is not given.
     static let environmentVariable = "CATALOGUE_PATH"
 
@@ -106,7 +109,7 @@ struct CatalogueOptions: ParsableArguments {
     /// cannot be read, two layers that clash), prints them to the standard error and exits
     /// with status 1.
     func loadManifest() throws -> Manifest {
-        let result = CatalogueLoader().loadManifest(layers: try selectedLayers())
+        let result = limits.loader.loadManifest(layers: try selectedLayers())
         if result.errorCount > 0 {
             for diagnostic in result.diagnostics { printError(diagnostic.rendered) }
             throw ExitCode(1)
@@ -115,8 +118,8 @@ struct CatalogueOptions: ParsableArguments {
     }
 
     /// Loads the selected catalogue.
-    func load(_ loader: CatalogueLoader = CatalogueLoader()) throws -> CatalogueLoadResult {
-        loader.load(layers: try selectedLayers())
+    func load() throws -> CatalogueLoadResult {
+        limits.loader.load(layers: try selectedLayers())
     }
 }
 

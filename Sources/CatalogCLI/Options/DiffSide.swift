@@ -34,7 +34,8 @@ struct DiffSide {
 
     /// Reads `word`, `other` being the other side's word; a revision's catalogue is written below
     /// `folder`.
-    static func resolve(_ word: String, other: String, scratch folder: ScratchFolder, index: Int) -> Result<DiffSide, Unknown> {
+    static func resolve(_ word: String, other: String, scratch folder: ScratchFolder, index: Int,
+                        sizeLimit: Int = YAMLLimits.default.maxFileSize) -> Result<DiffSide, Unknown> {
         if entryExists(word) { return .success(DiffSide(word: word, folder: word, name: word)) }
         if word == "bundled" { return .success(DiffSide(word: word, folder: word, name: "the bundled catalogue", isBundled: true)) }
         func unknown(_ reason: String) -> Result<DiffSide, Unknown> { .failure(Unknown(message: reason)) }
@@ -82,7 +83,7 @@ struct DiffSide {
         } catch {
             return unknown("cannot create a scratch folder for '\(name)': \(error.localizedDescription)")
         }
-        if let failure = git.extract(treeish, into: destination, sizeLimit: YAMLLimits.default.maxFileSize) {
+        if let failure = git.extract(treeish, into: destination, sizeLimit: sizeLimit) {
             return unknown(failure)
         }
         return .success(DiffSide(word: word, folder: destination, name: name, written: destination))
