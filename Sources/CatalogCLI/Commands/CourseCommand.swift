@@ -150,14 +150,7 @@ struct CourseCommand: ParsableCommand {
     /// Why `text` is not a start date: not of the form `YYYY-MM-DD`, or a day the calendar does
     /// not have.
     static func startError(_ text: String) -> String {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.count == 3, parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-           let year = Int(parts[0]), let month = Int(parts[1]) {
-            if !(1...9999).contains(year) { return "--start '\(text)' is not a day of the calendar: years run from 0001 to 9999" }
-            if !(1...12).contains(month) { return "--start '\(text)' is not a day of the calendar: there is no month \(parts[1])" }
-            return "--start '\(text)' is not a day of the calendar: \(parts[0])-\(parts[1]) has no day \(parts[2])"
-        }
-        return "--start '\(text)' is not a date of the form YYYY-MM-DD"
+        "--start '\(text)' " + (CalendarDate.problem(reading: text) ?? "is not a date of the form YYYY-MM-DD")
     }
 
     /// Prints `error: message` to standard error and gives the exit code to throw.

@@ -249,7 +249,7 @@ struct PreparationDecoder {
         var failed = false
         if let node = f["since"] {
             since = reader.text(node, "since")
-            if let value = since, !isCalendarDate(value) {
+            if let value = since, CalendarDate(value) == nil {
                 reader.error(node.location, "'\(value)' is not a date in the form YYYY-MM-DD")
                 failed = true
             }
@@ -272,17 +272,4 @@ func oneLine(_ text: String) -> String? {
     if bytes.last == 13 { bytes.removeLast() }
     guard !bytes.contains(where: { $0 == 10 || $0 == 13 }) else { return nil }
     return String(decoding: bytes, as: UTF8.self)
-}
-
-/// True for a real date written `YYYY-MM-DD`.
-func isCalendarDate(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-          parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-          let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-          (1...12).contains(month), day >= 1
-    else { return false }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    return day <= days[month - 1]
 }

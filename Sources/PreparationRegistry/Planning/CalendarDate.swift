@@ -35,6 +35,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         day = d
     }
 
+    /// Why `text` is not a date that ``init(_:)`` reads, in words that follow the text
+    /// (`is not a day of the calendar: there is no month 13`); nil when it is one. The one
+    /// reading of dates: the loader (`deprecated.since`) and the course (`--start`) use it.
+    package static func problem(reading text: String) -> String? {
+        if CalendarDate(text) != nil { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.utf8.count) == [4, 2, 2],
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+              let year = Int(parts[0]), let month = Int(parts[1])
+        else { return "is not a date of the form YYYY-MM-DD" }
+        if !(1...9999).contains(year) { return "is not a day of the calendar: years run from 0001 to 9999" }
+        if !(1...12).contains(month) { return "is not a day of the calendar: there is no month \(parts[1])" }
+        return "is not a day of the calendar: \(parts[0])-\(parts[1]) has no day \(parts[2])"
+    }
+
     /// Reads `YYYY-MM-DD` (exactly four, two and two digits); nil for any other text or a day
     /// that does not exist.
     public init?(_ text: String) {
