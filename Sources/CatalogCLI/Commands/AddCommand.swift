@@ -64,20 +64,8 @@ struct AddCommand: ParsableCommand {
         var adder = CatalogueAdder(catalogue: catalogue, loader: options.limits.loader)
         adder.layersBelow = Array(layers.dropLast())
         if replace { return try runReplace(adder, catalogue, layers: layers) }
-        let planned: (placements: [AddPlacement], warnings: [Diagnostic])
-        switch adder.plan(files) {
-        case .failure(let error):
-            report(error)
-            throw ExitCode(1)
-        case .success(let plan):
-            planned = plan
-        }
-        for warning in planned.warnings { printError(strict ? warning.asError.rendered : warning.rendered) }
-        if strict, !planned.warnings.isEmpty {
-            printError("catalog add: nothing added: \(plural(planned.warnings.count, "warning")) (--strict)")
-            throw ExitCode(1)
-        }
-        if let error = adder.write(planned.placements) {
+        let placements = try checkedPlacements(adder.plan(files), nothing: "nothing added")
+        if let error = adder.write(placements) {
             report(error)
             if case .interrupted(let signal) = error {
                 // End as the signal asked, now that nothing is left behind.
@@ -86,7 +74,7 @@ struct AddCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let folder = Self.shownFolder(catalogue)
-        for placement in planned.placements {
+        for placement in placements {
             print("added \(placement.id): \(folder)/\(placement.destination) (from \(placement.source))")
         }
         try summarise(layers)
@@ -94,38 +82,26 @@ struct AddCommand: ParsableCommand {
 
     /// `add --replace`: plans, prints each preparation's changes, writes all or none.
     private func runReplace(_ adder: CatalogueAdder, _ catalogue: String, layers: [CatalogueLayer]) throws {
-        let planned: (placements: [ReplacePlacement], warnings: [Diagnostic])
-        switch adder.planReplacement(files) {
-        case .failure(let error):
-            report(error)
-            throw ExitCode(1)
-        case .success(let plan):
-            planned = plan
-        }
-        for warning in planned.warnings { printError(strict ? warning.asError.rendered : warning.rendered) }
-        if strict, !planned.warnings.isEmpty {
-            printError("catalog add: nothing replaced: \(plural(planned.warnings.count, "warning")) (--strict)")
-            throw ExitCode(1)
-        }
+        let placements = try checkedPlacements(adder.planReplacement(files), nothing: "nothing replaced")
         let folder = Self.shownFolder(catalogue)
-        for placement in planned.placements where placement.moves || placement.contents != placement.previousContents {
+        for placement in placements where placement.moves || placement.contents != placement.previousContents {
             let difference = CatalogueDiff.PreparationDifference(from: placement.old, to: placement.new)
             let lines = difference.changes.isEmpty
                 ? ["unchanged \(placement.id): the same values, written differently"] : difference.lines
             print(lines.map(terminalSafe).joined(separator: "\n"))
         }
-        if planned.placements.allSatisfy({ !$0.moves && $0.contents == $0.previousContents }) {
-            for placement in planned.placements {
+        if placements.allSatisfy({ !$0.moves && $0.contents == $0.previousContents }) {
+            for placement in placements {
                 print(terminalSafe("nothing to replace: \(folder)/\(placement.previous) is \(placement.source) already, byte for byte"))
             }
             return
         }
-        if let error = adder.write(planned.placements) {
+        if let error = adder.write(placements) {
             report(error)
             if case .interrupted(let signal) = error { endProcess(by: signal) }
             throw ExitCode(1)
         }
-        for placement in planned.placements {
+        for placement in placements {
             let moved = placement.moves ? "; \(folder)/\(placement.previous) removed" : ""
             print(terminalSafe("replaced \(placement.id): \(folder)/\(placement.destination) (from \(placement.source)\(moved))"))
         }
@@ -147,6 +123,24 @@ struct AddCommand: ParsableCommand {
         print("\(CatalogueOptions.name(of: layers)): \(plural(after.preparations.count, "preparation")) in \(plural(after.fileCount, "file")): "
               + "\(plural(after.errorCount, "error")), \(plural(after.warningCount, "warning"))")
         if !after.isValid { throw ExitCode(1) }
+    }
+
+    /// The placements of a plan; its warnings printed (as errors with --strict, which then
+    /// refuses them); a refusal printed and exit 1.
+    private func checkedPlacements<Placement>(_ plan: Result<(placements: [Placement], warnings: [Diagnostic]), AddError>,
+                                       nothing: String) throws -> [Placement] {
+        switch plan {
+        case .failure(let error):
+            report(error)
+            throw ExitCode(1)
+        case .success(let plan):
+            for warning in plan.warnings { printError(strict ? warning.asError.rendered : warning.rendered) }
+            if strict, !plan.warnings.isEmpty {
+                printError("catalog add: \(nothing): \(plural(plan.warnings.count, "warning")) (--strict)")
+                throw ExitCode(1)
+            }
+            return plan.placements
+        }
     }
 
     private func report(_ error: AddError) {
