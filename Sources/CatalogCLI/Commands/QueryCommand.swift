@@ -113,18 +113,21 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var colour: ColourOptions
 
     func run() throws {
-        let (registry, brokenFiles) = try options.loadRegistryForLookUp()
+        let (registry, part) = try options.loadRegistryForLookUp()
         let preparation: Preparation
         do {
             preparation = try registry.preparation(id: id)
         } catch {
-            // By the convention of one file a preparation named after its id: the one asked for
-            // may be in a file with errors, rather than unknown.
-            let stem = { (path: String) in
-                path.split(separator: "/").last.map { $0.split(separator: ".").dropLast().joined(separator: ".") }
-            }
-            if let file = brokenFiles.first(where: { stem($0)?.lowercased() == id.lowercased() }) {
-                printError("error: no valid preparation '\(id)': its file \(file) has errors; `catalog validate` lists them")
+            // The one asked for may be left out of a catalogue with errors, rather than unknown:
+            // in a broken file named after it (one file a preparation, named after its id),
+            // defined twice, or replaced by a layer whose replacement did not load.
+            if let part, part.leftOutIDs.contains(id.lowercased()) {
+                if let file = part.brokenFiles.first(where: { ValidPart.stem(of: $0)?.lowercased() == id.lowercased() }) {
+                    printError("error: no valid preparation '\(id)': its file \(file) has errors; `catalog validate` lists them")
+                } else {
+                    printError("error: no valid preparation '\(id)': the catalogue's errors concern it (defined twice, or "
+                               + "replaced by a layer whose replacement did not load); `catalog validate` lists them")
+                }
                 throw ExitCode(1)
             }
             printError("error: \(error)")

@@ -81,20 +81,20 @@ struct CatalogueOptions: ParsableArguments {
 
     /// Loads the selected catalogue for looking things up (`query`, `show`): when it has errors
     /// that lie only in preparation files, prints a warning naming those files to the standard
-    /// error and returns the registry of the other files (the broken files as well); when it
+    /// error and returns the registry of the other files (with what was left out); when it
     /// has others (its folder, its manifest), prints them and exits with status 1, as
     /// ``loadRegistry()`` does.
-    func loadRegistryForLookUp() throws -> (registry: Registry, brokenFiles: [String]) {
+    func loadRegistryForLookUp() throws -> (registry: Registry, part: ValidPart?) {
         let result = try load()
-        if let registry = result.registry { return (registry, []) }
-        guard let part = result.validPart() else { return (try loadRegistry(result), []) }
+        if let registry = result.registry { return (registry, nil) }
+        guard let part = result.validPart() else { return (try loadRegistry(result), nil) }
         let shown = part.brokenFiles.prefix(3).joined(separator: ", ")
         let more = part.brokenFiles.count > 3 ? " and \(part.brokenFiles.count - 3) more" : ""
         printError("warning: \(try selectedName()) has \(plural(result.errorCount, "error")) in " +
                    "\(plural(part.brokenFiles.count, "file")) (\(shown)\(more)); answering from the " +
                    "\(plural(part.registry.preparations.count, "preparation")) of the other files; " +
                    "`catalog validate` lists the errors")
-        return (part.registry, part.brokenFiles)
+        return (part.registry, part)
     }
 
     /// The vocabulary of the selected catalogue (its manifests only, merged for layers; the

@@ -228,6 +228,9 @@ struct LayerMerge: LoadHooks {
             let at = manifest.replaces.places[section]?[slug] ?? manifestStart(manifest)
             let list = "'replaces: \(section.rawValue)' lists '\(slug)'"
             if !defines.contains(slug) {
+                // A replacement whose file is broken (or missing): the earlier definition must
+                // not stand in for it in a look-up (``CatalogueLoadResult/validPart()``).
+                if section == .preparations { session.idsInDoubt.insert(slug) }
                 session.diagnostics.append(Diagnostic(.warning, at: at,
                     "\(list), but this layer does not define the \(section.entryName) '\(slug)', so it replaces nothing"))
             } else if !definedBefore(section, slug) {
@@ -343,7 +346,8 @@ struct LayerMerge: LoadHooks {
                                          diagnostics: results.flatMap(\.diagnostics),
                                          fileCount: results.reduce(0) { $0 + $1.fileCount },
                                          omitted: results.flatMap(\.omitted),
-                                         hasCatalogueLevelErrors: results.contains(where: \.hasCatalogueLevelErrors))
+                                         hasCatalogueLevelErrors: results.contains(where: \.hasCatalogueLevelErrors),
+                                         idsInDoubt: results.reduce(into: Set<String>()) { $0.formUnion($1.idsInDoubt) })
         result.layering = layering
         if result.isValid {
             result.registry = Registry(manifest: manifest, sortedUnique: sorted, index: QueryIndex(sorted), layering: layering)

@@ -20,6 +20,9 @@ public struct CatalogueLoadResult: Sendable {
     public var omitted: [OmittedDiagnostics] = []
     /// Whether an error lies outside the preparation files (the folder, the manifest).
     package var hasCatalogueLevelErrors = false
+    /// Ids whose definition is in doubt: defined twice in one layer, or listed under a layer's
+    /// `replaces` without that layer defining it (its file broken or missing).
+    package var idsInDoubt: Set<String> = []
 
     /// The number of errors, those omitted included.
     public var errorCount: Int { diagnostics.count { $0.severity == .error } + omitted.reduce(0) { $0 + $1.errors } }
@@ -258,6 +261,8 @@ struct LoadSession {
     private var catalogueLevelErrors: Bool?
     /// How a layer of several is loaded (the defaults for a catalogue on its own).
     var settings = LayerSettings()
+    /// Ids that a look-up must not answer (``CatalogueLoadResult/idsInDoubt``).
+    var idsInDoubt: Set<String> = []
     /// The reader's storage, reused from one file to the next.
     private var buffers = YAMLReadBuffers()
     /// Texts that preparations share, kept once for the whole load.
@@ -426,6 +431,7 @@ struct LoadSession {
     private mutating func add(_ preparation: consuming Preparation, idLocation: SourceLocation) {
         if let first = idLocations[preparation.id] {
             diagnostics.append(.error(idLocation, "duplicate id '\(preparation.id)'; first defined at \(first)"))
+            idsInDoubt.insert(preparation.id)
             return
         }
         idLocations[preparation.id] = idLocation
@@ -466,7 +472,7 @@ struct LoadSession {
             registry: hasErrors || settings.layered ? nil : Registry(manifest: manifest, sortedUnique: preparations,
                                                  index: index ?? QueryIndex(preparations)),
             manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount,
-            omitted: cap.omittedList, hasCatalogueLevelErrors: catalogueLevelErrors ?? true)
+            omitted: cap.omittedList, hasCatalogueLevelErrors: catalogueLevelErrors ?? true, idsInDoubt: idsInDoubt)
     }
 
     /// At most this many unknown `replaced-by` ids per load get a "did you mean" (each costs a

@@ -5,6 +5,16 @@ public struct ValidPart: Sendable {
     public var registry: Registry
     /// The files with errors, whose preparations are left out, sorted.
     public var brokenFiles: [String]
+    /// The ids a look-up must not answer: those of the broken files that could be read, those
+    /// named by a broken file (`face/x.yaml` for `x`), defined twice, or replaced by a layer
+    /// whose replacement did not load.
+    public var leftOutIDs: Set<String>
+
+    /// The name of the file at `path` without its extension: `x` for `preparations/face/x.yaml`.
+    package static func stem(of path: String) -> String? {
+        guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: ".") else { return nil }
+        return String(name[..<dot])
+    }
 }
 
 extension CatalogueLoadResult {
@@ -21,9 +31,16 @@ extension CatalogueLoadResult {
         guard !isValid, !hasCatalogueLevelErrors else { return nil }
         var broken = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.location.file))
         broken.formUnion(omitted.lazy.filter { $0.errors > 0 }.map(\.file))
-        // Still sorted by id and unique: a part of ``preparations``.
-        let kept = preparations.filter { !broken.contains($0.location.file) }
+        // A preparation is also left out when its id is in doubt (two definitions, or a
+        // replacement that did not load), and when a broken file bears its name (the
+        // one-file-a-preparation convention): the version left may be the one a broken file
+        // meant to change. Still sorted by id and unique: a part of ``preparations``.
+        let brokenStems = Set(broken.compactMap { ValidPart.stem(of: $0)?.lowercased() })
+        let kept = preparations.filter { p in
+            !broken.contains(p.location.file) && !idsInDoubt.contains(p.id) && !brokenStems.contains(p.id)
+        }
         let registry = Registry(manifest: manifest, sortedUnique: kept, index: QueryIndex(kept), layering: layering)
-        return ValidPart(registry: registry, brokenFiles: broken.sorted())
+        let leftOut = Set(preparations.lazy.map(\.id)).subtracting(kept.map(\.id))
+        return ValidPart(registry: registry, brokenFiles: broken.sorted(), leftOutIDs: leftOut.union(idsInDoubt).union(brokenStems))
     }
 }
