@@ -40,7 +40,26 @@ struct Catalog: ParsableCommand {
             printError("error: \(repeated) is given more than once; give it once")
             Foundation.exit(64)
         }
-        main(arguments)
+        run(arguments)
+    }
+
+    /// Parses and runs `arguments` as argument-parser's `main` does, but writes its error
+    /// messages through ``printError(_:)``: a usage error quotes the value typed
+    /// (`--color $'\e[2J'`), which must not reach the terminal raw. Help, version and
+    /// completion answers (exit 0) go to the standard output unchanged.
+    static func run(_ arguments: [String]) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { printError(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 
     /// The options of each subcommand that take one value: argument-parser keeps the last of
@@ -49,7 +68,7 @@ struct Catalog: ParsableCommand {
         "course": ["--concern", "--start", "--hemisphere", "--horizon", "--format", "--patient", "--bundle"],
         "query": ["--format", "--color", "--sort"],
         "show": ["--format", "--color"],
-        "validate": ["--format"],
+        "validate": ["--format", "--color"],
         "new": ["--area", "--output"],
         "vocabulary": ["--format"],
         "diff": ["--format"],

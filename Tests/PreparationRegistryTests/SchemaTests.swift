@@ -96,6 +96,7 @@ struct SchemaTests {
     /// Invalid fixtures whose problem a JSON Schema cannot see, and why.
     static let beyondSchema: [String: String] = [
         "deprecated-impossible-date.yaml": "a calendar check (February 30)",
+        "deprecated-year-zero.yaml": "a calendar check (the year 0000)",
         "dosing-max-per-session-range.yaml": "a range's bounds compared: max-per-session must be one volume",
         "dosing-max-per-session-mapping-range.yaml": "a range's bounds compared: max-per-session must be one volume",
         "dosing-spacing-min-above-max.yaml": "min above max, across units",

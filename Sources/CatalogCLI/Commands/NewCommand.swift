@@ -77,7 +77,8 @@ struct NewCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let catalogueOption = try options.catalogueArguments()
-        print("wrote \(output): fill in the values marked FILL IN, then `catalog add\(catalogueOption) \(output)`")
+        print(terminalSafe("wrote \(output): fill in the values marked FILL IN, then "
+                           + "`catalog add\(catalogueOption) \(shellQuoted(output))`"))
     }
 }
 

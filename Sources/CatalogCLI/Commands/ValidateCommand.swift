@@ -30,6 +30,8 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings (lint warnings included) as errors: print them as errors and exit 1.")
     var strict = false
 
+    @OptionGroup var colour: ColourOptions
+
     func run() throws {
         let loader = options.limits.loader
         var results: [(name: String, result: CatalogueLoadResult)] = []
@@ -66,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
         }
         let report = ValidationReport(results: results)
         switch format {
-        case .text: report.writeText { print($0, terminator: "") }
+        case .text: report.writeText(terminal: Terminal.standardOutput(colour: colour.choice)) { print($0, terminator: "") }
         case .json:
             report.writeJSON { print($0, terminator: "") }
             print()

@@ -52,12 +52,13 @@ struct CatalogueOptions: ParsableArguments {
     }
 
     /// The `--catalogue` options that name the selected layers again (for a command to
-    /// suggest): empty for the bundled catalogue alone.
+    /// suggest), each path in single quotes for a POSIX shell: ` --catalogue PATH` when
+    /// none is chosen (`add` needs one: the bundled catalogue cannot change).
     func catalogueArguments() throws -> String {
         let layers = try selectedLayers()
-        guard layers != [.bundled] else { return "" }
+        guard layers != [.bundled] else { return " --catalogue PATH" }
         return layers.map { layer in
-            if case .folder(let path) = layer { return " --catalogue '\(path)'" }
+            if case .folder(let path) = layer { return " --catalogue \(shellQuoted(path, always: true))" }
             return " --catalogue \(CatalogueLayer.bundledWord)"
         }.joined()
     }
@@ -153,4 +154,13 @@ func terminalSafe(_ text: String) -> String {
         }
     }
     return String(out)
+}
+
+/// `word` as a POSIX shell reads it back: as it is when made only of letters, digits and
+/// `_ . / : @ % + = , -` (unless `always`), else in single quotes (a quote inside written
+/// `'\''`).
+func shellQuoted(_ word: String, always: Bool = false) -> String {
+    let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:@%+=,-".unicodeScalars)
+    if !always, !word.isEmpty, word.unicodeScalars.allSatisfy(plain.contains) { return word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -21,18 +21,40 @@ struct ValidationReport {
 
     /// ``text`` handed to `write` one diagnostic at a time, so that printing a million
     /// diagnostics does not first build one string of them all.
-    func writeText(_ write: (String) -> Void) {
+    ///
+    /// With `terminal` colouring, each diagnostic's place is bold and its severity coloured
+    /// (errors red, warnings yellow, notes cyan), as compilers do on a terminal.
+    func writeText(terminal: Terminal? = nil, _ write: (String) -> Void) {
+        let colour = terminal?.colour ?? false
         for result in results {
-            for diagnostic in result.result.diagnostics { write(diagnostic.rendered + "\n") }
+            for diagnostic in result.result.diagnostics {
+                write((colour ? Self.coloured(diagnostic) : diagnostic.rendered) + "\n")
+            }
         }
         // What was left out (the first diagnostics of each file are listed, the rest counted).
         for omitted in results.flatMap(\.result.omitted) {
             let at = omitted.first
-            write("\(Diagnostic.escaped(at.file)):\(at.line):\(at.column): note: \(omitted.summary)\n")
+            let place = "\(Diagnostic.escaped(at.file)):\(at.line):\(at.column):"
+            write(colour ? "\(Self.bold(place)) \(Self.paint("note:", 36)) \(omitted.summary)\n"
+                         : "\(place) note: \(omitted.summary)\n")
         }
         write("\(plural(preparationCount, "preparation")) in \(plural(fileCount, "file")): "
               + "\(plural(errorCount, "error")), \(plural(warningCount, "warning"))\n")
     }
+
+    /// `diagnostic` rendered with its place bold and its severity coloured.
+    static func coloured(_ diagnostic: Diagnostic) -> String {
+        let rendered = diagnostic.rendered
+        let at = diagnostic.location
+        let place = "\(Diagnostic.escaped(at.file)):\(at.line):\(at.column):"
+        let label = " \(diagnostic.severity):"
+        guard rendered.hasPrefix(place + label) else { return rendered }
+        let code = diagnostic.severity == .error ? 31 : 33
+        return bold(place) + " " + paint(String(label.dropFirst()), code) + rendered.dropFirst(place.count + label.count)
+    }
+
+    static func bold(_ text: String) -> String { "\u{1B}[1m\(text)\u{1B}[0m" }
+    static func paint(_ text: String, _ code: Int) -> String { "\u{1B}[1;\(code)m\(text)\u{1B}[0m" }
 
     /// `{"valid": ..., "preparations": ..., "files": ..., "errors": ..., "warnings": ..., "diagnostics": [...]}`.
     var json: String {
