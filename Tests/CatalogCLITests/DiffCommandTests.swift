@@ -77,6 +77,15 @@ struct DiffCommandTests {
         let same = try runCatalog(["diff", "bundled", packageRoot.appendingPathComponent("Catalogue").path])
         #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
         #expect(try /no changes \(\d+ preparations\)\n/.wholeMatch(in: same.stdout) != nil, "\(same.stdout)")
+        // Beside a folder named `bundled`, the word still names the bundled catalogue (as for
+        // --catalogue); the folder is `./bundled`.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("diff-bundled-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("bundled/preparations"), withIntermediateDirectories: true)
+        let beside = try runCatalog(["diff", "bundled", packageRoot.appendingPathComponent("Catalogue").path], in: scratch)
+        #expect(beside.status == 0, "\(beside.stdout)\(beside.stderr)")
+        let folder = try runCatalog(["diff", "./bundled", packageRoot.appendingPathComponent("Catalogue").path], in: scratch)
+        #expect(folder.status == 1)
     }
 
     @Test("--format json: the sides, equal, summary, preparations with kinds and changes, vocabulary, manifest")

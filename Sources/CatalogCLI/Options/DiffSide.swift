@@ -36,8 +36,10 @@ struct DiffSide {
     /// `folder`.
     static func resolve(_ word: String, other: String, scratch folder: ScratchFolder, index: Int,
                         sizeLimit: Int = YAMLLimits.default.maxFileSize) -> Result<DiffSide, Unknown> {
-        if entryExists(word) { return .success(DiffSide(word: word, folder: word, name: word)) }
+        // `bundled` is the bundled catalogue, as for --catalogue, even beside a folder of that
+        // name (which is `./bundled`): one word, one meaning.
         if word == "bundled" { return .success(DiffSide(word: word, folder: word, name: "the bundled catalogue", isBundled: true)) }
+        if entryExists(word) { return .success(DiffSide(word: word, folder: word, name: word)) }
         func unknown(_ reason: String) -> Result<DiffSide, Unknown> { .failure(Unknown(message: reason)) }
         guard let scratch = folder.make() else {
             return unknown("cannot create a scratch folder in '\(FileManager.default.temporaryDirectory.path)' for the revision '\(word)'")
