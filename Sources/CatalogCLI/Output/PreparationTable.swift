@@ -32,7 +32,7 @@ struct PreparationTable {
     static let deprecatedMark = "(deprecated)"
     /// The columns a terminal too narrow for the table leaves out, least important first:
     /// what `show` gives in full and a choice is made on last. The id and the name stay.
-    static let dropOrder = ["DEPTH", "TECHNIQUES", "SESSIONS", "REGIONS"]
+    static let dropOrder = ["DEPTH", "TECHNIQUES", "SESSIONS", "REGIONS", "LAYER"]
 
     /// One row's cells.
     static func cells(_ p: Preparation) -> [String] {
