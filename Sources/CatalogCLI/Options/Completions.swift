@@ -169,13 +169,14 @@ enum Completions {
     /// the generated bash script hands candidates to `compgen -W`, which expands `$(…)`,
     /// `$VAR`, back quotes, braces and a leading `~` and removes quotes and backslashes, so a
     /// word of a catalogue could run a command. Such words (never slugs, at most an odd
-    /// ingredient name) are left out, as are empty words and words with control characters
-    /// (a line feed would split one candidate into two).
+    /// ingredient name) are left out, as are empty words, words with control characters (a
+    /// line feed would split one candidate into two) and words starting with `-` (read back
+    /// as an option).
     static func offerable(_ candidates: [String]) -> [String] {
         let special = Set("$`\\'\"{}".unicodeScalars)
         var seen = Set<String>()
         return candidates.filter { candidate in
-            !candidate.isEmpty && !candidate.hasPrefix("~")
+            !candidate.isEmpty && !candidate.hasPrefix("~") && !candidate.hasPrefix("-")
                 && candidate.unicodeScalars.allSatisfy { scalar in
                     scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) && !special.contains(scalar)
                 }
