@@ -11,7 +11,7 @@ let package = Package(
         // The course writers (JSON, iCalendar, FHIR): what `catalog course` prints, for other tools.
         .library(name: "Exporters", targets: ["Exporters"]),
         // The four area plugins of `catalog course`; other tools may import them or write their own.
-        .library(name: "AreaPlugins", targets: ["FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses"]),
+        .library(name: "AreaPlugins", targets: ["AreaPlugins"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,11 +36,8 @@ let package = Package(
             ],
             plugins: ["EmbedCatalogue"]
         ),
-        // The area plugins (Plugins/README.md): each depends on the library alone.
-        .target(name: "FaceCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Face"),
-        .target(name: "ScalpCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Scalp"),
-        .target(name: "BodyCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Body"),
-        .target(name: "ScarCourses", dependencies: ["PreparationRegistry"], path: "Plugins/Scar"),
+        // The area plugins, a folder per area (Sources/AreaPlugins/README.md): the library alone.
+        .target(name: "AreaPlugins", dependencies: ["PreparationRegistry"], exclude: ["README.md"]),
         // The course writers: canonical JSON, iCalendar, FHIR R4. The CLI only chooses and prints.
         .target(name: "Exporters", dependencies: ["PreparationRegistry"]),
         // `catalog`, the command-line tool.
@@ -48,7 +45,7 @@ let package = Package(
             name: "CatalogCLI",
             dependencies: [
                 "PreparationRegistry", "Exporters", "YAMLReader",
-                "FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses",
+                "AreaPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "PlanningTests",
             dependencies: [
-                "PreparationRegistry", "FaceCourses", "ScalpCourses", "BodyCourses", "ScarCourses",
+                "PreparationRegistry", "AreaPlugins",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             exclude: ["Fixtures"]
@@ -87,7 +84,7 @@ let package = Package(
         // The course writers, as another tool uses them: plain `import Exporters`.
         .testTarget(
             name: "ExporterClientTests",
-            dependencies: ["Exporters", "PreparationRegistry", "FaceCourses"]
+            dependencies: ["Exporters", "PreparationRegistry", "AreaPlugins"]
         ),
         .testTarget(
             name: "CatalogCLITests",

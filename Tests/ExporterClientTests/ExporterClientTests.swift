@@ -1,5 +1,5 @@
+import AreaPlugins
 import Exporters
-import FaceCourses
 import Foundation
 import PreparationRegistry
 import Testing

@@ -1,9 +1,6 @@
-import BodyCourses
-import FaceCourses
+import AreaPlugins
 import Foundation
 import PreparationRegistry
-import ScalpCourses
-import ScarCourses
 import Testing
 
 /// The folder of this test target's fixture catalogues.

@@ -1,4 +1,4 @@
-import FaceCourses
+import AreaPlugins
 import PreparationRegistry
 import Testing
 

@@ -1,8 +1,5 @@
-import BodyCourses
-import FaceCourses
+import AreaPlugins
 import PreparationRegistry
-import ScalpCourses
-import ScarCourses
 
 /// The plugins `catalog` plans with: the four area plugins, registered in this order. A tool
 /// that adds its own builds its own ``PluginHost`` the same way.

@@ -6,24 +6,6 @@ import Musl
 import Darwin
 #endif
 
-/// A file to read: where it is on disk, and the path diagnostics name.
-struct CatalogueFile: Sendable {
-    /// The path to open, as bytes (see `PathBytes.swift`).
-    var path: [UInt8]
-    /// The path shown in diagnostics: its bytes escaped where they are not UTF-8.
-    var displayPath: String
-
-    init(path: [UInt8], displayPath: String) {
-        self.path = path
-        self.displayPath = displayPath
-    }
-
-    /// A file named by text, as on the command line.
-    init(path: String) {
-        self.init(path: Array(path.utf8), displayPath: path)
-    }
-}
-
 /// Finds the preparation files of a catalogue directory: every `*.yaml` and `*.yml` below
 /// `preparations/`, in sorted path order, skipping hidden files and folders, and refusing
 /// symbolic links that lead outside the catalogue, and files named as preparations that are
@@ -149,84 +131,5 @@ struct CatalogueWalker {
                 continue
             }
         }
-    }
-}
-
-extension [UInt8] {
-    /// True when the bytes end with `suffix`'s UTF-8.
-    func hasSuffix(_ suffix: String) -> Bool {
-        let tail = Array(suffix.utf8)
-        return count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
-    }
-}
-
-extension CatalogueLoader {
-    /// What a folder with neither a manifest nor a preparations folder is told (at the folder).
-    static let notACatalogueMessage =
-        "not a catalogue: this folder has neither '\(manifestName)' nor '\(preparationsFolder)/'"
-
-    /// Whether the folder at `path` has a `catalogue.yaml` or a `preparations` entry (even a
-    /// broken one, which is then an error of its own), as a catalogue must (section 1, 1.1).
-    static func holdsCatalogue(_ path: String) -> Bool {
-        entryExists(join(path, manifestName)) || entryExists(join(path, preparationsFolder))
-    }
-}
-
-/// `a/b`, without doubling the slash.
-func join(_ a: String, _ b: String) -> String {
-    if a.isEmpty || a == "." { return b }
-    return a.hasSuffix("/") ? a + b : a + "/" + b
-}
-
-/// The canonical path with every link resolved, or nil when it does not exist. (A real path
-/// that is not UTF-8 comes back with its bad bytes replaced: compare the bytes of
-/// `realPath(_:)` on `[UInt8]` where that matters.)
-func realPath(_ path: String) -> String? {
-    realPath(Array(path.utf8)).map { String(decoding: $0, as: UTF8.self) }
-}
-
-/// What is at `path`.
-enum PathKind {
-    case missing, file, directory, other
-}
-
-/// Why `path` cannot be looked at, when it may well exist (a folder on the way that may not be
-/// searched, say); nil when it is there, or simply missing.
-func unreachableReason(_ path: String) -> String? {
-    var info = stat()
-    guard stat(path, &info) != 0, errno != ENOENT, errno != ENOTDIR else { return nil }
-    return errnoText()
-}
-
-/// Why the folder at `path` cannot be listed or searched, or nil when it can.
-func unreadableFolderReason(_ path: String) -> String? {
-    access(path, R_OK | X_OK) == 0 ? nil : errnoText()
-}
-
-/// The text of `errno`.
-func errnoText() -> String {
-    String(cString: strerror(errno))
-}
-
-/// True when there is an entry at `path`: a file, a folder, or a link, even one that leads
-/// nowhere.
-func entryExists(_ path: String) -> Bool {
-    var info = stat()
-    return lstat(path, &info) == 0
-}
-
-/// True when `path` is a symbolic link (whether or not it leads anywhere).
-func isLink(_ path: String) -> Bool {
-    var info = stat()
-    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-}
-
-func pathKind(_ path: String) -> PathKind {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return .missing }
-    switch info.st_mode & S_IFMT {
-    case S_IFDIR: return .directory
-    case S_IFREG: return .file
-    default: return .other
     }
 }

@@ -69,3 +69,11 @@ func escapedPath(_ bytes: some Collection<UInt8>) -> String {
     }
     return result
 }
+
+extension [UInt8] {
+    /// True when the bytes end with `suffix`'s UTF-8.
+    func hasSuffix(_ suffix: String) -> Bool {
+        let tail = Array(suffix.utf8)
+        return count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
+    }
+}

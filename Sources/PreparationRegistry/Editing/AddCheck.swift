@@ -1,0 +1,118 @@
+import YAMLReader
+
+extension CatalogueAdder {
+    /// What ``check(_:replacing:)`` found: the catalogue, the files' bytes, the files loaded
+    /// against it (each file's preparations, in order) and the errors among them.
+    struct CheckedFiles {
+        /// The catalogue as it is.
+        var current: CatalogueLoadResult
+        /// The files loaded against it.
+        var loaded: CatalogueLoadResult
+        /// Each file that holds exactly one preparation, with it, in the order given.
+        var preparations: [(path: String, preparation: Preparation)]
+        /// Every reason to refuse found so far.
+        var problems: [Diagnostic]
+        /// Each file's bytes as first read, keyed by the bytes of its path.
+        var sources: [[UInt8]: [UInt8]]
+        var reader: YAMLDocumentReader
+
+        /// The file's bytes read again, when they are those checked; else nil, and a problem.
+        /// (The bytes checked are the bytes written: a file changed meanwhile is refused.)
+        func bytesAgain(_ path: String, _ problems: inout [Diagnostic]) -> [UInt8]? {
+            guard case .success(let bytes) = reader.readBytes(ofFileAt: path), bytes == sources[Array(path.utf8)] else {
+                problems.append(.error(SourceLocation(file: path, line: 1, column: 1), "the file changed while it was being checked; try again"))
+                return nil
+            }
+            return bytes
+        }
+    }
+
+    /// The checks that add and replace share: the catalogue loads without errors, each file
+    /// is a regular file from outside the catalogue, named once, and loads against the
+    /// catalogue's vocabulary (its errors in ``CheckedFiles/problems``). `locked`: the caller
+    /// holds the catalogue's lock already.
+    func check(_ files: [String], replacing: Bool, locked: Bool = false) -> Result<CheckedFiles, AddError> {
+        let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
+        guard !files.isEmpty else { return .failure(.refused([.error(start(catalogue), replacing ? "no files to replace with" : "no files to add")])) }
+        var current = loadCatalogue()
+        if !current.isValid, !locked, pathKind(catalogue) == .directory, CatalogueLoader.holdsCatalogue(catalogue) {
+            // Another add or replace may be half-way (a replace that moves a preparation to
+            // another area's folder has its id in both for an instant): look again once it is
+            // done, under the lock (when the lock cannot be had, the first look stands).
+            do throws(AddError) {
+                let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+                current = loadCatalogue()
+                lock.unlock()
+            } catch {}
+        }
+        guard current.isValid else {
+            let errors = current.diagnostics.filter { $0.severity == .error }
+            // A path that is no catalogue at all: its error says so, and nothing is to fix in it.
+            guard pathKind(catalogue) == .directory, CatalogueLoader.holdsCatalogue(catalogue) else {
+                return .failure(.refused(errors))
+            }
+            return .failure(.refused(errors + [.error(start(catalogue),
+                "the catalogue has errors already; fix them before \(replacing ? "replacing in" : "adding to") it")]))
+        }
+        var problems: [Diagnostic] = []
+        // The catalogue's preparations are the files below preparations/ (section 1 of the
+        // format); a draft elsewhere in the catalogue folder, such as one `catalog new -o`
+        // wrote beside catalogue.yaml, is not one of them yet.
+        let preparationsRoot = realPath(join(catalogue, CatalogueLoader.preparationsFolder))
+        // Keyed by the bytes of the paths: the NFC and NFD spellings of a name are two files,
+        // which `String` keys would take for one.
+        var sources: [[UInt8]: [UInt8]] = [:]
+        var named: [[UInt8]: String] = [:]  // real path -> the path it was first named by
+        let reader = YAMLDocumentReader(limits: loader.limits)
+        for path in files {
+            let real = realPath(Array(path.utf8))
+            if let real, let first = named[real] {
+                problems.append(.error(start(path), first == path
+                    ? "is named twice; name each file once"
+                    : "is the same file as '\(first)'; name each file once"))
+                continue
+            }
+            if let real { named[real] = path }
+            if path.split(separator: "/").last.map(String.init) == CatalogueLoader.manifestName {
+                problems.append(.error(start(path), "'\(CatalogueLoader.manifestName)' is a manifest; add takes preparation files"))
+            } else if pathKind(path) == .directory {
+                problems.append(.error(start(path), "is a folder; add takes preparation files"))
+            } else if pathKind(path) == .other {
+                // A pipe or a device: add reads each file twice (to check it, then to write
+                // the very bytes checked), which only a regular file allows.
+                problems.append(.error(start(path), "is not a regular file (a pipe or a device); add takes preparation files, save it to a file first"))
+            } else if let real, let preparationsRoot, real.starts(with: Array((preparationsRoot + "/").utf8)) {
+                problems.append(.error(start(path), "is inside the catalogue already; add takes files from outside it"))
+            } else if case .success(let bytes) = reader.readBytes(ofFileAt: path) {
+                sources[Array(path.utf8)] = bytes
+            }
+        }
+        guard problems.isEmpty else { return .failure(.refused(problems)) }
+
+        // A new file's `replaced-by` may name a preparation of the catalogue.
+        let checked = loader.load(files: files, manifest: current.manifest, knownIDs: Set(current.preparations.map(\.id)))
+        problems += checked.diagnostics.filter { $0.severity == .error }
+        var perFile: [[UInt8]: [Preparation]] = [:]
+        for preparation in checked.preparations { perFile[Array(preparation.location.file.utf8), default: []].append(preparation) }
+        for file in perFile.keys { perFile[file]?.sort { $0.location < $1.location } }
+        var preparations: [(path: String, preparation: Preparation)] = []
+        for path in files {
+            let found = perFile[Array(path.utf8)] ?? []
+            if found.count > 1 {
+                problems.append(.error(found[1].location,
+                    "the file holds \(found.count) preparations; add takes one preparation per file (the catalogue's convention), so split it"))
+                continue
+            }
+            guard let preparation = found.first else {
+                // A file whose document failed to decode has said why already.
+                if !problems.contains(where: { $0.location.file == path }) {
+                    problems.append(.error(start(path), "the file holds no preparation"))
+                }
+                continue
+            }
+            preparations.append((path, preparation))
+        }
+        return .success(CheckedFiles(current: current, loaded: checked, preparations: preparations, problems: problems,
+                                     sources: sources, reader: reader))
+    }
+}

@@ -1,0 +1,83 @@
+/// A table of ``FieldSpec``s made ready for matching a mapping's keys by their bytes: every
+/// key of every mapping of every document is looked up here.
+final class KeyTable: Sendable {
+    let specs: [FieldSpec]
+    /// The keys' UTF-8 bytes, one after the other, and where each starts and ends.
+    private let bytes: [UInt8]
+    private let bounds: [(start: Int, count: Int)]
+    /// Each key's first 8 bytes packed into an integer, and its length: most keys are told
+    /// apart by one comparison of each.
+    private let heads: [(head: UInt64, count: Int)]
+    /// The indices of the required specs.
+    let required: [Int]
+    /// The keys, ready for suggesting the nearest to an unknown one.
+    let suggestions: Suggestions.Candidates
+
+    init(_ specs: [FieldSpec]) {
+        precondition(specs.count <= 32, "a key table holds at most 32 keys")
+        self.specs = specs
+        var bytes: [UInt8] = []
+        var bounds: [(start: Int, count: Int)] = []
+        var heads: [(head: UInt64, count: Int)] = []
+        for spec in specs {
+            bounds.append((bytes.count, spec.key.utf8.count))
+            let key = Array(spec.key.utf8)
+            heads.append((key.withUnsafeBufferPointer(Self.head), key.count))
+            bytes += key
+        }
+        self.bytes = bytes
+        self.bounds = bounds
+        self.heads = heads
+        self.required = specs.indices.filter { specs[$0].required }
+        self.suggestions = Suggestions.Candidates(specs.map(\.key))
+    }
+
+    /// The first 8 bytes (fewer for a shorter key) packed into an integer.
+    @inline(__always)
+    private static func head(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for i in 0 ..< min(8, key.count) { head |= UInt64(key[i]) << (8 * UInt64(i)) }
+        return head
+    }
+
+    /// The index of the spec whose key is `key`'s bytes.
+    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let head = Self.head(key)
+        return heads.withUnsafeBufferPointer { heads in
+            for i in 0 ..< heads.count where heads[i].head == head && heads[i].count == key.count {
+                if key.count <= 8 { return i }
+                let same = bytes.withUnsafeBufferPointer { all in
+                    let start = bounds[i].start
+                    for k in 8 ..< key.count where all[start + k] != key[k] { return false }
+                    return true
+                }
+                if same { return i }
+            }
+            return nil
+        }
+    }
+
+    /// The index of the spec whose key is `key`.
+    func index(of key: String) -> Int? {
+        specs.firstIndex { $0.key == key }
+    }
+}
+
+/// The key tables of ``FormatFields``, built once.
+enum KeyTables {
+    static let preparation = KeyTable(FormatFields.preparation)
+    static let ingredient = KeyTable(FormatFields.ingredient)
+    static let phase = KeyTable(FormatFields.phase)
+    static let sideEffect = KeyTable(FormatFields.sideEffect)
+    static let aftercare = KeyTable(FormatFields.aftercare)
+    static let deprecation = KeyTable(FormatFields.deprecation)
+    static let dosing = KeyTable(FormatFields.dosing)
+    static let range = KeyTable(FormatFields.range)
+    static let manifest = KeyTable(FormatFields.manifest)
+    static let vocabulary = KeyTable(FormatFields.vocabulary)
+    static let indication = KeyTable(FormatFields.indication)
+    static let condition = KeyTable(FormatFields.condition)
+    static let ingredientClass = KeyTable(FormatFields.ingredientClass)
+    static let lint = KeyTable(FormatFields.lint)
+    static let replaces = KeyTable(FormatFields.replaces)
+}

@@ -1,0 +1,165 @@
+import YAMLReader
+
+/// Reads typed values out of located nodes, collecting a diagnostic for everything wrong and
+/// carrying on, so that one run reports every problem of a document.
+struct NodeReader {
+    var diagnostics: [Diagnostic] = []
+    /// Where texts that preparations tend to share are kept once (see ``sharedText(_:_:)``).
+    var interner: TextInterner?
+
+    /// Whether messages are left unwritten: when a load keeps no more diagnostics of the file
+    /// (``DiagnosticCap``), its problems are only counted, and building each message would cost
+    /// more than the rest of the decoding (a 16 MiB file of `--- {}` has 20 million of them).
+    var countOnly = false
+    /// With ``countOnly``: how many errors were found, and where the first is.
+    private(set) var counted = 0
+    private(set) var firstCounted: SourceLocation?
+
+    mutating func error(_ location: SourceLocation, _ message: @autoclosure () -> String) {
+        if countOnly {
+            counted += 1
+            if firstCounted == nil { firstCounted = location }
+            return
+        }
+        diagnostics.append(.error(location, message()))
+    }
+
+    // MARK: Scalars
+
+    /// The text of any non-null scalar.
+    mutating func text(_ node: YAMLNodeView, _ what: String) -> String? {
+        guard let scalar = node.scalar else {
+            error(node.location, "'\(what)' must be a string, not \(node.kindDescription)")
+            return nil
+        }
+        if case .null = scalar.value {
+            error(node.location, "'\(what)' needs a value")
+            return nil
+        }
+        return scalar.text
+    }
+
+    /// The text of any non-null scalar, as ``text(_:_:)``, kept once per load when the reader
+    /// has an interner.
+    mutating func sharedText(_ node: YAMLNodeView, _ what: String) -> String? {
+        guard let interner, let scalar = node.scalar, case .string = scalar.value else { return text(node, what) }
+        return scalar.withBytes { interner.string($0) }
+    }
+
+    /// Text that is not empty or blank.
+    ///
+    /// - Parameter shared: the text is one that preparations tend to share (an ingredient's
+    ///   name, a source, a side effect, an aftercare instruction): it is kept once per load.
+    mutating func nonEmptyText(_ node: YAMLNodeView, _ what: String, shared: Bool = false) -> String? {
+        let text = shared ? sharedText(node, what) : text(node, what)
+        guard let value = text else { return nil }
+        // Most texts start with a visible ASCII character: no need to walk their characters.
+        if let first = value.utf8.first, first > 32, first < 127 { return value }
+        if value.allSatisfy(\.isWhitespace) {
+            error(node.location, "'\(what)' must not be empty")
+            return nil
+        }
+        return value
+    }
+
+    /// An integer or a float (not a string that looks like one).
+    mutating func number(_ node: YAMLNodeView, _ what: String) -> Double? {
+        if let scalar = node.scalar {
+            switch scalar.value {
+            case .int(let i): return Double(i)
+            case .float(let d) where d.isFinite: return d
+            case .float:
+                error(node.location, "'\(what)' must be a finite number, not \(scalar.text)")
+                return nil
+            default: break
+            }
+        }
+        error(node.location, "'\(what)' must be a number, not \(node.kindDescription)")
+        return nil
+    }
+
+    /// `true` or `false`.
+    mutating func bool(_ node: YAMLNodeView, _ what: String) -> Bool? {
+        if let scalar = node.scalar, case .bool(let b) = scalar.value { return b }
+        error(node.location, "'\(what)' must be true or false, not \(node.kindDescription)")
+        return nil
+    }
+
+    /// One of a closed set of words; a miss suggests the nearest, or lists them all.
+    mutating func word<E: RawRepresentable & CaseIterable>(_ node: YAMLNodeView, _ type: E.Type, _ what: String) -> E?
+    where E.RawValue == String {
+        guard let value = text(node, what) else { return nil }
+        if let known = E(rawValue: value) { return known }
+        let names = E.allCases.map(\.rawValue)
+        let hint = Suggestions.nearest(to: value, in: names).map { "; did you mean '\($0)'?" }
+            ?? "; expected one of: " + names.joined(separator: ", ")
+        error(node.location, "unknown \(what) '\(value)'" + hint)
+        return nil
+    }
+
+    /// A slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
+    mutating func slug(_ node: YAMLNodeView, _ what: String, maxLength: Int? = nil) -> String? {
+        guard let value = text(node, what) else { return nil }
+        guard isSlug(value) else {
+            error(node.location, "\(what) '\(value)' is not a slug: lower-case letters and digits, in words joined by single hyphens, such as 'hyaluronic-hydration'")
+            return nil
+        }
+        // A slug is ASCII: its bytes are its characters.
+        if let maxLength, value.utf8.count > maxLength {
+            error(node.location, "\(what) '\(value)' is longer than \(maxLength) characters")
+            return nil
+        }
+        return value
+    }
+
+    // MARK: Lists
+
+    /// The items of a list.
+    mutating func list(_ node: YAMLNodeView, _ what: String, nonEmpty: Bool = false) -> YAMLItemsView? {
+        guard let items = node.sequence else {
+            var message = "'\(what)' must be a list, not \(node.kindDescription)"
+            if let scalar = node.scalar, case .string = scalar.value { message += "; write it as [\(scalar.text)]" }
+            error(node.location, message)
+            return nil
+        }
+        if nonEmpty, items.isEmpty {
+            error(node.location, "'\(what)' needs at least one entry")
+            return nil
+        }
+        return items
+    }
+
+    /// Each item of a list read by `read`; items that fail are left out (and reported).
+    mutating func each<T>(_ node: YAMLNodeView?, _ what: String, nonEmpty: Bool = false,
+                          _ read: (inout NodeReader, YAMLNodeView) -> T?) -> [T]? {
+        guard let node else { return nonEmpty ? nil : [] }
+        guard let items = list(node, what, nonEmpty: nonEmpty) else { return nil }
+        var values: [T] = []
+        values.reserveCapacity(items.count)
+        var failed = false
+        for item in items {
+            if let value = read(&self, item) { values.append(value) } else { failed = true }
+        }
+        return failed ? nil : values
+    }
+}
+
+/// True for `^[a-z0-9]+(-[a-z0-9]+)*$`.
+func isSlug(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        var previousWasHyphen = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return !previousWasHyphen
+    }
+}

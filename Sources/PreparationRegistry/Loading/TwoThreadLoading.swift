@@ -1,0 +1,109 @@
+import Foundation
+import YAMLReader
+
+extension LoadSession {
+    /// Loads the preparations of several files with two threads: one runs libyaml over the
+    /// files in order and records their events (``YAMLEventRecorder``), handing them over in
+    /// batches, while this one builds the documents (``YAMLEventReplayer``) and decodes them.
+    /// The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
+    mutating func loadPreparations(_ sources: [SourceText], vocabulary: Vocabulary) {
+        guard sources.count > 0 else { return }
+        fileCount += sources.count
+        self.sources += sources
+        // At most 512 KiB of events wait (about 8 batches), however large a scalar makes one.
+        let full = HandOverQueue<YAMLEventBatch>(capacity: 1 << 19) { $0.count }
+        let emptied = HandOverQueue<YAMLEventBatch>()
+        let limits = reader.limits
+        let jobs = ThreadJobs()
+        readingThread = jobs
+        let runJobs = jobs.runner
+        let thread = Thread {
+            var recorder = YAMLEventRecorder(limits: limits) { batch in
+                full.put(batch)
+                return emptied.takeIfAny() ?? YAMLEventBatch()
+            }
+            for source in sources {
+                switch source {
+                case .file(let file):
+                    recorder.record(fileAt: file.path, displayPath: file.displayPath)
+                case .memory(let path, let text):
+                    Array(text.utf8).withUnsafeBufferPointer { recorder.record($0, file: path) }
+                case .bytes(let path, .success(let bytes)):
+                    bytes.withUnsafeBufferPointer { recorder.record($0, file: path) }
+                case .bytes(let path, .failure(let error)):
+                    recorder.record(unreadable: path, error: error)
+                }
+            }
+            recorder.flush()
+            full.finish()
+            // Then the registry's indexes, in the memory the reading used and gave back.
+            runJobs()
+        }
+        thread.start()
+        var replayer = YAMLEventReplayer(limits: limits)
+        var file = 0
+        var found = 0
+        var before = cap.recorded
+        while var batch = full.take() {
+            replayer.replay(batch, eachDocument: { view in
+                guard !view.root.isNull else { return }
+                found += 1
+                addPreparation(from: view, vocabulary: vocabulary)
+            }, endOfFile: { errors in
+                keep(errors.map(Diagnostic.init))
+                if found == 0, cap.recorded == before {
+                    diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: sources[file].displayPath, line: 1, column: 1),
+                                                  "the file holds no preparation"))
+                }
+                file += 1
+                found = 0
+                before = cap.recorded
+            })
+            batch.removeAll()
+            emptied.put(batch)
+        }
+    }
+}
+
+/// Work for a thread that has done its own: ``runner`` (called on that thread) runs each job
+/// given with ``give(_:)``, in order, until the last owner of this object lets go of it. The
+/// runner holds only the queue, never this object, so letting go always ends it.
+final class ThreadJobs: Sendable {
+    typealias Job = @Sendable () -> Void
+    private let queue = HandOverQueue<Job>()
+
+    /// Runs every job given, until no more can come.
+    var runner: @Sendable () -> Void {
+        let queue = self.queue
+        return { while let job = queue.take() { job() } }
+    }
+
+    /// Hands `job` to the thread.
+    func give(_ job: @escaping Job) {
+        queue.put(job)
+    }
+
+    deinit {
+        queue.finish()
+    }
+}
+
+/// The registry's indexes of sorted preparations, built on another thread: the reading thread
+/// of the load when there is one (its work is done by then), else a thread of their own.
+struct IndexBuild {
+    private let queue = HandOverQueue<QueryIndex>()
+
+    init(_ preparations: [Preparation], on thread: ThreadJobs?) {
+        let queue = self.queue
+        let job: ThreadJobs.Job = {
+            queue.put(QueryIndex(preparations))
+            queue.finish()
+        }
+        if let thread { thread.give(job) } else { Thread(block: job).start() }
+    }
+
+    /// The indexes, waiting for them.
+    func result() -> QueryIndex? {
+        queue.take()
+    }
+}
