@@ -36,8 +36,9 @@ let package = Package(
             ],
             plugins: ["EmbedCatalogue"]
         ),
-        // The area plugins, a folder per area (Sources/AreaPlugins/README.md): the library alone.
-        .target(name: "AreaPlugins", dependencies: ["PreparationRegistry"], exclude: ["README.md"]),
+        // The area plugins, a folder per area in Plugins/ (Plugins/README.md): the library alone. Not
+        // SwiftPM package plugins: the build-tool plugin lives in Tools/.
+        .target(name: "AreaPlugins", dependencies: ["PreparationRegistry"], path: "Plugins", exclude: ["README.md"]),
         // The course writers: canonical JSON, iCalendar, FHIR R4. The CLI only chooses and prints.
         .target(name: "Exporters", dependencies: ["PreparationRegistry"]),
         // `catalog`, the command-line tool.
