@@ -13,16 +13,23 @@ public struct ScalpPlugin: CoursePlugin {
     /// The start date of the plugin's examples and its rules' examples.
     static let exampleStart = CalendarDate(year: 2026, month: 9, day: 7) ?? .first
 
+    /// The plugin's id, the area word of `catalog course` (`scalp`).
     public var id: String { "scalp" }
+    /// One line about the plugin, for `catalog plugins`.
     public var summary: String { "Scalp courses for hair loss: full induction, then maintenance" }
+    /// The regions the plugin plans courses in.
     public var regions: [Region] { Area.scalp.regions }
+    /// The most sessions of each phase's range: long hair-loss protocols are planned at their upper bound.
     public var sessionCounts: SessionCountChoice { .most }
+    /// What is particular to this plugin, for `catalog plugins`.
     public var particulars: [String] {
         ["plans the most sessions each phase allows: hair-loss protocols are judged after the complete induction"]
     }
 
+    /// The area's planning rules, in the order they act.
     public var rules: [PlanningRule] { [Self.assessmentVisits] }
 
+    /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
     public var examples: [PluginExample] {
         let start = Self.exampleStart
         return [

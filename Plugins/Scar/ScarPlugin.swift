@@ -13,8 +13,11 @@ public struct ScarPlugin: CoursePlugin {
     /// The start date of the plugin's examples and its rules' examples.
     static let exampleStart = CalendarDate(year: 2026, month: 10, day: 5) ?? .first
 
+    /// The plugin's id, the area word of `catalog course` (`scar`).
     public var id: String { "scar" }
+    /// One line about the plugin, for `catalog plugins`.
     public var summary: String { "Scar and stretch-mark courses, in any region" }
+    /// The regions the plugin plans courses in.
     public var regions: [Region] { Region.allCases }
 
     /// Only the indications marked `scar: true`.
@@ -22,12 +25,15 @@ public struct ScarPlugin: CoursePlugin {
         vocabulary.indications[indication]?.isScar ?? false
     }
 
+    /// What is particular to this plugin, for `catalog plugins`.
     public var particulars: [String] {
         ["plans only the indications the vocabulary marks 'scar: true', in every region; a surface given is the scar's"]
     }
 
+    /// The area's planning rules, in the order they act.
     public var rules: [PlanningRule] { [Self.assessmentEachSession, Self.keloidTendency] }
 
+    /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
     public var examples: [PluginExample] {
         let start = Self.exampleStart
         return [

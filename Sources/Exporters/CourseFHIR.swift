@@ -53,7 +53,7 @@ public enum CourseFHIR {
     /// True when `reference` is a FHIR reference a subject may take: `Patient/ID` (an id of 1-64
     /// letters, digits, `-` and `.`), an absolute `http(s)` URL to a Patient, or `urn:uuid:`
     /// followed by a UUID.
-    public static func isPatientReference(_ reference: String) -> Bool {
+    package static func isPatientReference(_ reference: String) -> Bool {
         func isID(_ id: Substring) -> Bool {
             (1...64).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
         }

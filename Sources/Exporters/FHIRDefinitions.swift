@@ -61,7 +61,7 @@ public enum FHIRDefinitions {
     }
 
     /// The definitions as a JSON value: the bundle ``render(preparations:catalogue:)`` prints.
-    public static func bundle(preparations: [Preparation], catalogue: CatalogueIdentity) -> JSONValue {
+    package static func bundle(preparations: [Preparation], catalogue: CatalogueIdentity) -> JSONValue {
         var entries = extensions.map { ext in
             JSONValue.object([("fullUrl", .string(ext.url)), ("resource", structureDefinition(ext))])
         }

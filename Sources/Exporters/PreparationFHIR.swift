@@ -13,12 +13,12 @@ import PreparationRegistry
 /// - `PlanDefinition`: `url`, `version` (the catalogue's), `name` (the id in CamelCase),
 ///   `title` (the name), `type` `clinical-protocol`, `status` `retired` for a deprecated
 ///   preparation and `active` otherwise; one `action` per protocol phase (see
-///   ``action(_:index:previous:checks:vocabulary:activity:)``), the sources as citations and the
+///   `action(_:index:previous:checks:vocabulary:activity:)`), the sources as citations and the
 ///   replacement of a deprecated preparation as its `successor`.
 /// - `ActivityDefinition`: `url`, `version`, `status` as above, `kind` `ServiceRequest`,
 ///   `intent` `proposal`, `code` the preparation in ``FHIRNames/preparationCodeSystem``, the
 ///   depth as the injection-depth extension (whose context includes ActivityDefinition),
-///   `bodySite` (see ``bodySite(_:)``) and one `dosage` (see ``dosage(_:)``).
+///   `bodySite` (see `bodySite(_:)`) and one `dosage` (see `dosage(_:)`).
 public enum PreparationFHIR {
     /// The preparations as one `Bundle` (pretty-printed JSON, with a final newline).
     public static func render(_ preparations: [Preparation], catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> String {
@@ -45,7 +45,7 @@ public enum PreparationFHIR {
     }
 
     /// The definitions' status: `retired` for a deprecated preparation, else `active`.
-    public static func status(_ p: Preparation) -> String { p.isDeprecated ? "retired" : "active" }
+    package static func status(_ p: Preparation) -> String { p.isDeprecated ? "retired" : "active" }
 
     /// The preparation's `PlanDefinition`.
     public static func planDefinition(_ p: Preparation, catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> JSONValue {
@@ -76,14 +76,14 @@ public enum PreparationFHIR {
     }
 
     /// The `id` of the action of the phase at `index` (from 0): `phase-1`, `phase-2`...
-    public static func actionID(_ index: Int) -> String { "phase-\(index + 1)" }
+    package static func actionID(_ index: Int) -> String { "phase-\(index + 1)" }
 
     /// One protocol phase as an action: `id` ``actionID(_:)``, `title` the phase's name, a
     /// `description`, one applicability `condition` per contraindication (see
     /// ``condition(_:vocabulary:)``), for a phase after the first a `relatedAction`
     /// (`after-end` of the previous phase, `offsetRange` this phase's interval), the
     /// `timingTiming` of ``timing(_:)`` and `definitionCanonical` the ActivityDefinition.
-    public static func action(_ phase: ProtocolPhase, index: Int, previous: ProtocolPhase?, checks: [Screening.Check],
+    package static func action(_ phase: ProtocolPhase, index: Int, previous: ProtocolPhase?, checks: [Screening.Check],
                        vocabulary: Vocabulary, activity: String) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("id", .string(actionID(index))),
@@ -107,7 +107,7 @@ public enum PreparationFHIR {
     /// most when they differ (both left out for a repeating phase, which repeats until the
     /// course's horizon); `period`, `periodMax` (when it differs) and `periodUnit` from the
     /// interval, in its own unit or, when its bounds have different units, both in days.
-    public static func timing(_ phase: ProtocolPhase) -> JSONValue {
+    package static func timing(_ phase: ProtocolPhase) -> JSONValue {
         var rep: [(String, JSONValue)] = []
         if !phase.repeats {
             rep.append(("count", .int(phase.sessions.min)))
@@ -127,7 +127,7 @@ public enum PreparationFHIR {
     /// expression is `text/plain` prose for the practitioner (no FHIRPath or CQL that could
     /// not run), naming the condition's slug, its code when the vocabulary gives one, and the
     /// ingredients it makes unsafe.
-    public static func condition(_ check: Screening.Check, vocabulary: Vocabulary) -> JSONValue {
+    package static func condition(_ check: Screening.Check, vocabulary: Vocabulary) -> JSONValue {
         var text = "The patient does not have '\(check.condition)': \(check.description)"
         if let code = vocabulary.conditions[check.condition]?.code { text += " (\(code))" }
         if !check.ingredients.isEmpty { text += "; it makes \(check.ingredients.joined(separator: ", ")) unsafe" }
@@ -168,7 +168,7 @@ public enum PreparationFHIR {
 
     /// A region as a body site: its SNOMED CT code where ``Region/snomedCode`` gives one (no
     /// display, which only the terminology knows exactly), and its name as text.
-    public static func bodySite(_ region: Region) -> JSONValue {
+    package static func bodySite(_ region: Region) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let code = region.snomedCode {
             members.append(("coding", .array([.object([("system", .string(FHIRNames.snomed)), ("code", .string(code))])])))
@@ -182,7 +182,7 @@ public enum PreparationFHIR {
     /// session may take, if given. The same in words is the ActivityDefinition's
     /// `description`, not `Dosage.text`, which pyfhircheck 0.2.0 wrongly refuses (it takes
     /// `text` for a resource's narrative on every type).
-    public static func dosage(_ p: Preparation) -> JSONValue {
+    package static func dosage(_ p: Preparation) -> JSONValue {
         var members: [(String, JSONValue)] = [("method", FHIRElements.concept(text: techniquesText(p)))]
         if let dosing = p.dosing {
             members.append(("doseAndRate", .array([.object([

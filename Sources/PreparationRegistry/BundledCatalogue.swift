@@ -8,10 +8,10 @@ public enum BundledCatalogue {
     public static let formatVersion = "1.1"
 
     /// The embedded files: paths relative to the catalogue folder, and their text.
-    public static var files: [(path: String, text: String)] { bundledCatalogueFiles }
+    package static var files: [(path: String, text: String)] { bundledCatalogueFiles }
 
     /// How diagnostics name an embedded file: its place in the project.
-    public static func displayPath(_ relative: String) -> String { "Catalogue/" + relative }
+    package static func displayPath(_ relative: String) -> String { "Catalogue/" + relative }
 
     /// The bundled manifest, read once; catalogues without a manifest use its vocabulary.
     static let fallbackManifest: Manifest = {

@@ -17,7 +17,7 @@ extension YAMLDocumentReader {
     /// - Parameters:
     ///   - path: the bytes of the path to open (no NUL among them).
     ///   - displayPath: the path errors name.
-    public func readBytes(ofFileAt path: [UInt8], displayPath: String) -> Result<[UInt8], YAMLError> {
+    package func readBytes(ofFileAt path: [UInt8], displayPath: String) -> Result<[UInt8], YAMLError> {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
         let fd: Int32
         switch openForReading(path, start: start) {
@@ -42,7 +42,7 @@ extension YAMLDocumentReader {
     /// `readFlat(fileAt:displayPath:buffers:eachDocument:)` with a
     /// `String` does, the file
     /// named by the bytes of its path.
-    public func readFlat(fileAt path: [UInt8], displayPath: String, buffers: inout YAMLReadBuffers,
+    package func readFlat(fileAt path: [UInt8], displayPath: String, buffers: inout YAMLReadBuffers,
                          eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
         readFlat(bytesPath: path, file: displayPath, buffers: &buffers, eachDocument: body)
     }
@@ -51,7 +51,7 @@ extension YAMLDocumentReader {
 extension YAMLEventRecorder {
     /// Records the events of a file in chunks, as `record(fileAt:displayPath:)` with a `String`
     /// does, the file named by the bytes of its path.
-    public mutating func record(fileAt path: [UInt8], displayPath: String) {
+    package mutating func record(fileAt path: [UInt8], displayPath: String) {
         record(bytesPath: path, file: displayPath)
     }
 }

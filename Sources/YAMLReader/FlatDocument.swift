@@ -120,7 +120,7 @@ struct FlatStorage {
 /// Storage that a reader can reuse from one file to the next (see
 /// ``YAMLDocumentReader/readFlat(fileAt:displayPath:buffers:eachDocument:)``): a load of
 /// 10,000 small files then allocates its node storage once, not 10,000 times.
-public struct YAMLReadBuffers {
+package struct YAMLReadBuffers {
     var records: [FlatRecord] = []
     var links: [Int32] = []
     var bytes: [UInt8] = []
@@ -128,7 +128,7 @@ public struct YAMLReadBuffers {
     var pending: [Int32] = []
 
     /// Empty buffers.
-    public init() {}
+    package init() {}
 }
 
 /// A finished document as seen by its views: pointers into the reader's arrays.
@@ -176,26 +176,26 @@ private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _
 /// A document read flat, handed to ``YAMLDocumentReader/readFlat(fileAt:displayPath:eachDocument:)``'s
 /// callback: valid only while the callback runs (the reader reuses its storage for the next
 /// document), so keep the values read from it, never the view itself.
-public struct YAMLDocumentView {
+package struct YAMLDocumentView {
     let storage: UnsafePointer<FlatContext>
     let rootIndex: Int32
     /// Where the document starts.
-    public let location: SourceLocation
+    package let location: SourceLocation
 
     /// The root node.
-    public var root: YAMLNodeView { YAMLNodeView(storage: storage, index: rootIndex) }
+    package var root: YAMLNodeView { YAMLNodeView(storage: storage, index: rootIndex) }
 
     /// The document as a tree of ``YAMLNode`` values, which may be kept.
-    public var document: YAMLDocument {
+    package var document: YAMLDocument {
         YAMLDocument(root: FlatTreeConverter.tree(storage, root: rootIndex), location: location)
     }
 }
 
 /// A node of a ``YAMLDocumentView``, with the same reading API as ``YAMLNode``; valid only while
 /// the callback that received its document runs.
-public struct YAMLNodeView {
+package struct YAMLNodeView {
     /// What the node holds.
-    public enum Content {
+    package enum Content {
         /// A scalar.
         case scalar(YAMLScalarView)
         /// A sequence.
@@ -211,17 +211,17 @@ public struct YAMLNodeView {
     var record: FlatRecord { storage.pointee.records[Int(index)] }
 
     /// The line, from 1.
-    public var line: Int { Int(record.line) }
+    package var line: Int { Int(record.line) }
     /// The column, from 1.
-    public var column: Int { Int(record.column) }
+    package var column: Int { Int(record.column) }
     /// Where the node starts.
-    public var location: SourceLocation {
+    package var location: SourceLocation {
         let r = record
         return SourceLocation(file: storage.pointee.file, line: Int(r.line), column: Int(r.column))
     }
 
     /// What the node holds.
-    public var content: Content {
+    package var content: Content {
         let r = record
         switch r.kind {
         case .scalar: return .scalar(YAMLScalarView(storage: storage, index: index))
@@ -231,85 +231,85 @@ public struct YAMLNodeView {
     }
 
     /// The scalar, when the node is one.
-    public var scalar: YAMLScalarView? {
+    package var scalar: YAMLScalarView? {
         record.kind == .scalar ? YAMLScalarView(storage: storage, index: index) : nil
     }
 
     /// The items, when the node is a sequence.
-    public var sequence: YAMLItemsView? {
+    package var sequence: YAMLItemsView? {
         let r = record
         return r.kind == .sequence ? YAMLItemsView(storage: storage, start: Int(r.start), count: Int(r.count)) : nil
     }
 
     /// The entries, when the node is a mapping.
-    public var mapping: YAMLEntriesView? {
+    package var mapping: YAMLEntriesView? {
         let r = record
         return r.kind == .mapping ? YAMLEntriesView(storage: storage, start: Int(r.start), count: Int(r.count)) : nil
     }
 
     /// True for a null scalar (`null`, `~` or nothing at all).
-    public var isNull: Bool {
+    package var isNull: Bool {
         let r = record
         return r.kind == .scalar && r.value == .null
     }
 
     /// A short name of the node's kind for messages, as ``YAMLNode/kindDescription``.
-    public var kindDescription: String { record.kindDescription }
+    package var kindDescription: String { record.kindDescription }
 }
 
 /// A scalar of a ``YAMLDocumentView``.
-public struct YAMLScalarView {
+package struct YAMLScalarView {
     let storage: UnsafePointer<FlatContext>
     let index: Int32
 
     /// The text (made on each call: keep it rather than asking twice).
-    public var text: String { storage.pointee.text(storage.pointee.records[Int(index)]) }
+    package var text: String { storage.pointee.text(storage.pointee.records[Int(index)]) }
     /// The value the core schema (or a standard tag) gives it.
-    public var value: ScalarValue { storage.pointee.records[Int(index)].scalarValue }
+    package var value: ScalarValue { storage.pointee.records[Int(index)].scalarValue }
     /// How it was written.
-    public var style: YAMLScalar.Style { storage.pointee.records[Int(index)].style }
+    package var style: YAMLScalar.Style { storage.pointee.records[Int(index)].style }
     /// Calls `body` with the text's UTF-8 bytes, without making a string.
     @inline(__always)
-    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let r = storage.pointee.records[Int(index)]
         let bytes = storage.pointee.bytes
         return body(UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + Int(r.start) }, count: Int(r.count)))
     }
     /// True when the text is exactly `other`, without making a string.
-    public func textEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(index)], other) }
+    package func textEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(index)], other) }
 }
 
 /// The items of a sequence of a ``YAMLDocumentView``.
-public struct YAMLItemsView: RandomAccessCollection {
+package struct YAMLItemsView: RandomAccessCollection {
     let storage: UnsafePointer<FlatContext>
     let start: Int
     /// The number of items.
-    public let count: Int
+    package let count: Int
 
     /// 0.
-    public var startIndex: Int { 0 }
+    package var startIndex: Int { 0 }
     /// `count`.
-    public var endIndex: Int { count }
+    package var endIndex: Int { count }
     /// The item at `position`, from 0.
-    public subscript(position: Int) -> YAMLNodeView {
+    package subscript(position: Int) -> YAMLNodeView {
         precondition(position >= 0 && position < count, "index out of range")
         return YAMLNodeView(storage: storage, index: storage.pointee.links[start + position])
     }
 }
 
 /// The entries of a mapping of a ``YAMLDocumentView``.
-public struct YAMLEntriesView: RandomAccessCollection {
+package struct YAMLEntriesView: RandomAccessCollection {
     let storage: UnsafePointer<FlatContext>
     let start: Int
     /// The number of entrys.
-    public let count: Int
+    package let count: Int
 
     /// 0.
-    public var startIndex: Int { 0 }
+    package var startIndex: Int { 0 }
     /// `count`.
-    public var endIndex: Int { count }
+    package var endIndex: Int { count }
     /// The entry at `position`, from 0.
-    public subscript(position: Int) -> YAMLEntryView {
+    package subscript(position: Int) -> YAMLEntryView {
         precondition(position >= 0 && position < count, "index out of range")
         let at = start + 2 * position
         return YAMLEntryView(storage: storage, keyIndex: storage.pointee.links[at], valueIndex: storage.pointee.links[at + 1])
@@ -317,32 +317,32 @@ public struct YAMLEntriesView: RandomAccessCollection {
 }
 
 /// One key and its value in a mapping of a ``YAMLDocumentView``.
-public struct YAMLEntryView {
+package struct YAMLEntryView {
     let storage: UnsafePointer<FlatContext>
     let keyIndex: Int32
     let valueIndex: Int32
 
     /// The key's text (made on each call).
-    public var key: String { storage.pointee.text(storage.pointee.records[Int(keyIndex)]) }
+    package var key: String { storage.pointee.text(storage.pointee.records[Int(keyIndex)]) }
     /// True when the key is exactly `other`, without making a string.
-    public func keyEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(keyIndex)], other) }
+    package func keyEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(keyIndex)], other) }
     /// Calls `body` with the key's UTF-8 bytes, without making a string.
     @inline(__always)
-    public func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let r = storage.pointee.records[Int(keyIndex)]
         let bytes = storage.pointee.bytes
         return body(UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + Int(r.start) }, count: Int(r.count)))
     }
     /// True when the key starts with `x-`.
-    public var isExtensionKey: Bool {
+    package var isExtensionKey: Bool {
         let r = storage.pointee.records[Int(keyIndex)]
         guard r.count >= 2 else { return false }
         return storage.pointee.bytes[Int(r.start)] == UInt8(ascii: "x") && storage.pointee.bytes[Int(r.start) + 1] == UInt8(ascii: "-")
     }
     /// Where the key is written.
-    public var keyLocation: SourceLocation { YAMLNodeView(storage: storage, index: keyIndex).location }
+    package var keyLocation: SourceLocation { YAMLNodeView(storage: storage, index: keyIndex).location }
     /// The value.
-    public var value: YAMLNodeView { YAMLNodeView(storage: storage, index: valueIndex) }
+    package var value: YAMLNodeView { YAMLNodeView(storage: storage, index: valueIndex) }
 }
 
 /// Turns a flat document into a tree of ``YAMLNode`` values, children first, in the order the

@@ -26,10 +26,10 @@ public struct YAMLReadResult: Sendable {
 /// arrive, which stops a hostile file early instead of after libyaml has read all of it.
 ///
 /// Two ways to receive documents: the `read` methods give ``YAMLDocument`` trees of
-/// ``YAMLNode`` values, which may be kept; the `readFlat` methods give ``YAMLDocumentView``s,
-/// which read the same nodes (same API shape: ``YAMLNodeView``) straight from the reader's
-/// storage without building a tree, and are valid only while the callback runs. The catalogue
-/// loader uses the views: they are what makes it fast.
+/// ``YAMLNode`` values, which may be kept; the `readFlat` methods (package access) give
+/// `YAMLDocumentView`s, which read the same nodes (same API shape: `YAMLNodeView`) straight
+/// from the reader's storage without building a tree, and are valid only while the callback
+/// runs. The catalogue loader uses the views: they are what makes it fast.
 public struct YAMLDocumentReader: Sendable {
     /// The limits in force.
     public var limits: YAMLLimits
@@ -47,7 +47,7 @@ public struct YAMLDocumentReader: Sendable {
     /// - Parameters:
     ///   - path: the file to open.
     ///   - displayPath: the path errors name (defaults to `path`).
-    public func readBytes(ofFileAt path: String, displayPath: String? = nil) -> Result<[UInt8], YAMLError> {
+    package func readBytes(ofFileAt path: String, displayPath: String? = nil) -> Result<[UInt8], YAMLError> {
         readBytes(ofFileAt: Array(path.utf8), displayPath: displayPath ?? path)
     }
 
@@ -112,7 +112,7 @@ public struct YAMLDocumentReader: Sendable {
     /// Reads a YAML stream held in memory, handing each document to `body` as a flat view as
     /// soon as it is complete: the fastest way to read, since no tree of values is built. The
     /// view is valid only while `body` runs. Returns every problem found.
-    public func readFlat(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+    package func readFlat(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
                          eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
         readStream(bytes, file: file, deliver: body)
     }
@@ -165,12 +165,12 @@ public struct YAMLDocumentReader: Sendable {
     /// ``read(_:file:eachDocument:)-(UnsafeBufferPointer<UInt8>,_,_)`` does, but feeding libyaml
     /// from the open file in chunks instead of reading the file whole first: a large file is
     /// never held in memory. Refuses a file larger than ``YAMLLimits/maxFileSize`` before
-    /// reading it, and one that grows while being read, as ``readBytes(ofFileAt:displayPath:)``
-    /// does. Returns every problem found.
+    /// reading it, and one that grows while being read. Returns every problem found.
     ///
     /// - Parameters:
     ///   - path: the file to open.
     ///   - displayPath: the path that locations name (defaults to `path`).
+    ///   - body: called with each document as soon as it is complete.
     public func read(fileAt path: String, displayPath: String? = nil,
                      eachDocument body: (YAMLDocument) -> Void) -> [YAMLError] {
         readFlat(fileAt: path, displayPath: displayPath) { view in body(view.document) }
@@ -178,7 +178,7 @@ public struct YAMLDocumentReader: Sendable {
 
     /// Reads a YAML file's documents in chunks, as ``read(fileAt:displayPath:eachDocument:)``
     /// does, handing each to `body` as a flat view (valid only while `body` runs) instead of a tree.
-    public func readFlat(fileAt path: String, displayPath: String? = nil,
+    package func readFlat(fileAt path: String, displayPath: String? = nil,
                          eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
         var buffers = YAMLReadBuffers()
         return readFlat(fileAt: path, displayPath: displayPath, buffers: &buffers, eachDocument: body)
@@ -188,7 +188,7 @@ public struct YAMLDocumentReader: Sendable {
     /// ``readFlat(fileAt:displayPath:eachDocument:)`` does, in storage taken from `buffers` and
     /// given back to it afterwards: a caller reading many files passes the same buffers to
     /// each, so that the storage is allocated once rather than once per file.
-    public func readFlat(fileAt path: String, displayPath: String? = nil, buffers: inout YAMLReadBuffers,
+    package func readFlat(fileAt path: String, displayPath: String? = nil, buffers: inout YAMLReadBuffers,
                          eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
         readFlat(bytesPath: Array(path.utf8), file: displayPath ?? path, buffers: &buffers, eachDocument: body)
     }

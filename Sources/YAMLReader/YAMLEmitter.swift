@@ -176,7 +176,7 @@ public struct YAMLEmitterError: Error, Sendable, Hashable, CustomStringConvertib
     public var message: String
 
     /// Creates an error.
-    public init(message: String) {
+    package init(message: String) {
         self.message = message
     }
 

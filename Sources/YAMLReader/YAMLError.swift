@@ -30,7 +30,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     /// Creates an error.
-    public init(_ kind: Kind, at location: SourceLocation, _ message: String) {
+    package init(_ kind: Kind, at location: SourceLocation, _ message: String) {
         self.kind = kind
         self.location = location
         self.message = message

@@ -6,7 +6,7 @@
 /// batch. The storage is one byte buffer, reused once ``removeAll()`` has emptied it, so that
 /// handing batches back and forth between two threads allocates nothing once the buffers have
 /// grown.
-public struct YAMLEventBatch: Sendable {
+package struct YAMLEventBatch: Sendable {
     /// The encoded events; only the first `count` bytes are used (the rest is capacity).
     ///
     /// Each event is a 16-byte header (kind, scalar style, flags for an anchor and a tag, a
@@ -15,7 +15,7 @@ public struct YAMLEventBatch: Sendable {
     /// then the value's bytes: a scalar's text, an alias's anchor name, a file's path.
     private var bytes: [UInt8] = []
     /// The bytes used.
-    public private(set) var count = 0
+    package private(set) var count = 0
     /// The reading's own errors of the files ended in this batch, in order.
     private var fileErrors: [[YAMLError]] = []
 
@@ -26,16 +26,16 @@ public struct YAMLEventBatch: Sendable {
     private static let tagFlag: UInt8 = 2
 
     /// An empty batch.
-    public init() {}
+    package init() {}
 
     /// True when nothing is recorded.
-    public var isEmpty: Bool { count == 0 }
+    package var isEmpty: Bool { count == 0 }
 
     /// The bytes the buffer holds without growing.
-    public var capacity: Int { bytes.count }
+    package var capacity: Int { bytes.count }
 
     /// Empties the batch, keeping its buffer for the next events.
-    public mutating func removeAll() {
+    package mutating func removeAll() {
         count = 0
         fileErrors.removeAll(keepingCapacity: true)
     }

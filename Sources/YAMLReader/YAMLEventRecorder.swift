@@ -7,9 +7,9 @@ import CYAML
 /// The recorder stops reading a file where the nesting breaks ``YAMLLimits/maxDepth`` (libyaml's
 /// cost grows with the square of the depth), exactly where the builder reports it; the other
 /// limits are the builder's, which ignores the rest of a file once one is broken.
-public struct YAMLEventRecorder {
+package struct YAMLEventRecorder {
     /// The limits in force (the replayer must use the same).
-    public let limits: YAMLLimits
+    package let limits: YAMLLimits
     private let batchSize: Int
     private let exchange: (YAMLEventBatch) -> YAMLEventBatch
     private var batch = YAMLEventBatch()
@@ -23,7 +23,7 @@ public struct YAMLEventRecorder {
     ///   - batchSize: the bytes of events after which a batch is handed over.
     ///   - exchange: hands a full batch over and returns an empty one to go on with (a batch
     ///     the other side has emptied with ``YAMLEventBatch/removeAll()``, or a new one).
-    public init(limits: YAMLLimits = .default, batchSize: Int = 1 << 16,
+    package init(limits: YAMLLimits = .default, batchSize: Int = 1 << 16,
                 exchange: @escaping (YAMLEventBatch) -> YAMLEventBatch) {
         self.limits = limits
         self.batchSize = batchSize
@@ -32,7 +32,7 @@ public struct YAMLEventRecorder {
 
     /// Records the events of the file at `path` in chunks, as
     /// ``YAMLDocumentReader/readFlat(fileAt:displayPath:eachDocument:)`` reads it.
-    public mutating func record(fileAt path: String, displayPath: String? = nil) {
+    package mutating func record(fileAt path: String, displayPath: String? = nil) {
         record(bytesPath: Array(path.utf8), file: displayPath ?? path)
     }
 
@@ -46,7 +46,7 @@ public struct YAMLEventRecorder {
     }
 
     /// Records the events of a YAML stream held in memory, named `file` in locations.
-    public mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
+    package mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
         batch.appendFileStart(file)
         depth = 0
         let errors = YAMLDocumentReader(limits: limits).readStream(bytes, file: file, sink: &self)
@@ -55,14 +55,14 @@ public struct YAMLEventRecorder {
     }
 
     /// Records a file that could not be read at all, with the reason.
-    public mutating func record(unreadable file: String, error: YAMLError) {
+    package mutating func record(unreadable file: String, error: YAMLError) {
         batch.appendFileStart(file)
         batch.appendFileEnd(errors: [error])
         handOverIfFull()
     }
 
     /// Hands over what is recorded and not yet handed over, if anything: call it after the last file.
-    public mutating func flush() {
+    package mutating func flush() {
         guard !batch.isEmpty else { return }
         handOver()
     }

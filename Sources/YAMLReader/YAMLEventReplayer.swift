@@ -2,15 +2,15 @@
 /// ``YAMLEventRecorder`` recorded on another thread, handing each over as a flat view, as
 /// ``YAMLDocumentReader/readFlat(fileAt:displayPath:buffers:eachDocument:)`` does. The
 /// documents and errors of each file are exactly those of reading it directly.
-public struct YAMLEventReplayer {
+package struct YAMLEventReplayer {
     /// The limits in force (the recorder's).
-    public let limits: YAMLLimits
+    package let limits: YAMLLimits
     private var builder: FlatBuilder
     /// Whether a file's events are being replayed.
     private var inFile = false
 
     /// Creates a replayer.
-    public init(limits: YAMLLimits = .default) {
+    package init(limits: YAMLLimits = .default) {
         self.limits = limits
         builder = FlatBuilder(file: "", limits: limits, buffers: YAMLReadBuffers())
     }
@@ -19,7 +19,7 @@ public struct YAMLEventReplayer {
     /// is complete (valid only while `eachDocument` runs), and calling `endOfFile` with every
     /// problem of a file (the builder's, then the reading's) when its end is reached. A file's
     /// events may go on in the next batch.
-    public mutating func replay(_ batch: YAMLEventBatch, eachDocument: (YAMLDocumentView) -> Void,
+    package mutating func replay(_ batch: YAMLEventBatch, eachDocument: (YAMLDocumentView) -> Void,
                                 endOfFile: ([YAMLError]) -> Void) {
         batch.forEach { entry in
             switch entry {

@@ -19,7 +19,7 @@ public struct YAMLNode: Sendable {
     public var location: SourceLocation
 
     /// Creates a node.
-    public init(_ content: Content, at location: SourceLocation) {
+    package init(_ content: Content, at location: SourceLocation) {
         self.content = content
         self.location = location
     }
@@ -75,7 +75,7 @@ public struct YAMLMappingEntry: Sendable {
     public var value: YAMLNode
 
     /// Creates an entry.
-    public init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
+    package init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
         self.key = key
         self.keyLocation = keyLocation
         self.value = value
@@ -102,7 +102,7 @@ public struct YAMLScalar: Sendable, Hashable {
     public var style: Style
 
     /// Creates a scalar.
-    public init(text: String, value: ScalarValue, style: Style) {
+    package init(text: String, value: ScalarValue, style: Style) {
         self.text = text
         self.value = value
         self.style = style
@@ -131,7 +131,7 @@ public struct YAMLDocument: Sendable {
     public var location: SourceLocation
 
     /// Creates a document.
-    public init(root: YAMLNode, location: SourceLocation) {
+    package init(root: YAMLNode, location: SourceLocation) {
         self.root = root
         self.location = location
     }

@@ -10,6 +10,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         /// The catalogue is valid, but something looks wrong.
         case warning
 
+        /// `error` or `warning`, as diagnostics print it.
         public var description: String { rawValue }
     }
 
@@ -25,7 +26,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var sourceLine: String?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String? = nil,
+    package init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String? = nil,
                 sourceLine: String? = nil) {
         self.severity = severity
         self.location = location
@@ -35,7 +36,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Creates an error.
-    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
+    package static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(.error, at: location, message)
     }
 

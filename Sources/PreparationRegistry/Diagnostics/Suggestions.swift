@@ -1,5 +1,5 @@
 /// Nearest-word suggestions for misspelt keys and vocabulary words.
-public enum Suggestions {
+package enum Suggestions {
     /// The suggestion for an unknown word, the one routine for every command and for the
     /// loader's vocabulary words: the candidate nearest by spelling
     /// (``nearest(to:in:)``); else, among candidates of several words
@@ -7,7 +7,7 @@ public enum Suggestions {
     /// `word` as one of its folded words (`diabetes` -> `insulin-dependent-diabetes`), else
     /// the first holding the word nearest to it (`hyaluronc` -> `hyaluronic-acid`); nil when
     /// none is likely.
-    public static func suggestion<C: Collection>(for word: String, in candidates: C) -> String? where C.Element == String {
+    package static func suggestion<C: Collection>(for word: String, in candidates: C) -> String? where C.Element == String {
         nearest(to: word, in: candidates) ?? nearestByWord(to: word, in: candidates)
     }
 
@@ -29,7 +29,7 @@ public enum Suggestions {
     /// The candidate nearest to `word` by edit distance (case-insensitive), if it is near enough
     /// to be a likely misspelling: at most a third of the word's length, and at least 2 edits
     /// allowed. Ties go to the candidate listed first.
-    public static func nearest<C: Collection>(to word: String, in candidates: C) -> String? where C.Element == String {
+    package static func nearest<C: Collection>(to word: String, in candidates: C) -> String? where C.Element == String {
         var scratch = Scratch(word)
         var best: (String, Int)?
         for candidate in candidates {

@@ -27,7 +27,7 @@ public struct PendingRestore: Sendable, Hashable {
     public var original: String
 
     /// Creates a pending restore.
-    public init(backup: String, original: String) {
+    package init(backup: String, original: String) {
         self.backup = backup
         self.original = original
     }

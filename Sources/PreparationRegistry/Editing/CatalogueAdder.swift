@@ -39,10 +39,10 @@ public struct CatalogueAdder: Sendable {
     /// The catalogue folder.
     public var catalogue: String
     /// Where the writing happens.
-    public var fileSystem: any FileSystem
+    package var fileSystem: any FileSystem
     /// How the catalogue and the files are checked.
     public var loader: CatalogueLoader
-    /// How long ``write(_:)`` waits for another add to release the catalogue's lock.
+    /// How long ``write(_:)-([AddPlacement])`` waits for another add to release the catalogue's lock.
     public var lockTimeout: Duration = .seconds(30)
     /// (1.1) The layers below ``catalogue`` when it is the last layer of several
     /// (``CatalogueLoader/load(layers:)``): the files are checked against all the layers (their
@@ -51,7 +51,12 @@ public struct CatalogueAdder: Sendable {
     public var layersBelow: [CatalogueLayer] = []
 
     /// Creates an adder for the catalogue folder at `catalogue`.
-    public init(catalogue: String, fileSystem: any FileSystem = PosixFileSystem(), loader: CatalogueLoader = CatalogueLoader()) {
+    public init(catalogue: String, loader: CatalogueLoader = CatalogueLoader()) {
+        self.init(catalogue: catalogue, fileSystem: PosixFileSystem(), loader: loader)
+    }
+
+    /// Creates an adder that writes through `fileSystem` (the tests' faulty file systems).
+    package init(catalogue: String, fileSystem: any FileSystem, loader: CatalogueLoader = CatalogueLoader()) {
         self.catalogue = catalogue
         self.fileSystem = fileSystem
         self.loader = loader

@@ -17,7 +17,7 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
     public var code: Int32
 
     /// Creates an error.
-    public init(_ operation: String, _ path: String, code: Int32) {
+    package init(_ operation: String, _ path: String, code: Int32) {
         self.operation = operation
         self.path = path
         self.code = code
@@ -32,7 +32,7 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
 /// The few file-system operations that changing a catalogue needs. ``PosixFileSystem`` is the
 /// real one; tests put a double in its place that fails a chosen operation, so that every
 /// failure path of ``CatalogueAdder`` can be shown to leave the catalogue as it was.
-public protocol FileSystem: Sendable {
+package protocol FileSystem: Sendable {
     /// True when something (a file, a folder, a link) is at `path`; links are not followed.
     func itemExists(at path: String) -> Bool
     /// Creates the file `path`, which must not exist yet (so it is never shared with another
@@ -64,12 +64,12 @@ public protocol FileSystem: Sendable {
 
 extension FileSystem {
     /// `rename(2)`.
-    public func moveReplacing(from source: String, to destination: String) throws(FileSystemError) {
+    package func moveReplacing(from source: String, to destination: String) throws(FileSystemError) {
         guard rename(source, destination) == 0 else { throw FileSystemError("rename", destination, code: errno) }
     }
 
     /// `link(2)`.
-    public func linkWithoutReplacing(from source: String, to destination: String) throws(FileSystemError) {
+    package func linkWithoutReplacing(from source: String, to destination: String) throws(FileSystemError) {
         guard link(source, destination) == 0 else { throw FileSystemError("link", destination, code: errno) }
     }
 }
@@ -80,18 +80,18 @@ extension FileSystem {
 /// replacing, atomically, on every POSIX system (`renameat2(RENAME_NOREPLACE)` is Linux-only
 /// and not exposed to Swift by Glibc). Between the two calls both names exist; a crash there
 /// leaves the complete file in place and a hidden temporary the loader skips.
-public struct PosixFileSystem: FileSystem {
+package struct PosixFileSystem: FileSystem {
     /// Creates the real file system.
-    public init() {}
+    package init() {}
 
     /// `lstat(2)`: a dangling link counts as something.
-    public func itemExists(at path: String) -> Bool {
+    package func itemExists(at path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
 
     /// `open(2)` with `O_CREAT | O_EXCL`, `write(2)` until done, `fsync(2)`, `close(2)`.
-    public func writeNewFile(at path: String, contents: [UInt8]) throws(FileSystemError) {
+    package func writeNewFile(at path: String, contents: [UInt8]) throws(FileSystemError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileSystemError("create", path, code: errno) }
         var written = 0
@@ -121,7 +121,7 @@ public struct PosixFileSystem: FileSystem {
     }
 
     /// `link(2)`, which fails with `EEXIST` rather than replace, then `unlink(2)` of the source.
-    public func moveWithoutReplacing(from source: String, to destination: String) throws(FileSystemError) {
+    package func moveWithoutReplacing(from source: String, to destination: String) throws(FileSystemError) {
         guard link(source, destination) == 0 else { throw FileSystemError("rename", destination, code: errno) }
         guard unlink(source) == 0 else {
             let code = errno
@@ -131,22 +131,22 @@ public struct PosixFileSystem: FileSystem {
     }
 
     /// `unlink(2)`.
-    public func removeFile(at path: String) throws(FileSystemError) {
+    package func removeFile(at path: String) throws(FileSystemError) {
         guard unlink(path) == 0 else { throw FileSystemError("remove", path, code: errno) }
     }
 
     /// `mkdir(2)` with mode 0755 (less the umask).
-    public func createDirectory(at path: String) throws(FileSystemError) {
+    package func createDirectory(at path: String) throws(FileSystemError) {
         guard mkdir(path, 0o755) == 0 else { throw FileSystemError("create folder", path, code: errno) }
     }
 
     /// `rmdir(2)`.
-    public func removeDirectory(at path: String) throws(FileSystemError) {
+    package func removeDirectory(at path: String) throws(FileSystemError) {
         guard rmdir(path) == 0 else { throw FileSystemError("remove folder", path, code: errno) }
     }
 
     /// `fsync(2)` of the folder opened read-only; `EINVAL` (a file system that cannot) is no error.
-    public func syncDirectory(at path: String) throws(FileSystemError) {
+    package func syncDirectory(at path: String) throws(FileSystemError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw FileSystemError("open folder", path, code: errno) }
         defer { close(fd) }

@@ -4,22 +4,22 @@
 /// validates), each optional key empty (which counts as absent) with what it takes, and the
 /// words the catalogue's vocabulary allows. `dosing` comes with its keys as commented
 /// example lines, to uncomment.
-public enum PreparationTemplate {
+package enum PreparationTemplate {
     /// The mark on every value an editor must fill in.
-    public static let fillInMark = "# FILL IN"
+    package static let fillInMark = "# FILL IN"
 
     /// The folders `catalog new --area` accepts: the areas, and `scar`.
-    public static let areas: [String] = Area.allCases.map(\.rawValue) + ["scar"]
+    package static let areas: [String] = Area.allCases.map(\.rawValue) + ["scar"]
 
     /// Why a template cannot be made.
-    public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    package enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
         /// The id is not a slug of at most 64 characters.
         case badID(String)
         /// The area is not one of ``PreparationTemplate/areas``.
         case unknownArea(String)
 
         /// The reason, for a person.
-        public var description: String {
+        package var description: String {
             switch self {
             case .badID(let id):
                 return "id '\(id)' is not a slug of at most 64 characters: lower-case letters and digits, in words joined by single hyphens, such as 'hyaluronic-hydration'"
@@ -33,7 +33,7 @@ public enum PreparationTemplate {
     /// `Face` is `face`), with `vocabulary`'s words in its comments. Its first line points the
     /// YAML language server at `schema` (see ``PreparationSchema/modeline(schema:)``); by
     /// default at a catalogue's schema as seen from `preparations/<area>/`.
-    public static func text(id: String, area written: String, vocabulary: Vocabulary = BundledCatalogue.vocabulary,
+    package static func text(id: String, area written: String, vocabulary: Vocabulary = BundledCatalogue.vocabulary,
                             schema: String? = nil) throws(Problem) -> String
     {
         guard isSlug(id), id.count <= 64 else { throw .badID(id) }

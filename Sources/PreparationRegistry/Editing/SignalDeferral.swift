@@ -77,7 +77,7 @@ package struct SignalDeferral {
 
 /// Ends the process by `signal`, as if the signal had not been caught: the default action, the
 /// signal unblocked. For callers of ``CatalogueAdder`` that got ``AddError/interrupted(signal:)``.
-public func endProcess(by signalNumber: Int32) -> Never {
+package func endProcess(by signalNumber: Int32) -> Never {
     signal(signalNumber, SIG_DFL)
     var set = sigset_t()
     sigemptyset(&set)

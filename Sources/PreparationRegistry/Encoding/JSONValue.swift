@@ -79,7 +79,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Appends `s` as a JSON string literal.
-    public static func quote(_ s: String, into out: inout String) {
+    package static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -109,7 +109,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 extension JSONValue {
     /// The JSON form of plain data (an `x-` value, a generated schema): objects keep their
     /// key order.
-    public init(_ data: DataValue) {
+    package init(_ data: DataValue) {
         switch data {
         case .null: self = .null
         case .bool(let b): self = .bool(b)

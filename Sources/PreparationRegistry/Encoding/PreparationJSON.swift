@@ -30,7 +30,7 @@ public enum PreparationJSON {
     }
 
     /// An extension (`x-`) value as JSON.
-    public static func value(of data: DataValue) -> JSONValue {
+    package static func value(of data: DataValue) -> JSONValue {
         JSONValue(data)
     }
 }

@@ -14,10 +14,10 @@ public struct LintRule: Sendable {
     /// pass.
     public var nonTriggeringExamples: [String]
     /// The warnings the rule has for a preparation of a catalogue: each a location and a message.
-    public var check: @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]
+    package var check: @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]
 
     /// Creates a rule that looks at the preparation alone.
-    public init(id: String, rationale: String, triggeringExamples: [String] = [],
+    package init(id: String, rationale: String, triggeringExamples: [String] = [],
                 nonTriggeringExamples: [String] = [],
                 check: @escaping @Sendable (Preparation) -> [(SourceLocation, String)]) {
         self.init(id: id, rationale: rationale, triggeringExamples: triggeringExamples,
@@ -25,7 +25,7 @@ public struct LintRule: Sendable {
     }
 
     /// Creates a rule that also reads the catalogue's vocabulary (``LintContext``).
-    public init(id: String, rationale: String, triggeringExamples: [String] = [],
+    package init(id: String, rationale: String, triggeringExamples: [String] = [],
                 nonTriggeringExamples: [String] = [],
                 check: @escaping @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]) {
         self.id = id
@@ -38,14 +38,14 @@ public struct LintRule: Sendable {
 
 /// What a lint rule may know besides the preparation: the catalogue's vocabulary, and the
 /// conditions that name ingredients with their terms made once for the whole catalogue.
-public struct LintContext: Sendable {
+package struct LintContext: Sendable {
     /// The catalogue's vocabulary.
-    public let vocabulary: Vocabulary
+    package let vocabulary: Vocabulary
     /// The conditions with `ingredients`, in the vocabulary's order, each with its terms.
     let conditionTerms: [(condition: String, terms: [IngredientTerm])]
 
     /// The context of a catalogue with `vocabulary`.
-    public init(vocabulary: Vocabulary) {
+    package init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
         conditionTerms = vocabulary.conditions.compactMap { condition, entry in
             entry.ingredients.isEmpty ? nil : (condition, entry.ingredients.map(IngredientTerm.init))

@@ -11,7 +11,7 @@ public struct OmittedDiagnostics: Sendable, Hashable {
     public var first: SourceLocation
 
     /// Creates a count.
-    public init(file: String, errors: Int = 0, warnings: Int = 0, first: SourceLocation) {
+    package init(file: String, errors: Int = 0, warnings: Int = 0, first: SourceLocation) {
         self.file = file
         self.errors = errors
         self.warnings = warnings

@@ -1,16 +1,16 @@
 /// A key of a mapping in the catalogue format: its name, whether it is required, and what it
 /// holds. The loader checks documents against these tables, and the format's other
 /// descriptions are generated from them, so they cannot drift apart.
-public struct FieldSpec: Sendable, Hashable {
+package struct FieldSpec: Sendable, Hashable {
     /// The key.
-    public var key: String
+    package var key: String
     /// Whether a document must give it.
-    public var required: Bool
+    package var required: Bool
     /// What the value is, for people.
-    public var summary: String
+    package var summary: String
 
     /// Creates a field.
-    public init(_ key: String, required: Bool = false, _ summary: String) {
+    package init(_ key: String, required: Bool = false, _ summary: String) {
         self.key = key
         self.required = required
         self.summary = summary
@@ -18,9 +18,9 @@ public struct FieldSpec: Sendable, Hashable {
 }
 
 /// The keys of each mapping of the catalogue format.
-public enum FormatFields {
+package enum FormatFields {
     /// A preparation document (besides `x-` extension keys).
-    public static let preparation: [FieldSpec] = [
+    package static let preparation: [FieldSpec] = [
         FieldSpec("id", required: true, "unique slug, at most 64 characters"),
         FieldSpec("name", required: true, "display name"),
         FieldSpec("summary", "one-line summary"),
@@ -44,14 +44,14 @@ public enum FormatFields {
     ]
 
     /// An ingredient written as a mapping.
-    public static let ingredient: [FieldSpec] = [
+    package static let ingredient: [FieldSpec] = [
         FieldSpec("name", required: true, "ingredient name"),
         FieldSpec("class", "ingredient class slug from the vocabulary"),
         FieldSpec("concentration", "a number and %, mg/ml, ug/ml or IU/ml"),
     ]
 
     /// A protocol phase.
-    public static let phase: [FieldSpec] = [
+    package static let phase: [FieldSpec] = [
         FieldSpec("phase", required: true, "phase name, a slug"),
         FieldSpec("sessions", required: true, "count range: how many sessions"),
         FieldSpec("interval", "duration range between consecutive sessions"),
@@ -59,41 +59,41 @@ public enum FormatFields {
     ]
 
     /// A side effect written as a mapping.
-    public static let sideEffect: [FieldSpec] = [
+    package static let sideEffect: [FieldSpec] = [
         FieldSpec("effect", required: true, "what happens"),
         FieldSpec("lasts", "duration range"),
         FieldSpec("frequency", "common, uncommon, rare or very-rare"),
     ]
 
     /// An aftercare instruction written as a mapping.
-    public static let aftercare: [FieldSpec] = [
+    package static let aftercare: [FieldSpec] = [
         FieldSpec("instruction", required: true, "what to do or avoid"),
         FieldSpec("for", "duration range"),
     ]
 
     /// A deprecation.
-    public static let deprecation: [FieldSpec] = [
+    package static let deprecation: [FieldSpec] = [
         FieldSpec("since", "date, YYYY-MM-DD"),
         FieldSpec("because", required: true, "why"),
         FieldSpec("replaced-by", "id of the preparation to use instead"),
     ]
 
     /// A preparation's dosing (1.1).
-    public static let dosing: [FieldSpec] = [
+    package static let dosing: [FieldSpec] = [
         FieldSpec("per-point", required: true, "volume range in ml: what is injected at one point"),
         FieldSpec("spacing", required: true, "length range in mm or cm: the distance between neighbouring points"),
         FieldSpec("max-per-session", "one volume in ml: the most one session may inject, all regions together"),
     ]
 
     /// A range written as a mapping.
-    public static let range: [FieldSpec] = [
+    package static let range: [FieldSpec] = [
         FieldSpec("min", required: true, "lower bound, a number"),
         FieldSpec("max", required: true, "upper bound, a number"),
         FieldSpec("unit", "unit of both bounds (not for counts)"),
     ]
 
     /// The manifest, `catalogue.yaml`.
-    public static let manifest: [FieldSpec] = [
+    package static let manifest: [FieldSpec] = [
         FieldSpec("name", "catalogue name"),
         FieldSpec("version", "catalogue version"),
         FieldSpec("vocabulary", "{conditions, indications, ingredient-classes}"),
@@ -102,7 +102,7 @@ public enum FormatFields {
     ]
 
     /// The manifest's `replaces` mapping (1.1).
-    public static let replaces: [FieldSpec] = [
+    package static let replaces: [FieldSpec] = [
         FieldSpec("preparations", "list of preparation ids"),
         FieldSpec("conditions", "list of condition slugs"),
         FieldSpec("indications", "list of indication slugs"),
@@ -110,34 +110,34 @@ public enum FormatFields {
     ]
 
     /// The manifest's vocabulary.
-    public static let vocabulary: [FieldSpec] = [
+    package static let vocabulary: [FieldSpec] = [
         FieldSpec("conditions", "slug: description, or slug: {description, code, ingredients}"),
         FieldSpec("indications", "slug: description, or slug: {description, scar, code}"),
         FieldSpec("ingredient-classes", "slug: description, or slug: {description, code}"),
     ]
 
     /// An indication written as a mapping.
-    public static let indication: [FieldSpec] = [
+    package static let indication: [FieldSpec] = [
         FieldSpec("description", required: true, "what the indication is"),
         FieldSpec("scar", "true when the scar plugin serves it"),
         FieldSpec("code", "SYSTEM|CODE, a concept of another terminology (1.1)"),
     ]
 
     /// A condition written as a mapping (1.1).
-    public static let condition: [FieldSpec] = [
+    package static let condition: [FieldSpec] = [
         FieldSpec("description", required: true, "what the condition is"),
         FieldSpec("code", "SYSTEM|CODE, a concept of another terminology"),
         FieldSpec("ingredients", "ingredient classes or names the condition makes unsafe"),
     ]
 
     /// An ingredient class written as a mapping (1.1).
-    public static let ingredientClass: [FieldSpec] = [
+    package static let ingredientClass: [FieldSpec] = [
         FieldSpec("description", required: true, "what the class holds"),
         FieldSpec("code", "SYSTEM|CODE, a concept of another terminology"),
     ]
 
     /// The manifest's `lint` mapping.
-    public static let lint: [FieldSpec] = [
+    package static let lint: [FieldSpec] = [
         FieldSpec("disable", "list of lint rule ids"),
     ]
 }

@@ -10,7 +10,7 @@ public enum CatalogueLayer: Sendable, Hashable, CustomStringConvertible {
     case folder(String)
 
     /// The word that names the bundled catalogue among layers: `bundled`.
-    public static let bundledWord = "bundled"
+    package static let bundledWord = "bundled"
 
     /// The layer a command line names: ``bundled`` for the word `bundled`, else the folder at
     /// that path (write `./bundled` for a folder of that name).
@@ -55,7 +55,7 @@ public struct LayerReplacements: Sendable, Hashable {
     }
 
     /// The slugs listed in each section, in the order written (sections left out are absent).
-    public let lists: [Section: [String]]
+    package let lists: [Section: [String]]
     /// Each section's slugs, for lookups.
     private let members: [Section: Set<String>]
     /// Where each listed slug is written, per section (empty for replacements made in code).

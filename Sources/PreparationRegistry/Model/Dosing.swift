@@ -4,9 +4,13 @@ import Foundation
 public enum VolumeUnit: String, MeasureUnit {
     /// Millilitre.
     case ml
+    /// `volume`.
     public static let quantityName = "volume"
+    /// Millilitres in one unit: 1.
     public var scale: Double { 1 }
+    /// `ml`.
     public var canonicalName: String { rawValue }
+    /// `ml` (read case-insensitively, so `mL` too).
     public var spellings: [String] { ["ml"] }
 }
 
@@ -16,10 +20,13 @@ public enum SpacingUnit: String, MeasureUnit {
     case mm
     /// Centimetre, 10 mm.
     case cm
+    /// `length`.
     public static let quantityName = "length"
     /// Millimetres in one unit.
     public var scale: Double { self == .mm ? 1 : 10 }
+    /// `mm` or `cm`.
     public var canonicalName: String { rawValue }
+    /// `mm`, or `cm`.
     public var spellings: [String] { [rawValue] }
 }
 

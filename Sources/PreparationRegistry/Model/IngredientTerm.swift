@@ -42,7 +42,7 @@ public struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
 
     /// Why a vague term is refused, naming what it was given as (`the allergy`); nil when
     /// the term is not vague.
-    public func vaguenessProblem(as what: String) -> String? {
+    package func vaguenessProblem(as what: String) -> String? {
         guard isVague else { return nil }
         return "\(what) '\(text)' is too vague to screen with: it needs a word of three letters or more "
             + "that is not a stop word (such as 'and', 'the', 'with'); name the ingredient or its class, "

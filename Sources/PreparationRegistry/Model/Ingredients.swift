@@ -19,15 +19,20 @@ public struct Ingredient: Sendable, Hashable {
 public struct Concentration: Sendable, Hashable, CustomStringConvertible {
     /// The unit of a concentration.
     public enum Unit: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        /// Per cent: `%`.
         case percent = "%"
+        /// Milligrams per millilitre: `mg/ml`.
         case milligramsPerMillilitre = "mg/ml"
+        /// Micrograms per millilitre: `ug/ml` (also read as `µg/ml`).
         case microgramsPerMillilitre = "ug/ml"
+        /// International units per millilitre: `IU/ml`.
         case internationalUnitsPerMillilitre = "IU/ml"
 
+        /// The unit as written: `%`, `mg/ml`, `ug/ml`, `IU/ml`.
         public var description: String { rawValue }
 
         /// The unit written as `text` (case-insensitive; `µg/ml` for `ug/ml`).
-        public static func parse<S: StringProtocol>(_ text: S) -> Unit? {
+        package static func parse<S: StringProtocol>(_ text: S) -> Unit? {
             var lower = String(text).lowercased()
             if lower.hasPrefix("µ") || lower.hasPrefix("μ") { lower = "u" + lower.dropFirst() }
             switch lower {

@@ -11,6 +11,7 @@ public protocol MeasureUnit: Sendable, Hashable, CaseIterable, CustomStringConve
 }
 
 extension MeasureUnit {
+    /// The canonical name (``canonicalName``).
     public var description: String { canonicalName }
 
     /// The unit written as `word` (case-insensitive, singular or plural), if any.
@@ -27,9 +28,13 @@ extension MeasureUnit {
 public enum LengthUnit: String, MeasureUnit {
     /// Millimetre.
     case mm
+    /// `length`.
     public static let quantityName = "length"
+    /// Millimetres in one unit: 1.
     public var scale: Double { 1 }
+    /// `mm`.
     public var canonicalName: String { rawValue }
+    /// `mm`.
     public var spellings: [String] { ["mm"] }
 }
 
@@ -45,6 +50,7 @@ public enum DurationUnit: String, MeasureUnit {
     case week
     /// A month (`month`, `mo`), 30.44 days when compared.
     case month
+    /// `duration`.
     public static let quantityName = "duration"
 
     /// Days in one unit; a month counts as 30.44 days when durations are compared.
@@ -58,8 +64,11 @@ public enum DurationUnit: String, MeasureUnit {
         }
     }
 
+    /// `minute`, `hour`, `day`, `week` or `month`.
     public var canonicalName: String { rawValue }
 
+    /// The singular and plural of the long name and of the short one (`day`, `days`, `d`;
+    /// `month`, `months`, `mo`, `mos`).
     public var spellings: [String] {
         let short: String
         switch self {
@@ -116,7 +125,7 @@ public struct QuantityRange<Unit: MeasureUnit>: Sendable, Hashable, CustomString
     }
 
     /// True when the two ranges share at least one point.
-    public func overlaps(_ other: QuantityRange<Unit>) -> Bool {
+    package func overlaps(_ other: QuantityRange<Unit>) -> Bool {
         min.baseValue <= other.max.baseValue && other.min.baseValue <= max.baseValue
     }
 

@@ -1,13 +1,20 @@
 /// An area of the body that one protocol plugin plans courses for. Scars are not an area: the
 /// scar plugin serves scar indications in any region.
 public enum Area: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
-    case face, scalp, body
+    /// The face and the regions around it: periorbital, submental, neck, décolletage.
+    case face
+    /// The scalp.
+    case scalp
+    /// The body: arms, hands, abdomen, flanks, back, buttocks, thighs, knees.
+    case body
 
+    /// The area's word: `face`, `scalp` or `body`.
     public var description: String { rawValue }
 
     /// The regions that belong to this area.
     public var regions: [Region] { Region.allCases.filter { $0.area == self } }
 
+    /// In the order face, scalp, body.
     public static func < (lhs: Area, rhs: Area) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -15,9 +22,34 @@ public enum Area: String, Sendable, Hashable, CaseIterable, Comparable, CustomSt
 
 /// A treatment region; each belongs to one ``Area``.
 public enum Region: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
-    case face, periorbital, submental, neck, decolletage
+    /// The face.
+    case face
+    /// Around the eyes.
+    case periorbital
+    /// Below the chin.
+    case submental
+    /// The neck.
+    case neck
+    /// The décolletage.
+    case decolletage
+    /// The scalp.
     case scalp
-    case arms, hands, abdomen, flanks, back, buttocks, thighs, knees
+    /// The arms.
+    case arms
+    /// The backs of the hands.
+    case hands
+    /// The abdomen.
+    case abdomen
+    /// The flanks.
+    case flanks
+    /// The back.
+    case back
+    /// The buttocks.
+    case buttocks
+    /// The thighs.
+    case thighs
+    /// The knees.
+    case knees
 
     /// The area whose plugin plans courses in this region.
     public var area: Area {
@@ -28,6 +60,7 @@ public enum Region: String, Sendable, Hashable, CaseIterable, Comparable, Custom
         }
     }
 
+    /// The region's word, as the catalogue writes it (`decolletage`, `periorbital`).
     public var description: String { rawValue }
 
     /// The region's body-site concept in SNOMED CT (system `http://snomed.info/sct`), for the
@@ -56,6 +89,7 @@ public enum Region: String, Sendable, Hashable, CaseIterable, Comparable, Custom
         }
     }
 
+    /// In the order of the format's table: the face regions, the scalp, then the body regions.
     public static func < (lhs: Region, rhs: Region) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -1,7 +1,15 @@
 /// A meteorological season.
 public enum Season: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    case spring, summer, autumn, winter
+    /// Spring: March to May in the north, September to November in the south.
+    case spring
+    /// Summer: June to August in the north, December to February in the south.
+    case summer
+    /// Autumn: September to November in the north, March to May in the south.
+    case autumn
+    /// Winter: December to February in the north, June to August in the south.
+    case winter
 
+    /// The season's word, as the catalogue writes it.
     public var description: String { rawValue }
 }
 
@@ -16,5 +24,6 @@ public enum Evidence: String, Sendable, Hashable, CaseIterable, CustomStringConv
     /// Common clinical practice.
     case practice
 
+    /// The level's word, as the catalogue writes it.
     public var description: String { rawValue }
 }

@@ -2,9 +2,16 @@
 public struct SideEffect: Sendable, Hashable {
     /// How often a side effect occurs.
     public enum Frequency: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-        case common, uncommon, rare
+        /// Common.
+        case common
+        /// Uncommon.
+        case uncommon
+        /// Rare.
+        case rare
+        /// Very rare (`very-rare`).
         case veryRare = "very-rare"
 
+        /// The frequency's word, as the catalogue writes it (`very-rare`).
         public var description: String { rawValue }
     }
 

@@ -12,7 +12,7 @@
 ///    must be used in every region treated together), or in none of the plugin's regions;
 /// 4. contraindicated by one of the patient's conditions: listed among its
 ///    `contraindications`, or holding an ingredient the condition's `ingredients` name
-///    (``Screening/conditionReasons(_:conditions:vocabulary:)``);
+///    (`Screening.conditionReasons(_:conditions:vocabulary:)`);
 /// 5. holds an ingredient matching one of the patient's allergies (one reason per allergy,
 ///    naming every ingredient it matches; ``IngredientTerm``);
 /// 6. left out by one of the plugin's planning rules (``PlanningRule/leavesOut``).
@@ -68,7 +68,7 @@ public enum Candidates {
 
     /// Every reason `preparation` is left out of `request`'s course; empty when it qualifies.
     /// `allergies` are the request's allergies as terms (made once for many preparations).
-    public static func reasons(_ preparation: Preparation, request: CourseRequest, plugin: some CoursePlugin,
+    package static func reasons(_ preparation: Preparation, request: CourseRequest, plugin: some CoursePlugin,
                                vocabulary: Vocabulary, allergies: [IngredientTerm]? = nil) -> [String] {
         var reasons: [String] = []
         if let deprecated = preparation.deprecated {
@@ -99,18 +99,18 @@ public enum Candidates {
     }
 
     /// True when some preparation of `registry` has an ingredient matching `allergy`.
-    public static func allergyMatchesAnything(_ allergy: String, in registry: Registry) -> Bool {
+    package static func allergyMatchesAnything(_ allergy: String, in registry: Registry) -> Bool {
         let term = IngredientTerm(allergy)
         return registry.preparations.contains { !term.matching(in: $0).isEmpty }
     }
 
     /// `preparations` best first, by the order documented on ``Candidates``.
-    public static func rank(_ preparations: [Preparation], concern: String) -> [Preparation] {
+    package static func rank(_ preparations: [Preparation], concern: String) -> [Preparation] {
         preparations.sorted { compare($0, $1, concern: concern)?.better ?? false }
     }
 
     /// Why `winner` ranks above `other`, for the left-out list.
-    public static func rankingReason(_ other: Preparation, below winner: Preparation, concern: String) -> String {
+    package static func rankingReason(_ other: Preparation, below winner: Preparation, concern: String) -> String {
         let why = compare(winner, other, concern: concern)?.why ?? "same rank"
         return "qualifies, but ranked below '\(winner.id)': \(why)"
     }

@@ -119,9 +119,9 @@ public struct Course: Sendable, Hashable {
     }
 
     /// Where the product is deposited: the preparation's depth.
-    public var depth: LengthRange { preparation.depth }
+    package var depth: LengthRange { preparation.depth }
     /// What the patient does after each session: the preparation's aftercare.
-    public var aftercare: [AftercareInstruction] { preparation.aftercare }
+    package var aftercare: [AftercareInstruction] { preparation.aftercare }
 }
 
 /// A plugin's answer when no preparation qualifies: every candidate, with why it was left out.
@@ -179,7 +179,7 @@ public struct CatalogueIdentity: Sendable, Hashable {
     public init(_ manifest: Manifest) { self.init(name: manifest.name, version: manifest.version) }
 
     /// `Bundled catalogue 2026.11`, `a catalogue without name`.
-    public var text: String {
+    package var text: String {
         var out = name ?? "a catalogue without name"
         if let version { out += " \(version)" }
         return out
@@ -188,7 +188,9 @@ public struct CatalogueIdentity: Sendable, Hashable {
 
 /// What a plugin returns for a valid request: a course, or a refusal explaining every candidate.
 public enum CourseOutcome: Sendable, Hashable {
+    /// A preparation qualified: the course planned with it.
     case planned(Course)
+    /// None qualified: why each candidate was left out.
     case refused(CourseRefusal)
 
     /// The course, if one was planned.

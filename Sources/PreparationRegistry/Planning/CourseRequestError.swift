@@ -11,7 +11,7 @@ public struct CourseRequestError: Error, Sendable, Hashable, CustomStringConvert
     public init(_ message: String) { self.message = message }
 
     /// The error for an unknown word: its message is the word's ``UnknownValue/description``.
-    public init(_ unknown: UnknownValue) {
+    package init(_ unknown: UnknownValue) {
         message = unknown.description
         unknownValue = unknown
     }
@@ -20,7 +20,7 @@ public struct CourseRequestError: Error, Sendable, Hashable, CustomStringConvert
     public var description: String { message }
 
     /// `unknown area 'fase'; did you mean 'face'?`: an ``UnknownValue`` of `kind`.
-    public static func unknownWord(_ kind: String, _ word: String, known: [String]) -> CourseRequestError {
+    package static func unknownWord(_ kind: String, _ word: String, known: [String]) -> CourseRequestError {
         CourseRequestError(UnknownValue(kind: kind, value: word, known: known))
     }
 }

@@ -29,7 +29,8 @@ public struct SessionDose: Sendable, Hashable {
     /// The dosing it was computed from.
     public var dosing: Dosing
 
-    /// True when a region's points reached ``pointLimit``: its figures are capped, not exact.
+    /// True when a region's points reached the most that are counted (10^15): its figures are
+    /// capped, not exact.
     public var isCapped: Bool { regions.contains { $0.points.upperBound >= SessionDose.pointLimit } }
 
     /// The total surface of the regions with a surface, in cm².
@@ -108,5 +109,5 @@ public struct SessionDose: Sendable, Hashable {
     }
 
     /// `0.45 ml`, `12 ml`: a volume as printed.
-    public static func millilitres(_ value: Decimal) -> String { "\(Surface.plain(value)) ml" }
+    package static func millilitres(_ value: Decimal) -> String { "\(Surface.plain(value)) ml" }
 }

@@ -1,6 +1,9 @@
 /// The hemisphere a patient lives in, which decides the season of a date.
 public enum Hemisphere: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    case north, south
+    /// The northern hemisphere.
+    case north
+    /// The southern hemisphere.
+    case south
 
     /// `north` or `south`.
     public var description: String { rawValue }

@@ -104,7 +104,7 @@ public struct CourseDraft: Sendable, Hashable {
     public var visits: [Visit]
 
     /// Creates a draft.
-    public init(request: CourseRequest, preparation: Preparation, vocabulary: Vocabulary, dose: SessionDose?,
+    package init(request: CourseRequest, preparation: Preparation, vocabulary: Vocabulary, dose: SessionDose?,
                 technique: Technique, sessions: [PlannedSession], warnings: [String] = [], visits: [Visit] = []) {
         self.request = request
         self.preparation = preparation

@@ -176,7 +176,7 @@ public enum Scheduler {
     }
 }
 
-/// What ``Scheduler/schedule(_:avoiding:request:counts:)`` plans: the sessions, the warnings
+/// What ``Scheduler/schedule(_:avoiding:request:counts:holds:)`` plans: the sessions, the warnings
 /// about them, and whether the course is whole.
 public struct Schedule: Sendable, Hashable {
     /// The sessions, in date order, numbered from 1.
@@ -189,7 +189,7 @@ public struct Schedule: Sendable, Hashable {
     public var isComplete: Bool
 
     /// Creates a schedule.
-    public init(sessions: [PlannedSession], warnings: [String], isComplete: Bool = true) {
+    package init(sessions: [PlannedSession], warnings: [String], isComplete: Bool = true) {
         self.sessions = sessions
         self.warnings = warnings
         self.isComplete = isComplete

@@ -32,7 +32,7 @@ public enum Screening {
 
     /// The reasons the patient's `conditions` leave `preparation` out: one for each condition
     /// it lists, and one for each condition whose `ingredients` match one of its ingredients.
-    public static func conditionReasons(_ preparation: Preparation, conditions: [String],
+    package static func conditionReasons(_ preparation: Preparation, conditions: [String],
                                         vocabulary: Vocabulary) -> [String] {
         var reasons: [String] = []
         for condition in conditions {
@@ -49,7 +49,7 @@ public enum Screening {
 
     /// The reasons the patient's `allergies` leave `preparation` out: one per allergy that
     /// matches, naming every ingredient it matches.
-    public static func allergyReasons(_ preparation: Preparation, allergies: [IngredientTerm]) -> [String] {
+    package static func allergyReasons(_ preparation: Preparation, allergies: [IngredientTerm]) -> [String] {
         allergies.compactMap { allergy in
             let matched = allergy.matching(in: preparation)
             guard !matched.isEmpty else { return nil }
@@ -79,7 +79,7 @@ public enum Screening {
 
     /// For each of `condition`'s `ingredients` that matches some ingredient of `preparation`:
     /// the term and the ingredients it matches.
-    public static func matchedIngredients(_ preparation: Preparation, condition: String,
+    package static func matchedIngredients(_ preparation: Preparation, condition: String,
                                           vocabulary: Vocabulary) -> [(String, [Ingredient])] {
         guard let terms = vocabulary.conditions[condition]?.ingredients else { return [] }
         return terms.compactMap { term in

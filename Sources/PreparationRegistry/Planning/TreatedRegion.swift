@@ -14,7 +14,7 @@ public struct Surface: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The area as a `Double`, for output.
-    public var value: Double { NSDecimalNumber(decimal: squareCentimetres).doubleValue }
+    package var value: Double { NSDecimalNumber(decimal: squareCentimetres).doubleValue }
 
     /// `300 cm²`.
     public var description: String { "\(Surface.plain(squareCentimetres)) cm²" }
@@ -86,7 +86,7 @@ public struct TreatedRegion: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// As `--region` takes it: `face` or `face:300cm2`.
-    public var argument: String {
+    package var argument: String {
         surface.map { "\(region):\(Surface.plain($0.squareCentimetres))cm2" } ?? region.rawValue
     }
 

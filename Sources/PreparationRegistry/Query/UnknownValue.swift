@@ -13,7 +13,7 @@ public struct UnknownValue: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Creates the error for `value`, looking for the nearest of `known` with
     /// ``Suggestions/suggestion(for:in:)``, the routine every command uses.
-    public init(kind: String, value: String, known: [String]) {
+    package init(kind: String, value: String, known: [String]) {
         self.kind = kind
         self.value = value
         // An id shortened (`show prp`) is named by the ids it starts.

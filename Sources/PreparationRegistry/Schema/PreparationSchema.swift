@@ -6,7 +6,7 @@ import OrderedCollections
 ///
 /// It is derived from the definitions the loader itself checks documents against, so the two
 /// cannot drift: the keys, their order, which are required and their descriptions come from
-/// ``FormatFields``; regions, techniques, seasons, evidence levels and side-effect
+/// `FormatFields`; regions, techniques, seasons, evidence levels and side-effect
 /// frequencies from their enums; range, count and concentration text forms become patterns
 /// built from the unit spellings the loader accepts; indications, conditions and ingredient
 /// classes are the vocabulary of the catalogue the schema is made for.
@@ -16,21 +16,21 @@ import OrderedCollections
 /// missing preparation, YAML-level errors, and lint warnings.
 public enum PreparationSchema {
     /// Where a catalogue keeps its copy of the schema, relative to the catalogue folder.
-    public static let pathInCatalogue = "schema/preparation.schema.json"
+    package static let pathInCatalogue = "schema/preparation.schema.json"
 
     /// The line that points the YAML language server at the schema, for a preparation file
     /// at `preparations/<area>/<id>.yaml` (two folders below the catalogue folder).
-    public static let modeline = "# yaml-language-server: $schema=../../" + pathInCatalogue
+    package static let modeline = "# yaml-language-server: $schema=../../" + pathInCatalogue
 
     /// The line that points the YAML language server at the schema `schema`: a path relative
     /// to the file's folder, an absolute path or a URL, without white space (the server reads
     /// the value up to the first space).
-    public static func modeline(schema: String) -> String {
+    package static func modeline(schema: String) -> String {
         "# yaml-language-server: $schema=" + schema
     }
 
     /// The schema for preparations checked against `vocabulary`.
-    public static func document(vocabulary: Vocabulary = BundledCatalogue.vocabulary) -> DataValue {
+    package static func document(vocabulary: Vocabulary = BundledCatalogue.vocabulary) -> DataValue {
         var root = Object()
         root["$schema"] = "http://json-schema.org/draft-07/schema#"
         root["$id"] = "urn:mesotherapy-catalogue:preparation:1"
@@ -50,7 +50,7 @@ public enum PreparationSchema {
 
     /// Keys of the format's tables that the schema has no value shape for (it then allows any
     /// value for them). Empty; a test keeps it so when a key is added to ``FormatFields``.
-    public static var keysWithoutShape: [String] {
+    package static var keysWithoutShape: [String] {
         let vocabulary = Vocabulary()
         var missing: [String] = []
         let tables: [([FieldSpec], (String) -> SchemaValue?)] = [

@@ -1,6 +1,6 @@
 extension LintRules {
     /// Seasons are avoided for the sun, yet the aftercare says nothing about the sun.
-    public static let avoidSeasonsWithoutSunProtection = LintRule(
+    package static let avoidSeasonsWithoutSunProtection = LintRule(
         id: "avoid-seasons-without-sun-protection",
         rationale: "Seasons are avoided because of sun exposure after treatment; a preparation that avoids seasons but whose aftercare never mentions sun protection leaves out the instruction that matters most in the other seasons. Aftercare counts as sun protection when it mentions sun, SPF, UV, sunscreen, tanning, a solarium or photoprotection.",
         triggeringExamples: [

@@ -1,7 +1,7 @@
 extension LintRules {
     /// Section 4 of the format: a depth that lies wholly outside the usual depth of every
     /// technique listed is probably a typo or a wrong technique.
-    public static let depthOutsideTechniques = LintRule(
+    package static let depthOutsideTechniques = LintRule(
         id: "depth-outside-techniques",
         rationale: "Each technique deposits the product in a usual depth band; a depth outside the band of every technique listed is most likely a typo or the wrong technique.",
         triggeringExamples: [

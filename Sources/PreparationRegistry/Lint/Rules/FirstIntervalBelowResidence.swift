@@ -1,7 +1,7 @@
 extension LintRules {
     /// The first phase's sessions come closer together than the residence time says the
     /// substances last.
-    public static let firstIntervalBelowResidence = LintRule(
+    package static let firstIntervalBelowResidence = LintRule(
         id: "first-interval-below-residence",
         rationale: "The residence time is how long the injected substances stay active. When the first phase's shortest interval between its sessions is shorter than the residence time's lower bound, the next session can fall while the last one's substances are still working: either the interval or the residence time is probably wrong.",
         triggeringExamples: [

@@ -1,7 +1,7 @@
 extension LintRules {
     /// A preparation holds an ingredient that a condition of the vocabulary names in its
     /// `ingredients`, yet does not list that condition among its contraindications.
-    public static let ingredientConditionNotListed = LintRule(
+    package static let ingredientConditionNotListed = LintRule(
         id: "ingredient-condition-not-listed",
         rationale: "A condition that names ingredients (format 1.1, for example a hypersensitivity to hyaluronic acid) leaves out every preparation holding one of them, whether or not the preparation lists it; but a reader of the preparation, its 'show' output or an export sees only its 'contraindications'. Listing the condition there keeps the entry honest about what to screen for.",
         triggeringExamples: [

@@ -1,6 +1,6 @@
 extension LintRules {
     /// A maintenance phase sits in the middle of the protocol and runs only once.
-    public static let maintenanceNeitherRepeatsNorEnds = LintRule(
+    package static let maintenanceNeitherRepeatsNorEnds = LintRule(
         id: "maintenance-neither-repeats-nor-ends",
         rationale: "A maintenance phase keeps a result going: it either repeats until the course's horizon (repeat: true) or is the protocol's last phase. One that runs once and is followed by more phases is probably a misplaced phase or a forgotten 'repeat: true'. A phase counts as maintenance-like when a word of its name is maintenance, maintain, booster, reminder or top-up.",
         triggeringExamples: [
@@ -51,7 +51,7 @@ extension LintRules {
 
     /// True when a word of the phase's name (a slug) is a maintenance word, or two
     /// consecutive words are `top` and `up`. Compared on UTF-8 bytes: it runs on every load.
-    public static func isMaintenanceLike(_ name: String) -> Bool {
+    package static func isMaintenanceLike(_ name: String) -> Bool {
         var name = name
         return name.withUTF8 { bytes in
             var previousWasTop = false

@@ -1,6 +1,6 @@
 extension LintRules {
     /// A preparation that names no source for its figures.
-    public static let noSources = LintRule(
+    package static let noSources = LintRule(
         id: "no-sources",
         rationale: "Depths, residence times, intervals and contraindications are clinical figures; without 'sources' nobody can check where they come from or whether they are still current.",
         triggeringExamples: [
