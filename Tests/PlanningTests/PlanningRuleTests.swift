@@ -46,11 +46,28 @@ import Testing
         }
     }
 
+    @Test("each triggering example does exactly what PlanningRuleEffects.swift says", arguments: ids)
+    func triggeringExamplesEffects(_ id: String) throws {
+        let (pluginID, rule) = try Self.rule(id)
+        let plugin = try #require(try standardHost().plugins.first { $0.id == pluginID })
+        let registry = try #require(bundledRegistry)
+        let expected = try #require(planningRuleEffects[id], "give the effects of \(id)'s examples in PlanningRuleEffects.swift")
+        #expect(Set(expected.keys) == Set(rule.triggeringExamples.map(\.title)))
+        for example in rule.triggeringExamples {
+            let effect = try ruleEffect(id, of: plugin, on: example.request, in: registry)
+            #expect(!effect.isEmpty, "\(id): \(example.title)")
+            #expect(effect == expected[example.title], "\(id): \(example.title)")
+        }
+    }
+
     @Test(arguments: ids)
     func nonTriggeringExamplesDoNot(_ id: String) throws {
-        let (plugin, rule) = try Self.rule(id)
+        let (pluginID, rule) = try Self.rule(id)
+        let plugin = try #require(try standardHost().plugins.first { $0.id == pluginID })
+        let registry = try #require(bundledRegistry)
         for example in rule.nonTriggeringExamples {
-            #expect(try !Self.applied(plugin, example.request).contains(id), "\(id): \(example.title)")
+            #expect(try !Self.applied(pluginID, example.request).contains(id), "\(id): \(example.title)")
+            #expect(try ruleEffect(id, of: plugin, on: example.request, in: registry) == [], "\(id): \(example.title)")
         }
     }
 
