@@ -34,7 +34,7 @@ struct AddFaultInjectionTests {
         }
         let before = folderSnapshot(root)
         let executable = try #require(catalogExecutable)
-        let result = try runCatalog(
+        let result = try runCatalogProcess(
             ["-f", "-o", "/dev/null", "-e", "trace=" + trace, "-e", "inject=" + injection, executable.path,
              "add", "--catalogue", root.path] + files,
             executable: URL(fileURLWithPath: "/usr/bin/strace"))

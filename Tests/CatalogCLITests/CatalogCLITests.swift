@@ -30,16 +30,18 @@ let catalogExecutable: URL? = {
     return nil
 }()
 
-struct RunResult {
+struct RunResult: Equatable {
     var status: Int32
     var stdout: String
     var stderr: String
 }
 
-/// Runs `catalog` (or `executable`) with `arguments`; `environment` entries are added to (or,
-/// when nil, removed from) this process's environment.
-func runCatalog(_ arguments: [String], environment: [String: String?] = [:], in directory: URL? = nil,
-                executable: URL? = nil) throws -> RunResult {
+/// Runs the built `catalog` (or `executable`) as a process with `arguments`; `environment`
+/// entries are added to (or, when nil, removed from) this process's environment. For what
+/// only a process shows: the binary itself, a working directory, `TZ`, signals, system calls,
+/// terminals; ``runCatalog(_:environment:)`` runs the rest in process.
+func runCatalogProcess(_ arguments: [String], environment: [String: String?] = [:], in directory: URL? = nil,
+                       executable: URL? = nil) throws -> RunResult {
     let executable = try #require(executable ?? catalogExecutable, "the catalog executable was not found")
     let process = Process()
     process.executableURL = executable
@@ -225,10 +227,10 @@ struct ValidateCommandTests {
 
     @Test("works from another working directory")
     func otherDirectory() throws {
-        let run = try runCatalog(["validate"], in: URL(fileURLWithPath: "/tmp"))
+        let run = try runCatalogProcess(["validate"], in: URL(fileURLWithPath: "/tmp"))
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.hasSuffix(" 0 errors, 0 warnings\n"))
-        let reference = try runCatalog(["validate"], in: packageRoot)
+        let reference = try runCatalogProcess(["validate"], in: packageRoot)
         #expect(run.stdout == reference.stdout)
     }
 

@@ -118,11 +118,11 @@ struct EditorCommandsTests {
     func draftInCatalogue() throws {
         let root = try makeCatalogue(["face/one.yaml": preparation("one")])
         defer { try? FileManager.default.removeItem(at: root) }
-        let inside = try runCatalog(["new", "fresh", "--area", "face", "--catalogue", ".", "-o", "preparations/face/fresh.yaml"], in: root)
+        let inside = try runCatalogProcess(["new", "fresh", "--area", "face", "--catalogue", ".", "-o", "preparations/face/fresh.yaml"], in: root)
         #expect(inside.status == 1)
         #expect(inside.stderr == "catalog new: 'preparations/face/fresh.yaml' is inside the catalogue's preparations folder, where an unfilled template would make it invalid; write it elsewhere (beside catalogue.yaml will do), fill it in, then `catalog add` it\n")
         #expect(!FileManager.default.fileExists(atPath: root.path + "/preparations/face/fresh.yaml"))
-        #expect(try runCatalog(["new", "fresh", "--area", "face", "--catalogue", ".", "-o", "fresh.yaml"], in: root).status == 0)
+        #expect(try runCatalogProcess(["new", "fresh", "--area", "face", "--catalogue", ".", "-o", "fresh.yaml"], in: root).status == 0)
         let template = try String(contentsOfFile: root.path + "/fresh.yaml", encoding: .utf8)
         var filled: [String] = []
         for line in template.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -135,7 +135,7 @@ struct EditorCommandsTests {
             filled.append(String(line))
         }
         try filled.joined(separator: "\n").write(toFile: root.path + "/fresh.yaml", atomically: false, encoding: .utf8)
-        let added = try runCatalog(["add", "--catalogue", ".", "fresh.yaml"], in: root)
+        let added = try runCatalogProcess(["add", "--catalogue", ".", "fresh.yaml"], in: root)
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.hasPrefix("added fresh: ./preparations/face/fresh.yaml (from fresh.yaml)\n"))
         #expect(FileManager.default.contents(atPath: root.path + "/preparations/face/fresh.yaml")

@@ -7,7 +7,7 @@ let layersFixtures = packageRoot.appendingPathComponent("Tests/PreparationRegist
 
 /// Runs `catalog` in the layer fixtures' folder.
 func runInLayers(_ arguments: [String], environment: [String: String?] = [:]) throws -> RunResult {
-    try runCatalog(arguments, environment: environment, in: layersFixtures)
+    try runCatalogProcess(arguments, environment: environment, in: layersFixtures)
 }
 
 /// Layered catalogues on the command line (format 1.1, section 6): `--catalogue` several

@@ -15,11 +15,11 @@ struct ReadRetryTests {
         let file = folder.appendingPathComponent("input.yaml").path
         #expect(FileManager.default.createFile(atPath: file, contents: Data(bytes)))
         let executable = try #require(catalogExecutable)
-        let plain = try runCatalog(["validate", file])
+        let plain = try runCatalogProcess(["validate", file])
         let syscall = String(injection.prefix { $0 != ":" })
-        let injected = try runCatalog(["-f", "-o", "/dev/null", "-P", file, "-e", "trace=" + syscall, "-e", "inject=" + injection,
-                                       executable.path, "validate", file],
-                                      executable: URL(fileURLWithPath: "/usr/bin/strace"))
+        let injected = try runCatalogProcess(["-f", "-o", "/dev/null", "-P", file, "-e", "trace=" + syscall, "-e", "inject=" + injection,
+                                              executable.path, "validate", file],
+                                             executable: URL(fileURLWithPath: "/usr/bin/strace"))
         return (plain, injected)
     }
 
