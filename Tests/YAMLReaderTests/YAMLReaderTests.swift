@@ -264,7 +264,7 @@ struct AliasTests {
         #expect(result.errors.map(\.kind) == [.unknownAlias])
         #expect(result.errors.first?.location.line == 2)
         #expect(result.errors.first?.location.column == 4)
-        #expect(result.errors.first?.message.contains("nope") == true)
+        #expect(result.errors.map(\.description) == ["test.yaml:2:4: error: alias '*nope' refers to no anchor defined before it"])
     }
 
     @Test("an anchor used before it is defined is unknown")
@@ -286,8 +286,7 @@ struct ErrorTests {
         #expect(result.errors.count == 1)
         #expect(error.kind == .duplicateKey)
         #expect(error.location.line == 4 && error.location.column == 3)
-        #expect(error.message.contains("'c'"))
-        #expect(error.message.contains("line 3, column 3"))
+        #expect(error.message == "key 'c' is given twice in this mapping (first at line 3, column 3)")
     }
 
     @Test("a duplicate key is an error also in flow style and at the root")
@@ -442,7 +441,7 @@ struct LimitTests {
         let result = read(text)
         let error = try #require(result.errors.first)
         #expect(error.kind == .limit)
-        #expect((1...9).contains(error.location.line))
+        #expect(result.errors.map(\.description) == ["test.yaml:5:8: error: aliases expand to more than 10000 nodes in this document (alias '*d')"])
     }
 
     @Test("alias expansion below the limit is fine; the limit is per document and settable")
@@ -676,7 +675,7 @@ struct FileTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let directory = YAMLDocumentReader().read(fileAt: dir.path) { _ in }
         #expect(directory.map(\.kind) == [.io])
-        #expect(directory.first?.message.hasPrefix("cannot read file") == true)
+        #expect(directory.map(\.description) == ["\(dir.path):1:1: error: cannot read file: Is a directory"])
     }
 
     @Test("a directory is not read as a file")
