@@ -89,9 +89,13 @@ let package = Package(
             name: "ExporterClientTests",
             dependencies: ["Exporters", "PreparationRegistry", "AreaPlugins"]
         ),
+        // Most run the commands in process (`@testable import CatalogCLI`); a few run the binary.
         .testTarget(
             name: "CatalogCLITests",
-            dependencies: ["CatalogCLI", "PreparationRegistry"]
+            dependencies: [
+                "CatalogCLI", "PreparationRegistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ]
 )

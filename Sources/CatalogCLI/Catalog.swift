@@ -30,14 +30,8 @@ struct Catalog: ParsableCommand {
     /// (argument-parser would only say "Unexpected argument"), exit 64 as other usage errors.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
-        if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first) {
-            let hint = Suggestions.suggestion(for: first, in: names).map { "; did you mean '\($0)'?" } ?? ""
-            printError("error: unknown subcommand '\(first)'\(hint) (subcommands: \(names.dropLast().joined(separator: ", ")))")
-            Foundation.exit(64)
-        }
-        if let first = arguments.first, let repeated = repeatedOption(arguments.dropFirst(), of: first) {
-            printError("error: \(repeated) is given more than once; give it once")
+        if let problem = usageProblem(arguments) {
+            printError(problem)
             Foundation.exit(64)
         }
         run(arguments)
@@ -60,6 +54,20 @@ struct Catalog: ParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// The usage error (exit 64) that `arguments` have before argument-parser reads them: an
+    /// unknown subcommand, or a single-valued option given twice; nil when there is none.
+    static func usageProblem(_ arguments: [String]) -> String? {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first) {
+            let hint = Suggestions.suggestion(for: first, in: names).map { "; did you mean '\($0)'?" } ?? ""
+            return "error: unknown subcommand '\(first)'\(hint) (subcommands: \(names.dropLast().joined(separator: ", ")))"
+        }
+        if let first = arguments.first, let repeated = repeatedOption(arguments.dropFirst(), of: first) {
+            return "error: \(repeated) is given more than once; give it once"
+        }
+        return nil
     }
 
     /// The options of each subcommand that take one value: argument-parser keeps the last of

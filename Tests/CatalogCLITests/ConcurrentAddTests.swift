@@ -23,8 +23,8 @@ struct ConcurrentAddTests {
             "$0" add --catalogue "$1" "$3" >out1 2>err1; second=$?
             wait $first; echo $? $second
             """
-        let shell = try runCatalog(["-c", script, executable.path, catalogue, first, second, scratch.path],
-                                   executable: URL(fileURLWithPath: "/bin/sh"))
+        let shell = try runCatalogProcess(["-c", script, executable.path, catalogue, first, second, scratch.path],
+                                          executable: URL(fileURLWithPath: "/bin/sh"))
         let statuses = shell.stdout.split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
         try #require(statuses.count == 2, "\(shell)")
         return try (0..<2).map { index in

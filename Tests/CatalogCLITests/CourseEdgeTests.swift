@@ -11,10 +11,11 @@ struct CourseEdgeTests {
     static let oddCourse = ["course", "face", "--catalogue", edgesFixture, "--concern", "dehydration",
                             "--region", "decolletage", "--start", "2026-01-05"]
 
-    /// The `start` the json output gives for the default start, at `epoch` in time zone `tz`.
+    /// The `start` the json output gives for the default start, at `epoch` in time zone `tz`
+    /// (a process: Foundation reads its own `TZ`).
     private func defaultStart(epoch: String, tz: String) throws -> String? {
-        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--format", "json"],
-                                 environment: ["SOURCE_DATE_EPOCH": epoch, "TZ": tz])
+        let run = try runCatalogProcess(["course", "face", "--concern", "dehydration", "--format", "json"],
+                                        environment: ["SOURCE_DATE_EPOCH": epoch, "TZ": tz])
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         return object?["start"] as? String
     }

@@ -36,9 +36,9 @@ struct GitScene {
 
     @discardableResult
     func git(_ arguments: [String]) throws -> RunResult {
-        let run = try runCatalog(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
-                                    + arguments, environment: ["GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"],
-                                 in: root, executable: URL(fileURLWithPath: "/usr/bin/env"))
+        let run = try runCatalogProcess(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+                                           + arguments, environment: ["GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"],
+                                        in: root, executable: URL(fileURLWithPath: "/usr/bin/env"))
         try #require(run.status == 0, "git \(arguments): \(run.stderr)")
         return run
     }
@@ -50,8 +50,8 @@ struct GitScene {
 
     /// `catalog ARGUMENTS` in `folder` (relative to the repository), with this scene's TMPDIR.
     func catalog(_ arguments: [String], in folder: String = "") throws -> RunResult {
-        try runCatalog(arguments, environment: ["TMPDIR": temporary.path],
-                       in: folder.isEmpty ? root : root.appendingPathComponent(folder))
+        try runCatalogProcess(arguments, environment: ["TMPDIR": temporary.path],
+                              in: folder.isEmpty ? root : root.appendingPathComponent(folder))
     }
 
     /// What the commands left in their TMPDIR: nothing, when they cleaned up.
@@ -82,9 +82,9 @@ struct DiffCommandTests {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("diff-bundled-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         try FileManager.default.createDirectory(at: scratch.appendingPathComponent("bundled/preparations"), withIntermediateDirectories: true)
-        let beside = try runCatalog(["diff", "bundled", packageRoot.appendingPathComponent("Catalogue").path], in: scratch)
+        let beside = try runCatalogProcess(["diff", "bundled", packageRoot.appendingPathComponent("Catalogue").path], in: scratch)
         #expect(beside.status == 0, "\(beside.stdout)\(beside.stderr)")
-        let folder = try runCatalog(["diff", "./bundled", packageRoot.appendingPathComponent("Catalogue").path], in: scratch)
+        let folder = try runCatalogProcess(["diff", "./bundled", packageRoot.appendingPathComponent("Catalogue").path], in: scratch)
         #expect(folder.status == 1)
     }
 
@@ -175,8 +175,8 @@ struct DiffCommandTests {
             #expect(run.stderr == message, "\(arguments)")
             #expect(run.stdout == "")
         }
-        let outside = try runCatalog(["diff", "main", "."], environment: ["GIT_CEILING_DIRECTORIES": scene.temporary.path],
-                                     in: scene.temporary)
+        let outside = try runCatalogProcess(["diff", "main", "."], environment: ["GIT_CEILING_DIRECTORIES": scene.temporary.path],
+                                            in: scene.temporary)
         #expect(outside.status == 2)
         #expect(outside.stderr == "error: no folder 'main' here (the current folder is not in a git repository, where it could name a revision)\n")
         #expect(scene.leftovers == [])

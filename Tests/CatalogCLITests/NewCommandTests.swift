@@ -35,7 +35,7 @@ struct NewCommandTests {
             (catalogue, ".", "fresh.yaml", "schema/preparation.schema.json"),
             (scratch.appendingPathComponent("some"), "../cat", "./dir/../dir/other.yaml", "../../cat/schema/preparation.schema.json"),
         ] {
-            let run = try runCatalog(["new", "fresh", "--area", "face", "--catalogue", catalogueArgument, "-o", output], in: directory)
+            let run = try runCatalogProcess(["new", "fresh", "--area", "face", "--catalogue", catalogueArgument, "-o", output], in: directory)
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stderr == "")
             let file = directory.appendingPathComponent(output)
@@ -50,12 +50,12 @@ struct NewCommandTests {
     func standardOutput() throws {
         let (scratch, catalogue) = try catalogueWithSchema()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let here = try runCatalog(["new", "fresh", "--area", "face", "--catalogue", "cat"], in: scratch)
+        let here = try runCatalogProcess(["new", "fresh", "--area", "face", "--catalogue", "cat"], in: scratch)
         #expect(here.status == 0)
         #expect(try schemaTarget(here.stdout) == "cat/schema/preparation.schema.json")
-        let inside = try runCatalog(["new", "fresh", "--area", "face"], environment: ["CATALOGUE_PATH": catalogue.path], in: catalogue)
+        let inside = try runCatalogProcess(["new", "fresh", "--area", "face"], environment: ["CATALOGUE_PATH": catalogue.path], in: catalogue)
         #expect(try schemaTarget(inside.stdout) == "schema/preparation.schema.json")
-        let root = try runCatalog(["new", "fresh", "--area", "face", "--catalogue", catalogue.path], in: URL(fileURLWithPath: "/"))
+        let root = try runCatalogProcess(["new", "fresh", "--area", "face", "--catalogue", catalogue.path], in: URL(fileURLWithPath: "/"))
         #expect(try schemaTarget(root.stdout) == catalogue.standardizedFileURL.path + "/schema/preparation.schema.json",
                 "sharing nothing but the root: the absolute path")
     }
@@ -78,7 +78,7 @@ struct NewCommandTests {
     func awkwardPath() throws {
         let (scratch, catalogue) = try catalogueWithSchema(named: "my cat #1")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let run = try runCatalog(["new", "fresh", "--area", "face", "--catalogue", catalogue.path, "-o", "x.yaml"], in: scratch)
+        let run = try runCatalogProcess(["new", "fresh", "--area", "face", "--catalogue", catalogue.path, "-o", "x.yaml"], in: scratch)
         #expect(run.status == 0, "\(run.stderr)")
         let target = try schemaTarget(try String(contentsOf: scratch.appendingPathComponent("x.yaml"), encoding: .utf8))
         #expect(target == catalogue.appendingPathComponent("schema/preparation.schema.json").standardizedFileURL.absoluteString)

@@ -48,7 +48,7 @@ struct Review14Tests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let catalogue = try makeCatalogue(["face/a.yaml": preparation("a")])
         defer { try? FileManager.default.removeItem(at: catalogue) }
-        let run = try runCatalog(["new", "my-prep", "--area", "face", "--catalogue", catalogue.path, "-o", "sp ace/new.yaml"],
+        let run = try runCatalogProcess(["new", "my-prep", "--area", "face", "--catalogue", catalogue.path, "-o", "sp ace/new.yaml"],
                                  in: scratch)
         #expect(run.status == 0)
         #expect((run.stdout + run.stderr).contains("catalog add --catalogue '\(catalogue.path)' 'sp ace/new.yaml'`"))
@@ -59,7 +59,7 @@ struct Review14Tests {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("review14-new-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let run = try runCatalog(["new", "my-prep", "--area", "face", "-o", "a\u{1B}]0;title\u{7}.yaml"], in: scratch)
+        let run = try runCatalogProcess(["new", "my-prep", "--area", "face", "-o", "a\u{1B}]0;title\u{7}.yaml"], in: scratch)
         #expect(run.status == 0)
         #expect(!(run.stdout + run.stderr).contains("\u{1B}"))
         #expect(!(run.stdout + run.stderr).contains("\u{7}"))

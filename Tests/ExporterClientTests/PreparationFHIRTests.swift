@@ -158,7 +158,7 @@ struct PreparationFHIRTests {
         #expect(resources.count == 2 * registry.count)
         let retired = resources.filter { $0["status"] as? String == "retired" }.compactMap { $0["id"] as? String }
         let deprecated = registry.preparations.filter(\.isDeprecated).map(\.id)
-        #expect(!deprecated.isEmpty)
+        #expect(deprecated == ["phosphatidylcholine-multicomponent-lipolysis"])
         #expect(Set(retired) == Set(deprecated))
         #expect(resources.allSatisfy { $0["version"] as? String == "2026.11" })
     }

@@ -22,7 +22,8 @@ import Testing
         let registry = try fixtureRegistry("planning")
         let c = try course("face", CourseRequest(concern: "dehydration", start: try day("2026-01-05")), in: registry)
         #expect(c.preparation.id == "delta-neck-trial")
-        #expect(c.excluded.first { $0.preparation == "gamma-deprecated" }?.reasons.first?.hasPrefix("deprecated") == true)
+        #expect(c.excluded.first { $0.preparation == "gamma-deprecated" }?.reasons
+                == ["deprecated since 2025-01-01: Withdrawn by its maker (replaced by 'alpha-two-phase')"])
     }
 
     @Test func rankingIsEvidenceThenPlaceOfTheConcernThenId() throws {
@@ -111,7 +112,7 @@ import Testing
         let concern = try requestError("face", CourseRequest(concern: "dehydratoin", start: start), in: registry)
         #expect(concern == "unknown concern 'dehydratoin'; did you mean 'dehydration'?")
         let condition = try requestError("face", CourseRequest(concern: "dehydration", conditions: ["pregancy"], start: start), in: registry)
-        #expect(condition?.hasPrefix("unknown condition 'pregancy'; did you mean 'pregnancy'?") == true)
+        #expect(condition == "unknown condition 'pregancy'; did you mean 'pregnancy'?")
         do {
             _ = try Region.named("abdomn")
             Issue.record("expected an error")

@@ -46,11 +46,28 @@ import Testing
         }
     }
 
+    @Test("each triggering example does exactly what PlanningRuleEffects.swift says", arguments: ids)
+    func triggeringExamplesEffects(_ id: String) throws {
+        let (pluginID, rule) = try Self.rule(id)
+        let plugin = try #require(try standardHost().plugins.first { $0.id == pluginID })
+        let registry = try #require(bundledRegistry)
+        let expected = try #require(planningRuleEffects[id], "give the effects of \(id)'s examples in PlanningRuleEffects.swift")
+        #expect(Set(expected.keys) == Set(rule.triggeringExamples.map(\.title)))
+        for example in rule.triggeringExamples {
+            let effect = try ruleEffect(id, of: plugin, on: example.request, in: registry)
+            #expect(!effect.isEmpty, "\(id): \(example.title)")
+            #expect(effect == expected[example.title], "\(id): \(example.title)")
+        }
+    }
+
     @Test(arguments: ids)
     func nonTriggeringExamplesDoNot(_ id: String) throws {
-        let (plugin, rule) = try Self.rule(id)
+        let (pluginID, rule) = try Self.rule(id)
+        let plugin = try #require(try standardHost().plugins.first { $0.id == pluginID })
+        let registry = try #require(bundledRegistry)
         for example in rule.nonTriggeringExamples {
-            #expect(try !Self.applied(plugin, example.request).contains(id), "\(id): \(example.title)")
+            #expect(try !Self.applied(pluginID, example.request).contains(id), "\(id): \(example.title)")
+            #expect(try ruleEffect(id, of: plugin, on: example.request, in: registry) == [], "\(id): \(example.title)")
         }
     }
 
@@ -79,7 +96,7 @@ import Testing
         let c = try course("face", CourseRequest(concern: "wrinkles", regions: [TreatedRegion(.periorbital)],
                                                  start: try day("2026-01-05")), in: registry)
         #expect(c.technique == .micropapules)
-        #expect(c.warnings.contains("periorbital: superficial intradermal injection only, with micropapules; no booster in the lower lid with oedema or thin skin [periorbital-superficial-only]"))
+        #expect(c.warnings == ["periorbital: superficial intradermal injection only, with micropapules; no booster in the lower lid with oedema or thin skin [periorbital-superficial-only]"])
     }
 
     @Test func scalpPlansAssessmentsAndHoldsMaintenanceUntilThe3MonthOne() throws {
@@ -125,7 +142,7 @@ import Testing
             start: try day("2026-03-02")), in: try #require(registry))
         #expect(c.visits.map(\.kind) == Array(repeating: .followUp, count: c.sessions.count))
         #expect(zip(c.visits, c.sessions).allSatisfy { $0.date == $1.date.adding(days: 21) && $0.latest == $1.date.adding(days: 28) })
-        #expect(c.warnings.contains("the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]"))
+        #expect(c.warnings == ["the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]"])
         let dose = try #require(c.dose)
         #expect(dose.points == 79...175)
         #expect(dose.volume.upperBound == 35)
@@ -144,8 +161,10 @@ import Testing
         let c = try course("scar", CourseRequest(concern: "keloids", conditions: ["keloid-tendency"], start: try day("2026-10-05")),
                            in: try #require(registry))
         #expect(c.visits.map(\.date) == c.sessions.map(\.date))
-        #expect(c.visits.allSatisfy { $0.kind == .assessment && $0.purpose.contains("Vancouver Scar Scale or POSAS") })
-        #expect(c.warnings.contains("the patient tends to form keloids: needling outside the scar can provoke new lesions; inject only within it [scar-keloid-tendency]"))
+        #expect(c.visits.map { "\($0.kind): \($0.purpose)" } == (1...3).map {
+            "assessment: assess the scar before session \($0) (Vancouver Scar Scale or POSAS) and record it"
+        })
+        #expect(c.warnings == ["the patient tends to form keloids: needling outside the scar can provoke new lesions; inject only within it [scar-keloid-tendency]"])
     }
 
     @Test func aPreparationMustBeUsedInEveryRegionGiven() throws {

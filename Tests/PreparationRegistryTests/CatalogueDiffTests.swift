@@ -57,10 +57,28 @@ struct CatalogueDiffTests {
         #expect(backward.preparations.map(\.id) == ["booster", "booster-plus", "hydration"])
         let hydration = try #require(backward.preparations.last)
         #expect(hydration.noLongerDeprecated && !hydration.newlyDeprecated)
-        #expect(hydration.lines.first == "changed hydration (no longer deprecated)")
-        #expect(hydration.lines.contains("  interval of phase induction: 1-2 weeks -> 2-3 weeks"))
-        #expect(hydration.lines.contains("  contraindications: - pregnancy"))
-        #expect(hydration.lines.contains("  contraindications: + anticoagulant-therapy"))
+        #expect(hydration.lines == [
+            "changed hydration (no longer deprecated)",
+            "  summary: Non-crosslinked HA for dull, dehydrated skin -> Non-crosslinked HA for dull skin",
+            "  ingredients: - {name: Vitamin C, class: vitamin}",
+            "  ingredients: + Glycerol",
+            "  concentration of ingredient Sodium hyaluronate: 1.8 % -> 1.35 %",
+            "  regions: - decolletage",
+            "  techniques: - micropapules",
+            "  depth: 0.5-1.5 mm -> 0.5-2 mm",
+            "  sessions of phase induction: 4-6 -> 3-4",
+            "  interval of phase induction: 1-2 weeks -> 2-3 weeks",
+            "  dosing.max-per-session: 8 ml -> 10 ml",
+            "  contraindications: - pregnancy",
+            "  contraindications: + anticoagulant-therapy",
+            "  side-effects: - {effect: Small papules, lasts: 1-2 days}",
+            "  frequency of side effect Bruising: uncommon -> common",
+            "  duration of aftercare No make-up: 24 hours -> 12 hours",
+            "  sources: - Smith J. Mesotherapy review, 2025",
+            "  evidence: consensus -> practice",
+            "  deprecated: - {since: \"2026-03-01\", because: Replaced by the stronger booster, replaced-by: booster-plus}",
+            "  x-clinic-code: HY-02 -> HY-01",
+        ])
         let forwardFields = Set(try #require(forward.preparations.last).changes.map(\.field))
         #expect(Set(hydration.changes.map(\.field)) == forwardFields)
         #expect(backward.summary == "1 preparation changed, 1 added, 1 removed; vocabulary: 2 words changed, 1 added, 1 removed; manifest: 2 fields changed")

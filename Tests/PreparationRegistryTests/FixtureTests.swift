@@ -1,6 +1,7 @@
 import Foundation
 import PreparationRegistry
 import Testing
+import YAMLReader
 
 /// The folder of this test target's fixtures.
 let fixturesURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -62,6 +63,9 @@ struct FixtureTests {
         let result = CatalogueLoader().load(files: [path])
         #expect(relevant(result.diagnostics, expected).map(shortForm) == expected)
         #expect(result.registry != nil)
-        #expect(!result.preparations.isEmpty)
+        // Every document of the file is a preparation.
+        let documents = YAMLDocumentReader().read(Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: path).documents
+        #expect(result.preparations.count == documents.count)
+        #expect(documents.count >= 1)
     }
 }

@@ -30,7 +30,16 @@ struct FuzzCrashTests {
         #expect(single.diagnostics.map(\.rendered) == whole.diagnostics.map(\.rendered))
         #expect(single.preparations == whole.preparations)
         if !single.isValid {
-            #expect(single.diagnostics.contains { $0.severity == .error && $0.location.line >= 1 && $0.location.column >= 1 })
+            // Located: each error on a line of the file (or just after its last), at a column of
+            // that line (or just after its last character).
+            let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).map { $0.unicodeScalars.count }
+            let errors = single.diagnostics.filter { $0.severity == .error }
+            #expect(!errors.isEmpty)
+            for error in errors {
+                let line = error.location.line, column = error.location.column
+                #expect(lines.indices.contains(line - 1) && (1...lines[line - 1] + 1).contains(column), "\(error)")
+            }
         }
     }
 }

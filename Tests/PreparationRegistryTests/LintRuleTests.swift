@@ -25,14 +25,32 @@ struct LintRuleTests {
         #expect(id.allSatisfy { $0.isLowercase || $0 == "-" })
     }
 
-    @Test("triggering examples warn, with the rule's id", arguments: LintRules.all.map(\.id))
+    @Test("triggering examples warn exactly where their markers stand, and nothing else", arguments: LintRules.all.map(\.id))
     func triggering(_ id: String) throws {
         let rule = try #require(LintRules.rule(id))
-        for example in rule.triggeringExamples {
-            let result = try loadDocument(example)
-            #expect(result.errorCount == 0, "\(result.diagnostics)\n\(example)")
-            #expect(result.diagnostics.contains { $0.severity == .warning && $0.rule == id }, "no warning for:\n\(example)")
+        for example in rule.markedTriggeringExamples {
+            let (text, marked) = markedPlaces(example)
+            #expect(!marked.isEmpty, "\(id): an example marks no place:\n\(example)")
+            let result = try loadDocument(text)
+            #expect(result.errorCount == 0, "\(result.diagnostics)\n\(text)")
+            #expect(result.diagnostics.allSatisfy { $0.severity == .warning && $0.rule == id }, "\(result.diagnostics)\n\(text)")
+            let warned = result.diagnostics.map { TextPlace(line: $0.location.line, column: $0.location.column) }
+            #expect(warned.sorted() == marked, "\(id): warned at \(warned.sorted()), marked \(marked):\n\(text)")
         }
+    }
+
+    @Test("the examples a rule gives others are its marked ones without the markers", arguments: LintRules.all.map(\.id))
+    func examplesWithoutMarkers(_ id: String) throws {
+        let rule = try #require(LintRules.rule(id))
+        #expect(rule.triggeringExamples == rule.markedTriggeringExamples.map { markedPlaces($0).text })
+        #expect(!(rule.triggeringExamples + rule.nonTriggeringExamples).contains { $0.contains(LintRule.marker) })
+    }
+
+    @Test("marked places: line and column of the character after each marker")
+    func markedPlacesCounting() {
+        let (text, places) = markedPlaces("↓id: x\nname: ↓↓é↓\n↓")
+        #expect(text == "id: x\nname: é\n")
+        #expect(places.map(\.description) == ["1:1", "2:7", "2:7", "2:8", "3:1"])
     }
 
     @Test("non-triggering examples do not warn", arguments: LintRules.all.map(\.id))
@@ -61,7 +79,8 @@ struct LintRuleTests {
         let result = try loadDocument(lintExample(["sources": ""]))
         let warning = try #require(result.diagnostics.first { $0.rule == "no-sources" })
         #expect(warning.message == "preparation 'example' names no sources; add 'sources' saying where its figures come from")
-        #expect(warning.description.hasSuffix(" [no-sources]"))
+        #expect(warning.description == "\(warning.location.file):1:1: warning: preparation 'example' names no sources; add 'sources' saying where its figures come from [no-sources]")
+        #expect(warning.location.file.hasSuffix("/example.yaml"))
         #expect(warning.location == result.preparations.first?.location(of: "sources"))
     }
 
@@ -97,4 +116,35 @@ struct LintRuleTests {
             #expect(!LintRules.isMaintenanceLike(name), "\(name)")
         }
     }
+}
+
+/// A line and column (from 1) in a text.
+struct TextPlace: Hashable, Comparable, CustomStringConvertible {
+    var line: Int
+    var column: Int
+
+    static func < (lhs: TextPlace, rhs: TextPlace) -> Bool { (lhs.line, lhs.column) < (rhs.line, rhs.column) }
+    var description: String { "\(line):\(column)" }
+}
+
+/// A marked example (SwiftLint's style, ``LintRule/marker``): its text without the markers, and
+/// the place of the character each marker stands before, in order. Columns count Unicode
+/// scalars, as libyaml's marks do.
+func markedPlaces(_ marked: String) -> (text: String, places: [TextPlace]) {
+    var text = String.UnicodeScalarView()
+    var places: [TextPlace] = []
+    var place = TextPlace(line: 1, column: 1)
+    for scalar in marked.unicodeScalars {
+        if Character(scalar) == LintRule.marker {
+            places.append(place)
+            continue
+        }
+        text.append(scalar)
+        if scalar == "\n" {
+            place = TextPlace(line: place.line + 1, column: 1)
+        } else {
+            place.column += 1
+        }
+    }
+    return (String(text), places)
 }

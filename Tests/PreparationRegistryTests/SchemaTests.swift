@@ -84,7 +84,7 @@ struct SchemaTests {
     @Test("every bundled preparation file starts with the schema line")
     func modeline() throws {
         let paths = bundledPreparationPaths()
-        #expect(paths.count >= 16)
+        #expect(paths.count == 21)
         for path in paths {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(text.hasPrefix(PreparationSchema.modeline + "\n"), "\(path)")

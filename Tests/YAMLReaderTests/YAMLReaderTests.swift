@@ -186,8 +186,7 @@ struct LocationTests {
         let result = read("a: [b, {c: d}]\n", file: "some/dir/x.yml")
         #expect(result.documents.first?.root.location.file == "some/dir/x.yml")
         let bad = read("a: [b\n", file: "some/dir/x.yml")
-        #expect(bad.errors.allSatisfy { $0.location.file == "some/dir/x.yml" })
-        #expect(!bad.errors.isEmpty)
+        #expect(bad.errors.map(\.description) == ["some/dir/x.yml:2:1: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)"])
     }
 }
 
@@ -253,7 +252,7 @@ struct AliasTests {
     func badMerge() {
         let result = read("a: &s text\nb:\n  <<: *s\n")
         #expect(result.errors.map(\.kind) == [.merge])
-        #expect(result.errors.first?.location.line ?? 0 >= 1)
+        #expect(result.errors.map(\.description) == ["test.yaml:1:4: error: the merge key '<<' takes a mapping or a list of mappings, not a string"])
         let inline = read("b:\n  <<: 5\n")
         #expect(inline.errors.map(\.kind) == [.merge])
         #expect(inline.errors.first?.location.line == 2)
@@ -265,7 +264,7 @@ struct AliasTests {
         #expect(result.errors.map(\.kind) == [.unknownAlias])
         #expect(result.errors.first?.location.line == 2)
         #expect(result.errors.first?.location.column == 4)
-        #expect(result.errors.first?.message.contains("nope") == true)
+        #expect(result.errors.map(\.description) == ["test.yaml:2:4: error: alias '*nope' refers to no anchor defined before it"])
     }
 
     @Test("an anchor used before it is defined is unknown")
@@ -287,8 +286,7 @@ struct ErrorTests {
         #expect(result.errors.count == 1)
         #expect(error.kind == .duplicateKey)
         #expect(error.location.line == 4 && error.location.column == 3)
-        #expect(error.message.contains("'c'"))
-        #expect(error.message.contains("line 3, column 3"))
+        #expect(error.message == "key 'c' is given twice in this mapping (first at line 3, column 3)")
     }
 
     @Test("a duplicate key is an error also in flow style and at the root")
@@ -345,13 +343,16 @@ struct ErrorTests {
         #expect(error.location.line == 3)
     }
 
-    @Test("unclosed flow collections are syntax errors", arguments: ["a: [1, 2\n", "a: {b: 1\n", "a: [1, {b: 2]\n"])
-    func unclosed(_ text: String) throws {
+    @Test("unclosed flow collections are syntax errors", arguments: [
+        ("a: [1, 2\n", "test.yaml:2:1: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)"),
+        ("a: {b: 1\n", "test.yaml:2:1: error: did not find expected ',' or '}' (while parsing a flow mapping at line 1, column 4)"),
+        ("a: [1, {b: 2]\n", "test.yaml:1:13: error: did not find expected ',' or '}' (while parsing a flow mapping at line 1, column 8)"),
+    ])
+    func unclosed(_ text: String, _ expected: String) throws {
         let result = read(text)
         let error = try #require(result.errors.first)
         #expect(error.kind == .syntax)
-        #expect(error.location.line >= 1)
-        #expect(error.message.contains("flow"))
+        #expect(result.errors.map(\.description) == [expected])
     }
 
     @Test("a NUL byte is refused at its place")
@@ -440,7 +441,7 @@ struct LimitTests {
         let result = read(text)
         let error = try #require(result.errors.first)
         #expect(error.kind == .limit)
-        #expect((1...9).contains(error.location.line))
+        #expect(result.errors.map(\.description) == ["test.yaml:5:8: error: aliases expand to more than 10000 nodes in this document (alias '*d')"])
     }
 
     @Test("alias expansion below the limit is fine; the limit is per document and settable")
@@ -638,15 +639,19 @@ struct FileTests {
     }
 
     @Test("a UTF-8 byte order mark right before the first key is skipped, in memory and from a file; columns on line 1 count after it",
-          arguments: ["a: *x\nb: 1\n", "a: 1\nb: ab\u{FFFF}", "key: [unclosed\n"])
-    func byteOrderMarkBeforeKey(_ text: String) throws {
+          arguments: [
+            ("a: *x\nb: 1\n", "f.yaml:1:4: error: alias '*x' refers to no anchor defined before it"),
+            ("a: 1\nb: ab\u{FFFF}", "f.yaml:2:6: error: invalid leading UTF-8 octet (byte 0xFF)"),
+            ("key: [unclosed\n", "f.yaml:2:1: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 6)"),
+          ])
+    func byteOrderMarkBeforeKey(_ text: String, _ expected: String) throws {
         var bytes = Array(text.utf8)
         if let index = bytes.firstIndex(of: 0xEF) { bytes.replaceSubrange(index..<index + 3, with: [0xFF]) }
         let plain = YAMLDocumentReader().read(bytes, file: "f.yaml")
         let marked = [0xEF, 0xBB, 0xBF] + bytes
         let whole = YAMLDocumentReader().read(marked, file: "f.yaml")
         let chunked = try streamed(marked)
-        #expect(!plain.errors.isEmpty)
+        #expect(plain.errors.map(\.description) == [expected])
         #expect(whole.errors.map(\.description) == plain.errors.map(\.description))
         #expect(chunked.errors.map(\.description) == plain.errors.map(\.description))
         let clean = try streamed([0xEF, 0xBB, 0xBF] + Array("a: 1\nb: [x]\n".utf8))
@@ -670,7 +675,7 @@ struct FileTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let directory = YAMLDocumentReader().read(fileAt: dir.path) { _ in }
         #expect(directory.map(\.kind) == [.io])
-        #expect(directory.first?.message.hasPrefix("cannot read file") == true)
+        #expect(directory.map(\.description) == ["\(dir.path):1:1: error: cannot read file: Is a directory"])
     }
 
     @Test("a directory is not read as a file")

@@ -131,7 +131,7 @@ struct CourseCommand: ParsableCommand {
 
     /// Now: the moment `SOURCE_DATE_EPOCH` names (seconds since 1970, UTC) when it is set to
     /// a whole number from 0 up to the end of year 9999, else the clock's.
-    static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+    static func now(environment: [String: String] = CommandContext.environment) -> Date {
         if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), (0...253_402_300_799).contains(seconds) {
             return Date(timeIntervalSince1970: Double(seconds))
         }

@@ -20,7 +20,7 @@ struct CatalogueOptions: ParsableArguments {
     var isChosen: Bool { !catalogue.isEmpty || Self.environmentValue != nil }
 
     private static var environmentValue: String? {
-        guard let value = ProcessInfo.processInfo.environment[environmentVariable], !value.isEmpty else { return nil }
+        guard let value = CommandContext.environment[environmentVariable], !value.isEmpty else { return nil }
         return value
     }
 
@@ -134,7 +134,7 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 /// typed (`--allergy $'\e[2J'`, `--concern $'fa\ace'`), are written escaped (`\u{1B}`), so
 /// that they never reach the terminal as they are.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((terminalSafe(line) + "\n").utf8))
+    CommandContext.writeError(terminalSafe(line) + "\n")
 }
 
 /// `text` with the characters a terminal would act on written escaped as `\u{XX}`: C0 controls

@@ -28,9 +28,9 @@ struct Terminal {
     /// `--color always` or `never` decide; else `FORCE_COLOR` set to anything but `0` or empty
     /// turns it on; else `NO_COLOR` set and not empty, or `TERM=dumb`, turn it off; else colour on
     /// a terminal only.
-    static func standardOutput(environment: [String: String] = ProcessInfo.processInfo.environment,
+    static func standardOutput(environment: [String: String] = CommandContext.environment,
                                colour choice: ColourChoice = .auto) -> Terminal {
-        let isTerminal = isatty(STDOUT_FILENO) == 1
+        let isTerminal = CommandContext.standardOutputIsTerminal
         var width: Int?
         if isTerminal {
             var size = winsize()

@@ -2,21 +2,33 @@
 /// Each rule describes itself (its id, why it exists, and example documents that trigger it
 /// and that do not), so `catalog lint-rules` can list the rules, a catalogue can switch one
 /// off in its manifest (`lint: {disable: [rule-id]}`), and the examples run as tests.
+///
+/// A triggering example marks with ``marker`` (`↓`, as SwiftLint's examples do) each place a
+/// warning of the rule points at: the marker stands just before the located character (the
+/// start of the field's value), once per warning. The tests remove the markers, load the document and compare the warnings'
+/// lines and columns with the markers'; ``triggeringExamples`` gives the documents without
+/// them.
 public struct LintRule: Sendable {
+    /// What a triggering example writes where a warning points.
+    package static let marker: Character = "↓"
+
     /// The rule's id, a slug.
     public var id: String
     /// Why the rule exists.
     public var rationale: String
     /// Preparation documents (YAML, valid against the bundled vocabulary) that the rule warns
     /// about.
-    public var triggeringExamples: [String]
+    public var triggeringExamples: [String] { markedTriggeringExamples.map(Self.removingMarkers) }
+    /// The triggering examples as written, with a ``marker`` where each warning points.
+    package var markedTriggeringExamples: [String]
     /// Preparation documents (YAML, valid against the bundled vocabulary) that the rule lets
     /// pass.
     public var nonTriggeringExamples: [String]
     /// The warnings the rule has for a preparation of a catalogue: each a location and a message.
     package var check: @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]
 
-    /// Creates a rule that looks at the preparation alone.
+    /// Creates a rule that looks at the preparation alone. Its triggering examples may mark
+    /// where its warnings point (``marker``).
     package init(id: String, rationale: String, triggeringExamples: [String] = [],
                 nonTriggeringExamples: [String] = [],
                 check: @escaping @Sendable (Preparation) -> [(SourceLocation, String)]) {
@@ -30,9 +42,14 @@ public struct LintRule: Sendable {
                 check: @escaping @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]) {
         self.id = id
         self.rationale = rationale
-        self.triggeringExamples = triggeringExamples
+        self.markedTriggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
         self.check = check
+    }
+
+    /// `example` without its markers.
+    package static func removingMarkers(_ example: String) -> String {
+        example.contains(marker) ? example.filter { $0 != marker } : example
     }
 }
 

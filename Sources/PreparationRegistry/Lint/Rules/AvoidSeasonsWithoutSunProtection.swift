@@ -4,8 +4,8 @@ extension LintRules {
         id: "avoid-seasons-without-sun-protection",
         rationale: "Seasons are avoided because of sun exposure after treatment; a preparation that avoids seasons but whose aftercare never mentions sun protection leaves out the instruction that matters most in the other seasons. Aftercare counts as sun protection when it mentions sun, SPF, UV, sunscreen, tanning, a solarium or photoprotection.",
         triggeringExamples: [
-            lintExample(["avoid-seasons": "[summer]", "aftercare": "[Avoid make-up for 12 hours]"]),
-            lintExample(["avoid-seasons": "[spring, summer]"]),
+            lintExample(["avoid-seasons": "↓[summer]", "aftercare": "[Avoid make-up for 12 hours]"]),
+            lintExample(["avoid-seasons": "↓[spring, summer]"]),
         ],
         nonTriggeringExamples: [
             lintExample(["avoid-seasons": "[summer]",

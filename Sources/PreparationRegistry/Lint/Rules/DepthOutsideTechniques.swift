@@ -5,8 +5,8 @@ extension LintRules {
         id: "depth-outside-techniques",
         rationale: "Each technique deposits the product in a usual depth band; a depth outside the band of every technique listed is most likely a typo or the wrong technique.",
         triggeringExamples: [
-            lintExample(["techniques": "[epidermal]", "depth": "4-6 mm"]),
-            lintExample(["techniques": "[micropapules, point-by-point]", "depth": "8 mm"]),
+            lintExample(["techniques": "[epidermal]", "depth": "↓4-6 mm"]),
+            lintExample(["techniques": "[micropapules, point-by-point]", "depth": "↓8 mm"]),
         ],
         nonTriggeringExamples: [
             lintExample(["techniques": "[nappage]", "depth": "0.5-2 mm"]),

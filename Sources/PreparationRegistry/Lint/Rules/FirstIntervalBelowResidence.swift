@@ -6,9 +6,9 @@ extension LintRules {
         rationale: "The residence time is how long the injected substances stay active. When the first phase's shortest interval between its sessions is shorter than the residence time's lower bound, the next session can fall while the last one's substances are still working: either the interval or the residence time is probably wrong.",
         triggeringExamples: [
             lintExample(["residence": "3-4 weeks",
-                         "protocol": "\n  - {phase: induction, sessions: 4, interval: 1-2 weeks}"]),
+                         "protocol": "\n  ↓- {phase: induction, sessions: 4, interval: 1-2 weeks}"]),
             lintExample(["residence": "2 weeks - 1 month",
-                         "protocol": "\n  - {phase: induction, sessions: 4, interval: 10-20 days}"]),
+                         "protocol": "\n  ↓- {phase: induction, sessions: 4, interval: 10-20 days}"]),
         ],
         nonTriggeringExamples: [
             lintExample(["residence": "1-2 weeks",

@@ -5,9 +5,9 @@ extension LintRules {
         id: "ingredient-condition-not-listed",
         rationale: "A condition that names ingredients (format 1.1, for example a hypersensitivity to hyaluronic acid) leaves out every preparation holding one of them, whether or not the preparation lists it; but a reader of the preparation, its 'show' output or an export sees only its 'contraindications'. Listing the condition there keeps the entry honest about what to screen for.",
         triggeringExamples: [
-            lintExample(["contraindications": "[pregnancy]"]),
-            lintExample(["ingredients": "[{name: Sodium hyaluronate, class: hyaluronic-acid}]", "contraindications": ""]),
-            lintExample(["ingredients": "[Hyaluronidase]", "contraindications": "[hyaluronidase-hypersensitivity]"]),
+            lintExample(["ingredients": "↓[hyaluronic acid]", "contraindications": "[pregnancy]"]),
+            lintExample(["ingredients": "↓[{name: Sodium hyaluronate, class: hyaluronic-acid}]", "contraindications": ""]),
+            lintExample(["ingredients": "↓[Hyaluronidase]", "contraindications": "[hyaluronidase-hypersensitivity]"]),
         ],
         nonTriggeringExamples: [
             lintExample(["contraindications": "[hyaluronic-acid-hypersensitivity]"]),

@@ -6,13 +6,13 @@ extension LintRules {
         triggeringExamples: [
             lintExample(["protocol": """
 
-                  - {phase: induction, sessions: 4, interval: 2-3 weeks}
+                  ↓- {phase: induction, sessions: 4, interval: 2-3 weeks}
                   - {phase: maintenance, sessions: 1, interval: 3 months}
                   - {phase: regeneration, sessions: 2, interval: 2 weeks}
                 """]),
             lintExample(["protocol": """
 
-                  - {phase: induction, sessions: 4, interval: 2-3 weeks}
+                  ↓- {phase: induction, sessions: 4, interval: 2-3 weeks}
                   - {phase: booster, sessions: 2, interval: 1 month}
                   - {phase: maintenance, sessions: 1, interval: 6 months, repeat: true}
                 """]),

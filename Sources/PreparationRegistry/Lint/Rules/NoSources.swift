@@ -4,8 +4,9 @@ extension LintRules {
         id: "no-sources",
         rationale: "Depths, residence times, intervals and contraindications are clinical figures; without 'sources' nobody can check where they come from or whether they are still current.",
         triggeringExamples: [
-            lintExample(["sources": ""]),
-            lintExample(["sources": "[]"]),
+            // Without the key, the warning points at the preparation: the document's start.
+            "↓" + lintExample(["sources": ""]),
+            lintExample(["sources": "↓[]"]),
         ],
         nonTriggeringExamples: [
             lintExample(["sources": "[\"Product label, 2024\"]"]),

@@ -1,0 +1,77 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a command reads of its process and where it writes: the environment, the standard
+/// output and the standard error. Run as `catalog`, a command uses the process's own. A test
+/// runs a command in process (swift-argument-parser's own test style) inside ``run(_:)`` of a
+/// context of its own: the command then sees the context's environment, its standard output
+/// is no terminal, and what it writes is kept in the context. The context is a task-local, so
+/// tests that run commands at the same time neither mix their output nor share an environment,
+/// and nothing of the process (file descriptors, environment) changes.
+///
+/// Every write of the commands goes through ``print(_:separator:terminator:)`` (which stands in
+/// for the standard library's within this module) and ``printError(_:)``; every read of the
+/// environment through ``environment``. Run as `catalog`, the bytes written are those of
+/// `Swift.print` and of a write to the standard error, as before.
+final class CommandContext: @unchecked Sendable {
+    /// The context of the command running in process, if any.
+    @TaskLocal static var current: CommandContext?
+
+    /// The environment the command sees.
+    let environment: [String: String]
+    private let lock = NSLock()
+    private var output = ""
+    private var error = ""
+
+    /// A context with `environment` and nothing written yet.
+    init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    /// Runs `body` with this context as the current one.
+    func run<T>(_ body: () throws -> T) rethrows -> T {
+        try Self.$current.withValue(self, operation: body)
+    }
+
+    /// What the command wrote to its standard output.
+    var standardOutput: String { lock.withLock { output } }
+    /// What the command wrote to its standard error.
+    var standardError: String { lock.withLock { error } }
+
+    /// The environment of the command: the current context's, else the process's.
+    static var environment: [String: String] {
+        current?.environment ?? ProcessInfo.processInfo.environment
+    }
+
+    /// Whether the standard output is a terminal: never in a context.
+    static var standardOutputIsTerminal: Bool {
+        current == nil && isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Writes `text` to the standard output (the process's through `Swift.print`, buffered as
+    /// before, or the current context's).
+    static func writeOutput(_ text: String) {
+        guard let context = current else { return Swift.print(text, terminator: "") }
+        context.lock.withLock { context.output += text }
+    }
+
+    /// Writes `text` to the standard error (the process's, unbuffered, or the current
+    /// context's).
+    static func writeError(_ text: String) {
+        guard let context = current else { return FileHandle.standardError.write(Data(text.utf8)) }
+        context.lock.withLock { context.error += text }
+    }
+}
+
+/// The standard library's `print`, written to the standard output of ``CommandContext``: it
+/// stands in for `Swift.print` everywhere in this module, so that a command run in process
+/// writes to its context. The items are written as `Swift.print` writes them.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    CommandContext.writeOutput(items.map { "\($0)" }.joined(separator: separator) + terminator)
+}

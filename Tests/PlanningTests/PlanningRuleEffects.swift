@@ -1,0 +1,69 @@
+import PreparationRegistry
+
+/// What each triggering example of a planning rule does, exactly (``ruleEffect(_:of:on:in:)``):
+/// for each rule id, each example's title and its effect, line by line. A request has no text
+/// to mark a place in (as lint examples do), so the rule's examples are pinned by their whole
+/// effect: which preparation it leaves out with which reason, the holds it puts, the warnings,
+/// notes and visits it adds. The non-triggering examples have none.
+let planningRuleEffects: [String: [String: [String]]] = [
+    "periorbital-superficial-only": [
+        "Periorbital lines: polynucleotides, planned with micropapules": [
+            "leaves out hyaluronidase-filler-correction: not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde) [periorbital-superficial-only]",
+            "warns: periorbital: superficial intradermal injection only, with micropapules; no booster in the lower lid with oedema or thin skin [periorbital-superficial-only]",
+        ],
+        "Filler correction around the eyes: hyaluronidase is injected point by point, too deep for the periorbital rule": [
+            "refuses instead of planning hyaluronidase-filler-correction",
+            "leaves out hyaluronidase-filler-correction: not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde) [periorbital-superficial-only]",
+        ],
+    ],
+    "submental-jaw-line": [
+        "Double chin under the chin": [
+            "warns: submental: do not inject above the jaw line or within 1-1.5 cm below it (marginal mandibular nerve) [submental-jaw-line]",
+        ],
+    ],
+    "scalp-assessment-visits": [
+        "Pattern hair loss: assessments at the first session, 3 and 6 months": [
+            "visit assessment 2026-09-07 (2026-09-07 to 2026-09-07): standardised photos and trichoscopy: the baseline, before the first session",
+            "visit assessment 2026-12-07 (2026-11-23 to 2026-12-21): standardised photos and trichoscopy at about 3 months: the response to the course",
+            "visit assessment 2027-03-07 (2027-02-21 to 2027-03-21): standardised photos and trichoscopy at about 6 months: the response to the course",
+        ],
+        "Patchy hair loss: maintenance plasma after the 3-month assessment": [
+            "holds maintenance from 2026-12-07: maintenance starts only after the 3-month assessment (2026-12-07)",
+            "note on session 4: decision point: maintenance starts only if the 3-month assessment (2026-12-07) shows a response [scalp-assessment-visits]",
+            "visit assessment 2026-09-07 (2026-09-07 to 2026-09-07): standardised photos and trichoscopy: the baseline, before the first session",
+            "visit assessment 2026-12-07 (2026-11-23 to 2026-12-21): standardised photos and trichoscopy at about 3 months: the response to the course; maintenance continues only if hair loss has responded",
+            "visit assessment 2027-03-07 (2027-02-21 to 2027-03-21): standardised photos and trichoscopy at about 6 months: the response to the course",
+        ],
+    ],
+    "body-infection-follow-up": [
+        "Fat on the abdomen: a follow-up after each session": [
+            "visit follow-up 2026-03-23 (2026-03-23 to 2026-03-30): check the sites of session 1 for a late infection (non-tuberculous mycobacteria: median onset about 28 days after injection)",
+            "visit follow-up 2026-04-20 (2026-04-20 to 2026-04-27): check the sites of session 2 for a late infection (non-tuberculous mycobacteria: median onset about 28 days after injection)",
+            "visit follow-up 2026-05-18 (2026-05-18 to 2026-05-25): check the sites of session 3 for a late infection (non-tuberculous mycobacteria: median onset about 28 days after injection)",
+            "visit follow-up 2026-06-15 (2026-06-15 to 2026-06-22): check the sites of session 4 for a late infection (non-tuberculous mycobacteria: median onset about 28 days after injection)",
+        ],
+    ],
+    "body-anaesthetic-surface": [
+        "Abdomen and flanks, 700 cm² in all": [
+            "warns: the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]",
+        ],
+    ],
+    "scar-assessment-each-session": [
+        "Stretch marks on the thighs": [
+            "visit assessment 2026-10-05 (2026-10-05 to 2026-10-05): assess the scar before session 1 (Vancouver Scar Scale or POSAS) and record it",
+            "visit assessment 2026-10-19 (2026-10-19 to 2026-10-19): assess the scar before session 2 (Vancouver Scar Scale or POSAS) and record it",
+            "visit assessment 2026-11-02 (2026-11-02 to 2026-11-02): assess the scar before session 3 (Vancouver Scar Scale or POSAS) and record it",
+            "visit assessment 2026-11-16 (2026-11-16 to 2026-11-16): assess the scar before session 4 (Vancouver Scar Scale or POSAS) and record it",
+            "visit assessment 2027-01-16 (2027-01-16 to 2027-01-16): assess the scar before session 5 (Vancouver Scar Scale or POSAS) and record it",
+            "visit assessment 2027-03-16 (2027-03-16 to 2027-03-16): assess the scar before session 6 (Vancouver Scar Scale or POSAS) and record it",
+            "visit assessment 2027-05-16 (2027-05-16 to 2027-05-16): assess the scar before session 7 (Vancouver Scar Scale or POSAS) and record it",
+            "visit assessment 2027-07-16 (2027-07-16 to 2027-07-16): assess the scar before session 8 (Vancouver Scar Scale or POSAS) and record it",
+            "visit assessment 2027-09-16 (2027-09-16 to 2027-09-16): assess the scar before session 9 (Vancouver Scar Scale or POSAS) and record it",
+        ],
+    ],
+    "scar-keloid-tendency": [
+        "Keloids in a patient prone to them": [
+            "warns: the patient tends to form keloids: needling outside the scar can provoke new lesions; inject only within it [scar-keloid-tendency]",
+        ],
+    ],
+]
