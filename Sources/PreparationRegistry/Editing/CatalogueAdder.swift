@@ -152,15 +152,21 @@ public struct CatalogueAdder: Sendable {
     /// free (another add may have written them since ``plan(_:)``), removes the temporaries an
     /// add killed by SIGKILL left, and writes.
     public func write(_ placements: [AddPlacement]) -> AddError? {
+        holdingLock { recheck(placements) ?? cleanAndWrite(placements) }
+    }
+
+    /// `body`'s answer, run holding the catalogue's lock (``lockTimeout`` at most to get it);
+    /// the lock's error when it cannot be had.
+    func holdingLock(_ body: () -> AddError?) -> AddError? {
         let lock: CatalogueLock
         do throws(AddError) {
             lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
         } catch {
             return error
         }
-        let error = recheck(placements) ?? cleanAndWrite(placements)
+        let answer = body()
         lock.unlock()
-        return error
+        return answer
     }
 
     /// Under the lock, once checked: removes what killed adds left, then writes.

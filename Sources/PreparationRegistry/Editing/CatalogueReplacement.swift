@@ -152,15 +152,7 @@ extension CatalogueAdder {
     /// are flushed and the hidden names removed. A failure or a signal at any step removes
     /// what was written and puts every replaced file back under its name.
     public func write(_ placements: [ReplacePlacement]) -> AddError? {
-        let lock: CatalogueLock
-        do throws(AddError) {
-            lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
-        } catch {
-            return error
-        }
-        let error = recheck(placements) ?? cleanAndWriteReplacements(placements)
-        lock.unlock()
-        return error
+        holdingLock { recheck(placements) ?? cleanAndWriteReplacements(placements) }
     }
 
     /// Under the lock: the same replacements are planned again.
