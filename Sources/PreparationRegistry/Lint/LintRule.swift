@@ -3,7 +3,7 @@
 /// and that do not), so `catalog lint-rules` can list the rules, a catalogue can switch one
 /// off in its manifest (`lint: {disable: [rule-id]}`), and the examples run as tests.
 ///
-/// A triggering example marks with ``marker`` (`↓`, as SwiftLint's examples do) each place a
+/// A triggering example marks with `marker` (`↓`, as SwiftLint's examples do) each place a
 /// warning of the rule points at: the marker stands just before the located character (the
 /// start of the field's value), once per warning. The tests remove the markers, load the document and compare the warnings'
 /// lines and columns with the markers'; ``triggeringExamples`` gives the documents without
@@ -19,7 +19,7 @@ public struct LintRule: Sendable {
     /// Preparation documents (YAML, valid against the bundled vocabulary) that the rule warns
     /// about.
     public var triggeringExamples: [String] { markedTriggeringExamples.map(Self.removingMarkers) }
-    /// The triggering examples as written, with a ``marker`` where each warning points.
+    /// The triggering examples as written, with a `marker` where each warning points.
     package var markedTriggeringExamples: [String]
     /// Preparation documents (YAML, valid against the bundled vocabulary) that the rule lets
     /// pass.
@@ -28,7 +28,7 @@ public struct LintRule: Sendable {
     package var check: @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]
 
     /// Creates a rule that looks at the preparation alone. Its triggering examples may mark
-    /// where its warnings point (``marker``).
+    /// where its warnings point (`marker`).
     package init(id: String, rationale: String, triggeringExamples: [String] = [],
                 nonTriggeringExamples: [String] = [],
                 check: @escaping @Sendable (Preparation) -> [(SourceLocation, String)]) {
