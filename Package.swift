@@ -27,7 +27,10 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         // The only code that touches libyaml: located nodes, core-schema scalars, limits.
-        .target(name: "YAMLReader", dependencies: ["CYAML"]),
+        .target(
+            name: "YAMLReader",
+            dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
         // The catalogue model, loader, diagnostics and registry: the library other tools import.
         .target(
             name: "PreparationRegistry",

@@ -68,12 +68,12 @@ public enum CourseFHIR {
     /// The course as a FHIR R4 `Bundle`, pretty-printed JSON.
     public static func render(_ course: Course, options: Options = Options()) -> String {
         let identity = CourseIdentity(course: course, patient: options.patient)
-        let subject: JSONValue = options.patient.map { .object([("reference", .string($0))]) }
+        let subject: DataValue = options.patient.map { .object([("reference", .string($0))]) }
             ?? .object([("display", .string("No patient named: to be assigned by the practitioner"))])
         let planURL = "urn:uuid:" + identity.courseUUID
         let sessionURLs = course.sessions.map { "urn:uuid:" + identity.sessionUUID($0.number) }
         let visitURLs = identity.visitUUIDs.map { "urn:uuid:" + $0 }
-        var entries: [(url: String, resource: [(String, JSONValue)])] = [
+        var entries: [(url: String, resource: [(String, DataValue)])] = [
             (planURL, carePlan(course, url: planURL, subject: subject, activities: sessionURLs + visitURLs,
                                patientNamed: options.patient != nil)),
         ]
@@ -83,23 +83,23 @@ public enum CourseFHIR {
         for (visit, url) in zip(course.visits, visitURLs) {
             entries.append((url, visitRequest(course, visit, url: url, planURL: planURL, subject: subject)))
         }
-        let bundle: JSONValue = .object([
+        let bundle: DataValue = .object([
             ("resourceType", .string("Bundle")),
             ("id", .string(identity.bundleUUID)),
             ("type", .string(options.bundleType.rawValue)),
             ("entry", .array(entries.map { entry in
-                var members: [(String, JSONValue)] = [("fullUrl", .string(entry.url)), ("resource", .object(entry.resource))]
+                var members: [(String, DataValue)] = [("fullUrl", .string(entry.url)), ("resource", .object(entry.resource))]
                 if options.bundleType == .transaction, case .string(let type)? = entry.resource.first?.1 {
                     members.append(("request", .object([("method", .string("POST")), ("url", .string(type))])))
                 }
                 return .object(members)
             })),
         ])
-        return bundle.rendered(pretty: true)
+        return bundle.jsonText(pretty: true)
     }
 
-    static func carePlan(_ course: Course, url: String, subject: JSONValue, activities: [String],
-                         patientNamed: Bool) -> [(String, JSONValue)] {
+    static func carePlan(_ course: Course, url: String, subject: DataValue, activities: [String],
+                         patientNamed: Bool) -> [(String, DataValue)] {
         let p = course.preparation, r = course.request
         let description = "\(Course.sessionCount(course.sessions.count)) of \(p.name) (\(p.id)) for \(r.concern)"
             + (course.regionsText.map { " in \($0)" } ?? "") + ", planned by the \(course.plugin) plugin"
@@ -109,7 +109,7 @@ public enum CourseFHIR {
         notes += course.doseLines.map { "Dose: " + $0 }
         notes += course.warnings.map { "Warning: " + $0 }
         notes += course.excluded.map { "Left out \($0.preparation): \($0.reason)" }
-        var members: [(String, JSONValue)] = [
+        var members: [(String, DataValue)] = [
             ("resourceType", .string("CarePlan")),
             ("text", narrative(["Mesotherapy course: \(p.name)", description, Course.disclaimer])),
             ("identifier", .array([identifier(url)])),
@@ -136,10 +136,10 @@ public enum CourseFHIR {
     }
 
     static func sessionRequest(_ course: Course, _ session: PlannedSession, url: String, planURL: String,
-                               subject: JSONValue) -> [(String, JSONValue)] {
+                               subject: DataValue) -> [(String, DataValue)] {
         let p = course.preparation, r = course.request
         let label = "S" + course.label(of: session).dropFirst()
-        var members: [(String, JSONValue)] = [
+        var members: [(String, DataValue)] = [
             ("resourceType", .string("ServiceRequest")),
             ("text", narrative(["\(p.name): \(label)", "Planned on \(session.date); window \(session.earliest) to \(session.latest)",
                                 "Technique: \(course.technique); depth: \(course.depth)"])),
@@ -186,7 +186,7 @@ public enum CourseFHIR {
     }
 
     static func visitRequest(_ course: Course, _ visit: Visit, url: String, planURL: String,
-                             subject: JSONValue) -> [(String, JSONValue)] {
+                             subject: DataValue) -> [(String, DataValue)] {
         let what = "\(visit.kind.sentenceCase) visit: \(visit.purpose)"
         return [
             ("resourceType", .string("ServiceRequest")),
@@ -205,7 +205,7 @@ public enum CourseFHIR {
     }
 
     /// A CodeableConcept: the text, and the coding when there is a code.
-    static func concept(text: String, code: ConceptCode?) -> JSONValue {
+    static func concept(text: String, code: ConceptCode?) -> DataValue {
         guard let code else { return .object([("text", .string(text))]) }
         return .object([
             ("coding", .array([.object([("system", .string(code.system)), ("code", .string(code.code))])])),
@@ -214,12 +214,12 @@ public enum CourseFHIR {
     }
 
     /// The resource's identifier: its `urn:uuid:`, in the URI system.
-    static func identifier(_ url: String) -> JSONValue {
+    static func identifier(_ url: String) -> DataValue {
         .object([("system", .string("urn:ietf:rfc:3986")), ("value", .string(url))])
     }
 
     /// A generated narrative: one XHTML paragraph per line, text escaped.
-    static func narrative(_ lines: [String]) -> JSONValue {
+    static func narrative(_ lines: [String]) -> DataValue {
         func escape(_ text: String) -> String {
             var out = ""
             for scalar in text.unicodeScalars {
@@ -239,12 +239,12 @@ public enum CourseFHIR {
     }
 
     /// A UCUM quantity in millilitres.
-    static func millilitres(_ value: Decimal) -> JSONValue {
+    static func millilitres(_ value: Decimal) -> DataValue {
         .object([("value", CourseJSON.decimal(value)), ("unit", .string("mL")), ("system", .string(ucum)), ("code", .string("mL"))])
     }
 
     /// A UCUM quantity in millimetres (lengths are stored in mm).
-    static func millimetres(_ q: Quantity<LengthUnit>) -> JSONValue {
+    static func millimetres(_ q: Quantity<LengthUnit>) -> DataValue {
         .object([("value", .double(q.baseValue)), ("unit", .string("mm")), ("system", .string(ucum)), ("code", .string("mm"))])
     }
 }

@@ -7,13 +7,13 @@ public enum CourseJSON {
     /// The course as one JSON object (format section 6), keys in a fixed order, pretty-printed.
     public static func render(_ course: Course) -> String {
         let r = course.request
-        var members: [(String, JSONValue)] = [
+        var members: [(String, DataValue)] = [
             ("plugin", .string(course.plugin)),
             ("concern", .string(r.concern)),
             ("region", r.region.map { .string($0.rawValue) } ?? .null),
             ("regions", regions(r.regions)),
-            ("conditions", .array(r.conditions.map(JSONValue.string))),
-            ("allergies", .array(r.allergies.map(JSONValue.string))),
+            ("conditions", .array(r.conditions.map(DataValue.string))),
+            ("allergies", .array(r.allergies.map(DataValue.string))),
             ("start", .string(r.start.description)),
             ("hemisphere", .string(r.hemisphere.rawValue)),
             ("horizon", quantity(r.horizon)),
@@ -37,7 +37,7 @@ public enum CourseJSON {
                     ("earliest", .string(s.earliest.description)),
                     ("latest", .string(s.latest.description)),
                     ("avoided-season", s.avoidedSeason.map { .string($0.rawValue) } ?? .null),
-                    ("notes", .array(s.notes.map(JSONValue.string))),
+                    ("notes", .array(s.notes.map(DataValue.string))),
                 ])
             })),
             ("complete", .bool(course.isComplete)),
@@ -52,61 +52,61 @@ public enum CourseJSON {
                     ("rule", .string(v.rule)),
                 ])
             })),
-            ("rules", .array(course.appliedRules.map(JSONValue.string))),
+            ("rules", .array(course.appliedRules.map(DataValue.string))),
             ("contraindications", .array(course.screening.map { check in
-                var members: [(String, JSONValue)] = [
+                var members: [(String, DataValue)] = [
                     ("condition", .string(check.condition)),
                     ("description", .string(check.description)),
                 ]
-                if !check.ingredients.isEmpty { members.append(("ingredients", .array(check.ingredients.map(JSONValue.string)))) }
+                if !check.ingredients.isEmpty { members.append(("ingredients", .array(check.ingredients.map(DataValue.string)))) }
                 return .object(members)
             })),
             ("screening", .string(screeningNote(course.request))),
             ("aftercare", .array(course.aftercare.map { a in
-                var members: [(String, JSONValue)] = [("instruction", .string(a.instruction))]
+                var members: [(String, DataValue)] = [("instruction", .string(a.instruction))]
                 if let duration = a.duration { members.append(("for", range(duration))) }
                 return .object(members)
             })),
-            ("warnings", .array(course.warnings.map(JSONValue.string))),
+            ("warnings", .array(course.warnings.map(DataValue.string))),
             ("excluded", exclusions(course.excluded)),
             ("note", .string(Course.disclaimer)),
         ]
-        return JSONValue.object(members).rendered(pretty: true)
+        return DataValue.object(members).jsonText(pretty: true)
     }
 
     /// The object printed, besides the error, when no preparation qualifies.
     public static func render(_ refusal: CourseRefusal) -> String {
-        let object: JSONValue = .object([
+        let object: DataValue = .object([
             ("plugin", .string(refusal.plugin)),
             ("concern", .string(refusal.request.concern)),
             ("region", refusal.request.region.map { .string($0.rawValue) } ?? .null),
             ("regions", regions(refusal.request.regions)),
-            ("conditions", .array(refusal.request.conditions.map(JSONValue.string))),
-            ("allergies", .array(refusal.request.allergies.map(JSONValue.string))),
+            ("conditions", .array(refusal.request.conditions.map(DataValue.string))),
+            ("allergies", .array(refusal.request.allergies.map(DataValue.string))),
             ("catalogue", catalogue(refusal.catalogue)),
             ("preparation", .null),
             ("excluded", exclusions(refusal.excluded)),
-            ("rules", .array(refusal.appliedRules.map(JSONValue.string))),
+            ("rules", .array(refusal.appliedRules.map(DataValue.string))),
             ("note", .string(Course.disclaimer)),
         ])
-        return object.rendered(pretty: true)
+        return object.jsonText(pretty: true)
     }
 
     /// The request's regions: `{"region", "surface"}`, the surface `{"value", "unit": "cm2"}` or null.
-    static func regions(_ list: [TreatedRegion]) -> JSONValue {
+    static func regions(_ list: [TreatedRegion]) -> DataValue {
         .array(list.map { treated in
             .object([("region", .string(treated.region.rawValue)), ("surface", treated.surface.map(surface) ?? .null)])
         })
     }
 
-    static func surface(_ surface: Surface) -> JSONValue {
+    static func surface(_ surface: Surface) -> DataValue {
         .object([("value", decimal(surface.squareCentimetres)), ("unit", .string("cm2"))])
     }
 
     /// `dose` (section 6): per region `{"region", "surface", "points", "volume"}`, and `total`.
-    static func dose(_ dose: SessionDose) -> JSONValue {
-        func points(_ r: ClosedRange<Int>) -> JSONValue { .object([("min", .int(r.lowerBound)), ("max", .int(r.upperBound))]) }
-        func volume(_ r: ClosedRange<Decimal>) -> JSONValue {
+    static func dose(_ dose: SessionDose) -> DataValue {
+        func points(_ r: ClosedRange<Int>) -> DataValue { .object([("min", .int(r.lowerBound)), ("max", .int(r.upperBound))]) }
+        func volume(_ r: ClosedRange<Decimal>) -> DataValue {
             .object([("min", millilitres(r.lowerBound)), ("max", millilitres(r.upperBound))])
         }
         return .object([
@@ -128,20 +128,20 @@ public enum CourseJSON {
         ])
     }
 
-    static func millilitres(_ value: Decimal) -> JSONValue { .object([("value", decimal(value)), ("unit", .string("ml"))]) }
+    static func millilitres(_ value: Decimal) -> DataValue { .object([("value", decimal(value)), ("unit", .string("ml"))]) }
 
     /// A decimal as a JSON number, as printed with six decimals at most: whole numbers as integers.
-    package static func decimal(_ value: Decimal) -> JSONValue {
+    package static func decimal(_ value: Decimal) -> DataValue {
         let text = Surface.plain(value)
         if let whole = Int(text) { return .int(whole) }
         return .double(Double(text) ?? NSDecimalNumber(decimal: value).doubleValue)
     }
 
     /// `{"name", "version"}` of the catalogue, null where the manifest leaves one out.
-    static func catalogue(_ identity: CatalogueIdentity) -> JSONValue {
+    static func catalogue(_ identity: CatalogueIdentity) -> DataValue {
         .object([
-            ("name", identity.name.map(JSONValue.string) ?? .null),
-            ("version", identity.version.map(JSONValue.string) ?? .null),
+            ("name", identity.name.map(DataValue.string) ?? .null),
+            ("version", identity.version.map(DataValue.string) ?? .null),
         ])
     }
 
@@ -152,22 +152,22 @@ public enum CourseJSON {
             : "Screen for each contraindication before each session: the conditions given left out what they contraindicate; these have not been ruled out."
     }
 
-    static func exclusions(_ list: [Exclusion]) -> JSONValue {
+    static func exclusions(_ list: [Exclusion]) -> DataValue {
         .array(list.map { e in
             .object([
                 ("preparation", .string(e.preparation)),
                 ("reason", .string(e.reason)),
-                ("reasons", .array(e.reasons.map(JSONValue.string))),
+                ("reasons", .array(e.reasons.map(DataValue.string))),
                 ("treats-concern", .bool(e.treatsConcern)),
             ])
         })
     }
 
-    static func quantity<U>(_ q: Quantity<U>) -> JSONValue {
+    static func quantity<U>(_ q: Quantity<U>) -> DataValue {
         .object([("value", .double(q.value)), ("unit", .string(q.unit.canonicalName))])
     }
 
-    static func range<U>(_ r: QuantityRange<U>) -> JSONValue {
+    static func range<U>(_ r: QuantityRange<U>) -> DataValue {
         .object([("min", quantity(r.min)), ("max", quantity(r.max))])
     }
 }

@@ -57,13 +57,13 @@ public enum FHIRDefinitions {
     /// The definitions for a catalogue's preparations, as a `Bundle` (pretty-printed JSON, with
     /// a final newline).
     public static func render(preparations: [Preparation], catalogue: CatalogueIdentity) -> String {
-        bundle(preparations: preparations, catalogue: catalogue).rendered(pretty: true) + "\n"
+        bundle(preparations: preparations, catalogue: catalogue).jsonText(pretty: true) + "\n"
     }
 
     /// The definitions as a JSON value: the bundle ``render(preparations:catalogue:)`` prints.
-    package static func bundle(preparations: [Preparation], catalogue: CatalogueIdentity) -> JSONValue {
+    package static func bundle(preparations: [Preparation], catalogue: CatalogueIdentity) -> DataValue {
         var entries = extensions.map { ext in
-            JSONValue.object([("fullUrl", .string(ext.url)), ("resource", structureDefinition(ext))])
+            DataValue.object([("fullUrl", .string(ext.url)), ("resource", structureDefinition(ext))])
         }
         entries.append(.object([
             ("fullUrl", .string(FHIRNames.preparationCodeSystem)),
@@ -80,7 +80,7 @@ public enum FHIRDefinitions {
     /// The StructureDefinition of one extension. Its differential elements have a `path` and
     /// no `id` (optional in R4): fhir.resources' R4B models type `Element.id` as a FHIR `id`,
     /// whose pattern refuses the `[x]` of `Extension.value[x]`.
-    public static func structureDefinition(_ ext: Extension) -> JSONValue {
+    public static func structureDefinition(_ ext: Extension) -> DataValue {
         let valueKey = "Extension.value[x]"
         return .object([
             ("resourceType", .string("StructureDefinition")),
@@ -117,9 +117,9 @@ public enum FHIRDefinitions {
     }
 
     /// The CodeSystem of the preparation ids of a catalogue.
-    public static func codeSystem(preparations: [Preparation], catalogue: CatalogueIdentity) -> JSONValue {
+    public static func codeSystem(preparations: [Preparation], catalogue: CatalogueIdentity) -> DataValue {
         let sorted = preparations.sorted { $0.id < $1.id }
-        var members: [(String, JSONValue)] = [
+        var members: [(String, DataValue)] = [
             ("resourceType", .string("CodeSystem")),
             ("id", .string("preparation")),
             ("url", .string(FHIRNames.preparationCodeSystem)),
@@ -152,8 +152,8 @@ public enum FHIRDefinitions {
     }
 
     /// One preparation as a concept of the code system.
-    static func concept(_ p: Preparation) -> JSONValue {
-        var members: [(String, JSONValue)] = [("code", .string(p.id)), ("display", .string(p.name))]
+    static func concept(_ p: Preparation) -> DataValue {
+        var members: [(String, DataValue)] = [("code", .string(p.id)), ("display", .string(p.name))]
         if let summary = p.summary { members.append(("definition", .string(summary))) }
         if p.isDeprecated {
             members.append(("property", .array([.object([("code", .string("status")), ("valueCode", .string("deprecated"))])])))

@@ -5,7 +5,7 @@ import PreparationRegistry
 /// names.
 enum FHIRElements {
     /// A UCUM quantity: `{"value", "unit", "system", "code"}`, the unit written as its code.
-    static func quantity(_ value: Double, code: String) -> JSONValue {
+    static func quantity(_ value: Double, code: String) -> DataValue {
         .object([
             ("value", .double(value)), ("unit", .string(code)),
             ("system", .string(FHIRNames.ucum)), ("code", .string(code)),
@@ -35,18 +35,18 @@ enum FHIRElements {
     }
 
     /// A duration range as a FHIR `Range` of UCUM durations, with the units of ``bounds(_:)``.
-    static func durationRange(_ range: DurationRange) -> JSONValue {
+    static func durationRange(_ range: DurationRange) -> DataValue {
         let b = bounds(range)
         return .object([("low", quantity(b.low, code: b.code)), ("high", quantity(b.high, code: b.code))])
     }
 
     /// A length range in millimetres as a FHIR `Range` in UCUM `mm`.
-    static func millimetreRange(_ range: LengthRange) -> JSONValue {
+    static func millimetreRange(_ range: LengthRange) -> DataValue {
         .object([("low", quantity(range.min.baseValue, code: "mm")), ("high", quantity(range.max.baseValue, code: "mm"))])
     }
 
     /// A volume in millilitres as a UCUM `mL` quantity.
-    static func millilitres(_ volume: Quantity<VolumeUnit>) -> JSONValue { quantity(volume.value, code: "mL") }
+    static func millilitres(_ volume: Quantity<VolumeUnit>) -> DataValue { quantity(volume.value, code: "mL") }
 
     /// A name usable by machines, as FHIR's `name` invariants want it (`[A-Z][A-Za-z0-9_]*`):
     /// the slug's words capitalised and joined (`noncrosslinked-ha-hydration` ->
@@ -58,5 +58,5 @@ enum FHIRElements {
     }
 
     /// `{"text": text}` as a CodeableConcept.
-    static func concept(text: String) -> JSONValue { .object([("text", .string(text))]) }
+    static func concept(text: String) -> DataValue { .object([("text", .string(text))]) }
 }

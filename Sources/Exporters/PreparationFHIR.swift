@@ -22,13 +22,13 @@ import PreparationRegistry
 public enum PreparationFHIR {
     /// The preparations as one `Bundle` (pretty-printed JSON, with a final newline).
     public static func render(_ preparations: [Preparation], catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> String {
-        bundle(preparations, catalogue: catalogue, vocabulary: vocabulary).rendered(pretty: true) + "\n"
+        bundle(preparations, catalogue: catalogue, vocabulary: vocabulary).jsonText(pretty: true) + "\n"
     }
 
     /// The bundle ``render(_:catalogue:vocabulary:)`` prints: for each preparation, in the
     /// order given, its PlanDefinition then its ActivityDefinition (no `entry` when there is none).
-    public static func bundle(_ preparations: [Preparation], catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> JSONValue {
-        var entries: [JSONValue] = []
+    public static func bundle(_ preparations: [Preparation], catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> DataValue {
+        var entries: [DataValue] = []
         for p in preparations {
             entries.append(.object([
                 ("fullUrl", .string(FHIRNames.planDefinition(p.id))),
@@ -39,7 +39,7 @@ public enum PreparationFHIR {
                 ("resource", activityDefinition(p, catalogue: catalogue)),
             ]))
         }
-        var members: [(String, JSONValue)] = [("resourceType", .string("Bundle")), ("type", .string("collection"))]
+        var members: [(String, DataValue)] = [("resourceType", .string("Bundle")), ("type", .string("collection"))]
         if !entries.isEmpty { members.append(("entry", .array(entries))) }  // FHIR JSON has no empty arrays
         return .object(members)
     }
@@ -48,7 +48,7 @@ public enum PreparationFHIR {
     package static func status(_ p: Preparation) -> String { p.isDeprecated ? "retired" : "active" }
 
     /// The preparation's `PlanDefinition`.
-    public static func planDefinition(_ p: Preparation, catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> JSONValue {
+    public static func planDefinition(_ p: Preparation, catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> DataValue {
         var members = header("PlanDefinition", p, url: FHIRNames.planDefinition(p.id), catalogue: catalogue)
         members.append(("title", .string(p.name)))
         members.append(("type", .object([("coding", .array([.object([
@@ -61,7 +61,7 @@ public enum PreparationFHIR {
         if let name = catalogue.name { members.append(("publisher", .string(name))) }
         members.append(("description", .string(description(p))))
         if let notes = p.notes { members.append(("usage", .string(notes))) }
-        var artifacts: [JSONValue] = p.sources.map { .object([("type", .string("citation")), ("citation", .string($0))]) }
+        var artifacts: [DataValue] = p.sources.map { .object([("type", .string("citation")), ("citation", .string($0))]) }
         if let next = p.deprecated?.replacedBy {
             artifacts.append(.object([("type", .string("successor")), ("resource", .string(FHIRNames.planDefinition(next)))]))
         }
@@ -84,8 +84,8 @@ public enum PreparationFHIR {
     /// (`after-end` of the previous phase, `offsetRange` this phase's interval), the
     /// `timingTiming` of ``timing(_:)`` and `definitionCanonical` the ActivityDefinition.
     package static func action(_ phase: ProtocolPhase, index: Int, previous: ProtocolPhase?, checks: [Screening.Check],
-                       vocabulary: Vocabulary, activity: String) -> JSONValue {
-        var members: [(String, JSONValue)] = [
+                       vocabulary: Vocabulary, activity: String) -> DataValue {
+        var members: [(String, DataValue)] = [
             ("id", .string(actionID(index))),
             ("title", .string(phase.name)),
             ("description", .string(phaseText(phase))),
@@ -107,8 +107,8 @@ public enum PreparationFHIR {
     /// most when they differ (both left out for a repeating phase, which repeats until the
     /// course's horizon); `period`, `periodMax` (when it differs) and `periodUnit` from the
     /// interval, in its own unit or, when its bounds have different units, both in days.
-    package static func timing(_ phase: ProtocolPhase) -> JSONValue {
-        var rep: [(String, JSONValue)] = []
+    package static func timing(_ phase: ProtocolPhase) -> DataValue {
+        var rep: [(String, DataValue)] = []
         if !phase.repeats {
             rep.append(("count", .int(phase.sessions.min)))
             if phase.sessions.max != phase.sessions.min { rep.append(("countMax", .int(phase.sessions.max))) }
@@ -127,7 +127,7 @@ public enum PreparationFHIR {
     /// expression is `text/plain` prose for the practitioner (no FHIRPath or CQL that could
     /// not run), naming the condition's slug, its code when the vocabulary gives one, and the
     /// ingredients it makes unsafe.
-    package static func condition(_ check: Screening.Check, vocabulary: Vocabulary) -> JSONValue {
+    package static func condition(_ check: Screening.Check, vocabulary: Vocabulary) -> DataValue {
         var text = "The patient does not have '\(check.condition)': \(check.description)"
         if let code = vocabulary.conditions[check.condition]?.code { text += " (\(code))" }
         if !check.ingredients.isEmpty { text += "; it makes \(check.ingredients.joined(separator: ", ")) unsafe" }
@@ -142,7 +142,7 @@ public enum PreparationFHIR {
     }
 
     /// The preparation's `ActivityDefinition`.
-    public static func activityDefinition(_ p: Preparation, catalogue: CatalogueIdentity) -> JSONValue {
+    public static func activityDefinition(_ p: Preparation, catalogue: CatalogueIdentity) -> DataValue {
         var members = header("ActivityDefinition", p, url: FHIRNames.activityDefinition(p.id), catalogue: catalogue,
                              extensions: [.object([("url", .string(FHIRNames.depthExtension)),
                                                    ("valueRange", FHIRElements.millimetreRange(p.depth))])])
@@ -168,8 +168,8 @@ public enum PreparationFHIR {
 
     /// A region as a body site: its SNOMED CT code where ``Region/snomedCode`` gives one (no
     /// display, which only the terminology knows exactly), and its name as text.
-    package static func bodySite(_ region: Region) -> JSONValue {
-        var members: [(String, JSONValue)] = []
+    package static func bodySite(_ region: Region) -> DataValue {
+        var members: [(String, DataValue)] = []
         if let code = region.snomedCode {
             members.append(("coding", .array([.object([("system", .string(FHIRNames.snomed)), ("code", .string(code))])])))
         }
@@ -182,8 +182,8 @@ public enum PreparationFHIR {
     /// session may take, if given. The same in words is the ActivityDefinition's
     /// `description`, not `Dosage.text`, which pyfhircheck 0.2.0 wrongly refuses (it takes
     /// `text` for a resource's narrative on every type).
-    package static func dosage(_ p: Preparation) -> JSONValue {
-        var members: [(String, JSONValue)] = [("method", FHIRElements.concept(text: techniquesText(p)))]
+    package static func dosage(_ p: Preparation) -> DataValue {
+        var members: [(String, DataValue)] = [("method", FHIRElements.concept(text: techniquesText(p)))]
         if let dosing = p.dosing {
             members.append(("doseAndRate", .array([.object([
                 ("type", FHIRElements.concept(text: "per injection point")),
@@ -203,8 +203,8 @@ public enum PreparationFHIR {
 
     /// `resourceType`, `id`, the extensions, `url`, `version` and `name`, in FHIR's order.
     static func header(_ type: String, _ p: Preparation, url: String, catalogue: CatalogueIdentity,
-                       extensions: [JSONValue] = []) -> [(String, JSONValue)] {
-        var members: [(String, JSONValue)] = [("resourceType", .string(type)), ("id", .string(p.id))]
+                       extensions: [DataValue] = []) -> [(String, DataValue)] {
+        var members: [(String, DataValue)] = [("resourceType", .string(type)), ("id", .string(p.id))]
         if !extensions.isEmpty { members.append(("extension", .array(extensions))) }
         members.append(("url", .string(url)))
         if let version = catalogue.version { members.append(("version", .string(version))) }

@@ -10,36 +10,23 @@ import CYAML
 /// `yaml_emitter_t` and deletes it before returning, and every event is handed to
 /// `yaml_emitter_emit`, which takes it over and frees it.
 public struct YAMLEmitter: Sendable {
-    /// A value to write.
-    public indirect enum Node: Sendable, Hashable {
-        /// `null`.
-        case null
-        /// `true` or `false`.
-        case bool(Bool)
-        /// An integer.
-        case int(Int)
-        /// A floating-point number, always written so that it reads back as a float (`2.0`,
-        /// `0.5`, `.inf`, `.nan`).
-        case double(Double)
-        /// A string, quoted when it would otherwise read back as another type.
-        case string(String)
-        /// A list; `flow` writes it on one line, `[a, b]`.
-        case sequence([Node], flow: Bool = false)
-        /// A mapping, keys in the order given.
-        case mapping([Entry])
-    }
+    /// Which sequences are written on one line (`[a, b]`), the others one item a line.
+    public enum FlowRule: Sendable, Hashable {
+        /// None: every sequence one item a line.
+        case never
+        /// A non-empty sequence of scalars (no sequence or mapping in it), each string in it at
+        /// most `maxStringLength` characters long when given.
+        case scalarItems(maxStringLength: Int?)
 
-    /// One key and its value in a ``Node/mapping(_:)``.
-    public struct Entry: Sendable, Hashable {
-        /// The key.
-        public var key: String
-        /// The value.
-        public var value: Node
-
-        /// Creates an entry.
-        public init(_ key: String, _ value: Node) {
-            self.key = key
-            self.value = value
+        func appliesTo(_ items: [DataValue]) -> Bool {
+            guard case .scalarItems(let longest) = self, !items.isEmpty else { return false }
+            return items.allSatisfy {
+                switch $0 {
+                case .array, .object: return false
+                case .string(let s): return longest.map { s.count <= $0 } ?? true
+                default: return true
+                }
+            }
         }
     }
 
@@ -48,16 +35,21 @@ public struct YAMLEmitter: Sendable {
     public var width: Int
     /// Spaces per indentation level (2 to 9).
     public var indent: Int
+    /// Which sequences are written on one line.
+    public var flow: FlowRule
 
     /// Creates an emitter.
-    public init(width: Int = 100, indent: Int = 2) {
+    public init(width: Int = 100, indent: Int = 2, flow: FlowRule = .never) {
         self.width = width
         self.indent = indent
+        self.flow = flow
     }
 
     /// Writes `documents` as one YAML stream; each document after the first starts with `---`
-    /// (the first too when `explicitStart`). An empty list writes an empty stream.
-    public func emit(documents: [Node], explicitStart: Bool = false) throws(YAMLEmitterError) -> String {
+    /// (the first too when `explicitStart`). An empty list writes an empty stream. A float is
+    /// always written so that it reads back as a float (`2.0`, `0.5`, `.inf`, `.nan`); a string
+    /// that would read back as another type is quoted.
+    public func emit(documents: [DataValue], explicitStart: Bool = false) throws(YAMLEmitterError) -> String {
         let output = OutputBuffer()
         let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
         defer { emitter.deallocate() }
@@ -77,7 +69,7 @@ public struct YAMLEmitter: Sendable {
             return 1
         }, context)
 
-        let writer = EventWriter(emitter: emitter)
+        let writer = EventWriter(emitter: emitter, flow: flow)
         try writer.emit { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) }
         for (index, document) in documents.enumerated() {
             let implicit: Int32 = index == 0 && !explicitStart ? 1 : 0
@@ -91,7 +83,7 @@ public struct YAMLEmitter: Sendable {
     }
 
     /// Writes one document.
-    public func emit(_ document: Node) throws(YAMLEmitterError) -> String {
+    public func emit(_ document: DataValue) throws(YAMLEmitterError) -> String {
         try emit(documents: [document])
     }
 
@@ -192,6 +184,7 @@ private final class OutputBuffer {
 /// Turns nodes into libyaml events and hands each to the emitter.
 private struct EventWriter {
     let emitter: UnsafeMutablePointer<yaml_emitter_t>
+    let flow: YAMLEmitter.FlowRule
 
     /// The emitter's error as a Swift error.
     func failure() -> YAMLEmitterError {
@@ -234,7 +227,7 @@ private struct EventWriter {
 
     /// Emits a node and everything under it. Nesting follows the value given by the caller
     /// (never input read from elsewhere), so recursion is bounded by the caller's own data.
-    func write(_ node: YAMLEmitter.Node) throws(YAMLEmitterError) {
+    func write(_ node: DataValue) throws(YAMLEmitterError) {
         switch node {
         case .null:
             try scalar("null", style: YAML_PLAIN_SCALAR_STYLE, plainImplicit: true)
@@ -253,16 +246,16 @@ private struct EventWriter {
             } else {
                 try scalar(text, style: YAML_ANY_SCALAR_STYLE, plainImplicit: true)
             }
-        case .sequence(let items, let flow):
-            let style = flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE
+        case .array(let items):
+            let style = flow.appliesTo(items) ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE
             try emit { yaml_sequence_start_event_initialize(&$0, nil, nil, 1, style) }
             for item in items { try write(item) }
             try emit { yaml_sequence_end_event_initialize(&$0) }
-        case .mapping(let entries):
+        case .object(let members):
             try emit { yaml_mapping_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE) }
-            for entry in entries {
-                try write(.string(entry.key))
-                try write(entry.value)
+            for (key, value) in members {
+                try write(.string(key))
+                try write(value)
             }
             try emit { yaml_mapping_end_event_initialize(&$0) }
         }

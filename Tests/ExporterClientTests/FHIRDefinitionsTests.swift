@@ -56,13 +56,13 @@ struct FHIRDefinitionsTests {
                {"path": "Extension.url", "fixedUri": "\(url)"},
                {"path": "Extension.value[x]", "min": 1, "type": [{"code": "Range"}]}]}}
             """
-        #expect(try parsedJSON(definition.rendered(pretty: false)) == parsedJSON(expected))
+        #expect(try parsedJSON(definition.jsonText(pretty: false)) == parsedJSON(expected))
     }
 
     @Test("the session-window extension: on ServiceRequest only, a Period")
     func window() throws {
         let definition = try #require(try parsedJSON(FHIRDefinitions.structureDefinition(FHIRDefinitions.extensions[1])
-            .rendered(pretty: false)) as? [String: Any])
+            .jsonText(pretty: false)) as? [String: Any])
         #expect(definition["url"] as? String == "\(Self.base)/StructureDefinition/session-window")
         #expect(definition["name"] as? String == "SessionWindow")
         #expect(try parsedJSON(#"[{"type": "element", "expression": "ServiceRequest"}]"#) == definition["context"] as? NSObject)
@@ -93,14 +93,14 @@ struct FHIRDefinitionsTests {
                {"code": "an-old-one", "display": "An old one", "property": [{"code": "status", "valueCode": "deprecated"}]},
                {"code": "small-fixture", "display": "Small fixture", "definition": "A fixture."}]}
             """
-        #expect(try parsedJSON(system.rendered(pretty: false)) == parsedJSON(expected))
+        #expect(try parsedJSON(system.jsonText(pretty: false)) == parsedJSON(expected))
     }
 
     @Test("the bundled catalogue's CodeSystem has every preparation, versioned 2026.11")
     func bundledCodeSystem() throws {
         let registry = try #require(CatalogueLoader().loadBundled().registry)
         let system = try #require(try parsedJSON(FHIRDefinitions.codeSystem(
-            preparations: registry.preparations, catalogue: CatalogueIdentity(registry.manifest)).rendered(pretty: false)) as? [String: Any])
+            preparations: registry.preparations, catalogue: CatalogueIdentity(registry.manifest)).jsonText(pretty: false)) as? [String: Any])
         #expect(system["version"] as? String == "2026.11")
         let concepts = try #require(system["concept"] as? [[String: Any]])
         #expect(concepts.compactMap { $0["code"] as? String } == registry.ids.sorted())

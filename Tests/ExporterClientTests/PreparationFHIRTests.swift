@@ -74,7 +74,7 @@ struct PreparationFHIRTests {
                 "definitionCanonical": "\(base)/ActivityDefinition/small-fixture"}
              ]}
             """
-        #expect(try parsedJSON(plan.rendered(pretty: false)) == parsedJSON(expected))
+        #expect(try parsedJSON(plan.jsonText(pretty: false)) == parsedJSON(expected))
     }
 
     @Test("the ActivityDefinition: code, depth extension, dosage in UCUM mL, SNOMED body sites where known")
@@ -102,7 +102,7 @@ struct PreparationFHIRTests {
              "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "89545001"}], "text": "face"},
                           {"text": "periorbital"}]}
             """
-        #expect(try parsedJSON(activity.rendered(pretty: false)) == parsedJSON(expected))
+        #expect(try parsedJSON(activity.jsonText(pretty: false)) == parsedJSON(expected))
     }
 
     @Test("the bundle holds the PlanDefinition then the ActivityDefinition of each preparation, under their canonical URLs")
@@ -133,7 +133,7 @@ struct PreparationFHIRTests {
         p.sources = []
         p.contraindications = []
         let plan = PreparationFHIR.planDefinition(p, catalogue: CatalogueIdentity(), vocabulary: Vocabulary())
-        let object = try #require(try parsedJSON(plan.rendered(pretty: false)) as? [String: Any])
+        let object = try #require(try parsedJSON(plan.jsonText(pretty: false)) as? [String: Any])
         #expect(object["status"] as? String == "retired")
         #expect(object["version"] == nil)
         #expect(object["description"] as? String
@@ -145,7 +145,7 @@ struct PreparationFHIRTests {
         #expect(action["relatedAction"] == nil)
         #expect(try parsedJSON(#"{"repeat": {"count": 1}}"#) == action["timingTiming"] as? NSObject)
         let activity = PreparationFHIR.activityDefinition(p, catalogue: CatalogueIdentity())
-        #expect(activity.rendered(pretty: false).contains(#""status":"retired""#))
+        #expect(activity.jsonText(pretty: false).contains(#""status":"retired""#))
     }
 
     @Test("every bundled preparation prints, the deprecated ones retired")

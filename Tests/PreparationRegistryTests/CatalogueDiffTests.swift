@@ -30,7 +30,7 @@ struct CatalogueDiffTests {
     @Test("the JSON of a pair is exactly the expected JSON: kinds, paths, canonical values, whole lists when reordered")
     func expectedJSON() throws {
         let expected = try String(contentsOf: fixturesURL.appendingPathComponent("diff/order/expected.json"), encoding: .utf8)
-        #expect(try fixtureDiff("order").json.rendered(pretty: true) + "\n" == expected)
+        #expect(try fixtureDiff("order").json.jsonText(pretty: true) + "\n" == expected)
     }
 
     @Test("reformatting, key order, comments, plain and mapping forms, range spellings: no change")
@@ -39,7 +39,7 @@ struct CatalogueDiffTests {
         #expect(diff.isEmpty)
         #expect(diff.unchangedCount == 1)
         #expect(diff.summary == "no changes (1 preparation)")
-        #expect(diff.json.rendered(pretty: false).hasPrefix(#"{"equal":true,"#))
+        #expect(diff.json.jsonText(pretty: false).hasPrefix(#"{"equal":true,"#))
     }
 
     @Test("a catalogue against itself has no changes; the bundled one too")
@@ -90,16 +90,16 @@ struct CatalogueDiffTests {
         let interval = try #require(hydration.changes.first { $0.field == "protocol[induction].interval" })
         #expect(interval.kind == "changed")
         #expect(interval.line == "interval of phase induction: 2-3 weeks -> 1-2 weeks")
-        #expect(interval.new?.rendered(pretty: false) == #"{"min":{"value":1,"unit":"week"},"max":{"value":2,"unit":"week"}}"#)
+        #expect(interval.new?.jsonText(pretty: false) == #"{"min":{"value":1,"unit":"week"},"max":{"value":2,"unit":"week"}}"#)
         let added = try #require(hydration.changes.first { $0.field == "contraindications" && $0.old == nil })
         #expect(added.kind == "added")
         #expect(added.new == .string("pregnancy"))
         let removed = try #require(hydration.changes.first { $0.field == "ingredients" && $0.new == nil })
         #expect(removed.kind == "removed")
-        #expect(removed.old?.rendered(pretty: false) == #"{"name":"Glycerol"}"#)
+        #expect(removed.old?.jsonText(pretty: false) == #"{"name":"Glycerol"}"#)
         #expect(removed.line == "ingredients: - Glycerol")
         let concentration = try #require(hydration.changes.first { $0.field == "ingredients[Sodium hyaluronate].concentration" })
-        #expect(concentration.old?.rendered(pretty: false) == #"{"value":1.35,"unit":"%"}"#)
+        #expect(concentration.old?.jsonText(pretty: false) == #"{"value":1.35,"unit":"%"}"#)
         let order = try #require(try fixtureDiff("order").preparations.first?.changes.first { $0.field == "protocol" })
         #expect(order.kind == "reordered")
     }

@@ -46,7 +46,7 @@ func jsonNumbers(_ preparations: [Preparation]) -> [Preparation] {
 /// A canonical-JSON value rewritten in the catalogue's forms: `{"min": {"value": 3, "unit":
 /// "day"}, "max": ...}` -> `3 day - 1 month`, `{"min": 4, "max": 6}` -> `4-6`, `{"value":
 /// 1.35, "unit": "%"}` -> `1.35 %`. Numbers keep the text the JSON wrote.
-func catalogueForm(_ node: YAMLNode) -> YAMLEmitter.Node {
+func catalogueForm(_ node: YAMLNode) -> DataValue {
     switch node.content {
     case .scalar(let scalar):
         switch scalar.value {
@@ -57,7 +57,7 @@ func catalogueForm(_ node: YAMLNode) -> YAMLEmitter.Node {
         case .string: return .string(scalar.text)
         }
     case .sequence(let items):
-        return .sequence(items.map(catalogueForm))
+        return .array(items.map(catalogueForm))
     case .mapping(let entries):
         let keys = entries.map(\.key)
         func bound(_ node: YAMLNode) -> String? {
@@ -72,7 +72,7 @@ func catalogueForm(_ node: YAMLNode) -> YAMLEmitter.Node {
             return .string(entries[0].value.mapping == nil ? "\(low)-\(high)" : "\(low) - \(high)")
         }
         if keys == ["value", "unit"], let text = bound(node) { return .string(text) }
-        return .mapping(entries.map { YAMLEmitter.Entry($0.key, catalogueForm($0.value)) })
+        return .object(entries.map { ($0.key, catalogueForm($0.value)) })
     }
 }
 
@@ -114,14 +114,14 @@ struct RoundTripTests {
         for chunk in stride(from: 0, to: scalars.count, by: 256) {
             var text = ""
             text.unicodeScalars.append(contentsOf: scalars[chunk ..< min(chunk + 256, scalars.count)])
-            let json = JSONValue.array([.string(text), .string("</script>" + text)]).rendered(pretty: false)
+            let json = DataValue.array([.string(text), .string("</script>" + text)]).jsonText(pretty: false)
             #expect(!json.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" })
             let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
             #expect(parsed == [text, "</script>" + text], "from U+\(String(chunk, radix: 16))")
         }
-        #expect(JSONValue.string("a\u{0}\u{1F}\u{7F}\u{85}\u{2028}\"\\/\u{8}\u{C}").rendered(pretty: false)
+        #expect(DataValue.string("a\u{0}\u{1F}\u{7F}\u{85}\u{2028}\"\\/\u{8}\u{C}").jsonText(pretty: false)
                 == #""a\u0000\u001f\u007f\u0085\u2028\"\\/\b\f""#)
-        #expect([0.0, -0.0, 2, -3.5, 1e-7, 1e15, 1e300, 0.1 + 0.2, .infinity, .nan].map(JSONValue.number)
+        #expect([0.0, -0.0, 2, -3.5, 1e-7, 1e15, 1e300, 0.1 + 0.2, .infinity, .nan].map(DataValue.jsonNumber)
                 == ["0", "0", "2", "-3.5", "1e-07", "1000000000000000", "1e+300", "0.30000000000000004", "null", "null"])
     }
 
@@ -164,7 +164,7 @@ struct YAMLEmitterTests {
                      "- item", "key: value", "# comment", "[a]", "{a: 1}", "&anchor", "*alias", "!tag", "|", ">",
                      "'quoted'", "\"double\"", " leading", "trailing ", "two\nlines\n", "tab\there", "é ü 中文",
                      "nul\u{0}byte", "4-6", "0.5-2 mm", "plain words"]
-        let text = try YAMLEmitter().emit(.sequence(words.map { .string($0) }))
+        let text = try YAMLEmitter().emit(.array(words.map { .string($0) }))
         let read = YAMLDocumentReader().read(Array(text.utf8), file: "out.yaml")
         #expect(read.errors.isEmpty, "\(read.errors)\n\(text)")
         let items = try #require(read.documents.first?.root.sequence)
@@ -192,32 +192,36 @@ struct YAMLEmitterTests {
             words.append((0..<next(7)).map { _ in alphabet[next(alphabet.count)] }.joined())
         }
         let unique = Array(Set(words)).sorted()
-        let document = YAMLEmitter.Node.mapping([
-            .init("values", .sequence(unique.map { .string($0) })),
-            .init("flow", .sequence(unique.map { .string($0) }, flow: true)),
-            .init("keys", .mapping(unique.map { .init($0, .string($0)) })),
+        let document = DataValue.object([
+            ("values", .array(unique.map { .string($0) })),
+            ("keys", .object(unique.map { ($0, .string($0)) })),
         ])
         let text = try YAMLEmitter(width: 30).emit(document)
         let read = YAMLDocumentReader().read(Array(text.utf8), file: "random.yaml")
         #expect(read.errors.isEmpty, "\(read.errors)")
         let root = try #require(read.documents.first?.root.mapping)
-        for (name, node) in zip(["values", "flow"], [root[0].value, root[1].value]) {
+        let flowText = try YAMLEmitter(width: 30, flow: .scalarItems(maxStringLength: nil)).emit(.array(unique.map { .string($0) }))
+        let flowRead = YAMLDocumentReader().read(Array(flowText.utf8), file: "flow.yaml")
+        #expect(flowRead.errors.isEmpty, "\(flowRead.errors)")
+        #expect(flowText.hasPrefix("["))
+        let flowRoot = try #require(flowRead.documents.first?.root)
+        for (name, node) in zip(["values", "flow"], [root[0].value, flowRoot]) {
             let items = try #require(node.sequence)
             #expect(items.map { $0.scalar?.text } == unique, "\(name)")
             #expect(items.allSatisfy { $0.scalar?.value == .string }, "\(name)")
         }
-        let keys = try #require(root[2].value.mapping)
+        let keys = try #require(root[1].value.mapping)
         #expect(keys.map(\.key) == unique)
         #expect(keys.map { $0.value.scalar?.text } == unique)
     }
 
     @Test("numbers, booleans, nulls and nesting read back as written")
     func values() throws {
-        let node = YAMLEmitter.Node.mapping([
-            .init("int", .int(-3)), .init("whole", .double(2)), .init("half", .double(0.5)), .init("tiny", .double(1e-7)),
-            .init("inf", .double(.infinity)), .init("yes", .bool(true)), .init("none", .null),
-            .init("list", .sequence([.int(1), .sequence([], flow: true), .mapping([])], flow: false)),
-        ])
+        let node: DataValue = [
+            "int": .int(-3), "whole": .double(2), "half": .double(0.5), "tiny": .double(1e-7),
+            "inf": .double(.infinity), "yes": .bool(true), "none": .null,
+            "list": .array([.int(1), .array([]), .object([:])]),
+        ]
         let text = try YAMLEmitter().emit(node)
         let read = YAMLDocumentReader().read(Array(text.utf8), file: "out.yaml")
         let entries = try #require(read.documents.first?.root.mapping)

@@ -83,7 +83,7 @@ struct DiffCommand: ParsableCommand {
             print(diff.lines.map(terminalSafe).joined(separator: "\n"))
         case .json:
             guard case .object(let members) = diff.json else { return 1 }
-            print(JSONValue.object([("old", .string(sides[0].name)), ("new", .string(sides[1].name))] + members).rendered(pretty: true))
+            print(DataValue.object([("old", .string(sides[0].name)), ("new", .string(sides[1].name))] + members).jsonText(pretty: true))
         }
         return diff.isEmpty ? 0 : 1
     }

@@ -30,16 +30,16 @@ struct LintRulesCommand: ParsableCommand {
             }
             print(out, terminator: "")
         case .json:
-            let rules: [JSONValue] = LintRules.all.map { rule in
+            let rules: [DataValue] = LintRules.all.map { rule in
                 .object([
                     ("id", .string(rule.id)),
                     ("rationale", .string(rule.rationale)),
                     ("disabled", .bool(disabled.contains(rule.id))),
-                    ("triggering", .array(rule.triggeringExamples.map(JSONValue.string))),
-                    ("nonTriggering", .array(rule.nonTriggeringExamples.map(JSONValue.string))),
+                    ("triggering", .array(rule.triggeringExamples.map(DataValue.string))),
+                    ("nonTriggering", .array(rule.nonTriggeringExamples.map(DataValue.string))),
                 ])
             }
-            print(JSONValue.array(rules).rendered(pretty: true))
+            print(DataValue.array(rules).jsonText(pretty: true))
         }
     }
 

@@ -84,7 +84,7 @@ struct QueryCommand: ParsableCommand {
         let found = registry.preparations(matching: query)
         switch format {
         case .csv: PreparationCSV.write(found) { print($0, terminator: "") }
-        case .jsonl: for preparation in found { print(PreparationJSON.value(of: preparation).rendered(pretty: false)) }
+        case .jsonl: for preparation in found { print(PreparationJSON.value(of: preparation).jsonText(pretty: false)) }
         case .table, .json, .yaml, .fhir:
             guard let shared = format.shared else { return }
             try printPreparations(found, format: shared, single: false, registry: registry, colour: colour.choice)
@@ -149,9 +149,9 @@ func printPreparations(_ preparations: [Preparation], format: OutputFormat, sing
         // (1.1) A layered catalogue adds each preparation's `layer`, after its keys.
         let values = preparations.map { p in
             guard case .object(let members) = PreparationJSON.value(of: p) else { return PreparationJSON.value(of: p) }
-            return JSONValue.object(members + [("layer", .string(registry.layer(of: p.id)?.description ?? ""))])
+            return DataValue.object(members + [("layer", .string(registry.layer(of: p.id)?.description ?? ""))])
         }
-        print((single && values.count == 1 ? values[0] : .array(values)).rendered(pretty: true))
+        print((single && values.count == 1 ? values[0] : .array(values)).jsonText(pretty: true))
     case .json:
         if single, let only = preparations.first {
             print(PreparationJSON.encode(only))

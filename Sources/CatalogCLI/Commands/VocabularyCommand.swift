@@ -49,18 +49,18 @@ struct VocabularyCommand: ParsableCommand {
         case .fhir:
             printError("error: the vocabulary has no FHIR form; use --format table, json or yaml")
             throw ExitCode(64)
-        case .json: print(Self.json(sections).rendered(pretty: true))
+        case .json: print(Self.json(sections).jsonText(pretty: true))
         case .yaml:
-            let node = YAMLEmitter.Node.mapping(sections.map { section, words in
-                YAMLEmitter.Entry(section.rawValue, .sequence(words.map { word in
-                    var entries = [YAMLEmitter.Entry("slug", .string(word.slug)), .init("description", .string(word.description)),
-                                   .init("code", word.code.map { .string($0.description) } ?? .null)]
-                    for (key, values) in word.extra { entries.append(.init(key, .sequence(values.map(YAMLEmitter.Node.string), flow: true))) }
-                    if let scar = word.scar { entries.append(.init("scar", .bool(scar))) }
-                    return .mapping(entries)
+            let node = DataValue.object(sections.map { section, words in
+                (section.rawValue, .array(words.map { word in
+                    var entries: [(String, DataValue)] = [("slug", .string(word.slug)), ("description", .string(word.description)),
+                                                          ("code", word.code.map { .string($0.description) } ?? .null)]
+                    for (key, values) in word.extra { entries.append((key, .array(values.map(DataValue.string)))) }
+                    if let scar = word.scar { entries.append(("scar", .bool(scar))) }
+                    return .object(entries)
                 }))
             })
-            print((try? YAMLEmitter().emit(node)) ?? "", terminator: "")
+            print((try? YAMLEmitter(flow: .scalarItems(maxStringLength: nil)).emit(node)) ?? "", terminator: "")
         }
     }
 
@@ -77,14 +77,14 @@ struct VocabularyCommand: ParsableCommand {
         }
     }
 
-    static func json(_ sections: [(VocabularySection, [Word])]) -> JSONValue {
+    static func json(_ sections: [(VocabularySection, [Word])]) -> DataValue {
         .object(sections.map { section, words in
             (section.rawValue, .array(words.map { word in
-                var members: [(String, JSONValue)] = [
+                var members: [(String, DataValue)] = [
                     ("slug", .string(word.slug)), ("description", .string(word.description)),
                     ("code", word.code.map { .string($0.description) } ?? .null),
                 ]
-                for (key, values) in word.extra { members.append((key, .array(values.map(JSONValue.string)))) }
+                for (key, values) in word.extra { members.append((key, .array(values.map(DataValue.string)))) }
                 if let scar = word.scar { members.append(("scar", .bool(scar))) }
                 return .object(members)
             }))

@@ -65,7 +65,7 @@ struct PreparationDetail {
             if case .string(let text) = value {
                 add(key, text)
             } else {
-                add(key, PreparationJSON.value(of: value).rendered(pretty: false))
+                add(key, value.jsonText(pretty: false))
             }
         }
 

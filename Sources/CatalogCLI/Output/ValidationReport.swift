@@ -69,8 +69,8 @@ struct ValidationReport {
         var out = "{"
         for (key, value) in counts {
             out += "\n  "
-            JSONValue.quote(key, into: &out)
-            out += ": " + value.rendered(pretty: true) + ","
+            DataValue.quoteJSON(key, into: &out)
+            out += ": " + value.jsonText(pretty: true) + ","
         }
         out += "\n  \"diagnostics\": "
         let omitted = results.flatMap(\.result.omitted)
@@ -84,7 +84,7 @@ struct ValidationReport {
             for d in result.result.diagnostics {
                 // An item of the array, two levels in: JSON text has no line break of its own
                 // inside strings, so indenting after each line break indents the object.
-                let item = Self.value(of: d).rendered(pretty: true).replacingOccurrences(of: "\n", with: "\n    ")
+                let item = Self.value(of: d).jsonText(pretty: true).replacingOccurrences(of: "\n", with: "\n    ")
                 write((first ? "" : ",") + "\n    " + item)
                 first = false
             }
@@ -98,16 +98,16 @@ struct ValidationReport {
     /// that the output is complete. Handed to `write` one line at a time.
     func writeJSONLines(_ write: (String) -> Void) {
         for result in results {
-            for d in result.result.diagnostics { write(Self.value(of: d).rendered(pretty: false) + "\n") }
+            for d in result.result.diagnostics { write(Self.value(of: d).jsonText(pretty: false) + "\n") }
         }
         var summary = counts
         let omitted = results.flatMap(\.result.omitted)
         if !omitted.isEmpty { summary.append(("omitted", omittedValue(omitted))) }
-        write(JSONValue.object(summary).rendered(pretty: false) + "\n")
+        write(DataValue.object(summary).jsonText(pretty: false) + "\n")
     }
 
     /// `valid`, then the counts, as JSON members.
-    var counts: [(String, JSONValue)] {
+    var counts: [(String, DataValue)] {
         [
             ("valid", .bool(errorCount == 0)),
             ("preparations", .int(preparationCount)),
@@ -118,8 +118,8 @@ struct ValidationReport {
     }
 
     /// `{"file", "line", "column", "severity", "message", "rule"?}`.
-    static func value(of d: Diagnostic) -> JSONValue {
-        var object: [(String, JSONValue)] = [
+    static func value(of d: Diagnostic) -> DataValue {
+        var object: [(String, DataValue)] = [
             ("file", .string(d.location.file)),
             ("line", .int(d.location.line)),
             ("column", .int(d.location.column)),
@@ -134,11 +134,11 @@ struct ValidationReport {
     /// warnings, and where the first is; nothing otherwise.
     func omittedJSON(_ omitted: [OmittedDiagnostics]) -> String {
         guard !omitted.isEmpty else { return "" }
-        return ",\n  \"omitted\": " + omittedValue(omitted).rendered(pretty: true).replacingOccurrences(of: "\n", with: "\n  ")
+        return ",\n  \"omitted\": " + omittedValue(omitted).jsonText(pretty: true).replacingOccurrences(of: "\n", with: "\n  ")
     }
 
     /// `[{"file", "errors", "warnings", "line", "column"}]`.
-    func omittedValue(_ omitted: [OmittedDiagnostics]) -> JSONValue {
+    func omittedValue(_ omitted: [OmittedDiagnostics]) -> DataValue {
         .array(omitted.map { o in
             .object([
                 ("file", .string(o.file)), ("errors", .int(o.errors)), ("warnings", .int(o.warnings)),

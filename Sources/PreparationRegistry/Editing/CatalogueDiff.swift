@@ -38,9 +38,9 @@ public struct CatalogueDiff: Sendable, Equatable {
         public var label: String
         /// The old value as canonical JSON (the form of `catalog show --format json`); nil when
         /// there was none (an item or optional field added).
-        public var old: JSONValue?
+        public var old: DataValue?
         /// The new value as canonical JSON; nil when there is none (removed).
-        public var new: JSONValue?
+        public var new: DataValue?
         /// The old value as the catalogue writes it, on one line (`2-3 weeks`).
         public var oldText: String?
         /// The new value as the catalogue writes it, on one line.
@@ -74,7 +74,7 @@ public struct CatalogueDiff: Sendable, Equatable {
         /// The changed fields, in the order of the format's table; empty for one added or removed.
         public var changes: [Change]
         /// The whole preparation, as canonical JSON, when it was added or removed.
-        public var whole: JSONValue?
+        public var whole: DataValue?
         /// True when the preparation added or removed is deprecated.
         var wholeIsDeprecated = false
 
@@ -128,7 +128,7 @@ public struct CatalogueDiff: Sendable, Equatable {
         /// The whole word when it was added or removed: `{"slug", "description", "code"}` and,
         /// for a condition `"ingredients"`, for an indication `"scar"`, as `catalog vocabulary
         /// --format json` prints it.
-        public var whole: JSONValue?
+        public var whole: DataValue?
         /// The description, for the line of a word added or removed.
         var description = ""
 
@@ -230,15 +230,15 @@ public struct CatalogueDiff: Sendable, Equatable {
     /// `reordered` (the same items in another order: `old` and `new` are the whole lists, a
     /// list of mappings as their names). A preparation or word added has its whole value under
     /// `new`, one removed under `old`.
-    public var json: JSONValue {
-        func change(_ c: Change) -> JSONValue {
+    public var json: DataValue {
+        func change(_ c: Change) -> DataValue {
             .object([("field", .string(c.field)), ("kind", .string(c.kind)), ("old", c.old ?? .null), ("new", c.new ?? .null)])
         }
-        func whole(_ kind: Kind, _ value: JSONValue?) -> [(String, JSONValue)] {
+        func whole(_ kind: Kind, _ value: DataValue?) -> [(String, DataValue)] {
             guard let value, kind != .changed else { return [] }
             return [(kind == .added ? "new" : "old", value)]
         }
-        let summary: JSONValue = .object([
+        let summary: DataValue = .object([
             ("changed", .int(count(.changed))), ("added", .int(count(.added))), ("removed", .int(count(.removed))),
             ("newly-deprecated", .int(newlyDeprecatedCount)), ("unchanged", .int(unchangedCount)),
             ("vocabulary", .object([Kind.changed, .added, .removed].map { kind in

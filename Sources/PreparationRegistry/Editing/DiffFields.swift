@@ -3,16 +3,16 @@ import OrderedCollections
 /// A value compared by ``FieldDiffer``: its canonical JSON (what is compared, and what `diff
 /// --format json` prints) and how the catalogue writes it (what the lines print).
 struct Compared {
-    var canonical: JSONValue
-    var text: JSONValue
+    var canonical: DataValue
+    var text: DataValue
 
     /// A value written the same both ways (a word, a description, an `x-` value).
-    init(_ value: JSONValue) {
+    init(_ value: DataValue) {
         canonical = value
         text = value
     }
 
-    init(canonical: JSONValue, text: JSONValue) {
+    init(canonical: DataValue, text: DataValue) {
         self.canonical = canonical
         self.text = text
     }
@@ -20,9 +20,7 @@ struct Compared {
     /// The members of a mapping, each in both forms (the two forms have the same keys).
     var members: [(String, Compared)] {
         guard case .object(let canonicalMembers) = canonical, case .object(let textMembers) = text else { return [] }
-        var texts: [String: JSONValue] = [:]
-        for (key, value) in textMembers where texts[key] == nil { texts[key] = value }
-        return canonicalMembers.map { key, value in (key, Compared(canonical: value, text: texts[key] ?? value)) }
+        return canonicalMembers.map { key, value in (key, Compared(canonical: value, text: textMembers[key] ?? value)) }
     }
 
     /// The items of a list, each in both forms.
@@ -81,11 +79,11 @@ struct FieldDiffer {
 
     /// The words of the three vocabulary sections that differ, by section then slug.
     static func vocabulary(_ old: Vocabulary, _ new: Vocabulary) -> [CatalogueDiff.WordDifference] {
-        func code(_ c: ConceptCode?) -> [(String, JSONValue)] { c.map { [("code", .string($0.description))] } ?? [] }
-        typealias Words = OrderedDictionary<String, [(String, JSONValue)]>
+        func code(_ c: ConceptCode?) -> [(String, DataValue)] { c.map { [("code", .string($0.description))] } ?? [] }
+        typealias Words = OrderedDictionary<String, [(String, DataValue)]>
         func conditions(_ v: Vocabulary) -> Words {
             v.conditions.mapValues { [("description", .string($0.description))] + code($0.code)
-                + [("ingredients", .array($0.ingredients.map(JSONValue.string)))] }
+                + [("ingredients", .array($0.ingredients.map(DataValue.string)))] }
         }
         func indications(_ v: Vocabulary) -> Words {
             v.indications.mapValues { [("description", .string($0.description))] + code($0.code) + [("scar", .bool($0.isScar))] }
@@ -103,7 +101,7 @@ struct FieldDiffer {
                 switch (before[slug], after[slug]) {
                 case (let fields?, nil), (nil, let fields?):
                     let kind: CatalogueDiff.Kind = after[slug] == nil ? .removed : .added
-                    var whole: [(String, JSONValue)] = [("slug", .string(slug))]
+                    var whole: [(String, DataValue)] = [("slug", .string(slug))]
                     for (key, value) in fields where key != "code" {
                         whole.append((key, value))
                         if key == "description" { whole.append(("code", fields.first { $0.0 == "code" }?.1 ?? .null)) }
@@ -135,8 +133,8 @@ struct FieldDiffer {
             var out: [(String, Compared)] = []
             if let name = m.name { out.append(("name", Compared(.string(name)))) }
             if let version = m.version { out.append(("version", Compared(.string(version)))) }
-            out.append(("lint.disable", Compared(.array(m.disabledLintRules.map(JSONValue.string)))))
-            for (key, value) in m.extensions { out.append((key, Compared(JSONValue(value)))) }
+            out.append(("lint.disable", Compared(.array(m.disabledLintRules.map(DataValue.string)))))
+            for (key, value) in m.extensions { out.append((key, Compared(value))) }
             return out
         }
         var differ = FieldDiffer()
@@ -156,7 +154,7 @@ struct FieldDiffer {
     }
 
     /// `value` with the keys of every mapping in it sorted: what is compared.
-    static func sorted(_ value: JSONValue) -> JSONValue {
+    static func sorted(_ value: DataValue) -> DataValue {
         switch value {
         case .array(let items): return .array(items.map(sorted))
         case .object(let members): return .object(members.map { ($0.0, sorted($0.1)) }.sorted { $0.0 < $1.0 })
@@ -174,7 +172,7 @@ struct FieldDiffer {
     /// A list of words: each removed (in the old order), then each added (in the new order),
     /// then, when the items both have are in another order, the whole lists.
     mutating func words(_ field: String, _ label: String, _ old: [Compared], _ new: [Compared]) {
-        func key(_ c: Compared) -> String { Self.sorted(c.canonical).rendered(pretty: false) }
+        func key(_ c: Compared) -> String { Self.sorted(c.canonical).jsonText(pretty: false) }
         func kept(_ items: [Compared], against others: [Compared]) -> (kept: [String], gone: [Compared]) {
             var available: [String: Int] = [:]
             for item in others { available[key(item), default: 0] += 1 }
@@ -226,8 +224,8 @@ struct FieldDiffer {
         }
         let keptOld = oldNames.filter { newIndex[$0] != nil }, keptNew = newNames.filter { oldIndex[$0] != nil }
         if keptOld != keptNew {
-            append(field, field + " (order)", Compared(.array(oldNames.map(JSONValue.string))),
-                   Compared(.array(newNames.map(JSONValue.string))), reorder: true)
+            append(field, field + " (order)", Compared(.array(oldNames.map(DataValue.string))),
+                   Compared(.array(newNames.map(DataValue.string))), reorder: true)
         }
     }
 
@@ -261,9 +259,9 @@ struct FieldDiffer {
 
     /// An item that has only its identity key, written as the catalogue may write it: that
     /// key's value alone (`Glycerol` for `{name: Glycerol}`).
-    static func compact(_ value: JSONValue, _ identity: String?) -> JSONValue {
-        guard let identity, case .object(let members) = value, members.count == 1, members[0].0 == identity else { return value }
-        return members[0].1
+    static func compact(_ value: DataValue, _ identity: String?) -> DataValue {
+        guard let identity, case .object(let members) = value, members.count == 1, members.keys[0] == identity else { return value }
+        return members.values[0]
     }
 
     /// A name inside the brackets of a path: `\` and `]` escaped with a backslash.

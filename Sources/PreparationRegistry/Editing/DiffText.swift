@@ -14,12 +14,12 @@ import YAMLReader
 /// `,` `[` `]` `{` or `}`.
 enum DiffText {
     /// `value` on one line; `nested` inside a flow list or mapping.
-    static func flow(_ value: JSONValue, nested: Bool = false) -> String {
+    static func flow(_ value: DataValue, nested: Bool = false) -> String {
         switch value {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .double(let d): return JSONValue.number(d)
+        case .double(let d): return DataValue.jsonNumber(d)
         case .string(let s): return scalar(s, nested: nested)
         case .array(let items): return "[" + items.map { flow($0, nested: true) }.joined(separator: ", ") + "]"
         case .object(let members):
@@ -31,7 +31,7 @@ enum DiffText {
     static func scalar(_ text: String, nested: Bool = false) -> String {
         if isPlain(text, nested: nested) { return text }
         var out = ""
-        JSONValue.quote(text, into: &out)
+        DataValue.quoteJSON(text, into: &out)
         return out
     }
 

@@ -22,8 +22,8 @@ enum PreparationDocument {
         case catalogue
     }
 
-    static func value(of p: Preparation, style: Style) -> JSONValue {
-        var members: [(String, JSONValue)] = [
+    static func value(of p: Preparation, style: Style) -> DataValue {
+        var members: [(String, DataValue)] = [
             ("id", .string(p.id)),
             ("name", .string(p.name)),
         ]
@@ -44,19 +44,19 @@ enum PreparationDocument {
         members.append(("sources", .array(p.sources.map { .string($0) })))
         if let evidence = p.evidence { members.append(("evidence", .string(evidence.rawValue))) }
         if let deprecated = p.deprecated {
-            var fields: [(String, JSONValue)] = []
+            var fields: [(String, DataValue)] = []
             if let since = deprecated.since { fields.append(("since", .string(since))) }
             fields.append(("because", .string(deprecated.because)))
             if let replacement = deprecated.replacedBy { fields.append(("replaced-by", .string(replacement))) }
             members.append(("deprecated", .object(fields)))
         }
         if let notes = p.notes { members.append(("notes", .string(notes))) }
-        for (key, value) in p.extensions { members.append((key, JSONValue(value))) }
+        for (key, value) in p.extensions { members.append((key, value)) }
         return .object(members)
     }
 
-    static func ingredient(_ i: Ingredient, _ style: Style) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("name", .string(i.name))]
+    static func ingredient(_ i: Ingredient, _ style: Style) -> DataValue {
+        var fields: [(String, DataValue)] = [("name", .string(i.name))]
         if let ingredientClass = i.ingredientClass { fields.append(("class", .string(ingredientClass))) }
         if let c = i.concentration {
             switch style {
@@ -69,7 +69,7 @@ enum PreparationDocument {
         return .object(fields)
     }
 
-    static func range<U>(_ r: QuantityRange<U>, _ style: Style) -> JSONValue {
+    static func range<U>(_ r: QuantityRange<U>, _ style: Style) -> DataValue {
         switch style {
         case .canonical:
             return .object([("min", quantity(r.min, style)), ("max", quantity(r.max, style))])
@@ -79,7 +79,7 @@ enum PreparationDocument {
     }
 
     /// One quantity: `{"value": n, "unit": "ml"}`, or its text (`10 ml`).
-    static func quantity<U>(_ q: Quantity<U>, _ style: Style) -> JSONValue {
+    static func quantity<U>(_ q: Quantity<U>, _ style: Style) -> DataValue {
         switch style {
         case .canonical: return .object([("value", .double(q.value)), ("unit", .string(q.unit.canonicalName))])
         case .catalogue: return .string(q.description)
@@ -88,35 +88,35 @@ enum PreparationDocument {
 
     /// `per-point` and `spacing` as ranges (spacing in the units written, mm or cm), then
     /// `max-per-session` as one quantity when given.
-    static func dosing(_ d: Dosing, _ style: Style) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("per-point", range(d.perPoint, style)), ("spacing", range(d.spacing, style))]
+    static func dosing(_ d: Dosing, _ style: Style) -> DataValue {
+        var fields: [(String, DataValue)] = [("per-point", range(d.perPoint, style)), ("spacing", range(d.spacing, style))]
         if let most = d.maxPerSession { fields.append(("max-per-session", quantity(most, style))) }
         return .object(fields)
     }
 
-    static func count(_ r: CountRange, _ style: Style) -> JSONValue {
+    static func count(_ r: CountRange, _ style: Style) -> DataValue {
         switch style {
         case .canonical: return .object([("min", .int(r.min)), ("max", .int(r.max))])
         case .catalogue: return r.min == r.max ? .int(r.min) : .string(r.description)
         }
     }
 
-    static func phase(_ p: ProtocolPhase, _ style: Style) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("phase", .string(p.name)), ("sessions", count(p.sessions, style))]
+    static func phase(_ p: ProtocolPhase, _ style: Style) -> DataValue {
+        var fields: [(String, DataValue)] = [("phase", .string(p.name)), ("sessions", count(p.sessions, style))]
         if let interval = p.interval { fields.append(("interval", range(interval, style))) }
         fields.append(("repeat", .bool(p.repeats)))
         return .object(fields)
     }
 
-    static func sideEffect(_ s: SideEffect, _ style: Style) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("effect", .string(s.effect))]
+    static func sideEffect(_ s: SideEffect, _ style: Style) -> DataValue {
+        var fields: [(String, DataValue)] = [("effect", .string(s.effect))]
         if let lasts = s.lasts { fields.append(("lasts", range(lasts, style))) }
         if let frequency = s.frequency { fields.append(("frequency", .string(frequency.rawValue))) }
         return .object(fields)
     }
 
-    static func aftercare(_ a: AftercareInstruction, _ style: Style) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("instruction", .string(a.instruction))]
+    static func aftercare(_ a: AftercareInstruction, _ style: Style) -> DataValue {
+        var fields: [(String, DataValue)] = [("instruction", .string(a.instruction))]
         if let duration = a.duration { fields.append(("for", range(duration, style))) }
         return .object(fields)
     }

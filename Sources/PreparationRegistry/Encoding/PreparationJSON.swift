@@ -11,26 +11,21 @@
 /// for the spacing of dosing (its unit as written), and a whole number for `sessions`;
 /// `dosing` is `{"per-point": range, "spacing": range, "max-per-session": {"value": n, "unit":
 /// "ml"}}`; a concentration is `{"value": n, "unit": "%" | "mg/ml" | "ug/ml" | "IU/ml"}`.
-/// Numbers are written as ``JSONValue`` says: `2`, not `2.0`. Optional single values are left
+/// Numbers are written as ``DataValue`` says: `2`, not `2.0`. Optional single values are left
 /// out when absent; lists are always present.
 public enum PreparationJSON {
     /// The canonical JSON value of one preparation.
-    public static func value(of preparation: Preparation) -> JSONValue {
+    public static func value(of preparation: Preparation) -> DataValue {
         PreparationDocument.value(of: preparation, style: .canonical)
     }
 
     /// One preparation as canonical JSON, indented by two spaces, without a final newline.
     public static func encode(_ preparation: Preparation) -> String {
-        value(of: preparation).rendered(pretty: true)
+        value(of: preparation).jsonText(pretty: true)
     }
 
     /// An array of preparations, in the order given, as canonical JSON.
     public static func encode(_ preparations: [Preparation]) -> String {
-        JSONValue.array(preparations.map(value(of:))).rendered(pretty: true)
-    }
-
-    /// An extension (`x-`) value as JSON.
-    package static func value(of data: DataValue) -> JSONValue {
-        JSONValue(data)
+        DataValue.array(preparations.map(value(of:))).jsonText(pretty: true)
     }
 }

@@ -17,7 +17,7 @@ public enum PreparationYAML {
     /// The preparations as a YAML stream, one document each (`---` between them); an empty
     /// list gives an empty string.
     public static func encode(_ preparations: [Preparation]) throws(YAMLEmitterError) -> String {
-        try YAMLEmitter().emit(documents: preparations.map(document(of:)))
+        try emitter.emit(documents: preparations.map(document(of:)))
     }
 
     /// One preparation as a YAML document.
@@ -25,29 +25,10 @@ public enum PreparationYAML {
         try encode([preparation])
     }
 
-    static func document(of preparation: Preparation) -> YAMLEmitter.Node {
-        node(PreparationDocument.value(of: preparation, style: .catalogue))
+    static func document(of preparation: Preparation) -> DataValue {
+        PreparationDocument.value(of: preparation, style: .catalogue)
     }
 
-    /// A plain-value tree as emitter nodes; lists of scalars are written on one line.
-    static func node(_ value: JSONValue) -> YAMLEmitter.Node {
-        switch value {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .int(let i): return .int(i)
-        case .double(let d): return .double(d)
-        case .string(let s): return .string(s)
-        case .array(let items):
-            let scalars = items.allSatisfy {
-                switch $0 {
-                case .array, .object: return false
-                case .string(let s): return s.count <= 40
-                default: return true
-                }
-            }
-            return .sequence(items.map(node), flow: scalars && !items.isEmpty)
-        case .object(let members):
-            return .mapping(members.map { YAMLEmitter.Entry($0.0, node($0.1)) })
-        }
-    }
+    /// The emitter of preparations: lists of scalars, none longer than 40 characters, on one line.
+    static let emitter = YAMLEmitter(flow: .scalarItems(maxStringLength: 40))
 }

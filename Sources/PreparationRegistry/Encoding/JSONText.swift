@@ -1,38 +1,20 @@
-/// A JSON value with ordered object keys, printed deterministically: the same value always
-/// gives the same bytes. The one JSON writer of the project: the canonical JSON of a
-/// preparation (``PreparationJSON``) and every JSON that `catalog` prints go through it.
-///
-/// Numbers: an integral value is written in plain digits, without a fraction (`2`, never
-/// `2.0`; `1000000000000000`, never `1000000000000000.0`), up to 9e18; any other finite value
-/// in Swift's shortest form that reads back as the same `Double` (`0.5`, `30.44`, `1e-05`,
-/// `1e+300`); a non-finite one as `null`. Strings are escaped as RFC 8259 requires
-/// (`"`, `\`, and control characters; `\n`, `\t`... where JSON has a short form), and DEL,
-/// the C1 controls (U+0080-U+009F) and U+2028 and U+2029 as `\u007f`..., so that the text is
-/// also valid YAML 1.2 and JavaScript; everything else (`/` included) is written as UTF-8,
-/// unescaped.
-public indirect enum JSONValue: Sendable, Equatable {
-    /// `null`.
-    case null
-    /// `true` or `false`.
-    case bool(Bool)
-    /// An integer.
-    case int(Int)
-    /// A number, written as described above.
-    case double(Double)
-    /// A string.
-    case string(String)
-    /// An array.
-    case array([JSONValue])
-    /// An object, keys in the order given.
-    case object([(String, JSONValue)])
+import YAMLReader
 
-    /// Equal when they print the same.
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        lhs.rendered(pretty: false) == rhs.rendered(pretty: false)
-    }
-
-    /// The JSON text; `pretty` indents by two spaces, one key or item a line.
-    public func rendered(pretty: Bool) -> String {
+/// JSON text of a ``DataValue``: the one JSON writer of the project.
+extension DataValue {
+    /// The JSON text, keys in their order, printed deterministically: the same value always gives
+    /// the same bytes; `pretty` indents by two spaces, one key or item a line. The canonical JSON
+    /// of a preparation (``PreparationJSON``) and every JSON that `catalog` prints go through it.
+    ///
+    /// Numbers: an integral value is written in plain digits, without a fraction (`2`, never
+    /// `2.0`; `1000000000000000`, never `1000000000000000.0`), up to 9e18; any other finite value
+    /// in Swift's shortest form that reads back as the same `Double` (`0.5`, `30.44`, `1e-05`,
+    /// `1e+300`); a non-finite one as `null`. Strings are escaped as RFC 8259 requires
+    /// (`"`, `\`, and control characters; `\n`, `\t`... where JSON has a short form), and DEL,
+    /// the C1 controls (U+0080-U+009F) and U+2028 and U+2029 as `\u007f`..., so that the text is
+    /// also valid YAML 1.2 and JavaScript; everything else (`/` included) is written as UTF-8,
+    /// unescaped.
+    public func jsonText(pretty: Bool) -> String {
         var out = ""
         write(into: &out, pretty: pretty, indent: 0)
         return out
@@ -43,8 +25,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
-        case .double(let d): out += JSONValue.number(d)
-        case .string(let s): JSONValue.quote(s, into: &out)
+        case .double(let d): out += DataValue.jsonNumber(d)
+        case .string(let s): DataValue.quoteJSON(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
@@ -61,7 +43,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { out += "," }
                 if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                JSONValue.quote(key, into: &out)
+                DataValue.quoteJSON(key, into: &out)
                 out += pretty ? ": " : ":"
                 value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
@@ -72,14 +54,14 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Integral values without a fraction; others in Swift's shortest round-trip form.
     /// How a number is written: see the type's description.
-    public static func number(_ d: Double) -> String {
+    public static func jsonNumber(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         if d == d.rounded(), abs(d) < 9e18 { return String(Int(d)) }  // within Int: exact digits
         return String(d)
     }
 
     /// Appends `s` as a JSON string literal.
-    package static func quote(_ s: String, into out: inout String) {
+    package static func quoteJSON(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -103,21 +85,5 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
         out += "\""
-    }
-}
-
-extension JSONValue {
-    /// The JSON form of plain data (an `x-` value, a generated schema): objects keep their
-    /// key order.
-    package init(_ data: DataValue) {
-        switch data {
-        case .null: self = .null
-        case .bool(let b): self = .bool(b)
-        case .int(let i): self = .int(i)
-        case .double(let d): self = .double(d)
-        case .string(let s): self = .string(s)
-        case .array(let items): self = .array(items.map(JSONValue.init))
-        case .object(let members): self = .object(members.map { ($0.key, JSONValue($0.value)) })
-        }
     }
 }
