@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import PreparationRegistry
+import Synchronization
 
 /// Shell completion (`catalog --generate-completion-script bash|zsh|fish`): what each word
 /// that is not a fixed list completes to. Files, folders and plugin ids are written into the
@@ -205,12 +206,11 @@ enum Completions {
     }
 
     /// The answer of ``withinDeadline(_:)``'s body, handed over between threads.
-    private final class Answer<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: T?
+    private final class Answer<T: Sendable>: Sendable {
+        private let stored = Mutex<T?>(nil)
         var value: T? {
-            get { lock.withLock { stored } }
-            set { lock.withLock { stored = newValue } }
+            get { stored.withLock { $0 } }
+            set { stored.withLock { $0 = newValue } }
         }
     }
 }

@@ -6,6 +6,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// What a command reads of its process and where it writes: the environment, the standard
 /// output and the standard error. Run as `catalog`, a command uses the process's own. A test
@@ -19,15 +20,14 @@ import Darwin
 /// for the standard library's within this module) and ``printError(_:)``; every read of the
 /// environment through ``environment``. Run as `catalog`, the bytes written are those of
 /// `Swift.print` and of a write to the standard error, as before.
-final class CommandContext: @unchecked Sendable {
+final class CommandContext: Sendable {
     /// The context of the command running in process, if any.
     @TaskLocal static var current: CommandContext?
 
     /// The environment the command sees.
     let environment: [String: String]
-    private let lock = NSLock()
-    private var output = ""
-    private var error = ""
+    /// What the command wrote so far, to its standard output and its standard error.
+    private let written = Mutex((output: "", error: ""))
 
     /// A context with `environment` and nothing written yet.
     init(environment: [String: String]) {
@@ -40,9 +40,9 @@ final class CommandContext: @unchecked Sendable {
     }
 
     /// What the command wrote to its standard output.
-    var standardOutput: String { lock.withLock { output } }
+    var standardOutput: String { written.withLock { $0.output } }
     /// What the command wrote to its standard error.
-    var standardError: String { lock.withLock { error } }
+    var standardError: String { written.withLock { $0.error } }
 
     /// The environment of the command: the current context's, else the process's.
     static var environment: [String: String] {
@@ -58,14 +58,14 @@ final class CommandContext: @unchecked Sendable {
     /// before, or the current context's).
     static func writeOutput(_ text: String) {
         guard let context = current else { return Swift.print(text, terminator: "") }
-        context.lock.withLock { context.output += text }
+        context.written.withLock { $0.output += text }
     }
 
     /// Writes `text` to the standard error (the process's, unbuffered, or the current
     /// context's).
     static func writeError(_ text: String) {
         guard let context = current else { return FileHandle.standardError.write(Data(text.utf8)) }
-        context.lock.withLock { context.error += text }
+        context.written.withLock { $0.error += text }
     }
 }
 

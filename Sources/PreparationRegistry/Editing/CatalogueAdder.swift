@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import YAMLReader
+import Synchronization
 
 /// One preparation file on its way into a catalogue.
 public struct AddPlacement: Sendable, Hashable {
@@ -142,7 +143,7 @@ public struct CatalogueAdder: Sendable {
     }
 
     /// Serialises writers in this process: signal handlers are process-wide.
-    static let writing = Lock()
+    static let writing = Mutex(())
     static let counter = Counter()
 
     /// Writes planned placements, all or none; nil when all were written.
@@ -172,7 +173,7 @@ public struct CatalogueAdder: Sendable {
     /// Under the lock, once checked: removes what killed adds left, then writes.
     private func cleanAndWrite(_ placements: [AddPlacement]) -> AddError? {
         removeStaleTemporaries()
-        return writeLocked(placements)
+        return Self.writing.withLock { _ in writeLocked(placements) }
     }
 
     /// Under the lock: the catalogue is still valid, and holds none of the ids nor destinations.
@@ -196,10 +197,8 @@ public struct CatalogueAdder: Sendable {
         return problems.isEmpty ? nil : .refused(withSourceLines(problems))
     }
 
-    /// Writes, the lock held.
+    /// Writes, the catalogue's lock and ``writing`` held.
     private func writeLocked(_ placements: [AddPlacement]) -> AddError? {
-        Self.writing.lock()
-        defer { Self.writing.unlock() }
         let signals = SignalDeferral.begin()
         defer { signals.end() }
         var transaction = Transaction(fileSystem: fileSystem)

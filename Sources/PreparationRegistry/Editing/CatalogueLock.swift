@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The catalogue-wide lock that adds hold from their last check to their last write, so that
 /// two adds (in two processes, or two threads) never both find an id free and both write it.
@@ -96,34 +97,14 @@ private func listNames(_ path: String) -> [String]? {
     return names
 }
 
-/// A mutual-exclusion lock (the library does without Foundation).
-final class Lock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    init() {
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func lock() { pthread_mutex_lock(mutex) }
-    func unlock() { pthread_mutex_unlock(mutex) }
-}
-
 /// A number that grows by one each time, across threads.
-final class Counter: @unchecked Sendable {
-    private let lock = Lock()
-    private var value = 0
+final class Counter: Sendable {
+    private let value = Mutex(0)
 
     func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
+        value.withLock { value in
+            value += 1
+            return value
+        }
     }
 }

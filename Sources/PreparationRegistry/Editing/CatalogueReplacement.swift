@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import YAMLReader
+import Synchronization
 
 /// One preparation file on its way to replace a preparation of a catalogue (`add --replace`).
 public struct ReplacePlacement: Sendable, Hashable {
@@ -172,13 +173,11 @@ extension CatalogueAdder {
 
     private func cleanAndWriteReplacements(_ placements: [ReplacePlacement]) -> AddError? {
         removeStaleTemporaries()
-        return writeReplacementsLocked(placements)
+        return Self.writing.withLock { _ in writeReplacementsLocked(placements) }
     }
 
-    /// Writes, the lock held.
+    /// Writes, the catalogue's lock and ``CatalogueAdder/writing`` held.
     private func writeReplacementsLocked(_ placements: [ReplacePlacement]) -> AddError? {
-        Self.writing.lock()
-        defer { Self.writing.unlock() }
         let signals = SignalDeferral.begin()
         defer { signals.end() }
         var transaction = Transaction(fileSystem: fileSystem)

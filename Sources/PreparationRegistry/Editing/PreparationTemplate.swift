@@ -36,7 +36,7 @@ package enum PreparationTemplate {
     package static func text(id: String, area written: String, vocabulary: Vocabulary = BundledCatalogue.vocabulary,
                             schema: String? = nil) throws(Problem) -> String
     {
-        guard isSlug(id), id.count <= 64 else { throw .badID(id) }
+        guard isSlug(id), id.utf8.count <= maxIDLength else { throw .badID(id) }
         let area = written.lowercased()
         guard areas.contains(area) else { throw .unknownArea(written) }
         let scar = area == "scar"

@@ -143,23 +143,3 @@ struct NodeReader {
         return failed ? nil : values
     }
 }
-
-/// True for `^[a-z0-9]+(-[a-z0-9]+)*$`.
-func isSlug(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-        var previousWasHyphen = true
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                previousWasHyphen = false
-            case UInt8(ascii: "-"):
-                if previousWasHyphen { return false }
-                previousWasHyphen = true
-            default:
-                return false
-            }
-        }
-        return !previousWasHyphen
-    }
-}

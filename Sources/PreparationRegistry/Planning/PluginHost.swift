@@ -28,7 +28,7 @@ public struct PluginHost: Sendable {
     /// Adds `plugin`; refuses an id that is not a slug or that another plugin already has.
     public mutating func register(_ plugin: any CoursePlugin) throws(PluginRegistrationError) {
         let id = plugin.id
-        guard isSlug(id) else {
+        guard isSlug(id), id.utf8.count <= maxIDLength else {
             throw PluginRegistrationError("plugin id '\(id)' is not a slug (lower-case letters and digits, joined by single hyphens)")
         }
         if plugins.contains(where: { $0.id == id }) {
@@ -64,8 +64,4 @@ public struct PluginHost: Sendable {
         try resolve(area).plan(request, using: registry)
     }
 
-    private func isSlug(_ text: String) -> Bool {
-        guard !text.isEmpty, text.count <= 64, text.first != "-", text.last != "-", !text.contains("--") else { return false }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    }
 }

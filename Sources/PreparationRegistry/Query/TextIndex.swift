@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The free-text index: every folded word (``TextFolding``) of the preparations' names,
 /// summaries, ingredient names and notes, with the preparations it appears in, and each
@@ -203,19 +204,17 @@ struct TextIndex: Sendable {
 }
 
 /// A ``TextIndex`` built on first use, once, whichever task asks first; the registry and its
-/// copies share it. `@unchecked Sendable`: the one mutable field is read and written only
-/// under the lock.
-final class LazyTextIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var built: TextIndex?
+/// copies share it.
+final class LazyTextIndex: Sendable {
+    private let built = Mutex<TextIndex?>(nil)
 
     /// The index of `preparations` (always the same registry's), building it if need be.
     func index(of preparations: [Preparation]) -> TextIndex {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let index = TextIndex(preparations)
-        built = index
-        return index
+        built.withLock { built in
+            if let built { return built }
+            let index = TextIndex(preparations)
+            built = index
+            return index
+        }
     }
 }
