@@ -51,6 +51,17 @@ struct CautiousPlugin: CoursePlugin {
         #expect(throws: PluginRegistrationError("plugin id 'Eyes' is not a slug (lower-case letters and digits, joined by single hyphens)")) {
             try host.register(CautiousPlugin(id: "Eyes"))
         }
+        // The one slug check, and ids of at most 64 characters, as a preparation's.
+        for bad in ["-eyes", "eyes-", "ey--es", "", "é"] {
+            #expect(throws: PluginRegistrationError("plugin id '\(bad)' is not a slug (lower-case letters and digits, joined by single hyphens)")) {
+                try host.register(CautiousPlugin(id: bad))
+            }
+        }
+        let long = String(repeating: "e", count: 65)
+        #expect(throws: PluginRegistrationError("plugin id '\(long)' is not a slug (lower-case letters and digits, joined by single hyphens)")) {
+            try host.register(CautiousPlugin(id: long))
+        }
+        try host.register(CautiousPlugin(id: String(repeating: "e", count: 64)))
     }
 
     @Test func hostsAreIndependentValues() throws {
