@@ -1,5 +1,5 @@
 /// Why an add (or a replace) changed nothing.
-public enum AddError: Error, Sendable {
+package enum AddError: Error, Sendable {
     /// The files (or the catalogue) are not fit to add: every problem, located as `validate`
     /// locates it.
     case refused([Diagnostic])
@@ -20,11 +20,11 @@ public enum AddError: Error, Sendable {
 
 /// A replaced file that a failed replace could not put back: it is kept at `backup`, and
 /// belongs at `original`.
-public struct PendingRestore: Sendable, Hashable {
+package struct PendingRestore: Sendable, Hashable {
     /// Where the replaced file is now (a hidden name beside `original`).
-    public var backup: String
+    package var backup: String
     /// Where it belongs.
-    public var original: String
+    package var original: String
 
     /// Creates a pending restore.
     package init(backup: String, original: String) {
@@ -35,10 +35,10 @@ public struct PendingRestore: Sendable, Hashable {
 
 extension AddError: CustomStringConvertible {
     /// One sentence for a person, about an add.
-    public var description: String { message(replacing: false) }
+    package var description: String { message(replacing: false) }
 
     /// One sentence for a person, about an add or (`replacing`) a replace.
-    public func message(replacing: Bool) -> String {
+    package func message(replacing: Bool) -> String {
         let nothing = replacing ? "nothing replaced" : "nothing added"
         switch self {
         case .refused(let diagnostics):

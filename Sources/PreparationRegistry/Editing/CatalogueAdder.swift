@@ -9,19 +9,19 @@ import YAMLReader
 import Synchronization
 
 /// One preparation file on its way into a catalogue.
-public struct AddPlacement: Sendable, Hashable {
+package struct AddPlacement: Sendable, Hashable {
     /// The file as given.
-    public var source: String
+    package var source: String
     /// The preparation's id.
-    public var id: String
+    package var id: String
     /// The folder below `preparations/` it goes to: its area (see ``CatalogueAdder/folder(for:vocabulary:)``).
-    public var folder: String
+    package var folder: String
     /// Where it goes, relative to the catalogue folder: `preparations/<folder>/<id>.yaml`.
-    public var destination: String
+    package var destination: String
     /// What is written: the file's own bytes, exactly as given (comments and layout kept).
-    public var contents: [UInt8]
+    package var contents: [UInt8]
     /// Where the file gives the preparation's id.
-    public var idLocation: SourceLocation
+    package var idLocation: SourceLocation
 }
 
 /// Adds preparation files to a catalogue folder safely: all of them or none, never
@@ -36,23 +36,23 @@ public struct AddPlacement: Sendable, Hashable {
 ///    temporary is renamed to its destination without replacing anything; then the folders
 ///    are flushed. A failure or a signal at any step removes every temporary, every file
 ///    already renamed and every folder created, and reports what happened.
-public struct CatalogueAdder: Sendable {
+package struct CatalogueAdder: Sendable {
     /// The catalogue folder.
-    public var catalogue: String
+    package var catalogue: String
     /// Where the writing happens.
     package var fileSystem: any FileSystem
     /// How the catalogue and the files are checked.
-    public var loader: CatalogueLoader
+    package var loader: CatalogueLoader
     /// How long ``write(_:)-([AddPlacement])`` waits for another add to release the catalogue's lock.
-    public var lockTimeout: Duration = .seconds(30)
+    package var lockTimeout: Duration = .seconds(30)
     /// (1.1) The layers below ``catalogue`` when it is the last layer of several
     /// (``CatalogueLoader/load(layers:)``): the files are checked against all the layers (their
     /// vocabulary; their ids, which must stay unique) and written into ``catalogue``. Empty
     /// for a catalogue on its own.
-    public var layersBelow: [CatalogueLayer] = []
+    package var layersBelow: [CatalogueLayer] = []
 
     /// Creates an adder for the catalogue folder at `catalogue`.
-    public init(catalogue: String, loader: CatalogueLoader = CatalogueLoader()) {
+    package init(catalogue: String, loader: CatalogueLoader = CatalogueLoader()) {
         self.init(catalogue: catalogue, fileSystem: PosixFileSystem(), loader: loader)
     }
 
@@ -66,7 +66,7 @@ public struct CatalogueAdder: Sendable {
     /// The folder below `preparations/` for a preparation: `scar` when every indication is a
     /// scar indication of the vocabulary (the scar plugin serves it, in any region); otherwise
     /// the area of its regions that comes first in the order face, scalp, body.
-    public static func folder(for preparation: Preparation, vocabulary: Vocabulary) -> String {
+    package static func folder(for preparation: Preparation, vocabulary: Vocabulary) -> String {
         let scar = Set(vocabulary.scarIndications)
         if !preparation.indications.isEmpty, preparation.indications.allSatisfy(scar.contains) { return "scar" }
         return (preparation.areas.first ?? .face).rawValue
@@ -74,7 +74,7 @@ public struct CatalogueAdder: Sendable {
 
     /// Checks `files` against the catalogue: where each would go, and the warnings the files
     /// have; or every reason to refuse.
-    public func plan(_ files: [String]) -> Result<(placements: [AddPlacement], warnings: [Diagnostic]), AddError> {
+    package func plan(_ files: [String]) -> Result<(placements: [AddPlacement], warnings: [Diagnostic]), AddError> {
         let checked: CheckedFiles
         switch check(files, replacing: false) {
         case .failure(let error): return .failure(error)
@@ -127,7 +127,7 @@ public struct CatalogueAdder: Sendable {
 
     /// Checks `files`, then writes them all or none. Returns what was added and the files'
     /// warnings.
-    public func add(_ files: [String]) -> Result<(placements: [AddPlacement], warnings: [Diagnostic]), AddError> {
+    package func add(_ files: [String]) -> Result<(placements: [AddPlacement], warnings: [Diagnostic]), AddError> {
         switch plan(files) {
         case .failure(let error):
             return .failure(error)
@@ -152,7 +152,7 @@ public struct CatalogueAdder: Sendable {
     /// while it checks again, under the lock, that each id is still new and each destination
     /// free (another add may have written them since ``plan(_:)``), removes the temporaries an
     /// add killed by SIGKILL left, and writes.
-    public func write(_ placements: [AddPlacement]) -> AddError? {
+    package func write(_ placements: [AddPlacement]) -> AddError? {
         holdingLock { recheck(placements) ?? cleanAndWrite(placements) }
     }
 

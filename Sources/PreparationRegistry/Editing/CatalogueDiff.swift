@@ -18,9 +18,9 @@
 /// added has no old value, one removed no new value; the same items in another order are one
 /// change of the whole list. So are the items of `protocol` and the other lists of mappings,
 /// in the order of their names.
-public struct CatalogueDiff: Sendable, Equatable {
+package struct CatalogueDiff: Sendable, Equatable {
     /// Whether a preparation or a word was added, removed, or is in both catalogues and changed.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// Only in the new catalogue.
         case added
         /// Only in the old catalogue.
@@ -30,56 +30,56 @@ public struct CatalogueDiff: Sendable, Equatable {
     }
 
     /// One changed field.
-    public struct Change: Sendable, Equatable {
+    package struct Change: Sendable, Equatable {
         /// The field's path, see ``CatalogueDiff``: `depth`, `dosing.max-per-session`,
         /// `protocol[induction].interval`.
-        public var field: String
+        package var field: String
         /// The field as a person reads it: `interval of phase induction`.
-        public var label: String
+        package var label: String
         /// The old value as canonical JSON (the form of `catalog show --format json`); nil when
         /// there was none (an item or optional field added).
-        public var old: DataValue?
+        package var old: DataValue?
         /// The new value as canonical JSON; nil when there is none (removed).
-        public var new: DataValue?
+        package var new: DataValue?
         /// The old value as the catalogue writes it, on one line (`2-3 weeks`).
-        public var oldText: String?
+        package var oldText: String?
         /// The new value as the catalogue writes it, on one line.
-        public var newText: String?
+        package var newText: String?
         /// True when the change is the order of a list: ``old`` and ``new`` are the whole list
         /// (a list of mappings as their names).
-        public var isReorder = false
+        package var isReorder = false
 
         /// `added` (no old value), `removed` (no new value), `reordered` or `changed`.
-        public var kind: String {
+        package var kind: String {
             isReorder ? "reordered" : old == nil ? "added" : new == nil ? "removed" : "changed"
         }
 
         /// `interval of phase induction: 2-3 weeks -> 1-2 weeks`, `contraindications: +
         /// pregnancy`, `contraindications: - herpes`.
-        public var line: String { DiffText.line(label, old: oldText, new: newText) }
+        package var line: String { DiffText.line(label, old: oldText, new: newText) }
     }
 
     /// What changed about one preparation.
-    public struct PreparationDifference: Sendable, Equatable {
+    package struct PreparationDifference: Sendable, Equatable {
         /// The preparation's id.
-        public var id: String
+        package var id: String
         /// Added, removed or changed.
-        public var kind: Kind
+        package var kind: Kind
         /// Its name (the new one when it changed).
-        public var name: String
+        package var name: String
         /// True when the old catalogue's preparation was not deprecated and the new one is.
-        public var newlyDeprecated: Bool
+        package var newlyDeprecated: Bool
         /// True when the old catalogue's preparation was deprecated and the new one is not.
-        public var noLongerDeprecated: Bool
+        package var noLongerDeprecated: Bool
         /// The changed fields, in the order of the format's table; empty for one added or removed.
-        public var changes: [Change]
+        package var changes: [Change]
         /// The whole preparation, as canonical JSON, when it was added or removed.
-        public var whole: DataValue?
+        package var whole: DataValue?
         /// True when the preparation added or removed is deprecated.
         var wholeIsDeprecated = false
 
         /// The difference between two versions of one preparation (their ids are not compared).
-        public init(from old: Preparation, to new: Preparation) {
+        package init(from old: Preparation, to new: Preparation) {
             id = new.id
             kind = .changed
             name = new.name
@@ -103,7 +103,7 @@ public struct CatalogueDiff: Sendable, Equatable {
         /// What `catalog diff` prints for it: `changed ID` (with `(newly deprecated)` or `(no
         /// longer deprecated)`), then each change indented by two spaces; `added ID: NAME` or
         /// `removed ID: NAME` (with `(deprecated)`) alone. Lines are not made terminal-safe.
-        public var lines: [String] {
+        package var lines: [String] {
             switch kind {
             case .added, .removed:
                 return ["\(kind.rawValue) \(id): \(DiffText.scalar(name))" + (wholeIsDeprecated ? " (deprecated)" : "")]
@@ -115,26 +115,26 @@ public struct CatalogueDiff: Sendable, Equatable {
     }
 
     /// What changed about one vocabulary word.
-    public struct WordDifference: Sendable, Equatable {
+    package struct WordDifference: Sendable, Equatable {
         /// `conditions`, `indications` or `ingredient-classes`.
-        public var section: String
+        package var section: String
         /// The word.
-        public var slug: String
+        package var slug: String
         /// Added, removed or changed.
-        public var kind: Kind
+        package var kind: Kind
         /// Its fields (`description`, `code`, `ingredients`, `scar`) that changed; empty for a
         /// word added or removed.
-        public var changes: [Change]
+        package var changes: [Change]
         /// The whole word when it was added or removed: `{"slug", "description", "code"}` and,
         /// for a condition `"ingredients"`, for an indication `"scar"`, as `catalog vocabulary
         /// --format json` prints it.
-        public var whole: DataValue?
+        package var whole: DataValue?
         /// The description, for the line of a word added or removed.
         var description = ""
 
         /// `added condition pregnancy: Pregnancy`, or `changed indication acne-scars` and its
         /// changes indented by two spaces.
-        public var lines: [String] {
+        package var lines: [String] {
             let noun = section == "ingredient-classes" ? "ingredient class" : String(section.dropLast())
             switch kind {
             case .added, .removed: return ["\(kind.rawValue) \(noun) \(slug): \(DiffText.scalar(description))"]
@@ -144,17 +144,17 @@ public struct CatalogueDiff: Sendable, Equatable {
     }
 
     /// The preparations that differ, by id.
-    public var preparations: [PreparationDifference]
+    package var preparations: [PreparationDifference]
     /// The vocabulary words that differ, by section (conditions, indications, ingredient
     /// classes) then slug.
-    public var vocabulary: [WordDifference]
+    package var vocabulary: [WordDifference]
     /// The manifest's own fields that changed (`name`, `version`, `lint.disable`, `x-` keys).
-    public var manifest: [Change]
+    package var manifest: [Change]
     /// How many preparations are in both catalogues, unchanged.
-    public var unchangedCount: Int
+    package var unchangedCount: Int
 
     /// The difference from the catalogue `old` to the catalogue `new`.
-    public init(from old: Registry, to new: Registry) {
+    package init(from old: Registry, to new: Registry) {
         var differences: [PreparationDifference] = []
         var unchanged = 0
         var newByID: [String: Preparation] = [:]
@@ -179,19 +179,19 @@ public struct CatalogueDiff: Sendable, Equatable {
     }
 
     /// True when the two catalogues hold the same preparations, vocabulary and manifest.
-    public var isEmpty: Bool { preparations.isEmpty && vocabulary.isEmpty && manifest.isEmpty }
+    package var isEmpty: Bool { preparations.isEmpty && vocabulary.isEmpty && manifest.isEmpty }
 
     /// How many preparations were added, removed, changed, and newly deprecated.
-    public func count(_ kind: Kind) -> Int { preparations.count { $0.kind == kind } }
+    package func count(_ kind: Kind) -> Int { preparations.count { $0.kind == kind } }
 
     /// How many changed preparations are newly deprecated.
-    public var newlyDeprecatedCount: Int { preparations.count(where: \.newlyDeprecated) }
+    package var newlyDeprecatedCount: Int { preparations.count(where: \.newlyDeprecated) }
 
     /// The last line of `catalog diff`, as git's `diff --stat` ends: `3 preparations changed,
     /// 1 added, 1 removed`, then `, 1 newly deprecated` when there are, `; vocabulary: 2 words
     /// changed, 1 added, 0 removed` when any word differs, and `; manifest: 1 field changed`
     /// when its own fields do; `no changes (21 preparations)` when the catalogues are equal.
-    public var summary: String {
+    package var summary: String {
         guard !isEmpty else { return "no changes (\(plural(unchangedCount, "preparation")))" }
         var text = "\(plural(count(.changed), "preparation")) changed, \(count(.added)) added, \(count(.removed)) removed"
         if newlyDeprecatedCount > 0 { text += ", \(newlyDeprecatedCount) newly deprecated" }
@@ -207,7 +207,7 @@ public struct CatalogueDiff: Sendable, Equatable {
     /// Everything `catalog diff` prints, one line each: the preparations, the vocabulary words,
     /// the manifest (`changed manifest` and its changes), then ``summary``. Lines are not made
     /// terminal-safe: a command line tool does that as it prints.
-    public var lines: [String] {
+    package var lines: [String] {
         var out = preparations.flatMap(\.lines) + vocabulary.flatMap(\.lines)
         if !manifest.isEmpty { out += ["changed manifest"] + manifest.map { "  " + $0.line } }
         return out + [summary]
@@ -230,7 +230,7 @@ public struct CatalogueDiff: Sendable, Equatable {
     /// `reordered` (the same items in another order: `old` and `new` are the whole lists, a
     /// list of mappings as their names). A preparation or word added has its whole value under
     /// `new`, one removed under `old`.
-    public var json: DataValue {
+    package var json: DataValue {
         func change(_ c: Change) -> DataValue {
             .object([("field", .string(c.field)), ("kind", .string(c.kind)), ("old", c.old ?? .null), ("new", c.new ?? .null)])
         }

@@ -9,29 +9,29 @@ import YAMLReader
 import Synchronization
 
 /// One preparation file on its way to replace a preparation of a catalogue (`add --replace`).
-public struct ReplacePlacement: Sendable, Hashable {
+package struct ReplacePlacement: Sendable, Hashable {
     /// The file as given.
-    public var source: String
+    package var source: String
     /// The preparation's id, which the catalogue has already.
-    public var id: String
+    package var id: String
     /// Where the replaced preparation's file is, relative to the catalogue folder.
-    public var previous: String
+    package var previous: String
     /// Where the replacement goes, relative to the catalogue folder: ``previous`` when the
     /// preparation's area (``CatalogueAdder/folder(for:vocabulary:)``) is unchanged, else
     /// `preparations/<area>/<id>.yaml`.
-    public var destination: String
+    package var destination: String
     /// What is written: the file's own bytes, exactly as given.
-    public var contents: [UInt8]
+    package var contents: [UInt8]
     /// The replaced file's bytes, as checked.
-    public var previousContents: [UInt8]
+    package var previousContents: [UInt8]
     /// The preparation as the catalogue has it.
-    public var old: Preparation
+    package var old: Preparation
     /// The preparation as the file has it.
-    public var new: Preparation
+    package var new: Preparation
 
     /// True when the replacement goes to another folder (its area changed) and the replaced
     /// file is removed.
-    public var moves: Bool { destination != previous }
+    package var moves: Bool { destination != previous }
 }
 
 extension CatalogueAdder {
@@ -40,7 +40,7 @@ extension CatalogueAdder {
     /// of its own (not a link); when its area changed, its new place must be free; and the
     /// catalogue with every replacement in place of the file it replaces must load without
     /// errors. Returns where each goes and the files' warnings, or every reason to refuse.
-    public func planReplacement(_ files: [String]) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
+    package func planReplacement(_ files: [String]) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
         let first = planReplacement(files, locked: false)
         guard case .failure(.refused) = first else { return first }
         // A refusal may come of another add or replace half-way through (the catalogue read
@@ -131,7 +131,7 @@ extension CatalogueAdder {
     }
 
     /// Checks `files` as replacements, then writes them all or none.
-    public func replace(_ files: [String]) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
+    package func replace(_ files: [String]) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
         switch planReplacement(files) {
         case .failure(let error):
             return .failure(error)
@@ -152,7 +152,7 @@ extension CatalogueAdder {
     /// (never replacing a file) and the replaced file moved to a hidden name. Then the folders
     /// are flushed and the hidden names removed. A failure or a signal at any step removes
     /// what was written and puts every replaced file back under its name.
-    public func write(_ placements: [ReplacePlacement]) -> AddError? {
+    package func write(_ placements: [ReplacePlacement]) -> AddError? {
         holdingLock { recheck(placements) ?? cleanAndWriteReplacements(placements) }
     }
 

@@ -8,13 +8,13 @@ import Darwin
 
 /// A failed file-system operation: what was tried, on which path, and the system's error
 /// number.
-public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What was tried: "create", "write", "sync", "rename", "remove", ...
-    public var operation: String
+    package var operation: String
     /// The path it was tried on.
-    public var path: String
+    package var path: String
     /// The `errno` value.
-    public var code: Int32
+    package var code: Int32
 
     /// Creates an error.
     package init(_ operation: String, _ path: String, code: Int32) {
@@ -24,7 +24,7 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     /// `cannot write '/c/preparations/face/.x.yaml.tmp': No space left on device`.
-    public var description: String {
+    package var description: String {
         "cannot \(operation) '\(path)': \(String(cString: strerror(code)))"
     }
 }
