@@ -31,9 +31,9 @@ public enum CatalogueLayer: Sendable, Hashable, CustomStringConvertible {
 /// conditions: [...], indications: [...], ingredient-classes: [...]}` in `catalogue.yaml`
 /// (format 1.1). A preparation id or vocabulary word that an earlier layer defines with other
 /// content is an error unless the later layer lists it here.
-public struct LayerReplacements: Sendable, Hashable {
+package struct LayerReplacements: Sendable, Hashable {
     /// The sections of `replaces`, as the manifest names them.
-    public enum Section: String, Sendable, Hashable, CaseIterable {
+    package enum Section: String, Sendable, Hashable, CaseIterable {
         /// Preparation ids.
         case preparations
         /// Condition slugs of the vocabulary.
@@ -62,7 +62,7 @@ public struct LayerReplacements: Sendable, Hashable {
     let places: [Section: [String: SourceLocation]]
 
     /// Creates replacements.
-    public init(_ lists: [Section: [String]] = [:]) {
+    package init(_ lists: [Section: [String]] = [:]) {
         self.init(lists, places: [:])
     }
 
@@ -74,15 +74,15 @@ public struct LayerReplacements: Sendable, Hashable {
     }
 
     /// The slugs listed under `section`.
-    public subscript(section: Section) -> [String] { lists[section] ?? [] }
+    package subscript(section: Section) -> [String] { lists[section] ?? [] }
 
     /// True when `slug` is listed under `section`.
-    public func contains(_ slug: String, in section: Section) -> Bool {
+    package func contains(_ slug: String, in section: Section) -> Bool {
         members[section]?.contains(slug) ?? false
     }
 
     /// True when nothing is listed.
-    public var isEmpty: Bool { lists.values.allSatisfy(\.isEmpty) }
+    package var isEmpty: Bool { lists.values.allSatisfy(\.isEmpty) }
 }
 
 /// Where each vocabulary word of a manifest is defined (its key in `catalogue.yaml`), per

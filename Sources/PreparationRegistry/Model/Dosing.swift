@@ -39,15 +39,15 @@ public typealias SpacingRange = QuantityRange<SpacingUnit>
 /// section 2.6).
 public struct Dosing: Sendable, Hashable {
     /// The volume injected at one point.
-    public var perPoint: VolumeRange
+    public package(set) var perPoint: VolumeRange
     /// The distance between neighbouring points of the grid.
-    public var spacing: SpacingRange
+    public package(set) var spacing: SpacingRange
     /// The most one session may inject, all regions together, if given.
-    public var maxPerSession: Quantity<VolumeUnit>?
+    public package(set) var maxPerSession: Quantity<VolumeUnit>?
 
     /// Creates a dosing; the caller guarantees every value is above zero and each range's
     /// `min <= max`.
-    public init(perPoint: VolumeRange, spacing: SpacingRange, maxPerSession: Quantity<VolumeUnit>? = nil) {
+    package init(perPoint: VolumeRange, spacing: SpacingRange, maxPerSession: Quantity<VolumeUnit>? = nil) {
         self.perPoint = perPoint
         self.spacing = spacing
         self.maxPerSession = maxPerSession

@@ -13,9 +13,9 @@
 /// is *vague*: it would match half a catalogue, or nothing a person meant, so it is refused
 /// where it is given (`--allergy`, a condition's `ingredients`). `vitamin c` is fine: it has a
 /// word of three letters or more.
-public struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
+package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// The term as written.
-    public let text: String
+    package let text: String
     /// Its words, folded.
     let words: [String]
 
@@ -23,7 +23,7 @@ public struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// `an`...) are dropped before matching, so `allergy to hyaluronic acid` and `hyaluronic
     /// acid allergy` match as `hyaluronic acid` does; `vitamin a` matches as `vitamin`, which
     /// leaves out more, on the safe side.
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         var words = IngredientTerm.matchWords(text)
         while let first = words.first, IngredientTerm.fillers.contains(first) { words.removeFirst() }
@@ -32,11 +32,11 @@ public struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The term as written.
-    public var description: String { text }
+    package var description: String { text }
 
     /// True when the term has no word of three letters or more that is not a stop word.
     /// (Dropping the fillers at its ends leaves such a word, if the text had one.)
-    public var isVague: Bool {
+    package var isVague: Bool {
         !words.contains { $0.count >= 3 && !IngredientTerm.stopWords.contains($0) }
     }
 
@@ -51,7 +51,7 @@ public struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
 
     /// True when the term's words stand as consecutive whole words of `ingredient`'s name or
     /// of its class.
-    public func matches(_ ingredient: Ingredient) -> Bool {
+    package func matches(_ ingredient: Ingredient) -> Bool {
         matches(nameWords: IngredientTerm.matchWords(ingredient.name),
                 classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords))
     }
@@ -65,7 +65,7 @@ public struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The ingredients of `preparation` the term matches, in the preparation's order.
-    public func matching(in preparation: Preparation) -> [Ingredient] {
+    package func matching(in preparation: Preparation) -> [Ingredient] {
         preparation.ingredients.filter(matches)
     }
 

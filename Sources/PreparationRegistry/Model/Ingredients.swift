@@ -1,14 +1,14 @@
 /// An ingredient of a preparation.
 public struct Ingredient: Sendable, Hashable {
     /// The ingredient's name.
-    public var name: String
+    public package(set) var name: String
     /// Its class, a slug of the vocabulary's `ingredient-classes`.
-    public var ingredientClass: String?
+    public package(set) var ingredientClass: String?
     /// Its concentration, if given.
-    public var concentration: Concentration?
+    public package(set) var concentration: Concentration?
 
     /// Creates an ingredient.
-    public init(name: String, ingredientClass: String? = nil, concentration: Concentration? = nil) {
+    package init(name: String, ingredientClass: String? = nil, concentration: Concentration? = nil) {
         self.name = name
         self.ingredientClass = ingredientClass
         self.concentration = concentration
@@ -46,12 +46,12 @@ public struct Concentration: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The number.
-    public var value: Double
+    public package(set) var value: Double
     /// The unit.
-    public var unit: Unit
+    public package(set) var unit: Unit
 
     /// Creates a concentration.
-    public init(value: Double, unit: Unit) {
+    package init(value: Double, unit: Unit) {
         self.value = value
         self.unit = unit
     }

@@ -4,55 +4,55 @@ import YAMLReader
 /// A mesotherapy preparation: one document of a catalogue file.
 public struct Preparation: Sendable, Hashable {
     /// The unique slug.
-    public var id: String
+    public package(set) var id: String
     /// The display name.
-    public var name: String
+    public package(set) var name: String
     /// A one-line summary.
-    public var summary: String?
+    public package(set) var summary: String?
     /// The ingredients, at least one.
-    public var ingredients: [Ingredient]
+    public package(set) var ingredients: [Ingredient]
     /// The regions it is used in, at least one.
-    public var regions: [Region]
+    public package(set) var regions: [Region]
     /// The indication slugs it serves, at least one.
-    public var indications: [String]
+    public package(set) var indications: [String]
     /// The techniques used to inject it, at least one.
-    public var techniques: [Technique]
+    public package(set) var techniques: [Technique]
     /// Where the product is deposited.
-    public var depth: LengthRange
+    public package(set) var depth: LengthRange
     /// How long the injected substances stay active in the tissue.
-    public var residence: DurationRange
+    public package(set) var residence: DurationRange
     /// The course structure, at least one phase, in order.
-    public var phases: [ProtocolPhase]
+    public package(set) var phases: [ProtocolPhase]
     /// How long one session takes.
-    public var sessionTime: DurationRange?
+    public package(set) var sessionTime: DurationRange?
     /// How much is injected, where, and the most a session may take (format 1.1), if given.
-    public var dosing: Dosing?
+    public package(set) var dosing: Dosing?
     /// Condition slugs that rule it out.
-    public var contraindications: [String]
+    public package(set) var contraindications: [String]
     /// Possible side effects.
-    public var sideEffects: [SideEffect]
+    public package(set) var sideEffects: [SideEffect]
     /// Instructions for the patient after a session.
-    public var aftercare: [AftercareInstruction]
+    public package(set) var aftercare: [AftercareInstruction]
     /// Seasons in which sessions should not fall.
-    public var avoidSeasons: [Season]
+    public package(set) var avoidSeasons: [Season]
     /// Where the facts come from.
-    public var sources: [String]
+    public package(set) var sources: [String]
     /// How well the figures are backed.
-    public var evidence: Evidence?
+    public package(set) var evidence: Evidence?
     /// Set when the preparation is kept for reference only and never chosen for a course.
-    public var deprecated: Deprecation?
+    public package(set) var deprecated: Deprecation?
     /// Free notes.
-    public var notes: String?
+    public package(set) var notes: String?
     /// `x-` extension keys, in the order written.
-    public var extensions: OrderedDictionary<String, DataValue>
+    public package(set) var extensions: OrderedDictionary<String, DataValue>
     /// Where the preparation's document starts.
-    public var location: SourceLocation
+    public package(set) var location: SourceLocation
     /// Where the values of its top-level keys are written, for ``location(of:)``; filled by
     /// the loader, empty for a preparation made in code.
     var keyPlaces = KeyPlaces()
 
     /// Creates a preparation.
-    public init(
+    package init(
         id: String, name: String, summary: String? = nil, ingredients: [Ingredient], regions: [Region],
         indications: [String], techniques: [Technique], depth: LengthRange, residence: DurationRange,
         phases: [ProtocolPhase], sessionTime: DurationRange? = nil, dosing: Dosing? = nil, contraindications: [String] = [],
@@ -95,7 +95,7 @@ public struct Preparation: Sendable, Hashable {
     /// Where the value of a top-level key (`"depth"`, `"protocol"`, ...) is written, for
     /// diagnostics about that field; the document's start when the key is absent, unknown, or
     /// its place is not known (a preparation made in code).
-    public func location(of key: String) -> SourceLocation {
+    package func location(of key: String) -> SourceLocation {
         guard let field = FormatFields.preparation.firstIndex(where: { $0.key == key }) else { return location }
         return keyPlaces.location(of: field, from: location) ?? location
     }

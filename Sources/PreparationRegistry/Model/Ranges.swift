@@ -15,7 +15,7 @@ extension MeasureUnit {
     public var description: String { canonicalName }
 
     /// The unit written as `word` (case-insensitive, singular or plural), if any.
-    public static func parse<S: StringProtocol>(_ word: S) -> Self? {
+    package static func parse<S: StringProtocol>(_ word: S) -> Self? {
         let lower = word.lowercased()
         return allCases.first { $0.spellings.contains(lower) }
     }
@@ -86,9 +86,9 @@ public enum DurationUnit: String, MeasureUnit {
 /// A number with a unit: `0.5 mm`, `3 days`.
 public struct Quantity<Unit: MeasureUnit>: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The number, non-negative.
-    public var value: Double
+    public package(set) var value: Double
     /// The unit.
-    public var unit: Unit
+    public package(set) var unit: Unit
 
     /// Creates a quantity.
     public init(_ value: Double, _ unit: Unit) {
@@ -114,9 +114,9 @@ public struct Quantity<Unit: MeasureUnit>: Sendable, Hashable, Comparable, Custo
 /// A closed range of quantities, `min` never above `max`.
 public struct QuantityRange<Unit: MeasureUnit>: Sendable, Hashable, CustomStringConvertible {
     /// The lower bound.
-    public var min: Quantity<Unit>
+    public package(set) var min: Quantity<Unit>
     /// The upper bound.
-    public var max: Quantity<Unit>
+    public package(set) var max: Quantity<Unit>
 
     /// Creates a range; the caller guarantees `min <= max`.
     public init(min: Quantity<Unit>, max: Quantity<Unit>) {
@@ -147,12 +147,12 @@ public typealias DurationRange = QuantityRange<DurationUnit>
 /// A range of whole counts, at least 1: the number of sessions of a phase.
 public struct CountRange: Sendable, Hashable, CustomStringConvertible {
     /// The lower bound, at least 1.
-    public var min: Int
+    public package(set) var min: Int
     /// The upper bound, at least `min`.
-    public var max: Int
+    public package(set) var max: Int
 
     /// Creates a range; the caller guarantees `1 <= min <= max`.
-    public init(min: Int, max: Int) {
+    package init(min: Int, max: Int) {
         self.min = min
         self.max = max
     }

@@ -72,7 +72,7 @@ public enum Region: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     /// 40983000, hand 85562004, back 77568009, flank 58602004, knee 72696002. `periorbital`,
     /// `submental` and `decolletage` have no code there and stay uncoded: a concept is left
     /// out rather than guessed.
-    public var snomedCode: String? {
+    package var snomedCode: String? {
         switch self {
         case .face: return "89545001"
         case .scalp: return "41695006"

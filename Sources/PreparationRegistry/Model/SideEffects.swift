@@ -16,14 +16,14 @@ public struct SideEffect: Sendable, Hashable {
     }
 
     /// What happens.
-    public var effect: String
+    public package(set) var effect: String
     /// How long it lasts.
-    public var lasts: DurationRange?
+    public package(set) var lasts: DurationRange?
     /// How often.
-    public var frequency: Frequency?
+    public package(set) var frequency: Frequency?
 
     /// Creates a side effect.
-    public init(effect: String, lasts: DurationRange? = nil, frequency: Frequency? = nil) {
+    package init(effect: String, lasts: DurationRange? = nil, frequency: Frequency? = nil) {
         self.effect = effect
         self.lasts = lasts
         self.frequency = frequency
@@ -33,12 +33,12 @@ public struct SideEffect: Sendable, Hashable {
 /// An instruction for the patient after a session.
 public struct AftercareInstruction: Sendable, Hashable {
     /// What to do or avoid.
-    public var instruction: String
+    public package(set) var instruction: String
     /// For how long.
-    public var duration: DurationRange?
+    public package(set) var duration: DurationRange?
 
     /// Creates an instruction.
-    public init(instruction: String, duration: DurationRange? = nil) {
+    package init(instruction: String, duration: DurationRange? = nil) {
         self.instruction = instruction
         self.duration = duration
     }
@@ -47,14 +47,14 @@ public struct AftercareInstruction: Sendable, Hashable {
 /// Why a preparation is kept for reference only.
 public struct Deprecation: Sendable, Hashable {
     /// The day it was deprecated, `YYYY-MM-DD`.
-    public var since: String?
+    public package(set) var since: String?
     /// Why.
-    public var because: String
+    public package(set) var because: String
     /// The preparation to use instead.
-    public var replacedBy: String?
+    public package(set) var replacedBy: String?
 
     /// Creates a deprecation.
-    public init(since: String? = nil, because: String, replacedBy: String? = nil) {
+    package init(since: String? = nil, because: String, replacedBy: String? = nil) {
         self.since = since
         self.because = because
         self.replacedBy = replacedBy

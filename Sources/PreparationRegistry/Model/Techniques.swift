@@ -18,7 +18,7 @@ public enum Technique: String, Sendable, Hashable, CaseIterable, Comparable, Cus
     public var description: String { rawValue }
 
     /// The technique's usual depth; schools differ, and nappage is quoted widest.
-    public var usualDepth: LengthRange {
+    package var usualDepth: LengthRange {
         func mm(_ a: Double, _ b: Double) -> LengthRange {
             LengthRange(min: Quantity(a, .mm), max: Quantity(b, .mm))
         }

@@ -5,19 +5,19 @@ import OrderedCollections
 /// in the manifest (`http://snomed.info/sct|77386006`): the exports carry it.
 public struct ConceptCode: Sendable, Hashable, CustomStringConvertible {
     /// The code system, a URI (`http://snomed.info/sct`).
-    public var system: String
+    public package(set) var system: String
     /// The code within the system (`77386006`).
-    public var code: String
+    public package(set) var code: String
 
     /// Creates a code.
-    public init(system: String, code: String) {
+    package init(system: String, code: String) {
         self.system = system
         self.code = code
     }
 
     /// Reads `SYSTEM|CODE`: one `|` between a system and a code, neither empty, with no space
     /// or control character in either; nil otherwise.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
               !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
@@ -36,12 +36,12 @@ public struct Vocabulary: Sendable, Hashable {
     /// An ingredient class: its description and code.
     public struct Word: Sendable, Hashable, ExpressibleByStringLiteral {
         /// What the word means.
-        public var description: String
+        public package(set) var description: String
         /// The concept it stands for in another terminology, if given.
-        public var code: ConceptCode?
+        public package(set) var code: ConceptCode?
 
         /// Creates a word.
-        public init(description: String, code: ConceptCode? = nil) {
+        package init(description: String, code: ConceptCode? = nil) {
             self.description = description
             self.code = code
         }
@@ -53,15 +53,15 @@ public struct Vocabulary: Sendable, Hashable {
     /// A patient condition: its description, code, and the ingredients it makes unsafe.
     public struct Condition: Sendable, Hashable, ExpressibleByStringLiteral {
         /// What the condition is.
-        public var description: String
+        public package(set) var description: String
         /// The concept it stands for in another terminology, if given.
-        public var code: ConceptCode?
+        public package(set) var code: ConceptCode?
         /// Ingredient classes or names the condition makes unsafe: a patient with the condition
         /// is screened as if allergic to each (``Screening``).
-        public var ingredients: [String]
+        public package(set) var ingredients: [String]
 
         /// Creates a condition.
-        public init(description: String, code: ConceptCode? = nil, ingredients: [String] = []) {
+        package init(description: String, code: ConceptCode? = nil, ingredients: [String] = []) {
             self.description = description
             self.code = code
             self.ingredients = ingredients
@@ -74,14 +74,14 @@ public struct Vocabulary: Sendable, Hashable {
     /// An indication: its description, code, and whether the scar plugin serves it.
     public struct Indication: Sendable, Hashable, ExpressibleByStringLiteral {
         /// What the indication is.
-        public var description: String
+        public package(set) var description: String
         /// True for scar indications (acne, atrophic and hypertrophic scars, keloids, stretch marks).
-        public var isScar: Bool
+        public package(set) var isScar: Bool
         /// The concept it stands for in another terminology, if given.
-        public var code: ConceptCode?
+        public package(set) var code: ConceptCode?
 
         /// Creates an indication.
-        public init(description: String, isScar: Bool = false, code: ConceptCode? = nil) {
+        package init(description: String, isScar: Bool = false, code: ConceptCode? = nil) {
             self.description = description
             self.isScar = isScar
             self.code = code
@@ -92,14 +92,14 @@ public struct Vocabulary: Sendable, Hashable {
     }
 
     /// Patient conditions that can contraindicate a preparation.
-    public var conditions: OrderedDictionary<String, Condition>
+    public package(set) var conditions: OrderedDictionary<String, Condition>
     /// Concerns a preparation treats.
-    public var indications: OrderedDictionary<String, Indication>
+    public package(set) var indications: OrderedDictionary<String, Indication>
     /// Classes of ingredients.
-    public var ingredientClasses: OrderedDictionary<String, Word>
+    public package(set) var ingredientClasses: OrderedDictionary<String, Word>
 
     /// Creates a vocabulary.
-    public init(
+    package init(
         conditions: OrderedDictionary<String, Condition> = [:],
         indications: OrderedDictionary<String, Indication> = [:],
         ingredientClasses: OrderedDictionary<String, Word> = [:]
@@ -110,7 +110,7 @@ public struct Vocabulary: Sendable, Hashable {
     }
 
     /// The slugs of the indications marked `scar: true`.
-    public var scarIndications: [String] {
+    package var scarIndications: [String] {
         indications.filter { $0.value.isScar }.map(\.key)
     }
 }
@@ -118,26 +118,26 @@ public struct Vocabulary: Sendable, Hashable {
 /// A catalogue's manifest, `catalogue.yaml`.
 public struct Manifest: Sendable, Hashable {
     /// The catalogue's name.
-    public var name: String?
+    public package(set) var name: String?
     /// The catalogue's version, as written.
-    public var version: String?
+    public package(set) var version: String?
     /// The vocabulary; sections the manifest leaves out come from the bundled catalogue.
-    public var vocabulary: Vocabulary
+    public package(set) var vocabulary: Vocabulary
     /// Lint rules switched off for this catalogue.
-    public var disabledLintRules: [String]
+    package var disabledLintRules: [String]
     /// `x-` extension keys.
-    public var extensions: OrderedDictionary<String, DataValue>
+    public package(set) var extensions: OrderedDictionary<String, DataValue>
     /// Where the manifest starts, when there is a file.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
     /// (1.1) What this catalogue, as a later layer, replaces of the earlier layers on purpose
     /// (`replaces:`): see ``CatalogueLoader/load(layers:)``.
-    public var replaces: LayerReplacements
+    package var replaces: LayerReplacements
     /// Where each vocabulary word is defined (the bundled manifest's places for sections taken
     /// from it).
     var wordPlaces = VocabularyPlaces()
 
     /// Creates a manifest.
-    public init(
+    package init(
         name: String? = nil, version: String? = nil, vocabulary: Vocabulary, disabledLintRules: [String] = [],
         extensions: OrderedDictionary<String, DataValue> = [:], location: SourceLocation? = nil,
         replaces: LayerReplacements = LayerReplacements()
