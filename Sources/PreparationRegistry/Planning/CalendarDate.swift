@@ -20,7 +20,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The date `days` days after 1970-01-01 (negative before it). The year is not bounded
     /// here; ``adding(days:)`` and the other arithmetic keep dates within ``first`` and ``last``.
-    public init(daysSinceEpoch days: Int) {
+    package init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil-from-days algorithm.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -68,7 +68,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Days since 1970-01-01.
-    public var daysSinceEpoch: Int {
+    package var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -81,7 +81,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// The first day a `CalendarDate` can hold: 0001-01-01.
     public static let first = CalendarDate(uncheckedYear: 1, month: 1, day: 1)
     /// The last day a `CalendarDate` can hold: 9999-12-31. Date arithmetic stops there.
-    public static let last = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
+    package static let last = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
 
     private init(uncheckedYear year: Int, month: Int, day: Int) {
         self.year = year
@@ -128,7 +128,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// ranges with mixed units, and rounded to the nearest day (`3 days - 1 month` is 3 to 30
     /// days; `30 days - 1 month` is 30 to 30 days, where calendar months would give an
     /// inverted window after 1 February: 3 March to 1 March).
-    public func window(after interval: DurationRange) -> ClosedRange<CalendarDate>? {
+    package func window(after interval: DurationRange) -> ClosedRange<CalendarDate>? {
         func wholeMonths(_ q: Quantity<DurationUnit>) -> Bool { q.unit == .month && q.value == q.value.rounded() && q.value < 120_000 }
         let earliest: CalendarDate, latest: CalendarDate
         if wholeMonths(interval.min), wholeMonths(interval.max) {
@@ -167,7 +167,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// `YYYYMMDD`, the iCalendar DATE form.
-    public var basicForm: String { String(description.filter { $0 != "-" }) }
+    package var basicForm: String { String(description.filter { $0 != "-" }) }
 
     /// Whether `lhs` is an earlier day than `rhs`.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

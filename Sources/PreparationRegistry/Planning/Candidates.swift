@@ -26,19 +26,19 @@
 ///
 /// The first is chosen; the others are listed as left out, "ranked below" the chosen one,
 /// with the key that decided.
-public enum Candidates {
+package enum Candidates {
     /// The outcome of selection.
-    public struct Selection: Sendable, Hashable {
+    package struct Selection: Sendable, Hashable {
         /// The preparations that qualify, best first.
-        public var ranked: [Preparation]
+        package var ranked: [Preparation]
         /// The candidates left out by a rule, sorted by id.
-        public var excluded: [Exclusion]
+        package var excluded: [Exclusion]
         /// The ids of the plugin's planning rules that left a candidate out, in the plugin's order.
-        public var appliedRules: [String] = []
+        package var appliedRules: [String] = []
     }
 
     /// Selects and ranks the candidates of `registry.preparations` for `request`.
-    public static func select(for request: CourseRequest, plugin: some CoursePlugin, in registry: Registry) -> Selection {
+    package static func select(for request: CourseRequest, plugin: some CoursePlugin, in registry: Registry) -> Selection {
         let scope = request.regions.isEmpty ? plugin.regions : request.regions.map(\.region)
         var qualifying: [Preparation] = []
         var excluded: [Exclusion] = []

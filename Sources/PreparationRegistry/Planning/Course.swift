@@ -1,25 +1,25 @@
 /// One dated session of a course.
 public struct PlannedSession: Sendable, Hashable {
     /// The session's number in the course, from 1.
-    public var number: Int
+    public package(set) var number: Int
     /// The protocol phase it belongs to.
-    public var phase: String
+    public package(set) var phase: String
     /// Which pass of a repeating phase it belongs to, from 1 (always 1 for other phases).
-    public var cycle: Int
+    public package(set) var cycle: Int
     /// The planned day.
-    public var date: CalendarDate
+    public package(set) var date: CalendarDate
     /// The first day the phase's interval allows (the start date for session 1).
-    public var earliest: CalendarDate
+    public package(set) var earliest: CalendarDate
     /// The last day the phase's interval allows (the start date for session 1).
-    public var latest: CalendarDate
+    public package(set) var latest: CalendarDate
     /// The season the planned day falls in when the preparation avoids it (`avoid-seasons`),
     /// else nil.
-    public var avoidedSeason: Season?
+    package var avoidedSeason: Season?
     /// Notes a planning rule attached to the session, such as a decision point.
     public var notes: [String] = []
 
     /// Creates a session.
-    public init(number: Int, phase: String, cycle: Int = 1, date: CalendarDate, earliest: CalendarDate, latest: CalendarDate,
+    package init(number: Int, phase: String, cycle: Int = 1, date: CalendarDate, earliest: CalendarDate, latest: CalendarDate,
                 avoidedSeason: Season? = nil) {
         self.number = number
         self.phase = phase
@@ -34,16 +34,16 @@ public struct PlannedSession: Sendable, Hashable {
 /// A preparation left out of a course, and why.
 public struct Exclusion: Sendable, Hashable {
     /// The preparation's id.
-    public var preparation: String
+    public package(set) var preparation: String
     /// Every reason that applies, in a fixed order (deprecation, concern, region, conditions,
     /// allergies, ranking).
-    public var reasons: [String]
+    public package(set) var reasons: [String]
     /// Whether the preparation lists the requested concern: the candidates a clinician most
     /// wants explained (the course's table lists these by default and counts the others).
-    public var treatsConcern: Bool
+    package var treatsConcern: Bool
 
     /// Creates an exclusion.
-    public init(preparation: String, reasons: [String], treatsConcern: Bool = true) {
+    package init(preparation: String, reasons: [String], treatsConcern: Bool = true) {
         self.preparation = preparation
         self.reasons = reasons
         self.treatsConcern = treatsConcern
@@ -56,47 +56,47 @@ public struct Exclusion: Sendable, Hashable {
 /// A planned course: the preparation chosen for a request, how it is given, and its sessions.
 public struct Course: Sendable, Hashable {
     /// The id of the plugin that planned it.
-    public var plugin: String
+    public package(set) var plugin: String
     /// The request it answers.
-    public var request: CourseRequest
+    public package(set) var request: CourseRequest
     /// The chosen preparation.
-    public var preparation: Preparation
+    public package(set) var preparation: Preparation
     /// The technique: the first the preparation lists.
-    public var technique: Technique
+    public package(set) var technique: Technique
     /// The sessions, in date order.
-    public var sessions: [PlannedSession]
+    public package(set) var sessions: [PlannedSession]
     /// Warnings for the practitioner: sessions in avoided seasons, sessions after the horizon,
     /// a cut course, allergies that match nothing.
-    public var warnings: [String]
+    public package(set) var warnings: [String]
     /// Every candidate left out, with its reasons, sorted by id.
-    public var excluded: [Exclusion]
+    public package(set) var excluded: [Exclusion]
     /// What the practitioner must screen for before each session: the chosen preparation's
     /// contraindications, and the conditions whose `ingredients` name one of its ingredients
     /// (``Screening/checks(for:vocabulary:)``). The request's own conditions have already left
     /// out every preparation they contraindicate; the others have not been ruled out.
-    public var screening: [Screening.Check]
+    package var screening: [Screening.Check]
     /// The catalogue the course was planned from: its manifest's name and version.
-    public var catalogue: CatalogueIdentity
+    package var catalogue: CatalogueIdentity
     /// The points and volume of each session, per region and in all (format 1.1, section
     /// 2.6): when the preparation has `dosing` and a region of the request a surface.
-    public var dose: SessionDose?
+    package var dose: SessionDose?
     /// The visits the area's plugin adds besides the sessions (assessments, follow-ups), in
     /// date order.
-    public var visits: [Visit]
+    public package(set) var visits: [Visit]
     /// The ids of the planning rules that changed this course or left a candidate out.
-    public var appliedRules: [String]
+    public package(set) var appliedRules: [String]
     /// The vocabulary's entry for the request's concern (its description and code).
-    public var concern: Vocabulary.Indication?
+    package var concern: Vocabulary.Indication?
     /// False when the course was cut short of what the protocol and the horizon ask (at
     /// ``Scheduler/sessionLimit`` sessions, or at ``CalendarDate/last``), with a warning saying
     /// where; true for a whole course.
-    public var isComplete: Bool
+    public package(set) var isComplete: Bool
     /// The layer the chosen preparation comes from, when the catalogue is layered
     /// (``Registry/isLayered``); nil for a catalogue on its own.
-    public var layer: CatalogueLayer?
+    package var layer: CatalogueLayer?
 
     /// Creates a course (whole unless `isComplete` says otherwise).
-    public init(plugin: String, request: CourseRequest, preparation: Preparation, technique: Technique,
+    package init(plugin: String, request: CourseRequest, preparation: Preparation, technique: Technique,
                 sessions: [PlannedSession], warnings: [String], excluded: [Exclusion], isComplete: Bool = true,
                 screening: [Screening.Check] = [], catalogue: CatalogueIdentity = CatalogueIdentity(),
                 dose: SessionDose? = nil, visits: [Visit] = [], appliedRules: [String] = [],
@@ -127,18 +127,18 @@ public struct Course: Sendable, Hashable {
 /// A plugin's answer when no preparation qualifies: every candidate, with why it was left out.
 public struct CourseRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     /// The id of the plugin that refused.
-    public var plugin: String
+    public package(set) var plugin: String
     /// The request it could not answer.
-    public var request: CourseRequest
+    public package(set) var request: CourseRequest
     /// Every candidate, with its reasons, sorted by id (empty when the catalogue has none).
-    public var excluded: [Exclusion]
+    public package(set) var excluded: [Exclusion]
     /// The catalogue searched: its manifest's name and version.
-    public var catalogue: CatalogueIdentity
+    package var catalogue: CatalogueIdentity
     /// The ids of the planning rules that left a candidate out.
-    public var appliedRules: [String]
+    package var appliedRules: [String]
 
     /// Creates a refusal.
-    public init(plugin: String, request: CourseRequest, excluded: [Exclusion],
+    package init(plugin: String, request: CourseRequest, excluded: [Exclusion],
                 catalogue: CatalogueIdentity = CatalogueIdentity(), appliedRules: [String] = []) {
         self.plugin = plugin
         self.request = request
@@ -165,12 +165,12 @@ public struct CourseRefusal: Error, Sendable, Hashable, CustomStringConvertible 
 /// (nil when the manifest leaves them out).
 public struct CatalogueIdentity: Sendable, Hashable {
     /// The catalogue's name.
-    public var name: String?
+    public package(set) var name: String?
     /// The catalogue's version.
-    public var version: String?
+    public package(set) var version: String?
 
     /// Creates an identity.
-    public init(name: String? = nil, version: String? = nil) {
+    package init(name: String? = nil, version: String? = nil) {
         self.name = name
         self.version = version
     }

@@ -5,7 +5,7 @@ import Foundation
 /// (``Scheduler``), and gather the warnings.
 public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
     /// The plugin planning.
-    public let plugin: Plugin
+    package let plugin: Plugin
 
     /// A planner for `plugin`.
     public init(plugin: Plugin) { self.plugin = plugin }
@@ -102,7 +102,7 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
 
     /// Throws when the concern, a condition or the region is wrong for this plugin, or an
     /// allergy is too vague to screen with (``IngredientTerm/isVague``).
-    public func check(_ request: CourseRequest, vocabulary: Vocabulary) throws(CourseRequestError) {
+    package func check(_ request: CourseRequest, vocabulary: Vocabulary) throws(CourseRequestError) {
         let indications = Array(vocabulary.indications.keys)
         guard vocabulary.indications[request.concern] != nil else {
             throw .unknownWord("concern", request.concern, known: indications)
@@ -137,7 +137,7 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
 
 extension Region {
     /// The region named `word` (case-insensitive), or an error naming the nearest region.
-    public static func named(_ word: String) throws(CourseRequestError) -> Region {
+    package static func named(_ word: String) throws(CourseRequestError) -> Region {
         do { return try Query.region(named: word) } catch { throw CourseRequestError(error) }
     }
 }

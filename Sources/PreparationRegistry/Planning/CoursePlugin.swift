@@ -10,20 +10,20 @@ public enum SessionCountChoice: String, Sendable, Hashable, CaseIterable, Custom
     public var description: String { rawValue }
 
     /// The count this choice takes from `range`.
-    public func count(in range: CountRange) -> Int { self == .fewest ? range.min : range.max }
+    package func count(in range: CountRange) -> Int { self == .fewest ? range.min : range.max }
 }
 
 /// An example a plugin gives of itself: a request and the course expected from the bundled
 /// catalogue. The examples run as tests, and `catalog plugins` prints them.
 public struct PluginExample: Sendable, Hashable {
     /// What the example shows.
-    public var title: String
+    public package(set) var title: String
     /// The request.
-    public var request: CourseRequest
+    public package(set) var request: CourseRequest
     /// The preparation expected, or nil when the plugin must refuse.
-    public var expectedPreparation: String?
+    public package(set) var expectedPreparation: String?
     /// The planned dates expected, `YYYY-MM-DD`, in order (empty for a refusal).
-    public var expectedDates: [String]
+    public package(set) var expectedDates: [String]
 
     /// Creates an example.
     public init(title: String, request: CourseRequest, expectedPreparation: String?, expectedDates: [String] = []) {
@@ -87,7 +87,7 @@ extension CoursePlugin {
 
     /// The indications this plugin serves that at least one preparation of `registry`, not
     /// deprecated, lists in one of the plugin's regions: what it can plan today.
-    public func plannableIndications(in registry: Registry) -> [String] {
+    package func plannableIndications(in registry: Registry) -> [String] {
         let vocabulary = registry.vocabulary
         return vocabulary.indications.keys.filter { indication in
             serves(indication, in: vocabulary) && registry.preparations.contains { preparation in

@@ -51,11 +51,11 @@ public struct CourseRequest: Sendable, Hashable {
     }
 
     /// The first region given, if any (the only one of a one-region request).
-    public var region: Region? { regions.first?.region }
+    package var region: Region? { regions.first?.region }
 
     /// True when the request names `region` among its regions.
     public func treats(_ region: Region) -> Bool { regions.contains { $0.region == region } }
 
     /// The last day on which a repeating phase may still place a session.
-    public var horizonEnd: CalendarDate { start.adding(horizon) }
+    package var horizonEnd: CalendarDate { start.adding(horizon) }
 }

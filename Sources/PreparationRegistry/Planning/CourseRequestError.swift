@@ -3,12 +3,12 @@
 /// ``UnknownValue``), a region the plugin does not serve, or an allergy too vague to screen with.
 public struct CourseRequestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message, without a `error:` prefix.
-    public var message: String
+    public package(set) var message: String
     /// The unknown word, when that is what is wrong.
-    public var unknownValue: UnknownValue?
+    package var unknownValue: UnknownValue?
 
     /// Creates an error with its message.
-    public init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
 
     /// The error for an unknown word: its message is the word's ``UnknownValue/description``.
     package init(_ unknown: UnknownValue) {

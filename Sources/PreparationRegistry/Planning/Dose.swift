@@ -5,46 +5,46 @@ import Foundation
 /// ceil(S / spacing.max²) to ceil(S / spacing.min²) points, and from points.min × per-point.min
 /// to points.max × per-point.max ml; the session's total is the sum over its regions. Computed
 /// on decimals, exactly as written: `0.9 cm²` at `3 mm` is 10 points, not 11.
-public struct SessionDose: Sendable, Hashable {
+package struct SessionDose: Sendable, Hashable {
     /// The dose of one region.
-    public struct RegionDose: Sendable, Hashable {
+    package struct RegionDose: Sendable, Hashable {
         /// The region.
-        public var region: Region
+        package var region: Region
         /// Its treated surface.
-        public var surface: Surface
+        package var surface: Surface
         /// How many points, fewest to most.
-        public var points: ClosedRange<Int>
+        package var points: ClosedRange<Int>
         /// How much, in ml, least to most.
-        public var volume: ClosedRange<Decimal>
+        package var volume: ClosedRange<Decimal>
     }
 
     /// The regions with a surface, in the request's order.
-    public var regions: [RegionDose]
+    package var regions: [RegionDose]
     /// The regions of the request without a surface: not counted in the total.
-    public var regionsWithoutSurface: [Region]
+    package var regionsWithoutSurface: [Region]
     /// The session's points, all regions together.
-    public var points: ClosedRange<Int>
+    package var points: ClosedRange<Int>
     /// The session's volume in ml, all regions together.
-    public var volume: ClosedRange<Decimal>
+    package var volume: ClosedRange<Decimal>
     /// The dosing it was computed from.
-    public var dosing: Dosing
+    package var dosing: Dosing
 
     /// True when a region's points reached the most that are counted (10^15): its figures are
     /// capped, not exact.
-    public var isCapped: Bool { regions.contains { $0.points.upperBound >= SessionDose.pointLimit } }
+    package var isCapped: Bool { regions.contains { $0.points.upperBound >= SessionDose.pointLimit } }
 
     /// The total surface of the regions with a surface, in cm².
-    public var surface: Decimal { regions.reduce(0) { $0 + $1.surface.squareCentimetres } }
+    package var surface: Decimal { regions.reduce(0) { $0 + $1.surface.squareCentimetres } }
 
     /// True when the session's upper volume exceeds the dosing's `max-per-session`.
-    public var exceedsMaximum: Bool {
+    package var exceedsMaximum: Bool {
         guard let maximum = dosing.maxPerSession else { return false }
         return volume.upperBound > SessionDose.decimal(maximum.value)
     }
 
     /// The largest surface one session may cover within `max-per-session`:
     /// floor(max-per-session / per-point.max) × spacing.min² cm²; nil without a maximum.
-    public var largestSurface: Decimal? {
+    package var largestSurface: Decimal? {
         guard let maximum = dosing.maxPerSession else { return nil }
         let points = SessionDose.floor(SessionDose.decimal(maximum.value) / SessionDose.decimal(dosing.perPoint.max.value))
         let spacing = SessionDose.centimetres(dosing.spacing.min)
@@ -52,7 +52,7 @@ public struct SessionDose: Sendable, Hashable {
     }
 
     /// The dose of a session treating `regions` with `dosing`; nil when no region has a surface.
-    public init?(dosing: Dosing, regions: [TreatedRegion]) {
+    package init?(dosing: Dosing, regions: [TreatedRegion]) {
         let spacingMin = SessionDose.centimetres(dosing.spacing.min), spacingMax = SessionDose.centimetres(dosing.spacing.max)
         let perPointMin = SessionDose.decimal(dosing.perPoint.min.value), perPointMax = SessionDose.decimal(dosing.perPoint.max.value)
         var doses: [RegionDose] = []

@@ -18,9 +18,9 @@ public struct PlanningRule: Sendable {
     /// An example request, planned with the rule's plugin on the bundled catalogue.
     public struct Example: Sendable, Hashable {
         /// What the example shows.
-        public var title: String
+        public package(set) var title: String
         /// The request.
-        public var request: CourseRequest
+        public package(set) var request: CourseRequest
 
         /// Creates an example.
         public init(_ title: String, _ request: CourseRequest) {
@@ -32,11 +32,11 @@ public struct PlanningRule: Sendable {
     /// A phase that must not start before a day.
     public struct Hold: Sendable, Hashable {
         /// The phase's index in the preparation's protocol.
-        public var phase: Int
+        public package(set) var phase: Int
         /// The earliest day its first session may fall on.
-        public var notBefore: CalendarDate
+        public package(set) var notBefore: CalendarDate
         /// Why, for the warning when the hold moves a session past its window.
-        public var reason: String
+        public package(set) var reason: String
 
         /// Creates a hold.
         public init(phase: Int, notBefore: CalendarDate, reason: String) {
@@ -47,23 +47,23 @@ public struct PlanningRule: Sendable {
     }
 
     /// The rule's id, a slug.
-    public var id: String
+    public package(set) var id: String
     /// The plugin (area) it belongs to.
-    public var area: String
+    public package(set) var area: String
     /// What the rule does and why.
-    public var rationale: String
+    public package(set) var rationale: String
     /// Where the figures come from (DOMAIN.md's sources).
-    public var source: String
+    public package(set) var source: String
     /// Requests the rule triggers on.
-    public var triggeringExamples: [Example]
+    public package(set) var triggeringExamples: [Example]
     /// Requests it leaves alone.
-    public var nonTriggeringExamples: [Example]
+    public package(set) var nonTriggeringExamples: [Example]
     /// A reason to leave `preparation` out of `request`, or nil.
-    public var leavesOut: (@Sendable (Preparation, CourseRequest) -> String?)?
+    package var leavesOut: (@Sendable (Preparation, CourseRequest) -> String?)?
     /// The phases of `preparation` that may not start before a day, for `request`.
-    public var holds: (@Sendable (Preparation, CourseRequest) -> [Hold])?
+    package var holds: (@Sendable (Preparation, CourseRequest) -> [Hold])?
     /// Changes to a planned course.
-    public var amends: (@Sendable (inout CourseDraft) -> Void)?
+    package var amends: (@Sendable (inout CourseDraft) -> Void)?
 
     /// Creates a rule.
     public init(id: String, area: String, rationale: String, source: String,
@@ -93,7 +93,7 @@ public struct CourseDraft: Sendable, Hashable {
     /// The catalogue's vocabulary.
     public let vocabulary: Vocabulary
     /// The session's dose, when the preparation has `dosing` and a region a surface.
-    public let dose: SessionDose?
+    package let dose: SessionDose?
     /// The technique planned.
     public var technique: Technique
     /// The sessions, in date order.

@@ -1,10 +1,10 @@
 /// Why a plugin could not be registered.
 public struct PluginRegistrationError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message.
-    public var message: String
+    public package(set) var message: String
 
     /// Creates an error.
-    public init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
 
     /// The message.
     public var description: String { message }
@@ -15,7 +15,7 @@ public struct PluginRegistrationError: Error, Sendable, Hashable, CustomStringCo
 /// own host. Ids are unique: a second plugin with an id already registered is refused.
 public struct PluginHost: Sendable {
     /// The plugins, in registration order.
-    public private(set) var plugins: [any CoursePlugin] = []
+    package private(set) var plugins: [any CoursePlugin] = []
 
     /// An empty host.
     public init() {}
@@ -54,7 +54,7 @@ public struct PluginHost: Sendable {
 
     /// The plugin for AREA (case-insensitive: ids are lower-case), or an error naming the
     /// nearest known id.
-    public func resolve(_ area: String) throws(CourseRequestError) -> any CoursePlugin {
+    package func resolve(_ area: String) throws(CourseRequestError) -> any CoursePlugin {
         guard let plugin = plugin(id: area) ?? plugin(id: area.lowercased()) else { throw .unknownWord("area", area, known: ids) }
         return plugin
     }

@@ -29,9 +29,9 @@
 /// Planning at the start of each window leaves the whole window as slack: a session the
 /// patient postpones can move up to its latest day without breaking the protocol. The planned
 /// dates follow one another, so moving a session moves the windows of those after it.
-public enum Scheduler {
+package enum Scheduler {
     /// At most this many sessions are planned; a longer course is cut, with a warning.
-    public static let sessionLimit = 500
+    package static let sessionLimit = 500
 
     /// The sessions, the warnings about them (horizon, seasons, cuts), and whether the course
     /// is whole.
@@ -40,7 +40,7 @@ public enum Scheduler {
     /// phase from falling before a day: it falls on that day when its window opens earlier, and
     /// on the window's last day, with a warning, when the day is after the window's end (a
     /// session never leaves its window).
-    public static func schedule(_ phases: [ProtocolPhase], avoiding seasons: [Season] = [],
+    package static func schedule(_ phases: [ProtocolPhase], avoiding seasons: [Season] = [],
                                 request: CourseRequest, counts: SessionCountChoice,
                                 holds: [PlanningRule.Hold] = []) -> Schedule {
         var sessions: [PlannedSession] = []
@@ -178,15 +178,15 @@ public enum Scheduler {
 
 /// What ``Scheduler/schedule(_:avoiding:request:counts:holds:)`` plans: the sessions, the warnings
 /// about them, and whether the course is whole.
-public struct Schedule: Sendable, Hashable {
+package struct Schedule: Sendable, Hashable {
     /// The sessions, in date order, numbered from 1.
-    public var sessions: [PlannedSession]
+    package var sessions: [PlannedSession]
     /// Warnings for the practitioner: sessions after the horizon or in avoided seasons,
     /// repeating phases that do not repeat, a cut.
-    public var warnings: [String]
+    package var warnings: [String]
     /// False when the course was cut short of what its protocol and horizon ask, at
     /// ``Scheduler/sessionLimit`` sessions or at ``CalendarDate/last`` (a warning says which).
-    public var isComplete: Bool
+    package var isComplete: Bool
 
     /// Creates a schedule.
     package init(sessions: [PlannedSession], warnings: [String], isComplete: Bool = true) {

@@ -8,21 +8,21 @@
 ///
 /// Both match through ``IngredientTerm``: whole consecutive words of an ingredient's name or
 /// class, folded, which errs on the side of leaving out.
-public enum Screening {
+package enum Screening {
     /// A condition to screen for before each session of a course.
-    public struct Check: Sendable, Hashable {
+    package struct Check: Sendable, Hashable {
         /// The condition's slug.
-        public var condition: String
+        package var condition: String
         /// Its description in the vocabulary (the slug when the vocabulary lacks it).
-        public var description: String
+        package var description: String
         /// The preparation's ingredients the condition names through its `ingredients`; empty
         /// when it is only listed among the preparation's contraindications.
-        public var ingredients: [String]
+        package var ingredients: [String]
         /// The condition's code in the vocabulary, if it has one.
-        public var code: ConceptCode?
+        package var code: ConceptCode?
 
         /// Creates a check.
-        public init(condition: String, description: String, ingredients: [String] = [], code: ConceptCode? = nil) {
+        package init(condition: String, description: String, ingredients: [String] = [], code: ConceptCode? = nil) {
             self.condition = condition
             self.description = description
             self.ingredients = ingredients
@@ -60,7 +60,7 @@ public enum Screening {
     /// What to screen for before each session of `preparation`: every condition it lists under
     /// `contraindications`, in its order, then every other condition of the vocabulary whose
     /// `ingredients` name one of its ingredients, in the vocabulary's order.
-    public static func checks(for preparation: Preparation, vocabulary: Vocabulary) -> [Check] {
+    package static func checks(for preparation: Preparation, vocabulary: Vocabulary) -> [Check] {
         var checks: [Check] = []
         var seen = Set<String>()
         for condition in preparation.contraindications where seen.insert(condition).inserted {

@@ -93,7 +93,7 @@ public struct TreatedRegion: Sendable, Hashable, CustomStringConvertible {
     /// Reads `R[:SURFACE]`: a region (any case) and, after a colon, its surface
     /// (``Surface/init(_:)``); an unknown region or an unreadable surface is an error that
     /// says what was expected.
-    public static func parse(_ text: String) throws(CourseRequestError) -> TreatedRegion {
+    package static func parse(_ text: String) throws(CourseRequestError) -> TreatedRegion {
         guard let colon = text.firstIndex(of: ":") else { return TreatedRegion(try Region.named(text)) }
         guard colon > text.startIndex else {
             throw CourseRequestError("--region '\(text)' names no region before its surface; write it as face:300cm2")
