@@ -83,7 +83,7 @@ public struct Registry: Sendable {
     public var vocabulary: Vocabulary { manifest.vocabulary }
 
     /// The number of preparations.
-    public var count: Int { preparations.count }
+    package var count: Int { preparations.count }
 
     /// The preparation with this id.
     public subscript(id: String) -> Preparation? {
@@ -91,15 +91,15 @@ public struct Registry: Sendable {
     }
 
     /// Every id, sorted.
-    public var ids: [String] { preparations.map(\.id) }
+    package var ids: [String] { preparations.map(\.id) }
 
     /// The layers the registry was loaded from (``CatalogueLoader/load(layers:)``), in order;
     /// empty for a registry made in code or loaded another way.
-    public var layers: [CatalogueLayer] { layering.layers }
+    package var layers: [CatalogueLayer] { layering.layers }
 
     /// True when the registry was loaded from more than one layer: then outputs say which
     /// layer each preparation comes from.
-    public var isLayered: Bool { layering.layers.count > 1 }
+    package var isLayered: Bool { layering.layers.count > 1 }
 
     /// The layer the preparation `id` comes from (the one in force when several define it);
     /// nil for an unknown id or a registry not loaded as layers.

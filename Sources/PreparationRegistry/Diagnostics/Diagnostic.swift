@@ -15,15 +15,15 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Error or warning.
-    public var severity: Severity
+    public package(set) var severity: Severity
     /// Where it is.
-    public var location: SourceLocation
+    public package(set) var location: SourceLocation
     /// A sentence for a person, without the location.
-    public var message: String
+    public package(set) var message: String
     /// The lint rule that produced a warning, if any.
-    public var rule: String?
+    public package(set) var rule: String?
     /// The text of the source line at `location`, when known.
-    public var sourceLine: String?
+    package var sourceLine: String?
 
     /// Creates a diagnostic.
     package init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String? = nil,

@@ -52,7 +52,7 @@ extension CatalogueLoader {
 
     /// Reads only the manifests of layered catalogues and merges their vocabularies, as
     /// ``load(layers:)`` does: what checking single files against them needs.
-    public func loadManifest(layers: [CatalogueLayer]) -> CatalogueLoadResult {
+    package func loadManifest(layers: [CatalogueLayer]) -> CatalogueLoadResult {
         load(layers: layers, preparations: false)
     }
 

@@ -2,19 +2,19 @@
 /// diagnostic of every file, sorted by file, line and column.
 public struct CatalogueLoadResult: Sendable {
     /// The registry, or nil when any error was found (warnings allow a registry).
-    public var registry: Registry?
+    public package(set) var registry: Registry?
     /// The manifest in force (the bundled vocabulary when the catalogue has none).
-    public var manifest: Manifest
+    public package(set) var manifest: Manifest
     /// Every preparation that decoded without errors, sorted by id (the earlier of two equal
     /// ids first); when the catalogue is valid, the registry's own array.
-    public var preparations: [Preparation]
+    public package(set) var preparations: [Preparation]
     /// Every diagnostic.
-    public var diagnostics: [Diagnostic]
+    public package(set) var diagnostics: [Diagnostic]
     /// How many files were read.
-    public var fileCount: Int
+    public package(set) var fileCount: Int
     /// The diagnostics found but not kept, per file (at most ``CatalogueLoader/diagnosticsPerFile``
     /// are kept of one file, and ``CatalogueLoader/diagnosticsInAll`` in all), sorted by file.
-    public var omitted: [OmittedDiagnostics] = []
+    public package(set) var omitted: [OmittedDiagnostics] = []
     /// Whether an error lies outside the preparation files (the folder, the manifest).
     package var hasCatalogueLevelErrors = false
     /// Ids whose definition is in doubt: defined twice in one layer, or listed under a layer's
@@ -33,15 +33,15 @@ public struct CatalogueLoadResult: Sendable {
 
     /// The layers loaded, in order: those given to ``CatalogueLoader/load(layers:)``; empty
     /// for the other ways of loading.
-    public var layers: [CatalogueLayer] { layering.layers }
+    package var layers: [CatalogueLayer] { layering.layers }
 
     /// True when more than one layer was loaded.
-    public var isLayered: Bool { layering.layers.count > 1 }
+    package var isLayered: Bool { layering.layers.count > 1 }
 
     /// The layer that the preparation `id` of ``preparations`` comes from (for an id that
     /// several layers define, the one in force: the first, or the last that replaces it on
     /// purpose); nil for an id not among them or a catalogue not loaded as layers.
-    public func layer(of id: String) -> CatalogueLayer? {
+    package func layer(of id: String) -> CatalogueLayer? {
         guard !layering.layers.isEmpty else { return nil }
         if layering.layers.count == 1 {
             let index = preparations.partitioningIndex { $0.id >= id }

@@ -6,12 +6,12 @@ import YAMLReader
 /// never hides another's errors.
 public struct CatalogueLoader: Sendable {
     /// The bounds that protect against hostile files.
-    public var limits: YAMLLimits
+    package var limits: YAMLLimits
 
     /// The manifest file's name inside a catalogue folder.
     public static let manifestName = "catalogue.yaml"
     /// The folder, inside a catalogue folder, that holds the preparation files.
-    public static let preparationsFolder = "preparations"
+    package static let preparationsFolder = "preparations"
 
     /// Creates a loader.
     public init(limits: YAMLLimits = .default) {

@@ -2,13 +2,13 @@
 /// first of them is.
 public struct OmittedDiagnostics: Sendable, Hashable {
     /// The file (as diagnostics name it).
-    public var file: String
+    public package(set) var file: String
     /// How many errors were left out.
-    public var errors: Int
+    public package(set) var errors: Int
     /// How many warnings were left out.
-    public var warnings: Int
+    public package(set) var warnings: Int
     /// Where the first one left out is.
-    public var first: SourceLocation
+    package var first: SourceLocation
 
     /// Creates a count.
     package init(file: String, errors: Int = 0, warnings: Int = 0, first: SourceLocation) {
@@ -123,7 +123,7 @@ extension LoadSession {
 
 extension CatalogueLoader {
     /// At most this many diagnostics of one file are kept (and printed); the rest are counted.
-    public static let diagnosticsPerFile = 1_000
+    package static let diagnosticsPerFile = 1_000
     /// At most this many diagnostics are kept in all.
-    public static let diagnosticsInAll = 10_000
+    package static let diagnosticsInAll = 10_000
 }

@@ -1,14 +1,14 @@
 /// The part of a catalogue with errors that can still be looked up: the preparations of every
 /// file without an error, when every error lies in preparation files.
-public struct ValidPart: Sendable {
+package struct ValidPart: Sendable {
     /// A registry of the preparations of the files without errors.
-    public var registry: Registry
+    package var registry: Registry
     /// The files with errors, whose preparations are left out, sorted.
-    public var brokenFiles: [String]
+    package var brokenFiles: [String]
     /// The ids a look-up must not answer: those of the broken files that could be read, those
     /// named by a broken file (`face/x.yaml` for `x`), defined twice, or replaced by a layer
     /// whose replacement did not load.
-    public var leftOutIDs: Set<String>
+    package var leftOutIDs: Set<String>
 
     /// The name of the file at `path` without its extension: `x` for `preparations/face/x.yaml`.
     package static func stem(of path: String) -> String? {
@@ -27,7 +27,7 @@ extension CatalogueLoadResult {
     /// error lies in another document or comes from a check across files (a `replaced-by`
     /// naming no preparation, a duplicate id). Planning a course from a valid part is not safe:
     /// the preparation left out might have been the right one, or the one a rule needs.
-    public func validPart() -> ValidPart? {
+    package func validPart() -> ValidPart? {
         guard !isValid, !hasCatalogueLevelErrors else { return nil }
         var broken = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.location.file))
         broken.formUnion(omitted.lazy.filter { $0.errors > 0 }.map(\.file))
