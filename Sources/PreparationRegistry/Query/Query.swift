@@ -69,7 +69,7 @@ public struct Query: Sendable, Hashable {
     }
 
     /// The area named `word` (case-insensitive), or an error suggesting the nearest area.
-    public static func area(named word: String) throws(UnknownValue) -> Area {
+    package static func area(named word: String) throws(UnknownValue) -> Area {
         guard let area = Area(rawValue: word.lowercased()) else {
             throw UnknownValue(kind: "area", value: word, known: Area.allCases.map(\.rawValue))
         }
@@ -77,7 +77,7 @@ public struct Query: Sendable, Hashable {
     }
 
     /// The region named `word` (case-insensitive), or an error suggesting the nearest region.
-    public static func region(named word: String) throws(UnknownValue) -> Region {
+    package static func region(named word: String) throws(UnknownValue) -> Region {
         guard let region = Region(rawValue: word.lowercased()) else {
             throw UnknownValue(kind: "region", value: word, known: Region.allCases.map(\.rawValue))
         }
@@ -85,7 +85,7 @@ public struct Query: Sendable, Hashable {
     }
 
     /// The technique named `word` (case-insensitive), or an error suggesting the nearest one.
-    public static func technique(named word: String) throws(UnknownValue) -> Technique {
+    package static func technique(named word: String) throws(UnknownValue) -> Technique {
         guard let technique = Technique(rawValue: word.lowercased()) else {
             throw UnknownValue(kind: "technique", value: word, known: Technique.allCases.map(\.rawValue))
         }

@@ -11,9 +11,9 @@ import Foundation
 /// accents (U+0300-U+036F and the other combining diacritical blocks), so decomposed text folds
 /// as composed text does. Words are the runs of letters and digits; everything else separates
 /// them. ASCII text takes a fast path.
-public enum TextFolding {
+package enum TextFolding {
     /// The folded words of `text`, in order, repeats included.
-    public static func words(_ text: String) -> [String] {
+    package static func words(_ text: String) -> [String] {
         var words: [String] = []
         var buffer: [UInt8] = []
         forEachWord(text, buffer: &buffer) { words.append($0) }
@@ -21,7 +21,7 @@ public enum TextFolding {
     }
 
     /// `text` folded, its words joined by one space.
-    public static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         joined(text, separator: UInt8(ascii: " "))
     }
 

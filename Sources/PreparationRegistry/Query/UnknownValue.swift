@@ -3,13 +3,13 @@
 public struct UnknownValue: Error, Sendable, Hashable, CustomStringConvertible {
     /// What the word should have been: `area`, `region`, `indication`, `ingredient`,
     /// `technique`, `condition` or `preparation`.
-    public var kind: String
+    public package(set) var kind: String
     /// The word as given.
-    public var value: String
+    public package(set) var value: String
     /// The nearest known word, if one is near enough to be a likely misspelling.
-    public var suggestion: String?
+    public package(set) var suggestion: String?
     /// Every known word, when there are few enough to list (at most 30), else empty.
-    public var known: [String]
+    package var known: [String]
 
     /// Creates the error for `value`, looking for the nearest of `known` with
     /// ``Suggestions/suggestion(for:in:)``, the routine every command uses.
