@@ -59,7 +59,7 @@ extension Course {
     }
 
     /// The note every course output carries.
-    public static let disclaimer = "Not medical advice: this plan restates the catalogue's figures; a practitioner decides for each patient."
+    package static let disclaimer = "Not medical advice: this plan restates the catalogue's figures; a practitioner decides for each patient."
 }
 
 extension Visit.Kind {

@@ -19,28 +19,28 @@ import PreparationRegistry
 /// bytes.
 public enum FHIRDefinitions {
     /// The version of the extension definitions: the catalogue format they belong to.
-    public static let definitionsVersion = BundledCatalogue.formatVersion
+    package static let definitionsVersion = BundledCatalogue.formatVersion
 
     /// One extension the exports use: what its StructureDefinition says.
-    public struct Extension: Sendable, Hashable {
+    package struct Extension: Sendable, Hashable {
         /// The canonical URL (one of ``FHIRNames``).
-        public var url: String
+        package var url: String
         /// The resource `id`, the URL's last segment.
-        public var id: String
+        package var id: String
         /// The machine name (`InjectionDepth`).
-        public var name: String
+        package var name: String
         /// The human title.
-        public var title: String
+        package var title: String
         /// What it means.
-        public var description: String
+        package var description: String
         /// The resource types it may stand on.
-        public var contexts: [String]
+        package var contexts: [String]
         /// The one FHIR type of its value (`Range`, `Period`).
-        public var valueType: String
+        package var valueType: String
     }
 
     /// The extensions of the exports, in the order the bundle lists them.
-    public static let extensions: [Extension] = [
+    package static let extensions: [Extension] = [
         Extension(
             url: FHIRNames.depthExtension, id: "injection-depth", name: "InjectionDepth", title: "Injection depth",
             description: "Where the product is deposited under the skin surface, as a Range of lengths in UCUM mm: "
@@ -80,7 +80,7 @@ public enum FHIRDefinitions {
     /// The StructureDefinition of one extension. Its differential elements have a `path` and
     /// no `id` (optional in R4): fhir.resources' R4B models type `Element.id` as a FHIR `id`,
     /// whose pattern refuses the `[x]` of `Extension.value[x]`.
-    public static func structureDefinition(_ ext: Extension) -> DataValue {
+    package static func structureDefinition(_ ext: Extension) -> DataValue {
         let valueKey = "Extension.value[x]"
         return .object([
             ("resourceType", .string("StructureDefinition")),
@@ -117,7 +117,7 @@ public enum FHIRDefinitions {
     }
 
     /// The CodeSystem of the preparation ids of a catalogue.
-    public static func codeSystem(preparations: [Preparation], catalogue: CatalogueIdentity) -> DataValue {
+    package static func codeSystem(preparations: [Preparation], catalogue: CatalogueIdentity) -> DataValue {
         let sorted = preparations.sorted { $0.id < $1.id }
         var members: [(String, DataValue)] = [
             ("resourceType", .string("CodeSystem")),

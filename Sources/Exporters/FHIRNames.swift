@@ -2,21 +2,21 @@
 /// StructureDefinition) and the project's own code system (described by a CodeSystem), all
 /// printed by `catalog fhir-definitions`. `example.org` is reserved for examples: the
 /// definitions are served by the tool, not by a host.
-public enum FHIRNames {
+package enum FHIRNames {
     /// The base of every canonical URL of the project.
-    public static let base = "http://mesotherapy-catalogue.example.org/fhir"
+    package static let base = "http://mesotherapy-catalogue.example.org/fhir"
     /// The extension on a ServiceRequest giving the injection depth as a UCUM `mm` Range.
-    public static let depthExtension = base + "/StructureDefinition/injection-depth"
+    package static let depthExtension = base + "/StructureDefinition/injection-depth"
     /// The extension on a ServiceRequest giving the window a session may move in, as a Period.
-    public static let windowExtension = base + "/StructureDefinition/session-window"
+    package static let windowExtension = base + "/StructureDefinition/session-window"
     /// The code system of the catalogue's preparation ids (versioned with the catalogue).
-    public static let preparationCodeSystem = base + "/CodeSystem/preparation"
+    package static let preparationCodeSystem = base + "/CodeSystem/preparation"
     /// The canonical URL of a preparation's PlanDefinition.
-    public static func planDefinition(_ id: String) -> String { base + "/PlanDefinition/" + id }
+    package static func planDefinition(_ id: String) -> String { base + "/PlanDefinition/" + id }
     /// The canonical URL of a preparation's ActivityDefinition.
-    public static func activityDefinition(_ id: String) -> String { base + "/ActivityDefinition/" + id }
+    package static func activityDefinition(_ id: String) -> String { base + "/ActivityDefinition/" + id }
     /// UCUM, for quantities.
-    public static let ucum = "http://unitsofmeasure.org"
+    package static let ucum = "http://unitsofmeasure.org"
     /// SNOMED CT.
-    public static let snomed = "http://snomed.info/sct"
+    package static let snomed = "http://snomed.info/sct"
 }

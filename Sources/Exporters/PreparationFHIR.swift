@@ -27,7 +27,7 @@ public enum PreparationFHIR {
 
     /// The bundle ``render(_:catalogue:vocabulary:)`` prints: for each preparation, in the
     /// order given, its PlanDefinition then its ActivityDefinition (no `entry` when there is none).
-    public static func bundle(_ preparations: [Preparation], catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> DataValue {
+    package static func bundle(_ preparations: [Preparation], catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> DataValue {
         var entries: [DataValue] = []
         for p in preparations {
             entries.append(.object([
@@ -48,7 +48,7 @@ public enum PreparationFHIR {
     package static func status(_ p: Preparation) -> String { p.isDeprecated ? "retired" : "active" }
 
     /// The preparation's `PlanDefinition`.
-    public static func planDefinition(_ p: Preparation, catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> DataValue {
+    package static func planDefinition(_ p: Preparation, catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> DataValue {
         var members = header("PlanDefinition", p, url: FHIRNames.planDefinition(p.id), catalogue: catalogue)
         members.append(("title", .string(p.name)))
         members.append(("type", .object([("coding", .array([.object([
@@ -142,7 +142,7 @@ public enum PreparationFHIR {
     }
 
     /// The preparation's `ActivityDefinition`.
-    public static func activityDefinition(_ p: Preparation, catalogue: CatalogueIdentity) -> DataValue {
+    package static func activityDefinition(_ p: Preparation, catalogue: CatalogueIdentity) -> DataValue {
         var members = header("ActivityDefinition", p, url: FHIRNames.activityDefinition(p.id), catalogue: catalogue,
                              extensions: [.object([("url", .string(FHIRNames.depthExtension)),
                                                    ("valueRange", FHIRElements.millimetreRange(p.depth))])])

@@ -3,9 +3,9 @@ import YAMLReader
 /// The catalogue the library carries: the project's `Catalogue/` folder, embedded at build time
 /// by the EmbedCatalogue build-tool plugin, so it works from any working directory and after
 /// the binary is copied elsewhere.
-public enum BundledCatalogue {
+package enum BundledCatalogue {
     /// The version of the catalogue format this library reads and writes.
-    public static let formatVersion = "1.1"
+    package static let formatVersion = "1.1"
 
     /// The embedded files: paths relative to the catalogue folder, and their text.
     package static var files: [(path: String, text: String)] { bundledCatalogueFiles }
@@ -27,10 +27,10 @@ public enum BundledCatalogue {
     }()
 
     /// The bundled catalogue's name and version, as its manifest gives them.
-    public static var identity: (name: String?, version: String?) { (fallbackManifest.name, fallbackManifest.version) }
+    package static var identity: (name: String?, version: String?) { (fallbackManifest.name, fallbackManifest.version) }
 
     /// The bundled catalogue's vocabulary.
-    public static var vocabulary: Vocabulary { fallbackManifest.vocabulary }
+    package static var vocabulary: Vocabulary { fallbackManifest.vocabulary }
 
     static var fallbackVocabulary: Vocabulary { fallbackManifest.vocabulary }
 }

@@ -14,7 +14,7 @@ extension DataValue {
     /// the C1 controls (U+0080-U+009F) and U+2028 and U+2029 as `\u007f`..., so that the text is
     /// also valid YAML 1.2 and JavaScript; everything else (`/` included) is written as UTF-8,
     /// unescaped.
-    public func jsonText(pretty: Bool) -> String {
+    package func jsonText(pretty: Bool) -> String {
         var out = ""
         write(into: &out, pretty: pretty, indent: 0)
         return out
@@ -54,7 +54,7 @@ extension DataValue {
 
     /// Integral values without a fraction; others in Swift's shortest round-trip form.
     /// How a number is written: see the type's description.
-    public static func jsonNumber(_ d: Double) -> String {
+    package static func jsonNumber(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         if d == d.rounded(), abs(d) < 9e18 { return String(Int(d)) }  // within Int: exact digits
         return String(d)

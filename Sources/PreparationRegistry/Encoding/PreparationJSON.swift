@@ -15,7 +15,7 @@
 /// out when absent; lists are always present.
 public enum PreparationJSON {
     /// The canonical JSON value of one preparation.
-    public static func value(of preparation: Preparation) -> DataValue {
+    package static func value(of preparation: Preparation) -> DataValue {
         PreparationDocument.value(of: preparation, style: .canonical)
     }
 

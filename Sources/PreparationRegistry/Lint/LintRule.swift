@@ -8,22 +8,22 @@
 /// start of the field's value), once per warning. The tests remove the markers, load the document and compare the warnings'
 /// lines and columns with the markers'; ``triggeringExamples`` gives the documents without
 /// them.
-public struct LintRule: Sendable {
+package struct LintRule: Sendable {
     /// What a triggering example writes where a warning points.
     package static let marker: Character = "↓"
 
     /// The rule's id, a slug.
-    public var id: String
+    package var id: String
     /// Why the rule exists.
-    public var rationale: String
+    package var rationale: String
     /// Preparation documents (YAML, valid against the bundled vocabulary) that the rule warns
     /// about.
-    public var triggeringExamples: [String] { markedTriggeringExamples.map(Self.removingMarkers) }
+    package var triggeringExamples: [String] { markedTriggeringExamples.map(Self.removingMarkers) }
     /// The triggering examples as written, with a `marker` where each warning points.
     package var markedTriggeringExamples: [String]
     /// Preparation documents (YAML, valid against the bundled vocabulary) that the rule lets
     /// pass.
-    public var nonTriggeringExamples: [String]
+    package var nonTriggeringExamples: [String]
     /// The warnings the rule has for a preparation of a catalogue: each a location and a message.
     package var check: @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]
 
@@ -71,9 +71,9 @@ package struct LintContext: Sendable {
 }
 
 /// The lint rules of the catalogue format.
-public enum LintRules {
+package enum LintRules {
     /// Every rule, in the order they run.
-    public static let all: [LintRule] = [
+    package static let all: [LintRule] = [
         depthOutsideTechniques,
         firstIntervalBelowResidence,
         maintenanceNeitherRepeatsNorEnds,
@@ -83,10 +83,10 @@ public enum LintRules {
     ]
 
     /// The ids of every rule.
-    public static var ids: [String] { all.map(\.id) }
+    package static var ids: [String] { all.map(\.id) }
 
     /// The rule with this id.
-    public static func rule(_ id: String) -> LintRule? {
+    package static func rule(_ id: String) -> LintRule? {
         all.first { $0.id == id }
     }
 

@@ -14,7 +14,7 @@ import OrderedCollections
 /// What a schema cannot say is left to `catalog validate`: a range's lower bound above its
 /// upper bound, duplicate ids, calendar dates that do not exist, `replaced-by` naming a
 /// missing preparation, YAML-level errors, and lint warnings.
-public enum PreparationSchema {
+package enum PreparationSchema {
     /// Where a catalogue keeps its copy of the schema, relative to the catalogue folder.
     package static let pathInCatalogue = "schema/preparation.schema.json"
 
@@ -44,7 +44,7 @@ public enum PreparationSchema {
 
     /// The schema as JSON text, ending with a newline: what `catalog schema` prints and what
     /// `Catalogue/schema/preparation.schema.json` holds.
-    public static func jsonText(vocabulary: Vocabulary = BundledCatalogue.vocabulary) -> String {
+    package static func jsonText(vocabulary: Vocabulary = BundledCatalogue.vocabulary) -> String {
         document(vocabulary: vocabulary).jsonText(pretty: true) + "\n"
     }
 
