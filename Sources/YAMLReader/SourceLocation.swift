@@ -3,11 +3,11 @@
 /// Columns count characters (Unicode scalars), not bytes, as libyaml does.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The path of the file, as the caller named it.
-    public var file: String
+    public package(set) var file: String
     /// The line, from 1.
-    public var line: Int
+    public package(set) var line: Int
     /// The column, from 1.
-    public var column: Int
+    public package(set) var column: Int
 
     /// Creates a location.
     public init(file: String, line: Int, column: Int) {

@@ -14,9 +14,9 @@ import Darwin
 /// documents completed before it are still returned, and the fatal problem is the last error.
 public struct YAMLReadResult: Sendable {
     /// The documents, in order.
-    public var documents: [YAMLDocument]
+    public package(set) var documents: [YAMLDocument]
     /// The problems, in the order found.
-    public var errors: [YAMLError]
+    public package(set) var errors: [YAMLError]
 }
 
 /// Reads YAML through the system libyaml into located nodes.
@@ -32,7 +32,7 @@ public struct YAMLReadResult: Sendable {
 /// runs. The catalogue loader uses the views: they are what makes it fast.
 public struct YAMLDocumentReader: Sendable {
     /// The limits in force.
-    public var limits: YAMLLimits
+    package var limits: YAMLLimits
 
     /// Creates a reader with the given limits.
     public init(limits: YAMLLimits = .default) {
@@ -99,12 +99,12 @@ public struct YAMLDocumentReader: Sendable {
 
     /// Reads a YAML stream, handing each document to `body` as soon as it is complete, so that
     /// only one document's nodes are alive at a time. Returns every problem found.
-    public func read(_ bytes: [UInt8], file: String, eachDocument body: (YAMLDocument) -> Void) -> [YAMLError] {
+    package func read(_ bytes: [UInt8], file: String, eachDocument body: (YAMLDocument) -> Void) -> [YAMLError] {
         bytes.withUnsafeBufferPointer { read($0, file: file, eachDocument: body) }
     }
 
     /// Reads a YAML stream held in memory, handing each document to `body` as soon as it is complete.
-    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+    package func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
                      eachDocument body: (YAMLDocument) -> Void) -> [YAMLError] {
         readFlat(bytes, file: file) { view in body(view.document) }
     }

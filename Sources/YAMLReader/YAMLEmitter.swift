@@ -91,7 +91,7 @@ public struct YAMLEmitter: Sendable {
     /// a null, a boolean, a number under the YAML 1.2 core schema, or a word or form that YAML
     /// 1.1 readers take as a boolean, a number or a date (`NO`, `on`, `y`, `1_000`, `0b1`,
     /// `1:30`, `2026-01-01`).
-    public static func needsQuotes(_ text: String) -> Bool {
+    package static func needsQuotes(_ text: String) -> Bool {
         var copy = text
         let core = copy.withUTF8 { CoreSchema.resolve($0) }
         if case .string = core {} else { return true }
@@ -165,7 +165,7 @@ public struct YAMLEmitter: Sendable {
 /// memory exhaustion).
 public struct YAMLEmitterError: Error, Sendable, Hashable, CustomStringConvertible {
     /// libyaml's message.
-    public var message: String
+    public package(set) var message: String
 
     /// Creates an error.
     package init(message: String) {

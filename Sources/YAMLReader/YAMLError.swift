@@ -23,11 +23,11 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The kind of problem.
-    public var kind: Kind
+    public package(set) var kind: Kind
     /// Where it is.
-    public var location: SourceLocation
+    public package(set) var location: SourceLocation
     /// A sentence for a person, without the location.
-    public var message: String
+    public package(set) var message: String
 
     /// Creates an error.
     package init(_ kind: Kind, at location: SourceLocation, _ message: String) {

@@ -14,9 +14,9 @@ public struct YAMLNode: Sendable {
     }
 
     /// What the node holds.
-    public var content: Content
+    public package(set) var content: Content
     /// Where the node starts.
-    public var location: SourceLocation
+    public package(set) var location: SourceLocation
 
     /// Creates a node.
     package init(_ content: Content, at location: SourceLocation) {
@@ -49,7 +49,7 @@ public struct YAMLNode: Sendable {
     }
 
     /// A short name of the node's kind for messages: "a mapping", "a list", "a string", "a number"...
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch content {
         case .sequence: return "a list"
         case .mapping: return "a mapping"
@@ -68,11 +68,11 @@ public struct YAMLNode: Sendable {
 /// One key and its value in a mapping.
 public struct YAMLMappingEntry: Sendable {
     /// The key's text (keys are always scalars).
-    public var key: String
+    public package(set) var key: String
     /// Where the key is written.
-    public var keyLocation: SourceLocation
+    public package(set) var keyLocation: SourceLocation
     /// The value.
-    public var value: YAMLNode
+    public package(set) var value: YAMLNode
 
     /// Creates an entry.
     package init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
@@ -95,11 +95,11 @@ public struct YAMLScalar: Sendable, Hashable {
     }
 
     /// The text.
-    public var text: String
+    public package(set) var text: String
     /// The value the core schema (or a standard tag) gives it.
-    public var value: ScalarValue
+    public package(set) var value: ScalarValue
     /// How it was written.
-    public var style: Style
+    public package(set) var style: Style
 
     /// Creates a scalar.
     package init(text: String, value: ScalarValue, style: Style) {
@@ -126,9 +126,9 @@ public enum ScalarValue: Sendable, Hashable {
 /// A document: its root node.
 public struct YAMLDocument: Sendable {
     /// The root node.
-    public var root: YAMLNode
+    public package(set) var root: YAMLNode
     /// Where the document starts.
-    public var location: SourceLocation
+    public package(set) var location: SourceLocation
 
     /// Creates a document.
     package init(root: YAMLNode, location: SourceLocation) {
