@@ -92,6 +92,13 @@ let package = Package(
             name: "ExporterClientTests",
             dependencies: ["Exporters", "PreparationRegistry", "AreaPlugins"]
         ),
+        // Another tool's use of the libraries: no package access, so the public API alone.
+        .testTarget(
+            name: "PublicAPITests",
+            dependencies: ["PreparationRegistry", "Exporters"],
+            exclude: ["Fixtures"],
+            packageAccess: false
+        ),
         // Most run the commands in process (`@testable import CatalogCLI`); a few run the binary.
         .testTarget(
             name: "CatalogCLITests",
