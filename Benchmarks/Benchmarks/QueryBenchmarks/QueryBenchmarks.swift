@@ -3,12 +3,12 @@
 // not the size of the catalogue.
 //
 // `./run-query.sh` generates the catalogue (Scripts/generate-catalogue.py --layout single)
-// and sets BENCH_SINGLE to its folder. Setup (not measured) loads it, keeps the first N
-// preparations, and tags them so that some queries return exactly 10, 100 or 1,000
-// preparations whatever N is: preparation i (in file order) gets an ingredient named
-// `marker-10` when i < 10, `marker-100` when i < 100, `marker-1000` when i < 1000, and the
-// words `q10x`, `q100x`, `q1000x` in its summary for the free-text filter. The registry, with its indexes, is
-// built in setup too.
+// and sets BENCH_SINGLE to its folder. Setup (not measured) writes a copy of its first N
+// preparations, tagged so that some queries return exactly 10, 100 or 1,000 preparations
+// whatever N is: preparation i (in file order) gets the ingredients `marker-10` and `q10x`
+// when i < 10, `marker-100` and `q100x` when i < 100, `marker-1000` and `q1000x` when
+// i < 1000 (the ingredient filter finds the first, the free-text filter the second). The
+// copy is loaded as any catalogue; the registry, with its indexes, is built in setup too.
 //
 // Each benchmark runs the query 1,000 times per measured iteration (scalingFactor .kilo), so
 // package-benchmark reports the time of one query. `scan/...` is the same ingredient question
@@ -22,28 +22,40 @@ struct MissingCatalogue: Error, CustomStringConvertible {
     let description: String
 }
 
-/// The synthetic catalogue's first `size` preparations, tagged, as a registry.
+/// The synthetic catalogue's first `size` preparations, tagged, as a registry. The library's
+/// values are read-only, so the tags are written into a copy of the catalogue's text (in a
+/// temporary folder), which is loaded as any catalogue is.
 func taggedRegistry(size: Int) throws -> Registry {
     guard let folder = ProcessInfo.processInfo.environment["BENCH_SINGLE"], !folder.isEmpty else {
         throw MissingCatalogue(description: "BENCH_SINGLE is not set; run ./run-query.sh, which generates the catalogue and sets it")
     }
-    let result = CatalogueLoader().load(catalogueAt: folder)
-    guard result.registry != nil else {
-        throw MissingCatalogue(description: "the generated catalogue at \(folder) has \(result.errorCount) errors")
+    var text = try String(contentsOfFile: folder + "/preparations/all.yaml", encoding: .utf8)
+    if text.hasPrefix("---\n") { text.removeFirst(4) }
+    var documents = Array(text.components(separatedBy: "\n---\n").prefix(size))
+    guard documents.count >= size else {
+        throw MissingCatalogue(description: "the generated catalogue holds \(documents.count) preparations, fewer than \(size)")
     }
-    guard result.preparations.count >= size else {
-        throw MissingCatalogue(description: "the generated catalogue holds \(result.preparations.count) preparations, fewer than \(size)")
+    for i in documents.indices {
+        // Preparation i gets the ingredients `marker-N` and `qNx` for each N in 10, 100, 1000
+        // above i: the ingredient filter finds the first, the free-text filter the second.
+        let words = [10, 100, 1000].filter { i < $0 }.flatMap { ["marker-\($0)", "q\($0)x"] }
+        guard !words.isEmpty else { continue }
+        guard let range = documents[i].range(of: "\ningredients:\n") else {
+            throw MissingCatalogue(description: "preparation \(i) of \(folder) has no block `ingredients:`; regenerate it")
+        }
+        documents[i].replaceSubrange(range, with: "\ningredients:\n" + words.map { "  - \($0)\n" }.joined())
     }
-    var preparations = Array(result.preparations.prefix(size))
-    for i in preparations.indices {
-        var words: [String] = []
-        for marker in [10, 100, 1000] where i < marker { words.append("marker-\(marker)") }
-        preparations[i].ingredients += words.map { Ingredient(name: $0) }
-        let textWords = [10, 100, 1000].filter { i < $0 }.map { "q\($0)x" }
-        if !textWords.isEmpty { preparations[i].summary = (preparations[i].summary ?? "") + " " + textWords.joined(separator: " ") }
+    let tagged = FileManager.default.temporaryDirectory.appendingPathComponent("query-benchmark-\(size)-\(getpid())").path
+    try? FileManager.default.removeItem(atPath: tagged)
+    defer { try? FileManager.default.removeItem(atPath: tagged) }
+    try FileManager.default.createDirectory(atPath: tagged + "/preparations", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: folder + "/catalogue.yaml", toPath: tagged + "/catalogue.yaml")
+    try ("---\n" + documents.joined(separator: "\n---\n") + "\n").write(toFile: tagged + "/preparations/all.yaml", atomically: true, encoding: .utf8)
+    let result = CatalogueLoader().load(catalogueAt: tagged)
+    guard let registry = result.registry else {
+        throw MissingCatalogue(description: "the tagged copy of \(folder) has \(result.errorCount) errors: \(result.diagnostics.prefix(3).map(\.rendered))")
     }
-    let registry = Registry(manifest: result.manifest, preparations: preparations)
-    precondition(registry.count == size)
+    precondition(registry.preparations.count == size)
     return registry
 }
 
@@ -70,24 +82,24 @@ let benchmarks: @Sendable () -> Void = {
     )
 
     // What building the indexes adds to a load: making the registry from decoded preparations.
-    Benchmark("registry/build-10000", configuration: .init(scalingFactor: .one)) { benchmark, preparations in
-        let registry = Registry(manifest: Manifest(vocabulary: Vocabulary()), preparations: preparations)
+    Benchmark("registry/build-10000", configuration: .init(scalingFactor: .one)) { benchmark, tagged in
+        let registry = Registry(manifest: tagged.manifest, preparations: tagged.preparations)
         benchmark.stopMeasurement()
-        precondition(registry.count == 10000)
+        precondition(registry.preparations.count == 10000)
         blackHole(registry)
     } setup: {
-        try taggedRegistry(size: 10000).preparations
+        try taggedRegistry(size: 10000)
     }
 
     // The free-text index is built on the first text query: what that first query costs.
-    Benchmark("registry/build-and-first-text-query-10000", configuration: .init(scalingFactor: .one)) { benchmark, preparations in
-        let registry = Registry(manifest: Manifest(vocabulary: Vocabulary()), preparations: preparations)
+    Benchmark("registry/build-and-first-text-query-10000", configuration: .init(scalingFactor: .one)) { benchmark, tagged in
+        let registry = Registry(manifest: tagged.manifest, preparations: tagged.preparations)
         let found = registry.preparations(matching: Query(texts: ["q10x"]))
         benchmark.stopMeasurement()
         precondition(found.count == 10)
         blackHole(registry)
     } setup: {
-        try taggedRegistry(size: 10000).preparations
+        try taggedRegistry(size: 10000)
     }
 
     for size in [1000, 10000] {
