@@ -3,14 +3,14 @@ import PreparationRegistry
 /// `catalog fhir-definitions`: what the FHIR exports use besides FHIR itself, as one FHIR R4
 /// `Bundle` of type `collection`, so that a validator or a FHIR server can load it.
 ///
-/// - A `StructureDefinition` for each extension (``FHIRNames/depthExtension``,
-///   ``FHIRNames/windowExtension``): `kind` `complex-type`, `derivation` `constraint`, `type`
+/// - A `StructureDefinition` for each extension (`FHIRNames/depthExtension`,
+///   `FHIRNames/windowExtension`): `kind` `complex-type`, `derivation` `constraint`, `type`
 ///   `Extension` on the base Extension of FHIR 4.0.1, a differential that fixes
 ///   `Extension.url`, forbids nested extensions and restricts `Extension.value[x]` to one
 ///   type. The injection depth may stand on a `ServiceRequest` (a course's sessions) and on an
 ///   `ActivityDefinition` (a preparation's activity, `catalog show --format fhir`); the
 ///   session window on a `ServiceRequest` only. Their `version` is the catalogue format's.
-/// - A `CodeSystem` of the catalogue's preparation ids (``FHIRNames/preparationCodeSystem``):
+/// - A `CodeSystem` of the catalogue's preparation ids (`FHIRNames/preparationCodeSystem`):
 ///   `version` the catalogue manifest's, `content` `complete`, `caseSensitive`, one concept
 ///   per preparation (code the id, display the name, definition the summary), deprecated
 ///   ones with the standard `status` property `deprecated`.
@@ -23,7 +23,7 @@ public enum FHIRDefinitions {
 
     /// One extension the exports use: what its StructureDefinition says.
     package struct Extension: Sendable, Hashable {
-        /// The canonical URL (one of ``FHIRNames``).
+        /// The canonical URL (one of `FHIRNames`).
         package var url: String
         /// The resource `id`, the URL's last segment.
         package var id: String

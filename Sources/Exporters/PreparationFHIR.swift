@@ -5,7 +5,7 @@ import PreparationRegistry
 /// preparation, its `PlanDefinition` then the `ActivityDefinition` it uses.
 ///
 /// Both are entries of the bundle, each with its own canonical URL as `fullUrl`
-/// (``FHIRNames/planDefinition(_:)``, ``FHIRNames/activityDefinition(_:)``), rather than the
+/// (`FHIRNames/planDefinition(_:)`, `FHIRNames/activityDefinition(_:)`), rather than the
 /// ActivityDefinition `contained` in the PlanDefinition: a contained resource has no identity
 /// of its own, so it could not be the target of the canonical `definitionCanonical` (nor be
 /// named by other plans), and FHIR requires a contained resource to be referenced by `#id`.
@@ -16,7 +16,7 @@ import PreparationRegistry
 ///   `action(_:index:previous:checks:vocabulary:activity:)`), the sources as citations and the
 ///   replacement of a deprecated preparation as its `successor`.
 /// - `ActivityDefinition`: `url`, `version`, `status` as above, `kind` `ServiceRequest`,
-///   `intent` `proposal`, `code` the preparation in ``FHIRNames/preparationCodeSystem``, the
+///   `intent` `proposal`, `code` the preparation in `FHIRNames/preparationCodeSystem`, the
 ///   depth as the injection-depth extension (whose context includes ActivityDefinition),
 ///   `bodySite` (see `bodySite(_:)`) and one `dosage` (see `dosage(_:)`).
 public enum PreparationFHIR {

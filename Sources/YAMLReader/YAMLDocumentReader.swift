@@ -162,7 +162,7 @@ public struct YAMLDocumentReader: Sendable {
     }
 
     /// Reads a YAML file's documents, handing each to `body` as soon as it is complete, as
-    /// ``read(_:file:eachDocument:)-(UnsafeBufferPointer<UInt8>,_,_)`` does, but feeding libyaml
+    /// `read(_:file:eachDocument:)` does, but feeding libyaml
     /// from the open file in chunks instead of reading the file whole first: a large file is
     /// never held in memory. Refuses a file larger than ``YAMLLimits/maxFileSize`` before
     /// reading it, and one that grows while being read. Returns every problem found.

@@ -41,10 +41,10 @@ extension CatalogueLoader {
     /// - An id or a word that an earlier layer defines too is an error at the later
     ///   definition, naming the earlier one, unless both have the same content (the earlier
     ///   one stays in force, and nothing is said) or the later layer's manifest lists it under
-    ///   `replaces` (``LayerReplacements``): then the later one is in force. A listed word that
+    ///   `replaces` (`LayerReplacements`): then the later one is in force. A listed word that
     ///   the layer does not define, or that no earlier layer defines, is a warning.
     /// - The result's manifest is the last layer's (its name and version), with the merged
-    ///   vocabulary; ``CatalogueLoadResult/layer(of:)`` and ``Registry/layer(of:)`` say where
+    ///   vocabulary; ``Registry/layer(of:)`` says where
     ///   each preparation comes from. The same folder (or `bundled`) given twice is an error.
     public func load(layers: [CatalogueLayer]) -> CatalogueLoadResult {
         load(layers: layers, preparations: true)

@@ -12,8 +12,8 @@ public struct CatalogueLoadResult: Sendable {
     public package(set) var diagnostics: [Diagnostic]
     /// How many files were read.
     public package(set) var fileCount: Int
-    /// The diagnostics found but not kept, per file (at most ``CatalogueLoader/diagnosticsPerFile``
-    /// are kept of one file, and ``CatalogueLoader/diagnosticsInAll`` in all), sorted by file.
+    /// The diagnostics found but not kept, per file (at most `CatalogueLoader/diagnosticsPerFile`
+    /// are kept of one file, and `CatalogueLoader/diagnosticsInAll` in all), sorted by file.
     public package(set) var omitted: [OmittedDiagnostics] = []
     /// Whether an error lies outside the preparation files (the folder, the manifest).
     package var hasCatalogueLevelErrors = false

@@ -115,7 +115,7 @@ struct DiagnosticCap {
 }
 
 extension LoadSession {
-    /// Keeps `new` diagnostics within the caps of ``DiagnosticCap``.
+    /// Keeps `new` diagnostics within the caps of `DiagnosticCap`.
     mutating func keep(_ new: [Diagnostic]) {
         for diagnostic in new where cap.admit(diagnostic) { diagnostics.append(diagnostic) }
     }

@@ -8,7 +8,7 @@ struct NodeReader {
     var interner: TextInterner?
 
     /// Whether messages are left unwritten: when a load keeps no more diagnostics of the file
-    /// (``DiagnosticCap``), its problems are only counted, and building each message would cost
+    /// (`DiagnosticCap`), its problems are only counted, and building each message would cost
     /// more than the rest of the decoding (a 16 MiB file of `--- {}` has 20 million of them).
     var countOnly = false
     /// With ``countOnly``: how many errors were found, and where the first is.

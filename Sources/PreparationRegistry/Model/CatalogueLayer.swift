@@ -4,7 +4,7 @@ import YAMLReader
 /// catalogue folder. Later layers add preparations and vocabulary words to earlier ones
 /// (``CatalogueLoader/load(layers:)``).
 public enum CatalogueLayer: Sendable, Hashable, CustomStringConvertible {
-    /// The catalogue the library carries (``BundledCatalogue``).
+    /// The catalogue the library carries (`BundledCatalogue`).
     case bundled
     /// A catalogue folder, its path as given.
     case folder(String)

@@ -3,7 +3,7 @@
 ///
 /// Matching errs on the safe side. The term's words, folded, must stand as consecutive whole
 /// words of the ingredient's name or of its class (a slug's hyphens read as spaces). Folding is
-/// the one `query --text` uses (``TextFolding``: case and accents ignored, any character other
+/// the one `query --text` uses (`TextFolding`: case and accents ignored, any character other
 /// than a letter or digit separates words), and then drops a final plural `s` from words of four
 /// letters or more that do not end in `ss`, on both sides. So `amino acid` matches "Amino
 /// acids", `cafeine` matches "Caféine", and `hyaluronic` matches "Sodium hyaluronate" of class
@@ -69,7 +69,7 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         preparation.ingredients.filter(matches)
     }
 
-    /// The words folded for matching: ``TextFolding/words(_:)`` with a final plural `s` dropped.
+    /// The words folded for matching: `TextFolding/words(_:)` with a final plural `s` dropped.
     static func matchWords(_ text: String) -> [String] {
         TextFolding.words(text).map { word in
             word.count >= 4 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word

@@ -57,7 +57,7 @@ public struct Vocabulary: Sendable, Hashable {
         /// The concept it stands for in another terminology, if given.
         public package(set) var code: ConceptCode?
         /// Ingredient classes or names the condition makes unsafe: a patient with the condition
-        /// is screened as if allergic to each (``Screening``).
+        /// is screened as if allergic to each (`Screening`).
         public package(set) var ingredients: [String]
 
         /// Creates a condition.

@@ -81,7 +81,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// The first day a `CalendarDate` can hold: 0001-01-01.
     public static let first = CalendarDate(uncheckedYear: 1, month: 1, day: 1)
     /// The last day a `CalendarDate` can hold: 9999-12-31. Date arithmetic stops there.
-    package static let last = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
+    public static let last = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
 
     private init(uncheckedYear year: Int, month: Int, day: Int) {
         self.year = year

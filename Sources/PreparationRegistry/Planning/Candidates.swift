@@ -14,8 +14,8 @@
 ///    `contraindications`, or holding an ingredient the condition's `ingredients` name
 ///    (`Screening.conditionReasons(_:conditions:vocabulary:)`);
 /// 5. holds an ingredient matching one of the patient's allergies (one reason per allergy,
-///    naming every ingredient it matches; ``IngredientTerm``);
-/// 6. left out by one of the plugin's planning rules (``PlanningRule/leavesOut``).
+///    naming every ingredient it matches; `IngredientTerm`);
+/// 6. left out by one of the plugin's planning rules (`PlanningRule/leavesOut`).
 ///
 /// Qualifying preparations are ranked, deterministically, by:
 ///
@@ -104,7 +104,7 @@ package enum Candidates {
         return registry.preparations.contains { !term.matching(in: $0).isEmpty }
     }
 
-    /// `preparations` best first, by the order documented on ``Candidates``.
+    /// `preparations` best first, by the order documented on `Candidates`.
     package static func rank(_ preparations: [Preparation], concern: String) -> [Preparation] {
         preparations.sorted { compare($0, $1, concern: concern)?.better ?? false }
     }

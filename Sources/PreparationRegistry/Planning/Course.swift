@@ -72,7 +72,7 @@ public struct Course: Sendable, Hashable {
     public package(set) var excluded: [Exclusion]
     /// What the practitioner must screen for before each session: the chosen preparation's
     /// contraindications, and the conditions whose `ingredients` name one of its ingredients
-    /// (``Screening/checks(for:vocabulary:)``). The request's own conditions have already left
+    /// (`Screening/checks(for:vocabulary:)`). The request's own conditions have already left
     /// out every preparation they contraindicate; the others have not been ruled out.
     package var screening: [Screening.Check]
     /// The catalogue the course was planned from: its manifest's name and version.
@@ -88,7 +88,7 @@ public struct Course: Sendable, Hashable {
     /// The vocabulary's entry for the request's concern (its description and code).
     package var concern: Vocabulary.Indication?
     /// False when the course was cut short of what the protocol and the horizon ask (at
-    /// ``Scheduler/sessionLimit`` sessions, or at ``CalendarDate/last``), with a warning saying
+    /// `Scheduler/sessionLimit` sessions, or at ``CalendarDate/last``), with a warning saying
     /// where; true for a whole course.
     public package(set) var isComplete: Bool
     /// The layer the chosen preparation comes from, when the catalogue is layered

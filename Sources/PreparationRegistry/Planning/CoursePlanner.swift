@@ -1,8 +1,8 @@
 import Foundation
 
 /// The shared planning pipeline every plugin uses by default: check the request's words,
-/// select and rank candidates (``Candidates``), date the chosen preparation's protocol
-/// (``Scheduler``), and gather the warnings.
+/// select and rank candidates (`Candidates`), date the chosen preparation's protocol
+/// (`Scheduler`), and gather the warnings.
 public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
     /// The plugin planning.
     package let plugin: Plugin
@@ -101,7 +101,7 @@ public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
     }
 
     /// Throws when the concern, a condition or the region is wrong for this plugin, or an
-    /// allergy is too vague to screen with (``IngredientTerm/isVague``).
+    /// allergy is too vague to screen with (`IngredientTerm/isVague`).
     package func check(_ request: CourseRequest, vocabulary: Vocabulary) throws(CourseRequestError) {
         let indications = Array(vocabulary.indications.keys)
         guard vocabulary.indications[request.concern] != nil else {

@@ -40,7 +40,7 @@ public struct PluginExample: Sendable, Hashable {
 ///
 /// Only `id`, `summary` and `regions` are required; everything else has a default, and the
 /// default ``plan(_:using:)`` runs the shared pipeline of ``CoursePlanner``: request checks,
-/// candidates and exclusions (``Candidates``), ranking, and the ``Scheduler``.
+/// candidates and exclusions (`Candidates`), ranking, and the `Scheduler`.
 public protocol CoursePlugin: Sendable {
     /// The plugin's id, a slug: the AREA word of `catalog course AREA`.
     var id: String { get }

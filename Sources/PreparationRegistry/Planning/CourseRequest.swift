@@ -23,7 +23,7 @@ public struct CourseRequest: Sendable, Hashable {
 
     /// Creates a request. The concern and conditions are vocabulary slugs, which are lower-case,
     /// so they are lower-cased here (`Dehydration` is `dehydration`); allergies are kept as
-    /// written, since matching folds them (``IngredientTerm``). A condition or allergy given
+    /// written, since matching folds them (`IngredientTerm`). A condition or allergy given
     /// twice is kept once, where first given.
     public init(concern: String, regions: [TreatedRegion] = [], conditions: [String] = [], allergies: [String] = [],
                 start: CalendarDate, hemisphere: Hemisphere = .north,

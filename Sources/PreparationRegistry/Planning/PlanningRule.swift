@@ -5,11 +5,11 @@
 ///
 /// A rule acts at up to three points of ``CoursePlanner``'s pipeline, each optional:
 ///
-/// - ``leavesOut``: a reason to leave a candidate out of a request (listed with the
+/// - `leavesOut`: a reason to leave a candidate out of a request (listed with the
 ///   candidate's other reasons);
-/// - ``holds``: the earliest day a phase may start, before the sessions are dated (the
+/// - `holds`: the earliest day a phase may start, before the sessions are dated (the
 ///   scheduler then dates the phase from that day);
-/// - ``amends``: changes to the planned course: warnings, visits, notes on sessions, the
+/// - `amends`: changes to the planned course: warnings, visits, notes on sessions, the
 ///   technique.
 ///
 /// A rule *triggers* on a request when it leaves a candidate out, holds a phase, or changes
@@ -83,7 +83,7 @@ public struct PlanningRule: Sendable {
     }
 }
 
-/// A course being planned, as the rules' ``PlanningRule/amends`` see it: the request, the
+/// A course being planned, as the rules' `PlanningRule/amends` see it: the request, the
 /// chosen preparation and its dose, and what a rule may change.
 public struct CourseDraft: Sendable, Hashable {
     /// The request.

@@ -36,7 +36,7 @@ package enum Scheduler {
     /// The sessions, the warnings about them (horizon, seasons, cuts), and whether the course
     /// is whole.
     ///
-    /// `holds` (from planning rules, ``PlanningRule/holds``) keep the first session of a later
+    /// `holds` (from planning rules, `PlanningRule/holds`) keep the first session of a later
     /// phase from falling before a day: it falls on that day when its window opens earlier, and
     /// on the window's last day, with a warning, when the day is after the window's end (a
     /// session never leaves its window).
@@ -176,7 +176,7 @@ package enum Scheduler {
     }
 }
 
-/// What ``Scheduler/schedule(_:avoiding:request:counts:holds:)`` plans: the sessions, the warnings
+/// What `Scheduler/schedule(_:avoiding:request:counts:holds:)` plans: the sessions, the warnings
 /// about them, and whether the course is whole.
 package struct Schedule: Sendable, Hashable {
     /// The sessions, in date order, numbered from 1.
@@ -185,7 +185,7 @@ package struct Schedule: Sendable, Hashable {
     /// repeating phases that do not repeat, a cut.
     package var warnings: [String]
     /// False when the course was cut short of what its protocol and horizon ask, at
-    /// ``Scheduler/sessionLimit`` sessions or at ``CalendarDate/last`` (a warning says which).
+    /// `Scheduler/sessionLimit` sessions or at ``CalendarDate/last`` (a warning says which).
     package var isComplete: Bool
 
     /// Creates a schedule.

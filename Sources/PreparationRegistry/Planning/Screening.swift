@@ -6,7 +6,7 @@
 ///   `ingredients` and one of them matches an ingredient of the preparation, listed or not.
 /// - An allergy leaves a preparation out when it matches one of its ingredients.
 ///
-/// Both match through ``IngredientTerm``: whole consecutive words of an ingredient's name or
+/// Both match through `IngredientTerm`: whole consecutive words of an ingredient's name or
 /// class, folded, which errs on the side of leaving out.
 package enum Screening {
     /// A condition to screen for before each session of a course.

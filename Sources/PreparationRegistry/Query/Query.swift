@@ -32,7 +32,7 @@ public struct Query: Sendable, Hashable {
     public var texts: [String]
     /// Patient conditions (slugs, case-insensitive): preparations listing any of them under
     /// `contraindications` are left out, and (format 1.1) those holding an ingredient that one
-    /// of them names in its `ingredients` (``Screening``).
+    /// of them names in its `ingredients` (`Screening`).
     public var excludedConditions: [String]
     /// Whether deprecated preparations are included (the default, as `catalog query` does).
     public var includesDeprecated: Bool

@@ -1,4 +1,4 @@
-/// How an ingredient name or class is looked up: folded (``TextFolding``), with spaces,
+/// How an ingredient name or class is looked up: folded (`TextFolding`), with spaces,
 /// hyphens and underscores alike, so `Hyaluronic acid`, `hyaluronic-acid` and `HYALURONIC_ACID`
 /// are one key.
 enum IngredientKey {

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// The free-text index: every folded word (``TextFolding``) of the preparations' names,
+/// The free-text index: every folded word (`TextFolding`) of the preparations' names,
 /// summaries, ingredient names and notes, with the preparations it appears in, and each
 /// preparation's words the other way round, each with the best field it appears in (for
 /// ranking by relevance: ``Field``).
