@@ -72,13 +72,14 @@ let package = Package(
             dependencies: ["PreparationRegistry", "YAMLReader"],
             exclude: ["Fixtures"]  // read from disk by path, not as resources
         ),
-        // Uses the library exactly as another tool would: plain `import`, public API only.
+        // Uses the library as another tool would: plain `import`, no @testable (package symbols
+        // are visible, as in every target of this package; PublicAPITests has none).
         .testTarget(
             name: "RegistryClientTests",
             dependencies: ["PreparationRegistry", "YAMLReader"],
             exclude: ["Fixtures"]
         ),
-        // Plugins, host, candidates and scheduler, through the public API only (no @testable).
+        // Plugins, host, candidates and scheduler, with plain `import` (no @testable).
         .testTarget(
             name: "PlanningTests",
             dependencies: [
@@ -87,7 +88,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        // The course writers, as another tool uses them: plain `import Exporters`.
+        // The course writers, with plain `import Exporters` (no @testable).
         .testTarget(
             name: "ExporterClientTests",
             dependencies: ["Exporters", "PreparationRegistry", "AreaPlugins"]
