@@ -28,12 +28,15 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation
     /// A sentence for a person, without the location.
     public var message: String
+    /// For a key given twice, where it was first given (the message names it too).
+    public var firstAt: SourceLocation?
 
     /// Creates an error.
-    package init(_ kind: Kind, at location: SourceLocation, _ message: String) {
+    package init(_ kind: Kind, at location: SourceLocation, _ message: String, firstAt: SourceLocation? = nil) {
         self.kind = kind
         self.location = location
         self.message = message
+        self.firstAt = firstAt
     }
 
     /// `file:line:column: error: message`.
