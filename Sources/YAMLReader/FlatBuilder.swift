@@ -309,7 +309,7 @@ struct FlatBuilder {
                 let earlier = storage.records[Int(first)]
                 errors.append(YAMLError(.duplicateKey, at: location(ofNode: key),
                     "key '<<' is given twice in this mapping (first at line \(earlier.line), column \(earlier.column)); merge several mappings with a list: '<<: [*a, *b]'",
-                    firstAt: location(ofNode: first)))
+                    related: YAMLError.Related(location(ofNode: first), "first given here")))
                 return
             }
             stack[top].mergeKey = key
@@ -321,7 +321,7 @@ struct FlatBuilder {
             let keyText = storage.text(storage.records[Int(key)])
             errors.append(YAMLError(.duplicateKey, at: location(ofNode: key),
                 "key '\(keyText)' is given twice in this mapping (first at line \(earlier.line), column \(earlier.column))",
-                firstAt: location(ofNode: first)))
+                related: YAMLError.Related(location(ofNode: first), "first given here")))
             return
         }
         pending.append(key)

@@ -111,3 +111,17 @@ struct DiagnosticCodeTests {
         #expect(Diagnostic.Message.layerClash("condition", "x", section: "conditions", layer: nil, earlier: nil).notes == [])
     }
 }
+
+@Suite("Diagnostics as data: the YAML reader's notes")
+struct YAMLNoteTests {
+    @Test("a syntax error names what libyaml was parsing, and where: a note there, the text unchanged")
+    func syntaxErrorContextNote() throws {
+        let catalogue = try TemporaryCatalogue(files: ["face/a.yaml": "id: a\nname: [x, y\nregions: [face]\n"])
+        defer { catalogue.remove() }
+        let error = try #require(errors(catalogue.load()).first)
+        let file = catalogue.display("preparations/face/a.yaml")
+        #expect(error.code == "yaml-syntax")
+        #expect(error.message == "did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 7)")
+        #expect(error.notes == [Diagnostic.Note(SourceLocation(file: file, line: 2, column: 7), "while parsing a flow sequence")])
+    }
+}
