@@ -308,7 +308,8 @@ struct FlatBuilder {
             guard first < 0 else {
                 let earlier = storage.records[Int(first)]
                 errors.append(YAMLError(.duplicateKey, at: location(ofNode: key),
-                    "key '<<' is given twice in this mapping (first at line \(earlier.line), column \(earlier.column)); merge several mappings with a list: '<<: [*a, *b]'"))
+                    "key '<<' is given twice in this mapping (first at line \(earlier.line), column \(earlier.column)); merge several mappings with a list: '<<: [*a, *b]'",
+                    related: YAMLError.Related(location(ofNode: first), "first given here")))
                 return
             }
             stack[top].mergeKey = key
@@ -319,7 +320,8 @@ struct FlatBuilder {
             let earlier = storage.records[Int(first)]
             let keyText = storage.text(storage.records[Int(key)])
             errors.append(YAMLError(.duplicateKey, at: location(ofNode: key),
-                "key '\(keyText)' is given twice in this mapping (first at line \(earlier.line), column \(earlier.column))"))
+                "key '\(keyText)' is given twice in this mapping (first at line \(earlier.line), column \(earlier.column))",
+                related: YAMLError.Related(location(ofNode: first), "first given here")))
             return
         }
         pending.append(key)

@@ -53,7 +53,8 @@ final class LibYAMLParser {
 
     /// The parser's error after `yaml_parser_parse` failed, as a message and where it points.
     /// `offsetOnly` is true for reader (encoding) errors, which carry a byte offset only.
-    func failure() -> (kind: YAMLError.Kind, message: String, line: Int, column: Int, offset: Int?) {
+    func failure() -> (kind: YAMLError.Kind, message: String, line: Int, column: Int, offset: Int?,
+                       context: (text: String, line: Int, column: Int)?) {
         let p = parser.pointee
         let problem = p.problem.map { String(cString: $0) } ?? "unknown libyaml error"
         switch p.error {
@@ -65,17 +66,19 @@ final class LibYAMLParser {
             // A bad trailing byte is reported at its own offset; the place to show is the start
             // of the character it breaks, where libyaml's reading stopped.
             let offset = problem.hasPrefix("invalid trailing UTF-8 octet") ? Int(p.offset) : Int(p.problem_offset)
-            return (.encoding, message, 0, 0, offset)
+            return (.encoding, message, 0, 0, offset, nil)
         case YAML_MEMORY_ERROR:
-            return (.syntax, "libyaml ran out of memory", 0, 0, 0)
+            return (.syntax, "libyaml ran out of memory", 0, 0, 0, nil)
         default:
             var message = problem
+            var place: (text: String, line: Int, column: Int)?
             if let context = p.context.map({ String(cString: $0) }) {
                 let c = p.context_mark
                 message += " (\(context) at line \(c.line + 1), column \(c.column + 1))"
+                place = (context, Int(c.line) + 1, Int(c.column) + 1)
             }
             let m = p.problem_mark
-            return (.syntax, message, Int(m.line) + 1, Int(m.column) + 1, nil)
+            return (.syntax, message, Int(m.line) + 1, Int(m.column) + 1, nil, place)
         }
     }
 }

@@ -289,7 +289,9 @@ public struct YAMLDocumentReader: Sendable {
                 let f = parser.failure()
                 var location = SourceLocation(file: file, line: f.line, column: f.column)
                 if let offset = f.offset { location = locate(offset) }
-                return YAMLError(f.kind, at: location, f.message)
+                return YAMLError(f.kind, at: location, f.message, related: f.context.map {
+                    YAMLError.Related(SourceLocation(file: file, line: $0.line, column: $0.column), $0.text)
+                })
             }
             let stop = sink.consume(&event)
             yaml_event_delete(&event)

@@ -28,12 +28,30 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public package(set) var location: SourceLocation
     /// A sentence for a person, without the location.
     public package(set) var message: String
+    /// Another place the message names, with what is there: where a key given twice was
+    /// first given, or the construct libyaml was parsing when it failed.
+    public package(set) var related: Related?
+
+    /// A place an error's message names, as data.
+    public struct Related: Sendable, Hashable {
+        /// Where it is.
+        public package(set) var location: SourceLocation
+        /// What is there, without the location: `first given here`.
+        public package(set) var message: String
+
+        /// Creates a related place.
+        package init(_ location: SourceLocation, _ message: String) {
+            self.location = location
+            self.message = message
+        }
+    }
 
     /// Creates an error.
-    package init(_ kind: Kind, at location: SourceLocation, _ message: String) {
+    package init(_ kind: Kind, at location: SourceLocation, _ message: String, related: Related? = nil) {
         self.kind = kind
         self.location = location
         self.message = message
+        self.related = related
     }
 
     /// `file:line:column: error: message`.

@@ -128,6 +128,7 @@ struct DiffSide {
         var copy = diagnostic
         copy.location.file = renamed(copy.location.file, written)
         copy.message = renamed(copy.message, written)
+        for index in copy.notes.indices { copy.notes[index].location.file = renamed(copy.notes[index].location.file, written) }
         return copy
     }
 

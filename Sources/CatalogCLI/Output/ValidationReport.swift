@@ -117,7 +117,8 @@ struct ValidationReport {
         ]
     }
 
-    /// `{"file", "line", "column", "severity", "message", "rule"?}`.
+    /// `{"file", "line", "column", "severity", "message", "rule"?, "code", "notes"?}`: `notes`,
+    /// when the diagnostic has any, as `[{"file", "line", "column", "message"}]`.
     static func value(of d: Diagnostic) -> DataValue {
         var object: [(String, DataValue)] = [
             ("file", .string(d.location.file)),
@@ -127,6 +128,17 @@ struct ValidationReport {
             ("message", .string(d.message)),
         ]
         if let rule = d.rule { object.append(("rule", .string(rule))) }
+        object.append(("code", .string(d.code)))
+        if !d.notes.isEmpty {
+            object.append(("notes", .array(d.notes.map { note in
+                .object([
+                    ("file", .string(note.location.file)),
+                    ("line", .int(note.location.line)),
+                    ("column", .int(note.location.column)),
+                    ("message", .string(note.message)),
+                ])
+            })))
+        }
         return .object(object)
     }
 

@@ -22,22 +22,44 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public package(set) var message: String
     /// The lint rule that produced a warning, if any.
     public package(set) var rule: String?
+    /// The diagnostic's stable code, such as `unknown-key` or `duplicate-id`: what kind of
+    /// problem it is, whatever its words (a lint warning's code is its rule's id). The codes
+    /// are listed in `docs/diagnostic-codes.md`.
+    public package(set) var code: String
+    /// Other places the diagnostic speaks of, such as where a duplicated id was first defined.
+    /// The message already names them in its words; these carry them as data.
+    public package(set) var notes: [Note]
     /// The text of the source line at `location`, when known.
     package var sourceLine: String?
 
-    /// Creates a diagnostic.
-    package init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String? = nil,
-                sourceLine: String? = nil) {
+    /// Creates a diagnostic from a message built by one of ``Message``'s named constructors.
+    package init(_ severity: Severity, at location: SourceLocation, _ message: Message, sourceLine: String? = nil) {
+        self.init(severity, at: location, message.text, code: message.code.rawValue, rule: nil, notes: message.notes,
+                  sourceLine: sourceLine)
+    }
+
+    /// Creates a diagnostic from its parts. A lint warning's code is its rule's id; without
+    /// `code` nor `rule`, the code is empty (the catalogue's own diagnostics are built from a
+    /// ``Message`` and always have one).
+    package init(_ severity: Severity, at location: SourceLocation, _ message: String, code: String? = nil,
+                 rule: String? = nil, notes: [Note] = [], sourceLine: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
         self.rule = rule
+        self.code = code ?? rule ?? ""
+        self.notes = notes
         self.sourceLine = sourceLine
     }
 
     /// Creates an error.
-    package static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
+    package static func error(_ location: SourceLocation, _ message: Message) -> Diagnostic {
         Diagnostic(.error, at: location, message)
+    }
+
+    /// Creates a warning.
+    package static func warning(_ location: SourceLocation, _ message: Message) -> Diagnostic {
+        Diagnostic(.warning, at: location, message)
     }
 
     /// `path:line:column: error: message` (with ` [rule]` after a lint warning's message), on
@@ -110,6 +132,6 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 extension Diagnostic {
     /// Converts a reader error.
     init(_ error: YAMLError) {
-        self.init(.error, at: error.location, error.message)
+        self.init(.error, at: error.location, .yaml(error))
     }
 }

@@ -20,7 +20,7 @@ extension CatalogueAdder {
         /// (The bytes checked are the bytes written: a file changed meanwhile is refused.)
         func bytesAgain(_ path: String, _ problems: inout [Diagnostic]) -> [UInt8]? {
             guard case .success(let bytes) = reader.readBytes(ofFileAt: path), bytes == sources[Array(path.utf8)] else {
-                problems.append(.error(SourceLocation(file: path, line: 1, column: 1), "the file changed while it was being checked; try again"))
+                problems.append(.error(SourceLocation(file: path, line: 1, column: 1), .changedWhileChecked))
                 return nil
             }
             return bytes
@@ -33,7 +33,7 @@ extension CatalogueAdder {
     /// holds the catalogue's lock already.
     func check(_ files: [String], replacing: Bool, locked: Bool = false) -> Result<CheckedFiles, AddError> {
         let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
-        guard !files.isEmpty else { return .failure(.refused([.error(start(catalogue), replacing ? "no files to replace with" : "no files to add")])) }
+        guard !files.isEmpty else { return .failure(.refused([.error(start(catalogue), .noFiles(replacing: replacing))])) }
         var current = loadCatalogue()
         if !current.isValid, !locked, pathKind(catalogue) == .directory, CatalogueLoader.holdsCatalogue(catalogue) {
             // Another add or replace may be half-way (a replace that moves a preparation to
@@ -52,7 +52,7 @@ extension CatalogueAdder {
                 return .failure(.refused(errors))
             }
             return .failure(.refused(errors + [.error(start(catalogue),
-                "the catalogue has errors already; fix them before \(replacing ? "replacing in" : "adding to") it")]))
+                .catalogueHasErrors(replacing: replacing))]))
         }
         var problems: [Diagnostic] = []
         // The catalogue's preparations are the files below preparations/ (section 1 of the
@@ -68,21 +68,21 @@ extension CatalogueAdder {
             let real = realPath(Array(path.utf8))
             if let real, let first = named[real] {
                 problems.append(.error(start(path), first == path
-                    ? "is named twice; name each file once"
-                    : "is the same file as '\(first)'; name each file once"))
+                    ? .namedTwice(sameAs: nil)
+                    : .namedTwice(sameAs: first)))
                 continue
             }
             if let real { named[real] = path }
             if path.split(separator: "/").last.map(String.init) == CatalogueLoader.manifestName {
-                problems.append(.error(start(path), "'\(CatalogueLoader.manifestName)' is a manifest; add takes preparation files"))
+                problems.append(.error(start(path), .addManifest))
             } else if pathKind(path) == .directory {
-                problems.append(.error(start(path), "is a folder; add takes preparation files"))
+                problems.append(.error(start(path), .addFolder))
             } else if pathKind(path) == .other {
                 // A pipe or a device: add reads each file twice (to check it, then to write
                 // the very bytes checked), which only a regular file allows.
-                problems.append(.error(start(path), "is not a regular file (a pipe or a device); add takes preparation files, save it to a file first"))
+                problems.append(.error(start(path), .addNotRegular))
             } else if let real, let preparationsRoot, real.starts(with: Array((preparationsRoot + "/").utf8)) {
-                problems.append(.error(start(path), "is inside the catalogue already; add takes files from outside it"))
+                problems.append(.error(start(path), .addInsideCatalogue))
             } else if case .success(let bytes) = reader.readBytes(ofFileAt: path) {
                 sources[Array(path.utf8)] = bytes
             }
@@ -100,13 +100,13 @@ extension CatalogueAdder {
             let found = perFile[Array(path.utf8)] ?? []
             if found.count > 1 {
                 problems.append(.error(found[1].location,
-                    "the file holds \(found.count) preparations; add takes one preparation per file (the catalogue's convention), so split it"))
+                    .severalPreparations(found.count)))
                 continue
             }
             guard let preparation = found.first else {
                 // A file whose document failed to decode has said why already.
                 if !problems.contains(where: { $0.location.file == path }) {
-                    problems.append(.error(start(path), "the file holds no preparation"))
+                    problems.append(.error(start(path), .noPreparation))
                 }
                 continue
             }

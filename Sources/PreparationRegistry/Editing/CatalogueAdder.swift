@@ -89,14 +89,12 @@ package struct CatalogueAdder: Sendable {
                     // A preparation of a layer below: this layer may replace it on purpose.
                     if !Self.replacesOnPurpose(preparation.id, in: current) {
                         problems.append(.error(preparation.location(of: "id"),
-                            "duplicate id '\(preparation.id)'; already in the layer '\(layer)' at \(existing.location(of: "id")); "
-                                + "to replace it in this layer on purpose, list it under 'replaces: preparations' in this layer's catalogue.yaml"))
+                            .alreadyInLayer(preparation.id, layer: "\(layer)", at: existing.location(of: "id"))))
                         continue
                     }
                 } else {
                     problems.append(.error(preparation.location(of: "id"),
-                        "duplicate id '\(preparation.id)'; already in the catalogue at \(existing.location(of: "id")); "
-                            + "to replace that preparation, use add --replace"))
+                        .alreadyInCatalogue(preparation.id, at: existing.location(of: "id"))))
                     continue
                 }
             }
@@ -104,7 +102,7 @@ package struct CatalogueAdder: Sendable {
             let destination = CatalogueLoader.preparationsFolder + "/" + folder + "/" + preparation.id + ".yaml"
             if fileSystem.itemExists(at: join(catalogue, destination)) {
                 problems.append(.error(preparation.location(of: "id"),
-                    "'\(join(catalogue, destination))' exists already (with another id); add never overwrites"))
+                    .destinationExists(join(catalogue, destination))))
                 continue
             }
             guard let bytes = checked.bytesAgain(path, &problems) else { continue }
@@ -182,16 +180,16 @@ package struct CatalogueAdder: Sendable {
         let errors = current.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             return .refused(errors + [.error(SourceLocation(file: catalogue, line: 1, column: 1),
-                "the catalogue changed meanwhile and has errors now; fix them before adding to it")])
+                .erroneousMeanwhile)])
         }
         var problems: [Diagnostic] = []
         for placement in placements {
             if let existing = current.registry?[placement.id], !Self.replacesOnPurpose(placement.id, in: current) {
                 problems.append(.error(placement.idLocation,
-                    "duplicate id '\(placement.id)': added to the catalogue meanwhile, by another add, at \(existing.location(of: "id"))"))
+                    .addedMeanwhile(placement.id, at: existing.location(of: "id"))))
             } else if fileSystem.itemExists(at: join(catalogue, placement.destination)) {
                 problems.append(.error(placement.idLocation,
-                    "'\(join(catalogue, placement.destination))' was created meanwhile, by another add; add never overwrites"))
+                    .createdMeanwhile(join(catalogue, placement.destination))))
             }
         }
         return problems.isEmpty ? nil : .refused(withSourceLines(problems))

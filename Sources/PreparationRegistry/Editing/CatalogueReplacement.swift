@@ -73,28 +73,24 @@ extension CatalogueAdder {
             let at = preparation.location(of: "id")
             guard let existing = current.registry?[preparation.id] else {
                 let hint = Suggestions.suggestion(for: preparation.id, in: ids).map { "; did you mean '\($0)'?" } ?? ""
-                problems.append(.error(at, "no preparation '\(preparation.id)' in the catalogue to replace\(hint) "
-                    + "(to add a new one, use add without --replace)"))
+                problems.append(.error(at, .nothingToReplace(preparation.id, hint: hint)))
                 continue
             }
             let file = existing.location.file
             if current.isLayered, let layer = current.layer(of: preparation.id), layer != current.layers.last {
-                problems.append(.error(at, "'\(preparation.id)' comes from the layer '\(layer)', below this one; replace "
-                    + "writes only into the last layer: add the preparation here with plain add and list it under "
-                    + "'replaces: preparations' in this layer's catalogue.yaml"))
+                problems.append(.error(at, .replaceBelow(preparation.id, layer: "\(layer)")))
                 continue
             }
             guard let previous = relativePath(file) else {
-                problems.append(.error(at, "'\(file)', which holds '\(preparation.id)', is not below the catalogue folder"))
+                problems.append(.error(at, .outsideCatalogue(file, holding: preparation.id)))
                 continue
             }
             if let count = filesOfCatalogue[file], count > 1 {
-                problems.append(.error(at, "'\(preparation.id)' is one of the \(count) preparations of '\(file)'; "
-                    + "replace takes a preparation that has a file of its own, so split that file first"))
+                problems.append(.error(at, .sharedFile(preparation.id, count: count, file: file)))
                 continue
             }
             if isLink(file) {
-                problems.append(.error(at, "'\(file)', which holds '\(preparation.id)', is a symbolic link; replace the file it leads to by hand"))
+                problems.append(.error(at, .replaceLink(file, holding: preparation.id)))
                 continue
             }
             let vocabulary = current.manifest.vocabulary
@@ -103,13 +99,12 @@ extension CatalogueAdder {
             if folder != Self.folder(for: existing, vocabulary: vocabulary) {
                 destination = CatalogueLoader.preparationsFolder + "/" + folder + "/" + preparation.id + ".yaml"
                 if fileSystem.itemExists(at: join(catalogue, destination)) {
-                    problems.append(.error(at, "its area is now '\(folder)', and '\(join(catalogue, destination))' exists already "
-                        + "(with another id); replace never overwrites another file"))
+                    problems.append(.error(at, .movedOntoExisting(folder: folder, join(catalogue, destination))))
                     continue
                 }
             }
             guard case .success(let previousContents) = checked.reader.readBytes(ofFileAt: file) else {
-                problems.append(.error(at, "cannot read '\(file)', which holds '\(preparation.id)'"))
+                problems.append(.error(at, .cannotReadReplaced(file, holding: preparation.id)))
                 continue
             }
             guard let bytes = checked.bytesAgain(path, &problems) else { continue }
@@ -125,7 +120,7 @@ extension CatalogueAdder {
         problems = after.diagnostics.filter { $0.severity == .error }
         guard problems.isEmpty else {
             return .failure(.refused(withSourceLines(problems) + [.error(SourceLocation(file: catalogue, line: 1, column: 1),
-                "the catalogue would have errors with \(placements.count == 1 ? "this replacement" : "these replacements")")]))
+                .wouldHaveErrors(placements.count))]))
         }
         return .success((placements, checked.loaded.diagnostics.filter { $0.severity == .warning }))
     }
@@ -165,7 +160,7 @@ extension CatalogueAdder {
             func key(_ p: ReplacePlacement) -> [[UInt8]] { [Array(p.previous.utf8), Array(p.destination.utf8), p.contents, p.previousContents] }
             guard again.placements.map(key) == placements.map(key) else {
                 return .refused([.error(SourceLocation(file: catalogue, line: 1, column: 1),
-                    "the catalogue changed meanwhile (another add or replace); nothing replaced, run the replace again")])
+                    .replacedMeanwhile)])
             }
             return nil
         }
@@ -235,7 +230,7 @@ extension CatalogueLoader {
     fileprivate func load(catalogueAt path: String, manifest: Manifest, leavingOut left: Set<String>, adding added: [String]) -> CatalogueLoadResult {
         var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
         guard var walker = CatalogueWalker(root: path) else {
-            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot resolve the catalogue folder"))
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), .unresolvableFolder))
             return session.finish(manifest: manifest)
         }
         walker.walk(Self.preparationsFolder)

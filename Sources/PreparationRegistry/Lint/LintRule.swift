@@ -100,7 +100,7 @@ package enum LintRules {
         var result: [Diagnostic] = []
         for rule in rules {
             for (location, message) in rule.check(preparation, context) {
-                result.append(Diagnostic(.warning, at: location, message, rule: rule.id))
+                result.append(Diagnostic(.warning, at: location, message, code: rule.id, rule: rule.id))
             }
         }
         return result

@@ -144,7 +144,7 @@ struct LayerMerge: LoadHooks {
                 return nil
             }
             return .error(SourceLocation(file: "Catalogue", line: 1, column: 1),
-                          "the bundled catalogue is given twice as a layer; give each layer once")
+                          .bundledLayerTwice)
         case .folder(let path):
             guard let real = realPath(path) else { return nil }
             guard let earlier = seenFolders[real] else {
@@ -152,8 +152,8 @@ struct LayerMerge: LoadHooks {
                 return nil
             }
             return .error(SourceLocation(file: path, line: 1, column: 1), earlier == path
-                ? "this catalogue folder is given twice as a layer; give each layer once"
-                : "this is the same catalogue folder as the layer '\(earlier)'; give each layer once")
+                ? .folderLayerTwice(sameAs: nil)
+                : .folderLayerTwice(sameAs: earlier))
         }
     }
 
@@ -226,16 +226,15 @@ struct LayerMerge: LoadHooks {
                                        in session: inout LoadSession) {
         for slug in manifest.replaces[section] {
             let at = manifest.replaces.places[section]?[slug] ?? manifestStart(manifest)
-            let list = "'replaces: \(section.rawValue)' lists '\(slug)'"
             if !defines.contains(slug) {
                 // A replacement whose file is broken (or missing): the earlier definition must
                 // not stand in for it in a look-up (``CatalogueLoadResult/validPart()``).
                 if section == .preparations { session.idsInDoubt.insert(slug) }
-                session.diagnostics.append(Diagnostic(.warning, at: at,
-                    "\(list), but this layer does not define the \(section.entryName) '\(slug)', so it replaces nothing"))
+                session.diagnostics.append(.warning(at,
+                    .replacesNothing(section.rawValue, slug, entryName: section.entryName, definedHere: false)))
             } else if !definedBefore(section, slug) {
-                session.diagnostics.append(Diagnostic(.warning, at: at,
-                    "\(list), but no earlier layer defines the \(section.entryName) '\(slug)', so it replaces nothing"))
+                session.diagnostics.append(.warning(at,
+                    .replacesNothing(section.rawValue, slug, entryName: section.entryName, definedHere: true)))
             }
         }
     }
@@ -258,9 +257,8 @@ struct LayerMerge: LoadHooks {
     }
 
     /// The message for an id or a word defined before with other content.
-    private func clash(_ section: Section, _ slug: String, layer: Int?, at earlier: SourceLocation?) -> String {
-        let whereBefore = [layer.map { "in layer '\(layers[$0])'" }, earlier.map { "(\($0))" }].compactMap { $0 }
-        return "\(section.entryName) '\(slug)' is defined differently \(whereBefore.joined(separator: " ")); to replace it on purpose, list it under 'replaces: \(section.rawValue)' in this layer's \(CatalogueLoader.manifestName)"
+    private func clash(_ section: Section, _ slug: String, layer: Int?, at earlier: SourceLocation?) -> Diagnostic.Message {
+        .layerClash(section.entryName, slug, section: section.rawValue, layer: layer.map { "\(layers[$0])" }, earlier: earlier)
     }
 
     // MARK: Preparations
@@ -317,7 +315,7 @@ struct LayerMerge: LoadHooks {
             let member = preparations[position]
             let place = member.keyPlaces.location(of: KeyPlaces.replacedByField, from: member.location)
                 ?? member.location(of: "deprecated")
-            found.append(.error(place, ReplacementChains.message(circle)))
+            found.append(.error(place, .replacementCircle(circle)))
         }
         return found
     }

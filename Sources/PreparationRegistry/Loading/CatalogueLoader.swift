@@ -47,26 +47,26 @@ public struct CatalogueLoader: Sendable {
         case .directory:
             // Unreadable, its manifest and preparations folder would look missing.
             if let reason = unreadableFolderReason(path) {
-                session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot read folder: \(reason)"))
+                session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), .cannotReadFolder(reason)))
                 return session.finish(manifest: fallback)
             }
         case .missing:
-            let reason = unreachableReason(path).map { "cannot reach the catalogue folder: \($0)" } ?? "no catalogue folder here"
-            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), reason))
+            let reason = unreachableReason(path)
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), .noCatalogueFolder(unreachable: reason)))
             return session.finish(manifest: fallback)
         default:
             session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1),
-                "not a catalogue folder; a catalogue is a folder with '\(Self.manifestName)' and '\(Self.preparationsFolder)/'"))
+                .notACatalogueFolder))
             return session.finish(manifest: fallback)
         }
         // Section 1 (1.1): a folder with neither a manifest nor a preparations folder (an empty
         // folder, a project's root) is not a catalogue, rather than an empty one.
         guard Self.holdsCatalogue(path) else {
-            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), Self.notACatalogueMessage))
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), .notACatalogue))
             return session.finish(manifest: fallback)
         }
         guard var walker = CatalogueWalker(root: path) else {
-            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), "cannot resolve the catalogue folder"))
+            session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), .unresolvableFolder))
             return session.finish(manifest: fallback)
         }
         var manifest = fallback
@@ -80,22 +80,22 @@ public struct CatalogueLoader: Sendable {
                 if preparations, read == nil, session.diagnostics[before...].contains(where: { $0.severity == .error }) {
                     // A manifest that could not be read at all (a syntax error): the preparations
                     // are checked against the bundled vocabulary instead; say so once, here.
-                    session.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: manifestPath, line: 1, column: 1),
-                        "the manifest could not be read, so the preparations are checked against \(session.settings.fallbackName): an unknown word in them may be one this manifest defines"))
+                    session.diagnostics.append(.warning(SourceLocation(file: manifestPath, line: 1, column: 1),
+                        .manifestUnreadable(fallback: session.settings.fallbackName)))
                 }
             } else {
                 session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
-                                                  "symbolic link leads outside the catalogue"))
+                                                  .linkOutside()))
             }
         case .missing:
             if isLink(manifestPath) {
                 session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
-                                                  "symbolic link leads nowhere (its target does not exist)"))
+                                                  .linkNowhere))
             }
         case .directory, .other:
             let what = pathKind(manifestPath) == .directory ? "a folder" : "not a regular file"
             session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
-                                              "'\(Self.manifestName)' is \(what); the manifest must be a file"))
+                                              .manifestNotAFile(what)))
         }
         manifest = hooks.manifestRead(manifest, in: &session)
         guard preparations else { return session.finish(manifest: manifest) }
@@ -105,13 +105,13 @@ public struct CatalogueLoader: Sendable {
             walker.walk(Self.preparationsFolder)
         case .missing where isLink(preparationsPath):
             session.diagnostics.append(.error(SourceLocation(file: preparationsPath, line: 1, column: 1),
-                                              "symbolic link leads nowhere (its target does not exist)"))
+                                              .linkNowhere))
         case .missing:
-            session.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: 1, column: 1),
-                "the catalogue has no '\(Self.preparationsFolder)' folder, so no preparations"))
+            session.diagnostics.append(.warning(SourceLocation(file: path, line: 1, column: 1),
+                .noPreparationsFolder))
         case .file, .other:
             session.diagnostics.append(.error(SourceLocation(file: preparationsPath, line: 1, column: 1),
-                "'\(Self.preparationsFolder)' is not a folder; it must be the folder of the preparation files"))
+                .preparationsNotAFolder))
         }
         session.markCatalogueLevelErrors()
         session.diagnostics += walker.diagnostics

@@ -42,7 +42,7 @@ struct CatalogueWalker {
         guard let real = realPath(startBytes) else { return }
         guard isInside(real) else {
             diagnostics.append(.error(SourceLocation(file: start, line: 1, column: 1),
-                                      "symbolic link leads outside the catalogue, to '\(escapedPath(real))'"))
+                                      .linkOutside(to: escapedPath(real))))
             return
         }
         visited.insert(real)
@@ -73,7 +73,7 @@ struct CatalogueWalker {
     private mutating func walkDirectory(path: [UInt8], display: String, real: [UInt8]) {
         guard let dir = withCPath(path, { opendir($0) }) ?? nil else {
             diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1),
-                                      "cannot read folder: \(String(cString: strerror(errno)))"))
+                                      .cannotReadFolder(String(cString: strerror(errno)))))
             return
         }
         defer { closedir(dir) }
@@ -91,7 +91,7 @@ struct CatalogueWalker {
             guard var info = fileStatus(childPath, follow: false) else {
                 // Listed but not looked at (a folder that may be read but not searched): an
                 // error, not a file silently left out; one gone meanwhile is simply gone.
-                if errno != ENOENT { diagnostics.append(.error(at, "cannot read: \(errnoText())")) }
+                if errno != ENOENT { diagnostics.append(.error(at, .cannotRead(errnoText()))) }
                 continue
             }
             // Without a link, the real path is the folder's and the name (no system call).
@@ -100,16 +100,16 @@ struct CatalogueWalker {
                 guard let target = realPath(childPath) else {
                     let loop = errno == ELOOP
                     diagnostics.append(.error(at, loop
-                        ? "symbolic link leads into a loop of links, never to a file or folder"
-                        : "symbolic link leads nowhere (its target does not exist)"))
+                        ? .linkLoop
+                        : .linkNowhere))
                     continue
                 }
                 guard isInside(target) else {
-                    diagnostics.append(.error(at, "symbolic link leads outside the catalogue, to '\(escapedPath(target))'"))
+                    diagnostics.append(.error(at, .linkOutside(to: escapedPath(target))))
                     continue
                 }
                 guard let followed = fileStatus(childPath, follow: true) else {
-                    if errno != ENOENT { diagnostics.append(.error(at, "cannot read: \(errnoText())")) }
+                    if errno != ENOENT { diagnostics.append(.error(at, .cannotRead(errnoText()))) }
                     continue
                 }
                 info = followed
@@ -124,9 +124,9 @@ struct CatalogueWalker {
                 found.append((CatalogueFile(path: childPath, displayPath: childDisplay), childReal))
             case S_IFIFO where preparationName:
                 // Never opened: opening a named pipe for reading waits for a writer, maybe forever.
-                diagnostics.append(.error(at, "is a named pipe, not a regular file; a preparation file must be a regular file, so it was not read"))
+                diagnostics.append(.error(at, .namedPipe))
             case S_IFCHR where preparationName, S_IFBLK where preparationName, S_IFSOCK where preparationName:
-                diagnostics.append(.error(at, "is a device or a socket, not a regular file; a preparation file must be a regular file, so it was not read"))
+                diagnostics.append(.error(at, .deviceOrSocket))
             default:
                 continue
             }

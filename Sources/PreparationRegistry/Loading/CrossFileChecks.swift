@@ -23,7 +23,7 @@ extension LoadSession {
             if !circles.isEmpty {
                 for index in all.indices {
                     guard let circle = circles[all[index].id] else { continue }
-                    found.append(.error(replacedByPlace(index), ReplacementChains.message(circle)))
+                    found.append(.error(replacedByPlace(index), .replacementCircle(circle)))
                 }
             }
             // The ids a `replaced-by` may name, sorted and lower-cased once, when the first unknown
@@ -39,7 +39,7 @@ extension LoadSession {
                     suggested += 1
                     let hint = suggested > Self.suggestedReplacements ? "" : allIDs?.didYouMean(replacement) ?? ""
                     found.append(.error(replacedByPlace(index),
-                                        "'replaced-by' names '\(replacement)', which is not a preparation in the catalogue" + hint))
+                                        .unknownReplacement(replacement, hint: hint)))
                 }
                 let warnings = LintRules.warnings(for: all[index], rules: lintRules, context: lintContext)
                 if !warnings.isEmpty { found += warnings }

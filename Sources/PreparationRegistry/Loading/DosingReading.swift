@@ -31,12 +31,12 @@ extension NodeReader {
     /// One volume in ml, above zero: `10 ml`, or a range whose bounds are equal.
     mutating func singleVolume(_ node: YAMLNodeView, _ what: String) -> Quantity<VolumeUnit>? {
         if node.scalar == nil, node.mapping == nil {
-            error(node.location, "'\(what)' must be one volume, such as '10 ml', not \(node.kindDescription)")
+            error(node.location, .notOneVolume(what, node.kindDescription))
             return nil
         }
         guard let range = quantityRange(node, what, VolumeUnit.self, example: "10 ml") else { return nil }
         guard range.min.baseValue == range.max.baseValue else {
-            let message = "'\(what)' must be one volume, such as '10 ml', not the range '\(shown(node, range))'"  // not deferred: it reads self
+            let message = Diagnostic.Message.volumeRange(what, shown(node, range))  // not deferred: it reads self
             error(node.location, message)
             return nil
         }
@@ -56,7 +56,7 @@ extension NodeReader {
     private mutating func checkAboveZero<U>(_ node: YAMLNodeView, _ what: String, _ range: QuantityRange<U>) -> Bool {
         guard range.min.value <= 0 else { return true }
         let bound = node.mapping?.first { $0.keyEquals("min") }?.value
-        let message = "'\(what)' must be above zero, not '\(shown(node, range))'"  // not deferred: it reads self
+        let message = Diagnostic.Message.notAboveZero(what, shown(node, range))  // not deferred: it reads self
         error(bound?.location ?? node.location, message)
         return false
     }

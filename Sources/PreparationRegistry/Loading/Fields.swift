@@ -41,7 +41,7 @@ extension NodeReader {
     mutating func fields(_ node: YAMLNodeView, _ what: @autoclosure () -> String, _ table: KeyTable,
                          extensions: Bool = true) -> Fields? {
         guard let entries = node.mapping else {
-            error(node.location, "\(what()) must be a mapping, not \(node.kindDescription)")
+            error(node.location, .notAMapping(what(), node.kindDescription))
             return nil
         }
         var fields = Fields(table: table, entries: entries, extensions: [:])
@@ -53,16 +53,16 @@ extension NodeReader {
             }
             guard let index = entry.withKeyBytes({ table.index(of: $0) }) else {
                 let key = entry.key
-                error(entry.keyLocation, "unknown key '\(key)'" + table.suggestions.didYouMean(key))
+                error(entry.keyLocation, .unknownKey(key, hint: table.suggestions.didYouMean(key)))
                 continue
             }
             fields.slots[index] = Int32(position)
         }
         for index in table.required {
             if let entry = fields.entry(at: index) {
-                if entry.value.isNull { error(entry.value.location, "'\(table.specs[index].key)' needs a value") }
+                if entry.value.isNull { error(entry.value.location, .needsValue(table.specs[index].key)) }
             } else {
-                error(node.location, "missing required key '\(table.specs[index].key)'")
+                error(node.location, .missingKey(table.specs[index].key))
             }
         }
         return fields

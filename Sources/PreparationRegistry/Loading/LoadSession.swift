@@ -83,7 +83,7 @@ struct LoadSession {
         }
         guard let decoded else { return nil }
         if let second {
-            diagnostics.append(.error(second, "the manifest holds one document only"))
+            diagnostics.append(.error(second, .secondManifestDocument))
         }
         diagnostics += decoded.problems
         return decoded.manifest
@@ -98,8 +98,8 @@ struct LoadSession {
             session.addPreparation(from: document, vocabulary: vocabulary)
         }
         if found == 0, cap.recorded == before {
-            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: source.displayPath, line: 1, column: 1),
-                                          "the file holds no preparation"))
+            diagnostics.append(.warning(SourceLocation(file: source.displayPath, line: 1, column: 1),
+                                          .noPreparation))
         }
     }
 
@@ -123,7 +123,7 @@ struct LoadSession {
 
     private mutating func add(_ preparation: consuming Preparation, idLocation: SourceLocation) {
         if let first = idLocations[preparation.id] {
-            diagnostics.append(.error(idLocation, "duplicate id '\(preparation.id)'; first defined at \(first)"))
+            diagnostics.append(.error(idLocation, .duplicateID(preparation.id, firstDefinedAt: first)))
             idsInDoubt.insert(preparation.id)
             return
         }

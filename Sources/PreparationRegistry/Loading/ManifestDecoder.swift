@@ -56,7 +56,7 @@ struct ManifestDecoder {
                 guard lintRules.contains(rule) else {
                     let hint = Suggestions.suggestion(for: rule, in: lintRules).map { "; did you mean '\($0)'?" }
                         ?? "; known rules: " + lintRules.joined(separator: ", ")
-                    r.error(item.location, "unknown lint rule '\(rule)'" + hint)
+                    r.error(item.location, .unknownLintRule(rule, hint: hint))
                     return nil
                 }
                 return rule
@@ -81,16 +81,16 @@ struct ManifestDecoder {
             var seen: [String: SourceLocation] = [:]
             _ = r.each(list, section.rawValue) { r, item -> Void? in
                 guard let scalar = item.scalar, scalar.value != .null else {
-                    r.error(item.location, "each entry of 'replaces: \(section.rawValue)' must be a slug, not \(item.kindDescription)")
+                    r.error(item.location, .replacesEntryNotASlug(section.rawValue, item.kindDescription))
                     return nil
                 }
                 let slug = scalar.text
                 guard isSlug(slug) else {
-                    r.error(item.location, "'replaces: \(section.rawValue)' lists '\(slug)', which is not a slug: lower-case letters and digits, in words joined by single hyphens")
+                    r.error(item.location, .replacesNotASlug(section.rawValue, slug))
                     return nil
                 }
                 if let first = seen[slug] {
-                    r.error(item.location, "'\(slug)' is listed twice under 'replaces: \(section.rawValue)' (first at \(first)); list it once")
+                    r.error(item.location, .listedTwice(slug, section: section.rawValue, firstAt: first))
                     return nil
                 }
                 seen[slug] = item.location
@@ -113,7 +113,7 @@ struct ManifestDecoder {
         var result = OrderedDictionary<String, Entry>()
         places = [:]
         guard let entries = node.mapping else {
-            r.error(node.location, "'\(what)' must be a mapping of slugs to descriptions, not \(node.kindDescription)")
+            r.error(node.location, .notAVocabularyMapping(what, node.kindDescription))
             return result
         }
         for entry in entries {
@@ -148,7 +148,7 @@ struct ManifestDecoder {
             guard let ingredients = r.each(list, "ingredients", { r, item -> String? in
                 guard let name = r.nonEmptyText(item, "ingredient") else { return nil }
                 if let problem = IngredientTerm(name).vaguenessProblem(as: "the ingredient") {
-                    r.error(item.location, problem)
+                    r.error(item.location, .vagueIngredient(problem))
                     return nil
                 }
                 return name
@@ -177,7 +177,7 @@ struct ManifestDecoder {
     private static func code(_ node: YAMLNodeView, _ r: inout NodeReader) -> ConceptCode? {
         guard let text = r.nonEmptyText(node, "code") else { return nil }
         guard let code = ConceptCode(text) else {
-            r.error(node.location, "'code' must be written SYSTEM|CODE, one '|' between a system and a code and no spaces (for example 'http://snomed.info/sct|77386006'), not '\(text)'")
+            r.error(node.location, .invalidConceptCode(text))
             return nil
         }
         return code
@@ -185,7 +185,7 @@ struct ManifestDecoder {
 
     private static func checkSlug(_ entry: YAMLEntryView, _ r: inout NodeReader) -> Bool {
         if isSlug(entry.key) { return true }
-        r.error(entry.keyLocation, "vocabulary word '\(entry.key)' is not a slug: lower-case letters and digits, in words joined by single hyphens")
+        r.error(entry.keyLocation, .vocabularyWordNotASlug(entry.key))
         return false
     }
 }

@@ -15,7 +15,7 @@ struct NodeReader {
     private(set) var counted = 0
     private(set) var firstCounted: SourceLocation?
 
-    mutating func error(_ location: SourceLocation, _ message: @autoclosure () -> String) {
+    mutating func error(_ location: SourceLocation, _ message: @autoclosure () -> Diagnostic.Message) {
         if countOnly {
             counted += 1
             if firstCounted == nil { firstCounted = location }
@@ -29,11 +29,11 @@ struct NodeReader {
     /// The text of any non-null scalar.
     mutating func text(_ node: YAMLNodeView, _ what: String) -> String? {
         guard let scalar = node.scalar else {
-            error(node.location, "'\(what)' must be a string, not \(node.kindDescription)")
+            error(node.location, .notAString(what, node.kindDescription))
             return nil
         }
         if case .null = scalar.value {
-            error(node.location, "'\(what)' needs a value")
+            error(node.location, .needsValue(what))
             return nil
         }
         return scalar.text
@@ -56,7 +56,7 @@ struct NodeReader {
         // Most texts start with a visible ASCII character: no need to walk their characters.
         if let first = value.utf8.first, first > 32, first < 127 { return value }
         if value.allSatisfy(\.isWhitespace) {
-            error(node.location, "'\(what)' must not be empty")
+            error(node.location, .emptyText(what))
             return nil
         }
         return value
@@ -69,19 +69,19 @@ struct NodeReader {
             case .int(let i): return Double(i)
             case .float(let d) where d.isFinite: return d
             case .float:
-                error(node.location, "'\(what)' must be a finite number, not \(scalar.text)")
+                error(node.location, .notFinite(what, scalar.text))
                 return nil
             default: break
             }
         }
-        error(node.location, "'\(what)' must be a number, not \(node.kindDescription)")
+        error(node.location, .notANumber(what, node.kindDescription))
         return nil
     }
 
     /// `true` or `false`.
     mutating func bool(_ node: YAMLNodeView, _ what: String) -> Bool? {
         if let scalar = node.scalar, case .bool(let b) = scalar.value { return b }
-        error(node.location, "'\(what)' must be true or false, not \(node.kindDescription)")
+        error(node.location, .notABool(what, node.kindDescription))
         return nil
     }
 
@@ -93,7 +93,7 @@ struct NodeReader {
         let names = E.allCases.map(\.rawValue)
         let hint = Suggestions.nearest(to: value, in: names).map { "; did you mean '\($0)'?" }
             ?? "; expected one of: " + names.joined(separator: ", ")
-        error(node.location, "unknown \(what) '\(value)'" + hint)
+        error(node.location, .unknownWord(what, value, hint: hint))
         return nil
     }
 
@@ -101,12 +101,12 @@ struct NodeReader {
     mutating func slug(_ node: YAMLNodeView, _ what: String, maxLength: Int? = nil) -> String? {
         guard let value = text(node, what) else { return nil }
         guard isSlug(value) else {
-            error(node.location, "\(what) '\(value)' is not a slug: lower-case letters and digits, in words joined by single hyphens, such as 'hyaluronic-hydration'")
+            error(node.location, .notASlug(what, value))
             return nil
         }
         // A slug is ASCII: its bytes are its characters.
         if let maxLength, value.utf8.count > maxLength {
-            error(node.location, "\(what) '\(value)' is longer than \(maxLength) characters")
+            error(node.location, .tooLong(what, value, limit: maxLength))
             return nil
         }
         return value
@@ -117,13 +117,13 @@ struct NodeReader {
     /// The items of a list.
     mutating func list(_ node: YAMLNodeView, _ what: String, nonEmpty: Bool = false) -> YAMLItemsView? {
         guard let items = node.sequence else {
-            var message = "'\(what)' must be a list, not \(node.kindDescription)"
-            if let scalar = node.scalar, case .string = scalar.value { message += "; write it as [\(scalar.text)]" }
-            error(node.location, message)
+            var string: String?
+            if let scalar = node.scalar, case .string = scalar.value { string = scalar.text }
+            error(node.location, .notAList(what, node.kindDescription, string: string))
             return nil
         }
         if nonEmpty, items.isEmpty {
-            error(node.location, "'\(what)' needs at least one entry")
+            error(node.location, .emptyList(what))
             return nil
         }
         return items

@@ -70,7 +70,7 @@ struct PreparationDecoder {
             // One line, which may end with its line break (a block scalar, `summary: >`, keeps
             // one); that break is not part of the summary.
             let line = oneLine(text)
-            if line == nil { reader.error(node.location, "'summary' must be one line; put longer text in 'notes'") }
+            if line == nil { reader.error(node.location, .summaryNotOneLine) }
             summary = line
         }
         let ingredients = reader.each(f[K.ingredients], "ingredients", nonEmpty: true) { r, n in ingredient(&r, n) }
@@ -140,7 +140,7 @@ struct PreparationDecoder {
         if let index = known.firstIndex(of: word) { return known[index] }
         let hint = Suggestions.suggestion(for: word, in: known).map { "; did you mean '\($0)'?" }
             ?? "; it is not in the catalogue's vocabulary"
-        r.error(node.location, "unknown \(what) '\(word)'" + hint)
+        r.error(node.location, .unknownWord(what, word, hint: hint))
         return nil
     }
 
@@ -163,8 +163,8 @@ struct PreparationDecoder {
             } else if let text = r.text(node, "concentration") {
                 concentration = Concentration.parse(text)
                 if concentration == nil {
-                    r.error(node.location, Concentration.hasNumberTooLarge(text) ? tooLarge(text)
-                        : "'\(text)' is not a concentration; write a number and one of %, mg/ml, ug/ml or IU/ml, such as '10 mg/ml'")
+                    r.error(node.location, Concentration.hasNumberTooLarge(text) ? .numberTooLarge(text)
+                        : .notAConcentration(text))
                 }
             }
             failed = failed || concentration == nil
@@ -198,9 +198,9 @@ struct PreparationDecoder {
         for (index, phase) in phases.enumerated() where phase.interval == nil {
             let location = items[index].location
             if index > 0 {
-                reader.error(location, "phase '\(phase.name)' needs an 'interval': every phase after the first does (it is also the gap from the previous phase)")
+                reader.error(location, .phaseNeedsInterval(phase.name, afterTheFirst: true))
             } else if phase.sessions.max > 1 || phase.repeats {
-                reader.error(location, "phase '\(phase.name)' needs an 'interval': it can have more than one session")
+                reader.error(location, .phaseNeedsInterval(phase.name, afterTheFirst: false))
             }
         }
     }
@@ -250,7 +250,7 @@ struct PreparationDecoder {
         if let node = f["since"] {
             since = reader.text(node, "since")
             if let value = since, CalendarDate(value) == nil {
-                reader.error(node.location, "'\(value)' is not a date in the form YYYY-MM-DD")
+                reader.error(node.location, .notADate(value))
                 failed = true
             }
         }

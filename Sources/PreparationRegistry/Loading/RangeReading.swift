@@ -22,7 +22,7 @@ extension NodeReader {
                   let minNode = fields["min"], let maxNode = fields["max"]
             else { return nil }
             guard let unitNode = fields["unit"] else {
-                let message = "'\(what)' needs a 'unit': \(unitList(U.self))"  // not deferred: it reads self
+                let message = Diagnostic.Message.needsUnitKey(what, units: unitList(U.self))  // not deferred: it reads self
                 error(node.location, message)
                 return nil
             }
@@ -38,26 +38,26 @@ extension NodeReader {
             return orderedRange(Quantity(lower, unit), Quantity(upper, unit), text: "\(formatNumber(lower))-\(formatNumber(upper)) \(unitWord)", at: node.location)
         }
         guard let scalar = node.scalar else {
-            error(node.location, "'\(what)' must be a \(U.quantityName) range such as '\(example)', not \(node.kindDescription)")
+            error(node.location, .notARange(what, quantity: U.quantityName, example: example, node.kindDescription))
             return nil
         }
         if fastPath, let range = fastQuantityRange(scalar, U.self) { return range }
         let written = scalar.text
         guard let (first, second) = splitRangeText(written) else {
-            error(node.location, "'\(written)' is not a \(U.quantityName) range; write it like '\(example)'")
+            error(node.location, .invalidRange(written, quantity: U.quantityName, example: example))
             return nil
         }
         if !first.number.isFinite || !(second?.number.isFinite ?? true) {
-            error(node.location, tooLarge(written))
+            error(node.location, .numberTooLarge(written))
             return nil
         }
         if let second, second.unit == nil, first.unit != nil {
-            error(node.location, "'\(written)' needs a unit on its upper bound too, such as '\(first.numberText) \(first.unit!) - \(second.numberText) \(first.unit!)'")
+            error(node.location, .needsUpperUnit(written, example: "\(first.numberText) \(first.unit!) - \(second.numberText) \(first.unit!)"))
             return nil
         }
         let lastUnit = second?.unit ?? first.unit
         guard let lastUnit else {
-            let message = "'\(written)' needs a \(U.quantityName) unit: \(unitList(U.self))"  // not deferred: it reads self
+            let message = Diagnostic.Message.needsUnit(written, quantity: U.quantityName, units: unitList(U.self))  // not deferred: it reads self
             error(node.location, message)
             return nil
         }
@@ -83,7 +83,7 @@ extension NodeReader {
     private mutating func nonNegative(_ node: YAMLNodeView, _ what: String) -> Double? {
         guard let value = number(node, what) else { return nil }
         if value < 0 {
-            error(node.location, "'\(what)' must not be negative")
+            error(node.location, .negative(what))
             return nil
         }
         return value
@@ -92,7 +92,7 @@ extension NodeReader {
     private mutating func orderedRange<U>(_ lower: Quantity<U>, _ upper: Quantity<U>, text: @autoclosure () -> String,
                                           at location: SourceLocation) -> QuantityRange<U>? {
         if lower.baseValue > upper.baseValue {
-            error(location, "range '\(text())' has its lower bound above its upper bound")
+            error(location, .reversedRange(text()))
             return nil
         }
         return QuantityRange(min: lower, max: upper)
@@ -104,7 +104,7 @@ extension NodeReader {
         return names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
-    private func unknownUnit<U: MeasureUnit>(_ word: String, _ type: U.Type, in text: String? = nil) -> String {
+    private func unknownUnit<U: MeasureUnit>(_ word: String, _ type: U.Type, in text: String? = nil) -> Diagnostic.Message {
         let place = text.map { " in '\($0)'" } ?? ""
         // A unit of another quantity (`mm` for a duration, `ml` for a length): say which. A
         // length unit that this length does not take (`cm` for `depth`) is only unknown.
@@ -114,11 +114,11 @@ extension NodeReader {
             (VolumeUnit.quantityName, VolumeUnit.parse(word) != nil),
         ]
         if let other = quantities.first(where: { $0.1 && $0.0 != U.quantityName }) {
-            return "'\(word)' is a \(other.0) unit, but this is a \(U.quantityName)\(place); use \(unitList(U.self))"
+            return .unitOfOtherQuantity(word, other: other.0, quantity: U.quantityName, place: place, units: unitList(U.self))
         }
         let hint = Suggestions.nearest(to: word, in: U.allSpellings).map { "; did you mean '\($0)'?" }
             ?? "; use \(unitList(U.self))"
-        return "unknown \(U.quantityName) unit '\(word)'\(place)" + hint
+        return .unknownUnit(word, quantity: U.quantityName, place: place, hint: hint)
     }
 
     /// A count range: `4-6`, `1`, or `{min: 4, max: 6}`; whole numbers from 1, no unit.
@@ -131,7 +131,7 @@ extension NodeReader {
                   let minNode = fields["min"], let maxNode = fields["max"]
             else { return nil }
             if let unitNode = fields["unit"] {
-                error(unitNode.location, "'\(what)' is a count and takes no unit")
+                error(unitNode.location, .countTakesNoUnit(what, written: false))
                 return nil
             }
             lower = wholeNumber(minNode, what)
@@ -144,8 +144,8 @@ extension NodeReader {
                 upper = i
             } else if case .float = scalar.value {
                 // Digits alone that read as a float are a whole number too large for an integer.
-                error(node.location, isDigitsOnly(scalar.text) ? tooLarge(scalar.text)
-                    : "'\(scalar.text)' is not a whole number of sessions")
+                error(node.location, isDigitsOnly(scalar.text) ? .numberTooLarge(scalar.text)
+                    : .notWholeSessions(scalar.text))
                 return nil
             } else if case .string = scalar.value, let (first, second) = splitRangeText(scalar.text),
                       first.unit == nil, second?.unit == nil
@@ -155,24 +155,24 @@ extension NodeReader {
             } else if case .string = scalar.value, let (first, second) = splitRangeText(scalar.text),
                       first.unit != nil || second?.unit != nil
             {
-                error(node.location, "'\(what)' is a count and takes no unit: write it like '4-6'")
+                error(node.location, .countTakesNoUnit(what, written: true))
                 return nil
             } else {
-                error(node.location, "'\(scalar.text)' is not a count range; write it like '4-6' or '1'")
+                error(node.location, .invalidCountRange(scalar.text))
                 return nil
             }
             shown = scalar.text
         } else {
-            error(node.location, "'\(what)' must be a count range such as '4-6', not \(node.kindDescription)")
+            error(node.location, .notACountRange(what, node.kindDescription))
             return nil
         }
         guard let lower, let upper else { return nil }
         if lower < 1 || upper < 1 {
-            error(node.location, "'\(what)' must be at least 1")
+            error(node.location, .belowOne(what))
             return nil
         }
         if lower > upper {
-            error(node.location, "range '\(shown)' has its lower bound above its upper bound")
+            error(node.location, .reversedRange(shown))
             return nil
         }
         return CountRange(min: lower, max: upper)
@@ -184,34 +184,29 @@ extension NodeReader {
             case .int(let i): return i
             case .float:
                 // `4.0` or `.inf`, or digits too many for an integer: say which number.
-                error(node.location, isDigitsOnly(scalar.text) ? tooLarge(scalar.text)
-                    : "'\(what)' must be a whole number, not \(scalar.text)")
+                error(node.location, isDigitsOnly(scalar.text) ? .numberTooLarge(scalar.text)
+                    : .notWhole(what, scalar.text))
                 return nil
             default: break
             }
         }
-        error(node.location, "'\(what)' must be a whole number, not \(node.kindDescription)")
+        error(node.location, .notAWholeNumber(what, node.kindDescription))
         return nil
     }
 
     private mutating func whole(_ bound: WrittenBound, _ text: String, _ location: SourceLocation) -> Int? {
         guard !bound.numberText.contains(".") else {
-            error(location, "'\(text)' is not a whole number of sessions")
+            error(location, .notWholeSessions(text))
             return nil
         }
         guard let value = Int(bound.numberText) else {
-            error(location, tooLarge(text))
+            error(location, .numberTooLarge(text))
             return nil
         }
         return value
     }
 }
 
-/// The message for a range, count or concentration text whose number is too large to hold
-/// (more digits than a `Double` reaches, or than a whole number of sessions can be).
-func tooLarge(_ text: String) -> String {
-    "a number in '\(text)' is too large"
-}
 
 /// True for decimal digits alone, with an optional `+`: a whole number, whatever its size.
 func isDigitsOnly(_ text: String) -> Bool {

@@ -52,8 +52,8 @@ extension LoadSession {
             }, endOfFile: { errors in
                 keep(errors.map(Diagnostic.init))
                 if found == 0, cap.recorded == before {
-                    diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: sources[file].displayPath, line: 1, column: 1),
-                                                  "the file holds no preparation"))
+                    diagnostics.append(.warning(SourceLocation(file: sources[file].displayPath, line: 1, column: 1),
+                                                  .noPreparation))
                 }
                 file += 1
                 found = 0

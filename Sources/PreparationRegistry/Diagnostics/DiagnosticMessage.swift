@@ -1,0 +1,34 @@
+extension Diagnostic {
+    /// Another place a diagnostic speaks of, with what it is (`first defined here`).
+    public struct Note: Sendable, Hashable {
+        /// Where it is.
+        public package(set) var location: SourceLocation
+        /// What is there, without the location: `first defined here`.
+        public package(set) var message: String
+
+        /// Creates a note.
+        package init(_ location: SourceLocation, _ message: String) {
+            self.location = location
+            self.message = message
+        }
+    }
+
+    /// What a diagnostic says: its code, its text and its notes. Built by the named
+    /// constructors beside the others of their kind (`Diagnostics/Messages/`), one per problem,
+    /// so that a message's words are found, and changed, in one place:
+    /// `.unknownKey(key, hint: ...)`, `.duplicateID(id, firstDefinedAt: location)`.
+    package struct Message: Sendable, Hashable {
+        /// The stable code.
+        package var code: Code
+        /// The sentence printed, which names the notes' places where it speaks of them.
+        package var text: String
+        /// The places the sentence speaks of, as data.
+        package var notes: [Note]
+
+        package init(_ code: Code, _ text: String, notes: [Note] = []) {
+            self.code = code
+            self.text = text
+            self.notes = notes
+        }
+    }
+}
