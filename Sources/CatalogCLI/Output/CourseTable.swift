@@ -142,6 +142,15 @@ enum CourseTable {
     /// name, instruction or reason stays inside its list item; other control characters
     /// (a bell, an escape) are dropped rather than sent to the terminal.
     static func indent(_ text: String, by width: Int) -> String {
+        // Nearly every text has neither a line break nor a control character (the scalars the
+        // lines below split at or drop: C0 and C1 controls, U+2028, U+2029): it is its own
+        // result, found without looking up a scalar's category.
+        if !text.unicodeScalars.contains(where: { scalar in
+            let v = scalar.value
+            return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+        }) {
+            return text
+        }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
             String(String.UnicodeScalarView(line.unicodeScalars.filter { $0 == "\t" || !($0.properties.generalCategory == .control) }))
         }

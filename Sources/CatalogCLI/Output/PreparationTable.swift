@@ -23,7 +23,7 @@ struct PreparationTable {
     /// One row's cells, with the layer for a layered catalogue.
     func cells(_ p: Preparation) -> [String] {
         guard let layer else { return Self.cells(p) }
-        return Self.cells(p) + [terminalSafe(layer(p).replacingOccurrences(of: "\n", with: " "))]
+        return Self.cells(p) + [terminalSafe(oneLine(layer(p)))]
     }
 
     static let headers = ["ID", "NAME", "REGIONS", "TECHNIQUES", "DEPTH", "SESSIONS"]
@@ -45,7 +45,7 @@ struct PreparationTable {
             sessions(p.phases),
         ]
         // One line a cell, and catalogue text never drives the terminal.
-        return cells.map { terminalSafe($0.replacingOccurrences(of: "\n", with: " ")) }
+        return cells.map { terminalSafe(oneLine($0)) }
     }
 
     /// `3-6 every 1-4 weeks, then 1 after 3-6 months, repeating`.
@@ -63,20 +63,23 @@ struct PreparationTable {
 
     var text: String {
         if preparations.isEmpty { return "No preparation matches.\n" }
+        return render(preparations.map(cells), count: count)
+    }
+
+    /// The table of `rows` (each row's cells), then `count`. Each cell is measured once.
+    func render(_ rows: [[String]], count: String) -> String {
         let headers = headers, minimumWidths = minimumWidths
-        let rows = preparations.map(cells)
-        if terminal.isTerminal, let limit = terminal.width { return fittedText(rows, limit: limit) }
+        if terminal.isTerminal, let limit = terminal.width { return fittedText(rows, limit: limit, count: count) }
+        let measured = rows.map { $0.map(displayWidth) }
         var widths = headers.indices.map { column in
-            rows.reduce(headers[column].count) { max($0, displayWidth($1[column])) }
+            measured.reduce(headers[column].count) { max($0, $1[column]) }
         }
         if let limit = terminal.width {
             // First narrow the columns down to their longest word, so cells wrap between
             // words; then, if that is not enough, down to each column's minimum; on a very
             // narrow terminal, further (the id column too), down to 4 characters.
             let longestWords = headers.indices.map { column in
-                rows.reduce(headers[column].count) { widest, row in
-                    wrapChunks(row[column]).reduce(widest) { max($0, displayWidth($1.trimmingSpaces)) }
-                }
+                rows.reduce(headers[column].count) { max($0, longestWord($1[column])) }
             }
             let gaps = 2 * (widths.count - 1)
             for floors in [longestWords.indices.map { max(longestWords[$0], minimumWidths[$0]) }, minimumWidths, [8] + Array(repeating: 4, count: headers.count - 1)] {
@@ -88,44 +91,65 @@ struct PreparationTable {
                 }
             }
         }
-        var out = emit(headers, widths: widths, header: true)
-        for row in rows { out += emit(row, widths: widths, header: false) }
+        var out = ""
+        emit(headers, widths: widths, header: true, into: &out)
+        for (row, rowWidths) in zip(rows, measured) { emit(row, measured: rowWidths, widths: widths, header: false, into: &out) }
         return out + count
     }
 
     /// The table fitted to a terminal `limit` columns wide (``TableFit``), tabs shown as
-    /// spaces, and after the count a line naming the columns left out.
-    func fittedText(_ rows: [[String]], limit: Int) -> String {
+    /// spaces, and after `count` a line naming the columns left out.
+    func fittedText(_ rows: [[String]], limit: Int, count: String) -> String {
         let headers = headers
-        let rows = rows.map { $0.map { $0.replacingOccurrences(of: "\t", with: " ") } }
-        let fit = TableFit(headers: headers, rows: rows, limit: limit, keep: 0, minimumWidths: minimumWidths,
+        let rows = rows.map { $0.map(tabsAsSpaces) }
+        let measured = rows.map { $0.map(displayWidth) }
+        let fit = TableFit(headers: headers, rows: rows, measured: measured, limit: limit, keep: 0, minimumWidths: minimumWidths,
                            dropOrder: Self.dropOrder.compactMap { headers.firstIndex(of: $0) })
         func shown(_ cells: [String]) -> [String] { fit.shown.map { cells[$0] } }
         let widths = fit.shown.map { fit.widths[$0] }
         let cuts = fit.shown.map { fit.cuts[$0] }
-        var out = emit(shown(headers), widths: widths, cuts: cuts, header: true)
-        for row in rows { out += emit(shown(row), widths: widths, cuts: cuts, header: false) }
+        var out = ""
+        emit(shown(headers), widths: widths, cuts: cuts, header: true, into: &out)
+        for (row, rowWidths) in zip(rows, measured) {
+            emit(shown(row), measured: fit.shown.map { rowWidths[$0] }, widths: widths, cuts: cuts, header: false, into: &out)
+        }
         out += count
         if !fit.dropped.isEmpty {
             let note = "Left out to fit \(limit) columns: " + fit.dropped.map { headers[$0] }.joined(separator: ", ")
             // Between words only: on an absurdly narrow terminal a word overflows rather than splits.
-            let longestWord = wrapChunks(note).map { displayWidth($0.trimmingSpaces) }.max() ?? 0
-            for line in wrap(note, width: max(limit, longestWord)) { out += line + "\n" }
+            for line in wrap(note, width: max(limit, longestWord(note))) { out += line + "\n" }
         }
         return out
     }
 
-    /// One row's lines: each cell wrapped to its column's width (or, where `cuts` says, cut to
-    /// one line), side by side, padded, without trailing spaces; the header bold and the
-    /// deprecated mark yellow when colour is on (added after the layout, so never cut).
-    func emit(_ cells: [String], widths: [Int], cuts: [Bool] = [], header: Bool) -> String {
+    /// One row's lines, appended to `out`: each cell wrapped to its column's width (or, where
+    /// `cuts` says, cut to one line), side by side, padded, without trailing spaces; the header
+    /// bold and the deprecated mark yellow when colour is on (added after the layout, so never
+    /// cut). `measured` has the cells' widths when they are known.
+    func emit(_ cells: [String], measured: [Int]? = nil, widths: [Int], cuts: [Bool] = [], header: Bool, into out: inout String) {
+        let measured = measured ?? cells.map(displayWidth)
+        // The usual row: every cell fits its column (so none is wrapped or cut), on one line.
+        if cells.indices.allSatisfy({ measured[$0] <= widths[$0] }) {
+            var text = ""
+            text.reserveCapacity(min(widths.reduce(2 * cells.count) { $0 + min(max($1, 0), 512) }, 512))
+            for column in cells.indices {
+                if column > 0 { text += "  " }
+                text += cells[column]
+                if column < cells.count - 1, measured[column] < widths[column] {
+                    appendSpaces(widths[column] - measured[column], to: &text)
+                }
+            }
+            finish(&text, header: header)
+            out += text
+            out += "\n"
+            return
+        }
         let wrapped = cells.indices.map { column in
             column < cuts.count && cuts[column]
                 ? [cut(cells[column], to: widths[column], keeping: " " + Self.deprecatedMark)]
                 : wrap(cells[column], width: widths[column])
         }
         let height = wrapped.map(\.count).max() ?? 1
-        var out = ""
         for line in 0..<height {
             var parts: [String] = []
             for column in cells.indices {
@@ -133,15 +157,25 @@ struct PreparationTable {
                 parts.append(column == cells.count - 1 ? piece : pad(piece, widths[column]))
             }
             var text = parts.joined(separator: "  ")
-            while text.hasSuffix(" ") { text.removeLast() }
-            if header {
-                text = terminal.bold(text)
-            } else if terminal.colour {
-                text = text.replacingOccurrences(of: Self.deprecatedMark, with: terminal.warning(Self.deprecatedMark))
-            }
-            out += text + "\n"
+            finish(&text, header: header)
+            out += text
+            out += "\n"
         }
-        return out
+    }
+
+    /// A row's line without its trailing spaces, the header bold, the deprecated mark yellow
+    /// when colour is on.
+    func finish(_ text: inout String, header: Bool) {
+        // A last byte other than a space: the last character is no space either.
+        if text.utf8.last == 0x20 {
+            while text.hasSuffix(" ") { text.removeLast() }
+        }
+        if header {
+            text = terminal.bold(text)
+        } else if terminal.colour, text.utf8.contains(0x28) {
+            // Only a line with a `(` may hold the mark.
+            text = text.replacingOccurrences(of: Self.deprecatedMark, with: terminal.warning(Self.deprecatedMark))
+        }
     }
 
     /// `\n21 preparations (2 deprecated)\n`.

@@ -28,18 +28,18 @@ struct TableFit {
     /// Fits `rows` under `headers` to `limit` columns. `keep` is the column always shown whole;
     /// `minimumWidths` the narrowest each column becomes before one is left out; `dropOrder`
     /// the columns that may be left out, least important first (the others never are, but at
-    /// the last resort).
-    init(headers: [String], rows: [[String]], limit: Int, keep: Int, minimumWidths: [Int], dropOrder: [Int]) {
+    /// the last resort). `measured` has the cells' widths when they are known.
+    init(headers: [String], rows: [[String]], measured: [[Int]]? = nil, limit: Int, keep: Int, minimumWidths: [Int],
+         dropOrder: [Int]) {
         let all = Array(headers.indices)
-        let natural = all.map { column in rows.reduce(displayWidth(headers[column])) { max($0, displayWidth($1[column])) } }
-        let longestWord = all.map { column in
-            ([headers[column]] + rows.map { $0[column] }).reduce(0) { widest, cell in
-                wrapChunks(cell).reduce(widest) { max($0, displayWidth($1.trimmingSpaces)) }
-            }
+        let measured = measured ?? rows.map { $0.map(displayWidth) }
+        let natural = all.map { column in measured.reduce(displayWidth(headers[column])) { max($0, $1[column]) } }
+        let longestWords = all.map { column in
+            rows.reduce(longestWord(headers[column])) { max($0, longestWord($1[column])) }
         }
         let floors = all.map { column in
             column == keep ? natural[column]
-                : min(natural[column], max(longestWord[column], column < minimumWidths.count ? minimumWidths[column] : 0))
+                : min(natural[column], max(longestWords[column], column < minimumWidths.count ? minimumWidths[column] : 0))
         }
         func total(_ columns: [Int], _ widths: [Int]) -> Int {
             columns.reduce(Self.gap * max(columns.count - 1, 0)) { $0 + widths[$1] }
@@ -58,7 +58,7 @@ struct TableFit {
         var shown = all
         for next in dropOrder.map(Optional.some) + [nil] {
             if total(shown, floors) <= limit {
-                self.init(shown: shown, widths: narrowed(shown, floors: floors), longestWord: longestWord)
+                self.init(shown: shown, widths: narrowed(shown, floors: floors), longestWord: longestWords)
                 return
             }
             guard let next else { break }
@@ -69,7 +69,7 @@ struct TableFit {
         while shown.count > 1, total(shown, lastFloors) > limit, let last = shown.last(where: { $0 != keep }) {
             shown.removeAll { $0 == last }
         }
-        self.init(shown: shown, widths: narrowed(shown, floors: lastFloors), longestWord: longestWord)
+        self.init(shown: shown, widths: narrowed(shown, floors: lastFloors), longestWord: longestWords)
     }
 
     private init(shown: [Int], widths: [Int], longestWord: [Int]) {

@@ -90,9 +90,17 @@ func columns(of character: Character) -> Int {
     }
 }
 
-/// The columns a terminal gives `text` (see ``columns(of:)``).
+/// The columns a terminal gives `text` (see ``columns(of:)``): for simple text (nearly all),
+/// its count of scalars (``SimpleText``), else a character at a time.
 func displayWidth<S: StringProtocol>(_ text: S) -> Int {
-    text.reduce(0) { $0 + columns(of: $1) }
+    SimpleText.width(text) ?? text.reduce(0) { $0 + columns(of: $1) }
+}
+
+/// The widest piece of `text` between the places a line may end (``wrapChunks(_:)``, without
+/// trailing spaces): the narrowest column that wraps it between words.
+func longestWord(_ text: String) -> Int {
+    if SimpleText.width(text) != nil { return SimpleText.longestWord(text) }
+    return wrapChunks(text).reduce(0) { max($0, displayWidth($1.trimmingSpaces)) }
 }
 
 /// The longest start of `text` at most `width` columns wide, and at least one character.
@@ -111,7 +119,11 @@ func prefix(_ text: Substring, columns width: Int) -> Substring {
 /// Breaks `text` into lines of at most `width` columns: after a space or a hyphen where it
 /// can, inside a word only when the word alone is wider than the line.
 func wrap(_ text: String, width: Int?) -> [String] {
-    guard let width, width > 0, displayWidth(text) > width else { return [text] }
+    guard let width, width > 0 else { return [text] }
+    if let simple = SimpleText.width(text) {
+        return simple > width ? SimpleText.wrap(text, width: width) : [text]
+    }
+    guard displayWidth(text) > width else { return [text] }
     var lines: [String] = []
     var line = ""
     for chunk in wrapChunks(text) {
@@ -187,5 +199,8 @@ func wrapChunks(_ text: String) -> [String] {
 /// `text` padded with spaces to `width` columns.
 func pad(_ text: String, _ width: Int) -> String {
     let used = displayWidth(text)
-    return used >= width ? text : text + String(repeating: " ", count: width - used)
+    guard used < width else { return text }
+    var padded = text
+    appendSpaces(width - used, to: &padded)
+    return padded
 }

@@ -98,12 +98,24 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// under the column.
     public var rendered: String {
         guard let line = sourceLine else { return description }
+        // The caret line: under each character before the column a space (a tab under a tab,
+        // so that it lines up), then `^`; built from bytes, not a character at a time.
+        func caret<C: Collection>(underTabs isTab: C) -> String where C.Element == Bool {
+            var bytes = isTab.map { $0 ? UInt8(0x09) : UInt8(0x20) }
+            bytes.append(0x5E)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        // A very long line (minified or hostile input) is cut to a window around the column.
+        let window = 60
+        // The usual line, printable ASCII and tabs short enough to be whole, is shown as it is.
+        let bytes = line.utf8
+        if bytes.count <= 2 * window + 40, bytes.allSatisfy({ $0 == 0x09 || (0x20...0x7E).contains($0) }) {
+            return description + "\n" + line + "\n" + caret(underTabs: bytes.prefix(max(location.column, 1) - 1).lazy.map { $0 == 0x09 })
+        }
         // Each unprintable character (a control character the reader refused, say) is shown as
         // U+FFFD, one for one, so that the caret stays under its column.
         var scalars = line.unicodeScalars.map { Self.isUnprintable($0) ? "\u{FFFD}" : $0 }
         var column = location.column
-        // A very long line (minified or hostile input) is cut to a window around the column.
-        let window = 60
         if scalars.count > 2 * window + 40 {
             // The window's centre, never past the end of the line (a column there is possible
             // when the file changed between reading it and showing its line).
@@ -121,11 +133,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         }
         var shown = String.UnicodeScalarView()
         shown.append(contentsOf: scalars)
-        var caret = ""
-        for (index, character) in scalars.enumerated() where index + 1 < column {
-            caret.append(character == "\t" ? "\t" : " ")
-        }
-        return description + "\n" + String(shown) + "\n" + caret + "^"
+        return description + "\n" + String(shown) + "\n" + caret(underTabs: scalars.prefix(max(column, 1) - 1).lazy.map { $0 == "\t" })
     }
 }
 
