@@ -8,11 +8,6 @@ final class KeyTable: Sendable {
     /// Each key's first 8 bytes packed into an integer, and its length: most keys are told
     /// apart by one comparison of each.
     private let heads: [(head: UInt64, count: Int)]
-    /// Open addressing on the head and the length: the index of a key plus one, or 0 (64
-    /// slots for at most 32 keys, so a free slot always ends a search). Every key of every
-    /// mapping read is looked up here: a scan of the keys cost about 100 instructions a key
-    /// read (Benchmarks/commands.sh, `catalog validate` on 10,000 preparations: 43 M).
-    private let slots: [UInt8]
     /// The indices of the required specs.
     let required: [Int]
     /// The keys, ready for suggesting the nearest to an unknown one.
@@ -33,13 +28,6 @@ final class KeyTable: Sendable {
         self.bytes = bytes
         self.bounds = bounds
         self.heads = heads
-        var slots = [UInt8](repeating: 0, count: 64)
-        for (index, entry) in heads.enumerated() {
-            var slot = Self.slot(entry.head, entry.count)
-            while slots[slot] != 0 { slot = (slot + 1) & 63 }
-            slots[slot] = UInt8(index + 1)
-        }
-        self.slots = slots
         self.required = specs.indices.filter { specs[$0].required }
         self.suggestions = Suggestions.Candidates(specs.map(\.key))
     }
@@ -52,21 +40,11 @@ final class KeyTable: Sendable {
         return head
     }
 
-    /// The slot where the search for a key of this head and length starts.
-    @inline(__always)
-    private static func slot(_ head: UInt64, _ count: Int) -> Int {
-        Int(truncatingIfNeeded: ((head ^ UInt64(truncatingIfNeeded: count) << 56) &* 0x9E37_79B9_7F4A_7C15) >> 58)
-    }
-
     /// The index of the spec whose key is `key`'s bytes.
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
         let head = Self.head(key)
-        var slot = Self.slot(head, key.count)
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            let i = entry - 1
-            if heads[i].head == head, heads[i].count == key.count {
+        return heads.withUnsafeBufferPointer { heads in
+            for i in 0 ..< heads.count where heads[i].head == head && heads[i].count == key.count {
                 if key.count <= 8 { return i }
                 let same = bytes.withUnsafeBufferPointer { all in
                     let start = bounds[i].start
@@ -75,7 +53,7 @@ final class KeyTable: Sendable {
                 }
                 if same { return i }
             }
-            slot = (slot + 1) & 63
+            return nil
         }
     }
 
