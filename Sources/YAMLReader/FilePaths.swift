@@ -49,8 +49,8 @@ extension YAMLDocumentReader {
 }
 
 extension YAMLEventRecorder {
-    /// Records the events of a file in chunks, as `record(fileAt:displayPath:)` with a `String`
-    /// does, the file named by the bytes of its path.
+    /// Reads a file in chunks and builds its documents, as `record(fileAt:displayPath:)` with a
+    /// `String` does, the file named by the bytes of its path.
     package mutating func record(fileAt path: [UInt8], displayPath: String) {
         record(bytesPath: path, file: displayPath)
     }

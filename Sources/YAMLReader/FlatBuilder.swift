@@ -20,7 +20,6 @@ struct FlatBuilder {
         var isMapping: Bool
         /// Its record, filled in when it ends.
         var record: Int32
-        var location: SourceLocation
         var anchor: String?
         /// Nodes in this subtree, counting what aliases inside it expand to.
         var weight = 1
@@ -50,16 +49,40 @@ struct FlatBuilder {
     private var expansion = 0
     private var root: Int32 = -1
     /// The root of the document just completed.
-    private var completedRoot: Int32 = -1
-    private var documentStart: SourceLocation
+    private(set) var completedRoot: Int32 = -1
+    private(set) var documentStart: SourceLocation
+    /// Whether the documents already built are kept when the next one starts (for a
+    /// ``YAMLEventRecorder``, which hands several over at once), instead of the storage being
+    /// emptied for each.
+    private let keepsDocuments: Bool
+    /// Where the current document's nodes start in `storage.completed`.
+    private(set) var documentCompletedStart = 0
 
     var file: String { storage.file }
 
-    init(file: String, limits: YAMLLimits, buffers: YAMLReadBuffers) {
+    /// The nodes completed so far (the end of the last document's in `completed`).
+    var completedCount: Int { storage.completed.count }
+
+    /// About how many bytes the storage holds: what a batch of kept documents weighs.
+    var storedBytes: Int {
+        storage.records.count * MemoryLayout<FlatRecord>.stride + storage.links.count * 4 + storage.byteCount
+    }
+
+    init(file: String, limits: YAMLLimits, buffers: YAMLReadBuffers, keepsDocuments: Bool = false) {
         self.storage = FlatStorage(file: file, buffers: buffers)
         self.pending = buffers.pending
         self.limits = limits
+        self.keepsDocuments = keepsDocuments
         self.documentStart = SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    /// Swaps the storage's arrays (the documents built) with `batch`'s: between documents only.
+    mutating func swapDocuments(with batch: inout YAMLEventBatch) {
+        swap(&batch.records, &storage.records)
+        swap(&batch.links, &storage.links)
+        swap(&batch.bytes, &storage.bytes)
+        swap(&batch.byteCount, &storage.byteCount)
+        swap(&batch.completed, &storage.completed)
     }
 
     /// Hands the document just completed (after ``consume(_:)`` said `.document`) to `body`
@@ -72,9 +95,10 @@ struct FlatBuilder {
 
     /// Empties the storage, keeping its capacity, and hands it over for the next file.
     mutating func takeBuffers() -> YAMLReadBuffers {
-        storage.removeAll()
+        if !keepsDocuments { storage.removeAll() }
         pending.removeAll(keepingCapacity: true)
         var buffers = YAMLReadBuffers()
+        swap(&buffers.byteCount, &storage.byteCount)
         swap(&buffers.records, &storage.records)
         swap(&buffers.links, &storage.links)
         swap(&buffers.bytes, &storage.bytes)
@@ -98,7 +122,8 @@ struct FlatBuilder {
             expansion = 0
             root = -1
             documentStart = location(mark)
-            storage.removeAll()
+            if !keepsDocuments { storage.removeAll() }
+            documentCompletedStart = storage.completed.count
             pending.removeAll(keepingCapacity: true)
         case .documentEnd:
             let root = self.root
@@ -165,7 +190,7 @@ struct FlatBuilder {
                                           line: Int32(truncatingIfNeeded: mark.line),
                                           column: Int32(truncatingIfNeeded: mark.column),
                                           start: 0, count: 0, payload: 0))
-        stack.append(Frame(isMapping: isMapping, record: index, location: location(mark), anchor: anchor,
+        stack.append(Frame(isMapping: isMapping, record: index, anchor: anchor,
                            childStart: pending.count))
     }
 

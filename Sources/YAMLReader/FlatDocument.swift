@@ -56,7 +56,7 @@ struct FlatStorage {
     /// The UTF-8 text of every scalar, one after the other, in the first `byteCount` bytes (the
     /// rest is room for more: appending a scalar's text is then one copy, not an array append).
     var bytes: [UInt8] = []
-    private(set) var byteCount = 0
+    var byteCount = 0
     /// Record indices in the order the nodes were completed (children before parents).
     var completed: [Int32] = []
 
@@ -65,6 +65,7 @@ struct FlatStorage {
         records = buffers.records
         links = buffers.links
         bytes = buffers.bytes
+        byteCount = buffers.byteCount
         completed = buffers.completed
     }
 
@@ -126,6 +127,8 @@ package struct YAMLReadBuffers {
     var bytes: [UInt8] = []
     var completed: [Int32] = []
     var pending: [Int32] = []
+    /// The bytes of `bytes` in use: 0, unless documents are kept (a ``YAMLEventBatch``'s).
+    var byteCount = 0
 
     /// Empty buffers.
     package init() {}

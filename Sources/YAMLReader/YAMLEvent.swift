@@ -9,8 +9,8 @@ import Darwin
 #endif
 
 /// One parsing event, as the flat builder (``FlatBuilder``) takes it: read straight from
-/// libyaml's `yaml_event_t`, or from a ``YAMLEventBatch`` that another thread recorded. The
-/// byte buffers point into the event's own memory and are valid only while it is.
+/// libyaml's `yaml_event_t`. The byte buffers point into the event's own memory and are valid
+/// only while it is.
 struct YAMLEvent {
     enum Kind: UInt8 {
         case streamEnd, documentStart, documentEnd, alias, scalar, sequenceStart, mappingStart,

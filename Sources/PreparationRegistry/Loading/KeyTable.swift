@@ -57,9 +57,11 @@ final class KeyTable: Sendable {
         }
     }
 
-    /// The index of the spec whose key is `key`.
+    /// The index of the spec whose key is `key` (a key written in the code: ASCII, so its
+    /// bytes are its characters), matched on its bytes as the keys read are.
     func index(of key: String) -> Int? {
-        specs.firstIndex { $0.key == key }
+        var key = key
+        return key.withUTF8 { index(of: $0) }
     }
 }
 

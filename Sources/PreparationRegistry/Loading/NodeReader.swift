@@ -97,6 +97,15 @@ struct NodeReader {
         return nil
     }
 
+    /// One of a closed set of words, as the `word` that takes the type, matched on the scalar's
+    /// bytes first (no string made for a word that is known).
+    mutating func word<E>(_ node: YAMLNodeView, _ table: WordTable<E>, _ what: String) -> E? {
+        if let scalar = node.scalar, case .string = scalar.value, let known = scalar.withBytes({ table.value(of: $0) }) {
+            return known
+        }
+        return word(node, E.self, what)
+    }
+
     /// A slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
     mutating func slug(_ node: YAMLNodeView, _ what: String, maxLength: Int? = nil) -> String? {
         guard let value = text(node, what) else { return nil }

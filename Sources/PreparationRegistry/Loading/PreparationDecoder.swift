@@ -74,12 +74,12 @@ struct PreparationDecoder {
             summary = line
         }
         let ingredients = reader.each(f[K.ingredients], "ingredients", nonEmpty: true) { r, n in ingredient(&r, n) }
-        let regions = reader.each(f[K.regions], "regions", nonEmpty: true) { r, n in r.word(n, Region.self, "region") }
+        let regions = reader.each(f[K.regions], "regions", nonEmpty: true) { r, n in r.word(n, WordTables.region, "region") }
         let indications = reader.each(f[K.indications], "indications", nonEmpty: true) { r, n in
             vocabularyWord(&r, n, "indication", vocabulary.indications.keys)
         }
         let techniques = reader.each(f[K.techniques], "techniques", nonEmpty: true) { r, n in
-            r.word(n, Technique.self, "technique")
+            r.word(n, WordTables.technique, "technique")
         }
         let depth = f[K.depth].flatMap { reader.lengthRange($0, "depth") }
         let residence = f[K.residence].flatMap { reader.durationRange($0, "residence") }
@@ -92,9 +92,9 @@ struct PreparationDecoder {
         }
         let sideEffects = reader.each(f[K.sideEffects], "side-effects") { r, n in sideEffect(&r, n) }
         let aftercare = reader.each(f[K.aftercare], "aftercare") { r, n in aftercareInstruction(&r, n) }
-        let seasons = reader.each(f[K.avoidSeasons], "avoid-seasons") { r, n in r.word(n, Season.self, "season") }
+        let seasons = reader.each(f[K.avoidSeasons], "avoid-seasons") { r, n in r.word(n, WordTables.season, "season") }
         let sources = reader.each(f[K.sources], "sources") { r, n in r.nonEmptyText(n, "sources", shared: true) }
-        let evidence = f[K.evidence].flatMap { reader.word($0, Evidence.self, "evidence") }
+        let evidence = f[K.evidence].flatMap { reader.word($0, WordTables.evidence, "evidence") }
         let deprecated = f[K.deprecated].flatMap { deprecation($0, &reader) }
         let notes = f[K.notes].flatMap { reader.text($0, "notes") }
 
@@ -102,7 +102,7 @@ struct PreparationDecoder {
               let residence, let phases, let contraindications, let sideEffects, let aftercare, let seasons,
               let sources
         else { return nil }
-        let places = keyPlaces(f, start: root.location.line)
+        let places = keyPlaces(f, start: root.line)
         var preparation = Preparation(
             id: id, name: name, summary: summary, ingredients: ingredients, regions: regions,
             indications: indications, techniques: techniques, depth: depth, residence: residence, phases: phases,
@@ -122,13 +122,14 @@ struct PreparationDecoder {
         places.reserve(present + (f.slots[K.deprecated] >= 0 ? 1 : 0))
         for field in 0 ..< fieldCount {
             guard let entry = f.entry(at: field) else { continue }
-            let at = entry.value.location
-            places.record(field: field, line: at.line, column: at.column, start: start)
+            // The line and column only: a location would copy the file's path for each key.
+            let value = entry.value
+            places.record(field: field, line: value.line, column: value.column, start: start)
         }
         if let entries = f.entry(at: K.deprecated)?.value.mapping,
            let replacedBy = entries.first(where: { $0.keyEquals("replaced-by") }) {
-            let at = replacedBy.value.location
-            places.record(field: KeyPlaces.replacedByField, line: at.line, column: at.column, start: start)
+            let value = replacedBy.value
+            places.record(field: KeyPlaces.replacedByField, line: value.line, column: value.column, start: start)
         }
         return places
     }
@@ -219,7 +220,7 @@ struct PreparationDecoder {
         }
         var frequency: SideEffect.Frequency?
         if let node = f["frequency"] {
-            frequency = r.word(node, SideEffect.Frequency.self, "frequency")
+            frequency = r.word(node, WordTables.frequency, "frequency")
             failed = failed || frequency == nil
         }
         guard let effect, !failed else { return nil }

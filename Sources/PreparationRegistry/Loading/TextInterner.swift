@@ -29,10 +29,19 @@ final class TextInterner {
         guard text.count > 15, text.count <= Self.longest, let base = text.baseAddress else {
             return String(decoding: text, as: UTF8.self)
         }
-        // FNV-1a over the bytes.
+        // FNV-1a over 8 bytes at a time, then the last few one by one (a byte at a time cost
+        // about 200 instructions a text: Benchmarks/commands.sh, `catalog validate`).
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text {
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= text.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+            hash ^= hash >> 32
+            i += 8
+        }
+        while i < text.count {
+            hash = (hash ^ UInt64(base[i])) &* 0x100_0000_01b3
+            i += 1
         }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask

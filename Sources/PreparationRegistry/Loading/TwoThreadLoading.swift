@@ -3,14 +3,14 @@ import YAMLReader
 
 extension LoadSession {
     /// Loads the preparations of several files with two threads: one runs libyaml over the
-    /// files in order and records their events (``YAMLEventRecorder``), handing them over in
-    /// batches, while this one builds the documents (``YAMLEventReplayer``) and decodes them.
+    /// files in order and builds their documents (``YAMLEventRecorder``), handing them over in
+    /// batches, while this one takes each document (``YAMLEventReplayer``) and decodes it.
     /// The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
     mutating func loadPreparations(_ sources: [SourceText], vocabulary: Vocabulary) {
         guard sources.count > 0 else { return }
         fileCount += sources.count
         self.sources += sources
-        // At most 512 KiB of events wait (about 8 batches), however large a scalar makes one.
+        // At most 512 KiB of documents wait (about 8 batches), however large a document makes one.
         let full = HandOverQueue<YAMLEventBatch>(capacity: 1 << 19) { $0.count }
         let emptied = HandOverQueue<YAMLEventBatch>()
         let limits = reader.limits
