@@ -37,10 +37,10 @@ package struct YAMLEventRecorder {
     }
 
     /// Records the events of the file whose path's bytes are `path`, named `file` in locations.
-    mutating func record(bytesPath path: [UInt8], file: String) {
+    mutating func record(bytesPath path: [UInt8], file: String, observer: YAMLChunkObserver? = nil) {
         batch.appendFileStart(file)
         depth = 0
-        let errors = YAMLDocumentReader(limits: limits).readFile(path, file: file, sink: &self)
+        let errors = YAMLDocumentReader(limits: limits).readFile(path, file: file, sink: &self, observer: observer)
         batch.appendFileEnd(errors: errors)
         handOverIfFull()
     }
