@@ -8,6 +8,7 @@
 /// ``CatalogueLoader/init(limits:work:)``; ``validation`` is what `catalog validate` does and
 /// ``lookUp`` what `catalog query`, `show` and `course` do.
 public struct LoadWork: OptionSet, Sendable, Hashable {
+    /// The bits of the work: one for each kind.
     public let rawValue: Int
 
     /// Creates a set of work from its raw value.
