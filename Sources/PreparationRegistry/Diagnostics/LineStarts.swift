@@ -64,11 +64,15 @@ final class LineStarts: @unchecked Sendable {
             // Eight bytes at a time while none is below 0x0E (LF, CR) or above 0x7F (the first
             // byte of NEL, LINE and PARAGRAPH SEPARATOR).
             if i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if (((word &- low) & ~word) | word) & high == 0 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let found = (((word &- low) & ~word) | word) & high
+                if found == 0 {
                     i += 8
                     continue
                 }
+                // The lowest byte flagged is the first such byte (a borrow flags only bytes above
+                // a true one): straight to it.
+                i += found.trailingZeroBitCount >> 3
             }
             switch base[i] {
             case 0x0A:
