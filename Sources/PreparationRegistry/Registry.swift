@@ -1,15 +1,18 @@
 /// The catalogue as a typed, immutable value: its manifest, its vocabulary and its
 /// preparations, sorted by id, looked up by id and queried with ``preparations(matching:)``
-/// over indexes built once (when the registry is made; the free-text index on the first text
-/// query). Safe to share across tasks.
+/// over indexes built once (when the registry is made or on its first query; the free-text
+/// index on the first text query). Safe to share across tasks.
 public struct Registry: Sendable {
     /// The manifest (for a catalogue without one, the bundled catalogue's vocabulary and no name).
     public let manifest: Manifest
     /// Every preparation, deprecated ones included, sorted by id.
     public let preparations: [Preparation]
     private let positions: [String: Int]
-    /// The indexes that queries run over.
-    let index: QueryIndex
+    /// The indexes that queries run over, built when the registry is made, meanwhile on
+    /// another thread, or on the first query (``QueryIndexes``).
+    let indexes: QueryIndexes
+    /// The indexes, building them or waiting for them if need be.
+    var index: QueryIndex { indexes.index }
     /// Which layer each preparation comes from, for a registry loaded as layers.
     var layering: LayerMap
 
@@ -29,12 +32,14 @@ public struct Registry: Sendable {
             }
             unique.removeLast(unique.count - kept)
         }
-        self.init(manifest: manifest, sortedUnique: unique, index: QueryIndex(unique))
+        self.init(manifest: manifest, sortedUnique: unique, indexes: QueryIndexes(QueryIndex(unique)))
     }
 
     /// Creates a registry of preparations already sorted by id, each id once, with their
-    /// indexes already built (the loader builds them on a second thread while it checks).
-    init(manifest: Manifest, sortedUnique preparations: [Preparation], index: QueryIndex, layering: LayerMap = LayerMap()) {
+    /// indexes (built, being built on another thread, or to be built on the first query: see
+    /// ``QueryIndexes``; by default the last).
+    init(manifest: Manifest, sortedUnique preparations: [Preparation], indexes: QueryIndexes? = nil,
+         layering: LayerMap = LayerMap()) {
         self.manifest = manifest
         self.preparations = preparations
         self.layering = layering
@@ -42,7 +47,7 @@ public struct Registry: Sendable {
         positions.reserveCapacity(preparations.count)
         for index in preparations.indices { positions[preparations[index].id] = index }
         self.positions = positions
-        self.index = index
+        self.indexes = indexes ?? QueryIndexes(onFirstUse: preparations)
     }
 
     /// True when every id is greater than the one before it.

@@ -6,6 +6,11 @@ import Musl
 import Darwin
 #endif
 
+/// Told each chunk of a file's bytes as the reader hands it to libyaml, with the chunk's
+/// offset in the file: what the loader notes the file's line starts from, so that it never
+/// reads the file again whole for the source lines of diagnostics.
+package typealias YAMLChunkObserver = (_ chunk: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Void
+
 /// A regular file read in chunks for libyaml, held to the size limit: libyaml's read handler
 /// calls ``next(into:capacity:)`` whenever its buffer runs low.
 struct FileChunkSource {
@@ -23,10 +28,16 @@ struct FileChunkSource {
     private(set) var delivered = 0
     /// Set when a read failed or the file grew past `limit`; libyaml then stops with an input error.
     private(set) var failure: Failure?
+    /// The offset in the file of the first byte delivered (after a byte-order mark skipped).
+    let start: Int
+    /// Told each chunk delivered.
+    let observer: YAMLChunkObserver?
 
-    init(fd: Int32, limit: Int) {
+    init(fd: Int32, limit: Int, start: Int = 0, observer: YAMLChunkObserver? = nil) {
         self.fd = fd
         self.limit = limit
+        self.start = start
+        self.observer = observer
     }
 
     /// Fills `buffer` with up to `capacity` bytes; 0 at the end of the file, nil on failure.
@@ -47,6 +58,7 @@ struct FileChunkSource {
                 failure = .grew
                 return nil
             }
+            if n > 0, let observer { observer(UnsafeBufferPointer(start: buffer, count: n), start + delivered - n) }
             return n
         }
     }

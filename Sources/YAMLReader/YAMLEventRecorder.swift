@@ -38,10 +38,11 @@ package struct YAMLEventRecorder {
         record(bytesPath: Array(path.utf8), file: displayPath ?? path)
     }
 
-    /// Reads the file whose path's bytes are `path`, named `file` in locations.
-    mutating func record(bytesPath path: [UInt8], file: String) {
+    /// Reads the file whose path's bytes are `path`, named `file` in locations; `observer` is
+    /// told each chunk of its bytes as libyaml gets it.
+    mutating func record(bytesPath path: [UInt8], file: String, observer: YAMLChunkObserver? = nil) {
         startFile(file)
-        let readErrors = YAMLDocumentReader(limits: limits).readFile(path, file: file, sink: &self)
+        let readErrors = YAMLDocumentReader(limits: limits).readFile(path, file: file, sink: &self, observer: observer)
         endFile(readErrors)
     }
 

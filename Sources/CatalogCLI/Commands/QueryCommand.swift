@@ -113,7 +113,8 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var colour: ColourOptions
 
     func run() throws {
-        let (registry, part) = try options.loadRegistryForLookUp()
+        // A look-up by id needs no query index.
+        let (registry, part) = try options.loadRegistryForLookUp(work: .errorSourceLines)
         let preparation: Preparation
         do {
             preparation = try registry.preparation(id: id)

@@ -33,16 +33,18 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var colour: ColourOptions
 
     func run() throws {
-        let loader = options.limits.loader
+        var loader = options.limits.loader
+        // Checking runs no query: the registry's indexes are not built.
+        loader.work = .validation
         var results: [(name: String, result: CatalogueLoadResult)] = []
         if paths.isEmpty {
-            results.append((try options.selectedName(), try options.load()))
+            results.append((try options.selectedName(), try options.load(work: .validation)))
         } else {
             var files: [String] = []
             // `-` is the standard input (one file, for editor integrations), read as /dev/stdin.
             for path in paths.map({ $0 == "-" ? "/dev/stdin" : $0 }) {
                 if pathIsDirectory(path) {
-                    results.append((path, loader.load(catalogueAt: path)))
+                    results.append((path, LoadKeeper.keep(loader.load(catalogueAt: path))))
                 } else {
                     files.append(path)
                 }
@@ -58,9 +60,9 @@ struct ValidateCommand: ParsableCommand {
                     manifest.fileCount = 0
                     if !manifest.diagnostics.isEmpty { results.append((try options.selectedName(), manifest)) }
                 }
-                let catalogue = try options.load()
-                results.append((files.joined(separator: " "), loader.load(
-                    files: files, manifest: catalogue.manifest, knownIDs: Set(catalogue.preparations.map(\.id)))))
+                let catalogue = try options.load(work: [])
+                results.append((files.joined(separator: " "), LoadKeeper.keep(loader.load(
+                    files: files, manifest: catalogue.manifest, knownIDs: Set(catalogue.preparations.map(\.id))))))
             }
         }
         if strict {

@@ -63,10 +63,11 @@ struct CatalogueOptions: ParsableArguments {
         }.joined()
     }
 
-    /// Loads the selected catalogue as a registry; when it has errors, prints them to the
-    /// standard error and exits with status 1.
-    func loadRegistry() throws -> Registry {
-        try loadRegistry(try load())
+    /// Loads the selected catalogue as a registry, doing `work` (by default what looking up
+    /// and planning need: no lint, source lines for errors only); when it has errors, prints
+    /// them to the standard error and exits with status 1.
+    func loadRegistry(work: LoadWork = .lookUp) throws -> Registry {
+        try loadRegistry(try load(work: work))
     }
 
     private func loadRegistry(_ result: CatalogueLoadResult) throws -> Registry {
@@ -84,9 +85,10 @@ struct CatalogueOptions: ParsableArguments {
     /// that lie only in preparation files, prints a warning naming those files to the standard
     /// error and returns the registry of the other files (with what was left out); when it
     /// has others (its folder, its manifest), prints them and exits with status 1, as
-    /// ``loadRegistry()`` does.
-    func loadRegistryForLookUp() throws -> (registry: Registry, part: ValidPart?) {
-        let result = try load()
+    /// ``loadRegistry(work:)`` does. `work`: by default ``LoadWork/lookUp``; without the query
+    /// indexes for a look-up by id.
+    func loadRegistryForLookUp(work: LoadWork = .lookUp) throws -> (registry: Registry, part: ValidPart?) {
+        let result = try load(work: work)
         if let registry = result.registry { return (registry, nil) }
         guard let part = result.validPart() else { return (try loadRegistry(result), nil) }
         let shown = part.brokenFiles.prefix(3).joined(separator: ", ")
@@ -118,9 +120,28 @@ struct CatalogueOptions: ParsableArguments {
         return result.manifest
     }
 
-    /// Loads the selected catalogue.
-    func load() throws -> CatalogueLoadResult {
-        limits.loader.load(layers: try selectedLayers())
+    /// Loads the selected catalogue, doing `work` (``LoadWork``; by default all of it). Run
+    /// as `catalog`, the result is kept until the process exits (``LoadKeeper``).
+    func load(work: LoadWork = .all) throws -> CatalogueLoadResult {
+        var loader = limits.loader
+        loader.work = work
+        return LoadKeeper.keep(loader.load(layers: try selectedLayers()))
+    }
+}
+
+/// Keeps what a command loaded until the process exits: the command's own values are freed
+/// when its `run()` returns, and freeing a large catalogue (every preparation, its strings and
+/// arrays) costs time just before `exit`, which needs none of it. Run in process (a test's
+/// ``CommandContext``), nothing is kept: the test's process lives on.
+enum LoadKeeper {
+    nonisolated(unsafe) private static var kept: [CatalogueLoadResult] = []
+    private static let lock = NSLock()
+
+    /// `result`, kept until the process exits when run as `catalog`.
+    static func keep(_ result: CatalogueLoadResult) -> CatalogueLoadResult {
+        guard CommandContext.current == nil else { return result }
+        lock.withLock { kept.append(result) }
+        return result
     }
 }
 

@@ -1,7 +1,8 @@
 /// The lines of a file's text, numbered from 1 the way the YAML reader (libyaml, which reads
 /// YAML 1.1) numbers them: a line ends at LF, CR LF or a lone CR, and also at NEL (U+0085),
 /// LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029). What a diagnostic shows under its
-/// message. The project's one line splitter: the loader and `add` both use it.
+/// message. The project's one line splitter: `add` uses it, and the loader's ``LineStarts``
+/// counts lines the same way.
 ///
 /// (Splitting a Swift `String` on `"\n"` does not do this: CR LF is one `Character`, so a file
 /// with Windows line endings would be one long line.)
@@ -55,6 +56,11 @@ struct SourceLines: Sendable {
     /// How many lines there are (a final line break starts an empty last line); with `only`,
     /// counted up to the last line asked for.
     var count: Int { counted }
+
+    /// 3 when `bytes` start with a UTF-8 byte-order mark (which the reader skips), else 0.
+    static func byteOrderMarkLength(_ bytes: [UInt8]) -> Int {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
 }
 
 /// The length in bytes of the line break at `index` as libyaml counts line breaks (CR LF 2,

@@ -64,7 +64,7 @@ extension CatalogueLoader {
             case .bundled:
                 var hooks = NoLoadHooks()
                 result = preparations ? loadBundled()
-                    : loadBundled(preparations: false, LoadSession(reader: YAMLDocumentReader(limits: limits)), hooks: &hooks)
+                    : loadBundled(preparations: false, session(), hooks: &hooks)
             case .folder(let path):
                 result = preparations ? load(catalogueAt: path) : loadManifest(catalogueAt: path)
             }
@@ -72,7 +72,7 @@ extension CatalogueLoader {
             result.registry?.layering = result.layering
             return result
         }
-        var merge = LayerMerge(layers: layers)
+        var merge = LayerMerge(layers: layers, work: work)
         for index in layers.indices { merge.load(index, with: self, preparations: preparations) }
         return merge.finish()
     }
@@ -86,6 +86,8 @@ struct LayerMerge: LoadHooks {
     typealias Section = LayerReplacements.Section
 
     let layers: [CatalogueLayer]
+    /// The loader's work: whether the merged registry's query indexes are built now.
+    let work: LoadWork
     /// The layer being loaded.
     private var current = 0
     /// True once a layer's manifest (or the bundled vocabulary in its place) is the base.
@@ -105,8 +107,9 @@ struct LayerMerge: LoadHooks {
     private var seenBundled = false
     private var seenFolders: [String: String] = [:]
 
-    init(layers: [CatalogueLayer]) {
+    init(layers: [CatalogueLayer], work: LoadWork = .all) {
         self.layers = layers
+        self.work = work
     }
 
     /// Loads the layer at `index`.
@@ -117,7 +120,7 @@ struct LayerMerge: LoadHooks {
                                                diagnostics: [repeated], fileCount: 0, hasCatalogueLevelErrors: true))
             return
         }
-        var session = LoadSession(reader: YAMLDocumentReader(limits: loader.limits))
+        var session = loader.session()
         session.settings.layered = true
         session.knownIDs = Set(positions.keys)
         if hasBase {
@@ -348,7 +351,8 @@ struct LayerMerge: LoadHooks {
                                          idsInDoubt: results.reduce(into: Set<String>()) { $0.formUnion($1.idsInDoubt) })
         result.layering = layering
         if result.isValid {
-            result.registry = Registry(manifest: manifest, sortedUnique: sorted, index: QueryIndex(sorted), layering: layering)
+            let indexes = work.contains(.queryIndexes) ? QueryIndexes(QueryIndex(sorted)) : nil
+            result.registry = Registry(manifest: manifest, sortedUnique: sorted, indexes: indexes, layering: layering)
         }
         return result
     }

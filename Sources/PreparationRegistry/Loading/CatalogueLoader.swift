@@ -7,6 +7,9 @@ import YAMLReader
 public struct CatalogueLoader: Sendable {
     /// The bounds that protect against hostile files.
     package var limits: YAMLLimits
+    /// The work each load does beyond reading and checking: lint, source lines, query
+    /// indexes (``LoadWork``; by default all of it).
+    package var work: LoadWork
 
     /// The manifest file's name inside a catalogue folder.
     public static let manifestName = "catalogue.yaml"
@@ -14,8 +17,20 @@ public struct CatalogueLoader: Sendable {
     package static let preparationsFolder = "preparations"
 
     /// Creates a loader.
-    public init(limits: YAMLLimits = .default) {
+    ///
+    /// - Parameters:
+    ///   - limits: the bounds that protect against hostile files.
+    ///   - work: the work each load does beyond reading and checking (``LoadWork``): by
+    ///     default ``LoadWork/all``; ``LoadWork/validation`` to check a catalogue,
+    ///     ``LoadWork/lookUp`` to look preparations up or plan from them.
+    public init(limits: YAMLLimits = .default, work: LoadWork = .all) {
         self.limits = limits
+        self.work = work
+    }
+
+    /// A session of one load, with this loader's limits and work.
+    func session() -> LoadSession {
+        LoadSession(reader: YAMLDocumentReader(limits: limits), work: work)
     }
 
     /// Loads the catalogue folder at `path`: its manifest (if any) and every `*.yaml` and
@@ -33,7 +48,7 @@ public struct CatalogueLoader: Sendable {
 
     private func load(catalogueAt path: String, preparations: Bool) -> CatalogueLoadResult {
         var hooks = NoLoadHooks()
-        return load(catalogueAt: path, preparations: preparations, LoadSession(reader: YAMLDocumentReader(limits: limits)),
+        return load(catalogueAt: path, preparations: preparations, session(),
                     hooks: &hooks)
     }
 
@@ -136,7 +151,7 @@ public struct CatalogueLoader: Sendable {
     ///     may name one of them as well as one of the files. (Ids of the files that are also
     ///     among them are not duplicates: only the files' own ids must be unique.)
     public func load(files paths: [String], manifest: Manifest? = nil, knownIDs: Set<String> = []) -> CatalogueLoadResult {
-        var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
+        var session = self.session()
         session.knownIDs = knownIDs
         var manifest = manifest ?? BundledCatalogue.fallbackManifest
         for path in paths where path.split(separator: "/").last.map(String.init) == Self.manifestName {
@@ -157,7 +172,7 @@ public struct CatalogueLoader: Sendable {
     /// files as `Catalogue/...`, their place in the project).
     public func loadBundled() -> CatalogueLoadResult {
         var hooks = NoLoadHooks()
-        return loadBundled(preparations: true, LoadSession(reader: YAMLDocumentReader(limits: limits)), hooks: &hooks)
+        return loadBundled(preparations: true, session(), hooks: &hooks)
     }
 
     /// Loads the bundled catalogue in `session`, as ``load(catalogueAt:preparations:_:hooks:)``

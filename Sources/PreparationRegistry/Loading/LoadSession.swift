@@ -4,6 +4,8 @@ import YAMLReader
 /// One run of the loader: the files read so far, their preparations and diagnostics.
 struct LoadSession {
     let reader: YAMLDocumentReader
+    /// The work beyond reading and checking: lint, source lines, query indexes.
+    let work: LoadWork
     var diagnostics: [Diagnostic] = []
     /// How many diagnostics each file has kept and left out (``keep(_:)``).
     var cap = DiagnosticCap()
@@ -30,9 +32,14 @@ struct LoadSession {
     /// Every file read, in order, for the source lines of diagnostics (looked up by display
     /// path only when there are diagnostics, so that a clean load of 10,000 files hashes no path).
     var sources: [SourceText] = []
+    /// Where the lines of each file of ``sources`` start, noted while it is read; nil when
+    /// ``work`` gives no diagnostic its source line.
+    let lineStarts: LineStarts?
 
-    init(reader: YAMLDocumentReader) {
+    init(reader: YAMLDocumentReader, work: LoadWork = .all) {
         self.reader = reader
+        self.work = work
+        lineStarts = work.contains(.sourceLines) || work.contains(.errorSourceLines) ? LineStarts() : nil
     }
 
     /// Reads a file's documents one at a time, handing each to `body`, or records why the file
@@ -40,30 +47,36 @@ struct LoadSession {
     private mutating func eachDocument(_ source: SourceText, _ body: (inout LoadSession, YAMLDocumentView) -> Void) {
         fileCount += 1
         sources.append(source)
+        lineStarts?.beginFile()
         var buffers = YAMLReadBuffers()
         swap(&buffers, &self.buffers)
-        let errors = Self.read(source, reader: reader, buffers: &buffers) { document in body(&self, document) }
+        let errors = Self.read(source, reader: reader, buffers: &buffers, lineStarts: lineStarts) { document in
+            body(&self, document)
+        }
         swap(&buffers, &self.buffers)
         keep(errors.map(Diagnostic.init))
     }
 
-    /// Reads one source's documents, handing each to `body` while the reader holds it; returns
-    /// the reader's errors.
+    /// Reads one source's documents, handing each to `body` while the reader holds it, and
+    /// notes its line starts in `lineStarts` (the file begun there); returns the reader's errors.
     private static func read(_ source: SourceText, reader: YAMLDocumentReader, buffers: inout YAMLReadBuffers,
-                             _ body: (YAMLDocumentView) -> Void) -> [YAMLError] {
+                             lineStarts: LineStarts?, _ body: (YAMLDocumentView) -> Void) -> [YAMLError] {
         switch source {
         case .file(let file):
             // Fed to libyaml in chunks straight from the file: a large file is never held whole.
-            return reader.readFlat(fileAt: file.path, displayPath: file.displayPath, buffers: &buffers, eachDocument: body)
+            return reader.readFlat(fileAt: file.path, displayPath: file.displayPath, buffers: &buffers,
+                                   observer: lineStarts.map { starts in { starts.scan($0, at: $1) } }, eachDocument: body)
         case .memory(_, let text):
             return Array(text.utf8).withUnsafeBufferPointer { bytes in
-                reader.readFlat(bytes, file: source.displayPath, eachDocument: body)
+                lineStarts?.scan(bytes, at: 0)
+                return reader.readFlat(bytes, file: source.displayPath, eachDocument: body)
             }
         case .bytes(_, .failure(let error)):
             return [error]
         case .bytes(_, .success(let read)):
             return read.withUnsafeBufferPointer { bytes in
-                reader.readFlat(bytes, file: source.displayPath, eachDocument: body)
+                lineStarts?.scan(bytes, at: 0)
+                return reader.readFlat(bytes, file: source.displayPath, eachDocument: body)
             }
         }
     }
@@ -137,20 +150,20 @@ struct LoadSession {
         catalogueLevelErrors = diagnostics.contains { $0.severity == .error } || cap.omittedList.contains { $0.errors > 0 }
     }
 
-    /// Cross-file checks, lint, source lines and order.
+    /// Cross-file checks, lint, source lines and order: the parts of ``work`` only.
     mutating func finish(manifest: Manifest) -> CatalogueLoadResult {
         if catalogueLevelErrors == nil { markCatalogueLevelErrors() }
-        let lintRules = LintRules.enabled(disabled: manifest.disabledLintRules)
-        let lintContext = LintContext(vocabulary: manifest.vocabulary)
         // Sorted in place, so that the registry can share the array instead of copying it.
         if !Registry.isSortedByUniqueID(preparations) { Registry.sortByID(&preparations) }
         // The registry's indexes take about as long to build as the checks below take to run:
-        // for a large catalogue with no error so far, they are built meanwhile on a second
-        // thread (and dropped if the checks find an error).
-        let indexBuild = settings.layered || diagnostics.contains { $0.severity == .error }
-            || preparations.count < Self.indexThreadThreshold ? nil : IndexBuild(preparations, on: readingThread)
+        // for a large catalogue with no error so far, the registry builds them meanwhile on a
+        // second thread (and they are dropped if the checks find an error).
+        let errorsBefore = hasErrors
+        let indexes = !work.contains(.queryIndexes) || settings.layered || errorsBefore
+            || preparations.count < Self.indexThreadThreshold ? nil
+            : QueryIndexes.building(preparations, on: readingThread.map { jobs in { jobs.give($0) } })
         readingThread = nil
-        keep(crossFileChecksAndLint(lintRules, lintContext))
+        keep(crossFileChecksAndLint(manifest: manifest, errorsBefore: errorsBefore))
         attachSourceLines()
         // Sorted through their indices (ties keep the order found): a copy of each diagnostic
         // beside its index would double the memory of a file with a million problems.
@@ -159,48 +172,89 @@ struct LoadSession {
             return x == y ? a < b : x < y
         }
         diagnostics = order.map { diagnostics[$0] }
-        let hasErrors = diagnostics.contains { $0.severity == .error } || cap.omittedList.contains { $0.errors > 0 }
-        let index = indexBuild?.result()
+        let hasErrors = self.hasErrors
+        var registry: Registry?
+        if !hasErrors, !settings.layered {
+            let built = indexes ?? (work.contains(.queryIndexes) ? QueryIndexes(QueryIndex(preparations)) : nil)
+            registry = Registry(manifest: manifest, sortedUnique: preparations, indexes: built)
+        }
         return CatalogueLoadResult(
-            registry: hasErrors || settings.layered ? nil : Registry(manifest: manifest, sortedUnique: preparations,
-                                                 index: index ?? QueryIndex(preparations)),
+            registry: registry,
             manifest: manifest, preparations: preparations, diagnostics: diagnostics, fileCount: fileCount,
             omitted: cap.omittedList, hasCatalogueLevelErrors: catalogueLevelErrors ?? true, idsInDoubt: idsInDoubt)
+    }
+
+    /// True when an error has been found, kept or not.
+    private var hasErrors: Bool {
+        diagnostics.contains { $0.severity == .error } || cap.omittedList.contains { $0.errors > 0 }
+    }
+
+    /// The checks across files, and lint when ``work`` has it. Without it, lint runs only when
+    /// there are errors (`errorsBefore`, or those of the checks across files): its warnings,
+    /// interleaved with those errors, count against the caps, which must keep the same errors
+    /// as a full load.
+    private func crossFileChecksAndLint(manifest: Manifest, errorsBefore: Bool) -> [Diagnostic] {
+        let lintRules = LintRules.enabled(disabled: manifest.disabledLintRules)
+        let lintContext = LintContext(vocabulary: manifest.vocabulary)
+        guard !work.contains(.lint), !errorsBefore else { return crossFileChecksAndLint(lintRules, lintContext) }
+        let checks = crossFileChecksAndLint([], lintContext)
+        guard checks.contains(where: { $0.severity == .error }) else { return checks }
+        return crossFileChecksAndLint(lintRules, lintContext)
     }
 
     /// The fewest preparations for which the registry's indexes are built on a second thread.
     static let indexThreadThreshold = 1_000
 
+    /// Gives the diagnostics that ``work`` wants it their source lines, read at the line
+    /// starts noted while reading (``LineStarts``), for the files with such diagnostics only.
     private mutating func attachSourceLines() {
-        guard !diagnostics.isEmpty else { return }
+        guard !diagnostics.isEmpty, let lineStarts else { return }
+        // The lines each file's diagnostics need.
+        var wanted: [[UInt8]: Set<Int>] = [:]
+        for diagnostic in diagnostics where diagnostic.sourceLine == nil && work.wantsSourceLine(diagnostic.severity) {
+            wanted[Array(diagnostic.location.file.utf8), default: []].insert(diagnostic.location.line)
+        }
+        guard !wanted.isEmpty else { return }
         // Keyed by the bytes of the paths: the NFC and NFD spellings of one name are two files,
-        // which `String` keys would take for one.
-        let sources = Dictionary(self.sources.map { (Array($0.displayPath.utf8), $0) }, uniquingKeysWith: { $1 })
-        // The lines each file's diagnostics need, then each file read once for just those lines
-        // (a catalogue with thousands of warnings in one large file must not be split whole).
-        var wanted: [[UInt8]: [Int]] = [:]
-        for diagnostic in diagnostics where diagnostic.sourceLine == nil {
-            wanted[Array(diagnostic.location.file.utf8), default: []].append(diagnostic.location.line)
+        // which `String` keys would take for one. The last source of a path is the one read.
+        var indexByPath: [[UInt8]: Int] = [:]
+        for (index, source) in sources.enumerated() where wanted[Array(source.displayPath.utf8)] != nil {
+            indexByPath[Array(source.displayPath.utf8)] = index
         }
-        var found: [[UInt8]: SourceLines] = [:]
+        var found: [[UInt8]: [Int: String]] = [:]
         for (file, lines) in wanted {
-            guard let source = sources[file] else { continue }
-            let bytes: [UInt8]
-            switch source {
-            case .memory(_, let text):
-                bytes = Array(text.utf8)
-            case .bytes(_, let read):
-                guard case .success(let read) = read else { continue }
-                bytes = read
-            case .file(let f):
-                guard case .success(let read) = reader.readBytes(ofFileAt: f.path, displayPath: f.displayPath) else { continue }
-                bytes = read
-            }
-            found[file] = SourceLines(bytes, only: Set(lines))
+            guard let index = indexByPath[file] else { continue }
+            found[file] = sourceLines(lines, of: index, lineStarts)
         }
-        for index in diagnostics.indices where diagnostics[index].sourceLine == nil {
+        for index in diagnostics.indices where diagnostics[index].sourceLine == nil
+            && work.wantsSourceLine(diagnostics[index].severity) {
             let location = diagnostics[index].location
             if let line = found[Array(location.file.utf8)]?[location.line] { diagnostics[index].sourceLine = line }
+        }
+    }
+
+    /// The lines `wanted` of the source at `index` in ``sources``: read from its text in memory,
+    /// or from the file at the lines' offsets only (none when the file cannot be opened, or has
+    /// grown past the size limit, as reading it whole would refuse it).
+    private func sourceLines(_ wanted: Set<Int>, of index: Int, _ lineStarts: LineStarts) -> [Int: String] {
+        switch sources[index] {
+        case .memory(_, let text):
+            return lineStarts.lines(wanted, ofFile: index, from: .held(Array(text.utf8)))
+        case .bytes(_, .failure):
+            return [:]
+        case .bytes(_, .success(let bytes)):
+            return lineStarts.lines(wanted, ofFile: index, from: .held(bytes))
+        case .file(let file):
+            guard !file.path.contains(0) else { return [:] }
+            let fd = (file.path + [0]).withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { $0.baseAddress.map { open($0, O_RDONLY | O_CLOEXEC) } ?? -1 }
+            }
+            guard fd >= 0 else { return [:] }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, Int(info.st_mode) & Int(S_IFMT) == Int(S_IFREG), Int(info.st_size) <= reader.limits.maxFileSize
+            else { return [:] }
+            return lineStarts.lines(wanted, ofFile: index, from: .file(fd))
         }
     }
 }

@@ -16,27 +16,38 @@ extension LoadSession {
         let limits = reader.limits
         let jobs = ThreadJobs()
         readingThread = jobs
+        // Noted on the reading thread; read here once the reading is over (after `full` ends).
+        let lineStarts = self.lineStarts
         let runJobs = jobs.runner
         let thread = Thread {
+            let observer: YAMLChunkObserver? = lineStarts.map { starts in { starts.scan($0, at: $1) } }
             var recorder = YAMLEventRecorder(limits: limits) { batch in
                 full.put(batch)
                 return emptied.takeIfAny() ?? YAMLEventBatch()
             }
             for source in sources {
+                lineStarts?.beginFile()
                 switch source {
                 case .file(let file):
-                    recorder.record(fileAt: file.path, displayPath: file.displayPath)
+                    recorder.record(fileAt: file.path, displayPath: file.displayPath, observer: observer)
                 case .memory(let path, let text):
-                    Array(text.utf8).withUnsafeBufferPointer { recorder.record($0, file: path) }
+                    Array(text.utf8).withUnsafeBufferPointer {
+                        observer?($0, 0)
+                        recorder.record($0, file: path)
+                    }
                 case .bytes(let path, .success(let bytes)):
-                    bytes.withUnsafeBufferPointer { recorder.record($0, file: path) }
+                    bytes.withUnsafeBufferPointer {
+                        observer?($0, 0)
+                        recorder.record($0, file: path)
+                    }
                 case .bytes(let path, .failure(let error)):
                     recorder.record(unreadable: path, error: error)
                 }
             }
             recorder.flush()
             full.finish()
-            // Then the registry's indexes, in the memory the reading used and gave back.
+            // Then the jobs given to this thread (the registry's indexes, ``QueryIndexes``), in
+            // the memory the reading used and gave back.
             runJobs()
         }
         thread.start()
@@ -85,25 +96,5 @@ final class ThreadJobs: Sendable {
 
     deinit {
         queue.finish()
-    }
-}
-
-/// The registry's indexes of sorted preparations, built on another thread: the reading thread
-/// of the load when there is one (its work is done by then), else a thread of their own.
-struct IndexBuild {
-    private let queue = HandOverQueue<QueryIndex>()
-
-    init(_ preparations: [Preparation], on thread: ThreadJobs?) {
-        let queue = self.queue
-        let job: ThreadJobs.Job = {
-            queue.put(QueryIndex(preparations))
-            queue.finish()
-        }
-        if let thread { thread.give(job) } else { Thread(block: job).start() }
-    }
-
-    /// The indexes, waiting for them.
-    func result() -> QueryIndex? {
-        queue.take()
     }
 }

@@ -39,7 +39,7 @@ extension CatalogueLoadResult {
         let kept = preparations.filter { p in
             !broken.contains(p.location.file) && !idsInDoubt.contains(p.id) && !brokenStems.contains(p.id)
         }
-        let registry = Registry(manifest: manifest, sortedUnique: kept, index: QueryIndex(kept), layering: layering)
+        let registry = Registry(manifest: manifest, sortedUnique: kept, layering: layering)
         let leftOut = Set(preparations.lazy.map(\.id)).subtracting(kept.map(\.id))
         return ValidPart(registry: registry, brokenFiles: broken.sorted(), leftOutIDs: leftOut.union(idsInDoubt).union(brokenStems))
     }

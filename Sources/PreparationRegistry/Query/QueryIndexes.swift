@@ -1,0 +1,64 @@
+import Foundation
+
+/// A registry's ``QueryIndex``, built once: when the registry is made, on first use, or on
+/// another thread meanwhile (``building(_:on:)``: the loader starts the build, then checks the
+/// catalogue while it runs). The registry and its copies share it. `@unchecked Sendable`: the
+/// mutable fields are read and written only under the lock.
+final class QueryIndexes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: QueryIndex?
+    /// Where a build on another thread puts the index.
+    private var pending: HandOverQueue<QueryIndex>?
+    /// The preparations to index on first use (nil once built).
+    private var preparations: [Preparation]?
+
+    /// Indexes built already.
+    init(_ index: QueryIndex) {
+        built = index
+    }
+
+    /// The indexes of `preparations` (sorted by id, each id once), built on first use.
+    init(onFirstUse preparations: [Preparation]) {
+        self.preparations = preparations
+    }
+
+    private init(pending: HandOverQueue<QueryIndex>) {
+        self.pending = pending
+    }
+
+    /// Starts building the indexes of `preparations` (sorted by id, each id once) on another
+    /// thread: `run` hands the job to a thread that has done its own work (the loader's
+    /// reading thread), else a thread of its own runs it. Their first use waits for them.
+    static func building(_ preparations: [Preparation],
+                         on run: ((@escaping @Sendable () -> Void) -> Void)? = nil) -> QueryIndexes {
+        let queue = HandOverQueue<QueryIndex>()
+        let job: @Sendable () -> Void = {
+            queue.put(QueryIndex(preparations))
+            queue.finish()
+        }
+        if let run { run(job) } else { Thread(block: job).start() }
+        return QueryIndexes(pending: queue)
+    }
+
+    /// The indexes, building them or waiting for them if need be.
+    var index: QueryIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let index = pending?.take() ?? QueryIndex(preparations ?? [])
+        built = index
+        pending = nil
+        preparations = nil
+        return index
+    }
+
+    /// True once the indexes are built (a test's view).
+    var isBuilt: Bool {
+        lock.withLock { built != nil }
+    }
+
+    /// True when the indexes are neither built nor being built (a test's view).
+    var isDeferred: Bool {
+        lock.withLock { built == nil && pending == nil }
+    }
+}
