@@ -31,10 +31,7 @@ extension YAMLDocumentReader {
         }
         let regular = isRegularFile(info)
         let size = regular ? Int(info.st_size) : 0
-        if size > limits.maxFileSize {
-            return .failure(YAMLError(.limit, at: start,
-                "file is \(sizeText(size)), larger than the limit of \(sizeText(limits.maxFileSize))"))
-        }
+        if let problem = limits.sizeProblem(size, at: start) { return .failure(problem) }
         return readToEnd(fd, expected: size, regular: regular, start: start)
     }
 

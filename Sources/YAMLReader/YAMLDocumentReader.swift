@@ -72,9 +72,8 @@ public struct YAMLDocumentReader: Sendable {
             if n == 0 { break }
             filled += n
             if filled > limit {
-                return .failure(YAMLError(.limit, at: start, regular
-                    ? "file grew while being read; larger than the limit of \(sizeText(limit))"
-                    : "input is larger than the limit of \(sizeText(limit)) (read from a pipe or a device)"))
+                return .failure(regular ? limits.grewProblem(at: start) : YAMLError(.limit, at: start,
+                    "input is larger than the limit of \(sizeText(limit)) (read from a pipe or a device)"))
             }
         }
         bytes.removeLast(bytes.count - filled)
@@ -130,10 +129,7 @@ public struct YAMLDocumentReader: Sendable {
     func readStream<Sink: YAMLEventSink>(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
                                          sink: inout Sink) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        if bytes.count > limits.maxFileSize {
-            return [YAMLError(.limit, at: start,
-                "file is \(sizeText(bytes.count)), larger than the limit of \(sizeText(limits.maxFileSize))")]
-        }
+        if let problem = limits.sizeProblem(bytes.count, at: start) { return [problem] }
         if let bomError = utf16Or32Marker(bytes, file: file) {
             return [bomError]
         }
@@ -231,10 +227,7 @@ public struct YAMLDocumentReader: Sendable {
             }
         }
         let size = Int(info.st_size)
-        if size > limits.maxFileSize {
-            return [YAMLError(.limit, at: start,
-                "file is \(sizeText(size)), larger than the limit of \(sizeText(limits.maxFileSize))")]
-        }
+        if let problem = limits.sizeProblem(size, at: start) { return [problem] }
         // The byte order marks of UTF-16 and UTF-32 are refused before libyaml sees them, and
         // a UTF-8 one is skipped (as in memory).
         var head = [UInt8](repeating: 0, count: 4)
@@ -275,8 +268,7 @@ public struct YAMLDocumentReader: Sendable {
         case .read(let reason):
             return [YAMLError(.io, at: start, "cannot read file: \(reason)")]
         case .grew:
-            return [YAMLError(.limit, at: start,
-                              "file grew while being read; larger than the limit of \(sizeText(limits.maxFileSize))")]
+            return [limits.grewProblem(at: start)]
         case nil:
             return [failure]
         }

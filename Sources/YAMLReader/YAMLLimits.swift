@@ -17,4 +17,16 @@ public struct YAMLLimits: Sendable, Hashable {
 
     /// The catalogue format's defaults: depth 64, 10,000 nodes of alias expansion, 16 MiB.
     public static let `default` = YAMLLimits()
+
+    /// The one file-size check of the reader: the error for a file of `size` bytes over
+    /// ``maxFileSize``, at `start`; nil when it fits.
+    func sizeProblem(_ size: Int, at start: SourceLocation) -> YAMLError? {
+        guard size > maxFileSize else { return nil }
+        return YAMLError(.limit, at: start, "file is \(sizeText(size)), larger than the limit of \(sizeText(maxFileSize))")
+    }
+
+    /// The error for a file that grew past ``maxFileSize`` while it was read, at `start`.
+    func grewProblem(at start: SourceLocation) -> YAMLError {
+        YAMLError(.limit, at: start, "file grew while being read; larger than the limit of \(sizeText(maxFileSize))")
+    }
 }
