@@ -18,10 +18,10 @@ public struct LoadWork: OptionSet, Sendable, Hashable {
 
     /// Runs the lint rules, whose warnings join the diagnostics. Without it, the lint rules run
     /// only when the load finds an error: their warnings then count against the caps on the
-    /// diagnostics kept (``CatalogueLoader/diagnosticsPerFile``), so that the errors kept are
+    /// diagnostics kept (`CatalogueLoader.diagnosticsPerFile`), so that the errors kept are
     /// those a full load keeps.
     public static let lint = LoadWork(rawValue: 1 << 0)
-    /// Gives every diagnostic the line of the source it points at (``Diagnostic/sourceLine``).
+    /// Gives every diagnostic the line of the source it points at (`Diagnostic.sourceLine`).
     public static let sourceLines = LoadWork(rawValue: 1 << 1)
     /// Gives the errors, not the warnings, their source lines: what a caller that prints only
     /// errors needs. Implied by ``sourceLines``.
