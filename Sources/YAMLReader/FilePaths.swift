@@ -17,22 +17,18 @@ extension YAMLDocumentReader {
     /// - Parameters:
     ///   - path: the bytes of the path to open (no NUL among them).
     ///   - displayPath: the path errors name.
-    package func readBytes(ofFileAt path: [UInt8], displayPath: String) -> Result<[UInt8], YAMLError> {
+    package func readBytes(ofFileAt path: [UInt8], displayPath: String) throws(YAMLError) -> [UInt8] {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
-        let fd: Int32
-        switch openForReading(path, start: start) {
-        case .failure(let error): return .failure(error)
-        case .success(let opened): fd = opened
-        }
+        let fd = try openForReading(path, start: start)
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            return .failure(YAMLError(.io, at: start, "cannot read file: \(errnoText())"))
+            throw YAMLError(.io, at: start, "cannot read file: \(errnoText())")
         }
         let regular = isRegularFile(info)
         let size = regular ? Int(info.st_size) : 0
-        if let problem = limits.sizeProblem(size, at: start) { return .failure(problem) }
-        return readToEnd(fd, expected: size, regular: regular, start: start)
+        if let problem = limits.sizeProblem(size, at: start) { throw problem }
+        return try readToEnd(fd, expected: size, regular: regular, start: start)
     }
 
     /// Reads a YAML file's documents in chunks as flat views, as
@@ -57,15 +53,15 @@ extension YAMLEventRecorder {
 }
 
 /// `open(2)` for reading of the path whose bytes are `path`.
-func openForReading(_ path: [UInt8], start: SourceLocation) -> Result<Int32, YAMLError> {
+func openForReading(_ path: [UInt8], start: SourceLocation) throws(YAMLError) -> Int32 {
     guard !path.contains(0) else {
-        return .failure(YAMLError(.io, at: start, "cannot open file: its path holds a NUL byte"))
+        throw YAMLError(.io, at: start, "cannot open file: its path holds a NUL byte")
     }
     let fd = (path + [0]).withUnsafeBufferPointer { bytes in
         bytes.withMemoryRebound(to: CChar.self) { $0.baseAddress.map { open($0, O_RDONLY | O_CLOEXEC) } ?? -1 }
     }
-    guard fd >= 0 else { return .failure(YAMLError(.io, at: start, "cannot open file: \(errnoText())")) }
-    return .success(fd)
+    guard fd >= 0 else { throw YAMLError(.io, at: start, "cannot open file: \(errnoText())") }
+    return fd
 }
 
 /// `pread(2)` of `count` bytes at `offset` into `buffer`, again after a signal interrupted it

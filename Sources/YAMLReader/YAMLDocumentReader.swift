@@ -47,14 +47,14 @@ public struct YAMLDocumentReader: Sendable {
     /// - Parameters:
     ///   - path: the file to open.
     ///   - displayPath: the path errors name (defaults to `path`).
-    package func readBytes(ofFileAt path: String, displayPath: String? = nil) -> Result<[UInt8], YAMLError> {
-        readBytes(ofFileAt: Array(path.utf8), displayPath: displayPath ?? path)
+    package func readBytes(ofFileAt path: String, displayPath: String? = nil) throws(YAMLError) -> [UInt8] {
+        try readBytes(ofFileAt: Array(path.utf8), displayPath: displayPath ?? path)
     }
 
     /// Reads `fd` to its end straight into the bytes returned (room for `expected` bytes, and
     /// one more to see the end, is made beforehand; more as more arrives), refusing the input
     /// once more than the limit has arrived.
-    func readToEnd(_ fd: Int32, expected: Int, regular: Bool, start: SourceLocation) -> Result<[UInt8], YAMLError> {
+    func readToEnd(_ fd: Int32, expected: Int, regular: Bool, start: SourceLocation) throws(YAMLError) -> [UInt8] {
         let limit = limits.maxFileSize
         var bytes = [UInt8](repeating: 0, count: min(max(expected + 1, 4096), limit + 1))
         var filled = 0
@@ -67,17 +67,17 @@ public struct YAMLDocumentReader: Sendable {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(YAMLError(.io, at: start, "cannot read file: \(errnoText())"))
+                throw YAMLError(.io, at: start, "cannot read file: \(errnoText())")
             }
             if n == 0 { break }
             filled += n
             if filled > limit {
-                return .failure(regular ? limits.grewProblem(at: start) : YAMLError(.limit, at: start,
-                    "input is larger than the limit of \(sizeText(limit)) (read from a pipe or a device)"))
+                throw regular ? limits.grewProblem(at: start) : YAMLError(.limit, at: start,
+                    "input is larger than the limit of \(sizeText(limit)) (read from a pipe or a device)")
             }
         }
         bytes.removeLast(bytes.count - filled)
-        return .success(bytes)
+        return bytes
     }
 
     /// Reads every document of a YAML stream.
@@ -204,9 +204,10 @@ public struct YAMLDocumentReader: Sendable {
                                        observer: YAMLChunkObserver? = nil) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let fd: Int32
-        switch openForReading(path, start: start) {
-        case .failure(let error): return [error]
-        case .success(let opened): fd = opened
+        do throws(YAMLError) {
+            fd = try openForReading(path, start: start)
+        } catch {
+            return [error]
         }
         defer { close(fd) }
         var info = stat()
@@ -216,14 +217,15 @@ public struct YAMLDocumentReader: Sendable {
         guard isRegularFile(info) else {
             // A pipe, a terminal or a device: its size is not known beforehand, and it cannot
             // be read again to locate an encoding error, so it is read whole (up to the limit).
-            switch readToEnd(fd, expected: 0, regular: false, start: start) {
-            case .failure(let error):
+            let bytes: [UInt8]
+            do throws(YAMLError) {
+                bytes = try readToEnd(fd, expected: 0, regular: false, start: start)
+            } catch {
                 return [error]
-            case .success(let bytes):
-                return bytes.withUnsafeBufferPointer {
-                    observer?($0, 0)
-                    return readStream($0, file: file, sink: &sink)
-                }
+            }
+            return bytes.withUnsafeBufferPointer {
+                observer?($0, 0)
+                return readStream($0, file: file, sink: &sink)
             }
         }
         let size = Int(info.st_size)

@@ -15,9 +15,9 @@ struct AddEdgeCaseTests {
         let modesBefore = modes(scene.catalogueURL)
         #expect(modesBefore.count == snapshot(scene.catalogueURL).count + 1)
         let fs = FaultyFileSystem(nil)
-        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add(files)
-        guard case .failure(.refused(let diagnostics)) = result else {
-            Issue.record("expected a refusal, got \(result)")
+        let thrown = #expect(throws: AddError.self) { try CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add(files) }
+        guard case .refused(let diagnostics)? = thrown else {
+            Issue.record("expected a refusal, got \(String(describing: thrown))")
             return []
         }
         #expect(diagnostics.map(\.description) == messages)
@@ -45,7 +45,7 @@ struct AddEdgeCaseTests {
         try scene.write("catalogue/alpha.yaml", preparationText("alpha"))
         try scene.write("catalogue/drafts/beta.yaml", preparationText("beta"))
         let files = [scene.catalogue + "/alpha.yaml", scene.catalogue + "/drafts/beta.yaml"]
-        let added = try CatalogueAdder(catalogue: scene.catalogue).add(files).get().placements
+        let added = try CatalogueAdder(catalogue: scene.catalogue).add(files).placements
         #expect(added.map(\.destination) == ["preparations/face/alpha.yaml", "preparations/face/beta.yaml"])
         #expect(CatalogueLoader().load(catalogueAt: scene.catalogue).preparations.count == 4)
     }
@@ -80,14 +80,14 @@ struct AddEdgeCaseTests {
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "catalogue")
         let inside = link + "/preparations/face/one.yaml"
         let before = snapshot(scene.catalogueURL)
-        guard case .failure(.refused(let diagnostics)) = CatalogueAdder(catalogue: link).add([inside]) else {
+        guard case .refused(let diagnostics)? = #expect(throws: AddError.self, performing: { try CatalogueAdder(catalogue: link).add([inside]) }) else {
             Issue.record("expected a refusal")
             return
         }
         #expect(diagnostics.map(\.description) == ["\(inside):1:1: error: is inside the catalogue already; add takes files from outside it"])
         #expect(snapshot(scene.catalogueURL) == before)
         let file = try scene.newFile("a.yaml", preparationText("alpha"))
-        _ = try CatalogueAdder(catalogue: link).add([file]).get()
+        _ = try CatalogueAdder(catalogue: link).add([file])
         #expect(FileManager.default.contents(atPath: scene.catalogue + "/preparations/face/alpha.yaml")
             == FileManager.default.contents(atPath: file))
     }
@@ -99,7 +99,7 @@ struct AddEdgeCaseTests {
         let notFolder = try scene.newFile("not-a-folder.yaml", preparationText("nope"))
         let before = FileManager.default.contents(atPath: notFolder)
         let file = try scene.newFile("a.yaml", preparationText("alpha"))
-        guard case .failure(.refused(let diagnostics)) = CatalogueAdder(catalogue: notFolder).add([file]) else {
+        guard case .refused(let diagnostics)? = #expect(throws: AddError.self, performing: { try CatalogueAdder(catalogue: notFolder).add([file]) }) else {
             Issue.record("expected a refusal")
             return
         }
@@ -114,7 +114,7 @@ struct AddEdgeCaseTests {
         let scene = try AddScene()
         defer { scene.remove() }
         let file = try scene.newFile("old.yaml", preparationText("old", extra: "deprecated: {because: Superseded, replaced-by: one}"))
-        let added = try CatalogueAdder(catalogue: scene.catalogue).add([file]).get().placements
+        let added = try CatalogueAdder(catalogue: scene.catalogue).add([file]).placements
         #expect(added.map(\.destination) == ["preparations/face/old.yaml"])
         #expect(CatalogueLoader().load(catalogueAt: scene.catalogue).isValid)
     }
@@ -130,7 +130,7 @@ struct AddEdgeCaseTests {
             "\(CatalogueLoader().load(files: [lost]).diagnostics.first?.location.description ?? "?"): error: 'replaced-by' names 'nowhere', which is not a preparation in the catalogue",
         ])
         #expect(diagnostics.count == 1)
-        let added = try CatalogueAdder(catalogue: scene.catalogue).add([old, new]).get().placements
+        let added = try CatalogueAdder(catalogue: scene.catalogue).add([old, new]).placements
         #expect(added.count == 2)
     }
 
@@ -155,11 +155,11 @@ struct AddEdgeCaseTests {
         let diagnostics = expectRefused(scene, [bad], ["\(bad):6:15: error: unknown indication 'dehydratoin'; did you mean 'dehydration'?"])
         #expect(diagnostics.first?.sourceLine == "indications: [dehydratoin]")
         let good = try scene.newFile("good.yaml", mark + preparationText("bom"))
-        let added = try CatalogueAdder(catalogue: scene.catalogue).add([good]).get().placements
+        let added = try CatalogueAdder(catalogue: scene.catalogue).add([good]).placements
         #expect(FileManager.default.contents(atPath: scene.catalogue + "/" + added[0].destination)
             == FileManager.default.contents(atPath: good))
         let keyFirst = try scene.newFile("key-first.yaml", "\u{FEFF}" + preparationText("bom-key-first"))
-        #expect(try CatalogueAdder(catalogue: scene.catalogue).add([keyFirst]).get().placements.map(\.id) == ["bom-key-first"])
+        #expect(try CatalogueAdder(catalogue: scene.catalogue).add([keyFirst]).placements.map(\.id) == ["bom-key-first"])
     }
 }
 

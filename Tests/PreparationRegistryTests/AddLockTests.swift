@@ -18,10 +18,10 @@ struct AddLockTests {
         var adder = CatalogueAdder(catalogue: scene.catalogue)
         adder.lockTimeout = .milliseconds(250)
         let started = ContinuousClock.now
-        let result = adder.add([file])
+        let thrown = #expect(throws: AddError.self) { try adder.add([file]) }
         let waited = ContinuousClock.now - started
-        guard case .failure(let error) = result, case .lockTimedOut = error else {
-            Issue.record("expected a lock timeout, got \(result)")
+        guard let error = thrown, case .lockTimedOut = error else {
+            Issue.record("expected a lock timeout, got \(String(describing: thrown))")
             close(holder)
             return
         }
@@ -29,7 +29,7 @@ struct AddLockTests {
         #expect(error.description == "nothing added: another add kept the catalogue '\(scene.catalogue)' locked for more than 0.25 s; the catalogue is unchanged, try again")
         #expect(snapshot(scene.catalogueURL) == before)
         close(holder)
-        #expect(throws: Never.self) { try adder.add([file]).get() }
+        #expect(throws: Never.self) { try adder.add([file]) }
     }
 
     @Test("an id added by another add between the check and the write is refused under the lock, as added meanwhile")
@@ -39,10 +39,10 @@ struct AddLockTests {
         let mine = try scene.newFile("mine.yaml", preparationText("three"))
         let theirs = try scene.newFile("theirs.yaml", preparationText("three").replacingOccurrences(of: "regions: [face]", with: "regions: [scalp]"))
         let adder = CatalogueAdder(catalogue: scene.catalogue)
-        let planned = try adder.plan([mine]).get()
-        _ = try adder.add([theirs]).get()
+        let planned = try adder.plan([mine])
+        _ = try adder.add([theirs])
         let before = snapshot(scene.catalogueURL)
-        guard case .refused(let diagnostics)? = adder.write(planned.placements) else {
+        guard case .refused(let diagnostics)? = #expect(throws: AddError.self, performing: { try adder.write(planned.placements) }) else {
             Issue.record("expected a refusal")
             return
         }
@@ -61,7 +61,7 @@ struct AddLockTests {
         try scene.write("catalogue/preparations/face/.x.yaml.1-2.tmp.bak", "kept\n")
         #expect(CatalogueLoader().load(catalogueAt: scene.catalogue).isValid)
         let file = try scene.newFile("four.yaml", preparationText("four"))
-        _ = try CatalogueAdder(catalogue: scene.catalogue).add([file]).get()
+        _ = try CatalogueAdder(catalogue: scene.catalogue).add([file])
         let names = try FileManager.default.contentsOfDirectory(atPath: scene.catalogue + "/preparations/face").sorted()
         #expect(names == [".notes.yaml", ".x.yaml.1-2.tmp.bak", "four.yaml", "one.yaml", "two.yaml"])
     }

@@ -193,8 +193,7 @@ struct AddTests {
         defer { scene.remove() }
         let files = try threeNewFiles(scene)
         let before = snapshot(scene.catalogueURL)
-        let result = CatalogueAdder(catalogue: scene.catalogue).add(files)
-        let added = try result.get().placements
+        let added = try CatalogueAdder(catalogue: scene.catalogue).add(files).placements
         #expect(added.map(\.destination) == ["preparations/body/alpha.yaml", "preparations/scalp/beta.yaml", "preparations/scar/gamma.yaml"])
         let after = snapshot(scene.catalogueURL)
         #expect(Set(after.keys).subtracting(before.keys) == [
@@ -219,9 +218,10 @@ struct AddTests {
         let before = snapshot(scene.catalogueURL)
         let modesBefore = modes(scene.catalogueURL)
         let fileSystem = FaultyFileSystem(fault)
-        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fileSystem).add(files)
-        guard case .failure(let error) = result else {
-            Issue.record("the add succeeded despite \(fault): \(fileSystem.log)")
+        let adder = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fileSystem)
+        guard let error = #expect(throws: AddError.self, "the add succeeded despite \(fault): \(fileSystem.log)", performing: {
+            try adder.add(files)
+        }) else {
             return fileSystem
         }
         #expect(expected(error), "\(error)")
@@ -265,9 +265,9 @@ struct AddTests {
         try FileManager.default.createDirectory(at: scene.catalogueURL.appendingPathComponent("preparations/scalp"), withIntermediateDirectories: true)
         let before = snapshot(scene.catalogueURL)
         let fs = FaultyFileSystem(.raceOnMove(call: 2, contents: "theirs\n"))
-        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add(files)
-        guard case .failure(.writeFailed(let error)) = result else {
-            Issue.record("expected a failed write, got \(result)")
+        let thrown = #expect(throws: AddError.self) { try CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add(files) }
+        guard case .writeFailed(let error)? = thrown else {
+            Issue.record("expected a failed write, got \(String(describing: thrown))")
             return
         }
         #expect(error.code == EEXIST)
@@ -309,9 +309,11 @@ struct AddTests {
         let scene = try AddScene()
         defer { scene.remove() }
         let files = try threeNewFiles(scene)
-        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: FaultyFileSystem(.writeAndRemove(call: 2))).add(files)
-        guard case .failure(.rollbackFailed(let error, let leftovers)) = result else {
-            Issue.record("expected a failed roll-back, got \(result)")
+        let thrown = #expect(throws: AddError.self) {
+            try CatalogueAdder(catalogue: scene.catalogue, fileSystem: FaultyFileSystem(.writeAndRemove(call: 2))).add(files)
+        }
+        guard case .rollbackFailed(let error, let leftovers)? = thrown else {
+            Issue.record("expected a failed roll-back, got \(String(describing: thrown))")
             return
         }
         #expect(error.code == ENOSPC)
@@ -325,9 +327,9 @@ struct AddTests {
         let before = snapshot(scene.catalogueURL)
         let modesBefore = modes(scene.catalogueURL)
         let fs = FaultyFileSystem(nil)
-        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add(files)
-        guard case .failure(.refused(let diagnostics)) = result else {
-            Issue.record("expected a refusal, got \(result)")
+        let thrown = #expect(throws: AddError.self) { try CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add(files) }
+        guard case .refused(let diagnostics)? = thrown else {
+            Issue.record("expected a refusal, got \(String(describing: thrown))")
             return
         }
         #expect(diagnostics.map(\.description) == messages)
@@ -412,9 +414,9 @@ struct AddTests {
         defer { scene.remove() }
         try scene.write("catalogue/preparations/face/broken.yaml", "id: broken\n")
         let file = try scene.newFile("a.yaml", preparationText("alpha"))
-        let result = CatalogueAdder(catalogue: scene.catalogue).add([file])
-        guard case .failure(.refused(let diagnostics)) = result else {
-            Issue.record("expected a refusal, got \(result)")
+        let thrown = #expect(throws: AddError.self) { try CatalogueAdder(catalogue: scene.catalogue).add([file]) }
+        guard case .refused(let diagnostics)? = thrown else {
+            Issue.record("expected a refusal, got \(String(describing: thrown))")
             return
         }
         let broken = "\(scene.catalogue)/preparations/face/broken.yaml:1:1: error: missing required key"

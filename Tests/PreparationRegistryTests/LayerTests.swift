@@ -209,7 +209,7 @@ struct LayerTests {
 
         var adder = CatalogueAdder(catalogue: top.path)
         adder.layersBelow = [Self.layer("base")]
-        guard case .failure(.refused(let problems)) = adder.plan([taken.path]) else {
+        guard case .refused(let problems)? = #expect(throws: AddError.self, performing: { try adder.plan([taken.path]) }) else {
             Issue.record("an id of the layer below is refused")
             return
         }
@@ -217,7 +217,7 @@ struct LayerTests {
             "\(taken.path):1:5: error: duplicate id 'base-hair'; already in the layer '\(Self.path("base"))' at \(Self.path("base"))/preparations/base-hair.yaml:1:5; "
                 + "to replace it in this layer on purpose, list it under 'replaces: preparations' in this layer's catalogue.yaml",
         ])
-        let added = try adder.add([new.path]).get()
+        let added = try adder.add([new.path])
         #expect(added.placements.map(\.destination) == ["preparations/face/new-glow.yaml"])
         #expect(FileManager.default.fileExists(atPath: top.path + "/preparations/face/new-glow.yaml"))
         let after = CatalogueLoader().load(layers: [Self.layer("base"), .folder(top.path)])

@@ -87,7 +87,9 @@ struct NotACatalogueTests {
             try? FileManager.default.removeItem(at: root)
             try? FileManager.default.removeItem(at: drafts)
         }
-        guard case .failure(.refused(let diagnostics)) = CatalogueAdder(catalogue: root.path).add([drafts.appendingPathComponent("a.yaml").path]) else {
+        guard case .refused(let diagnostics)? = #expect(throws: AddError.self, performing: {
+            try CatalogueAdder(catalogue: root.path).add([drafts.appendingPathComponent("a.yaml").path])
+        }) else {
             Issue.record("expected a refusal")
             return
         }

@@ -82,7 +82,7 @@ struct ReplaceTests {
         defer { scene.remove() }
         let file = try scene.newFile("one.yaml", replacementText())
         var expected = snapshot(scene.catalogueURL)
-        let result = try CatalogueAdder(catalogue: scene.catalogue).replace([file]).get()
+        let result = try CatalogueAdder(catalogue: scene.catalogue).replace([file])
         let placement = try #require(result.placements.first)
         #expect(placement.previous == "preparations/face/one.yaml" && placement.destination == placement.previous && !placement.moves)
         #expect(placement.old.depth.description == "0.5-2 mm" && placement.new.depth.description == "1-2 mm")
@@ -97,7 +97,7 @@ struct ReplaceTests {
         defer { scene.remove() }
         let file = try scene.newFile("one.yaml", replacementText(scalp: true))
         var expected = snapshot(scene.catalogueURL)
-        let result = try CatalogueAdder(catalogue: scene.catalogue).replace([file]).get()
+        let result = try CatalogueAdder(catalogue: scene.catalogue).replace([file])
         #expect(result.placements.map(\.destination) == ["preparations/scalp/one.yaml"])
         expected["preparations/face/one.yaml"] = nil
         expected["preparations/scalp"] = Data("<folder>".utf8)
@@ -112,7 +112,7 @@ struct ReplaceTests {
         try FileManager.default.moveItem(atPath: scene.catalogue + "/preparations/face/one.yaml",
                                          toPath: scene.catalogue + "/preparations/face/my-one.yml")
         let file = try scene.newFile("one.yaml", replacementText())
-        let result = try CatalogueAdder(catalogue: scene.catalogue).replace([file]).get()
+        let result = try CatalogueAdder(catalogue: scene.catalogue).replace([file])
         #expect(result.placements.map(\.destination) == ["preparations/face/my-one.yml"])
         #expect(FileManager.default.contents(atPath: scene.catalogue + "/preparations/face/my-one.yml") == Data(replacementText().utf8))
     }
@@ -122,9 +122,9 @@ struct ReplaceTests {
     func expectRefused(_ scene: AddScene, _ text: String, _ messages: [String]) throws {
         let file = try scene.newFile("replacement.yaml", text)
         let before = snapshot(scene.catalogueURL), modesBefore = modes(scene.catalogueURL)
-        let result = CatalogueAdder(catalogue: scene.catalogue).replace([file])
-        guard case .failure(.refused(let diagnostics)) = result else {
-            Issue.record("expected a refusal, got \(result)")
+        let thrown = #expect(throws: AddError.self) { try CatalogueAdder(catalogue: scene.catalogue).replace([file]) }
+        guard case .refused(let diagnostics)? = thrown else {
+            Issue.record("expected a refusal, got \(String(describing: thrown))")
             return
         }
         #expect(diagnostics.map(\.description) == messages.map { $0.replacingOccurrences(of: "$FILE", with: file) })
@@ -199,10 +199,10 @@ struct ReplaceTests {
         defer { scene.remove() }
         let file = try scene.newFile("one.yaml", replacementText())
         let adder = CatalogueAdder(catalogue: scene.catalogue)
-        let planned = try adder.planReplacement([file]).get()
+        let planned = try adder.planReplacement([file])
         try scene.write("catalogue/preparations/face/one.yaml", preparationText("one", depth: "0.5-1 mm"))
         let before = snapshot(scene.catalogueURL)
-        guard case .refused(let diagnostics)? = adder.write(planned.placements) else {
+        guard case .refused(let diagnostics)? = #expect(throws: AddError.self, performing: { try adder.write(planned.placements) }) else {
             Issue.record("expected a refusal")
             return
         }
@@ -219,9 +219,10 @@ struct ReplaceTests {
         defer { scene.remove() }
         let file = try scene.newFile("one.yaml", replacementText(scalp: scalp))
         let before = snapshot(scene.catalogueURL), modesBefore = modes(scene.catalogueURL)
-        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fileSystem).replace([file])
-        guard case .failure(let error) = result else {
-            Issue.record("the replace succeeded despite the fault: \(fileSystem.log)")
+        let adder = CatalogueAdder(catalogue: scene.catalogue, fileSystem: fileSystem)
+        guard let error = #expect(throws: AddError.self, "the replace succeeded despite the fault: \(fileSystem.log)", performing: {
+            try adder.replace([file])
+        }) else {
             return
         }
         #expect(expected(error), "\(error)")
@@ -263,9 +264,9 @@ struct ReplaceTests {
         let old = try Data(contentsOf: scene.catalogueURL.appendingPathComponent("preparations/face/one.yaml"))
         // The rename over the old file works, the folder sync fails, and so does every later rename.
         let failing = FailingSync(ReplaceFaultFileSystem("none", call: 0))
-        let result = CatalogueAdder(catalogue: scene.catalogue, fileSystem: failing).replace([file])
-        guard case .failure(.restoreFailed(let error, let pending, _)) = result else {
-            Issue.record("expected a failed restore, got \(result)")
+        let thrown = #expect(throws: AddError.self) { try CatalogueAdder(catalogue: scene.catalogue, fileSystem: failing).replace([file]) }
+        guard case .restoreFailed(let error, let pending, _)? = thrown else {
+            Issue.record("expected a failed restore, got \(String(describing: thrown))")
             return
         }
         #expect(error.operation == "sync folder")

@@ -61,7 +61,7 @@ struct TemplateTests {
         let file = try scene.newFile("new.yaml", filledTemplate(try PreparationTemplate.text(id: "fresh", area: "scalp")))
         let statuses = try checkWithJSONSchemaValidator([file])
         #expect(statuses[file] == ["ok"])
-        let placement = try #require(try CatalogueAdder(catalogue: scene.catalogue).add([file]).get().placements.first)
+        let placement = try #require(try CatalogueAdder(catalogue: scene.catalogue).add([file]).placements.first)
         #expect(placement.destination == "preparations/scalp/fresh.yaml")
         // ../../schema/preparation.schema.json from preparations/scalp/ is the catalogue's schema.
         let schema = scene.catalogueURL.appendingPathComponent("preparations/scalp")

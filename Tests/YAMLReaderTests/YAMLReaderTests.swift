@@ -543,13 +543,11 @@ struct FileTests {
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: 17 * 1024 * 1024)
         try handle.close()
-        let result = YAMLDocumentReader().readBytes(ofFileAt: path, displayPath: "shown/huge.yaml")
-        switch result {
-        case .success: Issue.record("a 17 MiB file was read")
-        case .failure(let error):
-            #expect(error.kind == .limit)
-            #expect(error.location == SourceLocation(file: "shown/huge.yaml", line: 1, column: 1))
+        let error = #expect(throws: YAMLError.self, "a 17 MiB file was read") {
+            try YAMLDocumentReader().readBytes(ofFileAt: path, displayPath: "shown/huge.yaml")
         }
+        #expect(error?.kind == .limit)
+        #expect(error?.location == SourceLocation(file: "shown/huge.yaml", line: 1, column: 1))
     }
 
     @Test("a file one byte over the limit says so in bytes, not as '16.0 MiB, larger than the limit of 16 MiB'")
@@ -568,19 +566,16 @@ struct FileTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("small.yaml").path
         try "a: 1\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let bytes = try YAMLDocumentReader().readBytes(ofFileAt: path).get()
+        let bytes = try YAMLDocumentReader().readBytes(ofFileAt: path)
         #expect(bytes == Array("a: 1\n".utf8))
     }
 
     @Test("a missing file is an io error at 1:1 of its path")
     func missingFile() {
         let path = "/nonexistent-\(UUID().uuidString)/x.yaml"
-        switch YAMLDocumentReader().readBytes(ofFileAt: path) {
-        case .success: Issue.record("read a missing file")
-        case .failure(let error):
-            #expect(error.kind == .io)
-            #expect(error.location == SourceLocation(file: path, line: 1, column: 1))
-        }
+        let error = #expect(throws: YAMLError.self, "read a missing file") { try YAMLDocumentReader().readBytes(ofFileAt: path) }
+        #expect(error?.kind == .io)
+        #expect(error?.location == SourceLocation(file: path, line: 1, column: 1))
     }
 
     /// What `read(fileAt:)` gives for `bytes` written to a file: the roots' shapes and the errors.
@@ -682,9 +677,7 @@ struct FileTests {
     func directory() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        switch YAMLDocumentReader().readBytes(ofFileAt: dir.path) {
-        case .success: Issue.record("read a directory")
-        case .failure(let error): #expect(error.kind == .io)
-        }
+        let error = #expect(throws: YAMLError.self, "read a directory") { try YAMLDocumentReader().readBytes(ofFileAt: dir.path) }
+        #expect(error?.kind == .io)
     }
 }

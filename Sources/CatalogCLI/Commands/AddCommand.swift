@@ -64,8 +64,10 @@ struct AddCommand: ParsableCommand {
         var adder = CatalogueAdder(catalogue: catalogue, loader: options.limits.loader)
         adder.layersBelow = Array(layers.dropLast())
         if replace { return try runReplace(adder, catalogue, layers: layers) }
-        let placements = try checkedPlacements(adder.plan(files), nothing: "nothing added")
-        if let error = adder.write(placements) {
+        let placements = try checkedPlacements({ () throws(AddError) in try adder.plan(files) }, nothing: "nothing added")
+        do throws(AddError) {
+            try adder.write(placements)
+        } catch {
             report(error)
             if case .interrupted(let signal) = error {
                 // End as the signal asked, now that nothing is left behind.
@@ -82,7 +84,7 @@ struct AddCommand: ParsableCommand {
 
     /// `add --replace`: plans, prints each preparation's changes, writes all or none.
     private func runReplace(_ adder: CatalogueAdder, _ catalogue: String, layers: [CatalogueLayer]) throws {
-        let placements = try checkedPlacements(adder.planReplacement(files), nothing: "nothing replaced")
+        let placements = try checkedPlacements({ () throws(AddError) in try adder.planReplacement(files) }, nothing: "nothing replaced")
         let folder = Self.shownFolder(catalogue)
         for placement in placements where placement.moves || placement.contents != placement.previousContents {
             let difference = CatalogueDiff.PreparationDifference(from: placement.old, to: placement.new)
@@ -96,7 +98,9 @@ struct AddCommand: ParsableCommand {
             }
             return
         }
-        if let error = adder.write(placements) {
+        do throws(AddError) {
+            try adder.write(placements)
+        } catch {
             report(error)
             if case .interrupted(let signal) = error { endProcess(by: signal) }
             throw ExitCode(1)
@@ -125,22 +129,23 @@ struct AddCommand: ParsableCommand {
         if !after.isValid { throw ExitCode(1) }
     }
 
-    /// The placements of a plan; its warnings printed (as errors with --strict, which then
-    /// refuses them); a refusal printed and exit 1.
-    private func checkedPlacements<Placement>(_ plan: Result<(placements: [Placement], warnings: [Diagnostic]), AddError>,
-                                       nothing: String) throws -> [Placement] {
-        switch plan {
-        case .failure(let error):
+    /// The placements of a plan (`planning` makes it); its warnings printed (as errors with
+    /// --strict, which then refuses them); a refusal printed and exit 1.
+    private func checkedPlacements<Placement>(_ planning: () throws(AddError) -> (placements: [Placement], warnings: [Diagnostic]),
+                                              nothing: String) throws -> [Placement] {
+        let plan: (placements: [Placement], warnings: [Diagnostic])
+        do throws(AddError) {
+            plan = try planning()
+        } catch {
             report(error)
             throw ExitCode(1)
-        case .success(let plan):
-            for warning in plan.warnings { printError(strict ? warning.asError.rendered : warning.rendered) }
-            if strict, !plan.warnings.isEmpty {
-                printError("catalog add: \(nothing): \(plural(plan.warnings.count, "warning")) (--strict)")
-                throw ExitCode(1)
-            }
-            return plan.placements
         }
+        for warning in plan.warnings { printError(strict ? warning.asError.rendered : warning.rendered) }
+        if strict, !plan.warnings.isEmpty {
+            printError("catalog add: \(nothing): \(plural(plan.warnings.count, "warning")) (--strict)")
+            throw ExitCode(1)
+        }
+        return plan.placements
     }
 
     private func report(_ error: AddError) {

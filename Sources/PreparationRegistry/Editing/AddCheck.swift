@@ -19,7 +19,7 @@ extension CatalogueAdder {
         /// The file's bytes read again, when they are those checked; else nil, and a problem.
         /// (The bytes checked are the bytes written: a file changed meanwhile is refused.)
         func bytesAgain(_ path: String, _ problems: inout [Diagnostic]) -> [UInt8]? {
-            guard case .success(let bytes) = reader.readBytes(ofFileAt: path), bytes == sources[Array(path.utf8)] else {
+            guard let bytes = try? reader.readBytes(ofFileAt: path), bytes == sources[Array(path.utf8)] else {
                 problems.append(.error(SourceLocation(file: path, line: 1, column: 1), .changedWhileChecked))
                 return nil
             }
@@ -31,9 +31,9 @@ extension CatalogueAdder {
     /// is a regular file from outside the catalogue, named once, and loads against the
     /// catalogue's vocabulary (its errors in ``CheckedFiles/problems``). `locked`: the caller
     /// holds the catalogue's lock already.
-    func check(_ files: [String], replacing: Bool, locked: Bool = false) -> Result<CheckedFiles, AddError> {
+    func check(_ files: [String], replacing: Bool, locked: Bool = false) throws(AddError) -> CheckedFiles {
         let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
-        guard !files.isEmpty else { return .failure(.refused([.error(start(catalogue), .noFiles(replacing: replacing))])) }
+        guard !files.isEmpty else { throw .refused([.error(start(catalogue), .noFiles(replacing: replacing))]) }
         var current = loadCatalogue()
         if !current.isValid, !locked, pathKind(catalogue) == .directory, CatalogueLoader.holdsCatalogue(catalogue) {
             // Another add or replace may be half-way (a replace that moves a preparation to
@@ -49,10 +49,10 @@ extension CatalogueAdder {
             let errors = current.diagnostics.filter { $0.severity == .error }
             // A path that is no catalogue at all: its error says so, and nothing is to fix in it.
             guard pathKind(catalogue) == .directory, CatalogueLoader.holdsCatalogue(catalogue) else {
-                return .failure(.refused(errors))
+                throw .refused(errors)
             }
-            return .failure(.refused(errors + [.error(start(catalogue),
-                .catalogueHasErrors(replacing: replacing))]))
+            throw .refused(errors + [.error(start(catalogue),
+                .catalogueHasErrors(replacing: replacing))])
         }
         var problems: [Diagnostic] = []
         // The catalogue's preparations are the files below preparations/ (section 1 of the
@@ -83,11 +83,11 @@ extension CatalogueAdder {
                 problems.append(.error(start(path), .addNotRegular))
             } else if let real, let preparationsRoot, real.starts(with: Array((preparationsRoot + "/").utf8)) {
                 problems.append(.error(start(path), .addInsideCatalogue))
-            } else if case .success(let bytes) = reader.readBytes(ofFileAt: path) {
+            } else if let bytes = try? reader.readBytes(ofFileAt: path) {
                 sources[Array(path.utf8)] = bytes
             }
         }
-        guard problems.isEmpty else { return .failure(.refused(problems)) }
+        guard problems.isEmpty else { throw .refused(problems) }
 
         // A new file's `replaced-by` may name a preparation of the catalogue.
         let checked = loader.load(files: files, manifest: current.manifest, knownIDs: Set(current.preparations.map(\.id)))
@@ -112,7 +112,7 @@ extension CatalogueAdder {
             }
             preparations.append((path, preparation))
         }
-        return .success(CheckedFiles(current: current, loaded: checked, preparations: preparations, problems: problems,
-                                     sources: sources, reader: reader))
+        return CheckedFiles(current: current, loaded: checked, preparations: preparations, problems: problems,
+                            sources: sources, reader: reader)
     }
 }

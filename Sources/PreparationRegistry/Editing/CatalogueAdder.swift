@@ -74,12 +74,8 @@ package struct CatalogueAdder: Sendable {
 
     /// Checks `files` against the catalogue: where each would go, and the warnings the files
     /// have; or every reason to refuse.
-    package func plan(_ files: [String]) -> Result<(placements: [AddPlacement], warnings: [Diagnostic]), AddError> {
-        let checked: CheckedFiles
-        switch check(files, replacing: false) {
-        case .failure(let error): return .failure(error)
-        case .success(let found): checked = found
-        }
+    package func plan(_ files: [String]) throws(AddError) -> (placements: [AddPlacement], warnings: [Diagnostic]) {
+        let checked = try check(files, replacing: false)
         var problems = checked.problems
         var placements: [AddPlacement] = []
         for (path, preparation) in checked.preparations {
@@ -110,8 +106,8 @@ package struct CatalogueAdder: Sendable {
                                            destination: destination, contents: bytes,
                                            idLocation: preparation.location(of: "id")))
         }
-        guard problems.isEmpty else { return .failure(.refused(withSourceLines(problems))) }
-        return .success((placements, checked.loaded.diagnostics.filter { $0.severity == .warning }))
+        guard problems.isEmpty else { throw .refused(withSourceLines(problems)) }
+        return (placements, checked.loaded.diagnostics.filter { $0.severity == .warning })
     }
 
     /// True when `id` is a preparation of a layer below the last, which the last layer's
@@ -125,14 +121,10 @@ package struct CatalogueAdder: Sendable {
 
     /// Checks `files`, then writes them all or none. Returns what was added and the files'
     /// warnings.
-    package func add(_ files: [String]) -> Result<(placements: [AddPlacement], warnings: [Diagnostic]), AddError> {
-        switch plan(files) {
-        case .failure(let error):
-            return .failure(error)
-        case .success(let planned):
-            if let error = write(planned.placements) { return .failure(error) }
-            return .success(planned)
-        }
+    package func add(_ files: [String]) throws(AddError) -> (placements: [AddPlacement], warnings: [Diagnostic]) {
+        let planned = try plan(files)
+        try write(planned.placements)
+        return planned
     }
 
     /// The catalogue as it is now, with the layers below it.
@@ -144,42 +136,44 @@ package struct CatalogueAdder: Sendable {
     static let writing = Mutex(())
     static let counter = Counter()
 
-    /// Writes planned placements, all or none; nil when all were written.
+    /// Writes planned placements, all or none; throws when any was not written.
     ///
     /// Holds the catalogue's lock (``lockTimeout`` at most to get it; see `CatalogueLock`)
     /// while it checks again, under the lock, that each id is still new and each destination
     /// free (another add may have written them since ``plan(_:)``), removes the temporaries an
     /// add killed by SIGKILL left, and writes.
-    package func write(_ placements: [AddPlacement]) -> AddError? {
-        holdingLock { recheck(placements) ?? cleanAndWrite(placements) }
+    package func write(_ placements: [AddPlacement]) throws(AddError) {
+        try holdingLock { () throws(AddError) in
+            try recheck(placements)
+            try cleanAndWrite(placements)
+        }
     }
 
-    /// `body`'s answer, run holding the catalogue's lock (``lockTimeout`` at most to get it);
-    /// the lock's error when it cannot be had.
-    func holdingLock(_ body: () -> AddError?) -> AddError? {
-        let lock: CatalogueLock
+    /// Runs `body` holding the catalogue's lock (``lockTimeout`` at most to get it); throws
+    /// `body`'s error, or the lock's error when it cannot be had.
+    func holdingLock(_ body: () throws(AddError) -> Void) throws(AddError) {
+        let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
         do throws(AddError) {
-            lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+            try body()
         } catch {
-            return error
+            lock.unlock()
+            throw error
         }
-        let answer = body()
         lock.unlock()
-        return answer
     }
 
     /// Under the lock, once checked: removes what killed adds left, then writes.
-    private func cleanAndWrite(_ placements: [AddPlacement]) -> AddError? {
+    private func cleanAndWrite(_ placements: [AddPlacement]) throws(AddError) {
         removeStaleTemporaries()
-        return Self.writing.withLock { _ in writeLocked(placements) }
+        try Self.writing.withLock { (_: inout ()) throws(AddError) in try writeLocked(placements) }
     }
 
     /// Under the lock: the catalogue is still valid, and holds none of the ids nor destinations.
-    private func recheck(_ placements: [AddPlacement]) -> AddError? {
+    private func recheck(_ placements: [AddPlacement]) throws(AddError) {
         let current = loadCatalogue()
         let errors = current.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            return .refused(errors + [.error(SourceLocation(file: catalogue, line: 1, column: 1),
+            throw .refused(errors + [.error(SourceLocation(file: catalogue, line: 1, column: 1),
                 .erroneousMeanwhile)])
         }
         var problems: [Diagnostic] = []
@@ -192,20 +186,21 @@ package struct CatalogueAdder: Sendable {
                     .createdMeanwhile(join(catalogue, placement.destination))))
             }
         }
-        return problems.isEmpty ? nil : .refused(withSourceLines(problems))
+        guard problems.isEmpty else { throw .refused(withSourceLines(problems)) }
     }
 
     /// Writes, the catalogue's lock and ``writing`` held.
-    private func writeLocked(_ placements: [AddPlacement]) -> AddError? {
+    private func writeLocked(_ placements: [AddPlacement]) throws(AddError) {
         let signals = SignalDeferral.begin()
         defer { signals.end() }
         var transaction = Transaction(fileSystem: fileSystem)
-        do throws(FileSystemError) {
+        var interruption: Int32?  // a signal caught between two steps: what is written is rolled back
+        steps: do throws(FileSystemError) {
             let preparations = join(catalogue, CatalogueLoader.preparationsFolder)
             try transaction.ensureDirectory(preparations, parent: catalogue)
             var temporaries: [(temporary: String, destination: String)] = []
             for placement in placements {
-                if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+                if let signal = signals.caught { interruption = signal; break steps }
                 let folder = join(preparations, placement.folder)
                 try transaction.ensureDirectory(folder, parent: preparations)
                 let temporary = join(folder, ".\(placement.id).yaml.\(getpid())-\(Self.counter.next()).tmp")
@@ -213,15 +208,15 @@ package struct CatalogueAdder: Sendable {
                 temporaries.append((temporary, join(catalogue, placement.destination)))
             }
             for (temporary, destination) in temporaries {
-                if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+                if let signal = signals.caught { interruption = signal; break steps }
                 try transaction.move(temporary, to: destination)
             }
             try transaction.syncFolders()
-            if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
-            return nil
+            if let signal = signals.caught { interruption = signal; break steps }
         } catch {
-            if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
-            return transaction.rollBack(.writeFailed(error), signals)
+            if let signal = signals.caught { throw transaction.rollBack(.interrupted(signal: signal), signals) }
+            throw transaction.rollBack(.writeFailed(error), signals)
         }
+        if let signal = interruption { throw transaction.rollBack(.interrupted(signal: signal), signals) }
     }
 }

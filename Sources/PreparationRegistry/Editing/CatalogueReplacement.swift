@@ -40,29 +40,37 @@ extension CatalogueAdder {
     /// of its own (not a link); when its area changed, its new place must be free; and the
     /// catalogue with every replacement in place of the file it replaces must load without
     /// errors. Returns where each goes and the files' warnings, or every reason to refuse.
-    package func planReplacement(_ files: [String]) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
-        let first = planReplacement(files, locked: false)
-        guard case .failure(.refused) = first else { return first }
+    package func planReplacement(_ files: [String]) throws(AddError) -> (placements: [ReplacePlacement], warnings: [Diagnostic]) {
+        let first: AddError
+        do throws(AddError) {
+            return try planReplacement(files, locked: false)
+        } catch {
+            first = error
+        }
+        guard case .refused = first else { throw first }
         // A refusal may come of another add or replace half-way through (the catalogue read
         // while it changed): plan again once that is done, under the lock; when the lock cannot
         // be had, the first plan stands.
+        let lock: CatalogueLock
         do throws(AddError) {
-            let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
-            let again = planReplacement(files, locked: true)
-            lock.unlock()
-            return again
+            lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
         } catch {
-            return first
+            throw first
         }
+        let again: (placements: [ReplacePlacement], warnings: [Diagnostic])
+        do throws(AddError) {
+            again = try planReplacement(files, locked: true)
+        } catch {
+            lock.unlock()
+            throw error
+        }
+        lock.unlock()
+        return again
     }
 
     /// ``planReplacement(_:)``; `locked`: the caller holds the catalogue's lock.
-    private func planReplacement(_ files: [String], locked: Bool) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
-        let checked: CheckedFiles
-        switch check(files, replacing: true, locked: locked) {
-        case .failure(let error): return .failure(error)
-        case .success(let found): checked = found
-        }
+    private func planReplacement(_ files: [String], locked: Bool) throws(AddError) -> (placements: [ReplacePlacement], warnings: [Diagnostic]) {
+        let checked = try check(files, replacing: true, locked: locked)
         var problems = checked.problems
         var placements: [ReplacePlacement] = []
         let current = checked.current
@@ -103,7 +111,7 @@ extension CatalogueAdder {
                     continue
                 }
             }
-            guard case .success(let previousContents) = checked.reader.readBytes(ofFileAt: file) else {
+            guard let previousContents = try? checked.reader.readBytes(ofFileAt: file) else {
                 problems.append(.error(at, .cannotReadReplaced(file, holding: preparation.id)))
                 continue
             }
@@ -111,7 +119,7 @@ extension CatalogueAdder {
             placements.append(ReplacePlacement(source: path, id: preparation.id, previous: previous, destination: destination,
                                                contents: bytes, previousContents: previousContents, old: existing, new: preparation))
         }
-        guard problems.isEmpty else { return .failure(.refused(withSourceLines(problems))) }
+        guard problems.isEmpty else { throw .refused(withSourceLines(problems)) }
 
         // The whole catalogue as it would be: its files, each replaced one left out, and the
         // replacements, loaded as one catalogue (so every check across files is made).
@@ -119,24 +127,20 @@ extension CatalogueAdder {
         let after = loader.load(catalogueAt: catalogue, manifest: current.manifest, leavingOut: replaced, adding: placements.map(\.source))
         problems = after.diagnostics.filter { $0.severity == .error }
         guard problems.isEmpty else {
-            return .failure(.refused(withSourceLines(problems) + [.error(SourceLocation(file: catalogue, line: 1, column: 1),
-                .wouldHaveErrors(placements.count))]))
+            throw .refused(withSourceLines(problems) + [.error(SourceLocation(file: catalogue, line: 1, column: 1),
+                .wouldHaveErrors(placements.count))])
         }
-        return .success((placements, checked.loaded.diagnostics.filter { $0.severity == .warning }))
+        return (placements, checked.loaded.diagnostics.filter { $0.severity == .warning })
     }
 
     /// Checks `files` as replacements, then writes them all or none.
-    package func replace(_ files: [String]) -> Result<(placements: [ReplacePlacement], warnings: [Diagnostic]), AddError> {
-        switch planReplacement(files) {
-        case .failure(let error):
-            return .failure(error)
-        case .success(let planned):
-            if let error = write(planned.placements) { return .failure(error) }
-            return .success(planned)
-        }
+    package func replace(_ files: [String]) throws(AddError) -> (placements: [ReplacePlacement], warnings: [Diagnostic]) {
+        let planned = try planReplacement(files)
+        try write(planned.placements)
+        return planned
     }
 
-    /// Writes planned replacements, all or none; nil when all were written.
+    /// Writes planned replacements, all or none; throws when any was not written.
     ///
     /// Holds the catalogue's lock while it plans again and finds the same replacements (the
     /// same files replaced, with the same bytes; else the catalogue changed meanwhile and
@@ -147,43 +151,42 @@ extension CatalogueAdder {
     /// (never replacing a file) and the replaced file moved to a hidden name. Then the folders
     /// are flushed and the hidden names removed. A failure or a signal at any step removes
     /// what was written and puts every replaced file back under its name.
-    package func write(_ placements: [ReplacePlacement]) -> AddError? {
-        holdingLock { recheck(placements) ?? cleanAndWriteReplacements(placements) }
-    }
-
-    /// Under the lock: the same replacements are planned again.
-    private func recheck(_ placements: [ReplacePlacement]) -> AddError? {
-        switch planReplacement(placements.map(\.source), locked: true) {
-        case .failure(let error):
-            return error
-        case .success(let again):
-            func key(_ p: ReplacePlacement) -> [[UInt8]] { [Array(p.previous.utf8), Array(p.destination.utf8), p.contents, p.previousContents] }
-            guard again.placements.map(key) == placements.map(key) else {
-                return .refused([.error(SourceLocation(file: catalogue, line: 1, column: 1),
-                    .replacedMeanwhile)])
-            }
-            return nil
+    package func write(_ placements: [ReplacePlacement]) throws(AddError) {
+        try holdingLock { () throws(AddError) in
+            try recheck(placements)
+            try cleanAndWriteReplacements(placements)
         }
     }
 
-    private func cleanAndWriteReplacements(_ placements: [ReplacePlacement]) -> AddError? {
+    /// Under the lock: the same replacements are planned again.
+    private func recheck(_ placements: [ReplacePlacement]) throws(AddError) {
+        let again = try planReplacement(placements.map(\.source), locked: true)
+        func key(_ p: ReplacePlacement) -> [[UInt8]] { [Array(p.previous.utf8), Array(p.destination.utf8), p.contents, p.previousContents] }
+        guard again.placements.map(key) == placements.map(key) else {
+            throw .refused([.error(SourceLocation(file: catalogue, line: 1, column: 1),
+                .replacedMeanwhile)])
+        }
+    }
+
+    private func cleanAndWriteReplacements(_ placements: [ReplacePlacement]) throws(AddError) {
         removeStaleTemporaries()
-        return Self.writing.withLock { _ in writeReplacementsLocked(placements) }
+        try Self.writing.withLock { (_: inout ()) throws(AddError) in try writeReplacementsLocked(placements) }
     }
 
     /// Writes, the catalogue's lock and ``CatalogueAdder/writing`` held.
-    private func writeReplacementsLocked(_ placements: [ReplacePlacement]) -> AddError? {
+    private func writeReplacementsLocked(_ placements: [ReplacePlacement]) throws(AddError) {
         let signals = SignalDeferral.begin()
         defer { signals.end() }
         var transaction = Transaction(fileSystem: fileSystem)
         func hidden(beside path: String, _ id: String) -> String {
             join(parentFolder(path), ".\(id).yaml.\(getpid())-\(Self.counter.next()).tmp")
         }
-        do throws(FileSystemError) {
+        var interruption: Int32?  // a signal caught between two steps: what is written is rolled back
+        steps: do throws(FileSystemError) {
             let preparations = join(catalogue, CatalogueLoader.preparationsFolder)
             var temporaries: [String] = []
             for placement in placements {
-                if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+                if let signal = signals.caught { interruption = signal; break steps }
                 let destination = join(catalogue, placement.destination)
                 if placement.moves { try transaction.ensureDirectory(parentFolder(destination), parent: preparations) }
                 let temporary = hidden(beside: destination, placement.id)
@@ -192,27 +195,27 @@ extension CatalogueAdder {
             }
             for (placement, temporary) in zip(placements, temporaries) {
                 let previous = join(catalogue, placement.previous), destination = join(catalogue, placement.destination)
-                if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+                if let signal = signals.caught { interruption = signal; break steps }
                 if placement.moves {
                     // The new file first, then the old one out of the way: a crash between the
                     // two leaves the id twice (which validate reports), never not at all.
                     try transaction.move(temporary, to: destination)
-                    if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+                    if let signal = signals.caught { interruption = signal; break steps }
                     try transaction.setAside(previous, as: hidden(beside: previous, placement.id))
                 } else {
                     try transaction.keep(previous, as: hidden(beside: previous, placement.id))
-                    if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+                    if let signal = signals.caught { interruption = signal; break steps }
                     try transaction.replace(temporary, over: destination)
                 }
             }
             try transaction.syncFolders()
-            if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
+            if let signal = signals.caught { interruption = signal; break steps }
             transaction.dropBackups()
-            return nil
         } catch {
-            if let signal = signals.caught { return transaction.rollBack(.interrupted(signal: signal), signals) }
-            return transaction.rollBack(.writeFailed(error), signals)
+            if let signal = signals.caught { throw transaction.rollBack(.interrupted(signal: signal), signals) }
+            throw transaction.rollBack(.writeFailed(error), signals)
         }
+        if let signal = interruption { throw transaction.rollBack(.interrupted(signal: signal), signals) }
     }
 
     /// `path` relative to the catalogue folder, when it is below it.

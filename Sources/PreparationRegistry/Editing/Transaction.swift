@@ -129,7 +129,7 @@ func withSourceLines(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     return diagnostics.map { diagnostic in
         guard diagnostic.sourceLine == nil else { return diagnostic }
         let file = diagnostic.location.file
-        if lines[file] == nil, case .success(let bytes) = YAMLDocumentReader().readBytes(ofFileAt: file) {
+        if lines[file] == nil, let bytes = try? YAMLDocumentReader().readBytes(ofFileAt: file) {
             lines[file] = SourceLines(bytes)
         }
         var copy = diagnostic

@@ -14,7 +14,7 @@ enum SourceText: Sendable {
     /// chunks; anything else (such as `/dev/stdin`) now, since it can be read only once.
     static func named(_ path: String, reader: YAMLDocumentReader) -> SourceText {
         guard pathKind(path) == .other else { return .file(CatalogueFile(path: path)) }
-        return .bytes(path, reader.readBytes(ofFileAt: path))
+        return .bytes(path, Result { () throws(YAMLError) in try reader.readBytes(ofFileAt: path) })
     }
 
     var displayPath: String {
