@@ -26,3 +26,18 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         return lhs.column < rhs.column
     }
 }
+
+/// A place a message names, with what is there (`first defined here`): a note of a diagnostic
+/// (`Diagnostic.Note`), the related place of a reader's error (``YAMLError/related``).
+public struct SourceNote: Sendable, Hashable {
+    /// Where it is.
+    public package(set) var location: SourceLocation
+    /// What is there, without the location: `first given here`.
+    public package(set) var message: String
+
+    /// Creates a note.
+    package init(_ location: SourceLocation, _ message: String) {
+        self.location = location
+        self.message = message
+    }
+}

@@ -33,18 +33,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public package(set) var related: Related?
 
     /// A place an error's message names, as data.
-    public struct Related: Sendable, Hashable {
-        /// Where it is.
-        public package(set) var location: SourceLocation
-        /// What is there, without the location: `first given here`.
-        public package(set) var message: String
-
-        /// Creates a related place.
-        package init(_ location: SourceLocation, _ message: String) {
-            self.location = location
-            self.message = message
-        }
-    }
+    public typealias Related = SourceNote
 
     /// Creates an error.
     package init(_ kind: Kind, at location: SourceLocation, _ message: String, related: Related? = nil) {

@@ -1,17 +1,10 @@
-extension Diagnostic {
-    /// Another place a diagnostic speaks of, with what it is (`first defined here`).
-    public struct Note: Sendable, Hashable {
-        /// Where it is.
-        public package(set) var location: SourceLocation
-        /// What is there, without the location: `first defined here`.
-        public package(set) var message: String
+import YAMLReader
 
-        /// Creates a note.
-        package init(_ location: SourceLocation, _ message: String) {
-            self.location = location
-            self.message = message
-        }
-    }
+extension Diagnostic {
+    /// Another place a diagnostic speaks of, with what it is (`first defined here`): the
+    /// reader's `SourceNote`, so that a reader's error passes its related place on
+    /// as it is.
+    public typealias Note = SourceNote
 
     /// What a diagnostic says: its code, its text and its notes. Built by the named
     /// constructors beside the others of their kind (`Diagnostics/Messages/`), one per problem,

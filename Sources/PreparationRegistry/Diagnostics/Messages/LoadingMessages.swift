@@ -18,7 +18,7 @@ extension Diagnostic.Message {
         case .unknownAlias: .yamlUnknownAlias
         case .merge: .yamlMerge
         }
-        return Self(code, error.message, notes: error.related.map { [Diagnostic.Note($0.location, $0.message)] } ?? [])
+        return Self(code, error.message, notes: error.related.map { [$0] } ?? [])
     }
 
     // MARK: The catalogue folder
