@@ -23,7 +23,7 @@ struct PreparationTable {
     /// One row's cells, with the layer for a layered catalogue.
     func cells(_ p: Preparation) -> [String] {
         guard let layer else { return Self.cells(p) }
-        return Self.cells(p) + [terminalSafe(oneLine(layer(p)))]
+        return Self.cells(p) + [terminalSafe(tabsAsSpaces(oneLine(layer(p))))]
     }
 
     static let headers = ["ID", "NAME", "REGIONS", "TECHNIQUES", "DEPTH", "SESSIONS"]
@@ -44,8 +44,9 @@ struct PreparationTable {
             p.depth.description,
             sessions(p.phases),
         ]
-        // One line a cell, and catalogue text never drives the terminal.
-        return cells.map { terminalSafe(oneLine($0)) }
+        // One line a cell, a tab shown as a space (a raw tab would shift the columns after it,
+        // piped as on a terminal), and catalogue text never drives the terminal.
+        return cells.map { terminalSafe(tabsAsSpaces(oneLine($0))) }
     }
 
     /// `3-6 every 1-4 weeks, then 1 after 3-6 months, repeating`.
