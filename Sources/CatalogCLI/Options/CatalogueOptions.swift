@@ -93,9 +93,15 @@ struct CatalogueOptions: ParsableArguments {
         guard let part = result.validPart() else { return (try loadRegistry(result), nil) }
         let shown = part.brokenFiles.prefix(3).joined(separator: ", ")
         let more = part.brokenFiles.count > 3 ? " and \(part.brokenFiles.count - 3) more" : ""
+        // Preparations of the other files left out all the same: their id is in doubt (defined
+        // twice, or also in a broken file), so the warning says so rather than only counting.
+        let broken = Set(part.brokenFiles)
+        let doubtful = result.preparations.filter { !broken.contains($0.location.file) && part.registry[$0.id] == nil }.map(\.id)
+        let inDoubt = doubtful.isEmpty ? "" : ", leaving out \(doubtful.count) more whose id is in doubt (" +
+            doubtful.prefix(3).joined(separator: ", ") + (doubtful.count > 3 ? " and \(doubtful.count - 3) more" : "") + ")"
         printError("warning: \(try selectedName()) has \(plural(result.errorCount, "error")) in " +
                    "\(plural(part.brokenFiles.count, "file")) (\(shown)\(more)); answering from the " +
-                   "\(plural(part.registry.preparations.count, "preparation")) of the other files; " +
+                   "\(plural(part.registry.preparations.count, "preparation")) of the other files\(inDoubt); " +
                    "`catalog validate` lists the errors")
         return (part.registry, part)
     }
