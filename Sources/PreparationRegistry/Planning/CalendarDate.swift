@@ -79,9 +79,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The first day a `CalendarDate` can hold: 0001-01-01.
-    public static let first = CalendarDate(uncheckedYear: 1, month: 1, day: 1)
+    package static let first = CalendarDate(uncheckedYear: 1, month: 1, day: 1)
     /// The last day a `CalendarDate` can hold: 9999-12-31. Date arithmetic stops there.
-    public static let last = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
+    package static let last = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
 
     private init(uncheckedYear year: Int, month: Int, day: Int) {
         self.year = year
@@ -99,7 +99,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The same day of the month `months` calendar months later; the month's last day when it
     /// is shorter (2026-01-31 plus one month is 2026-02-28). Kept within ``first`` and ``last``.
-    public func adding(months: Int) -> CalendarDate {
+    package func adding(months: Int) -> CalendarDate {
         guard abs(months) < 120_000 else { return months > 0 ? .last : .first }
         let index = year * 12 + (month - 1) + months
         guard index >= 12 else { return .first }
