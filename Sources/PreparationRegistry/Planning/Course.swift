@@ -88,7 +88,7 @@ public struct Course: Sendable, Hashable {
     /// The vocabulary's entry for the request's concern (its description and code).
     package var concern: Vocabulary.Indication?
     /// False when the course was cut short of what the protocol and the horizon ask (at
-    /// `Scheduler/sessionLimit` sessions, or at ``CalendarDate/last``), with a warning saying
+    /// `Scheduler/sessionLimit` sessions, or at `CalendarDate.last`), with a warning saying
     /// where; true for a whole course.
     public package(set) var isComplete: Bool
     /// The layer the chosen preparation comes from, when the catalogue is layered
