@@ -96,7 +96,7 @@ let package = Package(
         // Another tool's use of the libraries: no package access, so the public API alone.
         .testTarget(
             name: "PublicAPITests",
-            dependencies: ["PreparationRegistry", "Exporters"],
+            dependencies: ["PreparationRegistry", "Exporters", "AreaPlugins"],
             exclude: ["Fixtures"],
             packageAccess: false
         ),

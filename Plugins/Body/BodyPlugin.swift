@@ -7,31 +7,31 @@ import PreparationRegistry
 /// Its rules: a follow-up 3-4 weeks after every session for late infections
 /// (``infectionFollowUp``) and a warning above 600 cm² of topical anaesthetic
 /// (``anaestheticSurface``).
-public struct BodyPlugin: CoursePlugin {
+package struct BodyPlugin: CoursePlugin {
     /// Creates the plugin.
-    public init() {}
+    package init() {}
 
     /// The start date of the plugin's examples and its rules' examples.
     static let exampleStart = CalendarDate(year: 2026, month: 3, day: 2) ?? .first
 
     /// The plugin's id, the area word of `catalog course` (`body`).
-    public var id: String { "body" }
+    package var id: String { "body" }
     /// One line about the plugin, for `catalog plugins`.
-    public var summary: String { "Body courses in the regions named (--region required)" }
+    package var summary: String { "Body courses in the regions named (--region required)" }
     /// The regions the plugin plans courses in.
-    public var regions: [Region] { Area.body.regions }
+    package var regions: [Region] { Area.body.regions }
     /// True: a request must name at least one region (`--region`).
-    public var needsRegion: Bool { true }
+    package var needsRegion: Bool { true }
     /// What is particular to this plugin, for `catalog plugins`.
-    public var particulars: [String] {
+    package var particulars: [String] {
         ["needs --region: the regions treated together in each session, each with its surface for a dose"]
     }
 
     /// The area's planning rules, in the order they act.
-    public var rules: [PlanningRule] { [Self.infectionFollowUp, Self.anaestheticSurface] }
+    package var rules: [PlanningRule] { [Self.infectionFollowUp, Self.anaestheticSurface] }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
-    public var examples: [PluginExample] {
+    package var examples: [PluginExample] {
         let start = Self.exampleStart
         return [
             PluginExample(

@@ -6,29 +6,29 @@ import PreparationRegistry
 /// used in each. Its rules: superficial work only around the eyes
 /// (``periorbitalSuperficialOnly``) and the no-injection zone along the jaw under the chin
 /// (``submentalJawLine``). Counts: the lower bound of each range.
-public struct FacePlugin: CoursePlugin {
+package struct FacePlugin: CoursePlugin {
     /// Creates the plugin.
-    public init() {}
+    package init() {}
 
     /// The start date of the plugin's examples and its rules' examples.
     static let exampleStart = CalendarDate(year: 2026, month: 1, day: 5) ?? .first
 
     /// The plugin's id, the area word of `catalog course` (`face`).
-    public var id: String { "face" }
+    package var id: String { "face" }
     /// One line about the plugin, for `catalog plugins`.
-    public var summary: String { "Face, periorbital, submental, neck and décolletage courses" }
+    package var summary: String { "Face, periorbital, submental, neck and décolletage courses" }
     /// The regions the plugin plans courses in.
-    public var regions: [Region] { Area.face.regions }
+    package var regions: [Region] { Area.face.regions }
     /// What is particular to this plugin, for `catalog plugins`.
-    public var particulars: [String] {
+    package var particulars: [String] {
         ["without --region, any face region qualifies; with regions, only preparations used in every one"]
     }
 
     /// The area's planning rules, in the order they act.
-    public var rules: [PlanningRule] { [Self.periorbitalSuperficialOnly, Self.submentalJawLine] }
+    package var rules: [PlanningRule] { [Self.periorbitalSuperficialOnly, Self.submentalJawLine] }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
-    public var examples: [PluginExample] {
+    package var examples: [PluginExample] {
         let start = Self.exampleStart
         return [
             PluginExample(

@@ -6,31 +6,31 @@ import PreparationRegistry
 /// phase's session count: the complete induction, then maintenance until the horizon. Its rule
 /// (``assessmentVisits``) plans standardised photos and trichoscopy at baseline and about 3 and
 /// 6 months, and starts maintenance only after the 3-month assessment.
-public struct ScalpPlugin: CoursePlugin {
+package struct ScalpPlugin: CoursePlugin {
     /// Creates the plugin.
-    public init() {}
+    package init() {}
 
     /// The start date of the plugin's examples and its rules' examples.
     static let exampleStart = CalendarDate(year: 2026, month: 9, day: 7) ?? .first
 
     /// The plugin's id, the area word of `catalog course` (`scalp`).
-    public var id: String { "scalp" }
+    package var id: String { "scalp" }
     /// One line about the plugin, for `catalog plugins`.
-    public var summary: String { "Scalp courses for hair loss: full induction, then maintenance" }
+    package var summary: String { "Scalp courses for hair loss: full induction, then maintenance" }
     /// The regions the plugin plans courses in.
-    public var regions: [Region] { Area.scalp.regions }
+    package var regions: [Region] { Area.scalp.regions }
     /// The most sessions of each phase's range: long hair-loss protocols are planned at their upper bound.
-    public var sessionCounts: SessionCountChoice { .most }
+    package var sessionCounts: SessionCountChoice { .most }
     /// What is particular to this plugin, for `catalog plugins`.
-    public var particulars: [String] {
+    package var particulars: [String] {
         ["plans the most sessions each phase allows: hair-loss protocols are judged after the complete induction"]
     }
 
     /// The area's planning rules, in the order they act.
-    public var rules: [PlanningRule] { [Self.assessmentVisits] }
+    package var rules: [PlanningRule] { [Self.assessmentVisits] }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
-    public var examples: [PluginExample] {
+    package var examples: [PluginExample] {
         let start = Self.exampleStart
         return [
             PluginExample(

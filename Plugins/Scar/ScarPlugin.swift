@@ -6,35 +6,35 @@ import PreparationRegistry
 /// in that region qualify. The surface given is the scar's. Its rules: an assessment of the
 /// scar at every session (``assessmentEachSession``) and a warning for a patient prone to
 /// keloids (``keloidTendency``).
-public struct ScarPlugin: CoursePlugin {
+package struct ScarPlugin: CoursePlugin {
     /// Creates the plugin.
-    public init() {}
+    package init() {}
 
     /// The start date of the plugin's examples and its rules' examples.
     static let exampleStart = CalendarDate(year: 2026, month: 10, day: 5) ?? .first
 
     /// The plugin's id, the area word of `catalog course` (`scar`).
-    public var id: String { "scar" }
+    package var id: String { "scar" }
     /// One line about the plugin, for `catalog plugins`.
-    public var summary: String { "Scar and stretch-mark courses, in any region" }
+    package var summary: String { "Scar and stretch-mark courses, in any region" }
     /// The regions the plugin plans courses in.
-    public var regions: [Region] { Region.allCases }
+    package var regions: [Region] { Region.allCases }
 
     /// Only the indications marked `scar: true`.
-    public func serves(_ indication: String, in vocabulary: Vocabulary) -> Bool {
+    package func serves(_ indication: String, in vocabulary: Vocabulary) -> Bool {
         vocabulary.indications[indication]?.isScar ?? false
     }
 
     /// What is particular to this plugin, for `catalog plugins`.
-    public var particulars: [String] {
+    package var particulars: [String] {
         ["plans only the indications the vocabulary marks 'scar: true', in every region; a surface given is the scar's"]
     }
 
     /// The area's planning rules, in the order they act.
-    public var rules: [PlanningRule] { [Self.assessmentEachSession, Self.keloidTendency] }
+    package var rules: [PlanningRule] { [Self.assessmentEachSession, Self.keloidTendency] }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
-    public var examples: [PluginExample] {
+    package var examples: [PluginExample] {
         let start = Self.exampleStart
         return [
             PluginExample(

@@ -8,7 +8,7 @@ import PreparationRegistry
 ///   `transaction` (each entry with a `request` to `POST` its resource). Its `id` is its own.
 /// - `CarePlan`: `status` `draft` and `intent` `proposal` (a plan proposed to a practitioner,
 ///   not an order), a narrative, an `identifier`, `subject` the patient named by
-///   ``Options/patient`` (else a display saying none is named), `period` from the first to the
+///   `Options.patient` (else a display saying none is named), `period` from the first to the
 ///   last session, `instantiatesCanonical` the preparation's PlanDefinition, one
 ///   `activity.reference` per request, notes (the disclaimer, what to screen for with codes
 ///   where the vocabulary gives them, the dose, warnings, exclusions).
@@ -34,9 +34,9 @@ public enum CourseFHIR {
 
         /// The patient, as a FHIR reference (`Patient/123`, an absolute URL or `urn:uuid:...`);
         /// nil when none is named.
-        public var patient: String?
+        package var patient: String?
         /// The kind of Bundle.
-        public var bundleType: BundleType
+        package var bundleType: BundleType
 
         /// Creates options.
         public init(patient: String? = nil, bundleType: BundleType = .collection) {

@@ -85,7 +85,7 @@ public struct Registry: Sendable {
     }
 
     /// The catalogue's vocabulary.
-    public var vocabulary: Vocabulary { manifest.vocabulary }
+    package var vocabulary: Vocabulary { manifest.vocabulary }
 
     /// The number of preparations.
     package var count: Int { preparations.count }
@@ -108,7 +108,7 @@ public struct Registry: Sendable {
 
     /// The layer the preparation `id` comes from (the one in force when several define it);
     /// nil for an unknown id or a registry not loaded as layers.
-    public func layer(of id: String) -> CatalogueLayer? {
+    package func layer(of id: String) -> CatalogueLayer? {
         guard !layering.layers.isEmpty, positions[id] != nil else { return nil }
         return layering.layer(of: id)
     }

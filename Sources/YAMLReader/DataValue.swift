@@ -34,13 +34,13 @@ public enum DataValue: Sendable {
     }
 
     /// The items, when the value is a sequence.
-    public var items: [DataValue]? {
+    package var items: [DataValue]? {
         if case .array(let items) = self { return items }
         return nil
     }
 
     /// The members, when the value is a mapping.
-    public var members: OrderedDictionary<String, DataValue>? {
+    package var members: OrderedDictionary<String, DataValue>? {
         if case .object(let members) = self { return members }
         return nil
     }

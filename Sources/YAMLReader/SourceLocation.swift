@@ -10,7 +10,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public package(set) var column: Int
 
     /// Creates a location.
-    public init(file: String, line: Int, column: Int) {
+    package init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
@@ -28,7 +28,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 }
 
 /// A place a message names, with what is there (`first defined here`): a note of a diagnostic
-/// (`Diagnostic.Note`), the related place of a reader's error (``YAMLError/related``).
+/// (`Diagnostic.Note`), the related place of a reader's error (`YAMLError.related`).
 public struct SourceNote: Sendable, Hashable {
     /// Where it is.
     public package(set) var location: SourceLocation

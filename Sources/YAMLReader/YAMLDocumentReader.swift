@@ -39,7 +39,7 @@ public struct YAMLDocumentReader: Sendable {
         self.limits = limits
     }
 
-    /// Reads a whole file's bytes, refusing one larger than ``YAMLLimits/maxFileSize``: a
+    /// Reads a whole file's bytes, refusing one larger than `YAMLLimits.maxFileSize`: a
     /// regular file by its size before reading it; one that grows while being read, or a pipe,
     /// a terminal or a device (whose size `fstat` does not know: it says 0 for a pipe), only
     /// once more than the limit has really arrived.
@@ -160,14 +160,14 @@ public struct YAMLDocumentReader: Sendable {
     /// Reads a YAML file's documents, handing each to `body` as soon as it is complete, as
     /// `read(_:file:eachDocument:)` does, but feeding libyaml
     /// from the open file in chunks instead of reading the file whole first: a large file is
-    /// never held in memory. Refuses a file larger than ``YAMLLimits/maxFileSize`` before
+    /// never held in memory. Refuses a file larger than `YAMLLimits.maxFileSize` before
     /// reading it, and one that grows while being read. Returns every problem found.
     ///
     /// - Parameters:
     ///   - path: the file to open.
     ///   - displayPath: the path that locations name (defaults to `path`).
     ///   - body: called with each document as soon as it is complete.
-    public func read(fileAt path: String, displayPath: String? = nil,
+    package func read(fileAt path: String, displayPath: String? = nil,
                      eachDocument body: (YAMLDocument) -> Void) -> [YAMLError] {
         readFlat(fileAt: path, displayPath: displayPath) { view in body(view.document) }
     }

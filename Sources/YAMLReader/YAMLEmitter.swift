@@ -11,7 +11,7 @@ import CYAML
 /// `yaml_emitter_emit`, which takes it over and frees it.
 public struct YAMLEmitter: Sendable {
     /// Which sequences are written on one line (`[a, b]`), the others one item a line.
-    public enum FlowRule: Sendable, Hashable {
+    package enum FlowRule: Sendable, Hashable {
         /// None: every sequence one item a line.
         case never
         /// A non-empty sequence of scalars (no sequence or mapping in it), each string in it at
@@ -32,14 +32,20 @@ public struct YAMLEmitter: Sendable {
 
     /// The preferred line width; libyaml folds long plain and quoted strings at spaces (which
     /// reads back as the same text). -1 for no limit.
-    public var width: Int
+    package var width: Int
     /// Spaces per indentation level (2 to 9).
-    public var indent: Int
+    package var indent: Int
     /// Which sequences are written on one line.
-    public var flow: FlowRule
+    package var flow: FlowRule
+
+    /// Creates an emitter that writes as the catalogue's YAML output does: lines up to 100
+    /// characters, two spaces per level, every sequence in block style.
+    public init() {
+        self.init(width: 100, indent: 2, flow: .never)
+    }
 
     /// Creates an emitter.
-    public init(width: Int = 100, indent: Int = 2, flow: FlowRule = .never) {
+    package init(width: Int = 100, indent: Int = 2, flow: FlowRule = .never) {
         self.width = width
         self.indent = indent
         self.flow = flow
@@ -83,7 +89,7 @@ public struct YAMLEmitter: Sendable {
     }
 
     /// Writes one document.
-    public func emit(_ document: DataValue) throws(YAMLEmitterError) -> String {
+    package func emit(_ document: DataValue) throws(YAMLEmitterError) -> String {
         try emit(documents: [document])
     }
 

@@ -1,7 +1,7 @@
 /// A located problem found while reading YAML.
 public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem it is.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// The file could not be opened or read.
         case io
         /// The bytes are not UTF-8, or hold characters YAML forbids.
@@ -23,17 +23,17 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The kind of problem.
-    public package(set) var kind: Kind
+    package var kind: Kind
     /// Where it is.
     public package(set) var location: SourceLocation
     /// A sentence for a person, without the location.
     public package(set) var message: String
     /// Another place the message names, with what is there: where a key given twice was
     /// first given, or the construct libyaml was parsing when it failed.
-    public package(set) var related: Related?
+    package var related: Related?
 
     /// A place an error's message names, as data.
-    public typealias Related = SourceNote
+    package typealias Related = SourceNote
 
     /// Creates an error.
     package init(_ kind: Kind, at location: SourceLocation, _ message: String, related: Related? = nil) {

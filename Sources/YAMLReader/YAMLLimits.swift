@@ -2,11 +2,11 @@
 /// pulled from libyaml, so a file that breaks one stops being read at that point.
 public struct YAMLLimits: Sendable, Hashable {
     /// The deepest nesting of sequences and mappings allowed (the document's root is level 1).
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// The most nodes that aliases may add to one document by repeating anchored nodes.
-    public var maxAliasExpansion: Int
+    package var maxAliasExpansion: Int
     /// The largest file accepted, in bytes.
-    public var maxFileSize: Int
+    package var maxFileSize: Int
 
     /// Creates limits; the defaults are those of the catalogue format.
     public init(maxDepth: Int = 64, maxAliasExpansion: Int = 10_000, maxFileSize: Int = 16 * 1024 * 1024) {

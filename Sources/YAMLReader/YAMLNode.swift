@@ -16,7 +16,7 @@ public struct YAMLNode: Sendable {
     /// What the node holds.
     public package(set) var content: Content
     /// Where the node starts.
-    public package(set) var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates a node.
     package init(_ content: Content, at location: SourceLocation) {
@@ -25,25 +25,25 @@ public struct YAMLNode: Sendable {
     }
 
     /// The scalar, when the node is one.
-    public var scalar: YAMLScalar? {
+    package var scalar: YAMLScalar? {
         if case .scalar(let s) = content { return s }
         return nil
     }
 
     /// The items, when the node is a sequence.
-    public var sequence: [YAMLNode]? {
+    package var sequence: [YAMLNode]? {
         if case .sequence(let items) = content { return items }
         return nil
     }
 
     /// The entries, when the node is a mapping.
-    public var mapping: [YAMLMappingEntry]? {
+    package var mapping: [YAMLMappingEntry]? {
         if case .mapping(let entries) = content { return entries }
         return nil
     }
 
     /// True for a null scalar (`null`, `~` or nothing at all).
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .scalar(let s) = content, case .null = s.value { return true }
         return false
     }
@@ -70,7 +70,7 @@ public struct YAMLMappingEntry: Sendable {
     /// The key's text (keys are always scalars).
     public package(set) var key: String
     /// Where the key is written.
-    public package(set) var keyLocation: SourceLocation
+    package var keyLocation: SourceLocation
     /// The value.
     public package(set) var value: YAMLNode
 
@@ -85,7 +85,7 @@ public struct YAMLMappingEntry: Sendable {
 /// A scalar: its text as written (after YAML's unescaping and folding) and its resolved value.
 public struct YAMLScalar: Sendable, Hashable {
     /// How the scalar was written.
-    public enum Style: Sendable, Hashable {
+    package enum Style: Sendable, Hashable {
         /// Unquoted.
         case plain
         /// In single or double quotes.
@@ -99,7 +99,7 @@ public struct YAMLScalar: Sendable, Hashable {
     /// The value the core schema (or a standard tag) gives it.
     public package(set) var value: ScalarValue
     /// How it was written.
-    public package(set) var style: Style
+    package var style: Style
 
     /// Creates a scalar.
     package init(text: String, value: ScalarValue, style: Style) {
@@ -128,7 +128,7 @@ public struct YAMLDocument: Sendable {
     /// The root node.
     public package(set) var root: YAMLNode
     /// Where the document starts.
-    public package(set) var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates a document.
     package init(root: YAMLNode, location: SourceLocation) {

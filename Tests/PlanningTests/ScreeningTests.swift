@@ -180,8 +180,8 @@ import Testing
                 }.filter { !IngredientTerm($0).isVague }
                 conditions["condition-\(index)"] = Vocabulary.Condition(description: "Condition \(index)", ingredients: terms)
             }
-            let vocabulary = Vocabulary(conditions: conditions, indications: ["dehydration": "Dehydrated skin"],
-                                        ingredientClasses: OrderedDictionary(uniqueKeysWithValues: Self.classes.map { ($0, "Class") }))
+            let vocabulary = Vocabulary(conditions: conditions, indications: ["dehydration": .init(description: "Dehydrated skin")],
+                                        ingredientClasses: OrderedDictionary(uniqueKeysWithValues: Self.classes.map { ($0, Vocabulary.Word(description: "Class")) }))
             let preparations = (0..<Int.random(in: 1...8, using: &g)).map { index in
                 Preparation(
                     id: "p-\(index)", name: "Preparation \(index)",

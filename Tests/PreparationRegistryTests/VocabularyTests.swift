@@ -32,7 +32,7 @@ struct VocabularyTests {
         #expect(vocabulary.conditions["pregnancy"] == Vocabulary.Condition(
             description: "Pregnancy", code: ConceptCode(system: "http://snomed.info/sct", code: "77386006")))
         #expect(vocabulary.conditions["ha-hypersensitivity"]?.ingredients == ["hyaluronic-acid", "Sodium hyaluronate"])
-        #expect(vocabulary.conditions["plain"] == "Plain condition")
+        #expect(vocabulary.conditions["plain"] == Vocabulary.Condition(description: "Plain condition"))
         #expect(vocabulary.indications["dehydration"]?.code?.description == "urn:example|dehydration")
         #expect(vocabulary.ingredientClasses["hyaluronic-acid"]?.code == ConceptCode(system: "urn:example", code: "ha"))
         #expect(vocabulary.ingredientClasses["vitamin"]?.description == "Vitamins")

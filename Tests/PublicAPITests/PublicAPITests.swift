@@ -1,7 +1,9 @@
 // Another tool's use of the libraries, compiled WITHOUT package access (`packageAccess: false`
 // in Package.swift) and without `@testable`: if this target builds, the public API is enough to
 // load a catalogue, read its diagnostics, query it, register a plugin and a planning rule of
-// one's own, plan a course and print it as `catalog course` does.
+// one's own, plan a course and print it as `catalog course` does, with the bundled area plugins
+// beside it.
+import AreaPlugins
 import Exporters
 import Foundation
 import PreparationRegistry
@@ -63,6 +65,19 @@ struct NeckPlugin: CoursePlugin {
         #expect(course.excluded.map(\.preparation) == ["neck-amino-deep"])
         #expect(course.warnings.contains("photograph the neck before the first session [clinic-shallow-neck]"))
         #expect(CourseJSON.render(course).contains("\"neck-hydration\""))
+    }
+
+    @Test func theBundledAreaPluginsAndTheirRulesThroughOneSymbol() throws {
+        let registry = try #require(CatalogueLoader().loadBundled().registry)
+        let host = try PluginHost(areaPlugins).registering(NeckPlugin())
+        #expect(host.ids == ["face", "scalp", "body", "scar", "neck"])
+        // A standard rule, reused by a plugin of another tool through the protocol.
+        let periorbital = areaPlugins.flatMap(\.rules).filter { $0.id == "periorbital-superficial-only" }
+        #expect(periorbital.count == 1)
+        let start = try #require(CalendarDate("2026-01-05"))
+        let outcome = try host.plan("face", CourseRequest(concern: "dehydration", start: start), using: registry)
+        #expect(outcome.course?.preparation.id == "lightly-crosslinked-ha-booster")
+        #expect(outcome.course?.sessions.map(\.date.description) == ["2026-01-05", "2026-02-02", "2026-03-02"])
     }
 
     @Test func aSecondPluginWithTheSameIDIsRefused() throws {

@@ -6,7 +6,7 @@ extension BodyPlugin {
     static let anaestheticSurfaceLimit: Decimal = 600
 
     /// A warning when the session's treated surface is more than a topical anaesthetic may cover.
-    public static let anaestheticSurface = PlanningRule(
+    package static let anaestheticSurface = PlanningRule(
         id: "body-anaesthetic-surface",
         area: "body",
         rationale: "Body sessions often treat large surfaces under a topical anaesthetic; lidocaine-prilocaine cream may cover at most 600 cm² in an adult (at most 60 g). When the surfaces given for a session add up to more, the course says so: numb the regions in turns, or plan another anaesthesia.",

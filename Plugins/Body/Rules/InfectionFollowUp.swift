@@ -2,7 +2,7 @@ import PreparationRegistry
 
 extension BodyPlugin {
     /// A follow-up 3-4 weeks after every body session, when late mycobacterial infections show.
-    public static let infectionFollowUp = PlanningRule(
+    package static let infectionFollowUp = PlanningRule(
         id: "body-infection-follow-up",
         area: "body",
         rationale: "Non-tuberculous mycobacterial infection is the best-documented serious complication of body mesotherapy (mostly abdomen, buttocks and thighs), with a median onset about 28 days after the injection: later than any session's own check. Every body session gets a follow-up visit 3-4 weeks after it to look at the injection sites.",

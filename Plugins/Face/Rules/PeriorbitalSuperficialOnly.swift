@@ -7,7 +7,7 @@ extension FacePlugin {
     /// Around the eyes, only superficial work: preparations without a superficial technique,
     /// or deposited deeper than 1 mm at the least, are left out, and the course plans the
     /// first superficial technique the preparation lists.
-    public static let periorbitalSuperficialOnly = PlanningRule(
+    package static let periorbitalSuperficialOnly = PlanningRule(
         id: "periorbital-superficial-only",
         area: "face",
         rationale: "Periorbital skin is the thinnest of the face: published periorbital protocols inject superficially (intradermal micro-depots), and boosters are not for the lower lid with oedema or thin skin. A periorbital request leaves out preparations that list none of the superficial techniques (epidermal, nappage, micropapules) or whose depth starts deeper than 1 mm, plans the first superficial technique listed, and reminds the practitioner to check the lower lid.",

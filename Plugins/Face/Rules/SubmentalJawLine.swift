@@ -2,7 +2,7 @@ import PreparationRegistry
 
 extension FacePlugin {
     /// Under the chin, the no-injection zone along the jaw line.
-    public static let submentalJawLine = PlanningRule(
+    package static let submentalJawLine = PlanningRule(
         id: "submental-jaw-line",
         area: "face",
         rationale: "The deoxycholic acid label forbids injecting above the jaw line or within 1-1.5 cm below it, where the marginal mandibular nerve runs (injury gives an asymmetric smile). Every submental course carries that warning.",

@@ -3,7 +3,7 @@ import PreparationRegistry
 extension ScalpPlugin {
     /// Hair-loss courses are judged on standardised photos and trichoscopy at baseline and
     /// about 3 and 6 months later; maintenance starts only after the 3-month assessment.
-    public static let assessmentVisits = PlanningRule(
+    package static let assessmentVisits = PlanningRule(
         id: "scalp-assessment-visits",
         area: "scalp",
         rationale: "Hair-loss trials judge the response on standardised photos and trichoscopy at baseline and about 3 and 6 months later. The course plans those three assessments (the 3- and 6-month ones within two weeks either side), and the maintenance phase (the first later phase that repeats or is named like maintenance) starts only after the 3-month assessment: a decision point, since maintenance is worth it only when hair loss has responded.",

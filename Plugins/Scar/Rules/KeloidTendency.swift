@@ -2,7 +2,7 @@ import PreparationRegistry
 
 extension ScarPlugin {
     /// A patient who forms keloids: needling outside the scar can start new ones.
-    public static let keloidTendency = PlanningRule(
+    package static let keloidTendency = PlanningRule(
         id: "scar-keloid-tendency",
         area: "scar",
         rationale: "Keloids recur in about a third of patients within a year, and in a patient prone to them any needle puncture can start a new lesion. When the request records the condition keloid-tendency, the course warns to inject only within the scar.",

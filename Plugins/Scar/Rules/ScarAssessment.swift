@@ -2,7 +2,7 @@ import PreparationRegistry
 
 extension ScarPlugin {
     /// The scar is assessed on a scale at every session.
-    public static let assessmentEachSession = PlanningRule(
+    package static let assessmentEachSession = PlanningRule(
         id: "scar-assessment-each-session",
         area: "scar",
         rationale: "Scar treatments are dosed by the scar's surface and adjusted to its response, so each session starts with an assessment of the scar on a recorded scale (Vancouver Scar Scale or POSAS). The surface given with --region is the scar's.",

@@ -21,7 +21,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// A sentence for a person, without the location.
     public package(set) var message: String
     /// The lint rule that produced a warning, if any.
-    public package(set) var rule: String?
+    package var rule: String?
     /// The diagnostic's stable code, such as `unknown-key` or `duplicate-id`: what kind of
     /// problem it is, whatever its words (a lint warning's code is its rule's id). The codes
     /// are listed in `docs/diagnostic-codes.md`.

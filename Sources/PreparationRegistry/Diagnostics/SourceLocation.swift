@@ -5,4 +5,4 @@ public typealias SourceLocation = YAMLReader.SourceLocation
 
 /// The bounds that protect loading against hostile files: nesting depth, alias expansion and
 /// file size. Settable on ``CatalogueLoader``.
-public typealias YAMLLimits = YAMLReader.YAMLLimits
+package typealias YAMLLimits = YAMLReader.YAMLLimits

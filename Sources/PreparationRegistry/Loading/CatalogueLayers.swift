@@ -46,7 +46,7 @@ extension CatalogueLoader {
     /// - The result's manifest is the last layer's (its name and version), with the merged
     ///   vocabulary; ``Registry/layer(of:)`` says where
     ///   each preparation comes from. The same folder (or `bundled`) given twice is an error.
-    public func load(layers: [CatalogueLayer]) -> CatalogueLoadResult {
+    package func load(layers: [CatalogueLayer]) -> CatalogueLoadResult {
         load(layers: layers, preparations: true)
     }
 

@@ -8,7 +8,7 @@ public struct CatalogueLoader: Sendable {
     /// The bounds that protect against hostile files.
     package var limits: YAMLLimits
     /// The work each load does beyond reading and checking: lint, source lines, query
-    /// indexes (``LoadWork``; by default all of it).
+    /// indexes (`LoadWork`; by default all of it).
     package var work: LoadWork
 
     /// The manifest file's name inside a catalogue folder.
@@ -16,14 +16,20 @@ public struct CatalogueLoader: Sendable {
     /// The folder, inside a catalogue folder, that holds the preparation files.
     package static let preparationsFolder = "preparations"
 
+    /// Creates a loader with the default bounds against hostile files, that does all the
+    /// work of a load: lint, source lines for the diagnostics, and the query indexes.
+    public init() {
+        self.init(limits: .default, work: .all)
+    }
+
     /// Creates a loader.
     ///
     /// - Parameters:
     ///   - limits: the bounds that protect against hostile files.
-    ///   - work: the work each load does beyond reading and checking (``LoadWork``): by
-    ///     default ``LoadWork/all``; ``LoadWork/validation`` to check a catalogue,
-    ///     ``LoadWork/lookUp`` to look preparations up or plan from them.
-    public init(limits: YAMLLimits = .default, work: LoadWork = .all) {
+    ///   - work: the work each load does beyond reading and checking (`LoadWork`): by
+    ///     default `LoadWork.all`; `LoadWork.validation` to check a catalogue,
+    ///     `LoadWork.lookUp` to look preparations up or plan from them.
+    package init(limits: YAMLLimits = .default, work: LoadWork = .all) {
         self.limits = limits
         self.work = work
     }

@@ -19,7 +19,7 @@ public struct OmittedDiagnostics: Sendable, Hashable {
     }
 
     /// `and 1,234,567 more errors and 3 more warnings in this file`.
-    public var summary: String {
+    package var summary: String {
         func count(_ n: Int, _ what: String) -> String {
             "\(n.formatted(grouping: true)) more \(what)\(n == 1 ? "" : "s")"
         }

@@ -7,12 +7,12 @@
 /// The default, ``all``, does everything, as a library user expects of
 /// ``CatalogueLoader/init(limits:work:)``; ``validation`` is what `catalog validate` does and
 /// ``lookUp`` what `catalog query`, `show` and `course` do.
-public struct LoadWork: OptionSet, Sendable, Hashable {
+package struct LoadWork: OptionSet, Sendable, Hashable {
     /// The bits of the work: one for each kind.
-    public let rawValue: Int
+    package let rawValue: Int
 
     /// Creates a set of work from its raw value.
-    public init(rawValue: Int) {
+    package init(rawValue: Int) {
         self.rawValue = rawValue
     }
 
@@ -20,26 +20,26 @@ public struct LoadWork: OptionSet, Sendable, Hashable {
     /// only when the load finds an error: their warnings then count against the caps on the
     /// diagnostics kept (`CatalogueLoader.diagnosticsPerFile`), so that the errors kept are
     /// those a full load keeps.
-    public static let lint = LoadWork(rawValue: 1 << 0)
+    package static let lint = LoadWork(rawValue: 1 << 0)
     /// Gives every diagnostic the line of the source it points at (`Diagnostic.sourceLine`).
-    public static let sourceLines = LoadWork(rawValue: 1 << 1)
+    package static let sourceLines = LoadWork(rawValue: 1 << 1)
     /// Gives the errors, not the warnings, their source lines: what a caller that prints only
     /// errors needs. Implied by ``sourceLines``.
-    public static let errorSourceLines = LoadWork(rawValue: 1 << 2)
+    package static let errorSourceLines = LoadWork(rawValue: 1 << 2)
     /// Builds the registry's query indexes during the load (for a large catalogue, on a second
     /// thread while the catalogue is checked). Without it, the registry builds them on its
     /// first query (``Registry/preparations(matching:)``), or never for a caller that only
     /// looks preparations up by id.
-    public static let queryIndexes = LoadWork(rawValue: 1 << 3)
+    package static let queryIndexes = LoadWork(rawValue: 1 << 3)
 
     /// Everything: lint, the source lines of every diagnostic and the query indexes.
-    public static let all: LoadWork = [.lint, .sourceLines, .queryIndexes]
+    package static let all: LoadWork = [.lint, .sourceLines, .queryIndexes]
     /// What checking a catalogue needs: lint and the source lines of every diagnostic, no
     /// query indexes.
-    public static let validation: LoadWork = [.lint, .sourceLines]
+    package static let validation: LoadWork = [.lint, .sourceLines]
     /// What looking preparations up or planning from them needs: the query indexes and the
     /// source lines of errors; no lint (see ``lint``).
-    public static let lookUp: LoadWork = [.queryIndexes, .errorSourceLines]
+    package static let lookUp: LoadWork = [.queryIndexes, .errorSourceLines]
 
     /// Whether a diagnostic of this severity gets its source line.
     func wantsSourceLine(_ severity: Diagnostic.Severity) -> Bool {

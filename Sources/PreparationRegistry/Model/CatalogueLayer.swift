@@ -3,7 +3,7 @@ import YAMLReader
 /// One catalogue of a layered selection (format 1.1, section 6): the bundled catalogue or a
 /// catalogue folder. Later layers add preparations and vocabulary words to earlier ones
 /// (``CatalogueLoader/load(layers:)``).
-public enum CatalogueLayer: Sendable, Hashable, CustomStringConvertible {
+package enum CatalogueLayer: Sendable, Hashable, CustomStringConvertible {
     /// The catalogue the library carries (`BundledCatalogue`).
     case bundled
     /// A catalogue folder, its path as given.
@@ -14,12 +14,12 @@ public enum CatalogueLayer: Sendable, Hashable, CustomStringConvertible {
 
     /// The layer a command line names: ``bundled`` for the word `bundled`, else the folder at
     /// that path (write `./bundled` for a folder of that name).
-    public init(argument: String) {
+    package init(argument: String) {
         self = argument == Self.bundledWord ? .bundled : .folder(argument)
     }
 
     /// How messages and outputs name the layer: `bundled`, or the folder's path as given.
-    public var description: String {
+    package var description: String {
         switch self {
         case .bundled: return Self.bundledWord
         case .folder(let path): return path

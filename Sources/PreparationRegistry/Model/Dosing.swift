@@ -1,33 +1,29 @@
 import Foundation
 
 /// The unit of a volume: millilitres (`ml`, also `mL`).
-public enum VolumeUnit: String, MeasureUnit {
+public enum VolumeUnit: String, UnitOfMeasure, MeasureUnit {
     /// Millilitre.
     case ml
     /// `volume`.
-    public static let quantityName = "volume"
+    package static let quantityName = "volume"
     /// Millilitres in one unit: 1.
     public var scale: Double { 1 }
-    /// `ml`.
-    public var canonicalName: String { rawValue }
     /// `ml` (read case-insensitively, so `mL` too).
-    public var spellings: [String] { ["ml"] }
+    package var spellings: [String] { ["ml"] }
 }
 
 /// The unit of the distance between injection points: millimetres or centimetres.
-public enum SpacingUnit: String, MeasureUnit {
+public enum SpacingUnit: String, UnitOfMeasure, MeasureUnit {
     /// Millimetre.
     case mm
     /// Centimetre, 10 mm.
     case cm
     /// `length`.
-    public static let quantityName = "length"
+    package static let quantityName = "length"
     /// Millimetres in one unit.
     public var scale: Double { self == .mm ? 1 : 10 }
-    /// `mm` or `cm`.
-    public var canonicalName: String { rawValue }
     /// `mm`, or `cm`.
-    public var spellings: [String] { [rawValue] }
+    package var spellings: [String] { [rawValue] }
 }
 
 /// A range of volumes in millilitres.

@@ -85,12 +85,12 @@ public struct Preparation: Sendable, Hashable {
     }
 
     /// The areas of its regions, in area order.
-    public var areas: [Area] {
+    package var areas: [Area] {
         Area.allCases.filter { area in regions.contains { $0.area == area } }
     }
 
     /// True when the preparation is deprecated.
-    public var isDeprecated: Bool { deprecated != nil }
+    package var isDeprecated: Bool { deprecated != nil }
 
     /// Where the value of a top-level key (`"depth"`, `"protocol"`, ...) is written, for
     /// diagnostics about that field; the document's start when the key is absent, unknown, or

@@ -1,19 +1,30 @@
-/// A unit of measure used in catalogue ranges.
-public protocol MeasureUnit: Sendable, Hashable, CaseIterable, CustomStringConvertible {
+/// A unit of measure of a catalogue quantity (``LengthUnit``, ``DurationUnit``, ``VolumeUnit``,
+/// ``SpacingUnit``): printed as the format writes it (`mm`, `day`), and compared through its
+/// scale.
+public protocol UnitOfMeasure: Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// How many base units (millimetres, days, millilitres) one of this unit is.
+    var scale: Double { get }
+}
+
+extension UnitOfMeasure where Self: RawRepresentable, Self.RawValue == String {
+    /// The unit's canonical singular name, as the format and the JSON write it (`mm`, `day`).
+    public var description: String { rawValue }
+}
+
+extension UnitOfMeasure {
+    /// The canonical singular name (`mm`, `minute`, `day`...), as printed in JSON.
+    package var canonicalName: String { description }
+}
+
+/// A unit as the loader reads it: what it measures and its spellings.
+package protocol MeasureUnit: UnitOfMeasure {
     /// What the unit measures, for messages: "length", "duration".
     static var quantityName: String { get }
-    /// How many base units (millimetres, days) one of this unit is.
-    var scale: Double { get }
-    /// The canonical singular name (`mm`, `minute`, `day`...), as printed in JSON.
-    var canonicalName: String { get }
     /// Every spelling accepted, lower-case, singular and plural.
     var spellings: [String] { get }
 }
 
 extension MeasureUnit {
-    /// The canonical name (``canonicalName``).
-    public var description: String { canonicalName }
-
     /// The unit written as `word` (case-insensitive, singular or plural), if any.
     package static func parse<S: StringProtocol>(_ word: S) -> Self? {
         let lower = word.lowercased()
@@ -25,21 +36,19 @@ extension MeasureUnit {
 }
 
 /// The unit of a length: millimetres only.
-public enum LengthUnit: String, MeasureUnit {
+public enum LengthUnit: String, UnitOfMeasure, MeasureUnit {
     /// Millimetre.
     case mm
     /// `length`.
-    public static let quantityName = "length"
+    package static let quantityName = "length"
     /// Millimetres in one unit: 1.
     public var scale: Double { 1 }
     /// `mm`.
-    public var canonicalName: String { rawValue }
-    /// `mm`.
-    public var spellings: [String] { ["mm"] }
+    package var spellings: [String] { ["mm"] }
 }
 
 /// The unit of a duration.
-public enum DurationUnit: String, MeasureUnit {
+public enum DurationUnit: String, UnitOfMeasure, MeasureUnit {
     /// A minute (`minute`, `min`).
     case minute
     /// An hour (`hour`, `h`).
@@ -51,7 +60,7 @@ public enum DurationUnit: String, MeasureUnit {
     /// A month (`month`, `mo`), 30.44 days when compared.
     case month
     /// `duration`.
-    public static let quantityName = "duration"
+    package static let quantityName = "duration"
 
     /// Days in one unit; a month counts as 30.44 days when durations are compared.
     public var scale: Double {
@@ -64,12 +73,10 @@ public enum DurationUnit: String, MeasureUnit {
         }
     }
 
-    /// `minute`, `hour`, `day`, `week` or `month`.
-    public var canonicalName: String { rawValue }
 
     /// The singular and plural of the long name and of the short one (`day`, `days`, `d`;
     /// `month`, `months`, `mo`, `mos`).
-    public var spellings: [String] {
+    package var spellings: [String] {
         let short: String
         switch self {
         case .minute: short = "min"
@@ -84,7 +91,7 @@ public enum DurationUnit: String, MeasureUnit {
 }
 
 /// A number with a unit: `0.5 mm`, `3 days`.
-public struct Quantity<Unit: MeasureUnit>: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Quantity<Unit: UnitOfMeasure>: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The number, non-negative.
     public package(set) var value: Double
     /// The unit.
@@ -97,7 +104,7 @@ public struct Quantity<Unit: MeasureUnit>: Sendable, Hashable, Comparable, Custo
     }
 
     /// The value in the base unit (millimetres, days).
-    public var baseValue: Double { value * unit.scale }
+    package var baseValue: Double { value * unit.scale }
 
     /// Compares by base value.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.baseValue < rhs.baseValue }
@@ -112,7 +119,7 @@ public struct Quantity<Unit: MeasureUnit>: Sendable, Hashable, Comparable, Custo
 }
 
 /// A closed range of quantities, `min` never above `max`.
-public struct QuantityRange<Unit: MeasureUnit>: Sendable, Hashable, CustomStringConvertible {
+public struct QuantityRange<Unit: UnitOfMeasure>: Sendable, Hashable, CustomStringConvertible {
     /// The lower bound.
     public package(set) var min: Quantity<Unit>
     /// The upper bound.

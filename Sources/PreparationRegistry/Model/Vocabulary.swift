@@ -3,11 +3,11 @@ import OrderedCollections
 
 /// A concept of another terminology that a vocabulary word stands for, written `SYSTEM|CODE`
 /// in the manifest (`http://snomed.info/sct|77386006`): the exports carry it.
-public struct ConceptCode: Sendable, Hashable, CustomStringConvertible {
+package struct ConceptCode: Sendable, Hashable, CustomStringConvertible {
     /// The code system, a URI (`http://snomed.info/sct`).
-    public package(set) var system: String
+    package var system: String
     /// The code within the system (`77386006`).
-    public package(set) var code: String
+    package var code: String
 
     /// Creates a code.
     package init(system: String, code: String) {
@@ -26,7 +26,7 @@ public struct ConceptCode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `SYSTEM|CODE`.
-    public var description: String { system + "|" + code }
+    package var description: String { system + "|" + code }
 }
 
 /// The words a catalogue may use for conditions, indications and ingredient classes, each slug
@@ -34,28 +34,25 @@ public struct ConceptCode: Sendable, Hashable, CustomStringConvertible {
 /// makes unsafe.
 public struct Vocabulary: Sendable, Hashable {
     /// An ingredient class: its description and code.
-    public struct Word: Sendable, Hashable, ExpressibleByStringLiteral {
+    public struct Word: Sendable, Hashable {
         /// What the word means.
         public package(set) var description: String
         /// The concept it stands for in another terminology, if given.
-        public package(set) var code: ConceptCode?
+        package var code: ConceptCode?
 
         /// Creates a word.
         package init(description: String, code: ConceptCode? = nil) {
             self.description = description
             self.code = code
         }
-
-        /// A word with only a description.
-        public init(stringLiteral description: String) { self.init(description: description) }
     }
 
     /// A patient condition: its description, code, and the ingredients it makes unsafe.
-    public struct Condition: Sendable, Hashable, ExpressibleByStringLiteral {
+    public struct Condition: Sendable, Hashable {
         /// What the condition is.
         public package(set) var description: String
         /// The concept it stands for in another terminology, if given.
-        public package(set) var code: ConceptCode?
+        package var code: ConceptCode?
         /// Ingredient classes or names the condition makes unsafe: a patient with the condition
         /// is screened as if allergic to each (`Screening`).
         public package(set) var ingredients: [String]
@@ -66,19 +63,16 @@ public struct Vocabulary: Sendable, Hashable {
             self.code = code
             self.ingredients = ingredients
         }
-
-        /// A condition with only a description.
-        public init(stringLiteral description: String) { self.init(description: description) }
     }
 
     /// An indication: its description, code, and whether the scar plugin serves it.
-    public struct Indication: Sendable, Hashable, ExpressibleByStringLiteral {
+    public struct Indication: Sendable, Hashable {
         /// What the indication is.
         public package(set) var description: String
         /// True for scar indications (acne, atrophic and hypertrophic scars, keloids, stretch marks).
         public package(set) var isScar: Bool
         /// The concept it stands for in another terminology, if given.
-        public package(set) var code: ConceptCode?
+        package var code: ConceptCode?
 
         /// Creates an indication.
         package init(description: String, isScar: Bool = false, code: ConceptCode? = nil) {
@@ -86,9 +80,6 @@ public struct Vocabulary: Sendable, Hashable {
             self.isScar = isScar
             self.code = code
         }
-
-        /// An indication with only a description.
-        public init(stringLiteral description: String) { self.init(description: description) }
     }
 
     /// Patient conditions that can contraindicate a preparation.

@@ -19,7 +19,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The date `days` days after 1970-01-01 (negative before it). The year is not bounded
-    /// here; ``adding(days:)`` and the other arithmetic keep dates within ``first`` and ``last``.
+    /// here; ``adding(days:)`` and the other arithmetic keep dates within `first` and `last`.
     package init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil-from-days algorithm.
         let z = days + 719_468
@@ -79,9 +79,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The first day a `CalendarDate` can hold: 0001-01-01.
-    public static let first = CalendarDate(uncheckedYear: 1, month: 1, day: 1)
+    package static let first = CalendarDate(uncheckedYear: 1, month: 1, day: 1)
     /// The last day a `CalendarDate` can hold: 9999-12-31. Date arithmetic stops there.
-    public static let last = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
+    package static let last = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
 
     private init(uncheckedYear year: Int, month: Int, day: Int) {
         self.year = year
@@ -89,7 +89,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
-    /// The date `days` days later (earlier when negative), kept within ``first`` and ``last``.
+    /// The date `days` days later (earlier when negative), kept within `first` and `last`.
     public func adding(days: Int) -> CalendarDate {
         let target = daysSinceEpoch.addingReportingOverflow(days)
         if target.overflow { return days > 0 ? .last : .first }
@@ -98,8 +98,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The same day of the month `months` calendar months later; the month's last day when it
-    /// is shorter (2026-01-31 plus one month is 2026-02-28). Kept within ``first`` and ``last``.
-    public func adding(months: Int) -> CalendarDate {
+    /// is shorter (2026-01-31 plus one month is 2026-02-28). Kept within `first` and `last`.
+    package func adding(months: Int) -> CalendarDate {
         guard abs(months) < 120_000 else { return months > 0 ? .last : .first }
         let index = year * 12 + (month - 1) + months
         guard index >= 12 else { return .first }
@@ -120,7 +120,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The window an interval allows after this date: `earliest...latest`, never inverted; nil
-    /// when its first day would fall after ``last`` (the latest day is kept within ``last``).
+    /// when its first day would fall after `last` (the latest day is kept within `last`).
     ///
     /// Both bounds are read the same way, so that the window is never inverted: when both are
     /// whole numbers of months they are added as calendar months (`1-2 months`); otherwise
@@ -145,8 +145,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// A duration in whole days, rounded to the nearest (a month counts 30.44 days); bounded
-    /// so that huge values reach ``last`` (or ``first``) rather than overflow: the bound is more
-    /// than the 3,652,058 days from ``first`` to ``last``.
+    /// so that huge values reach `last` (or `first`) rather than overflow: the bound is more
+    /// than the 3,652,058 days from `first` to `last`.
     static func wholeDays(_ duration: Quantity<DurationUnit>) -> Int {
         let bound = 4_000_000.0
         let days = duration.baseValue.rounded()

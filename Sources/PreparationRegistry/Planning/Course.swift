@@ -50,7 +50,7 @@ public struct Exclusion: Sendable, Hashable {
     }
 
     /// The reasons as one sentence-like text, separated by `; `.
-    public var reason: String { reasons.joined(separator: "; ") }
+    package var reason: String { reasons.joined(separator: "; ") }
 }
 
 /// A planned course: the preparation chosen for a request, how it is given, and its sessions.
@@ -88,7 +88,7 @@ public struct Course: Sendable, Hashable {
     /// The vocabulary's entry for the request's concern (its description and code).
     package var concern: Vocabulary.Indication?
     /// False when the course was cut short of what the protocol and the horizon ask (at
-    /// `Scheduler/sessionLimit` sessions, or at ``CalendarDate/last``), with a warning saying
+    /// `Scheduler/sessionLimit` sessions, or at `CalendarDate.last`), with a warning saying
     /// where; true for a whole course.
     public package(set) var isComplete: Bool
     /// The layer the chosen preparation comes from, when the catalogue is layered
@@ -165,9 +165,9 @@ public struct CourseRefusal: Error, Sendable, Hashable, CustomStringConvertible 
 /// (nil when the manifest leaves them out).
 public struct CatalogueIdentity: Sendable, Hashable {
     /// The catalogue's name.
-    public package(set) var name: String?
+    package var name: String?
     /// The catalogue's version.
-    public package(set) var version: String?
+    package var version: String?
 
     /// Creates an identity.
     package init(name: String? = nil, version: String? = nil) {

@@ -3,15 +3,15 @@ import Foundation
 /// The shared planning pipeline every plugin uses by default: check the request's words,
 /// select and rank candidates (`Candidates`), date the chosen preparation's protocol
 /// (`Scheduler`), and gather the warnings.
-public struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
+package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
     /// The plugin planning.
     package let plugin: Plugin
 
     /// A planner for `plugin`.
-    public init(plugin: Plugin) { self.plugin = plugin }
+    package init(plugin: Plugin) { self.plugin = plugin }
 
     /// Plans `request`, or refuses with every candidate's reasons.
-    public func plan(_ request: CourseRequest, using registry: Registry) throws(CourseRequestError) -> CourseOutcome {
+    package func plan(_ request: CourseRequest, using registry: Registry) throws(CourseRequestError) -> CourseOutcome {
         try check(request, vocabulary: registry.vocabulary)
         let catalogue = CatalogueIdentity(registry.manifest)
         let selection = Candidates.select(for: request, plugin: plugin, in: registry)

@@ -17,13 +17,13 @@ public enum SessionCountChoice: String, Sendable, Hashable, CaseIterable, Custom
 /// catalogue. The examples run as tests, and `catalog plugins` prints them.
 public struct PluginExample: Sendable, Hashable {
     /// What the example shows.
-    public package(set) var title: String
+    package var title: String
     /// The request.
-    public package(set) var request: CourseRequest
+    package var request: CourseRequest
     /// The preparation expected, or nil when the plugin must refuse.
-    public package(set) var expectedPreparation: String?
+    package var expectedPreparation: String?
     /// The planned dates expected, `YYYY-MM-DD`, in order (empty for a refusal).
-    public package(set) var expectedDates: [String]
+    package var expectedDates: [String]
 
     /// Creates an example.
     public init(title: String, request: CourseRequest, expectedPreparation: String?, expectedDates: [String] = []) {
@@ -39,7 +39,7 @@ public struct PluginExample: Sendable, Hashable {
 /// registering them with a ``PluginHost``.
 ///
 /// Only `id`, `summary` and `regions` are required; everything else has a default, and the
-/// default ``plan(_:using:)`` runs the shared pipeline of ``CoursePlanner``: request checks,
+/// default ``plan(_:using:)`` runs the shared pipeline of `CoursePlanner`: request checks,
 /// candidates and exclusions (`Candidates`), ranking, and the `Scheduler`.
 public protocol CoursePlugin: Sendable {
     /// The plugin's id, a slug: the AREA word of `catalog course AREA`.
@@ -57,7 +57,7 @@ public protocol CoursePlugin: Sendable {
     /// What is particular to the area, one line each, for `catalog plugins`.
     var particulars: [String] { get }
     /// The area's planning rules, applied in order by the default pipeline
-    /// (``CoursePlanner``): each with its rationale, source and examples.
+    /// (`CoursePlanner`): each with its rationale, source and examples.
     var rules: [PlanningRule] { get }
     /// Requests and the courses expected from the bundled catalogue.
     var examples: [PluginExample] { get }
@@ -80,7 +80,7 @@ extension CoursePlugin {
     /// Default: no rules of its own.
     public var rules: [PlanningRule] { [] }
 
-    /// Default: the shared pipeline of ``CoursePlanner``.
+    /// Default: the shared pipeline of `CoursePlanner`.
     public func plan(_ request: CourseRequest, using registry: Registry) throws(CourseRequestError) -> CourseOutcome {
         try CoursePlanner(plugin: self).plan(request, using: registry)
     }

@@ -19,7 +19,7 @@ public struct CourseRequest: Sendable, Hashable {
     public var horizon: Quantity<DurationUnit>
 
     /// The default horizon: 12 months.
-    public static let defaultHorizon = Quantity<DurationUnit>(12, .month)
+    package static let defaultHorizon = Quantity<DurationUnit>(12, .month)
 
     /// Creates a request. The concern and conditions are vocabulary slugs, which are lower-case,
     /// so they are lower-cased here (`Dehydration` is `dehydration`); allergies are kept as
@@ -27,7 +27,7 @@ public struct CourseRequest: Sendable, Hashable {
     /// twice is kept once, where first given.
     public init(concern: String, regions: [TreatedRegion] = [], conditions: [String] = [], allergies: [String] = [],
                 start: CalendarDate, hemisphere: Hemisphere = .north,
-                horizon: Quantity<DurationUnit> = CourseRequest.defaultHorizon) {
+                horizon: Quantity<DurationUnit> = Quantity(12, .month)) {
         self.concern = concern.lowercased()
         self.regions = regions
         self.conditions = CourseRequest.once(conditions.map { $0.lowercased() })
@@ -43,7 +43,7 @@ public struct CourseRequest: Sendable, Hashable {
     }
 
     /// A request for one region (or none), without a surface.
-    public init(concern: String, region: Region?, conditions: [String] = [], allergies: [String] = [],
+    package init(concern: String, region: Region?, conditions: [String] = [], allergies: [String] = [],
                 start: CalendarDate, hemisphere: Hemisphere = .north,
                 horizon: Quantity<DurationUnit> = CourseRequest.defaultHorizon) {
         self.init(concern: concern, regions: region.map { [TreatedRegion($0)] } ?? [], conditions: conditions,
@@ -54,7 +54,7 @@ public struct CourseRequest: Sendable, Hashable {
     package var region: Region? { regions.first?.region }
 
     /// True when the request names `region` among its regions.
-    public func treats(_ region: Region) -> Bool { regions.contains { $0.region == region } }
+    package func treats(_ region: Region) -> Bool { regions.contains { $0.region == region } }
 
     /// The last day on which a repeating phase may still place a session.
     package var horizonEnd: CalendarDate { start.adding(horizon) }

@@ -11,7 +11,7 @@ public enum Hemisphere: String, Sendable, Hashable, CaseIterable, CustomStringCo
     /// The meteorological season of `date`: in the north, spring is March-May, summer
     /// June-August, autumn September-November and winter December-February; the south is
     /// shifted by six months.
-    public func season(of date: CalendarDate) -> Season {
+    package func season(of date: CalendarDate) -> Season {
         let month = self == .north ? date.month : (date.month + 5) % 12 + 1
         switch month {
         case 3, 4, 5: return .spring

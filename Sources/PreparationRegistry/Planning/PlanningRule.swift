@@ -3,7 +3,7 @@
 /// example requests that trigger it and that do not; the examples run as tests against the
 /// bundled catalogue, and `catalog plugins` lists the rules.
 ///
-/// A rule acts at up to three points of ``CoursePlanner``'s pipeline, each optional:
+/// A rule acts at up to three points of `CoursePlanner`'s pipeline, each optional:
 ///
 /// - `leavesOut`: a reason to leave a candidate out of a request (listed with the
 ///   candidate's other reasons);
@@ -18,9 +18,9 @@ public struct PlanningRule: Sendable {
     /// An example request, planned with the rule's plugin on the bundled catalogue.
     public struct Example: Sendable, Hashable {
         /// What the example shows.
-        public package(set) var title: String
+        package var title: String
         /// The request.
-        public package(set) var request: CourseRequest
+        package var request: CourseRequest
 
         /// Creates an example.
         public init(_ title: String, _ request: CourseRequest) {
@@ -32,11 +32,11 @@ public struct PlanningRule: Sendable {
     /// A phase that must not start before a day.
     public struct Hold: Sendable, Hashable {
         /// The phase's index in the preparation's protocol.
-        public package(set) var phase: Int
+        package var phase: Int
         /// The earliest day its first session may fall on.
-        public package(set) var notBefore: CalendarDate
+        package var notBefore: CalendarDate
         /// Why, for the warning when the hold moves a session past its window.
-        public package(set) var reason: String
+        package var reason: String
 
         /// Creates a hold.
         public init(phase: Int, notBefore: CalendarDate, reason: String) {
@@ -49,15 +49,15 @@ public struct PlanningRule: Sendable {
     /// The rule's id, a slug.
     public package(set) var id: String
     /// The plugin (area) it belongs to.
-    public package(set) var area: String
+    package var area: String
     /// What the rule does and why.
-    public package(set) var rationale: String
+    package var rationale: String
     /// Where the figures come from (DOMAIN.md's sources).
-    public package(set) var source: String
+    package var source: String
     /// Requests the rule triggers on.
-    public package(set) var triggeringExamples: [Example]
+    package var triggeringExamples: [Example]
     /// Requests it leaves alone.
-    public package(set) var nonTriggeringExamples: [Example]
+    package var nonTriggeringExamples: [Example]
     /// A reason to leave `preparation` out of `request`, or nil.
     package var leavesOut: (@Sendable (Preparation, CourseRequest) -> String?)?
     /// The phases of `preparation` that may not start before a day, for `request`.

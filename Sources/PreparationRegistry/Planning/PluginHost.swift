@@ -26,7 +26,7 @@ public struct PluginHost: Sendable {
     }
 
     /// Adds `plugin`; refuses an id that is not a slug or that another plugin already has.
-    public mutating func register(_ plugin: any CoursePlugin) throws(PluginRegistrationError) {
+    package mutating func register(_ plugin: any CoursePlugin) throws(PluginRegistrationError) {
         let id = plugin.id
         guard isSlug(id), id.utf8.count <= maxIDLength else {
             throw PluginRegistrationError("plugin id '\(id)' is not a slug (lower-case letters and digits, joined by single hyphens)")
@@ -48,7 +48,7 @@ public struct PluginHost: Sendable {
     public var ids: [String] { plugins.map(\.id) }
 
     /// The plugin with this id.
-    public func plugin(id: String) -> (any CoursePlugin)? {
+    package func plugin(id: String) -> (any CoursePlugin)? {
         plugins.first { $0.id == id }
     }
 

@@ -21,7 +21,7 @@ public struct Surface: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `300cm2`, `300 cm2`, `300 cm²`, `12.5cm²` or `15x20cm` (also `15 x 20 cm`, `15×20cm`,
     /// `X`): digits with an optional fraction, case-insensitive units. Nil for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
         if let body = Surface.strip(lower, suffixes: ["cm2", "cm²"]) {
             guard let value = Surface.number(body) else { return nil }
