@@ -15,25 +15,35 @@ struct FlatBuilder {
         case stop
     }
 
-    /// A sequence or mapping under construction.
+    /// A sequence or mapping under construction. Only plain values, so that reading and
+    /// writing the open frame costs no reference counting (Benchmarks/commands.sh, `catalog
+    /// validate` at 10,000 preparations: the frame's anchor, merges and key index, kept here
+    /// before, cost about 40 M instructions); the rare parts are kept beside the stack.
     private struct Frame {
         var isMapping: Bool
+        /// True when the next node added is a value, after its key.
+        var hasPendingKey = false
+        var keyIsMerge = false
+        /// Whether it defines an anchor (the last of `frameAnchors`).
+        var hasAnchor = false
+        /// Whether its keys are indexed in `keyIndexes` (a mapping of more than 32 entries).
+        var hasKeyIndex = false
         /// Its record, filled in when it ends.
         var record: Int32
-        var anchor: String?
+        /// The key waiting for its value, or -1 for a non-scalar key, whose pair is dropped.
+        var pendingKey: Int32 = -1
+        /// The first merge key `<<` of the mapping, or -1: a second one is a duplicate key.
+        var mergeKey: Int32 = -1
         /// Nodes in this subtree, counting what aliases inside it expand to.
         var weight = 1
         /// Where its children start in `pending`.
         var childStart: Int
-        /// True when the next node added is a value, after its key.
-        var hasPendingKey = false
-        /// The key waiting for its value, or -1 for a non-scalar key, whose pair is dropped.
-        var pendingKey: Int32 = -1
-        var keyIsMerge = false
-        var merges: [Int32] = []
-        /// The first merge key `<<` of the mapping, or -1: a second one is a duplicate key.
-        var mergeKey: Int32 = -1
-        var keyIndex: [String: Int]?
+        /// Where its entries' key heads start in `keyHeads`.
+        var headStart: Int
+        /// Where its merged nodes start in `merges`.
+        var mergeStart: Int
+        /// The head of `pendingKey` (``FlatBuilder/head(_:)``).
+        var pendingHead: UInt64 = 0
     }
 
     private var storage: FlatStorage
@@ -42,7 +52,20 @@ struct FlatBuilder {
     /// Set by a fatal problem: reading stops.
     var stopped = false
 
+    /// The open collections but the innermost (`top`), outermost first.
     private var stack: [Frame] = []
+    /// The innermost open collection, when `depth` > 0.
+    private var top = Frame(isMapping: false, record: -1, childStart: 0, headStart: 0, mergeStart: 0)
+    /// How many collections are open.
+    private var depth = 0
+    /// The anchors of the open collections that define one, outermost first.
+    private var frameAnchors: [String] = []
+    /// The nodes the merge keys of the open mappings name, outermost mapping's first.
+    private var merges: [Int32] = []
+    /// The keys of the open mappings with more than 32 entries, by depth.
+    private var keyIndexes: [Int: [String: Int]] = [:]
+    /// For each entry of the open mappings, its key's head: compared before the key's text.
+    private var keyHeads: [UInt64] = []
     /// The children of the open collections, innermost last (a mapping's as key, value pairs).
     private var pending: [Int32] = []
     private var anchors: [String: (index: Int32, weight: Int)] = [:]
@@ -71,6 +94,7 @@ struct FlatBuilder {
     init(file: String, limits: YAMLLimits, buffers: YAMLReadBuffers, keepsDocuments: Bool = false) {
         self.storage = FlatStorage(file: file, buffers: buffers)
         self.pending = buffers.pending
+        self.keyHeads = buffers.keyHeads
         self.limits = limits
         self.keepsDocuments = keepsDocuments
         self.documentStart = SourceLocation(file: file, line: 1, column: 1)
@@ -104,6 +128,8 @@ struct FlatBuilder {
         swap(&buffers.bytes, &storage.bytes)
         swap(&buffers.completed, &storage.completed)
         swap(&buffers.pending, &pending)
+        keyHeads.removeAll(keepingCapacity: true)
+        swap(&buffers.keyHeads, &keyHeads)
         return buffers
     }
 
@@ -158,16 +184,23 @@ struct FlatBuilder {
             push(isMapping: true, mark: mark, anchor: event.anchor.map(eventText))
             if stopped { return .stop }
         case .sequenceEnd, .mappingEnd:
-            guard var frame = stack.popLast() else { return .more }
-            if frame.isMapping { applyMerges(&frame) }
+            guard depth > 0 else { return .more }
+            let frame = top
+            if frame.isMapping { applyMerges(frame) }
             let children = pending.count - frame.childStart
             let index = Int(frame.record)
             storage.records[index].start = Int32(storage.links.count)
             storage.records[index].count = Int32(frame.isMapping ? children / 2 : children)
-            storage.links.append(contentsOf: pending[frame.childStart...])
-            pending.removeSubrange(frame.childStart...)
+            pending.withUnsafeBufferPointer { all in
+                storage.links.append(contentsOf: UnsafeBufferPointer(rebasing: all[frame.childStart...]))
+            }
+            pending.removeLast(children)
+            if frame.isMapping { keyHeads.removeLast(keyHeads.count - frame.headStart) }
+            if frame.hasKeyIndex { keyIndexes[depth] = nil }
             storage.completed.append(frame.record)
-            if let anchor = frame.anchor { anchors[anchor] = (frame.record, frame.weight) }
+            if frame.hasAnchor, let anchor = frameAnchors.popLast() { anchors[anchor] = (frame.record, frame.weight) }
+            depth -= 1
+            if depth > 0, let outer = stack.popLast() { top = outer }
             add(frame.record, weight: frame.weight)
         case .other:
             break
@@ -181,7 +214,7 @@ struct FlatBuilder {
     }
 
     private mutating func push(isMapping: Bool, mark: YAMLEvent, anchor: String?) {
-        if stack.count + 1 > limits.maxDepth {
+        if depth + 1 > limits.maxDepth {
             fatal(.limit, at: location(mark), "nesting is deeper than the limit of \(limits.maxDepth) levels")
             return
         }
@@ -190,8 +223,14 @@ struct FlatBuilder {
                                           line: Int32(truncatingIfNeeded: mark.line),
                                           column: Int32(truncatingIfNeeded: mark.column),
                                           start: 0, count: 0, payload: 0))
-        stack.append(Frame(isMapping: isMapping, record: index, anchor: anchor,
-                           childStart: pending.count))
+        if depth > 0 { stack.append(top) }
+        depth += 1
+        top = Frame(isMapping: isMapping, record: index, childStart: pending.count, headStart: keyHeads.count,
+                    mergeStart: merges.count)
+        if let anchor {
+            top.hasAnchor = true
+            frameAnchors.append(anchor)
+        }
     }
 
     /// Appends a scalar's record (and its text, when given) and marks it complete.
@@ -297,39 +336,57 @@ struct FlatBuilder {
         return SourceLocation(file: storage.file, line: Int(r.line), column: Int(r.column))
     }
 
+    /// The first 8 bytes of a scalar's text (fewer when shorter) mixed with its length: two
+    /// keys with different heads differ, so a duplicate key is looked for by heads first.
+    @inline(__always)
+    private func head(_ record: FlatRecord) -> UInt64 {
+        let count = Int(record.count)
+        var packed: UInt64 = 0
+        storage.bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress, count > 0 else { return }
+            let from = base + Int(record.start)
+            if count >= 8 {
+                packed = UnsafeRawPointer(from).loadUnaligned(as: UInt64.self)
+            } else {
+                for i in 0 ..< count { packed |= UInt64(from[i]) << (8 * UInt64(i)) }
+            }
+        }
+        return packed ^ (UInt64(count) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
     /// Adds a finished node to its parent, or makes it the document's root.
     private mutating func add(_ index: Int32, weight: Int) {
-        guard !stack.isEmpty else {
+        guard depth > 0 else {
             root = index
             return
         }
-        let top = stack.count - 1
-        stack[top].weight += weight
-        if !stack[top].isMapping {
+        top.weight += weight
+        if !top.isMapping {
             pending.append(index)
             return
         }
-        guard stack[top].hasPendingKey else {
+        guard top.hasPendingKey else {
             // A key.
-            stack[top].hasPendingKey = true
+            top.hasPendingKey = true
             let r = storage.records[Int(index)]
             if r.kind == .scalar {
-                stack[top].keyIsMerge = r.style == .plain && r.count == 2
+                top.keyIsMerge = r.style == .plain && r.count == 2
                     && storage.bytes[Int(r.start)] == UInt8(ascii: "<") && storage.bytes[Int(r.start) + 1] == UInt8(ascii: "<")
-                stack[top].pendingKey = index
+                top.pendingKey = index
+                top.pendingHead = head(r)
             } else {
                 errors.append(YAMLError(.complexKey, at: location(ofNode: index),
                                         "a mapping key must be a scalar, not \(kindDescription(index))"))
-                stack[top].pendingKey = -1
+                top.pendingKey = -1
             }
             return
         }
-        stack[top].hasPendingKey = false
-        let key = stack[top].pendingKey
+        top.hasPendingKey = false
+        let key = top.pendingKey
         guard key >= 0 else { return }
-        stack[top].pendingKey = -1
-        if stack[top].keyIsMerge {
-            let first = stack[top].mergeKey
+        top.pendingKey = -1
+        if top.keyIsMerge {
+            let first = top.mergeKey
             guard first < 0 else {
                 let earlier = storage.records[Int(first)]
                 errors.append(YAMLError(.duplicateKey, at: location(ofNode: key),
@@ -337,11 +394,11 @@ struct FlatBuilder {
                     related: YAMLError.Related(location(ofNode: first), "first given here")))
                 return
             }
-            stack[top].mergeKey = key
-            stack[top].merges.append(index)
+            top.mergeKey = key
+            merges.append(index)
             return
         }
-        if let first = firstEntry(withKey: key, inFrame: top) {
+        if let first = firstEntry(withKey: key) {
             let earlier = storage.records[Int(first)]
             let keyText = storage.text(storage.records[Int(key)])
             errors.append(YAMLError(.duplicateKey, at: location(ofNode: key),
@@ -351,40 +408,50 @@ struct FlatBuilder {
         }
         pending.append(key)
         pending.append(index)
-        let entries = (pending.count - stack[top].childStart) / 2
-        if stack[top].keyIndex != nil {
-            stack[top].keyIndex?[storage.text(storage.records[Int(key)])] = entries - 1
+        keyHeads.append(top.pendingHead)
+        let entries = (pending.count - top.childStart) / 2
+        if top.hasKeyIndex {
+            keyIndexes[depth]?[storage.text(storage.records[Int(key)])] = entries - 1
         } else if entries > 32 {
             var keys: [String: Int] = [:]
             for i in 0 ..< entries {
-                keys[storage.text(storage.records[Int(pending[stack[top].childStart + 2 * i])])] = i
+                keys[storage.text(storage.records[Int(pending[top.childStart + 2 * i])])] = i
             }
-            stack[top].keyIndex = keys
+            keyIndexes[depth] = keys
+            top.hasKeyIndex = true
         }
     }
 
-    /// The record of the key already given in the open mapping `top` with the same text as `key`.
-    private func firstEntry(withKey key: Int32, inFrame top: Int) -> Int32? {
-        let start = stack[top].childStart
-        if let index = stack[top].keyIndex {
+    /// The record of the key already given in the innermost mapping with the same text as `key`.
+    private func firstEntry(withKey key: Int32) -> Int32? {
+        let start = top.childStart
+        if top.hasKeyIndex, let index = keyIndexes[depth] {
             return index[storage.text(storage.records[Int(key)])].map { pending[start + 2 * $0] }
         }
         let keyRecord = storage.records[Int(key)]
-        var i = start
-        while i < pending.count {
-            let other = pending[i]
-            if storage.textEquals(storage.records[Int(other)], keyRecord) { return other }
-            i += 2
+        let head = top.pendingHead
+        return keyHeads.withUnsafeBufferPointer { heads -> Int32? in
+            var i = top.headStart
+            while i < heads.count {
+                if heads[i] == head {
+                    let other = pending[start + 2 * (i - top.headStart)]
+                    if storage.textEquals(storage.records[Int(other)], keyRecord) { return other }
+                }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 
-    /// Applies the merge key: entries of the merged mappings that the mapping does not set
-    /// itself are added after its own, the earlier merged mapping winning.
-    private mutating func applyMerges(_ frame: inout Frame) {
-        guard !frame.merges.isEmpty else { return }
+    /// Applies the merge key of the mapping `frame` (the innermost): entries of the merged
+    /// mappings that the mapping does not set itself are added after its own, the earlier
+    /// merged mapping winning.
+    private mutating func applyMerges(_ frame: Frame) {
+        guard merges.count > frame.mergeStart else { return }
+        let named = Array(merges[frame.mergeStart...])
+        merges.removeLast(named.count)
         var sources: [FlatRecord] = []
-        for merge in frame.merges {
+        for merge in named {
             let r = storage.records[Int(merge)]
             switch r.kind {
             case .mapping:
@@ -421,6 +488,5 @@ struct FlatBuilder {
                 }
             }
         }
-        frame.keyIndex = nil
     }
 }

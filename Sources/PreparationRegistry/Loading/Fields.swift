@@ -10,9 +10,17 @@ struct Fields {
     let entries: YAMLEntriesView
     /// For each spec, the index of its entry in `entries`, or -1 (inline: no allocation).
     var slots = SIMD32<Int32>(repeating: -1)
-    var extensions: OrderedDictionary<String, DataValue>
 
-    /// The value of `key`, or nil when it is absent or null.
+    /// The entries with an extension key (`x-`), in order, as plain data: made when asked
+    /// (once for a preparation), so that a mapping's fields hold no reference to count.
+    var extensions: OrderedDictionary<String, DataValue> {
+        var object = OrderedDictionary<String, DataValue>()
+        for entry in entries where entry.isExtensionKey { object[entry.key] = NodeReader.dataValue(entry.value) }
+        return object
+    }
+
+    /// The value of `key`, or nil when it is absent or null (a key written in the code; the
+    /// decoders' hot paths use the spec's index, looked up once: ``KeyTable/slot(_:)``).
     subscript(key: String) -> YAMLNodeView? {
         guard let index = table.index(of: key) else { return nil }
         return self[index]
@@ -44,13 +52,11 @@ extension NodeReader {
             error(node.location, .notAMapping(what(), node.kindDescription))
             return nil
         }
-        var fields = Fields(table: table, entries: entries, extensions: [:])
+        var fields = Fields(table: table, entries: entries)
         for position in entries.indices {
             let entry = entries[position]
-            if extensions, entry.isExtensionKey {
-                fields.extensions[entry.key] = dataValue(entry.value)
-                continue
-            }
+            // Extension keys are read into plain data when asked (``Fields/extensions``).
+            if extensions, entry.isExtensionKey { continue }
             guard let index = entry.withKeyBytes({ table.index(of: $0) }) else {
                 let key = entry.key
                 error(entry.keyLocation, .unknownKey(key, hint: table.suggestions.didYouMean(key)))
@@ -69,7 +75,10 @@ extension NodeReader {
     }
 
     /// Any node as plain data, for extension keys.
-    func dataValue(_ node: YAMLNodeView) -> DataValue {
+    func dataValue(_ node: YAMLNodeView) -> DataValue { Self.dataValue(node) }
+
+    /// Any node as plain data, for extension keys.
+    static func dataValue(_ node: YAMLNodeView) -> DataValue {
         switch node.content {
         case .scalar(let s):
             switch s.value {

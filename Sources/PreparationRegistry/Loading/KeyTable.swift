@@ -57,6 +57,14 @@ final class KeyTable: Sendable {
         }
     }
 
+    /// The index of the spec whose key is `key`, a key written in the code that must be in
+    /// the table: looked up once (a `static let`) by a decoder, which then reads its fields by
+    /// index rather than by the key's text each time.
+    func slot(_ key: String) -> Int {
+        guard let index = index(of: key) else { fatalError("'\(key)' is not a key of this table") }
+        return index
+    }
+
     /// The index of the spec whose key is `key` (a key written in the code: ASCII, so its
     /// bytes are its characters), matched on its bytes as the keys read are.
     func index(of key: String) -> Int? {

@@ -32,6 +32,24 @@ private enum K {
     }
 }
 
+/// The indices of the keys of the nested mappings of a preparation in their ``KeyTables``:
+/// reading a field by its index costs a few instructions, by its key's text about 250
+/// (Benchmarks/commands.sh, `catalog validate` at 10,000 preparations).
+private enum NestedKeys {
+    static let ingredientName = KeyTables.ingredient.slot("name")
+    static let ingredientClass = KeyTables.ingredient.slot("class")
+    static let concentration = KeyTables.ingredient.slot("concentration")
+    static let phase = KeyTables.phase.slot("phase")
+    static let sessions = KeyTables.phase.slot("sessions")
+    static let interval = KeyTables.phase.slot("interval")
+    static let `repeat` = KeyTables.phase.slot("repeat")
+    static let effect = KeyTables.sideEffect.slot("effect")
+    static let lasts = KeyTables.sideEffect.slot("lasts")
+    static let frequency = KeyTables.sideEffect.slot("frequency")
+    static let instruction = KeyTables.aftercare.slot("instruction")
+    static let `for` = KeyTables.aftercare.slot("for")
+}
+
 /// Turns one YAML document into a ``Preparation``, checking every rule of the format that a
 /// single document can break, against the catalogue's vocabulary.
 struct PreparationDecoder {
@@ -150,15 +168,15 @@ struct PreparationDecoder {
             return r.nonEmptyText(node, "ingredient", shared: true).map { Ingredient(name: $0) }
         }
         guard let f = r.fields(node, "an ingredient", KeyTables.ingredient) else { return nil }
-        let name = f["name"].flatMap { r.nonEmptyText($0, "name", shared: true) }
+        let name = f[NestedKeys.ingredientName].flatMap { r.nonEmptyText($0, "name", shared: true) }
         var failed = false
         var ingredientClass: String?
-        if let classNode = f["class"] {
+        if let classNode = f[NestedKeys.ingredientClass] {
             ingredientClass = vocabularyWord(&r, classNode, "ingredient class", vocabulary.ingredientClasses.keys)
             failed = failed || ingredientClass == nil
         }
         var concentration: Concentration?
-        if let node = f["concentration"] {
+        if let node = f[NestedKeys.concentration] {
             if let scalar = node.scalar, let fast = fastConcentration(scalar) {
                 concentration = fast
             } else if let text = r.text(node, "concentration") {
@@ -176,16 +194,16 @@ struct PreparationDecoder {
 
     private func phase(_ r: inout NodeReader, _ node: YAMLNodeView) -> ProtocolPhase? {
         guard let f = r.fields(node, "a protocol phase", KeyTables.phase) else { return nil }
-        let name = f["phase"].flatMap { r.slug($0, "phase") }
-        let sessions = f["sessions"].flatMap { r.countRange($0, "sessions") }
+        let name = f[NestedKeys.phase].flatMap { r.slug($0, "phase") }
+        let sessions = f[NestedKeys.sessions].flatMap { r.countRange($0, "sessions") }
         var interval: DurationRange?
         var failed = false
-        if let node = f["interval"] {
+        if let node = f[NestedKeys.interval] {
             interval = r.durationRange(node, "interval")
             failed = interval == nil
         }
         var repeats = false
-        if let node = f["repeat"] {
+        if let node = f[NestedKeys.`repeat`] {
             if let value = r.bool(node, "repeat") { repeats = value } else { failed = true }
         }
         guard let name, let sessions, !failed else { return nil }
@@ -211,15 +229,15 @@ struct PreparationDecoder {
             return r.nonEmptyText(node, "side effect", shared: true).map { SideEffect(effect: $0) }
         }
         guard let f = r.fields(node, "a side effect", KeyTables.sideEffect) else { return nil }
-        let effect = f["effect"].flatMap { r.nonEmptyText($0, "effect", shared: true) }
+        let effect = f[NestedKeys.effect].flatMap { r.nonEmptyText($0, "effect", shared: true) }
         var failed = false
         var lasts: DurationRange?
-        if let node = f["lasts"] {
+        if let node = f[NestedKeys.lasts] {
             lasts = r.durationRange(node, "lasts")
             failed = lasts == nil
         }
         var frequency: SideEffect.Frequency?
-        if let node = f["frequency"] {
+        if let node = f[NestedKeys.frequency] {
             frequency = r.word(node, WordTables.frequency, "frequency")
             failed = failed || frequency == nil
         }
@@ -232,10 +250,10 @@ struct PreparationDecoder {
             return r.nonEmptyText(node, "aftercare instruction", shared: true).map { AftercareInstruction(instruction: $0) }
         }
         guard let f = r.fields(node, "an aftercare instruction", KeyTables.aftercare) else { return nil }
-        let instruction = f["instruction"].flatMap { r.nonEmptyText($0, "instruction", shared: true) }
+        let instruction = f[NestedKeys.instruction].flatMap { r.nonEmptyText($0, "instruction", shared: true) }
         var duration: DurationRange?
         var failed = false
-        if let node = f["for"] {
+        if let node = f[NestedKeys.`for`] {
             duration = r.durationRange(node, "for")
             failed = duration == nil
         }
