@@ -1,5 +1,3 @@
-import Foundation
-
 /// Case- and accent-insensitive words, for free-text search: `Éclat` and `eclat` fold to the
 /// same word.
 ///
@@ -75,7 +73,7 @@ package enum TextFolding {
                     out.append(contentsOf: base.utf8)
                     handled = true
                 } else if mayDecompose(l.value) {
-                    for part in String(l).decomposedStringWithCompatibilityMapping.unicodeScalars where !isCombiningAccent(part.value) {
+                    for part in CompatibilityDecomposition.of(l) ?? [l] where !isCombiningAccent(part.value) {
                         for p in part.properties.lowercaseMapping.unicodeScalars where isWordScalar(p) {
                             out.append(contentsOf: String(p).utf8)
                             handled = true
