@@ -7,7 +7,6 @@ public struct Registry: Sendable {
     public let manifest: Manifest
     /// Every preparation, deprecated ones included, sorted by id.
     public let preparations: [Preparation]
-    private let positions: [String: Int]
     /// The indexes that queries run over, built when the registry is made, meanwhile on
     /// another thread, or on the first query (``QueryIndexes``).
     let indexes: QueryIndexes
@@ -43,10 +42,6 @@ public struct Registry: Sendable {
         self.manifest = manifest
         self.preparations = preparations
         self.layering = layering
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(preparations.count)
-        for index in preparations.indices { positions[preparations[index].id] = index }
-        self.positions = positions
         self.indexes = indexes ?? QueryIndexes(onFirstUse: preparations)
     }
 
@@ -92,7 +87,22 @@ public struct Registry: Sendable {
 
     /// The preparation with this id.
     public subscript(id: String) -> Preparation? {
-        positions[id].map { preparations[$0] }
+        position(of: id).map { preparations[$0] }
+    }
+
+    /// Where the preparation `id` is in ``preparations``: found by halving (they are sorted by
+    /// id, each once), so that making a registry hashes no id (a look-up by id needs one, not
+    /// a table of 10,000).
+    private func position(of id: String) -> Int? {
+        // Read in place: a subscript of the array could copy each preparation it reads.
+        preparations.withUnsafeBufferPointer { all in
+            var low = 0, high = all.count
+            while low < high {
+                let middle = low + (high - low) / 2
+                if all[middle].id < id { low = middle + 1 } else { high = middle }
+            }
+            return low < all.count && all[low].id == id ? low : nil
+        }
     }
 
     /// Every id, sorted.
@@ -109,7 +119,7 @@ public struct Registry: Sendable {
     /// The layer the preparation `id` comes from (the one in force when several define it);
     /// nil for an unknown id or a registry not loaded as layers.
     package func layer(of id: String) -> CatalogueLayer? {
-        guard !layering.layers.isEmpty, positions[id] != nil else { return nil }
+        guard !layering.layers.isEmpty, position(of: id) != nil else { return nil }
         return layering.layer(of: id)
     }
 }

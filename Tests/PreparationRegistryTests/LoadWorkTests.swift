@@ -4,8 +4,8 @@ import Testing
 import YAMLReader
 
 /// What a load does beyond reading and checking (``LoadWork``): lint, source lines, query
-/// indexes, each done only when asked for; and source lines read at the line starts noted
-/// while reading (``LineStarts``), the same as splitting the whole text.
+/// indexes, each done only when asked for; and source lines found once the load is over
+/// (``LineStarts``), the same as splitting the whole text.
 @Suite("Load work")
 struct LoadWorkTests {
     /// A preparation without `sources:`, which the `no-sources` lint rule warns about.
@@ -139,14 +139,16 @@ struct LoadWorkTests {
         }
     }
 
-    @Test("a load without source lines notes no line start")
+    @Test("a load without source lines gives no diagnostic its line; no load notes line starts while reading")
     func noSourceLines() throws {
         let catalogue = try TemporaryCatalogue(files: ["x.yaml": preparationText("x", indications: "[x]")])
         defer { catalogue.remove() }
         let result = CatalogueLoader(work: [.lint]).load(catalogueAt: catalogue.path)
         #expect(result.errorCount == 1)
         #expect(result.diagnostics.allSatisfy { $0.sourceLine == nil })
-        #expect(LoadSession(reader: YAMLDocumentReader(), work: [.lint]).lineStarts == nil)
+        for work in [LoadWork.lint, .all] {
+            #expect(LoadSession(reader: YAMLDocumentReader(), work: work).lineStarts == nil)
+        }
     }
 
     @Test("an empty file's line 1 is empty, as a whole split gives it")

@@ -6,15 +6,18 @@ import Musl
 import Darwin
 #endif
 
-/// Where each line of the files of a load starts, in bytes from the file's start, noted while
-/// the reader hands their bytes to libyaml (``YAMLChunkObserver``): the source lines of
-/// diagnostics are then read at these offsets, only for the lines and files that have
-/// diagnostics, without reading a file again whole or scanning it a second time. Lines are
-/// counted as libyaml counts them (``SourceLines``).
+/// Where each line of a file starts, in bytes from the file's start: noted from the file's
+/// bytes handed over in chunks (``scan(_:at:)``), which may cut a line break anywhere. Lines
+/// are counted as libyaml counts them (``SourceLines``).
 ///
-/// One file is noted at a time (``beginFile()``, then its chunks in order), on whichever thread
-/// reads; another thread reads the starts only once the reading is over and handed over
-/// through a lock (``HandOverQueue``). `@unchecked Sendable` for that hand-over.
+/// A load notes nothing while it reads: once it knows which lines of a file its diagnostics
+/// point at, ``lines(_:from:)`` reads that file again from its start up to the last of them
+/// only, for the files with such diagnostics only (a clean catalogue is never read twice).
+/// Locations carry a line and a column, not an offset (libyaml's `mark.index` counts
+/// characters, not bytes), so the lines are found by counting line breaks.
+///
+/// `@unchecked Sendable`: one file is noted at a time, on one thread (``beginFile()``, then its
+/// chunks in order), and read only once noted.
 final class LineStarts: @unchecked Sendable {
     /// The starts of every file's lines but the first, one file after the other.
     private var starts: [UInt32] = []
@@ -40,6 +43,29 @@ final class LineStarts: @unchecked Sendable {
 
     /// The number of files begun.
     var fileCount: Int { firstStart.count }
+
+    /// Bytes read at a time by ``lines(_:from:)``.
+    static let readSize = 1 << 16
+
+    /// The source lines `wanted` of one file, whose bytes are `bytes`: the file is scanned from
+    /// its start up to the end of the last line wanted (never past it), then each line is read
+    /// at its start as ``lines(_:ofFile:from:)`` reads it. Each line asked for comes without its
+    /// line break, or is missing when the file has no such line (or it is longer than
+    /// ``SourceLines/longestShown`` bytes, or cannot be read).
+    static func lines(_ wanted: Set<Int>, from bytes: LineBytes) -> [Int: String] {
+        guard let last = wanted.max(), last >= 1 else { return [:] }
+        let noted = LineStarts()
+        noted.beginFile()
+        var offset = 0
+        // Line `last` ends where line `last + 1` starts: read on until that start is noted and
+        // settled (not a carriage return that a line feed in the next bytes may extend).
+        while !noted.stopped, noted.starts.count < last || noted.afterCR || noted.carryCount > 0 {
+            guard let piece = bytes.piece(at: offset, count: readSize), !piece.isEmpty else { break }
+            piece.withUnsafeBufferPointer { noted.scan($0, at: offset) }
+            offset += piece.count
+        }
+        return noted.lines(wanted, ofFile: 0, from: bytes)
+    }
 
     /// Notes the line starts in `chunk`, the bytes of the current file from `offset`, each
     /// chunk following the one before.
@@ -240,7 +266,7 @@ enum LineBytes {
     }
 
     /// Up to `count` bytes from `offset` (none at the end), or nil when they cannot be read.
-    private func piece(at offset: Int, count: Int) -> [UInt8]? {
+    func piece(at offset: Int, count: Int) -> [UInt8]? {
         switch self {
         case .held(let bytes):
             return offset < bytes.count ? Array(bytes[offset ..< min(bytes.count, offset + count)]) : []

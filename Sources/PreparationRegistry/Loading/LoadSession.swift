@@ -32,14 +32,14 @@ struct LoadSession {
     /// Every file read, in order, for the source lines of diagnostics (looked up by display
     /// path only when there are diagnostics, so that a clean load of 10,000 files hashes no path).
     var sources: [SourceText] = []
-    /// Where the lines of each file of ``sources`` start, noted while it is read; nil when
-    /// ``work`` gives no diagnostic its source line.
-    let lineStarts: LineStarts?
+    /// No line start is noted while reading: the files with diagnostics are scanned at the
+    /// finish, up to their last line wanted (``LineStarts/lines(_:from:)``). Always nil; kept
+    /// for the reading thread of ``loadPreparations(_:vocabulary:)``, which notes none then.
+    var lineStarts: LineStarts? { nil }
 
     init(reader: YAMLDocumentReader, work: LoadWork = .all) {
         self.reader = reader
         self.work = work
-        lineStarts = work.contains(.sourceLines) || work.contains(.errorSourceLines) ? LineStarts() : nil
     }
 
     /// Reads a file's documents one at a time, handing each to `body`, or records why the file
@@ -47,36 +47,32 @@ struct LoadSession {
     private mutating func eachDocument(_ source: SourceText, _ body: (inout LoadSession, YAMLDocumentView) -> Void) {
         fileCount += 1
         sources.append(source)
-        lineStarts?.beginFile()
         var buffers = YAMLReadBuffers()
         swap(&buffers, &self.buffers)
-        let errors = Self.read(source, reader: reader, buffers: &buffers, lineStarts: lineStarts) { document in
+        let errors = Self.read(source, reader: reader, buffers: &buffers) { document in
             body(&self, document)
         }
         swap(&buffers, &self.buffers)
         keep(errors.map(Diagnostic.init))
     }
 
-    /// Reads one source's documents, handing each to `body` while the reader holds it, and
-    /// notes its line starts in `lineStarts` (the file begun there); returns the reader's errors.
+    /// Reads one source's documents, handing each to `body` while the reader holds it; returns
+    /// the reader's errors.
     private static func read(_ source: SourceText, reader: YAMLDocumentReader, buffers: inout YAMLReadBuffers,
-                             lineStarts: LineStarts?, _ body: (YAMLDocumentView) -> Void) -> [YAMLError] {
+                             _ body: (YAMLDocumentView) -> Void) -> [YAMLError] {
         switch source {
         case .file(let file):
             // Fed to libyaml in chunks straight from the file: a large file is never held whole.
-            return reader.readFlat(fileAt: file.path, displayPath: file.displayPath, buffers: &buffers,
-                                   observer: lineStarts.map { starts in { starts.scan($0, at: $1) } }, eachDocument: body)
+            return reader.readFlat(fileAt: file.path, displayPath: file.displayPath, buffers: &buffers, eachDocument: body)
         case .memory(_, let text):
             return Array(text.utf8).withUnsafeBufferPointer { bytes in
-                lineStarts?.scan(bytes, at: 0)
-                return reader.readFlat(bytes, file: source.displayPath, eachDocument: body)
+                reader.readFlat(bytes, file: source.displayPath, eachDocument: body)
             }
         case .bytes(_, .failure(let error)):
             return [error]
         case .bytes(_, .success(let read)):
             return read.withUnsafeBufferPointer { bytes in
-                lineStarts?.scan(bytes, at: 0)
-                return reader.readFlat(bytes, file: source.displayPath, eachDocument: body)
+                reader.readFlat(bytes, file: source.displayPath, eachDocument: body)
             }
         }
     }
@@ -205,10 +201,10 @@ struct LoadSession {
     /// The fewest preparations for which the registry's indexes are built on a second thread.
     static let indexThreadThreshold = 1_000
 
-    /// Gives the diagnostics that ``work`` wants it their source lines, read at the line
-    /// starts noted while reading (``LineStarts``), for the files with such diagnostics only.
+    /// Gives the diagnostics that ``work`` wants it their source lines, for the files with such
+    /// diagnostics only, each scanned up to its last line wanted (``LineStarts``).
     private mutating func attachSourceLines() {
-        guard !diagnostics.isEmpty, let lineStarts else { return }
+        guard !diagnostics.isEmpty, work.contains(.sourceLines) || work.contains(.errorSourceLines) else { return }
         // The lines each file's diagnostics need.
         var wanted: [[UInt8]: Set<Int>] = [:]
         for diagnostic in diagnostics where diagnostic.sourceLine == nil && work.wantsSourceLine(diagnostic.severity) {
@@ -224,7 +220,7 @@ struct LoadSession {
         var found: [[UInt8]: [Int: String]] = [:]
         for (file, lines) in wanted {
             guard let index = indexByPath[file] else { continue }
-            found[file] = sourceLines(lines, of: index, lineStarts)
+            found[file] = sourceLines(lines, of: index)
         }
         for index in diagnostics.indices where diagnostics[index].sourceLine == nil
             && work.wantsSourceLine(diagnostics[index].severity) {
@@ -234,16 +230,16 @@ struct LoadSession {
     }
 
     /// The lines `wanted` of the source at `index` in ``sources``: read from its text in memory,
-    /// or from the file at the lines' offsets only (none when the file cannot be opened, or has
-    /// grown past the size limit, as reading it whole would refuse it).
-    private func sourceLines(_ wanted: Set<Int>, of index: Int, _ lineStarts: LineStarts) -> [Int: String] {
+    /// or from the file, up to the last line wanted only (none when the file cannot be opened,
+    /// or has grown past the size limit, as reading it whole would refuse it).
+    private func sourceLines(_ wanted: Set<Int>, of index: Int) -> [Int: String] {
         switch sources[index] {
         case .memory(_, let text):
-            return lineStarts.lines(wanted, ofFile: index, from: .held(Array(text.utf8)))
+            return LineStarts.lines(wanted, from: .held(Array(text.utf8)))
         case .bytes(_, .failure):
             return [:]
         case .bytes(_, .success(let bytes)):
-            return lineStarts.lines(wanted, ofFile: index, from: .held(bytes))
+            return LineStarts.lines(wanted, from: .held(bytes))
         case .file(let file):
             guard !file.path.contains(0) else { return [:] }
             let fd = (file.path + [0]).withUnsafeBufferPointer { bytes in
@@ -254,7 +250,7 @@ struct LoadSession {
             var info = stat()
             guard fstat(fd, &info) == 0, Int(info.st_mode) & Int(S_IFMT) == Int(S_IFREG), Int(info.st_size) <= reader.limits.maxFileSize
             else { return [:] }
-            return lineStarts.lines(wanted, ofFile: index, from: .file(fd))
+            return LineStarts.lines(wanted, from: .file(fd))
         }
     }
 }
