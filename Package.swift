@@ -63,13 +63,15 @@ let package = Package(
             dependencies: ["CatalogueEmbedder"],
             path: "Tools/EmbedCatalogue"
         ),
+        // What the test targets share (the seeded generator): test code only, in no product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "YAMLReaderTests",
             dependencies: ["YAMLReader"]
         ),
         .testTarget(
             name: "PreparationRegistryTests",
-            dependencies: ["PreparationRegistry", "YAMLReader"],
+            dependencies: ["PreparationRegistry", "YAMLReader", "TestSupport"],
             exclude: ["Fixtures"]  // read from disk by path, not as resources
         ),
         // Uses the library as another tool would: plain `import`, no @testable (package symbols
@@ -83,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "PlanningTests",
             dependencies: [
-                "PreparationRegistry", "AreaPlugins",
+                "PreparationRegistry", "AreaPlugins", "TestSupport",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             exclude: ["Fixtures"]
@@ -104,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "CatalogCLITests",
             dependencies: [
-                "CatalogCLI", "PreparationRegistry",
+                "CatalogCLI", "PreparationRegistry", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

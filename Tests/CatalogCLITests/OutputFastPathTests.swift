@@ -2,18 +2,7 @@ import Foundation
 import Testing
 @testable import CatalogCLI
 @testable import PreparationRegistry
-
-/// A seeded generator, so that a failure is reproduced by its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Generated text for the output's fast paths: mostly ASCII words, with pieces of every kind
 /// the general path handles (accents precomposed and combining, CJK and full-width, Hangul

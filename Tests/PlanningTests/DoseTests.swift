@@ -1,6 +1,7 @@
 import Foundation
 import PreparationRegistry
 import Testing
+import TestSupport
 
 /// The dose of a session equals the formulas of format 1.1 section 2.6, computed here again
 /// by brute force on whole numbers (every figure scaled to an integer), on random surfaces
@@ -10,7 +11,7 @@ import Testing
     static func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
 
     @Test func theFormulasOfSection2_6OnRandomFigures() throws {
-        var g = SeededGenerator(state: 26)
+        var g = SplitMix64(state: 26)
         for _ in 0..<3000 {
             // Figures in hundredths (surfaces, cm spacings), thousandths (volumes), tenths (mm spacings).
             let perPointMin = Int.random(in: 1...300, using: &g), perPointMax = perPointMin + Int.random(in: 0...200, using: &g)

@@ -1,5 +1,6 @@
 import PreparationRegistry
 import Testing
+import TestSupport
 
 /// The README's scheduling rules, modelled another way: the whole course is planned first on
 /// an endless calendar (day numbers, no year 9999) and without the 500-session cap, the
@@ -110,25 +111,12 @@ extension BidirectionalCollection {
     }
 }
 
-/// SplitMix64: the same random protocols on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// ``Scheduler`` against ``ScheduleModel`` on a few thousand random protocols: counts 1-6,
 /// intervals in minutes, days, weeks and months (mixed and fractional too), repeat flags, starts
 /// today, anywhere or in the calendar's last year, and horizons up to far beyond 9999.
 @Suite struct ScheduleModelTests {
     /// An interval: under a day, mixed units, or days, weeks or months (half months too).
-    static func randomInterval(_ g: inout SeededGenerator) -> DurationRange {
+    static func randomInterval(_ g: inout SplitMix64) -> DurationRange {
         switch Int.random(in: 0..<10, using: &g) {
         case 0: // under a day, or mixed with days
             return DurationRange(min: Quantity(Double(Int.random(in: 0...90, using: &g)), .minute),
@@ -144,7 +132,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// One to three phases; an interval wherever the format requires one.
-    static func randomProtocol(_ g: inout SeededGenerator) -> [ProtocolPhase] {
+    static func randomProtocol(_ g: inout SplitMix64) -> [ProtocolPhase] {
         (0..<Int.random(in: 1...3, using: &g)).map { index in
             let low = Int.random(in: 1...6, using: &g)
             let sessions = CountRange(min: low, max: Int.random(in: low...6, using: &g))
@@ -156,7 +144,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// A start in the calendar's last 400 days, anywhere, or in 2024-2035.
-    static func randomStart(_ g: inout SeededGenerator) -> CalendarDate {
+    static func randomStart(_ g: inout SplitMix64) -> CalendarDate {
         let base = CalendarDate.last.daysSinceEpoch
         switch Int.random(in: 0..<10, using: &g) {
         case 0..<4: return CalendarDate(daysSinceEpoch: base - Int.random(in: 0...400, using: &g))
@@ -166,7 +154,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// A horizon of weeks, days or months, or one far beyond the calendar.
-    static func randomHorizon(_ g: inout SeededGenerator) -> Quantity<DurationUnit> {
+    static func randomHorizon(_ g: inout SplitMix64) -> Quantity<DurationUnit> {
         switch Int.random(in: 0..<8, using: &g) {
         case 0:
             let huge = [Quantity<DurationUnit>(100_000, .month), Quantity(1e6, .day), Quantity(1e300, .day), Quantity(1.5e5, .month)]
@@ -183,7 +171,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func theSchedulerAgreesWithTheModelOnRandomProtocols() throws {
-        var g = SeededGenerator(state: 20_260_105)
+        var g = SplitMix64(state: 20_260_105)
         let cuts: Set = ["the course was cut at 500 sessions", "the course was cut at 9999-12-31, the last day the calendar holds"]
         for trial in 0..<2000 {
             let phases = Self.randomProtocol(&g), start = Self.randomStart(&g), horizon = Self.randomHorizon(&g)

@@ -2,6 +2,7 @@ import Foundation
 import OrderedCollections
 import PreparationRegistry
 import Testing
+import TestSupport
 
 /// Format 1.1 screening: conditions that name ingredients, allergy matching by folded whole
 /// words, vague allergies, and what a course says to screen for.
@@ -160,7 +161,7 @@ import Testing
                             "crème", "CREME", "Soja", "lécithine"]
     static let classes = ["hyaluronic-acid", "amino-acid", "vitamin", "plant-extract", "lipolytic", "peptide"]
 
-    static func phrase(_ g: inout SeededGenerator) -> String {
+    static func phrase(_ g: inout SplitMix64) -> String {
         let count = Int.random(in: 1...3, using: &g)
         var words = (0..<count).map { _ in nameWords.randomElement(using: &g) ?? "Zinc" }
         if Bool.random(using: &g) { words = words.map { Bool.random(using: &g) ? $0.uppercased() : $0.lowercased() } }
@@ -168,7 +169,7 @@ import Testing
     }
 
     @Test func noCourseHoldsAnIngredientAGivenConditionOrAllergyNames() throws {
-        var g = SeededGenerator(state: 20261127)
+        var g = SplitMix64(state: 20261127)
         let start = try day("2026-01-05")
         let host = try standardHost()
         var planned = 0, screenedOut = 0

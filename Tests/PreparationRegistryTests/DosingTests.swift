@@ -214,11 +214,11 @@ struct DosingTests {
                 guard let items = document.root.sequence else { return }
                 for (item, node) in zip(cases, items) {
                     guard let read = units[item.kind] else { continue }
-                    var fastReader = NodeReader(), generalReader = NodeReader()
-                    let fast = read(&fastReader, node, true)
+                    var generalReader = NodeReader()
+                    let fast = read(&generalReader, node, true)
                     let general = read(&generalReader, node, false)
                     #expect(fast == general, "\(item)")
-                    #expect(fastReader.diagnostics.map(\.message) == generalReader.diagnostics.map(\.message), "\(item)")
+                    #expect(generalReader.diagnostics.count == (general == nil ? 1 : 0), "\(item)")
                     if let scalar = node.scalar, Self.fast(NodeReader(), scalar, item.kind) { fastOnes += 1 }
                     compared += 1
                 }
@@ -244,9 +244,12 @@ struct DosingTests {
         }
     }
 
-    /// The range read from `node` with or without the fast path, as text (nil when refused).
+    /// The range read from `node` by its success path alone (`fast`, no errors) or by the
+    /// general path (with its errors), as text (nil when refused).
     static func read<U: MeasureUnit>(_ reader: inout NodeReader, _ node: YAMLNodeView, _ type: U.Type, _ fast: Bool) -> String? {
-        reader.quantityRange(node, "range", U.self, example: "1-2", fastPath: fast).map { "\($0.min.value) \($0.min.unit) \($0.max.value) \($0.max.unit)" }
+        let range = fast ? node.scalar.flatMap { reader.fastQuantityRange($0, U.self) }
+            : reader.quantityRange(node, "range", U.self, example: "1-2")
+        return range.map { "\($0.min.value) \($0.min.unit) \($0.max.value) \($0.max.unit)" }
     }
 
     /// True when the fast path reads the scalar as a range of the kind's unit.

@@ -153,6 +153,26 @@ struct ReplaceTests {
         ])
     }
 
+    @Test("the errors of the whole catalogue with the replacement keep their source lines (that load does no more work than it needs)")
+    func wrongOnlyTogetherSourceLines() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        try scene.write("catalogue/preparations/face/two.yaml",
+                        preparationText("two", extra: "deprecated: {because: Superseded, replaced-by: one}"))
+        let file = try scene.newFile("replacement.yaml",
+                                     preparationText("one", extra: "deprecated: {because: Superseded, replaced-by: two}"))
+        let thrown = #expect(throws: AddError.self) { try CatalogueAdder(catalogue: scene.catalogue).replace([file]) }
+        guard case .refused(let diagnostics)? = thrown else {
+            Issue.record("expected a refusal, got \(String(describing: thrown))")
+            return
+        }
+        #expect(diagnostics.map(\.sourceLine) == [
+            "deprecated: {because: Superseded, replaced-by: one}",
+            "deprecated: {because: Superseded, replaced-by: two}",
+            nil,
+        ])
+    }
+
     @Test("an id the catalogue does not have: use plain add")
     func unknownID() throws {
         let scene = try AddScene()

@@ -53,12 +53,12 @@ struct DiffCommand: ParsableCommand {
     private func compare(scratch: ScratchFolder, signals: SignalDeferral) -> Int32 {
         var sides: [DiffSide] = []
         for (index, (word, other)) in [(old, new), (new, old)].enumerated() {
-            switch DiffSide.resolve(word, other: other, scratch: scratch, index: index,
-                                          sizeLimit: limits.maxFileSize.bytes) {
-            case .success(let side): sides.append(side)
-            case .failure(let unknown):
+            do throws(DiffSide.Unknown) {
+                sides.append(try DiffSide.resolve(word, other: other, scratch: scratch, index: index,
+                                                  sizeLimit: limits.maxFileSize.bytes))
+            } catch {
                 if signals.caught != nil { return 1 }
-                printError("error: \(unknown.message)")
+                printError("error: \(error.message)")
                 return 2
             }
         }

@@ -35,36 +35,36 @@ struct DiffSide {
     /// Reads `word`, `other` being the other side's word; a revision's catalogue is written below
     /// `folder`.
     static func resolve(_ word: String, other: String, scratch folder: ScratchFolder, index: Int,
-                        sizeLimit: Int = YAMLLimits.default.maxFileSize) -> Result<DiffSide, Unknown> {
+                        sizeLimit: Int = YAMLLimits.default.maxFileSize) throws(Unknown) -> DiffSide {
         // `bundled` is the bundled catalogue, as for --catalogue, even beside a folder of that
         // name (which is `./bundled`): one word, one meaning.
-        if word == "bundled" { return .success(DiffSide(word: word, folder: word, name: "the bundled catalogue", isBundled: true)) }
-        if entryExists(word) { return .success(DiffSide(word: word, folder: word, name: word)) }
-        func unknown(_ reason: String) -> Result<DiffSide, Unknown> { .failure(Unknown(message: reason)) }
+        if word == "bundled" { return DiffSide(word: word, folder: word, name: "the bundled catalogue", isBundled: true) }
+        if entryExists(word) { return DiffSide(word: word, folder: word, name: word) }
+        func unknown(_ reason: String) -> Unknown { Unknown(message: reason) }
         guard let scratch = folder.make() else {
-            return unknown("cannot create a scratch folder in '\(FileManager.default.temporaryDirectory.path)' for the revision '\(word)'")
+            throw unknown("cannot create a scratch folder in '\(FileManager.default.temporaryDirectory.path)' for the revision '\(word)'")
         }
         let git = Git(scratch: scratch)
         guard !word.isEmpty, !word.hasPrefix("-") else {
-            return unknown("'\(word)' is neither a folder nor a git revision")
+            throw unknown("'\(word)' is neither a folder nor a git revision")
         }
         guard let top = git.line(["rev-parse", "--show-toplevel"]) else {
             let why = git.run(["--version"]) == nil
                 ? "git, which could read it as a revision, is not installed"
                 : "the current folder is not in a git repository, where it could name a revision"
-            return unknown("no folder '\(word)' here (\(why))")
+            throw unknown("no folder '\(word)' here (\(why))")
         }
         let treeish: String, name: String
         if let colon = word.firstIndex(of: ":") {
             let revision = String(word[..<colon])
-            guard !revision.isEmpty else { return unknown("'\(word)' is neither a folder nor a git revision (write REV:PATH)") }
+            guard !revision.isEmpty else { throw unknown("'\(word)' is neither a folder nor a git revision (write REV:PATH)") }
             guard git.line(["rev-parse", "--verify", "--quiet", revision + "^{commit}"]) != nil else {
-                return unknown("'\(revision)' is not a git revision" + suggestion(revision, git))
+                throw unknown("'\(revision)' is not a git revision" + suggestion(revision, git))
             }
             (treeish, name) = (word, word)
         } else {
             guard let commit = git.line(["rev-parse", "--verify", "--quiet", word + "^{commit}"]) else {
-                return unknown("'\(word)' is neither a folder nor a git revision" + suggestion(word, git))
+                throw unknown("'\(word)' is neither a folder nor a git revision" + suggestion(word, git))
             }
             let path = folderInRepository(other, top: top, git: git)
             treeish = commit + ":" + path
@@ -74,21 +74,21 @@ struct DiffSide {
         case "tree"?:
             break
         case let kind?:
-            return unknown("'\(name)' is a \(kind == "blob" ? "file" : kind) in that revision, not a catalogue folder")
+            throw unknown("'\(name)' is a \(kind == "blob" ? "file" : kind) in that revision, not a catalogue folder")
         case nil:
-            return unknown("'\(name)': no such folder in that revision")
+            throw unknown("'\(name)': no such folder in that revision")
         }
         let destination = scratch.appendingPathComponent("side-\(index)").path
         do {
             try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: false,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            return unknown("cannot create a scratch folder for '\(name)': \(error.localizedDescription)")
+            throw unknown("cannot create a scratch folder for '\(name)': \(error.localizedDescription)")
         }
         if let failure = git.extract(treeish, into: destination, sizeLimit: sizeLimit) {
-            return unknown(failure)
+            throw unknown(failure)
         }
-        return .success(DiffSide(word: word, folder: destination, name: name, written: destination))
+        return DiffSide(word: word, folder: destination, name: name, written: destination)
     }
 
     /// The folder that `other` names, as a path from the repository's top (`Catalogue`, or ""

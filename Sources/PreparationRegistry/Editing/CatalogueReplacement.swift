@@ -231,7 +231,10 @@ extension CatalogueLoader {
     /// be with the files `left` (display paths) left out and the files `added` added: what
     /// `add --replace` checks before it changes anything.
     fileprivate func load(catalogueAt path: String, manifest: Manifest, leavingOut left: Set<String>, adding added: [String]) -> CatalogueLoadResult {
-        var session = LoadSession(reader: YAMLDocumentReader(limits: limits))
+        // Only its errors are used, with their source lines: no lint warnings (lint still runs
+        // when there are errors, so that the errors kept are a full load's) and no query
+        // indexes. Every error, duplicate ids among them, is found whatever the work.
+        var session = LoadSession(reader: YAMLDocumentReader(limits: limits), work: [.errorSourceLines])
         guard var walker = CatalogueWalker(root: path) else {
             session.diagnostics.append(.error(SourceLocation(file: path, line: 1, column: 1), .unresolvableFolder))
             return session.finish(manifest: manifest)

@@ -24,14 +24,15 @@ package struct LintRule: Sendable {
     /// Preparation documents (YAML, valid against the bundled vocabulary) that the rule lets
     /// pass.
     package var nonTriggeringExamples: [String]
-    /// The warnings the rule has for a preparation of a catalogue: each a location and a message.
-    package var check: @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]
+    /// The warnings the rule has for a preparation of a catalogue: each a location and a
+    /// message built by one of ``Message``'s named constructors (`Diagnostics/Messages/LintMessages.swift`).
+    package var check: @Sendable (Preparation, LintContext) -> [(SourceLocation, Message)]
 
     /// Creates a rule that looks at the preparation alone. Its triggering examples may mark
     /// where its warnings point (`marker`).
     package init(id: String, rationale: String, triggeringExamples: [String] = [],
                 nonTriggeringExamples: [String] = [],
-                check: @escaping @Sendable (Preparation) -> [(SourceLocation, String)]) {
+                check: @escaping @Sendable (Preparation) -> [(SourceLocation, Message)]) {
         self.init(id: id, rationale: rationale, triggeringExamples: triggeringExamples,
                   nonTriggeringExamples: nonTriggeringExamples) { preparation, _ in check(preparation) }
     }
@@ -39,7 +40,7 @@ package struct LintRule: Sendable {
     /// Creates a rule that also reads the catalogue's vocabulary (``LintContext``).
     package init(id: String, rationale: String, triggeringExamples: [String] = [],
                 nonTriggeringExamples: [String] = [],
-                check: @escaping @Sendable (Preparation, LintContext) -> [(SourceLocation, String)]) {
+                check: @escaping @Sendable (Preparation, LintContext) -> [(SourceLocation, Message)]) {
         self.id = id
         self.rationale = rationale
         self.markedTriggeringExamples = triggeringExamples
@@ -100,7 +101,7 @@ package enum LintRules {
         var result: [Diagnostic] = []
         for rule in rules {
             for (location, message) in rule.check(preparation, context) {
-                result.append(Diagnostic(.warning, at: location, message, code: rule.id, rule: rule.id))
+                result.append(Diagnostic(.warning, at: location, message.text, code: rule.id, rule: rule.id))
             }
         }
         return result

@@ -11,12 +11,11 @@ extension NodeReader {
         quantityRange(node, what, DurationUnit.self, example: "3-30 days")
     }
 
-    /// A range of quantities in its text form or as `{min, max, unit}`.
-    ///
-    /// - Parameter fastPath: read common valid texts straight from their bytes first
-    ///   (``fastQuantityRange(_:_:)``); off only for tests that compare the two paths.
+    /// A range of quantities in its text form or as `{min, max, unit}`. The text form is read
+    /// by ``RangeTextReading/quantityRange(_:_:)``, straight from the scalar's bytes; only a
+    /// text that reads to no range costs strings, for its error.
     mutating func quantityRange<U: MeasureUnit>(_ node: YAMLNodeView, _ what: String, _ unitType: U.Type,
-                                                example: String, fastPath: Bool = true) -> QuantityRange<U>? {
+                                                example: String) -> QuantityRange<U>? {
         if node.mapping != nil {
             guard let fields = fields(node, "'\(what)'", KeyTables.range),
                   let minNode = fields["min"], let maxNode = fields["max"]
@@ -35,49 +34,56 @@ extension NodeReader {
                 return nil
             }
             guard let lower, let upper else { return nil }
-            return orderedRange(Quantity(lower, unit), Quantity(upper, unit), text: "\(formatNumber(lower))-\(formatNumber(upper)) \(unitWord)", at: node.location)
+            do throws(RangeTextReading.QuantityProblem) {
+                return try RangeTextReading.ordered(Quantity(lower, unit), Quantity(upper, unit))
+            } catch {
+                self.error(node.location, .reversedRange("\(formatNumber(lower))-\(formatNumber(upper)) \(unitWord)"))
+                return nil
+            }
         }
         guard let scalar = node.scalar else {
             error(node.location, .notARange(what, quantity: U.quantityName, example: example, node.kindDescription))
             return nil
         }
-        if fastPath, let range = fastQuantityRange(scalar, U.self) { return range }
-        let written = scalar.text
-        guard let (first, second) = splitRangeText(written) else {
-            error(node.location, .invalidRange(written, quantity: U.quantityName, example: example))
+        let reading = scalar.withBytes { bytes in
+            Result { () throws(RangeTextReading.QuantityProblem) in try RangeTextReading.quantityRange(bytes, U.self) }
+        }
+        switch reading {
+        case .success(let range):
+            return range
+        case .failure(let problem):
+            report(problem, scalar.text, U.self, example: example, at: node.location)
             return nil
         }
-        if !first.number.isFinite || !(second?.number.isFinite ?? true) {
-            error(node.location, .numberTooLarge(written))
-            return nil
-        }
-        if let second, second.unit == nil, first.unit != nil {
-            error(node.location, .needsUpperUnit(written, example: "\(first.numberText) \(first.unit!) - \(second.numberText) \(first.unit!)"))
-            return nil
-        }
-        let lastUnit = second?.unit ?? first.unit
-        guard let lastUnit else {
+    }
+
+    /// A valid quantity range in its text form, read from the bytes; nil for anything else: the
+    /// success of ``quantityRange(_:_:_:example:)``'s reading, without its errors.
+    func fastQuantityRange<U: MeasureUnit>(_ scalar: YAMLScalarView, _ unitType: U.Type) -> QuantityRange<U>? {
+        scalar.withBytes { try? RangeTextReading.quantityRange($0, U.self) }
+    }
+
+    /// The error for a range text `written` that reads to no range of `U`.
+    private mutating func report<U: MeasureUnit>(_ problem: RangeTextReading.QuantityProblem, _ written: String,
+                                                 _ type: U.Type, example: String, at location: SourceLocation) {
+        switch problem {
+        case .shape:
+            error(location, .invalidRange(written, quantity: U.quantityName, example: example))
+        case .numberTooLarge:
+            error(location, .numberTooLarge(written))
+        case .needsUpperUnit(let first, let second):
+            let lower = WrittenBound(first, in: written), upper = WrittenBound(second, in: written)
+            let unit = lower.unit ?? ""
+            error(location, .needsUpperUnit(written, example: "\(lower.numberText) \(unit) - \(upper.numberText) \(unit)"))
+        case .needsUnit:
             let message = Diagnostic.Message.needsUnit(written, quantity: U.quantityName, units: unitList(U.self))  // not deferred: it reads self
-            error(node.location, message)
-            return nil
+            error(location, message)
+        case .unknownUnit(let word):
+            let message = unknownUnit(String(written.utf8Slice(word)), U.self, in: written)  // not deferred: it reads self
+            error(location, message)
+        case .reversed:
+            error(location, .reversedRange(written))
         }
-        guard let upperUnit = parseUnit(lastUnit, U.self) else {
-            let message = unknownUnit(String(lastUnit), U.self, in: written)  // not deferred: it reads self
-            error(node.location, message)
-            return nil
-        }
-        var lowerUnit = upperUnit
-        if second != nil, let firstUnit = first.unit {
-            guard let unit = parseUnit(firstUnit, U.self) else {
-                let message = unknownUnit(String(firstUnit), U.self, in: written)  // not deferred: it reads self
-                error(node.location, message)
-                return nil
-            }
-            lowerUnit = unit
-        }
-        let lower = Quantity(first.number, lowerUnit)
-        let upper = second.map { Quantity($0.number, upperUnit) } ?? lower
-        return orderedRange(lower, upper, text: written, at: node.location)
     }
 
     private mutating func nonNegative(_ node: YAMLNodeView, _ what: String) -> Double? {
@@ -87,15 +93,6 @@ extension NodeReader {
             return nil
         }
         return value
-    }
-
-    private mutating func orderedRange<U>(_ lower: Quantity<U>, _ upper: Quantity<U>, text: @autoclosure () -> String,
-                                          at location: SourceLocation) -> QuantityRange<U>? {
-        if lower.baseValue > upper.baseValue {
-            error(location, .reversedRange(text()))
-            return nil
-        }
-        return QuantityRange(min: lower, max: upper)
     }
 
     private func unitList<U: MeasureUnit>(_ type: U.Type) -> String {
@@ -121,11 +118,11 @@ extension NodeReader {
         return .unknownUnit(word, quantity: U.quantityName, place: place, hint: hint)
     }
 
-    /// A count range: `4-6`, `1`, or `{min: 4, max: 6}`; whole numbers from 1, no unit.
+    /// A count range: `4-6`, `1`, or `{min: 4, max: 6}`; whole numbers from 1, no unit. The
+    /// text form is read by ``RangeTextReading/countRange(_:)``, straight from the bytes.
     mutating func countRange(_ node: YAMLNodeView, _ what: String) -> CountRange? {
         let lower: Int?
         let upper: Int?
-        let shown: String
         if node.mapping != nil {
             guard let fields = fields(node, "'\(what)'", KeyTables.range),
                   let minNode = fields["min"], let maxNode = fields["max"]
@@ -136,9 +133,19 @@ extension NodeReader {
             }
             lower = wholeNumber(minNode, what)
             upper = wholeNumber(maxNode, what)
-            shown = "\(lower.map(String.init) ?? "?")-\(upper.map(String.init) ?? "?")"
         } else if let scalar = node.scalar {
-            if let range = fastCountRange(scalar) { return range }
+            if case .string = scalar.value {
+                let reading = scalar.withBytes { bytes in
+                    Result { () throws(RangeTextReading.CountProblem) in try RangeTextReading.countRange(bytes) }
+                }
+                switch reading {
+                case .success(let range):
+                    return range
+                case .failure(let problem):
+                    report(problem, scalar.text, what, at: node.location)
+                    return nil
+                }
+            }
             if case .int(let i) = scalar.value {
                 lower = i
                 upper = i
@@ -147,35 +154,51 @@ extension NodeReader {
                 error(node.location, isDigitsOnly(scalar.text) ? .numberTooLarge(scalar.text)
                     : .notWholeSessions(scalar.text))
                 return nil
-            } else if case .string = scalar.value, let (first, second) = splitRangeText(scalar.text),
-                      first.unit == nil, second?.unit == nil
-            {
-                lower = whole(first, scalar.text, node.location)
-                upper = second.map { whole($0, scalar.text, node.location) } ?? lower
-            } else if case .string = scalar.value, let (first, second) = splitRangeText(scalar.text),
-                      first.unit != nil || second?.unit != nil
-            {
-                error(node.location, .countTakesNoUnit(what, written: true))
-                return nil
             } else {
                 error(node.location, .invalidCountRange(scalar.text))
                 return nil
             }
-            shown = scalar.text
         } else {
             error(node.location, .notACountRange(what, node.kindDescription))
             return nil
         }
         guard let lower, let upper else { return nil }
-        if lower < 1 || upper < 1 {
-            error(node.location, .belowOne(what))
+        do throws(RangeTextReading.CountProblem) {
+            return try RangeTextReading.ordered(lower, upper)
+        } catch {
+            // As written: the scalar's text, or the mapping's bounds.
+            let shown = node.scalar?.text ?? "\(lower)-\(upper)"
+            report(error, shown, what, at: node.location)
             return nil
         }
-        if lower > upper {
-            error(node.location, .reversedRange(shown))
-            return nil
+    }
+
+    /// A valid count range in its text form (`4-6`, `1`), read from the bytes; nil for
+    /// anything else: the success of ``countRange(_:_:)``'s reading, without its errors.
+    func fastCountRange(_ scalar: YAMLScalarView) -> CountRange? {
+        guard case .string = scalar.value else { return nil }
+        return scalar.withBytes { try? RangeTextReading.countRange($0) }
+    }
+
+    /// The errors for a count `written` that reads to no count range.
+    private mutating func report(_ problem: RangeTextReading.CountProblem, _ written: String, _ what: String,
+                                 at location: SourceLocation) {
+        func bound(_ problem: RangeTextReading.CountProblem.Bound?) {
+            switch problem {
+            case .notWhole?: error(location, .notWholeSessions(written))
+            case .tooLarge?: error(location, .numberTooLarge(written))
+            case nil: break
+            }
         }
-        return CountRange(min: lower, max: upper)
+        switch problem {
+        case .shape: error(location, .invalidCountRange(written))
+        case .unit: error(location, .countTakesNoUnit(what, written: true))
+        case .bounds(let first, let second):
+            bound(first)
+            bound(second)
+        case .belowOne: error(location, .belowOne(what))
+        case .reversed: error(location, .reversedRange(written))
+        }
     }
 
     private mutating func wholeNumber(_ node: YAMLNodeView, _ what: String) -> Int? {
@@ -192,18 +215,6 @@ extension NodeReader {
         }
         error(node.location, .notAWholeNumber(what, node.kindDescription))
         return nil
-    }
-
-    private mutating func whole(_ bound: WrittenBound, _ text: String, _ location: SourceLocation) -> Int? {
-        guard !bound.numberText.contains(".") else {
-            error(location, .notWholeSessions(text))
-            return nil
-        }
-        guard let value = Int(bound.numberText) else {
-            error(location, .numberTooLarge(text))
-            return nil
-        }
-        return value
     }
 }
 

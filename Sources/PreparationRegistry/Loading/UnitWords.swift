@@ -6,6 +6,43 @@ func parseUnit<U: MeasureUnit, S: StringProtocol>(_ word: S, _ type: U.Type) -> 
     return U.parse(word)
 }
 
+extension UnitWords {
+    /// The unit written as the bytes `word` of `text`, as ``parseUnit(_:_:)`` reads it, without
+    /// making a string for the short ASCII words of the table.
+    static func unit<U: MeasureUnit>(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ type: U.Type) -> U? {
+        let bytes = UnsafeBufferPointer(rebasing: text[word])
+        if let key = pack(bytes), let unit = unit(packed: key, U.self) { return unit }
+        return U.parse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The unit of a packed word, for the unit type `U` (each cast is to the type just
+    /// compared with); nil when `U` has no such spelling, or is none of the catalogue's units.
+    static func unit<U: MeasureUnit>(packed key: UInt64, _ type: U.Type) -> U? {
+        if U.self == DurationUnit.self {
+            for (packed, unit) in durations where packed == key { return unsafeBitCast(unit, to: U.self) }
+        } else if U.self == LengthUnit.self {
+            for (packed, unit) in lengths where packed == key { return unsafeBitCast(unit, to: U.self) }
+        } else if U.self == VolumeUnit.self {
+            for (packed, unit) in volumes where packed == key { return unsafeBitCast(unit, to: U.self) }
+        } else if U.self == SpacingUnit.self {
+            for (packed, unit) in spacings where packed == key { return unsafeBitCast(unit, to: U.self) }
+        }
+        return nil
+    }
+
+    /// Up to 8 ASCII bytes, lower-cased, packed into an integer, as ``pack(_:)-(S)`` does for text.
+    static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var key: UInt64 = 0
+        guard !bytes.isEmpty, bytes.count <= 8 else { return nil }
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+            key = key << 8 | UInt64(lower)
+        }
+        return key
+    }
+}
+
 /// The spellings of the units, packed by ``UnitWords/pack(_:)``.
 enum UnitWords {
     static let durations: [(UInt64, DurationUnit)] = table(DurationUnit.self)

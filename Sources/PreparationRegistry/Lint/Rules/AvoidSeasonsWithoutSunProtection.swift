@@ -18,9 +18,7 @@ extension LintRules {
         guard !preparation.avoidSeasons.isEmpty,
               !preparation.aftercare.contains(where: { mentionsSunProtection($0.instruction) })
         else { return [] }
-        let seasons = preparation.avoidSeasons.map(\.rawValue).joined(separator: ", ")
-        return [(preparation.location(of: "avoid-seasons"),
-                 "preparation avoids \(seasons) but no aftercare instruction mentions sun protection")]
+        return [(preparation.location(of: "avoid-seasons"), .avoidSeasonsWithoutSunProtection(preparation.avoidSeasons))]
     }
 
     /// The word stems that count as sun protection in an aftercare instruction.

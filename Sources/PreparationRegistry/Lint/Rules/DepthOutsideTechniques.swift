@@ -16,8 +16,7 @@ extension LintRules {
         ]
     ) { preparation in
         guard !preparation.techniques.contains(where: { $0.usualDepth.overlaps(preparation.depth) }) else { return [] }
-        let bands = preparation.techniques.map { "\($0.rawValue) \($0.usualDepth)" }.joined(separator: ", ")
         return [(preparation.location(of: "depth"),
-                 "depth \(preparation.depth) lies outside the usual depth of every technique listed (\(bands))")]
+                 .depthOutsideTechniques(preparation.depth, techniques: preparation.techniques))]
     }
 }

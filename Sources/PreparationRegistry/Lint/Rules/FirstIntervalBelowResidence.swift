@@ -29,6 +29,6 @@ extension LintRules {
               interval.min < preparation.residence.min
         else { return [] }
         return [(preparation.location(of: "protocol"),
-                 "the first phase ('\(first.name)') has sessions \(interval) apart, less than the residence time's lower bound (\(preparation.residence.min)): the next session would fall while the substances are still active")]
+                 .firstIntervalBelowResidence(phase: first.name, interval: interval, residence: preparation.residence.min))]
     }
 }

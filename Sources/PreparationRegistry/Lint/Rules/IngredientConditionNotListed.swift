@@ -17,7 +17,7 @@ extension LintRules {
         ]
     ) { preparation, context in
         guard !context.conditionTerms.isEmpty else { return [] }
-        var warnings: [(SourceLocation, String)] = []
+        var warnings: [(SourceLocation, LintRule.Message)] = []
         let folded = preparation.ingredients.map { ingredient in
             (ingredient, IngredientTerm.matchWords(ingredient.name), ingredient.ingredientClass.map(IngredientTerm.matchWords))
         }
@@ -27,8 +27,7 @@ extension LintRules {
                     term.matches(nameWords: name, classWords: classWords)
                 }) else { continue }
                 warnings.append((preparation.location(of: "ingredients"),
-                                 "ingredient '\(ingredient.name)' is named by the condition '\(condition)' (its ingredient "
-                                    + "'\(term.text)'), which leaves this preparation out; list '\(condition)' among its contraindications"))
+                                 .ingredientConditionNotListed(ingredient.name, condition: condition, term: term.text)))
                 break
             }
         }

@@ -37,11 +37,11 @@ extension LintRules {
                 """]),
         ]
     ) { preparation in
-        var warnings: [(SourceLocation, String)] = []
+        var warnings: [(SourceLocation, LintRule.Message)] = []
         for (index, phase) in preparation.phases.enumerated()
         where !phase.repeats && index < preparation.phases.count - 1 && isMaintenanceLike(phase.name) {
             warnings.append((preparation.location(of: "protocol"),
-                             "phase '\(phase.name)' looks like maintenance but neither repeats nor ends the protocol (phase \(index + 1) of \(preparation.phases.count)); add 'repeat: true' or move it last"))
+                             .maintenanceNeitherRepeatsNorEnds(phase: phase.name, number: index + 1, of: preparation.phases.count)))
         }
         return warnings
     }

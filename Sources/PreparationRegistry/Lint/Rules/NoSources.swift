@@ -13,7 +13,6 @@ extension LintRules {
         ]
     ) { preparation in
         guard preparation.sources.isEmpty else { return [] }
-        return [(preparation.location(of: "sources"),
-                 "preparation '\(preparation.id)' names no sources; add 'sources' saying where its figures come from")]
+        return [(preparation.location(of: "sources"), .noSources(preparation.id))]
     }
 }
