@@ -82,6 +82,27 @@ struct ReviewOutsiderTests {
         #expect(run.stdout.contains("\(base)/cat\\u{1B}[1m: 2 preparations in 2 files: 0 errors, 0 warnings\n"))
     }
 
+    // README ("Limits", Diagnostics kept): "at most 1,000 of one file and 10,000 in all; the first
+    // ones of each file are kept exactly, the rest counted", validate's JSON giving an `omitted`
+    // array. Duplicate ids escape both caps: a file of 1,100 copies of one preparation lists all
+    // 1,099 `duplicate-id` errors and no `omitted` (a folder of 13 such files listed 17,399).
+    @Test("validate: duplicate ids count against the 1,000 diagnostics kept of one file")
+    func duplicateIDsAreCapped() throws {
+        let text = Array(repeating: preparation("twice"), count: 1100).joined(separator: "---\n")
+        let catalogue = try makeCatalogue(["face/bulk.yaml": text])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let run = try runCatalog(["validate", catalogue.path, "--format", "json"])
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["errors"] as? Int == 1099)
+        #expect((object["diagnostics"] as? [Any])?.count == 1000)
+        let omitted = object["omitted"] as? [[String: Any]]
+        #expect(omitted?.count == 1)
+        #expect(omitted?.first?["errors"] as? Int == 99)
+        let text2 = try runCatalog(["validate", catalogue.path])
+        #expect(text2.stdout.contains(": note: and 99 more errors in this file (not listed)\n"))
+    }
+
     // README ("A catalogue with broken files"): query and show answer from the sound files after a
     // warning that names the broken files; README ("The format in short"): a diagnostic is one line,
     // line breaks quoted from a file escaped. The warning escapes a CR of a file name (`\u{D}`) and
