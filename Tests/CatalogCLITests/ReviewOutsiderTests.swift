@@ -82,6 +82,25 @@ struct ReviewOutsiderTests {
         #expect(run.stdout.contains("\(base)/cat\\u{1B}[1m: 2 preparations in 2 files: 0 errors, 0 warnings\n"))
     }
 
+    // Contract 2.6 (dose: points × per-point summed over regions) and the project's rule that hostile
+    // input never crashes. A valid catalogue (validate: 0 errors) whose per-point volume is 10^150 ml
+    // crashes `course` with a surface of 100 cm² (25-100 points): "Fatal error: Range requires
+    // lowerBound <= upperBound" in SessionDose.init (Planning/Dose.swift:69), exit 132 (SIGILL), in every
+    // format; with 1 cm² (one point) it plans. From about 10^126 ml a point on. Run as a process: in
+    // process the trap would end the test runner.
+    @Test("course: a valid catalogue's huge per-point volume is planned or refused, never a crash")
+    func hugeDoseDoesNotCrash() throws {
+        let catalogue = "\(reviewOutsiderFixtures)/huge-dose"
+        let validate = try runCatalog(["validate", catalogue])
+        #expect(validate.status == 0)
+        for format in ["table", "json"] {
+            let run = try runCatalogProcess(["course", "face", "--concern", "dehydration", "--region", "face:100cm2",
+                                             "--start", "2026-01-05", "--catalogue", catalogue, "--format", format])
+            #expect(run.status == 0, "\(format): \(run.stderr.prefix(300))")
+            #expect(!run.stderr.contains("Fatal error"), "\(format)")
+        }
+    }
+
     // README ("Limits", Diagnostics kept): "at most 1,000 of one file and 10,000 in all; the first
     // ones of each file are kept exactly, the rest counted", validate's JSON giving an `omitted`
     // array. Duplicate ids escape both caps: a file of 1,100 copies of one preparation lists all
