@@ -101,6 +101,26 @@ struct ReviewOutsiderTests {
         }
     }
 
+    // README ("How a course is planned", Months): "an interval whose two bounds are whole numbers of
+    // months (`1-2 months`) is added as calendar months, keeping the day of the month"; contract
+    // section 6: every later session lies within its phase's interval of the one before. With
+    // `1-200000 months` the second session after 2026-01-05 is planned on 2026-02-04 (30 days, a
+    // month counted as 30.44 days), one day before a calendar month has passed; `1-119987 months`
+    // (whose end stays within 9999-12-31) gives 2026-02-05. The upper bound's size changes where
+    // the lower bound puts the session.
+    @Test("course: a whole-month interval is added as calendar months whatever its upper bound")
+    func wholeMonthIntervalWithAFarUpperBound() throws {
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-05",
+                                  "--catalogue", "\(reviewOutsiderFixtures)/long-month-interval", "--format", "json"])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let sessions = try #require(object["sessions"] as? [[String: Any]])
+        #expect(sessions.count == 2)
+        #expect(sessions.last?["date"] as? String == "2026-02-05")
+        #expect(sessions.last?["earliest"] as? String == "2026-02-05")
+        #expect(sessions.last?["latest"] as? String == "9999-12-31")
+    }
+
     // README ("Limits", Diagnostics kept): "at most 1,000 of one file and 10,000 in all; the first
     // ones of each file are kept exactly, the rest counted", validate's JSON giving an `omitted`
     // array. Duplicate ids escape both caps: a file of 1,100 copies of one preparation lists all
