@@ -88,9 +88,12 @@ struct ReviewOutsiderTests {
     // lowerBound <= upperBound" in SessionDose.init (Planning/Dose.swift:69), exit 132 (SIGILL), in every
     // format; with 1 cm² (one point) it plans. From about 10^126 ml a point on. Run as a process: in
     // process the trap would end the test runner.
-    @Test("course: a valid catalogue's huge per-point volume is planned or refused, never a crash")
-    func hugeDoseDoesNotCrash() throws {
-        let catalogue = "\(reviewOutsiderFixtures)/huge-dose"
+    // The same trap with a spacing of 1e-70 cm (from about 1e-65 cm on): README ("Dose") says "a
+    // region's points stop at 10^15 (a catalogue may give any spacing)".
+    @Test("course: a valid catalogue's huge per-point volume or tiny spacing is planned, never a crash",
+          arguments: ["huge-dose", "tiny-spacing"])
+    func hugeDoseDoesNotCrash(fixture: String) throws {
+        let catalogue = "\(reviewOutsiderFixtures)/\(fixture)"
         let validate = try runCatalog(["validate", catalogue])
         #expect(validate.status == 0)
         for format in ["table", "json"] {
