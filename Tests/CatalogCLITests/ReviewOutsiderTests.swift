@@ -49,8 +49,7 @@ struct ReviewOutsiderTests {
     // The same README sentence: escaped as `\u{1B}`. The course table drops the control characters of
     // the catalogue's name instead (`Catalogue: Clinic [2J 1`), where show, query and vocabulary escape
     // them; nothing raw reaches the terminal, so only the spelling differs from the README's.
-    @Test("course: control characters in the catalogue's name are escaped as in query and show",
-          .disabled("review finding (unsure: the README states the escaping in the query/show section): the course table drops them"))
+    @Test("course: control characters in the catalogue's name are escaped as in query and show")
     func courseEscapesTheCatalogueName() throws {
         let run = try runCatalog(["course", "face", "--concern", "evil-ind", "--start", "2026-01-05",
                                   "--catalogue", Self.hostileVocabulary])
