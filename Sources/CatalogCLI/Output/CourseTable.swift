@@ -9,7 +9,7 @@ enum CourseTable {
         let p = course.preparation
         var out = "Course: \(indent(p.name, by: 2)) (\(p.id))\n"
         let concern = vocabulary.indications[r.concern]?.description
-        out += "Plugin: \(course.plugin); concern: \(r.concern)\(concern.map { " (\($0))" } ?? "")\n"
+        out += "Plugin: \(course.plugin); concern: \(r.concern)\(concern.map { " (\(indent($0, by: 2)))" } ?? "")\n"
         if let regions = course.regionsText {
             out += "Region\(r.regions.count == 1 ? "" : "s"): \(regions)\n"
         } else {
