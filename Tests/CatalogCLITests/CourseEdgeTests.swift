@@ -91,7 +91,7 @@ struct CourseEdgeTests {
     func tableIndents() throws {
         let run = try runCatalog(Self.oddCourse)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("Course: Odd, name; with \\ backslash\n  and a second line bell — ß日本 😀 (odd-name)\n"))
+        #expect(run.stdout.hasPrefix("Course: Odd, name; with \\ backslash\n  and a second line \\u{7}bell — ß日本 😀 (odd-name)\n"))
         #expect(run.stdout.contains("\nAftercare:\n  - No make-up, no sauna; no sport\n    for a day \\ really\n  - Éviter"))
         #expect(!run.stdout.unicodeScalars.contains("\u{07}"))
     }

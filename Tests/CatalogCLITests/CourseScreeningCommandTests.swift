@@ -133,7 +133,7 @@ struct CourseScreeningCommandTests {
         let table = try runCatalog(["course", "face", "--catalogue", screeningFixture, "--concern", "dehydration",
                                     "--allergy", "glyc\u{1B}]0;x\u{07}erol", "--start", "2026-01-05"])
         #expect(table.status == 0, "\(table.stderr)")
-        #expect(table.stdout.contains("\nAllergies: glyc]0;xerol\n"))
+        #expect(table.stdout.contains("\nAllergies: glyc\\u{1B}]0;x\\u{7}erol\n"))
         #expect(!table.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         let unknown = try runCatalog(["course", "face", "--concern", "dehy\u{1B}[2Jdration"])
         #expect(unknown.status == 2)

@@ -113,7 +113,7 @@ struct OutputFastPathTests {
             #expect(CourseTable.indent(text, by: 4) == Reference.indent(text, by: 4), "\(text.debugDescription)")
         }
         #expect(CourseTable.indent("left out: 1–3 days, café", by: 4) == "left out: 1–3 days, café")
-        #expect(CourseTable.indent("two\nlines\u{1B}", by: 4) == "two\n    lines")
+        #expect(CourseTable.indent("two\nlines\u{1B}", by: 4) == "two\n    lines\\u{1B}")
     }
 
     @Test("a diagnostic's caret line: the same as a character at a time, long and short lines, any column")

@@ -92,10 +92,12 @@ enum Reference {
         return used >= width ? text : text + String(repeating: " ", count: width - used)
     }
 
-    /// `CourseTable.indent` as it was.
+    /// `CourseTable.indent` a scalar at a time, by its category: control characters (but the
+    /// tab) escaped as `\u{XX}` since the outside review (they were dropped before).
     static func indent(_ text: String, by width: Int) -> String {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
-            String(String.UnicodeScalarView(line.unicodeScalars.filter { $0 == "\t" || !($0.properties.generalCategory == .control) }))
+            line.unicodeScalars.map { $0 == "\t" || $0.properties.generalCategory != .control
+                ? String($0) : "\\u{\(String($0.value, radix: 16, uppercase: true))}" }.joined()
         }
         return lines.joined(separator: "\n" + String(repeating: " ", count: width))
     }

@@ -77,7 +77,7 @@ struct AddCommand: ParsableCommand {
         }
         let folder = Self.shownFolder(catalogue)
         for placement in placements {
-            print("added \(placement.id): \(folder)/\(placement.destination) (from \(placement.source))")
+            print("added \(placement.id): \(Diagnostic.escaped("\(folder)/\(placement.destination)")) (from \(Diagnostic.escaped("\(placement.source)")))")
         }
         try summarise(layers)
     }
@@ -94,7 +94,7 @@ struct AddCommand: ParsableCommand {
         }
         if placements.allSatisfy({ !$0.moves && $0.contents == $0.previousContents }) {
             for placement in placements {
-                print(terminalSafe("nothing to replace: \(folder)/\(placement.previous) is \(placement.source) already, byte for byte"))
+                print(terminalSafe("nothing to replace: \(Diagnostic.escaped("\(folder)/\(placement.previous)")) is \(Diagnostic.escaped("\(placement.source)")) already, byte for byte"))
             }
             return
         }
@@ -106,8 +106,8 @@ struct AddCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for placement in placements {
-            let moved = placement.moves ? "; \(folder)/\(placement.previous) removed" : ""
-            print(terminalSafe("replaced \(placement.id): \(folder)/\(placement.destination) (from \(placement.source)\(moved))"))
+            let moved = placement.moves ? "; \(Diagnostic.escaped("\(folder)/\(placement.previous)")) removed" : ""
+            print(terminalSafe("replaced \(placement.id): \(Diagnostic.escaped("\(folder)/\(placement.destination)")) (from \(Diagnostic.escaped("\(placement.source)"))\(moved))"))
         }
         try summarise(layers)
     }
@@ -124,7 +124,7 @@ struct AddCommand: ParsableCommand {
         // Only a change made meanwhile by someone else (or a file that cannot be read again)
         // can make the catalogue invalid now: say what is wrong, not only how much.
         for diagnostic in after.diagnostics where diagnostic.severity == .error { printError(diagnostic.rendered) }
-        print("\(CatalogueOptions.name(of: layers)): \(plural(after.preparations.count, "preparation")) in \(plural(after.fileCount, "file")): "
+        print("\(Diagnostic.escaped(CatalogueOptions.name(of: layers))): \(plural(after.preparations.count, "preparation")) in \(plural(after.fileCount, "file")): "
               + "\(plural(after.errorCount, "error")), \(plural(after.warningCount, "warning"))")
         if !after.isValid { throw ExitCode(1) }
     }

@@ -91,7 +91,7 @@ struct CatalogueOptions: ParsableArguments {
         let result = try load(work: work)
         if let registry = result.registry { return (registry, nil) }
         guard let part = result.validPart() else { return (try loadRegistry(result), nil) }
-        let shown = part.brokenFiles.prefix(3).joined(separator: ", ")
+        let shown = part.brokenFiles.prefix(3).map(Diagnostic.escaped).joined(separator: ", ")  // one line
         let more = part.brokenFiles.count > 3 ? " and \(part.brokenFiles.count - 3) more" : ""
         // Preparations of the other files left out all the same: their id is in doubt (defined
         // twice, or also in a broken file), so the warning says so rather than only counting.

@@ -9,7 +9,7 @@ enum CourseTable {
         let p = course.preparation
         var out = "Course: \(indent(p.name, by: 2)) (\(p.id))\n"
         let concern = vocabulary.indications[r.concern]?.description
-        out += "Plugin: \(course.plugin); concern: \(r.concern)\(concern.map { " (\($0))" } ?? "")\n"
+        out += "Plugin: \(course.plugin); concern: \(r.concern)\(concern.map { " (\(indent($0, by: 2)))" } ?? "")\n"
         if let regions = course.regionsText {
             out += "Region\(r.regions.count == 1 ? "" : "s"): \(regions)\n"
         } else {
@@ -140,10 +140,10 @@ enum CourseTable {
 
     /// `text` with every line after the first indented by `width` spaces, so that a multi-line
     /// name, instruction or reason stays inside its list item; other control characters
-    /// (a bell, an escape) are dropped rather than sent to the terminal.
+    /// (a bell, an escape) are written escaped (`\u{1B}`, ``terminalSafe(_:)``), never raw.
     static func indent(_ text: String, by width: Int) -> String {
         // Nearly every text has neither a line break nor a control character (the scalars the
-        // lines below split at or drop: C0 and C1 controls, U+2028, U+2029): it is its own
+        // lines below split at or escape: C0 and C1 controls, U+2028, U+2029): it is its own
         // result, found without looking up a scalar's category.
         if !text.unicodeScalars.contains(where: { scalar in
             let v = scalar.value
@@ -151,9 +151,7 @@ enum CourseTable {
         }) {
             return text
         }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
-            String(String.UnicodeScalarView(line.unicodeScalars.filter { $0 == "\t" || !($0.properties.generalCategory == .control) }))
-        }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { terminalSafe(String($0)) }
         return lines.joined(separator: "\n" + String(repeating: " ", count: width))
     }
 }

@@ -212,8 +212,8 @@ struct LayerMerge: LoadHooks {
                 merged[slug] = entry
                 record(section, slug, at: place)
             } else if earlier != entry {
-                session.diagnostics.append(.error(place, clash(section, slug, layer: wordLayers[section]?[slug],
-                                                               at: places[section, slug])))
+                session.keep([.error(place, clash(section, slug, layer: wordLayers[section]?[slug],
+                                                 at: places[section, slug]))])
             }
         }
     }
@@ -284,9 +284,9 @@ struct LayerMerge: LoadHooks {
                 preparationLayers[position] = current
                 replacing = true
             } else if !Self.sameContent(preparations[position], preparation) {
-                session.diagnostics.append(.error(preparation.location(of: "id"), clash(
+                session.keep([.error(preparation.location(of: "id"), clash(
                     .preparations, preparation.id, layer: preparationLayers[position],
-                    at: preparations[position].location(of: "id"))))
+                    at: preparations[position].location(of: "id")))])
             }
         }
         if replacing || session.preparations.contains(where: { $0.deprecated?.replacedBy != nil }) {

@@ -132,7 +132,7 @@ struct LoadSession {
 
     private mutating func add(_ preparation: consuming Preparation, idLocation: SourceLocation) {
         if let first = idLocations[preparation.id] {
-            diagnostics.append(.error(idLocation, .duplicateID(preparation.id, firstDefinedAt: first)))
+            keep([.error(idLocation, .duplicateID(preparation.id, firstDefinedAt: first))])  // within the caps
             idsInDoubt.insert(preparation.id)
             return
         }

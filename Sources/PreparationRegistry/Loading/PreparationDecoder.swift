@@ -84,7 +84,7 @@ struct PreparationDecoder {
         let id = f[K.id].flatMap { reader.slug($0, "id", maxLength: 64) }
         let name = f[K.name].flatMap { reader.nonEmptyText($0, "name") }
         var summary = f[K.summary].flatMap { reader.text($0, "summary") }
-        if let text = summary, text.utf8.contains(where: { $0 == 10 || $0 == 13 }), let node = f[K.summary] {
+        if let text = summary, text.utf8.contains(where: mayBreakLine), let node = f[K.summary] {
             // One line, which may end with its line break (a block scalar, `summary: >`, keeps
             // one); that break is not part of the summary.
             let line = oneLine(text)
@@ -284,11 +284,18 @@ struct PreparationDecoder {
 }
 
 /// `text` without its final line break (LF, CR LF or CR), or nil when a line break remains:
-/// text of more than one line.
+/// text of more than one line. NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR
+/// (U+2029) break a line too, as libyaml counts lines.
 func oneLine(_ text: String) -> String? {
     var bytes = Array(text.utf8)
     if bytes.last == 10 { bytes.removeLast() }
     if bytes.last == 13 { bytes.removeLast() }
     guard !bytes.contains(where: { $0 == 10 || $0 == 13 }) else { return nil }
-    return String(decoding: bytes, as: UTF8.self)
+    let line = String(decoding: bytes, as: UTF8.self)
+    guard !line.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return nil }
+    return line
 }
+
+/// True for a UTF-8 byte that may be part of a line break (``oneLine(_:)`` tells): LF, CR, or
+/// the last byte of NEL, U+2028 or U+2029.
+func mayBreakLine(_ byte: UInt8) -> Bool { byte == 10 || byte == 13 || byte == 0x85 || byte == 0xA8 || byte == 0xA9 }

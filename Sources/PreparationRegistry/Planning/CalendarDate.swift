@@ -113,8 +113,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// added as calendar months; any other duration is converted to days (a month counting as
     /// 30.44 days, as in range comparisons) and rounded to the nearest whole day.
     public func adding(_ duration: Quantity<DurationUnit>) -> CalendarDate {
-        if duration.unit == .month, duration.value == duration.value.rounded(), duration.value < 120_000 {
-            return adding(months: Int(duration.value))
+        if let months = CalendarDate.wholeMonths(duration) {
+            return adding(months: months)
         }
         return adding(days: CalendarDate.wholeDays(duration))
     }
@@ -129,12 +129,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// days; `30 days - 1 month` is 30 to 30 days, where calendar months would give an
     /// inverted window after 1 February: 3 March to 1 March).
     package func window(after interval: DurationRange) -> ClosedRange<CalendarDate>? {
-        func wholeMonths(_ q: Quantity<DurationUnit>) -> Bool { q.unit == .month && q.value == q.value.rounded() && q.value < 120_000 }
         let earliest: CalendarDate, latest: CalendarDate
-        if wholeMonths(interval.min), wholeMonths(interval.max) {
-            guard year * 12 + (month - 1) + Int(interval.min.value) < 10_000 * 12 else { return nil }
-            earliest = adding(months: Int(interval.min.value))
-            latest = adding(months: Int(interval.max.value))
+        if let fewest = CalendarDate.wholeMonths(interval.min), let most = CalendarDate.wholeMonths(interval.max) {
+            guard year * 12 + (month - 1) + fewest < 10_000 * 12 else { return nil }
+            earliest = adding(months: fewest)
+            latest = adding(months: most)
         } else {
             let days = CalendarDate.wholeDays(interval.min)
             guard daysSinceEpoch + days <= CalendarDate.last.daysSinceEpoch else { return nil }
@@ -142,6 +141,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             latest = adding(days: CalendarDate.wholeDays(interval.max))
         }
         return earliest...max(earliest, latest)
+    }
+
+    /// A whole number of months as an `Int`, however large (beyond 120,000 months, more than
+    /// the calendar holds, it is counted as 120,000: ``adding(months:)`` reaches ``last``);
+    /// nil for any other duration. The size of a bound never turns months into days.
+    static func wholeMonths(_ duration: Quantity<DurationUnit>) -> Int? {
+        guard duration.unit == .month, duration.value == duration.value.rounded() else { return nil }
+        return Int(min(max(duration.value, -120_000), 120_000))
     }
 
     /// A duration in whole days, rounded to the nearest (a month counts 30.44 days); bounded

@@ -81,6 +81,9 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
     static func doseWarnings(_ dose: SessionDose?, preparation: Preparation, request: CourseRequest) -> [String] {
         guard request.regions.contains(where: { $0.surface != nil }) else { return [] }
         guard let dose else {
+            if let dosing = preparation.dosing, let reason = SessionDose.uncomputableReason(dosing) {
+                return ["the dose of '\(preparation.id)' is not computed: \(reason)"]
+            }
             return ["'\(preparation.id)' gives no dosing: the surfaces given cannot be turned into points and volumes"]
         }
         var warnings: [String] = []

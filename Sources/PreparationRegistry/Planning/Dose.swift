@@ -51,8 +51,10 @@ package struct SessionDose: Sendable, Hashable {
         return points * spacing * spacing
     }
 
-    /// The dose of a session treating `regions` with `dosing`; nil when no region has a surface.
+    /// The dose of a session treating `regions` with `dosing`; nil when no region has a surface
+    /// or a figure of `dosing` is out of bounds (``uncomputableReason(_:)``).
     package init?(dosing: Dosing, regions: [TreatedRegion]) {
+        guard SessionDose.uncomputableReason(dosing) == nil else { return nil }  // DoseBounds.swift
         let spacingMin = SessionDose.centimetres(dosing.spacing.min), spacingMax = SessionDose.centimetres(dosing.spacing.max)
         let perPointMin = SessionDose.decimal(dosing.perPoint.min.value), perPointMax = SessionDose.decimal(dosing.perPoint.max.value)
         var doses: [RegionDose] = []
