@@ -6,11 +6,6 @@ import Musl
 import Darwin
 #endif
 
-/// Told each chunk of a file's bytes as the reader hands it to libyaml, with the chunk's
-/// offset in the file: what the loader notes the file's line starts from, so that it never
-/// reads the file again whole for the source lines of diagnostics.
-package typealias YAMLChunkObserver = (_ chunk: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Void
-
 /// A regular file read in chunks for libyaml, held to the size limit: libyaml's read handler
 /// calls ``next(into:capacity:)`` whenever its buffer runs low.
 struct FileChunkSource {
@@ -30,14 +25,10 @@ struct FileChunkSource {
     private(set) var failure: Failure?
     /// The offset in the file of the first byte delivered (after a byte-order mark skipped).
     let start: Int
-    /// Told each chunk delivered.
-    let observer: YAMLChunkObserver?
-
-    init(fd: Int32, limit: Int, start: Int = 0, observer: YAMLChunkObserver? = nil) {
+    init(fd: Int32, limit: Int, start: Int = 0) {
         self.fd = fd
         self.limit = limit
         self.start = start
-        self.observer = observer
     }
 
     /// Fills `buffer` with up to `capacity` bytes; 0 at the end of the file, nil on failure.
@@ -58,7 +49,6 @@ struct FileChunkSource {
                 failure = .grew
                 return nil
             }
-            if n > 0, let observer { observer(UnsafeBufferPointer(start: buffer, count: n), start + delivered - n) }
             return n
         }
     }

@@ -34,21 +34,18 @@ extension YAMLDocumentReader {
     /// Reads a YAML file's documents in chunks as flat views, as
     /// `readFlat(fileAt:displayPath:buffers:eachDocument:)` with a
     /// `String` does, the file
-    /// named by the bytes of its path; `observer` is told each chunk of its bytes as libyaml
-    /// gets it.
+    /// named by the bytes of its path.
     package func readFlat(fileAt path: [UInt8], displayPath: String, buffers: inout YAMLReadBuffers,
-                         observer: YAMLChunkObserver? = nil,
                          eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
-        readFlat(bytesPath: path, file: displayPath, buffers: &buffers, observer: observer, eachDocument: body)
+        readFlat(bytesPath: path, file: displayPath, buffers: &buffers, eachDocument: body)
     }
 }
 
 extension YAMLEventRecorder {
     /// Reads a file in chunks and builds its documents, as `record(fileAt:displayPath:)` with a
-    /// `String` does, the file named by the bytes of its path; `observer` is told each chunk of
-    /// its bytes as libyaml gets it.
-    package mutating func record(fileAt path: [UInt8], displayPath: String, observer: YAMLChunkObserver? = nil) {
-        record(bytesPath: path, file: displayPath, observer: observer)
+    /// `String` does, the file named by the bytes of its path.
+    package mutating func record(fileAt path: [UInt8], displayPath: String) {
+        record(bytesPath: path, file: displayPath)
     }
 }
 

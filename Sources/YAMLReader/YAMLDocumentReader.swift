@@ -191,17 +191,16 @@ public struct YAMLDocumentReader: Sendable {
 
     /// Reads the file whose path's bytes are `path`, named `file` in locations.
     func readFlat(bytesPath path: [UInt8], file: String, buffers: inout YAMLReadBuffers,
-                  observer: YAMLChunkObserver? = nil, eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
+                  eachDocument body: (YAMLDocumentView) -> Void) -> [YAMLError] {
         build(file: file, buffers: &buffers, deliver: body) { sink in
-            readFile(path, file: file, sink: &sink, observer: observer)
+            readFile(path, file: file, sink: &sink)
         }
     }
 
     /// Feeds a YAML file to `sink` in chunks; returns the reading's own errors (the file
     /// cannot be opened or read, is too large or not UTF-8, libyaml's failure), which come
-    /// after the sink's. `observer` is told each chunk of bytes libyaml gets (a pipe's, whole).
-    func readFile<Sink: YAMLEventSink>(_ path: [UInt8], file: String, sink: inout Sink,
-                                       observer: YAMLChunkObserver? = nil) -> [YAMLError] {
+    /// after the sink's.
+    func readFile<Sink: YAMLEventSink>(_ path: [UInt8], file: String, sink: inout Sink) -> [YAMLError] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let fd: Int32
         do throws(YAMLError) {
@@ -223,10 +222,7 @@ public struct YAMLDocumentReader: Sendable {
             } catch {
                 return [error]
             }
-            return bytes.withUnsafeBufferPointer {
-                observer?($0, 0)
-                return readStream($0, file: file, sink: &sink)
-            }
+            return bytes.withUnsafeBufferPointer { readStream($0, file: file, sink: &sink) }
         }
         let size = Int(info.st_size)
         if let problem = limits.sizeProblem(size, at: start) { return [problem] }
@@ -247,7 +243,7 @@ public struct YAMLDocumentReader: Sendable {
             }
         }
         let source = UnsafeMutablePointer<FileChunkSource>.allocate(capacity: 1)
-        source.initialize(to: FileChunkSource(fd: fd, limit: limits.maxFileSize - skipped, start: skipped, observer: observer))
+        source.initialize(to: FileChunkSource(fd: fd, limit: limits.maxFileSize - skipped, start: skipped))
         defer {
             source.deinitialize(count: 1)
             source.deallocate()

@@ -38,11 +38,10 @@ package struct YAMLEventRecorder {
         record(bytesPath: Array(path.utf8), file: displayPath ?? path)
     }
 
-    /// Reads the file whose path's bytes are `path`, named `file` in locations; `observer` is
-    /// told each chunk of its bytes as libyaml gets it.
-    mutating func record(bytesPath path: [UInt8], file: String, observer: YAMLChunkObserver? = nil) {
+    /// Reads the file whose path's bytes are `path`, named `file` in locations.
+    mutating func record(bytesPath path: [UInt8], file: String) {
         startFile(file)
-        let readErrors = YAMLDocumentReader(limits: limits).readFile(path, file: file, sink: &self, observer: observer)
+        let readErrors = YAMLDocumentReader(limits: limits).readFile(path, file: file, sink: &self)
         endFile(readErrors)
     }
 

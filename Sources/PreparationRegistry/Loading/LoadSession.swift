@@ -32,10 +32,6 @@ struct LoadSession {
     /// Every file read, in order, for the source lines of diagnostics (looked up by display
     /// path only when there are diagnostics, so that a clean load of 10,000 files hashes no path).
     var sources: [SourceText] = []
-    /// No line start is noted while reading: the files with diagnostics are scanned at the
-    /// finish, up to their last line wanted (``LineStarts/lines(_:from:)``). Always nil; kept
-    /// for the reading thread of ``loadPreparations(_:vocabulary:)``, which notes none then.
-    var lineStarts: LineStarts? { nil }
 
     init(reader: YAMLDocumentReader, work: LoadWork = .all) {
         self.reader = reader

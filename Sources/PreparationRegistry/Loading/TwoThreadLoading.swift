@@ -16,30 +16,20 @@ extension LoadSession {
         let limits = reader.limits
         let jobs = ThreadJobs()
         readingThread = jobs
-        // Noted on the reading thread; read here once the reading is over (after `full` ends).
-        let lineStarts = self.lineStarts
         let runJobs = jobs.runner
         let thread = Thread {
-            let observer: YAMLChunkObserver? = lineStarts.map { starts in { starts.scan($0, at: $1) } }
             var recorder = YAMLEventRecorder(limits: limits) { batch in
                 full.put(batch)
                 return emptied.takeIfAny() ?? YAMLEventBatch()
             }
             for source in sources {
-                lineStarts?.beginFile()
                 switch source {
                 case .file(let file):
-                    recorder.record(fileAt: file.path, displayPath: file.displayPath, observer: observer)
+                    recorder.record(fileAt: file.path, displayPath: file.displayPath)
                 case .memory(let path, let text):
-                    Array(text.utf8).withUnsafeBufferPointer {
-                        observer?($0, 0)
-                        recorder.record($0, file: path)
-                    }
+                    Array(text.utf8).withUnsafeBufferPointer { recorder.record($0, file: path) }
                 case .bytes(let path, .success(let bytes)):
-                    bytes.withUnsafeBufferPointer {
-                        observer?($0, 0)
-                        recorder.record($0, file: path)
-                    }
+                    bytes.withUnsafeBufferPointer { recorder.record($0, file: path) }
                 case .bytes(let path, .failure(let error)):
                     recorder.record(unreadable: path, error: error)
                 }
