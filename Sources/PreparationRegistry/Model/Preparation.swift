@@ -169,7 +169,7 @@ public struct Preparation: Sendable, Hashable {
     }
 
     /// Every field, in declaration order, as the synthesized conformance compared them (the
-    /// key places compare equal and hash to nothing, ``KeyPlaces``).
+    /// key places compare equal and hash to nothing, `KeyPlaces`).
     public static func == (lhs: Preparation, rhs: Preparation) -> Bool {
         let l = lhs.storage, r = rhs.storage
         return l.id == r.id
