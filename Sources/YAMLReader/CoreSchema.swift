@@ -63,12 +63,15 @@ enum CoreSchema {
 
     private static func resolveNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> ScalarValue {
         if let value = shortDecimal(bytes) { return .int(value) }
-        let text = String(decoding: bytes, as: UTF8.self)
+        // The string is made only for bytes shaped like a number: `0.5 %` or `7 days` are
+        // turned down on the bytes.
+        var text: String { String(decoding: bytes, as: UTF8.self) }
         let n = bytes.count
         // Octal and hexadecimal: 0o[0-7]+, 0x[0-9a-fA-F]+ (no sign in the core schema).
         if n > 2, bytes[0] == UInt8(ascii: "0") {
             if bytes[1] == UInt8(ascii: "o") {
-                let digits = text.dropFirst(2)
+                let octal = text
+                let digits = octal.dropFirst(2)
                 if digits.allSatisfy({ ("0"..."7").contains($0) }) {
                     if let v = Int(digits, radix: 8) { return .int(v) }
                     return .string
@@ -76,7 +79,8 @@ enum CoreSchema {
                 return .string
             }
             if bytes[1] == UInt8(ascii: "x") {
-                let digits = text.dropFirst(2)
+                let hex = text
+                let digits = hex.dropFirst(2)
                 if digits.allSatisfy({ $0.isHexDigit }) {
                     if let v = Int(digits, radix: 16) { return .int(v) }
                     return .string
@@ -101,8 +105,9 @@ enum CoreSchema {
         let intDigits = i - intStart
         if i == n {
             if intDigits == 0 { return .string }
-            if let v = Int(text) { return .int(v) }
-            if let d = Double(text) { return .float(d) }
+            let number = text
+            if let v = Int(number) { return .int(v) }
+            if let d = Double(number) { return .float(d) }
             return .string
         }
         var fracDigits = 0

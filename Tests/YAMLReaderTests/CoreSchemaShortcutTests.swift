@@ -54,4 +54,18 @@ struct CoreSchemaShortcutTests {
             }
         }
     }
+
+    @Test("texts that start like numbers are turned down on the bytes",
+          arguments: ["0.5 %", "7 days", "10-15 min", "1\u{2013}3 days", "50 ug/ml", "7.5 to 9 mm", "0x1g", "0o8",
+                      "1.5.", "-.5x", "+.infx", "1e+", "12 "])
+    func numberShapedStrings(_ text: String) {
+        #expect(resolved(text) == .string)
+    }
+
+    @Test("numbers past the shortcut", arguments: [("0x1F", ScalarValue.int(31)), ("0o17", .int(15)), ("-1.5e3", .float(-1500)),
+                                                   ("12345678901234567890", .float(12345678901234567890)),
+                                                   ("1234567890123456789", .int(1234567890123456789)), ("+.5", .float(0.5))])
+    func numbers(_ text: String, _ value: ScalarValue) {
+        #expect(resolved(text) == value)
+    }
 }
