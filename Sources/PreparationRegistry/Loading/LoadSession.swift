@@ -24,6 +24,8 @@ struct LoadSession {
     private var buffers = YAMLReadBuffers()
     /// Texts that preparations share, kept once for the whole load.
     private let interner = TextInterner()
+    /// The byte tables of the vocabulary the preparations are checked against, made once.
+    private var vocabularyWords: VocabularyWords?
     /// The reading thread of ``loadPreparations(_:vocabulary:)``, which takes more work once it
     /// has read every file, until this session lets it go.
     var readingThread: ThreadJobs?
@@ -112,14 +114,19 @@ struct LoadSession {
     /// document's nodes are alive at a time.
     mutating func addPreparation(from document: YAMLDocumentView, vocabulary: Vocabulary) {
         let file = document.root.location.file
+        if vocabularyWords.map({ !$0.isBuilt(from: vocabulary) }) ?? true {
+            vocabularyWords = VocabularyWords(vocabulary)
+        }
+        let words = vocabularyWords
         guard cap.keepsMore(of: file) else {
             let (preparation, errors, first) = PreparationDecoder.decodeCounting(document, vocabulary: vocabulary,
-                                                                                 interner: interner)
+                                                                                 interner: interner, words: words)
             if errors > 0, let first { cap.count(errors: errors, of: file, first: first) }
             if let preparation { add(preparation, idLocation: preparation.location(of: "id")) }
             return
         }
-        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner)
+        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner,
+                                                                words: words)
         if !problems.isEmpty { keep(problems) }
         guard let preparation else { return }
         let idLocation = preparation.location(of: "id")

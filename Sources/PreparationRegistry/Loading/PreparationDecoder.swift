@@ -54,15 +54,19 @@ private enum NestedKeys {
 /// single document can break, against the catalogue's vocabulary.
 struct PreparationDecoder {
     let vocabulary: Vocabulary
+    /// The vocabulary's slugs, matched on bytes.
+    let words: VocabularyWords
 
     /// The preparation, or nil; with every diagnostic found either way.
     ///
     /// - Parameter interner: where texts that preparations tend to share are kept once, for a
     ///   load of many preparations.
+    ///   - words: `vocabulary`'s byte tables, when the caller keeps them from one document to the next.
     static func decode(_ document: YAMLDocumentView, vocabulary: Vocabulary,
-                       interner: TextInterner? = nil) -> (Preparation?, [Diagnostic]) {
+                       interner: TextInterner? = nil, words: VocabularyWords? = nil) -> (Preparation?, [Diagnostic]) {
         var reader = NodeReader(interner: interner)
-        let preparation = PreparationDecoder(vocabulary: vocabulary).decode(document.root, &reader)
+        let decoder = PreparationDecoder(vocabulary: vocabulary, words: words ?? VocabularyWords(vocabulary))
+        let preparation = decoder.decode(document.root, &reader)
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
         return (preparation, [])
     }
@@ -71,10 +75,12 @@ struct PreparationDecoder {
     /// only counted: for a file whose diagnostics a load no longer keeps, where writing each
     /// message would cost more than the rest of the decoding.
     static func decodeCounting(_ document: YAMLDocumentView, vocabulary: Vocabulary,
-                               interner: TextInterner? = nil) -> (Preparation?, errors: Int, first: SourceLocation?) {
+                               interner: TextInterner? = nil,
+                               words: VocabularyWords? = nil) -> (Preparation?, errors: Int, first: SourceLocation?) {
         var reader = NodeReader(interner: interner)
         reader.countOnly = true
-        let preparation = PreparationDecoder(vocabulary: vocabulary).decode(document.root, &reader)
+        let decoder = PreparationDecoder(vocabulary: vocabulary, words: words ?? VocabularyWords(vocabulary))
+        let preparation = decoder.decode(document.root, &reader)
         guard reader.counted == 0 else { return (nil, reader.counted, reader.firstCounted) }
         return (preparation, 0, nil)
     }
@@ -94,7 +100,7 @@ struct PreparationDecoder {
         let ingredients = reader.each(f[K.ingredients], "ingredients", nonEmpty: true) { r, n in ingredient(&r, n) }
         let regions = reader.each(f[K.regions], "regions", nonEmpty: true) { r, n in r.word(n, WordTables.region, "region") }
         let indications = reader.each(f[K.indications], "indications", nonEmpty: true) { r, n in
-            vocabularyWord(&r, n, "indication", vocabulary.indications.keys)
+            vocabularyWord(&r, n, "indication", vocabulary.indications.keys, words.indications)
         }
         let techniques = reader.each(f[K.techniques], "techniques", nonEmpty: true) { r, n in
             r.word(n, WordTables.technique, "technique")
@@ -106,7 +112,7 @@ struct PreparationDecoder {
         let sessionTime = f[K.sessionTime].flatMap { reader.durationRange($0, "session-time") }
         let dosing = f[K.dosing].flatMap { reader.dosing($0) }
         let contraindications = reader.each(f[K.contraindications], "contraindications") { r, n in
-            vocabularyWord(&r, n, "condition", vocabulary.conditions.keys)
+            vocabularyWord(&r, n, "condition", vocabulary.conditions.keys, words.conditions)
         }
         let sideEffects = reader.each(f[K.sideEffects], "side-effects") { r, n in sideEffect(&r, n) }
         let aftercare = reader.each(f[K.aftercare], "aftercare") { r, n in aftercareInstruction(&r, n) }
@@ -153,7 +159,11 @@ struct PreparationDecoder {
     }
 
     private func vocabularyWord(_ r: inout NodeReader, _ node: YAMLNodeView, _ what: String,
-                                _ known: OrderedSet<String>) -> String? {
+                                _ known: OrderedSet<String>, _ table: VocabularyWordTable) -> String? {
+        // A known slug, matched on the scalar's bytes (no string made, none hashed).
+        if let scalar = node.scalar, case .string = scalar.value, let slug = scalar.withBytes({ table.slug($0) }) {
+            return slug
+        }
         guard let word = r.text(node, what) else { return nil }
         // The vocabulary's own string: every preparation naming the word shares it.
         if let index = known.firstIndex(of: word) { return known[index] }
@@ -172,7 +182,8 @@ struct PreparationDecoder {
         var failed = false
         var ingredientClass: String?
         if let classNode = f[NestedKeys.ingredientClass] {
-            ingredientClass = vocabularyWord(&r, classNode, "ingredient class", vocabulary.ingredientClasses.keys)
+            ingredientClass = vocabularyWord(&r, classNode, "ingredient class", vocabulary.ingredientClasses.keys,
+                                             words.ingredientClasses)
             failed = failed || ingredientClass == nil
         }
         var concentration: Concentration?
