@@ -172,22 +172,11 @@ struct RangeTextReadingTests {
         return general != nil
     }
 
-    /// The text as a YAML double-quoted scalar (JSON's escapes).
+    /// The text as a YAML double-quoted scalar: JSON's escapes, the project's one JSON quoting.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        DataValue.quoteJSON(text, into: &out)
+        return out
     }
 
     // MARK: The texts
