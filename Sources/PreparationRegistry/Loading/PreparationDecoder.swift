@@ -90,7 +90,7 @@ struct PreparationDecoder {
         let id = f[K.id].flatMap { reader.slug($0, "id", maxLength: 64) }
         let name = f[K.name].flatMap { reader.nonEmptyText($0, "name") }
         var summary = f[K.summary].flatMap { reader.text($0, "summary") }
-        if let text = summary, text.utf8.contains(where: mayBreakLine), let node = f[K.summary] {
+        if let text = summary, mayBreakLine(in: text), let node = f[K.summary] {
             // One line, which may end with its line break (a block scalar, `summary: >`, keeps
             // one); that break is not part of the summary.
             let line = oneLine(text)
@@ -310,3 +310,10 @@ func oneLine(_ text: String) -> String? {
 /// True for a UTF-8 byte that may be part of a line break (``oneLine(_:)`` tells): LF, CR, or
 /// the last byte of NEL, U+2028 or U+2029.
 func mayBreakLine(_ byte: UInt8) -> Bool { byte == 10 || byte == 13 || byte == 0x85 || byte == 0xA8 || byte == 0xA9 }
+
+/// True when `text` has a byte that may be part of a line break (``mayBreakLine(_:)``), read
+/// over its contiguous UTF-8 (a summary of every preparation passes here on each load).
+func mayBreakLine(in text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { $0.contains(where: mayBreakLine) }
+}
