@@ -1,3 +1,4 @@
+@testable import CatalogCLI
 import Foundation
 import Testing
 
@@ -161,5 +162,34 @@ struct ReviewOutsiderTests {
             #expect(!run.stderr.contains("b\nc.yaml"), "\(arguments): \(run.stderr.debugDescription)")
             #expect(run.stderr.filter { $0 == "\n" }.count == 1, "\(arguments): \(run.stderr.debugDescription)")
         }
+    }
+
+    // The outside review's leftover: `query --catalogue ''` printed an empty catalogue path
+    // (`'' has ...`). An empty path names nothing: a usage error (64) saying so, on every command.
+    @Test("an empty catalogue path, PATH or FILE is a usage error, never read as a place",
+          arguments: [["query", "--catalogue", ""], ["show", "x", "--catalogue", ""], ["validate", "--catalogue", ""],
+                      ["course", "face", "--concern", "dehydration", "--catalogue", ""], ["validate", ""],
+                      ["add", "", "--catalogue", "/nonexistent"]])
+    func emptyPathIsAUsageError(arguments: [String]) throws {
+        let run = try runCatalog(arguments)
+        #expect(run.status == 64, "\(arguments): \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let expected = arguments.first == "add" ? "Error: an empty FILE names no file: give the preparation files to add\n"
+            : arguments.dropLast().last == "--catalogue" ? "error: --catalogue '' names no catalogue: give a catalogue folder, or 'bundled' for the bundled catalogue\n"
+            : "error: an empty PATH names no file or folder; give a catalogue folder, a preparation file, or - for the standard input\n"
+        #expect(run.stderr.hasPrefix(expected), "\(arguments): \(run.stderr)")
+    }
+
+    // The outside review's leftover: 500,000 unknown `--indication`s took 19 s; the time is
+    // argument-parser's, and grows with the square of the values collected (8,000 paths: 3.7 s).
+    // Past `Catalog.maximumArguments`, the command line is refused at once.
+    @Test("a command line of more than 4,096 arguments is a usage error, answered at once")
+    func tooManyArguments() throws {
+        let many = ["query"] + Array(repeating: ["--indication", "nothing"], count: 2_048).joined()
+        let run = try runCatalog(many)
+        #expect(run.status == 64)
+        #expect(run.stderr == "error: 4097 arguments; catalog reads at most 4096 (name a catalogue folder rather than its files, or split the list: xargs -n 4000)\n")
+        // 4,096 are read (not run here: argument-parser takes seconds over them in a debug build).
+        #expect(Catalog.usageProblem(["validate"] + Array(repeating: "/nonexistent.yaml", count: 4_095)) == nil)
     }
 }

@@ -38,6 +38,58 @@ struct TerminalSafetyTests {
     }
 }
 
+/// Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what a terminal
+/// shows, so that a name could read as another ("Trojan Source"): they are printed escaped like
+/// the control characters, in tables, diagnostics and messages quoting what was typed.
+@Suite("terminal output: bidirectional overrides escaped", .serialized)
+struct BidiOverrideTests {
+    static let preparation = """
+        id: rlo
+        name: "Lidocaine \\u202Eenon\\u202C free \\u2067x\\u2069"
+        summary: "\\u200Fmark kept\\u200E"
+        ingredients: ["a"]
+        regions: [face]
+        indications: [dehydration]
+        techniques: [nappage]
+        depth: 1 mm
+        residence: 1 day
+        protocol: [{phase: a, sessions: 1}]
+        sources: [x]
+
+        """
+
+    static func hasOverride(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+    }
+
+    @Test("show, query and a diagnostic print the overrides escaped; direction marks stay")
+    func escaped() throws {
+        let catalogue = try makeCatalogue(["rlo.yaml": Self.preparation])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let show = try runCatalog(["show", "rlo", "--catalogue", catalogue.path])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("Name:              Lidocaine \\u{202E}enon\\u{202C} free \\u{2067}x\\u{2069}\n"))
+        #expect(show.stdout.contains("Summary:           \u{200F}mark kept\u{200E}\n"))
+        let query = try runCatalog(["query", "--catalogue", catalogue.path])
+        #expect(query.stdout.contains("Lidocaine \\u{202E}enon\\u{202C} free"))
+        let typed = try runCatalog(["query", "--area", "fa\u{202E}ce", "--catalogue", catalogue.path])
+        #expect(typed.status == 2)
+        #expect(typed.stderr.contains("'fa\\u{202E}ce'"), "\(typed.stderr)")
+        for output in [show.stdout, query.stdout, typed.stderr] { #expect(!Self.hasOverride(output)) }
+    }
+
+    @Test("a diagnostic quoting a value, and its source line, carry no override")
+    func diagnostic() throws {
+        let catalogue = try makeCatalogue(["rlo.yaml": Self.preparation.replacingOccurrences(
+            of: "regions: [face]", with: "regions: [fa\u{202E}ce]")])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let run = try runCatalog(["validate", "--catalogue", catalogue.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("'fa\\u{202E}ce'"), "\(run.stdout)")
+        #expect(!Self.hasOverride(run.stdout))
+    }
+}
+
 /// Wrapping a very long word for a narrow terminal measures it once (it was measured again for
 /// every line it was cut into: a 256 KiB name took 13 s).
 @Suite("terminal output: long words", .serialized)

@@ -44,6 +44,9 @@ struct AddCommand: ParsableCommand {
     var replace = false
 
     func validate() throws {
+        guard !files.contains(where: \.isEmpty) else {
+            throw ValidationError("an empty FILE names no file: give the preparation files to add")
+        }
         guard options.isChosen else {
             throw ValidationError("""
                 add changes a catalogue folder, and the bundled catalogue is built into this tool: \

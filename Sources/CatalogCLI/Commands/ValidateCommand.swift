@@ -40,6 +40,11 @@ struct ValidateCommand: ParsableCommand {
         if paths.isEmpty {
             results.append((try options.selectedName(), try options.load(work: .validation)))
         } else {
+            // An empty PATH (`validate ""`, an unset variable) names nothing: a usage error.
+            guard !paths.contains(where: \.isEmpty) else {
+                printError("error: an empty PATH names no file or folder; give a catalogue folder, a preparation file, or - for the standard input")
+                throw ExitCode(64)
+            }
             var files: [String] = []
             // `-` is the standard input (one file, for editor integrations), read as /dev/stdin.
             for path in paths.map({ $0 == "-" ? "/dev/stdin" : $0 }) {

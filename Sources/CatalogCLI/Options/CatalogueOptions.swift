@@ -29,7 +29,15 @@ struct CatalogueOptions: ParsableArguments {
     /// `:a`, `a:`) is a usage error (exit 64): most often a variable that was not set
     /// (`$BASE:clinic`), which would otherwise drop a layer without a word.
     func selectedLayers() throws -> [CatalogueLayer] {
-        if !catalogue.isEmpty { return catalogue.map(CatalogueLayer.init(argument:)) }
+        if !catalogue.isEmpty {
+            // An empty path (`--catalogue ''`, `--catalogue "$UNSET"`) names no folder: a usage
+            // error, not a folder read as the current one or printed as nothing.
+            guard !catalogue.contains(where: \.isEmpty) else {
+                printError("error: --catalogue '' names no catalogue: give a catalogue folder, or '\(CatalogueLayer.bundledWord)' for the bundled catalogue")
+                throw ExitCode(64)
+            }
+            return catalogue.map(CatalogueLayer.init(argument:))
+        }
         guard let value = Self.environmentValue else { return [.bundled] }
         let elements = value.split(separator: ":", omittingEmptySubsequences: false)
         guard !elements.contains(where: \.isEmpty) else {
@@ -165,11 +173,11 @@ func printError(_ line: String) {
 }
 
 /// `text` with the characters a terminal would act on written escaped as `\u{XX}`: C0 controls
-/// but the line feed and the tab, DEL and C1 controls, as diagnostics escape them.
+/// but the line feed and the tab, DEL, C1 controls and the bidirectional overrides
+/// (`TerminalScalars.acts`), as diagnostics escape them.
 func terminalSafe(_ text: String) -> String {
     func unsafe(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v)
+        TerminalScalars.acts(scalar) && scalar != "\n" && scalar != "\t"
     }
     guard text.unicodeScalars.contains(where: unsafe) else { return text }
     var out = String.UnicodeScalarView()

@@ -143,12 +143,9 @@ enum CourseTable {
     /// (a bell, an escape) are written escaped (`\u{1B}`, ``terminalSafe(_:)``), never raw.
     static func indent(_ text: String, by width: Int) -> String {
         // Nearly every text has neither a line break nor a control character (the scalars the
-        // lines below split at or escape: C0 and C1 controls, U+2028, U+2029): it is its own
-        // result, found without looking up a scalar's category.
-        if !text.unicodeScalars.contains(where: { scalar in
-            let v = scalar.value
-            return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
-        }) {
+        // lines below split at or escape: `TerminalScalars`' list, U+2028, U+2029): it is its
+        // own result, found without looking up a scalar's category.
+        if !text.unicodeScalars.contains(where: { TerminalScalars.acts($0) || TerminalScalars.separatesLines($0) }) {
             return text
         }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { terminalSafe(String($0)) }

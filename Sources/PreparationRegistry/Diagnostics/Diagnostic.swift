@@ -72,11 +72,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    /// True for the characters a diagnostic line must not print as they are: C0 controls but
-    /// the tab, DEL, C1 controls, and the line and paragraph separators.
+    /// True for the characters a diagnostic line must not print as they are: those a terminal
+    /// acts on (`TerminalScalars.acts`) but the tab, and the line and paragraph separators.
     static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+        (TerminalScalars.acts(scalar) && scalar != "\t") || TerminalScalars.separatesLines(scalar)
     }
 
     /// `text` with its unprintable characters escaped: `\n`, `\r`, else `\u{XX}`.
