@@ -1,11 +1,9 @@
-import Foundation
-
 /// A registry's ``QueryIndex``, built once: when the registry is made, on first use, or on
 /// another thread meanwhile (``building(_:on:)``: the loader starts the build, then checks the
 /// catalogue while it runs). The registry and its copies share it. `@unchecked Sendable`: the
 /// mutable fields are read and written only under the lock.
 final class QueryIndexes: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ThreadCondition()
     private var built: QueryIndex?
     /// Where a build on another thread puts the index.
     private var pending: HandOverQueue<QueryIndex>?
@@ -36,7 +34,11 @@ final class QueryIndexes: @unchecked Sendable {
             queue.put(QueryIndex(preparations))
             queue.finish()
         }
-        if let run { run(job) } else { Thread(block: job).start() }
+        if let run {
+            run(job)
+        } else if !startThread(job) {
+            job()  // no thread to be had: built here, now
+        }
         return QueryIndexes(pending: queue)
     }
 

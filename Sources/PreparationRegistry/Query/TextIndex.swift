@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// The free-text index: every folded word (`TextFolding`) of the preparations' names,
