@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PreparationRegistry
 
 /// The parts of a course that every format words the same way: its regions, its dose and its

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PreparationRegistry
 
 /// `catalog course --format fhir`: a FHIR R4 `Bundle` holding one `CarePlan` for the course, one
@@ -59,7 +59,7 @@ public enum CourseFHIR {
         }
         if reference.hasPrefix("Patient/") { return isID(reference.dropFirst("Patient/".count)) }
         if reference.hasPrefix("urn:uuid:") { return UUID(uuidString: String(reference.dropFirst("urn:uuid:".count))) != nil }
-        if reference.hasPrefix("http://") || reference.hasPrefix("https://"), let range = reference.range(of: "/Patient/") {
+        if reference.hasPrefix("http://") || reference.hasPrefix("https://"), let range = reference.firstRange(of: "/Patient/") {
             return !reference.contains(where: { $0.isWhitespace || !$0.isASCII }) && isID(reference[range.upperBound...])
         }
         return false

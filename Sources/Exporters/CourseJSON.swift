@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PreparationRegistry
 
 /// `catalog course --format json`: the course object of the format's section 6, keys in a
@@ -134,7 +134,7 @@ public enum CourseJSON {
     package static func decimal(_ value: Decimal) -> DataValue {
         let text = Surface.plain(value)
         if let whole = Int(text) { return .int(whole) }
-        return .double(Double(text) ?? NSDecimalNumber(decimal: value).doubleValue)
+        return .double(Double(text) ?? Double(value.description) ?? 0)
     }
 
     /// `{"name", "version"}` of the catalogue, null where the manifest leaves one out.

@@ -1,4 +1,3 @@
-import Foundation
 import PreparationRegistry
 
 /// The FHIR data types the definition exports share: UCUM quantities, durations, canonical

@@ -1,4 +1,3 @@
-import Foundation
 import YAMLReader
 
 /// Loads catalogues: a directory, single files, or the bundled catalogue that the library

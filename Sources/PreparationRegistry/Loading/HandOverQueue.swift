@@ -1,12 +1,11 @@
 import DequeModule
-import Foundation
 
 /// A first-in, first-out hand-over of values from one thread to another. With a capacity, the
 /// giving thread waits while the values waiting weigh that much, so that memory stays bounded
 /// however far ahead it runs (one value is always let in, however heavy).
 /// `@unchecked Sendable`: every field is read and written under the condition's lock.
 final class HandOverQueue<Item: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = ThreadCondition()
     private var items = Deque<(item: Item, weight: Int)>()
     private var waiting = 0
     private var finished = false

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Texts that many preparations of a catalogue share, kept once per load: ingredient names,
 /// sources, side effects and aftercare instructions tend to be written the same way across

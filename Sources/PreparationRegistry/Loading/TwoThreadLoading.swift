@@ -1,4 +1,3 @@
-import Foundation
 import YAMLReader
 
 extension LoadSession {
@@ -8,16 +7,13 @@ extension LoadSession {
     /// The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
     mutating func loadPreparations(_ sources: [SourceText], vocabulary: Vocabulary) {
         guard sources.count > 0 else { return }
-        fileCount += sources.count
-        self.sources += sources
         // At most 512 KiB of documents wait (about 8 batches), however large a document makes one.
         let full = HandOverQueue<YAMLEventBatch>(capacity: 1 << 19) { $0.count }
         let emptied = HandOverQueue<YAMLEventBatch>()
         let limits = reader.limits
         let jobs = ThreadJobs()
-        readingThread = jobs
         let runJobs = jobs.runner
-        let thread = Thread {
+        let started = startThread {
             var recorder = YAMLEventRecorder(limits: limits) { batch in
                 full.put(batch)
                 return emptied.takeIfAny() ?? YAMLEventBatch()
@@ -40,7 +36,14 @@ extension LoadSession {
             // the memory the reading used and gave back.
             runJobs()
         }
-        thread.start()
+        guard started else {
+            // No second thread to be had (the system's limit reached): the same work, file by file.
+            for source in sources { loadPreparations(source, vocabulary: vocabulary) }
+            return
+        }
+        fileCount += sources.count
+        self.sources += sources
+        readingThread = jobs
         var replayer = YAMLEventReplayer(limits: limits)
         var file = 0
         var found = 0

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The unit of a volume: millilitres (`ml`, also `mL`).
 public enum VolumeUnit: String, UnitOfMeasure, MeasureUnit {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The shared planning pipeline every plugin uses by default: check the request's words,
 /// select and rank candidates (`Candidates`), date the chosen preparation's protocol

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The points and volume of one session, per region and in all, by the formulas of format 1.1
 /// section 2.6. For a treated surface of S cm² and a spacing in cm, one region takes from
@@ -83,7 +83,7 @@ package struct SessionDose: Sendable, Hashable {
     /// A catalogue number as the decimal it was written as (Swift's shortest digits read back
     /// exactly): `0.1` is 0.1, not 0.1000000000000000055.
     static func decimal(_ value: Double) -> Decimal {
-        Decimal(string: formatNumber(value), locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value)
+        Decimal(string: formatNumber(value)) ?? Decimal(value)
     }
 
     /// A spacing in centimetres.
@@ -98,16 +98,13 @@ package struct SessionDose: Sendable, Hashable {
 
     /// The smallest whole number at least `value`, at most ``pointLimit``.
     static func ceiling(_ value: Decimal) -> Int {
-        var copy = value, rounded = Decimal()
-        NSDecimalRound(&rounded, &copy, 0, .up)
-        return Int(truncating: NSDecimalNumber(decimal: Swift.min(rounded, Decimal(pointLimit))))
+        let rounded = Swift.min(value.rounded(scale: 0, .up), Decimal(pointLimit))
+        return Int(rounded.description) ?? pointLimit
     }
 
     /// The largest whole number at most `value`.
     static func floor(_ value: Decimal) -> Decimal {
-        var copy = value, rounded = Decimal()
-        NSDecimalRound(&rounded, &copy, 0, .down)
-        return rounded
+        value.rounded(scale: 0, .down)
     }
 
     /// `0.45 ml`, `12 ml`: a volume as printed.

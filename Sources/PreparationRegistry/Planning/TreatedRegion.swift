@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A treated surface in square centimetres, as a request gives it: `300cm2`, `300 cm²` or
 /// `15x20cm` (format 1.1, section 6). Kept as a decimal, so that the dose formulas of section
@@ -14,7 +14,7 @@ public struct Surface: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The area as a `Double`, for output.
-    package var value: Double { NSDecimalNumber(decimal: squareCentimetres).doubleValue }
+    package var value: Double { Double(squareCentimetres.description) ?? .nan }
 
     /// `300 cm²`.
     public var description: String { "\(Surface.plain(squareCentimetres)) cm²" }
@@ -22,7 +22,7 @@ public struct Surface: Sendable, Hashable, CustomStringConvertible {
     /// Reads `300cm2`, `300 cm2`, `300 cm²`, `12.5cm²` or `15x20cm` (also `15 x 20 cm`, `15×20cm`,
     /// `X`): digits with an optional fraction, case-insensitive units. Nil for anything else.
     package init?(_ text: String) {
-        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = text.lowercased().trimmingWhitespace()
         if let body = Surface.strip(lower, suffixes: ["cm2", "cm²"]) {
             guard let value = Surface.number(body) else { return nil }
             self.init(squareCentimetres: value)
@@ -39,7 +39,7 @@ public struct Surface: Sendable, Hashable, CustomStringConvertible {
     /// `text` without one of `suffixes` (and the spaces before it), or nil.
     private static func strip(_ text: String, suffixes: [String]) -> String? {
         for suffix in suffixes where text.hasSuffix(suffix) {
-            return String(text.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            return String(text.dropLast(suffix.count)).trimmingWhitespace()
         }
         return nil
     }
@@ -47,22 +47,19 @@ public struct Surface: Sendable, Hashable, CustomStringConvertible {
     /// A plain non-negative decimal (`300`, `12.5`), at most 12 digits before the point and 6
     /// after, read exactly.
     private static func number(_ text: String) -> Decimal? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+        let parts = text.trimmingWhitespace().split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, (1...12).contains(whole.count),
               whole.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return nil }
         if parts.count == 2 {
             guard (1...6).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         }
-        return Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: text.trimmingWhitespace())
     }
 
     /// A decimal written without exponent or needless zeros, to six decimals: `300`, `12.5`.
     package static func plain(_ value: Decimal) -> String {
-        var copy = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &copy, 6, .plain)
-        return NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
+        value.rounded(scale: 6, .plain).description
     }
 }
 
