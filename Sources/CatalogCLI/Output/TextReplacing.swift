@@ -1,12 +1,15 @@
 // Hand-written: FoundationEssentials has neither `replacingOccurrences(of:with:)` nor
 // `range(of:options: .backwards)`, and all of Foundation (6.8 MiB resident at every start) is
 // not linked for them. The standard library's `replacing(_:with:)` and `ranges(of:)` match
-// whole characters, so that a line feed in "\r\n" (one character) would be left alone.
+// whole characters, so that a line feed in "\r\n" (one character) would be left alone, where
+// Foundation replaces it.
 //
-// Matched byte for byte (UTF-8), which for the texts this tool looks for (ASCII marks, paths it
-// wrote itself) finds what Foundation found, with one exception: Foundation skips a match
-// followed by a combining mark (`'\u{301}`), so that `shellQuoted` left such a quote unescaped
-// and a table cell kept such a line feed. `TextReplacingTests` compares both with Foundation.
+// Matched byte for byte (UTF-8), as Foundation matches the texts this tool looks for (ASCII
+// marks, paths it wrote itself), skipping, as Foundation does, a match followed by a scalar
+// that joins it (a grapheme extender such as a combining mark, or an emoji skin tone), so that
+// `'\u{301}` stays as it is. Foundation's tables are of an older Unicode: a few extenders added
+// since (about 100 of some 2,100) join here and not there. `TextReplacingTests` and
+// `OutputFastPathTests` compare both with Foundation.
 
 extension StringProtocol {
     /// The text with every occurrence of `target` made `replacement`, from the start, left to
@@ -18,7 +21,8 @@ extension StringProtocol {
         var out: [UInt8] = []
         var copied = 0, index = 0
         while index + needle.count <= text.count {
-            if text[index] == first, text[index..<(index + needle.count)].elementsEqual(needle) {
+            if text[index] == first, text[index..<(index + needle.count)].elementsEqual(needle),
+               !joinsPrevious(text, at: index + needle.count) {
                 if out.isEmpty { out.reserveCapacity(text.count + replacement.utf8.count) }
                 out += text[copied..<index]
                 out += replacement.utf8
@@ -40,7 +44,7 @@ extension StringProtocol {
         let text = Array(utf8)
         var start = text.count - needle.count
         while start >= 0 {
-            if text[start..<(start + needle.count)].elementsEqual(needle) {
+            if text[start..<(start + needle.count)].elementsEqual(needle), !joinsPrevious(text, at: start + needle.count) {
                 let lower = utf8.index(utf8.startIndex, offsetBy: start)
                 return lower..<utf8.index(lower, offsetBy: needle.count)
             }
@@ -48,4 +52,14 @@ extension StringProtocol {
         }
         return nil
     }
+}
+
+/// Whether the scalar starting at byte `index` of the UTF-8 `text` joins the one before it as
+/// Foundation's search sees it: a grapheme extender or an emoji modifier (U+1F3FB-U+1F3FF).
+private func joinsPrevious(_ text: [UInt8], at index: Int) -> Bool {
+    guard index < text.count, text[index] >= 0x80 else { return false }  // ASCII joins nothing
+    var end = index + 1
+    while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
+    guard let scalar = String(decoding: text[index..<end], as: UTF8.self).unicodeScalars.first else { return false }
+    return scalar.properties.isGraphemeExtend || (0x1F3FB...0x1F3FF).contains(scalar.value)
 }
