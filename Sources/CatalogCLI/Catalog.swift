@@ -1,5 +1,11 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PreparationRegistry
 
 /// `catalog`: the command-line tool of the mesotherapy preparation catalogue.
@@ -32,7 +38,7 @@ struct Catalog: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let problem = usageProblem(arguments) {
             printError(problem)
-            Foundation.exit(64)
+            exitProcess(64)
         }
         run(arguments)
     }
@@ -45,14 +51,14 @@ struct Catalog: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            Foundation.exit(0)
+            exitProcess(0)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
                 if code == .success { print(message) } else { printError(message) }
             }
-            Foundation.exit(code.rawValue)
+            exitProcess(code.rawValue)
         }
     }
 
@@ -116,4 +122,16 @@ struct Catalog: ParsableCommand {
         "catalog \(toolVersion) (catalogue format \(BundledCatalogue.formatVersion); bundled catalogue "
             + "\(BundledCatalogue.identity.version ?? "without version"))"
     }
+}
+
+/// Ends the process with `status` through the C library's `exit` (within a `ParsableCommand`,
+/// `exit` names argument-parser's `exit(withError:)`).
+private func exitProcess(_ status: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(status)
+    #elseif canImport(Musl)
+    Musl.exit(status)
+    #else
+    Darwin.exit(status)
+    #endif
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import PreparationRegistry
 
 /// `catalog add FILE ...`: checks preparation files against a catalogue folder, then adds them

@@ -1,5 +1,12 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Exporters
 import PreparationRegistry
 
@@ -142,9 +149,20 @@ struct CourseCommand: ParsableCommand {
     /// `TZ` variable, else the system's), which is the clinic's "today"; UTC when the zone is
     /// unknown.
     static func today() -> CalendarDate {
-        let moment = now()
-        let seconds = Int(moment.timeIntervalSince1970.rounded(.down)) + TimeZone.current.secondsFromGMT(for: moment)
+        let moment = Int(now().timeIntervalSince1970.rounded(.down))
+        let seconds = moment + offsetFromUTC(at: moment)
         return CalendarDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    }
+
+    /// The local time zone's offset from UTC in seconds at `moment` (seconds since 1970), as
+    /// the C library reads `TZ` (FoundationEssentials' `TimeZone.current` knows no zone but
+    /// UTC without all of Foundation); 0 when it cannot say.
+    private static func offsetFromUTC(at moment: Int) -> Int {
+        tzset()
+        var time = time_t(moment)
+        var parts = tm()
+        guard localtime_r(&time, &parts) != nil else { return 0 }
+        return Int(parts.tm_gmtoff)
     }
 
     /// Why `text` is not a start date: not of the form `YYYY-MM-DD`, or a day the calendar does

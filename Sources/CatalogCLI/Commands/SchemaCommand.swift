@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import PreparationRegistry
 
 /// `catalog schema`: the JSON Schema (draft-07) of a preparation document.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import PreparationRegistry
+import Synchronization
 
 /// `--catalogue PATH`, shared by every subcommand; given several times (or `CATALOGUE_PATH`
 /// with folders separated by `:`), layered catalogues (format 1.1, section 6).
@@ -148,13 +148,12 @@ struct CatalogueOptions: ParsableArguments {
 /// arrays) costs time just before `exit`, which needs none of it. Run in process (a test's
 /// ``CommandContext``), nothing is kept: the test's process lives on.
 enum LoadKeeper {
-    nonisolated(unsafe) private static var kept: [CatalogueLoadResult] = []
-    private static let lock = NSLock()
+    private static let kept = Mutex<[CatalogueLoadResult]>([])
 
     /// `result`, kept until the process exits when run as `catalog`.
     static func keep(_ result: CatalogueLoadResult) -> CatalogueLoadResult {
         guard CommandContext.current == nil else { return result }
-        lock.withLock { kept.append(result) }
+        kept.withLock { $0.append(result) }
         return result
     }
 }
@@ -197,5 +196,5 @@ func terminalSafe(_ text: String) -> String {
 func shellQuoted(_ word: String, always: Bool = false) -> String {
     let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:@%+=,-".unicodeScalars)
     if !always, !word.isEmpty, word.unicodeScalars.allSatisfy(plain.contains) { return word }
-    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return "'" + word.replacingEvery("'", with: "'\\''") + "'"
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The command line being completed, as a shell hands it to a custom completion: its words as
 /// typed (quotes and escapes kept), and the index of the word being completed. Read only to

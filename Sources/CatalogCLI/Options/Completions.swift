@@ -1,6 +1,12 @@
 import ArgumentParser
 import Dispatch
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PreparationRegistry
 import Synchronization
 

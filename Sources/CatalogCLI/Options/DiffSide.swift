@@ -1,4 +1,11 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PreparationRegistry
 
 /// One side of `catalog diff`: a catalogue folder, or the catalogue folder of a git revision,
@@ -79,11 +86,8 @@ struct DiffSide {
             throw unknown("'\(name)': no such folder in that revision")
         }
         let destination = scratch.appendingPathComponent("side-\(index)").path
-        do {
-            try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: false,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw unknown("cannot create a scratch folder for '\(name)': \(error.localizedDescription)")
+        guard mkdir(destination, 0o700) == 0 else {
+            throw unknown("cannot create a scratch folder for '\(name)': \(String(cString: strerror(errno)))")
         }
         if let failure = git.extract(treeish, into: destination, sizeLimit: sizeLimit) {
             throw unknown(failure)
@@ -133,8 +137,8 @@ struct DiffSide {
     }
 
     private func renamed(_ text: String, _ written: String) -> String {
-        text.replacingOccurrences(of: written + "/", with: name.hasSuffix(":") ? name : name + "/")
-            .replacingOccurrences(of: written, with: name)
+        text.replacingEvery(written + "/", with: name.hasSuffix(":") ? name : name + "/")
+            .replacingEvery(written, with: name)
     }
 }
 
@@ -144,8 +148,8 @@ private func entryExists(_ path: String) -> Bool {
 }
 
 private func isFolder(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    var isDirectory = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
 }
 
 private func realPath(_ path: String) -> String {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -27,29 +27,19 @@ struct Git {
     func run(_ arguments: [String], in directory: String? = nil, input: URL? = nil) -> Outcome? {
         let id = UUID().uuidString
         let out = scratch.appendingPathComponent("git-\(id).out"), err = scratch.appendingPathComponent("git-\(id).err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: err) }
-        guard let outHandle = try? FileHandle(forWritingTo: out), let errHandle = try? FileHandle(forWritingTo: err) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + arguments
+        defer { unlink(err.path) }
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_PAGER"] = "cat"
         environment["LC_ALL"] = "C"
-        process.environment = environment
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = input.flatMap { try? FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        process.waitUntilExit()
-        try? outHandle.close()
-        try? errHandle.close()
+        let command = ["/usr/bin/env", "git"] + (directory.map { ["-C", $0] } ?? []) + arguments
+        guard let status = ChildProcess.run(command, environment: environment, input: input?.path ?? "/dev/null",
+                                            output: out.path, error: err.path)
+        else { return nil }
         // `env` reports a missing git with status 127.
-        if process.terminationStatus == 127 { return nil }
+        if status == 127 { return nil }
         let error = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-        return Outcome(status: process.terminationStatus, output: out, error: error.trimmingCharacters(in: .whitespacesAndNewlines))
+        return Outcome(status: status, output: out, error: error.trimmingWhitespaceAndNewlines())
     }
 
     /// The first line of what `git arguments` printed, when it succeeded.
@@ -122,25 +112,32 @@ struct Git {
 
 /// Reads a file by lines and counted runs of bytes, a block at a time.
 private final class ByteReader {
-    private let handle: FileHandle
+    private let fd: Int32
     private var buffer: [UInt8] = []
     private var position = 0
 
     init?(_ url: URL) {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        self.handle = handle
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        self.fd = fd
     }
 
-    deinit { try? handle.close() }
+    deinit { close(fd) }
 
     private func fill() -> Bool {
         if position > 0 {
             buffer.removeFirst(position)
             position = 0
         }
-        guard let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty else { return false }
-        buffer += data
-        return true
+        let block = 1 << 20
+        let count = buffer.count
+        buffer += repeatElement(0, count: block)
+        var n: Int
+        repeat {
+            n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, block) }
+        } while n < 0 && errno == EINTR
+        buffer.removeLast(block - max(n, 0))
+        return n > 0
     }
 
     /// The bytes up to the next line feed (which is consumed), or nil at the end.
@@ -186,19 +183,7 @@ private func writeFile(_ path: [UInt8], _ bytes: [UInt8], executable: Bool) -> B
     let fd = withPath(path) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, executable ? 0o700 : 0o600) }
     guard fd >= 0 else { return false }
     defer { close(fd) }
-    var written = 0
-    return bytes.withUnsafeBytes { raw in
-        while written < raw.count {
-            guard let base = raw.baseAddress else { return true }
-            let n = write(fd, base + written, raw.count - written)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            written += n
-        }
-        return true
-    }
+    return bytes.withUnsafeBytes { writeFully(fd, $0) }
 }
 
 private func writeSparse(_ path: [UInt8], size: Int) -> Bool {

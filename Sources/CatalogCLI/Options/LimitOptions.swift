@@ -1,4 +1,3 @@
-import Foundation
 import ArgumentParser
 import PreparationRegistry
 import YAMLReader
@@ -49,9 +48,9 @@ struct ByteSize: ExpressibleByArgument, Hashable {
     static let largest = 2 << 30
 
     init?(argument: String) {
-        let text = argument.trimmingCharacters(in: .whitespaces)
+        let text = argument.trimmingWhitespace()
         let digits = text.prefix { $0.isASCII && $0.isNumber }
-        let unit = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces).lowercased()
+        let unit = text.dropFirst(digits.count).trimmingWhitespace().lowercased()
         let factors: [String: Int] = ["": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "kib": 1 << 10,
                                       "m": 1 << 20, "mb": 1 << 20, "mib": 1 << 20,
                                       "g": 1 << 30, "gb": 1 << 30, "gib": 1 << 30]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PreparationRegistry
 
 /// Where the `# yaml-language-server: $schema=...` line of a file `catalog new` writes points,
@@ -59,7 +59,7 @@ enum SchemaLocation {
     }
 
     private static func isFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        var isDirectory = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory
     }
 }

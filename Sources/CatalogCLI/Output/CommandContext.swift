@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -64,7 +64,11 @@ final class CommandContext: Sendable {
     /// Writes `text` to the standard error (the process's, unbuffered, or the current
     /// context's).
     static func writeError(_ text: String) {
-        guard let context = current else { return FileHandle.standardError.write(Data(text.utf8)) }
+        guard let context = current else {
+            var text = text
+            text.withUTF8 { _ = writeFully(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+            return
+        }
         context.written.withLock { $0.error += text }
     }
 }
@@ -74,4 +78,21 @@ final class CommandContext: Sendable {
 /// writes to its context. The items are written as `Swift.print` writes them.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     CommandContext.writeOutput(items.map { "\($0)" }.joined(separator: separator) + terminator)
+}
+
+/// Writes all of `bytes` to the file descriptor `fd`, again after an interruption (`EINTR`)
+/// or a partial write; false when a write fails.
+func writeFully(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard var next = bytes.baseAddress else { return true }
+    var left = bytes.count
+    while left > 0 {
+        let n = write(fd, next, left)
+        if n < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        next += n
+        left -= n
+    }
+    return true
 }

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The fast paths of the text measures in Terminal.swift, for "simple" text: text in which
 /// every Unicode scalar is a character (grapheme cluster) of its own, one column wide, whatever
@@ -131,14 +130,13 @@ func appendSpaces(_ count: Int, to text: inout String) {
 
 private let spaces = String(repeating: " ", count: 128)
 
-/// `text` with each line feed made a space, as Foundation's `replacingOccurrences(of: "\n",
-/// with: " ")` makes it, which is left out when `text` has no line feed (nearly always).
+/// `text` with each line feed made a space (``replacingEvery(_:with:)``), which is left out
+/// when `text` has no line feed (nearly always).
 func oneLine(_ text: String) -> String {
-    text.utf8.contains(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text
+    text.utf8.contains(0x0A) ? text.replacingEvery("\n", with: " ") : text
 }
 
-/// `text` with each tab made a space, as Foundation's `replacingOccurrences(of: "\t", with:
-/// " ")` makes it, which is left out when `text` has no tab.
+/// `text` with each tab made a space, which is left out when `text` has no tab.
 func tabsAsSpaces(_ text: String) -> String {
-    text.utf8.contains(0x09) ? text.replacingOccurrences(of: "\t", with: " ") : text
+    text.utf8.contains(0x09) ? text.replacingEvery("\t", with: " ") : text
 }

@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -175,7 +174,7 @@ func cut(_ text: String, to width: Int, keeping suffix: String? = nil) -> String
         end = text.index(after: end)
     }
     var head = text[..<end]
-    if let escape = head.range(of: "\\u{", options: .backwards), !head[escape.upperBound...].contains("}") {
+    if let escape = head.lastRange(of: "\\u{"), !head[escape.upperBound...].contains("}") {
         head = head[..<escape.lowerBound]
     }
     return String(head.trimmingSpaces) + "…"

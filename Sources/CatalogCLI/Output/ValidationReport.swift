@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PreparationRegistry
 
 /// What `validate` prints: every diagnostic, then a count.
@@ -84,7 +84,7 @@ struct ValidationReport {
             for d in result.result.diagnostics {
                 // An item of the array, two levels in: JSON text has no line break of its own
                 // inside strings, so indenting after each line break indents the object.
-                let item = Self.value(of: d).jsonText(pretty: true).replacingOccurrences(of: "\n", with: "\n    ")
+                let item = Self.value(of: d).jsonText(pretty: true).replacingEvery("\n", with: "\n    ")
                 write((first ? "" : ",") + "\n    " + item)
                 first = false
             }
@@ -146,7 +146,7 @@ struct ValidationReport {
     /// warnings, and where the first is; nothing otherwise.
     func omittedJSON(_ omitted: [OmittedDiagnostics]) -> String {
         guard !omitted.isEmpty else { return "" }
-        return ",\n  \"omitted\": " + omittedValue(omitted).jsonText(pretty: true).replacingOccurrences(of: "\n", with: "\n  ")
+        return ",\n  \"omitted\": " + omittedValue(omitted).jsonText(pretty: true).replacingEvery("\n", with: "\n  ")
     }
 
     /// `[{"file", "errors", "warnings", "line", "column"}]`.
@@ -165,6 +165,6 @@ func plural(_ count: Int, _ word: String) -> String {
 }
 
 func pathIsDirectory(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    var isDirectory = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
 }
