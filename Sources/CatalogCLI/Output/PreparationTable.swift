@@ -61,13 +61,6 @@ struct PreparationTable {
         }.joined(separator: ", ")
     }
 
-    /// The table, whole (what ``write(to:)`` writes).
-    var text: String {
-        var text = ""
-        write { text += $0 }
-        return text
-    }
-
     /// Writes the table through `output` a piece at a time (rows are written as they are
     /// formed, about 64 KiB at a time, rather than the whole table built first): the cells of
     /// every row are formed and measured first, as the column widths need them all.
@@ -76,16 +69,32 @@ struct PreparationTable {
         let headers = headers
         var grid = CellGrid(columns: headers.count)
         grid.reserveRows(preparations.count)
-        for p in preparations { grid.append(cells(p)) }
+        for p in preparations { grid.append(cells(p)) }  // tabs already shown as spaces
+        write(grid, count: count, to: output)
+    }
+
+    /// The table of `rows` (each row's cells), then `count`, as one string.
+    func render(_ rows: [[String]], count: String) -> String {
+        var grid = CellGrid(columns: headers.count)
+        let fitted = terminal.isTerminal && terminal.width != nil
+        for row in rows { grid.append(fitted ? row.map(tabsAsSpaces) : row) }
+        var text = ""
+        write(grid, count: count) { text += $0 }
+        return text
+    }
+
+    /// The table of `grid`'s rows, then `count`, through `output`: fitted to the terminal
+    /// (``writeFitted(_:limit:count:to:)``, its cells' tabs shown as spaces), else piped.
+    func write(_ grid: CellGrid, count: String, to output: (String) -> Void) {
         if terminal.isTerminal, let limit = terminal.width {
             writeFitted(grid, limit: limit, count: count, to: output)
         } else {
-            write(grid, count: count, to: output)
+            writePiped(grid, count: count, to: output)
         }
     }
 
     /// The table of `grid`'s rows, then `count`, through `output`. Each cell is measured once.
-    func write(_ grid: CellGrid, count: String, to output: (String) -> Void) {
+    func writePiped(_ grid: CellGrid, count: String, to output: (String) -> Void) {
         let headers = headers, minimumWidths = minimumWidths
         var widths = headers.indices.map { column in
             grid.rows.reduce(headers[column].count) { max($0, grid.width(row: $1, column: column)) }
@@ -118,7 +127,8 @@ struct PreparationTable {
     }
 
     /// The table fitted to a terminal `limit` columns wide (``TableFit``), and after `count` a
-    /// line naming the columns left out, through `output`.
+    /// line naming the columns left out, through `output`; `grid`'s cells have their tabs shown
+    /// as spaces.
     func writeFitted(_ grid: CellGrid, limit: Int, count: String, to output: (String) -> Void) {
         let headers = headers
         let fit = TableFit(headers: headers, grid: grid, limit: limit, keep: 0, minimumWidths: minimumWidths,
