@@ -148,20 +148,28 @@ func printPreparations(_ preparations: [Preparation], format: OutputFormat, sing
                                      vocabulary: registry.vocabulary), terminator: "")
     case .json where registry.isLayered:
         // (1.1) A layered catalogue adds each preparation's `layer`, after its keys.
-        let values = preparations.map { p in
+        func value(_ p: Preparation) -> DataValue {
             guard case .object(let members) = PreparationJSON.value(of: p) else { return PreparationJSON.value(of: p) }
             return DataValue.object(members + [("layer", .string(registry.layer(of: p.id)?.description ?? ""))])
         }
-        print((single && values.count == 1 ? values[0] : .array(values)).jsonText(pretty: true))
+        if single, preparations.count == 1 {
+            print(value(preparations[0]).jsonText(pretty: true))
+        } else {
+            writeJSONArray(preparations) { value($0).jsonText(pretty: true) }
+        }
     case .json:
         if single, let only = preparations.first {
             print(PreparationJSON.encode(only))
         } else {
-            print(PreparationJSON.encode(preparations))
+            writeJSONArray(preparations, PreparationJSON.encode)
         }
     case .yaml:
         do {
-            print(try PreparationYAML.encode(preparations), terminator: "")
+            // One document at a time: the stream's documents after the first start with `---`.
+            for (index, p) in preparations.enumerated() {
+                let text = try PreparationYAML.encode(p)
+                CommandContext.writeOutput(index == 0 ? text : "---\n" + text)
+            }
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
@@ -172,9 +180,32 @@ func printPreparations(_ preparations: [Preparation], format: OutputFormat, sing
         if single, let only = preparations.first {
             print(PreparationDetail(preparation: only, terminal: terminal, layer: layer?(only)).text, terminator: "")
         } else {
-            print(PreparationTable(preparations: preparations, terminal: terminal, layer: layer).text, terminator: "")
+            PreparationTable(preparations: preparations, terminal: terminal, layer: layer).write(to: CommandContext.writeOutput)
         }
     }
+}
+
+/// Writes `preparations` as a pretty JSON array, one preparation at a time (`json` gives each
+/// one's pretty JSON text), then a newline: the bytes of the whole array's `jsonText(pretty:
+/// true)`, without building it whole first. An item is indented one level by a two-space
+/// indent after each of its line breaks: JSON text has line breaks only between its tokens.
+func writeJSONArray(_ preparations: [Preparation], _ json: (Preparation) -> String) {
+    if preparations.isEmpty { return CommandContext.writeOutput("[]\n") }
+    var out = OutputBuffer()
+    out.text += "["
+    for (index, p) in preparations.enumerated() {
+        out.text += index == 0 ? "\n  " : ",\n  "
+        let text = json(p)
+        var first = true
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if !first { out.text += "\n  " }
+            first = false
+            out.text += Substring(line)
+        }
+        out.flushIfFull(to: CommandContext.writeOutput)
+    }
+    out.text += "\n]\n"
+    out.flush(to: CommandContext.writeOutput)
 }
 
 extension Terminal.ColourChoice: ExpressibleByArgument {}

@@ -1,4 +1,3 @@
-import Foundation
 import PreparationRegistry
 
 /// What `query` prints by default: one row per preparation with its essentials (id, name,
@@ -62,25 +61,50 @@ struct PreparationTable {
         }.joined(separator: ", ")
     }
 
-    var text: String {
-        if preparations.isEmpty { return "No preparation matches.\n" }
-        return render(preparations.map(cells), count: count)
+    /// Writes the table through `output` a piece at a time (rows are written as they are
+    /// formed, about 64 KiB at a time, rather than the whole table built first): the cells of
+    /// every row are formed and measured first, as the column widths need them all.
+    func write(to output: (String) -> Void) {
+        if preparations.isEmpty { return output("No preparation matches.\n") }
+        let headers = headers
+        var grid = CellGrid(columns: headers.count)
+        grid.reserveRows(preparations.count)
+        for p in preparations { grid.append(cells(p)) }  // tabs already shown as spaces
+        write(grid, count: count, to: output)
     }
 
-    /// The table of `rows` (each row's cells), then `count`. Each cell is measured once.
+    /// The table of `rows` (each row's cells), then `count`, as one string.
     func render(_ rows: [[String]], count: String) -> String {
+        var grid = CellGrid(columns: headers.count)
+        let fitted = terminal.isTerminal && terminal.width != nil
+        for row in rows { grid.append(fitted ? row.map(tabsAsSpaces) : row) }
+        var text = ""
+        write(grid, count: count) { text += $0 }
+        return text
+    }
+
+    /// The table of `grid`'s rows, then `count`, through `output`: fitted to the terminal
+    /// (``writeFitted(_:limit:count:to:)``, its cells' tabs shown as spaces), else piped.
+    func write(_ grid: CellGrid, count: String, to output: (String) -> Void) {
+        if terminal.isTerminal, let limit = terminal.width {
+            writeFitted(grid, limit: limit, count: count, to: output)
+        } else {
+            writePiped(grid, count: count, to: output)
+        }
+    }
+
+    /// The table of `grid`'s rows, then `count`, through `output`. Each cell is measured once.
+    func writePiped(_ grid: CellGrid, count: String, to output: (String) -> Void) {
         let headers = headers, minimumWidths = minimumWidths
-        if terminal.isTerminal, let limit = terminal.width { return fittedText(rows, limit: limit, count: count) }
-        let measured = rows.map { $0.map(displayWidth) }
         var widths = headers.indices.map { column in
-            measured.reduce(headers[column].count) { max($0, $1[column]) }
+            grid.rows.reduce(headers[column].count) { max($0, grid.width(row: $1, column: column)) }
         }
         if let limit = terminal.width {
             // First narrow the columns down to their longest word, so cells wrap between
             // words; then, if that is not enough, down to each column's minimum; on a very
             // narrow terminal, further (the id column too), down to 4 characters.
             let longestWords = headers.indices.map { column in
-                rows.reduce(headers[column].count) { max($0, longestWord($1[column])) }
+                grid.rows.reduce(headers[column].count) { max($0, longestWord(String(grid.cell(row: $1, column: column)))) }
             }
             let gaps = 2 * (widths.count - 1)
             for floors in [longestWords.indices.map { max(longestWords[$0], minimumWidths[$0]) }, minimumWidths, [8] + Array(repeating: 4, count: headers.count - 1)] {
@@ -92,52 +116,61 @@ struct PreparationTable {
                 }
             }
         }
-        var out = ""
-        emit(headers, widths: widths, header: true, into: &out)
-        for (row, rowWidths) in zip(rows, measured) { emit(row, measured: rowWidths, widths: widths, header: false, into: &out) }
-        return out + count
+        var out = OutputBuffer()
+        emit(headers.map { Substring($0) }, widths: widths, header: true, into: &out.text)
+        for row in grid.rows {
+            emit(grid.cells(row: row), measured: grid.widths(row: row), widths: widths, header: false, into: &out.text)
+            out.flushIfFull(to: output)
+        }
+        out.text += count
+        out.flush(to: output)
     }
 
-    /// The table fitted to a terminal `limit` columns wide (``TableFit``), tabs shown as
-    /// spaces, and after `count` a line naming the columns left out.
-    func fittedText(_ rows: [[String]], limit: Int, count: String) -> String {
+    /// The table fitted to a terminal `limit` columns wide (``TableFit``), and after `count` a
+    /// line naming the columns left out, through `output`; `grid`'s cells have their tabs shown
+    /// as spaces.
+    func writeFitted(_ grid: CellGrid, limit: Int, count: String, to output: (String) -> Void) {
         let headers = headers
-        let rows = rows.map { $0.map(tabsAsSpaces) }
-        let measured = rows.map { $0.map(displayWidth) }
-        let fit = TableFit(headers: headers, rows: rows, measured: measured, limit: limit, keep: 0, minimumWidths: minimumWidths,
+        let fit = TableFit(headers: headers, grid: grid, limit: limit, keep: 0, minimumWidths: minimumWidths,
                            dropOrder: Self.dropOrder.compactMap { headers.firstIndex(of: $0) })
-        func shown(_ cells: [String]) -> [String] { fit.shown.map { cells[$0] } }
         let widths = fit.shown.map { fit.widths[$0] }
         let cuts = fit.shown.map { fit.cuts[$0] }
-        var out = ""
-        emit(shown(headers), widths: widths, cuts: cuts, header: true, into: &out)
-        for (row, rowWidths) in zip(rows, measured) {
-            emit(shown(row), measured: fit.shown.map { rowWidths[$0] }, widths: widths, cuts: cuts, header: false, into: &out)
+        var out = OutputBuffer()
+        emit(fit.shown.map { Substring(headers[$0]) }, widths: widths, cuts: cuts, header: true, into: &out.text)
+        for row in grid.rows {
+            emit(fit.shown.map { grid.cell(row: row, column: $0) },
+                 measured: fit.shown.map { grid.width(row: row, column: $0) },
+                 widths: widths, cuts: cuts, header: false, into: &out.text)
+            out.flushIfFull(to: output)
         }
-        out += count
+        out.text += count
         if !fit.dropped.isEmpty {
             let note = "Left out to fit \(limit) columns: " + fit.dropped.map { headers[$0] }.joined(separator: ", ")
             // Between words only: on an absurdly narrow terminal a word overflows rather than splits.
-            for line in wrap(note, width: max(limit, longestWord(note))) { out += line + "\n" }
+            for line in wrap(note, width: max(limit, longestWord(note))) { out.text += line + "\n" }
         }
-        return out
+        out.flush(to: output)
     }
 
     /// One row's lines, appended to `out`: each cell wrapped to its column's width (or, where
     /// `cuts` says, cut to one line), side by side, padded, without trailing spaces; the header
     /// bold and the deprecated mark yellow when colour is on (added after the layout, so never
     /// cut). `measured` has the cells' widths when they are known.
-    func emit(_ cells: [String], measured: [Int]? = nil, widths: [Int], cuts: [Bool] = [], header: Bool, into out: inout String) {
+    func emit(_ cells: [Substring], measured: [Int]? = nil, widths: [Int], cuts: [Bool] = [], header: Bool,
+              into out: inout String) {
         let measured = measured ?? cells.map(displayWidth)
+        let count = cells.count
+        func cell(_ column: Int) -> Substring { cells[column] }
+        func width(_ column: Int) -> Int { measured[column] }
         // The usual row: every cell fits its column (so none is wrapped or cut), on one line.
-        if cells.indices.allSatisfy({ measured[$0] <= widths[$0] }) {
+        if (0..<count).allSatisfy({ width($0) <= widths[$0] }) {
             var text = ""
-            text.reserveCapacity(min(widths.reduce(2 * cells.count) { $0 + min(max($1, 0), 512) }, 512))
-            for column in cells.indices {
+            text.reserveCapacity(min(widths.reduce(2 * count) { $0 + min(max($1, 0), 512) }, 512))
+            for column in 0..<count {
                 if column > 0 { text += "  " }
-                text += cells[column]
-                if column < cells.count - 1, measured[column] < widths[column] {
-                    appendSpaces(widths[column] - measured[column], to: &text)
+                text += cell(column)
+                if column < count - 1, width(column) < widths[column] {
+                    appendSpaces(widths[column] - width(column), to: &text)
                 }
             }
             finish(&text, header: header)
@@ -145,17 +178,17 @@ struct PreparationTable {
             out += "\n"
             return
         }
-        let wrapped = cells.indices.map { column in
+        let wrapped = (0..<count).map { column in
             column < cuts.count && cuts[column]
-                ? [cut(cells[column], to: widths[column], keeping: " " + Self.deprecatedMark)]
-                : wrap(cells[column], width: widths[column])
+                ? [cut(String(cell(column)), to: widths[column], keeping: " " + Self.deprecatedMark)]
+                : wrap(String(cell(column)), width: widths[column])
         }
         let height = wrapped.map(\.count).max() ?? 1
         for line in 0..<height {
             var parts: [String] = []
-            for column in cells.indices {
+            for column in 0..<count {
                 let piece = line < wrapped[column].count ? wrapped[column][line] : ""
-                parts.append(column == cells.count - 1 ? piece : pad(piece, widths[column]))
+                parts.append(column == count - 1 ? piece : pad(piece, widths[column]))
             }
             var text = parts.joined(separator: "  ")
             finish(&text, header: header)
@@ -175,7 +208,7 @@ struct PreparationTable {
             text = terminal.bold(text)
         } else if terminal.colour, text.utf8.contains(0x28) {
             // Only a line with a `(` may hold the mark.
-            text = text.replacingOccurrences(of: Self.deprecatedMark, with: terminal.warning(Self.deprecatedMark))
+            text = replacingEvery(Self.deprecatedMark, in: text, with: terminal.warning(Self.deprecatedMark))
         }
     }
 

@@ -25,17 +25,15 @@ struct TableFit {
     /// The space between two columns.
     static let gap = 2
 
-    /// Fits `rows` under `headers` to `limit` columns. `keep` is the column always shown whole;
-    /// `minimumWidths` the narrowest each column becomes before one is left out; `dropOrder`
-    /// the columns that may be left out, least important first (the others never are, but at
-    /// the last resort). `measured` has the cells' widths when they are known.
-    init(headers: [String], rows: [[String]], measured: [[Int]]? = nil, limit: Int, keep: Int, minimumWidths: [Int],
-         dropOrder: [Int]) {
+    /// Fits the rows of `grid` (its cells measured) under `headers` to `limit` columns. `keep`
+    /// is the column always shown whole; `minimumWidths` the narrowest each column becomes
+    /// before one is left out; `dropOrder` the columns that may be left out, least important
+    /// first (the others never are, but at the last resort).
+    init(headers: [String], grid: CellGrid, limit: Int, keep: Int, minimumWidths: [Int], dropOrder: [Int]) {
         let all = Array(headers.indices)
-        let measured = measured ?? rows.map { $0.map(displayWidth) }
-        let natural = all.map { column in measured.reduce(displayWidth(headers[column])) { max($0, $1[column]) } }
+        let natural = all.map { column in grid.rows.reduce(displayWidth(headers[column])) { max($0, grid.width(row: $1, column: column)) } }
         let longestWords = all.map { column in
-            rows.reduce(longestWord(headers[column])) { max($0, longestWord($1[column])) }
+            grid.rows.reduce(longestWord(headers[column])) { max($0, longestWord(String(grid.cell(row: $1, column: column)))) }
         }
         let floors = all.map { column in
             column == keep ? natural[column]

@@ -12,9 +12,12 @@ import Synchronization
 struct TextIndex: Sendable {
     typealias Postings = QueryIndex.Postings
 
-    /// Every folded word, sorted by UTF-8 bytes, and its postings.
+    /// Every folded word, sorted by UTF-8 bytes.
     private var words: [String] = []
-    private var wordPostings: [Postings] = []
+    /// The postings of every word, end to end in word order: word `i`'s are
+    /// `postings[postingsBefore[i] ..< postingsBefore[i + 1]]` (one list for all the words
+    /// rather than one a word).
+    private var postings: Postings = []
     /// `postingsBefore[i]`: the total length of the postings of the words before word `i`
     /// (one more entry than `words`), so that a prefix's word range gives its size at once.
     private var postingsBefore: [Int] = []
@@ -44,6 +47,7 @@ struct TextIndex: Sendable {
     /// name is folded once.
     init(_ preparations: [Preparation]) {
         var wordIDs: [String: Int32] = [:]
+        var wordPostings: [Postings] = []
         var buffer: [UInt8] = []
         var ingredientWords: [String: [Int32]] = [:]  // ingredient name -> its words' ids
         // Parallel to `wordPostings`: the field of each posting. The fields of a preparation are
@@ -86,35 +90,45 @@ struct TextIndex: Sendable {
             }
             addWords(p.notes, .notes)
         }
-        // Sort the words by their UTF-8 bytes, so that the words sharing a prefix are adjacent.
+        ingredientWords = [:]
+        // Sort the words by their UTF-8 bytes, so that the words sharing a prefix are adjacent,
+        // and put their postings (and fields) end to end in that order, each word's list let go
+        // of once copied.
         let order = wordIDs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        let postings = wordPostings
-        let fields = wordFields
+        wordIDs = [:]
         words = order.map(\.key)
-        wordPostings = order.map { postings[Int($0.value)] }
-        wordFields = order.map { fields[Int($0.value)] }
-
-        // The same pairs the other way round, for testing a candidate's words: count, then fill
-        // in word order, so each preparation's words come out ascending.
+        let total = wordPostings.reduce(0) { $0 + $1.count }
+        postings.reserveCapacity(total)
+        var fields: [UInt8] = []
+        fields.reserveCapacity(total)
         postingsBefore.reserveCapacity(words.count + 1)
-        var total = 0
         var counts = [Int32](repeating: 0, count: preparations.count + 1)
-        for list in wordPostings {
-            postingsBefore.append(total)
-            total += list.count
+        for (_, id) in order {
+            postingsBefore.append(postings.count)
+            let list = wordPostings[Int(id)]
+            postings += list
+            fields += wordFields[Int(id)]
             for position in list { counts[Int(position) + 1] += 1 }
+            wordPostings[Int(id)] = []
+            wordFields[Int(id)] = []
         }
-        postingsBefore.append(total)
+        postingsBefore.append(postings.count)
+        wordPostings = []
+        wordFields = []
+
+        // The same pairs the other way round, for testing a candidate's words: counted above,
+        // then filled in word order, so each preparation's words come out ascending.
         for i in counts.indices.dropFirst() { counts[i] += counts[i - 1] }
         preparationWordStart = counts
         preparationWords = [Int32](repeating: 0, count: total)
         preparationFields = [UInt8](repeating: 0, count: total)
         var next = counts
-        for (word, list) in wordPostings.enumerated() {
-            for (entry, position) in list.enumerated() {
-                preparationWords[Int(next[Int(position)])] = Int32(word)
-                preparationFields[Int(next[Int(position)])] = wordFields[word][entry]
-                next[Int(position)] += 1
+        for word in words.indices {
+            for entry in postingsBefore[word]..<postingsBefore[word + 1] {
+                let position = Int(postings[entry])
+                preparationWords[Int(next[position])] = Int32(word)
+                preparationFields[Int(next[position])] = fields[entry]
+                next[position] += 1
             }
         }
     }
@@ -135,7 +149,7 @@ struct TextIndex: Sendable {
     /// word's range, each checked for the other words.
     func matches(_ pattern: Pattern) -> Postings {
         guard let rarest = pattern.ranges.min(by: { postingCount($0) < postingCount($1) }) else { return [] }
-        let candidates = union(Array(wordPostings[rarest]))
+        let candidates = union(rarest.map { Array(postings[postingsBefore[$0]..<postingsBefore[$0 + 1]]) })
         if pattern.ranges.count == 1 { return candidates }
         return candidates.filter { hasWords(pattern, Int($0)) }
     }
