@@ -10,6 +10,8 @@ extension LoadSession {
         guard sources.count > 0 else { return }
         fileCount += sources.count
         self.sources += sources
+        // Before the reading thread's first allocation (MallocArena.swift says why).
+        MallocArena.shareMainArena()
         // At most 512 KiB of documents wait (about 8 batches), however large a document makes one.
         let full = HandOverQueue<YAMLEventBatch>(capacity: 1 << 19) { $0.count }
         let emptied = HandOverQueue<YAMLEventBatch>()
