@@ -7,6 +7,8 @@ extension LoadSession {
     /// The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
     mutating func loadPreparations(_ sources: [SourceText], vocabulary: Vocabulary) {
         guard sources.count > 0 else { return }
+        // Before the reading thread's first allocation (MallocArena.swift says why).
+        MallocArena.shareMainArena()
         // At most 512 KiB of documents wait (about 8 batches), however large a document makes one.
         let full = HandOverQueue<YAMLEventBatch>(capacity: 1 << 19) { $0.count }
         let emptied = HandOverQueue<YAMLEventBatch>()
