@@ -8,6 +8,33 @@ import PackageDescription
 // reader: ensure_valid failed"), and commands.sh runs the floor under callgrind.
 let dwarf4: [CSetting] = [.unsafeFlags(["-gdwarf-4"])]
 
+// The main package's `package` symbols (Registry(manifest:preparations:) and the like), without
+// making them public: SwiftPM compiles every module of the main package with `-package-name
+// <its identity>`, and a module compiled with the same name sees them. The identity of a path
+// dependency is its folder's name, lowercased and made a C identifier ("main" for /work/main,
+// "my_clone_2" for ~/My-Clone.2), computed here from this package's folder so that any clone
+// builds. The targets that use it say `packageAccess: false`, so that SwiftPM passes no
+// `-package-name` of its own ("benchmarks") beside this one.
+let mainPackageAccess: [SwiftSetting] = [.unsafeFlags(["-package-name", packageName(ofParentOf: Context.packageDirectory)])]
+
+/// SwiftPM's `-package-name` for the package in the folder above `folder`: the folder's name
+/// lowercased, each character that cannot stand in a C identifier made `_`, and `_` before a
+/// leading digit.
+func packageName(ofParentOf folder: String) -> String {
+    let parts = folder.split(separator: "/")
+    let parent = parts.count >= 2 ? parts[parts.count - 2].lowercased() : ""
+    var name = ""
+    for scalar in parent.unicodeScalars {
+        switch scalar {
+        case "a"..."z", "0"..."9", "_": name.unicodeScalars.append(scalar)
+        case _ where scalar.value >= 0x80: name.unicodeScalars.append(scalar)
+        default: name += "_"
+        }
+    }
+    if let first = name.unicodeScalars.first, ("0"..."9").contains(first) { name = "_" + name }
+    return name
+}
+
 let package = Package(
     name: "mesotherapy-catalogue-benchmarks",
     platforms: [.macOS(.v13)],
@@ -35,7 +62,9 @@ let package = Package(
         .executableTarget(
             name: "CatalogueCheck",
             dependencies: [.product(name: "PreparationRegistry", package: "mesotherapy-catalogue")],
-            path: "Sources/CatalogueCheck"
+            path: "Sources/CatalogueCheck",
+            packageAccess: false,
+            swiftSettings: mainPackageAccess
         ),
         .executableTarget(
             name: "LoaderBenchmarks",
@@ -45,6 +74,8 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/LoaderBenchmarks",
+            packageAccess: false,
+            swiftSettings: mainPackageAccess,
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
@@ -57,6 +88,8 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/QueryBenchmarks",
+            packageAccess: false,
+            swiftSettings: mainPackageAccess,
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]

@@ -75,7 +75,7 @@ public enum CourseJSON {
     }
 
     /// The object printed, besides the error, when no preparation qualifies.
-    public static func render(_ refusal: CourseRefusal) -> String {
+    package static func render(_ refusal: CourseRefusal) -> String {
         let object: DataValue = .object([
             ("plugin", .string(refusal.plugin)),
             ("concern", .string(refusal.request.concern)),

@@ -17,7 +17,7 @@ import PreparationRegistry
 ///
 /// Every entry's `fullUrl` is the resource's canonical URL; the same catalogue gives the same
 /// bytes.
-public enum FHIRDefinitions {
+package enum FHIRDefinitions {
     /// The version of the extension definitions: the catalogue format they belong to.
     package static let definitionsVersion = BundledCatalogue.formatVersion
 
@@ -56,7 +56,7 @@ public enum FHIRDefinitions {
 
     /// The definitions for a catalogue's preparations, as a `Bundle` (pretty-printed JSON, with
     /// a final newline).
-    public static func render(preparations: [Preparation], catalogue: CatalogueIdentity) -> String {
+    package static func render(preparations: [Preparation], catalogue: CatalogueIdentity) -> String {
         bundle(preparations: preparations, catalogue: catalogue).jsonText(pretty: true) + "\n"
     }
 

@@ -19,9 +19,9 @@ import PreparationRegistry
 ///   `intent` `proposal`, `code` the preparation in `FHIRNames/preparationCodeSystem`, the
 ///   depth as the injection-depth extension (whose context includes ActivityDefinition),
 ///   `bodySite` (see `bodySite(_:)`) and one `dosage` (see `dosage(_:)`).
-public enum PreparationFHIR {
+package enum PreparationFHIR {
     /// The preparations as one `Bundle` (pretty-printed JSON, with a final newline).
-    public static func render(_ preparations: [Preparation], catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> String {
+    package static func render(_ preparations: [Preparation], catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> String {
         bundle(preparations, catalogue: catalogue, vocabulary: vocabulary).jsonText(pretty: true) + "\n"
     }
 

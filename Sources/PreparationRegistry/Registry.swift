@@ -19,7 +19,7 @@ public struct Registry: Sendable {
     ///
     /// Preparations already sorted by id, each id once (as a load gives them), are kept as
     /// given: the registry shares the array rather than copying it.
-    public init(manifest: Manifest, preparations: [Preparation]) {
+    package init(manifest: Manifest, preparations: [Preparation]) {
         var unique = preparations
         if !Self.isSortedByUniqueID(unique) {
             Self.sortByID(&unique)

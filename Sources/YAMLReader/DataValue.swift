@@ -1,10 +1,10 @@
 import OrderedCollections
 
 /// A plain data value: the one value tree of the project. What an `x-` extension key holds,
-/// what the YAML emitter writes (``YAMLEmitter``), what every JSON output is built as (the
+/// what the YAML emitter writes (`YAMLEmitter`), what every JSON output is built as (the
 /// canonical JSON, exports, `--format json`), and what the generated JSON Schema is.
 ///
-/// A value read from YAML keeps its place in ``YAMLNode``; this tree has no places.
+/// A value read from YAML keeps its place in `YAMLNode`; this tree has no places.
 ///
 /// Two values are equal when they hold the same data: mappings compare their keys in order,
 /// and a NaN equals a NaN (so that a value is always equal to itself); an integer and a float
@@ -27,7 +27,7 @@ public enum DataValue: Sendable {
 
     /// A mapping from key and value pairs in order; a key given again replaces the earlier
     /// value in its first place.
-    public static func object(_ members: [(String, DataValue)]) -> DataValue {
+    package static func object(_ members: [(String, DataValue)]) -> DataValue {
         var object = OrderedDictionary<String, DataValue>(minimumCapacity: members.count)
         for (key, value) in members { object[key] = value }
         return .object(object)

@@ -12,11 +12,11 @@ import Darwin
 ///
 /// When a fatal problem (a syntax error, a broken limit, bad encoding) stops the reading, the
 /// documents completed before it are still returned, and the fatal problem is the last error.
-public struct YAMLReadResult: Sendable {
+package struct YAMLReadResult: Sendable {
     /// The documents, in order.
-    public package(set) var documents: [YAMLDocument]
+    package var documents: [YAMLDocument]
     /// The problems, in the order found.
-    public package(set) var errors: [YAMLError]
+    package var errors: [YAMLError]
 }
 
 /// Reads YAML through the system libyaml into located nodes.
@@ -30,12 +30,12 @@ public struct YAMLReadResult: Sendable {
 /// `YAMLDocumentView`s, which read the same nodes (same API shape: `YAMLNodeView`) straight
 /// from the reader's storage without building a tree, and are valid only while the callback
 /// runs. The catalogue loader uses the views: they are what makes it fast.
-public struct YAMLDocumentReader: Sendable {
+package struct YAMLDocumentReader: Sendable {
     /// The limits in force.
     package var limits: YAMLLimits
 
     /// Creates a reader with the given limits.
-    public init(limits: YAMLLimits = .default) {
+    package init(limits: YAMLLimits = .default) {
         self.limits = limits
     }
 
@@ -85,12 +85,12 @@ public struct YAMLDocumentReader: Sendable {
     /// - Parameters:
     ///   - bytes: the stream, which must be UTF-8.
     ///   - file: the path that locations name.
-    public func read(_ bytes: [UInt8], file: String) -> YAMLReadResult {
+    package func read(_ bytes: [UInt8], file: String) -> YAMLReadResult {
         bytes.withUnsafeBufferPointer { read($0, file: file) }
     }
 
     /// Reads every document of a YAML stream held in memory.
-    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> YAMLReadResult {
+    package func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> YAMLReadResult {
         var documents: [YAMLDocument] = []
         let errors = read(bytes, file: file) { documents.append($0) }
         return YAMLReadResult(documents: documents, errors: errors)

@@ -9,7 +9,7 @@ import CYAML
 /// plain style when it can. The emitter owns its C structures: each call creates one
 /// `yaml_emitter_t` and deletes it before returning, and every event is handed to
 /// `yaml_emitter_emit`, which takes it over and frees it.
-public struct YAMLEmitter: Sendable {
+package struct YAMLEmitter: Sendable {
     /// Which sequences are written on one line (`[a, b]`), the others one item a line.
     package enum FlowRule: Sendable, Hashable {
         /// None: every sequence one item a line.
@@ -40,7 +40,7 @@ public struct YAMLEmitter: Sendable {
 
     /// Creates an emitter that writes as the catalogue's YAML output does: lines up to 100
     /// characters, two spaces per level, every sequence in block style.
-    public init() {
+    package init() {
         self.init(width: 100, indent: 2, flow: .never)
     }
 
@@ -55,7 +55,7 @@ public struct YAMLEmitter: Sendable {
     /// (the first too when `explicitStart`). An empty list writes an empty stream. A float is
     /// always written so that it reads back as a float (`2.0`, `0.5`, `.inf`, `.nan`); a string
     /// that would read back as another type is quoted.
-    public func emit(documents: [DataValue], explicitStart: Bool = false) throws(YAMLEmitterError) -> String {
+    package func emit(documents: [DataValue], explicitStart: Bool = false) throws(YAMLEmitterError) -> String {
         let output = OutputBuffer()
         let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
         defer { emitter.deallocate() }
@@ -169,9 +169,9 @@ public struct YAMLEmitter: Sendable {
 
 /// A failure of libyaml's emitter (which only fails on events out of order, invalid text or
 /// memory exhaustion).
-public struct YAMLEmitterError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct YAMLEmitterError: Error, Sendable, Hashable, CustomStringConvertible {
     /// libyaml's message.
-    public package(set) var message: String
+    package var message: String
 
     /// Creates an error.
     package init(message: String) {
@@ -179,7 +179,7 @@ public struct YAMLEmitterError: Error, Sendable, Hashable, CustomStringConvertib
     }
 
     /// `cannot write YAML: <message>`.
-    public var description: String { "cannot write YAML: \(message)" }
+    package var description: String { "cannot write YAML: \(message)" }
 }
 
 /// Where the emitter's output goes: bytes appended by libyaml's write handler.

@@ -1,5 +1,5 @@
 /// A located problem found while reading YAML.
-public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem it is.
     package enum Kind: String, Sendable, Hashable {
         /// The file could not be opened or read.
@@ -25,9 +25,9 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kind of problem.
     package var kind: Kind
     /// Where it is.
-    public package(set) var location: SourceLocation
+    package var location: SourceLocation
     /// A sentence for a person, without the location.
-    public package(set) var message: String
+    package var message: String
     /// Another place the message names, with what is there: where a key given twice was
     /// first given, or the construct libyaml was parsing when it failed.
     package var related: Related?
@@ -44,5 +44,5 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:column: error: message`.
-    public var description: String { "\(location): error: \(message)" }
+    package var description: String { "\(location): error: \(message)" }
 }

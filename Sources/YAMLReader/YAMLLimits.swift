@@ -1,6 +1,6 @@
 /// Bounds that protect the reader against hostile input. Every bound is checked while events are
 /// pulled from libyaml, so a file that breaks one stops being read at that point.
-public struct YAMLLimits: Sendable, Hashable {
+package struct YAMLLimits: Sendable, Hashable {
     /// The deepest nesting of sequences and mappings allowed (the document's root is level 1).
     package var maxDepth: Int
     /// The most nodes that aliases may add to one document by repeating anchored nodes.
@@ -9,14 +9,14 @@ public struct YAMLLimits: Sendable, Hashable {
     package var maxFileSize: Int
 
     /// Creates limits; the defaults are those of the catalogue format.
-    public init(maxDepth: Int = 64, maxAliasExpansion: Int = 10_000, maxFileSize: Int = 16 * 1024 * 1024) {
+    package init(maxDepth: Int = 64, maxAliasExpansion: Int = 10_000, maxFileSize: Int = 16 * 1024 * 1024) {
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
         self.maxFileSize = maxFileSize
     }
 
     /// The catalogue format's defaults: depth 64, 10,000 nodes of alias expansion, 16 MiB.
-    public static let `default` = YAMLLimits()
+    package static let `default` = YAMLLimits()
 
     /// The one file-size check of the reader: the error for a file of `size` bytes over
     /// ``maxFileSize``, at `start`; nil when it fits.

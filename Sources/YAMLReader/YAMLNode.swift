@@ -2,9 +2,9 @@
 ///
 /// Aliases are resolved: an alias is the anchored node itself (shared, not copied, thanks to
 /// copy-on-write), and merge keys (`<<`) are applied, so readers of a node never see either.
-public struct YAMLNode: Sendable {
+package struct YAMLNode: Sendable {
     /// What the node holds.
-    public enum Content: Sendable {
+    package enum Content: Sendable {
         /// A scalar, resolved by the YAML 1.2 core schema.
         case scalar(YAMLScalar)
         /// A sequence of nodes.
@@ -14,7 +14,7 @@ public struct YAMLNode: Sendable {
     }
 
     /// What the node holds.
-    public package(set) var content: Content
+    package var content: Content
     /// Where the node starts.
     package var location: SourceLocation
 
@@ -66,13 +66,13 @@ public struct YAMLNode: Sendable {
 }
 
 /// One key and its value in a mapping.
-public struct YAMLMappingEntry: Sendable {
+package struct YAMLMappingEntry: Sendable {
     /// The key's text (keys are always scalars).
-    public package(set) var key: String
+    package var key: String
     /// Where the key is written.
     package var keyLocation: SourceLocation
     /// The value.
-    public package(set) var value: YAMLNode
+    package var value: YAMLNode
 
     /// Creates an entry.
     package init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
@@ -83,7 +83,7 @@ public struct YAMLMappingEntry: Sendable {
 }
 
 /// A scalar: its text as written (after YAML's unescaping and folding) and its resolved value.
-public struct YAMLScalar: Sendable, Hashable {
+package struct YAMLScalar: Sendable, Hashable {
     /// How the scalar was written.
     package enum Style: Sendable, Hashable {
         /// Unquoted.
@@ -95,9 +95,9 @@ public struct YAMLScalar: Sendable, Hashable {
     }
 
     /// The text.
-    public package(set) var text: String
+    package var text: String
     /// The value the core schema (or a standard tag) gives it.
-    public package(set) var value: ScalarValue
+    package var value: ScalarValue
     /// How it was written.
     package var style: Style
 
@@ -110,7 +110,7 @@ public struct YAMLScalar: Sendable, Hashable {
 }
 
 /// The value of a scalar under the YAML 1.2 core schema.
-public enum ScalarValue: Sendable, Hashable {
+package enum ScalarValue: Sendable, Hashable {
     /// `null`, `Null`, `NULL`, `~` or empty.
     case null
     /// `true` or `false` (also capitalised or upper case).
@@ -124,9 +124,9 @@ public enum ScalarValue: Sendable, Hashable {
 }
 
 /// A document: its root node.
-public struct YAMLDocument: Sendable {
+package struct YAMLDocument: Sendable {
     /// The root node.
-    public package(set) var root: YAMLNode
+    package var root: YAMLNode
     /// Where the document starts.
     package var location: SourceLocation
 

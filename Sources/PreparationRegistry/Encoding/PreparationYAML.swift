@@ -1,7 +1,7 @@
 import YAMLReader
 
 /// A failure of libyaml's emitter.
-public typealias YAMLEmitterError = YAMLReader.YAMLEmitterError
+package typealias YAMLEmitterError = YAMLReader.YAMLEmitterError
 
 /// Preparations as YAML, written with libyaml's emitter: what `catalog query --format yaml`
 /// and `catalog show --format yaml` print.
@@ -13,15 +13,15 @@ public typealias YAMLEmitterError = YAMLReader.YAMLEmitterError
 /// output is itself a valid catalogue file: saved under `preparations/`, it reads back through
 /// ``CatalogueLoader`` as the same preparations. Strings that would read back as another type
 /// (`"true"`, `"2025-06-01"`) are quoted.
-public enum PreparationYAML {
+package enum PreparationYAML {
     /// The preparations as a YAML stream, one document each (`---` between them); an empty
     /// list gives an empty string.
-    public static func encode(_ preparations: [Preparation]) throws(YAMLEmitterError) -> String {
+    package static func encode(_ preparations: [Preparation]) throws(YAMLEmitterError) -> String {
         try emitter.emit(documents: preparations.map(document(of:)))
     }
 
     /// One preparation as a YAML document.
-    public static func encode(_ preparation: Preparation) throws(YAMLEmitterError) -> String {
+    package static func encode(_ preparation: Preparation) throws(YAMLEmitterError) -> String {
         try encode([preparation])
     }
 

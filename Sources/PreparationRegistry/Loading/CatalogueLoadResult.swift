@@ -14,7 +14,7 @@ public struct CatalogueLoadResult: Sendable {
     public package(set) var fileCount: Int
     /// The diagnostics found but not kept, per file (at most `CatalogueLoader/diagnosticsPerFile`
     /// are kept of one file, and `CatalogueLoader/diagnosticsInAll` in all), sorted by file.
-    public package(set) var omitted: [OmittedDiagnostics] = []
+    package var omitted: [OmittedDiagnostics] = []
     /// Whether an error lies outside the preparation files (the folder, the manifest).
     package var hasCatalogueLevelErrors = false
     /// Ids whose definition is in doubt: defined twice in one layer, or listed under a layer's

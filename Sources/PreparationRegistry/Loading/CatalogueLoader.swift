@@ -11,7 +11,7 @@ public struct CatalogueLoader: Sendable {
     package var work: LoadWork
 
     /// The manifest file's name inside a catalogue folder.
-    public static let manifestName = "catalogue.yaml"
+    package static let manifestName = "catalogue.yaml"
     /// The folder, inside a catalogue folder, that holds the preparation files.
     package static let preparationsFolder = "preparations"
 
@@ -47,7 +47,7 @@ public struct CatalogueLoader: Sendable {
     /// Reads only the manifest of the catalogue folder at `path` (the bundled vocabulary when
     /// it has none): what checking single files against that catalogue needs. A folder with
     /// neither `catalogue.yaml` nor `preparations/` is not a catalogue: an error.
-    public func loadManifest(catalogueAt path: String) -> CatalogueLoadResult {
+    package func loadManifest(catalogueAt path: String) -> CatalogueLoadResult {
         load(catalogueAt: path, preparations: false)
     }
 
@@ -155,7 +155,7 @@ public struct CatalogueLoader: Sendable {
     ///     the catalogue the files are checked against or added to: a `deprecated.replaced-by`
     ///     may name one of them as well as one of the files. (Ids of the files that are also
     ///     among them are not duplicates: only the files' own ids must be unique.)
-    public func load(files paths: [String], manifest: Manifest? = nil, knownIDs: Set<String> = []) -> CatalogueLoadResult {
+    package func load(files paths: [String], manifest: Manifest? = nil, knownIDs: Set<String> = []) -> CatalogueLoadResult {
         var session = self.session()
         session.knownIDs = knownIDs
         var manifest = manifest ?? BundledCatalogue.fallbackManifest

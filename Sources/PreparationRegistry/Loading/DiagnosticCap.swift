@@ -1,12 +1,12 @@
 /// The diagnostics of one file that a load found but did not keep: how many, and where the
 /// first of them is.
-public struct OmittedDiagnostics: Sendable, Hashable {
+package struct OmittedDiagnostics: Sendable, Hashable {
     /// The file (as diagnostics name it).
-    public package(set) var file: String
+    package var file: String
     /// How many errors were left out.
-    public package(set) var errors: Int
+    package var errors: Int
     /// How many warnings were left out.
-    public package(set) var warnings: Int
+    package var warnings: Int
     /// Where the first one left out is.
     package var first: SourceLocation
 

@@ -60,7 +60,7 @@ public struct Concentration: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(formatNumber(value)) \(unit.rawValue)" }
 
     /// Reads `1.35 %`, `0.01%`, `10 mg/ml`; nil when the text has another shape.
-    public static func parse(_ text: String) -> Concentration? {
+    package static func parse(_ text: String) -> Concentration? {
         let utf8 = text.utf8
         var start = utf8.startIndex
         var end = utf8.endIndex

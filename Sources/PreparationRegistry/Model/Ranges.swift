@@ -126,7 +126,7 @@ public struct QuantityRange<Unit: UnitOfMeasure>: Sendable, Hashable, CustomStri
     public package(set) var max: Quantity<Unit>
 
     /// Creates a range; the caller guarantees `min <= max`.
-    public init(min: Quantity<Unit>, max: Quantity<Unit>) {
+    package init(min: Quantity<Unit>, max: Quantity<Unit>) {
         self.min = min
         self.max = max
     }

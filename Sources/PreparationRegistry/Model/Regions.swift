@@ -12,7 +12,7 @@ public enum Area: String, Sendable, Hashable, CaseIterable, Comparable, CustomSt
     public var description: String { rawValue }
 
     /// The regions that belong to this area.
-    public var regions: [Region] { Region.allCases.filter { $0.area == self } }
+    package var regions: [Region] { Region.allCases.filter { $0.area == self } }
 
     /// In the order face, scalp, body.
     public static func < (lhs: Area, rhs: Area) -> Bool {

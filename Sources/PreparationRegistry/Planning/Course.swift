@@ -163,7 +163,7 @@ public struct CourseRefusal: Error, Sendable, Hashable, CustomStringConvertible 
 
 /// Which catalogue a course was planned from: the manifest's `name` and `version`, as written
 /// (nil when the manifest leaves them out).
-public struct CatalogueIdentity: Sendable, Hashable {
+package struct CatalogueIdentity: Sendable, Hashable {
     /// The catalogue's name.
     package var name: String?
     /// The catalogue's version.
@@ -176,7 +176,7 @@ public struct CatalogueIdentity: Sendable, Hashable {
     }
 
     /// The identity of `manifest`.
-    public init(_ manifest: Manifest) { self.init(name: manifest.name, version: manifest.version) }
+    package init(_ manifest: Manifest) { self.init(name: manifest.name, version: manifest.version) }
 
     /// `Bundled catalogue 2026.11`, `a catalogue without name`.
     package var text: String {

@@ -6,7 +6,7 @@ extension Quantity where Unit == DurationUnit {
     /// With `yearsAllowed`, years (`2 years`, `1 yr`, `3y`), which catalogue ranges do not use,
     /// are read too, as 12 months each: a horizon is often thought of in years. Without it,
     /// the result is exactly what a catalogue's range reader gives for the text.
-    public static func parseDuration(_ text: String, yearsAllowed: Bool = false) -> Quantity<DurationUnit>? {
+    package static func parseDuration(_ text: String, yearsAllowed: Bool = false) -> Quantity<DurationUnit>? {
         guard let (bound, second) = splitRangeText(text), second == nil, let word = bound.unit else { return nil }
         if let unit = DurationUnit.parse(word) { return Quantity(bound.number, unit) }
         guard yearsAllowed, ["year", "years", "yr", "yrs", "y"].contains(word.lowercased()) else { return nil }
