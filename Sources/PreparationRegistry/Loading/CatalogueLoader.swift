@@ -165,9 +165,9 @@ public struct CatalogueLoader: Sendable {
         session.markCatalogueLevelErrors()
         // A regular file named twice (also under another spelling of its path) is read once,
         // under the first of its names in sorted order.
-        var read: Set<[UInt8]> = []
+        var read: Set<PathKey> = []
         for path in paths.sorted() where path.split(separator: "/").last.map(String.init) != Self.manifestName {
-            if pathKind(path) == .file, let real = realPath(Array(path.utf8)), !read.insert(real).inserted { continue }
+            if pathKind(path) == .file, let real = realPath(Array(path.utf8)), !read.insert(PathKey(real)).inserted { continue }
             session.loadPreparations(.named(path, reader: session.reader), vocabulary: manifest.vocabulary)
         }
         return session.finish(manifest: manifest)

@@ -23,10 +23,13 @@ struct CatalogueWalker {
     var files: [CatalogueFile] = []
     var diagnostics: [Diagnostic] = []
     /// The real paths of the folders walked, so that a loop of links is not walked twice.
-    private var visited: Set<[UInt8]> = []
+    private var visited: Set<PathKey> = []
     /// Each file found with its real path, so that a file reached through several links is
     /// read once.
     private var found: [(file: CatalogueFile, real: [UInt8])] = []
+    /// Whether a link was followed: without one, every file found has a real path of its own
+    /// (its folder's, each walked once, and its name), and nothing is read twice.
+    private var followedLink = false
 
     init?(root: String) {
         guard let real = realPath(Array(root.utf8)) else { return nil }
@@ -45,22 +48,27 @@ struct CatalogueWalker {
                                       .linkOutside(to: escapedPath(real))))
             return
         }
-        visited.insert(real)
+        visited.insert(PathKey(real))
         // The folders that hold the preparations folder, up to the catalogue's own: a link to
         // one of them is a loop, not more preparations (it would lead to the manifest, and to
         // drafts kept beside it, as if they were preparations).
         var ancestor = real[...]
         while ancestor.count > realRoot.count, let slash = ancestor.lastIndex(of: 0x2F) {
             ancestor = ancestor[..<slash]
-            visited.insert(Array(ancestor))
+            visited.insert(PathKey(Array(ancestor)))
         }
-        visited.insert(realRoot)
+        visited.insert(PathKey(realRoot))
         walkDirectory(path: startBytes, display: start, real: real)
         // In sorted path order, byte by byte; a file that several paths lead to is read once,
         // under the first of them.
-        found.sort { $0.file.path.lexicographicallyPrecedes($1.file.path) }
-        var read: Set<[UInt8]> = []
-        files = found.filter { read.insert($0.real).inserted }.map(\.file)
+        found.sort { $0.file.path.bytesPrecede($1.file.path) }
+        if followedLink {
+            var read: Set<PathKey> = []
+            read.reserveCapacity(found.count)
+            files = found.filter { read.insert(PathKey($0.real)).inserted }.map(\.file)
+        } else {
+            files = found.map(\.file)
+        }
         found = []
     }
 
@@ -79,11 +87,14 @@ struct CatalogueWalker {
         defer { closedir(dir) }
         var names: [[UInt8]] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                guard let start = raw.baseAddress else { return [] }
+                return Array(UnsafeRawBufferPointer(start: start, count: strnlen(start, raw.count)))
+            }
             if name.first == 0x2E { continue }  // hidden, and . and ..
             names.append(name)
         }
-        names.sort { $0.lexicographicallyPrecedes($1) }
+        names.sort { $0.bytesPrecede($1) }
         for name in names {
             let childPath = join(path, name)
             let childDisplay = join(display, escapedPath(name))
@@ -114,11 +125,12 @@ struct CatalogueWalker {
                 }
                 info = followed
                 childReal = target
+                followedLink = true
             }
             let preparationName = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                if !visited.insert(childReal).inserted { continue }
+                if !visited.insert(PathKey(childReal)).inserted { continue }
                 walkDirectory(path: childPath, display: childDisplay, real: childReal)
             case S_IFREG where preparationName:
                 found.append((CatalogueFile(path: childPath, displayPath: childDisplay), childReal))
