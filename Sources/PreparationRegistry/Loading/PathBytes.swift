@@ -24,7 +24,11 @@ func withCPath<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R? {
 /// `a/b` of two byte paths, without doubling the slash.
 func join(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
     if a.isEmpty || a == [0x2E] { return b }
-    return a.last == 0x2F ? a + b : a + [0x2F] + b
+    var joined = a
+    joined.reserveCapacity(a.count + 1 + b.count)
+    if a.last != 0x2F { joined.append(0x2F) }
+    joined.append(contentsOf: b)
+    return joined
 }
 
 /// The canonical path with every link resolved, as bytes, or nil when it does not exist.
@@ -50,6 +54,8 @@ func fileStatus(_ path: [UInt8], follow: Bool) -> stat? {
 /// A path for a person: its bytes as UTF-8 text where they are valid UTF-8, and each byte that
 /// is not as `\xNN` (two hexadecimal digits), so that a diagnostic names exactly the file.
 func escapedPath(_ bytes: some Collection<UInt8>) -> String {
+    // ASCII, as most names are, is valid UTF-8 as it stands (and checked faster).
+    if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
     if let text = String(validating: bytes, as: UTF8.self) { return text }
     var result = ""
     var rest = bytes[...]

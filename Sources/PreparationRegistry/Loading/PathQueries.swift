@@ -9,10 +9,16 @@ import Darwin
 // What is at a path, asked of the system with the path as text (the walker's byte paths are
 // in `PathBytes.swift`).
 
-/// `a/b`, without doubling the slash.
+/// `a/b`, without doubling the slash (a path's last byte, not its last character, as a
+/// system reads it).
 func join(_ a: String, _ b: String) -> String {
     if a.isEmpty || a == "." { return b }
-    return a.hasSuffix("/") ? a + b : a + "/" + b
+    var joined = ""
+    joined.reserveCapacity(a.utf8.count + 1 + b.utf8.count)
+    joined += a
+    if a.utf8.last != 0x2F { joined += "/" }
+    joined += b
+    return joined
 }
 
 /// The canonical path with every link resolved, or nil when it does not exist. (A real path
