@@ -49,13 +49,25 @@ extension YAMLEventRecorder {
     }
 }
 
+/// `body` with `path` as a C string; nil when the path holds a NUL byte (no file has such a
+/// name).
+package func withCPath<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R? {
+    guard !path.contains(0) else { return nil }
+    // On the stack for a path of usual length, rather than a new array for every call.
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: path.count + 1) { buffer in
+        guard let base = buffer.baseAddress else { return nil }
+        path.withUnsafeBytes { bytes in
+            if let from = bytes.baseAddress { memcpy(base, from, bytes.count) }
+        }
+        base[path.count] = 0
+        return body(base)
+    }
+}
+
 /// `open(2)` for reading of the path whose bytes are `path`.
 func openForReading(_ path: [UInt8], start: SourceLocation) throws(YAMLError) -> Int32 {
-    guard !path.contains(0) else {
+    guard let fd = withCPath(path, { open($0, O_RDONLY | O_CLOEXEC) }) else {
         throw YAMLError(.io, at: start, "cannot open file: its path holds a NUL byte")
-    }
-    let fd = (path + [0]).withUnsafeBufferPointer { bytes in
-        bytes.withMemoryRebound(to: CChar.self) { $0.baseAddress.map { open($0, O_RDONLY | O_CLOEXEC) } ?? -1 }
     }
     guard fd >= 0 else { throw YAMLError(.io, at: start, "cannot open file: \(errnoText())") }
     return fd

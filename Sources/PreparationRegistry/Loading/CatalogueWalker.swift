@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import YAMLReader
 
 /// Finds the preparation files of a catalogue directory: every `*.yaml` and `*.yml` below
 /// `preparations/`, in sorted path order, skipping hidden files and folders, and refusing

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import YAMLReader
 
 // Paths as the bytes the system gives and takes. A Linux file name is any bytes but `/` and
 // NUL: not always UTF-8, which a `String` cannot hold (it would replace the bad bytes, and the
@@ -12,23 +13,18 @@ import Darwin
 // which `String` comparison takes for one. So the walker lists, compares, sorts and opens
 // paths as bytes, and turns them into text only to show them (``escapedPath(_:)``).
 
-/// `body` with `path` as a C string; nil when the path holds a NUL byte (no file has such a
-/// name).
-func withCPath<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R? {
-    guard !path.contains(0) else { return nil }
-    return (path + [0]).withUnsafeBufferPointer { bytes in
-        bytes.withMemoryRebound(to: CChar.self) { $0.baseAddress.map(body) }
-    }
-}
-
 /// `a/b` of two byte paths, without doubling the slash.
 func join(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
     if a.isEmpty || a == [0x2E] { return b }
-    var joined = a
-    joined.reserveCapacity(a.count + 1 + b.count)
-    if a.last != 0x2F { joined.append(0x2F) }
-    joined.append(contentsOf: b)
-    return joined
+    let slash = a.last != 0x2F
+    return [UInt8](unsafeUninitializedCapacity: a.count + (slash ? 1 : 0) + b.count) { buffer, count in
+        count = buffer.initialize(fromContentsOf: a)
+        if slash {
+            buffer[count] = 0x2F
+            count += 1
+        }
+        count = buffer[count...].initialize(fromContentsOf: b)
+    }
 }
 
 /// The canonical path with every link resolved, as bytes, or nil when it does not exist.
@@ -106,8 +102,11 @@ extension [UInt8] {
     }
 
     /// True when the bytes end with `suffix`'s UTF-8.
-    func hasSuffix(_ suffix: String) -> Bool {
-        let tail = Array(suffix.utf8)
-        return count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
+    func hasSuffix(_ suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        return count >= length && withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return length == 0 }
+            return memcmp(base + (count - length), suffix.utf8Start, length) == 0
+        }
     }
 }
