@@ -48,7 +48,7 @@ struct FlatRecord {
 /// text of its scalars. Reused from one document to the next, so reading a stream allocates
 /// almost nothing per document once the arrays have grown.
 struct FlatStorage {
-    let file: String
+    var file: String
     var records: [FlatRecord] = []
     /// Children: a sequence's items, a mapping's keys and values in turn (record indices;
     /// an alias is the index of the node it names).

@@ -67,7 +67,7 @@ package struct YAMLEventRecorder {
 
     private mutating func startFile(_ file: String) {
         batch.entries.append(.fileStart(file))
-        builder = FlatBuilder(file: file, limits: limits, buffers: builder.takeBuffers(), keepsDocuments: true)
+        builder.startFile(file)
     }
 
     private mutating func endFile(_ readErrors: [YAMLError]) {
