@@ -51,6 +51,7 @@ extension YAMLEventRecorder {
 
 /// `body` with `path` as a C string; nil when the path holds a NUL byte (no file has such a
 /// name).
+@inlinable
 package func withCPath<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R? {
     guard !path.contains(0) else { return nil }
     // On the stack for a path of usual length, rather than a new array for every call.
