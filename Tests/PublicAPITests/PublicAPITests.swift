@@ -1,8 +1,8 @@
 // Another tool's use of the libraries, compiled WITHOUT package access (`packageAccess: false`
 // in Package.swift) and without `@testable`: if this target builds, the public API is enough to
 // load a catalogue, read its diagnostics, query it, register a plugin and a planning rule of
-// one's own, plan a course and print it as `catalog course` does, with the bundled area plugins
-// beside it.
+// one's own, plan a course and export it as `catalog course` does (JSON, iCalendar, FHIR), with
+// the bundled area plugins beside it.
 import AreaPlugins
 import Exporters
 import Foundation
@@ -78,6 +78,56 @@ struct NeckPlugin: CoursePlugin {
         let outcome = try host.plan("face", CourseRequest(concern: "dehydration", start: start), using: registry)
         #expect(outcome.course?.preparation.id == "lightly-crosslinked-ha-booster")
         #expect(outcome.course?.sessions.map(\.date.description) == ["2026-01-05", "2026-02-02", "2026-03-02"])
+    }
+
+    @Test func aBundledCourseExportsAsICSAndFHIR() throws {
+        let registry = try #require(CatalogueLoader().loadBundled().registry)
+        let start = try #require(CalendarDate("2026-01-05"))
+        let outcome = try PluginHost(areaPlugins).plan("face", CourseRequest(concern: "dehydration", start: start), using: registry)
+        let course = try #require(outcome.course)
+        let events = course.sessions.count + course.visits.count
+        #expect(course.sessions.count == 3)
+
+        // iCalendar: one all-day VEVENT per session and per visit, CRLF lines of at most 75 octets.
+        let stamp = CourseICS.stamp(secondsSinceEpoch: 1_767_571_200)
+        #expect(stamp == "20260105T000000Z")
+        let ics = CourseICS.render(course, stamp: stamp, patient: "Patient/123")
+        #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
+        let lines = ics.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == events)
+        #expect(lines.filter { $0 == "END:VEVENT" }.count == events)
+        #expect(lines.filter { $0 == "DTSTAMP:" + stamp }.count == events)
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 && !$0.contains("\n") })
+        for session in course.sessions {
+            let day = session.date.description.replacingOccurrences(of: "-", with: "")
+            #expect(lines.contains("DTSTART;VALUE=DATE:" + day), "session \(session.number)")
+        }
+        #expect(CourseICS.render(course, stamp: stamp, patient: "Patient/123") == ics)
+        #expect(CourseICS.render(course, stamp: stamp, patient: "Patient/456") != ics)
+
+        // FHIR R4: a collection Bundle, the CarePlan first, then one ServiceRequest per session
+        // and per visit, each at a urn:uuid: URL.
+        let fhir = CourseFHIR.render(course, options: .init(patient: "Patient/123"))
+        let bundle = try #require(try JSONSerialization.jsonObject(with: Data(fhir.utf8)) as? [String: Any])
+        #expect(bundle["resourceType"] as? String == "Bundle")
+        #expect(bundle["type"] as? String == "collection")
+        let entries = try #require(bundle["entry"] as? [[String: Any]])
+        let resources = entries.compactMap { $0["resource"] as? [String: Any] }
+        #expect(resources.map { $0["resourceType"] as? String }
+                == ["CarePlan"] + Array(repeating: "ServiceRequest", count: events))
+        #expect(entries.allSatisfy { ($0["fullUrl"] as? String)?.hasPrefix("urn:uuid:") == true && $0["request"] == nil })
+        #expect(resources.allSatisfy { ($0["subject"] as? [String: Any])?["reference"] as? String == "Patient/123" })
+        #expect(resources.first?["status"] as? String == "draft" && resources.first?["intent"] as? String == "proposal")
+        #expect(CourseFHIR.render(course, options: .init(patient: "Patient/123")) == fhir)
+
+        // A transaction Bundle: each entry POSTs its resource.
+        let transaction = CourseFHIR.render(course, options: .init(bundleType: .transaction))
+        let posted = try #require(try JSONSerialization.jsonObject(with: Data(transaction.utf8)) as? [String: Any])
+        #expect(posted["type"] as? String == "transaction")
+        let requests = try #require(posted["entry"] as? [[String: Any]]).compactMap { $0["request"] as? [String: String] }
+        #expect(requests.map { $0["method"] } == Array(repeating: "POST", count: events + 1))
+        #expect(requests.first?["url"] == "CarePlan")
     }
 
     @Test func aSecondPluginWithTheSameIDIsRefused() throws {

@@ -14,7 +14,9 @@ import Darwin
 // which must not move: allocated once, freed in `deinit`.
 
 /// A lock and a condition that threads wait on under it (pthread's mutex and condition
-/// variable). `@unchecked Sendable`: pthread's calls are made for use from several threads.
+/// variable), for state that a thread waits to change (the loader's `HandOverQueue`). A plain
+/// lock is Synchronization's `Mutex`. `@unchecked Sendable`: pthread's calls are made for use
+/// from several threads.
 package final class ThreadCondition: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -43,13 +45,6 @@ package final class ThreadCondition: @unchecked Sendable {
 
     /// Wakes every thread waiting in ``wait()``.
     package func broadcast() { pthread_cond_broadcast(condition) }
-
-    /// `body`'s result, run under the lock.
-    package func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        lock()
-        defer { unlock() }
-        return try body()
-    }
 }
 
 /// Runs `body` on a new thread of its own (detached: nothing waits for its end; the values it

@@ -2,8 +2,8 @@
 /// region or condition (with the nearest known word suggested, as every command does, through
 /// ``UnknownValue``), a region the plugin does not serve, or an allergy too vague to screen with.
 public struct CourseRequestError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The message, without a `error:` prefix.
-    public package(set) var message: String
+    /// The message (what ``description`` shows).
+    package let message: String
     /// The unknown word, when that is what is wrong.
     package var unknownValue: UnknownValue?
 
@@ -16,7 +16,7 @@ public struct CourseRequestError: Error, Sendable, Hashable, CustomStringConvert
         unknownValue = unknown
     }
 
-    /// The message.
+    /// The message, without an `error:` prefix: `unknown area 'fase'; did you mean 'face'?`.
     public var description: String { message }
 
     /// `unknown area 'fase'; did you mean 'face'?`: an ``UnknownValue`` of `kind`.

@@ -1,12 +1,12 @@
 /// Why a plugin could not be registered.
 public struct PluginRegistrationError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The message.
-    public package(set) var message: String
+    /// The message (what ``description`` shows).
+    package let message: String
 
     /// Creates an error.
     package init(_ message: String) { self.message = message }
 
-    /// The message.
+    /// The message, without an `error:` prefix: `a plugin with id 'face' is already registered`.
     public var description: String { message }
 }
 

@@ -1,27 +1,32 @@
+import Synchronization
+
 /// A registry's ``QueryIndex``, built once: when the registry is made, on first use, or on
 /// another thread meanwhile (``building(_:on:)``: the loader starts the build, then checks the
-/// catalogue while it runs). The registry and its copies share it. `@unchecked Sendable`: the
-/// mutable fields are read and written only under the lock.
-final class QueryIndexes: @unchecked Sendable {
-    private let lock = ThreadCondition()
-    private var built: QueryIndex?
-    /// Where a build on another thread puts the index.
-    private var pending: HandOverQueue<QueryIndex>?
-    /// The preparations to index on first use (nil once built).
-    private var preparations: [Preparation]?
+/// catalogue while it runs). The registry and its copies share it.
+final class QueryIndexes: Sendable {
+    /// What the indexes are at: built, being built, or to build on first use.
+    private struct State: Sendable {
+        var built: QueryIndex?
+        /// Where a build on another thread puts the index.
+        var pending: HandOverQueue<QueryIndex>?
+        /// The preparations to index on first use (nil once built).
+        var preparations: [Preparation]?
+    }
+
+    private let state: Mutex<State>
 
     /// Indexes built already.
     init(_ index: QueryIndex) {
-        built = index
+        state = Mutex(State(built: index))
     }
 
     /// The indexes of `preparations` (sorted by id, each id once), built on first use.
     init(onFirstUse preparations: [Preparation]) {
-        self.preparations = preparations
+        state = Mutex(State(preparations: preparations))
     }
 
     private init(pending: HandOverQueue<QueryIndex>) {
-        self.pending = pending
+        state = Mutex(State(pending: pending))
     }
 
     /// Starts building the indexes of `preparations` (sorted by id, each id once) on another
@@ -44,23 +49,23 @@ final class QueryIndexes: @unchecked Sendable {
 
     /// The indexes, building them or waiting for them if need be.
     var index: QueryIndex {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let index = pending?.take() ?? QueryIndex(preparations ?? [])
-        built = index
-        pending = nil
-        preparations = nil
-        return index
+        state.withLock { state in
+            if let built = state.built { return built }
+            let index = state.pending?.take() ?? QueryIndex(state.preparations ?? [])
+            state.built = index
+            state.pending = nil
+            state.preparations = nil
+            return index
+        }
     }
 
     /// True once the indexes are built (a test's view).
     var isBuilt: Bool {
-        lock.withLock { built != nil }
+        state.withLock { $0.built != nil }
     }
 
     /// True when the indexes are neither built nor being built (a test's view).
     var isDeferred: Bool {
-        lock.withLock { built == nil && pending == nil }
+        state.withLock { $0.built == nil && $0.pending == nil }
     }
 }
