@@ -29,6 +29,13 @@ public enum CourseICS {
             let cuts = course.warnings.filter { $0.hasPrefix("the course was cut") }
             description += "\nIncomplete: " + (cuts.isEmpty ? "the course was cut" : cuts.joined(separator: "; "))
         }
+        // Every warning of the whole course (a dose over what one session may take, a region's
+        // caution, a phase not planned...) on every session, as in the table and the JSON: a
+        // calendar read alone must not hide one. A session's own warnings follow on its event.
+        let numbers = Set(course.sessions.map(\.number))
+        for warning in course.warnings where !warning.hasPrefix("the course was cut") && sessionNumber(of: warning, in: numbers) == nil {
+            description += "\nWarning: " + warning
+        }
         for session in course.sessions {
             var text = "Preparation: \(p.name) (\(p.id))\n"
             text += session.number == 1 ? "Window: start date\n"
@@ -74,6 +81,16 @@ public enum CourseICS {
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()
+    }
+
+    /// The number of the session a warning is about (`session 3 on ...`), if it is one of
+    /// `numbers`.
+    private static func sessionNumber(of warning: String, in numbers: Set<Int>) -> Int? {
+        guard warning.hasPrefix("session ") else { return nil }
+        let digits = warning.utf8.dropFirst(8).prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard let number = Int(String(decoding: digits, as: UTF8.self)), numbers.contains(number),
+              warning.utf8.dropFirst(8 + digits.count).first == 0x20 else { return nil }
+        return number
     }
 
     /// The DTSTAMP form of a moment given in seconds since 1970 (UTC).

@@ -172,3 +172,24 @@ struct CourseDoseCommandTests {
         #expect(run.stdout.contains("    catalog course body --concern localized-fat --region abdomen:400cm2 --region flanks:300cm2 --start 2026-03-02\n"))
     }
 }
+
+@Suite("catalog course --format ics: every warning of the course on the calendar")
+struct CourseICSWarningTests {
+    @Test("a dose over what one session may take and a region's caution are on every session's event")
+    func courseWarnings() throws {
+        let run = try runCatalog(["course", "face", "--concern", "double-chin", "--region", "submental:60cm2",
+                                  "--start", "2026-01-05", "--format", "ics"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // Unfolded (RFC 5545: a line break and one space continue the line), then unescaped.
+        let text = run.stdout.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\\,", with: ",")
+            .replacingOccurrences(of: "\\;", with: ";").replacingOccurrences(of: "\\n", with: "\n")
+        let sessions = text.components(separatedBy: "BEGIN:VEVENT").dropFirst().filter { $0.contains("Preparation: ") }
+        #expect(sessions.count >= 1)
+        for event in sessions {
+            #expect(event.components(separatedBy: "\nWarning: the session could take up to 12 ml, more than the 10 ml one "
+                + "session may take: one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart)\n").count == 2)
+            #expect(event.components(separatedBy: "\nWarning: submental: do not inject above the jaw line or within "
+                + "1-1.5 cm below it (marginal mandibular nerve) [submental-jaw-line]\n").count == 2)
+        }
+    }
+}

@@ -16,3 +16,58 @@ struct LookUpDoubtTests {
         #expect(result.stdout.contains("\"id\":\"two\"") && !result.stdout.contains("\"id\":\"one\""))
     }
 }
+
+@Suite("look-ups from a broken catalogue: the id of a document that did not load is in doubt")
+struct BrokenDocumentIDTests {
+    /// `one` valid in `a.yaml`, and again in `b.yaml`, which has another error (so it never
+    /// loads and its duplicate id is never reported): `one` is in doubt all the same.
+    func catalogue() throws -> URL {
+        try makeCatalogue(["face/a.yaml": preparation("one"), "face/b.yaml": preparation("one") + "foo: 1\n",
+                           "face/c.yaml": preparation("two")])
+    }
+
+    @Test("query leaves it out and names it")
+    func query() throws {
+        let root = try catalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try runCatalog(["query", "--catalogue", root.path, "--format", "jsonl"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "warning: \(root.path) has 1 error in 1 file (\(root.path)/preparations/face/b.yaml); "
+                + "answering from the 1 preparation of the other files, leaving out 1 more whose id is in doubt (one); "
+                + "`catalog validate` lists the errors\n")
+        #expect(result.stdout.contains("\"id\":\"two\"") && !result.stdout.contains("\"id\":\"one\""))
+    }
+
+    @Test("show refuses it, exit 1, rather than showing the version that may be the wrong one")
+    func show() throws {
+        let root = try catalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try runCatalog(["show", "one", "--catalogue", root.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasSuffix("error: no valid preparation 'one': the catalogue's errors concern it (defined twice, "
+                                        + "or replaced by a layer whose replacement did not load); `catalog validate` lists them\n"))
+    }
+}
+
+@Suite("query: an unknown ingredient lists each known one once")
+struct KnownIngredientListTests {
+    @Test("an ingredient named as a class is listed once")
+    func listedOnce() throws {
+        let root = try makeCatalogue(["face/a.yaml": preparation("one").replacingOccurrences(of: "[glycerol]", with: "[vitamin]")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try """
+            name: Test
+            version: "1"
+            vocabulary:
+              indications:
+                dehydration: Dehydrated
+              ingredient-classes:
+                vitamin: Vitamins
+
+            """.write(to: root.appendingPathComponent("catalogue.yaml"), atomically: true, encoding: .utf8)
+        let result = try runCatalog(["query", "--catalogue", root.path, "--ingredient", "zzz"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: unknown ingredient 'zzz'; known ingredients: vitamin\n")
+    }
+}

@@ -128,15 +128,27 @@ struct LoadSession {
             let (preparation, errors, first) = PreparationDecoder.decodeCounting(document, vocabulary: vocabulary,
                                                                                  interner: interner, words: words)
             if errors > 0, let first { cap.count(errors: errors, of: file, first: first) }
-            if let preparation { add(preparation, idLocation: preparation.location(of: "id")) }
+            guard let preparation else { return markIDInDoubt(of: document) }
+            add(preparation, idLocation: preparation.location(of: "id"))
             return
         }
         let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner,
                                                                 words: words)
         if !problems.isEmpty { keep(problems) }
-        guard let preparation else { return }
+        guard let preparation else { return markIDInDoubt(of: document) }
         let idLocation = preparation.location(of: "id")
         add(preparation, idLocation: idLocation)
+    }
+
+    /// A document that did not decode still names an id (its top-level `id`, when a string):
+    /// a valid preparation of another file with that id is then in doubt, for a look-up in the
+    /// valid part (the broken one may be the version meant), as for a duplicate id.
+    private mutating func markIDInDoubt(of document: YAMLDocumentView) {
+        guard let entries = document.root.mapping,
+              let entry = entries.first(where: { $0.keyEquals("id") }),
+              let scalar = entry.value.scalar, case .string = scalar.value else { return }
+        let id = scalar.text.trimmingWhitespace().lowercased()
+        if !id.isEmpty { idsInDoubt.insert(id) }
     }
 
     private mutating func add(_ preparation: consuming Preparation, idLocation: SourceLocation) {

@@ -126,8 +126,10 @@ extension Registry {
             unknown.append(UnknownValue(kind: "indication", value: word, known: Array(vocabulary.indications.keys)))
         }
         for word in query.ingredients where !index.knowsIngredient(word) && vocabulary.ingredientClasses[IngredientKey.slug(word)] == nil {
-            unknown.append(UnknownValue(kind: "ingredient", value: word,
-                                        known: Array(vocabulary.ingredientClasses.keys) + index.ingredientNames))
+            // A class and an ingredient named alike are one known word, listed once.
+            var listed = Set<String>()
+            let known = (Array(vocabulary.ingredientClasses.keys) + index.ingredientNames).filter { listed.insert($0).inserted }
+            unknown.append(UnknownValue(kind: "ingredient", value: word, known: known))
         }
         for word in query.excludedConditions where vocabulary.conditions[word.lowercased()] == nil {
             unknown.append(UnknownValue(kind: "condition", value: word, known: Array(vocabulary.conditions.keys)))
