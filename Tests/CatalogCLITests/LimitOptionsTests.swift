@@ -53,4 +53,16 @@ struct LimitOptionsTests {
             #expect(run.stdout == "", "\(arguments)")
         }
     }
+
+    @Test("a negative value is refused with its reason, not taken for a missing value")
+    func negativeValues() throws {
+        let depth = try runCatalog(["validate", "--max-depth", "-5"])
+        #expect(depth.status == 64)
+        #expect(depth.stderr.hasPrefix("Error: --max-depth must be from 1 to 10000, not -5\n"))
+        let aliases = try runCatalog(["validate", "--max-aliases", "-5"])
+        #expect(aliases.stderr.hasPrefix("Error: --max-aliases must be from 0 to 100000000, not -5\n"))
+        let horizon = try runCatalog(["course", "face", "--concern", "dehydration", "--horizon", "-1 month"])
+        #expect(horizon.status == 2)
+        #expect(horizon.stderr.hasPrefix("error: --horizon '-1 month' is not a duration such as '12 months'"))
+    }
 }

@@ -69,7 +69,9 @@ struct CourseCommand: ParsableCommand {
     @Option(help: "The patient's hemisphere, for seasons: north or south.")
     var hemisphere: Hemisphere = .north
 
-    @Option(help: ArgumentHelp("How far ahead repeating phases are planned (default: 12 months).", valueName: "duration"))
+    // Unconditional: `--horizon "-1 month"` is a value to refuse with a reason, not a missing one.
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("How far ahead repeating phases are planned (default: 12 months).", valueName: "duration"))
     var horizon: String?
 
     @Option(help: "Output format: table, json, ics or fhir.")

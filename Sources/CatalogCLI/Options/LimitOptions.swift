@@ -6,16 +6,17 @@ import YAMLReader
 /// hostile files (format section 1.1's defaults: 16 MiB, depth 64, 10,000 alias nodes), which a
 /// user may raise or lower for one run, as library callers can with ``YAMLLimits``.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp(
+    // Unconditional: `--max-depth -5` is a value to refuse with a reason, not a missing one.
+    @Option(name: .customLong("max-file-size"), parsing: .unconditional, help: ArgumentHelp(
         "The largest file read, in bytes or with a unit: 512KiB, 16MiB, 1GiB (default 16MiB; at most 2GiB).",
         valueName: "size"))
     var maxFileSize: ByteSize = ByteSize(bytes: YAMLLimits.default.maxFileSize)
 
-    @Option(name: .customLong("max-depth"), help: ArgumentHelp(
+    @Option(name: .customLong("max-depth"), parsing: .unconditional, help: ArgumentHelp(
         "The deepest nesting of mappings and sequences in a file (1 to 10000).", valueName: "levels"))
     var maxDepth: Int = YAMLLimits.default.maxDepth
 
-    @Option(name: .customLong("max-aliases"), help: ArgumentHelp(
+    @Option(name: .customLong("max-aliases"), parsing: .unconditional, help: ArgumentHelp(
         "The most nodes that aliases may add to one document (0 to 100000000).", valueName: "nodes"))
     var maxAliases: Int = YAMLLimits.default.maxAliasExpansion
 
