@@ -124,8 +124,9 @@ struct LayerMerge: LoadHooks {
         session.settings.layered = true
         session.knownIDs = Set(positions.keys)
         if hasBase {
-            let bundled = BundledCatalogue.fallbackManifest
-            session.settings.fallback = Manifest(name: bundled.name, version: bundled.version, vocabulary: Vocabulary())
+            // A later layer without a manifest adds no word, and has no name or version: the
+            // merged catalogue, named by its last layer, then has none either.
+            session.settings.fallback = Manifest(vocabulary: Vocabulary())
             session.settings.fallbackName = "the vocabulary of the layers before it"
         }
         let result: CatalogueLoadResult
