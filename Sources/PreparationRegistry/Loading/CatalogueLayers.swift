@@ -43,7 +43,8 @@ extension CatalogueLoader {
     ///   one stays in force, and nothing is said) or the later layer's manifest lists it under
     ///   `replaces` (`LayerReplacements`): then the later one is in force. A listed word that
     ///   the layer does not define, or that no earlier layer defines, is a warning.
-    /// - The result's manifest is the last layer's (its name and version), with the merged
+    /// - The result's manifest is the last layer's (its name and version; none when it has no
+    ///   manifest, even over `bundled`), with the merged
     ///   vocabulary; ``Registry/layer(of:)`` says where
     ///   each preparation comes from. The same folder (or `bundled`) given twice is an error.
     package func load(layers: [CatalogueLayer]) -> CatalogueLoadResult {
