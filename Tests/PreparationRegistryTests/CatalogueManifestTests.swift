@@ -16,6 +16,25 @@ struct CatalogueManifestTests {
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
         #expect(result.manifest.vocabulary == BundledCatalogue.vocabulary)
         #expect(result.registry?.vocabulary.indications["stretch-marks"]?.isScar == true)
+        // The vocabulary only: the folder is not the bundled catalogue, so it has no name or version.
+        #expect(result.manifest.name == nil)
+        #expect(result.manifest.version == nil)
+    }
+
+    @Test("files checked without a manifest, or with an empty one, have no name or version; the bundled catalogue has its own")
+    func noManifestIdentity() throws {
+        let catalogue = try TemporaryCatalogue(manifest: "# nothing yet\n", files: ["p.yaml": preparationText("p")])
+        defer { catalogue.remove() }
+        let files = CatalogueLoader().load(files: [catalogue.display("preparations/p.yaml")])
+        #expect(files.diagnostics.isEmpty, "\(files.diagnostics.map(\.description))")
+        #expect(files.manifest.name == nil && files.manifest.version == nil)
+        #expect(files.manifest.vocabulary == BundledCatalogue.vocabulary)
+        let empty = catalogue.load()
+        #expect(empty.manifest.name == nil && empty.manifest.version == nil)
+        #expect(empty.manifest.vocabulary == BundledCatalogue.vocabulary)
+        let bundled = CatalogueLoader().loadBundled().manifest
+        #expect(bundled.name == "Bundled catalogue" && bundled.version == "2026.11")
+        #expect(BundledCatalogue.identity.name == "Bundled catalogue" && BundledCatalogue.identity.version == "2026.11")
     }
 
     static let ownVocabulary = """

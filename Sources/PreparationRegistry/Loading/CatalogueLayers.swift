@@ -43,7 +43,8 @@ extension CatalogueLoader {
     ///   one stays in force, and nothing is said) or the later layer's manifest lists it under
     ///   `replaces` (`LayerReplacements`): then the later one is in force. A listed word that
     ///   the layer does not define, or that no earlier layer defines, is a warning.
-    /// - The result's manifest is the last layer's (its name and version), with the merged
+    /// - The result's manifest is the last layer's (its name and version; none when it has no
+    ///   manifest, even over `bundled`), with the merged
     ///   vocabulary; ``Registry/layer(of:)`` says where
     ///   each preparation comes from. The same folder (or `bundled`) given twice is an error.
     package func load(layers: [CatalogueLayer]) -> CatalogueLoadResult {
@@ -124,8 +125,9 @@ struct LayerMerge: LoadHooks {
         session.settings.layered = true
         session.knownIDs = Set(positions.keys)
         if hasBase {
-            let bundled = BundledCatalogue.fallbackManifest
-            session.settings.fallback = Manifest(name: bundled.name, version: bundled.version, vocabulary: Vocabulary())
+            // A later layer without a manifest adds no word, and has no name or version: the
+            // merged catalogue, named by its last layer, then has none either.
+            session.settings.fallback = Manifest(vocabulary: Vocabulary())
             session.settings.fallbackName = "the vocabulary of the layers before it"
         }
         let result: CatalogueLoadResult
