@@ -8,13 +8,19 @@ struct LookUpDoubtTests {
         let root = try makeCatalogue(["face/a.yaml": preparation("one"), "face/b.yaml": preparation("one"),
                                       "face/c.yaml": preparation("two")])
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try runCatalog(["query", "--catalogue", root.path, "--format", "jsonl"])
-        #expect(result.status == 0)
-        #expect(result.stderr == "warning: \(root.path) has 1 error in 1 file (\(root.path)/preparations/face/b.yaml); "
-                + "answering from the 1 preparation of the other files, leaving out 1 more whose id is in doubt (one); "
-                + "`catalog validate` lists the errors\n")
-        #expect(result.stdout.contains("\"id\":\"two\"") && !result.stdout.contains("\"id\":\"one\""))
+        try expectOneLeftOut(root)
     }
+}
+
+/// `query` of `root`, where `face/b.yaml` is broken and defines `one` again: `two` is
+/// answered, `one` (in `a.yaml`) left out and named in the warning.
+func expectOneLeftOut(_ root: URL) throws {
+    let result = try runCatalog(["query", "--catalogue", root.path, "--format", "jsonl"])
+    #expect(result.status == 0)
+    #expect(result.stderr == "warning: \(root.path) has 1 error in 1 file (\(root.path)/preparations/face/b.yaml); "
+            + "answering from the 1 preparation of the other files, leaving out 1 more whose id is in doubt (one); "
+            + "`catalog validate` lists the errors\n")
+    #expect(result.stdout.contains("\"id\":\"two\"") && !result.stdout.contains("\"id\":\"one\""))
 }
 
 @Suite("look-ups from a broken catalogue: the id of a document that did not load is in doubt")
@@ -30,12 +36,7 @@ struct BrokenDocumentIDTests {
     func query() throws {
         let root = try catalogue()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try runCatalog(["query", "--catalogue", root.path, "--format", "jsonl"])
-        #expect(result.status == 0)
-        #expect(result.stderr == "warning: \(root.path) has 1 error in 1 file (\(root.path)/preparations/face/b.yaml); "
-                + "answering from the 1 preparation of the other files, leaving out 1 more whose id is in doubt (one); "
-                + "`catalog validate` lists the errors\n")
-        #expect(result.stdout.contains("\"id\":\"two\"") && !result.stdout.contains("\"id\":\"one\""))
+        try expectOneLeftOut(root)
     }
 
     @Test("show refuses it, exit 1, rather than showing the version that may be the wrong one")
