@@ -7,8 +7,11 @@ extension LoadSession {
     /// The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
     mutating func loadPreparations(_ sources: [SourceText], vocabulary: Vocabulary) {
         guard sources.count > 0 else { return }
-        // Before the reading thread's first allocation (MallocArena.swift says why).
-        MallocArena.shareMainArena()
+        // Each thread allocates in an arena of its own (glibc's default). Sharing the main arena
+        // (`M_ARENA_MAX` 1) saved 32 M instructions of frees on the reading thread but made the
+        // two threads contend for its lock: 6,000 to 13,000 context switches a `validate` of
+        // 10,000 preparations instead of 700, and 10-15 % more wall time
+        // (`cd Benchmarks && python3 Scripts/alternate.py`, Benchmarks/README.md).
         // At most 512 KiB of documents wait (about 8 batches), however large a document makes one.
         let full = HandOverQueue<YAMLEventBatch>(capacity: 1 << 19) { $0.count }
         let emptied = HandOverQueue<YAMLEventBatch>()
