@@ -21,15 +21,11 @@ import YAMLReader
 /// `a/b` of two byte paths, without doubling the slash.
 func join(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
     if a.isEmpty || a == [0x2E] { return b }
-    let slash = a.last != 0x2F
-    return [UInt8](unsafeUninitializedCapacity: a.count + (slash ? 1 : 0) + b.count) { buffer, count in
-        count = buffer.initialize(fromContentsOf: a)
-        if slash {
-            buffer[count] = 0x2F
-            count += 1
-        }
-        count = buffer[count...].initialize(fromContentsOf: b)
-    }
+    var joined = a
+    joined.reserveCapacity(a.count + 1 + b.count)
+    if a.last != 0x2F { joined.append(0x2F) }
+    joined.append(contentsOf: b)
+    return joined
 }
 
 /// The canonical path with every link resolved, as bytes, or nil when it does not exist.
