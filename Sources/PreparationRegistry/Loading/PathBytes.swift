@@ -13,9 +13,9 @@ import YAMLReader
 // which `String` comparison takes for one. So the walker lists, compares, sorts and opens
 // paths as bytes, and turns them into text only to show them (``escapedPath(_:)``).
 //
-// The walker runs these for every file it finds, so they compare with `memcmp` and write each
-// path once into a buffer of its size rather than through intermediate arrays: 35 M of the
-// 4.0 G instructions of `validate` on 10,000 files (`cd Benchmarks && LAYOUTS=files
+// The walker runs these for every file it finds, so they compare with `memcmp` and join each
+// path into room reserved for it rather than through intermediate arrays: 35 M of the 4.0 G
+// instructions of `validate` on 10,000 files (`cd Benchmarks && LAYOUTS=files
 // ./commands.sh 10000`). `PathOrderTests` checks them against the plain versions.
 
 /// `a/b` of two byte paths, without doubling the slash.
