@@ -32,8 +32,7 @@ public enum CourseICS {
         // Every warning of the whole course (a dose over what one session may take, a region's
         // caution, a phase not planned...) on every session, as in the table and the JSON: a
         // calendar read alone must not hide one. A session's own warnings follow on its event.
-        let numbers = Set(course.sessions.map(\.number))
-        for warning in course.warnings where !warning.hasPrefix("the course was cut") && sessionNumber(of: warning, in: numbers) == nil {
+        for warning in course.warnings where !warning.hasPrefix("the course was cut") && !isAboutASession(warning, course) {
             description += "\nWarning: " + warning
         }
         for session in course.sessions {
@@ -41,7 +40,7 @@ public enum CourseICS {
             text += session.number == 1 ? "Window: start date\n"
                 : "Window: \(session.earliest) to \(session.latest)\n"
             text += description
-            for warning in course.warnings where warning.hasPrefix("session \(session.number) ") {
+            for warning in course.warnings where isAbout(session, warning) {
                 text += "\nWarning: " + warning
             }
             for note in session.notes { text += "\nNote: " + note }
@@ -83,14 +82,14 @@ public enum CourseICS {
         return lines.map(fold).joined()
     }
 
-    /// The number of the session a warning is about (`session 3 on ...`), if it is one of
-    /// `numbers`.
-    private static func sessionNumber(of warning: String, in numbers: Set<Int>) -> Int? {
-        guard warning.hasPrefix("session ") else { return nil }
-        let digits = warning.utf8.dropFirst(8).prefix { $0 >= 0x30 && $0 <= 0x39 }
-        guard let number = Int(String(decoding: digits, as: UTF8.self)), numbers.contains(number),
-              warning.utf8.dropFirst(8 + digits.count).first == 0x20 else { return nil }
-        return number
+    /// Whether `warning` is `session`'s own (`session 3 on ...`): shown on its event only.
+    private static func isAbout(_ session: PlannedSession, _ warning: String) -> Bool {
+        warning.hasPrefix("session \(session.number) ")
+    }
+
+    /// Whether `warning` is one session's own rather than the whole course's.
+    private static func isAboutASession(_ warning: String, _ course: Course) -> Bool {
+        warning.hasPrefix("session ") && course.sessions.contains { isAbout($0, warning) }
     }
 
     /// The DTSTAMP form of a moment given in seconds since 1970 (UTC).
