@@ -1,14 +1,21 @@
 import Foundation
 import Testing
 
+/// The bundled face course for a double chin on 60 cm² of submental skin, from 2026-01-05,
+/// in `format`; it must exit 0. Its dose is over what one session may take.
+func submentalCourse(format: String, region: String = "submental:60cm2") throws -> RunResult {
+    let run = try runCatalog(["course", "face", "--concern", "double-chin", "--region", region,
+                              "--start", "2026-01-05", "--format", format])
+    #expect(run.status == 0, "\(run.stderr)")
+    return run
+}
+
 /// `catalog course` with several regions, surfaces, doses and visits (format 1.1).
 @Suite("catalog course: regions, doses and visits", .serialized)
 struct CourseDoseCommandTests {
     @Test("json: the dose of each region and of the session, exactly as section 6 shapes it")
     func doseJSON() throws {
-        let run = try runCatalog(["course", "face", "--concern", "double-chin", "--region", "Submental:60cm2",
-                                  "--start", "2026-01-05", "--format", "json"])
-        #expect(run.status == 0, "\(run.stderr)")
+        let run = try submentalCourse(format: "json", region: "Submental:60cm2")
         #expect(run.stdout.contains("""
               "dose": {
                 "regions": [
@@ -177,9 +184,7 @@ struct CourseDoseCommandTests {
 struct CourseICSWarningTests {
     @Test("a dose over what one session may take and a region's caution are on every session's event")
     func courseWarnings() throws {
-        let run = try runCatalog(["course", "face", "--concern", "double-chin", "--region", "submental:60cm2",
-                                  "--start", "2026-01-05", "--format", "ics"])
-        #expect(run.status == 0, "\(run.stderr)")
+        let run = try submentalCourse(format: "ics")
         // Unfolded (RFC 5545: a line break and one space continue the line), then unescaped.
         let text = run.stdout.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\\,", with: ",")
             .replacingOccurrences(of: "\\;", with: ";").replacingOccurrences(of: "\\n", with: "\n")
