@@ -17,6 +17,8 @@ let dwarf4: [CSetting] = [.unsafeFlags(["-gdwarf-4"])]
 // `-package-name` of its own ("benchmarks") beside this one.
 let mainPackageAccess: [SwiftSetting] = [.unsafeFlags(["-package-name", packageName(ofParentOf: Context.packageDirectory)])]
 
+// The same function stands in Fuzz/Package.swift and Benchmarks/Package.swift: a manifest is
+// one file and cannot import code from another, so it is written twice; change both together.
 /// SwiftPM's `-package-name` for the package in the folder above `folder`: the folder's name
 /// lowercased, each character that cannot stand in a C identifier made `_`, and `_` before a
 /// leading digit.
