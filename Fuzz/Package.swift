@@ -16,6 +16,8 @@ import PackageDescription
 // passes no `-package-name` of its own to a 5.4 package's targets, so this one is the only one.)
 let mainPackageAccess = ["-package-name", packageName(ofFolder: #filePath)]
 
+// The same function stands in Fuzz/Package.swift and Benchmarks/Package.swift: a manifest is
+// one file and cannot import code from another, so it is written twice; change both together.
 /// SwiftPM's `-package-name` for the package in the folder above `manifest`'s folder: the
 /// folder's name lowercased, each character that cannot stand in a C identifier made `_`, and
 /// `_` before a leading digit.
