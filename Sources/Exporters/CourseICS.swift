@@ -109,7 +109,9 @@ public enum CourseICS {
 
     /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks (LF, CRLF
     /// or a lone CR) are escaped; the other control characters, which TEXT does not allow
-    /// (every one but HTAB), are dropped.
+    /// (every one but HTAB), are dropped, and so are the C1 controls and the bidirectional
+    /// overrides and isolates that the terminal escapes (`TerminalScalars.acts`): a calendar
+    /// program that honours U+202E would show a name or a dose reordered.
     static func escape(_ text: String) -> String {
         var out = ""
         var afterCR = false
@@ -122,8 +124,7 @@ public enum CourseICS {
             case "\r": out += "\\n"
             case "\n": if !afterCR { out += "\\n" }
             case "\t": out.unicodeScalars.append(scalar)
-            case "\u{00}"..."\u{1F}", "\u{7F}": break
-            default: out.unicodeScalars.append(scalar)
+            default: if !TerminalScalars.acts(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
         return out

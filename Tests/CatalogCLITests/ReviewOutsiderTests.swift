@@ -192,4 +192,19 @@ struct ReviewOutsiderTests {
         // 4,096 are read (not run here: argument-parser takes seconds over them in a debug build).
         #expect(Catalog.usageProblem(["validate"] + Array(repeating: "/nonexistent.yaml", count: 4_095)) == nil)
     }
+
+    // README: bidirectional overrides are escaped like control characters on the terminal. The
+    // calendar is read by calendar programs that honour U+202E: there the override and the C1 CSI
+    // are dropped with the other controls, so the name cannot show reordered.
+    @Test("course --format ics: bidirectional overrides and C1 controls of a name are dropped")
+    func calendarDropsBidiOverrides() throws {
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-05",
+                                  "--format", "ics", "--catalogue", "\(reviewOutsiderFixtures)/bidi-name"])
+        #expect(run.status == 0)
+        for scalar in ["\u{202E}", "\u{202C}", "\u{9B}"] { #expect(!run.stdout.contains(scalar)) }
+        #expect(run.stdout.contains("SUMMARY:Booster  lm 5  with 2J glycerol: session 1 of 1\\, induction\r\n"))
+        let table = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-05",
+                                    "--catalogue", "\(reviewOutsiderFixtures)/bidi-name"])
+        #expect(table.stdout.hasPrefix("Course: Booster \\u{202E} lm 5 \\u{202C} with \\u{9B}2J glycerol (bidi)\n"))
+    }
 }
