@@ -76,4 +76,24 @@ struct VocabularyTests {
         defer { catalogue.remove() }
         #expect(errors(catalogue.load()).map(\.message) == ["unknown condition 'diabetes'; did you mean 'insulin-dependent-diabetes'?"])
     }
+
+    @Test("a word whose entry has a wrong part is still known: only the entry is reported")
+    func wrongPartKeepsTheWord() throws {
+        let manifest = """
+            vocabulary:
+              conditions:
+                bad-code: {description: Bad, code: "77386006"}
+                vague: {description: Vague, ingredients: [and]}
+              indications:
+                dehydration: {description: Dehydration, scar: maybe}
+
+            """
+        let preparation = preparationText("p", extra: "contraindications: [bad-code, vague]")
+        let catalogue = try TemporaryCatalogue(manifest: manifest, files: ["p.yaml": preparation])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        #expect(errors(result).map(\.location.file) == Array(repeating: catalogue.display("catalogue.yaml"), count: 3))
+        #expect(errors(result).map(\.location.line) == [3, 4, 6])
+        #expect(result.registry == nil)
+    }
 }

@@ -128,49 +128,51 @@ struct ManifestDecoder {
 
     /// An entry's description and code: the text of a plain entry, or a mapping's
     /// `description` and `code` with its other keys checked against `table` (the fields are
-    /// returned for those keys, and `valid` is false when the code is wrong, so that the
-    /// caller reports its own keys' problems too); nil when there is no description.
+    /// returned for those keys, so that the caller reports its own keys' problems too); nil
+    /// when there is no description.
+    ///
+    /// An entry with a description whose other parts are wrong (a `code` not `SYSTEM|CODE`, a
+    /// `scar` not a boolean, an `ingredients` list with a vague name) is reported and still
+    /// defines its word, without the wrong part: the manifest's error already leaves nothing
+    /// of the catalogue to trust, and the preparations that use the word are not reported
+    /// again as using an unknown one.
     private static func described(_ node: YAMLNodeView, _ slug: String, _ what: String, _ table: KeyTable,
-                                  _ r: inout NodeReader) -> (fields: Fields?, description: String, code: ConceptCode?, valid: Bool)? {
-        guard node.mapping != nil else { return r.nonEmptyText(node, slug).map { (nil, $0, nil, true) } }
+                                  _ r: inout NodeReader) -> (fields: Fields?, description: String, code: ConceptCode?)? {
+        guard node.mapping != nil else { return r.nonEmptyText(node, slug).map { (nil, $0, nil) } }
         guard let f = r.fields(node, "\(what) '\(slug)'", table),
               let text = f["description"].flatMap({ r.nonEmptyText($0, "description") })
         else { return nil }
-        guard let codeNode = f["code"] else { return (f, text, nil, true) }
-        let code = code(codeNode, &r)
-        return (f, text, code, code != nil)
+        return (f, text, f["code"].flatMap { code($0, &r) })
     }
 
     private static func condition(_ slug: String, _ node: YAMLNodeView, _ r: inout NodeReader) -> Vocabulary.Condition? {
         guard let entry = described(node, slug, "condition", KeyTables.condition, &r) else { return nil }
         var result = Vocabulary.Condition(description: entry.description, code: entry.code)
         if let list = entry.fields?["ingredients"] {
-            guard let ingredients = r.each(list, "ingredients", { r, item -> String? in
+            result.ingredients = r.each(list, "ingredients", { r, item -> String? in
                 guard let name = r.nonEmptyText(item, "ingredient") else { return nil }
                 if let problem = IngredientTerm(name).vaguenessProblem(as: "the ingredient") {
                     r.error(item.location, .vagueIngredient(problem))
                     return nil
                 }
                 return name
-            }) else { return nil }
-            result.ingredients = ingredients
+            }) ?? []
         }
-        return entry.valid ? result : nil
+        return result
     }
 
     private static func ingredientClass(_ slug: String, _ node: YAMLNodeView, _ r: inout NodeReader) -> Vocabulary.Word? {
-        guard let entry = described(node, slug, "ingredient class", KeyTables.ingredientClass, &r), entry.valid else { return nil }
+        guard let entry = described(node, slug, "ingredient class", KeyTables.ingredientClass, &r) else { return nil }
         return Vocabulary.Word(description: entry.description, code: entry.code)
     }
 
     private static func indication(_ slug: String, _ node: YAMLNodeView, _ r: inout NodeReader) -> Vocabulary.Indication? {
         guard let entry = described(node, slug, "indication", KeyTables.indication, &r) else { return nil }
         var result = Vocabulary.Indication(description: entry.description, code: entry.code)
-        if let scar = entry.fields?["scar"] {
-            guard let value = r.bool(scar, "scar") else { return nil }
+        if let scar = entry.fields?["scar"], let value = r.bool(scar, "scar") {
             result.isScar = value
         }
-        return entry.valid ? result : nil
+        return result
     }
 
     /// A `code`: `SYSTEM|CODE`.
