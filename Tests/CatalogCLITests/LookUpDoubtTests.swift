@@ -12,12 +12,12 @@ struct LookUpDoubtTests {
     }
 }
 
-/// `query` of `root`, where `face/b.yaml` is broken and defines `one` again: `two` is
-/// answered, `one` (in `a.yaml`) left out and named in the warning.
-func expectOneLeftOut(_ root: URL) throws {
+/// `query` of `root`, where `face/b.yaml` is broken (with `errors` errors) and defines `one`
+/// again: `two` is answered, `one` (in `a.yaml`) left out and named in the warning.
+func expectOneLeftOut(_ root: URL, errors: String = "1 error") throws {
     let result = try runCatalog(["query", "--catalogue", root.path, "--format", "jsonl"])
     #expect(result.status == 0)
-    #expect(result.stderr == "warning: \(root.path) has 1 error in 1 file (\(root.path)/preparations/face/b.yaml); "
+    #expect(result.stderr == "warning: \(root.path) has \(errors) in 1 file (\(root.path)/preparations/face/b.yaml); "
             + "answering from the 1 preparation of the other files, leaving out 1 more whose id is in doubt (one); "
             + "`catalog validate` lists the errors\n")
     #expect(result.stdout.contains("\"id\":\"two\"") && !result.stdout.contains("\"id\":\"one\""))
@@ -26,7 +26,7 @@ func expectOneLeftOut(_ root: URL) throws {
 @Suite("look-ups from a broken catalogue: the id of a document that did not load is in doubt")
 struct BrokenDocumentIDTests {
     /// `one` valid in `a.yaml`, and again in `b.yaml`, which has another error (so it never
-    /// loads and its duplicate id is never reported): `one` is in doubt all the same.
+    /// loads): `one` is in doubt all the same, and the duplicate is reported at once.
     func catalogue() throws -> URL {
         try makeCatalogue(["face/a.yaml": preparation("one"), "face/b.yaml": preparation("one") + "foo: 1\n",
                            "face/c.yaml": preparation("two")])
@@ -36,7 +36,31 @@ struct BrokenDocumentIDTests {
     func query() throws {
         let root = try catalogue()
         defer { try? FileManager.default.removeItem(at: root) }
-        try expectOneLeftOut(root)
+        try expectOneLeftOut(root, errors: "2 errors")
+    }
+
+    @Test("validate reports the duplicate id without waiting for the document to load")
+    func validate() throws {
+        let root = try catalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try runCatalog(["validate", root.path])
+        #expect(result.status == 1)
+        let a = "\(root.path)/preparations/face/a.yaml", b = "\(root.path)/preparations/face/b.yaml"
+        let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors == ["\(b):1:5: error: duplicate id 'one'; first defined at \(a):1:5",
+                           "\(b):13:1: error: unknown key 'foo'"])
+    }
+
+    @Test("the broken document first: the valid one is the duplicate, and neither is answered")
+    func brokenFirst() throws {
+        let root = try makeCatalogue(["face/a.yaml": preparation("one") + "foo: 1\n", "face/b.yaml": preparation("one")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try runCatalog(["validate", root.path])
+        let a = "\(root.path)/preparations/face/a.yaml", b = "\(root.path)/preparations/face/b.yaml"
+        #expect(result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+                == ["\(a):13:1: error: unknown key 'foo'", "\(b):1:5: error: duplicate id 'one'; first defined at \(a):1:5"])
+        let show = try runCatalog(["show", "one", "--catalogue", root.path])
+        #expect(show.status == 1)
     }
 
     @Test("show refuses it, exit 1, rather than showing the version that may be the wrong one")

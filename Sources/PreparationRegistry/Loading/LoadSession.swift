@@ -37,6 +37,9 @@ struct LoadSession {
     var readingThread: ThreadJobs?
     /// Where each preparation's id is written, for duplicate-id messages.
     var idLocations: [String: SourceLocation] = [:]
+    /// Where each document that did not decode writes its id (lowercased), for duplicate-id
+    /// messages that do not wait for the document to be fixed.
+    private var brokenIDLocations: [String: SourceLocation] = [:]
     /// Every file read, in order, for the source lines of diagnostics (looked up by display
     /// path only when there are diagnostics, so that a clean load of 10,000 files hashes no path).
     var sources: [SourceText] = []
@@ -148,11 +151,19 @@ struct LoadSession {
               let entry = entries.first(where: { $0.keyEquals("id") }),
               let scalar = entry.value.scalar, case .string = scalar.value else { return }
         let id = scalar.text.trimmingWhitespace().lowercased()
-        if !id.isEmpty { idsInDoubt.insert(id) }
+        guard !id.isEmpty else { return }
+        idsInDoubt.insert(id)
+        // Its duplicate is reported now, not once the document is fixed.
+        let location = entry.value.location
+        if let first = idLocations[id] ?? brokenIDLocations[id] {
+            keep([.error(location, .duplicateID(id, firstDefinedAt: first))])
+        } else {
+            brokenIDLocations[id] = location
+        }
     }
 
     private mutating func add(_ preparation: consuming Preparation, idLocation: SourceLocation) {
-        if let first = idLocations[preparation.id] {
+        if let first = idLocations[preparation.id] ?? brokenIDLocations[preparation.id] {
             keep([.error(idLocation, .duplicateID(preparation.id, firstDefinedAt: first))])  // within the caps
             idsInDoubt.insert(preparation.id)
             return
