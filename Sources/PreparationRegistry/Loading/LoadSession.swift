@@ -163,7 +163,8 @@ struct LoadSession {
     }
 
     private mutating func add(_ preparation: consuming Preparation, idLocation: SourceLocation) {
-        if let first = idLocations[preparation.id] ?? brokenIDLocations[preparation.id] {
+        if let first = idLocations[preparation.id]
+            ?? (brokenIDLocations.isEmpty ? nil : brokenIDLocations[preparation.id]) {  // no hashing on a clean load
             keep([.error(idLocation, .duplicateID(preparation.id, firstDefinedAt: first))])  // within the caps
             idsInDoubt.insert(preparation.id)
             return
