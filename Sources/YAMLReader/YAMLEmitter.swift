@@ -85,7 +85,24 @@ package struct YAMLEmitter: Sendable {
         }
         try writer.emit { yaml_stream_end_event_initialize(&$0) }
         guard yaml_emitter_flush(emitter) == 1 else { throw writer.failure() }
-        return String(decoding: output.bytes, as: UTF8.self)
+        return Self.escapingReorders(String(decoding: output.bytes, as: UTF8.self))
+    }
+
+    /// `text` with each bidirectional override or isolate written as its `\uXXXX` escape.
+    /// libyaml writes them raw, as printable characters; a string holding one is always
+    /// double-quoted (`write`), where the escape reads back as the same character, so that
+    /// YAML read on a terminal never shows a text reordered.
+    static func escapingReorders(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: TerminalScalars.reorders) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if TerminalScalars.reorders(scalar) {
+                out.append(contentsOf: "\\u\(String(scalar.value, radix: 16, uppercase: true))".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Writes one document.
@@ -244,7 +261,7 @@ private struct EventWriter {
         case .double(let value):
             try scalar(Self.floatText(value), style: YAML_PLAIN_SCALAR_STYLE, plainImplicit: true)
         case .string(let text):
-            if YAMLEmitter.needsQuotes(text) {
+            if YAMLEmitter.needsQuotes(text) || text.unicodeScalars.contains(where: TerminalScalars.reorders) {
                 try scalar(text, style: YAML_DOUBLE_QUOTED_SCALAR_STYLE, plainImplicit: false)
             } else if text.contains("\n") {
                 // A literal block where libyaml allows one (it falls back to quotes otherwise).

@@ -88,6 +88,21 @@ struct BidiOverrideTests {
         #expect(run.stdout.contains("'fa\\u{202E}ce'"), "\(run.stdout)")
         #expect(!Self.hasOverride(run.stdout))
     }
+
+    @Test("JSON, YAML and diff write the overrides as escapes that read back as the same text")
+    func formats() throws {
+        let catalogue = try makeCatalogue(["rlo.yaml": Self.preparation])
+        let old = try makeCatalogue(["rlo.yaml": Self.preparation.replacingOccurrences(of: "\\u202Eenon\\u202C", with: "none")])
+        defer { for url in [catalogue, old] { try? FileManager.default.removeItem(at: url) } }
+        let json = try runCatalog(["show", "rlo", "--catalogue", catalogue.path, "--format", "json"])
+        #expect(json.stdout.contains("\"name\": \"Lidocaine \\u202eenon\\u202c free \\u2067x\\u2069\""))
+        let yaml = try runCatalog(["show", "rlo", "--catalogue", catalogue.path, "--format", "yaml"])
+        #expect(yaml.stdout.contains("name: \"Lidocaine \\u202Eenon\\u202C free \\u2067x\\u2069\"\n"))
+        #expect(yaml.stdout.contains("summary: \u{200F}mark kept\u{200E}\n"), "direction marks stay")
+        let diff = try runCatalog(["diff", old.path, catalogue.path])
+        #expect(diff.stdout.contains("  name: \"Lidocaine none free \\u2067x\\u2069\" -> \"Lidocaine \\u202eenon\\u202c free \\u2067x\\u2069\"\n"), "\(diff.stdout)")
+        for output in [json.stdout, yaml.stdout, diff.stdout] { #expect(!Self.hasOverride(output)) }
+    }
 }
 
 /// Wrapping a very long word for a narrow terminal measures it once (it was measured again for

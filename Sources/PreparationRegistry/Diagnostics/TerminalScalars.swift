@@ -1,23 +1,5 @@
-/// The characters a terminal acts on instead of showing them, the one list that every printed
-/// text is escaped by (`Diagnostic`'s one-line rendering; the command line's `terminalSafe`).
-package enum TerminalScalars {
-    /// True for C0 controls (the line feed and the tab included: callers that keep them say
-    /// so), DEL, C1 controls, and the bidirectional embeddings, overrides and isolates
-    /// (U+202A-U+202E, U+2066-U+2069): a terminal that honours those shows a text reordered,
-    /// so that a name or a dose could read as another ("Trojan Source", CVE-2021-42574; the
-    /// nine characters rustc's `text_direction_codepoint_in_literal` lint names). Marks that
-    /// only give a direction to neutral characters (U+200E, U+200F, U+061C) are shown as they are.
-    @inline(__always)
-    package static func acts(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
-        return v >= 0x202A && ((0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v))
-    }
+import YAMLReader
 
-    /// True for the line and paragraph separators (U+2028, U+2029), which end a line for
-    /// libyaml and for some terminals and editors, though they are not controls.
-    @inline(__always)
-    package static func separatesLines(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x2028 || scalar.value == 0x2029
-    }
-}
+/// The characters a terminal acts on instead of showing them: the one list, kept in YAMLReader
+/// (whose YAML emitter uses it too) and named here for the package's other modules.
+package typealias TerminalScalars = YAMLReader.TerminalScalars

@@ -7,8 +7,9 @@ import YAMLReader
 /// A string is written plain when that reads back as the same string and cannot be mistaken
 /// for the line's own marks; otherwise it is written double-quoted, with JSON's escapes (a
 /// JSON string is a YAML double-quoted scalar too). It is quoted when it is empty, starts or
-/// ends with a space, holds a control character (a line break, a tab, an escape), would read
-/// back as another type (`"true"`, `"2"`, `"2026-01-01"`), starts with a YAML indicator
+/// ends with a space, holds a control character (a line break, a tab, an escape) or a
+/// bidirectional override, would read back as another type (`"true"`, `"2"`, `"2026-01-01"`),
+/// starts with a YAML indicator
 /// (`- ? : , [ ] { } # & * ! | > ' " % @` and the backquote), holds `: ` or ` #` or ends with
 /// `:`, holds ` -> ` or is `(none)`; inside a list or mapping, also when it holds
 /// `,` `[` `]` `{` or `}`.
@@ -44,7 +45,7 @@ enum DiffText {
         if first == " " || last == " " || indicators.contains(first) || last == ":" { return false }
         for scalar in scalars {
             let v = scalar.value
-            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF { return false }
+            if TerminalScalars.acts(scalar) || TerminalScalars.separatesLines(scalar) || v == 0xFEFF { return false }
             if nested, flowIndicators.contains(scalar) { return false }
         }
         if text == "(none)" || text.contains(" -> ") || text.contains(": ") || text.contains(" #") { return false }

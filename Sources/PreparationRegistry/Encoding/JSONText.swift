@@ -75,8 +75,10 @@ extension DataValue {
             default:
                 // C0 controls must be escaped; DEL and the C1 controls (which YAML readers
                 // refuse raw) and the line and paragraph separators (which older JavaScript
-                // refuses raw) are escaped too, so the JSON is also valid YAML 1.2 and JavaScript.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                // refuses raw) are escaped too, so the JSON is also valid YAML 1.2 and JavaScript;
+                // and the bidirectional overrides and isolates, so that JSON read on a terminal
+                // never shows a text reordered (`TerminalScalars`).
+                if TerminalScalars.acts(scalar) || TerminalScalars.separatesLines(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
