@@ -1,8 +1,10 @@
 /// An ingredient named by a patient's allergy or by a condition's `ingredients`: the words that
 /// leave out every ingredient whose name or class holds them (format 1.1, section 6).
 ///
-/// Matching errs on the safe side. The term's words, folded, must stand as consecutive whole
-/// words of the ingredient's name or of its class (a slug's hyphens read as spaces). Folding is
+/// Matching errs on the safe side. The term's words, folded, stand as consecutive whole words
+/// of the ingredient's name or of its class (a slug's hyphens read as spaces), or at least each
+/// of them stands there as a whole word (``Match/everyWord``: a name listing several substances,
+/// "Vitamins A, C and E", may hold `vitamin c`; left out in doubt). Folding is
 /// the one `query --text` uses (`TextFolding`: case and accents ignored, any character other
 /// than a letter or digit separates words), and then drops a final plural `s` from words of four
 /// letters or more that do not end in `ss`, on both sides. So `amino acid` matches "Amino
@@ -49,19 +51,45 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
             + "for example 'vitamin c' or 'hyaluronic-acid'"
     }
 
-    /// True when the term's words stand as consecutive whole words of `ingredient`'s name or
-    /// of its class.
-    package func matches(_ ingredient: Ingredient) -> Bool {
-        matches(nameWords: IngredientTerm.matchWords(ingredient.name),
-                classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords))
+    /// How a term meets an ingredient.
+    package enum Match: Sendable, Hashable {
+        /// The term's words stand as consecutive whole words of the name or of the class.
+        case phrase
+        /// Not as a phrase, but each of the term's words (fillers inside it aside) stands as a
+        /// whole word of the name or the class: `vitamin c` in "Vitamins A, C and E", `zinc
+        /// selenium` in "Microelements (zinc, copper, magnesium, selenium)". A name that lists
+        /// several substances may hold the one meant, so screening leaves it out, in doubt.
+        case everyWord
     }
+
+    /// How the term meets `ingredient`, or nil when it does not.
+    package func match(_ ingredient: Ingredient) -> Match? {
+        match(nameWords: IngredientTerm.matchWords(ingredient.name),
+              classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords))
+    }
+
+    /// True when the term meets `ingredient`, as a phrase or by every word (``Match``).
+    package func matches(_ ingredient: Ingredient) -> Bool { match(ingredient) != nil }
 
     /// The same, on an ingredient's name and class already folded by ``matchWords(_:)`` (for
     /// callers that match many terms against one ingredient).
-    func matches(nameWords: [String], classWords: [String]?) -> Bool {
-        guard !words.isEmpty else { return false }
-        if let classWords, IngredientTerm.contains(classWords, words) { return true }
-        return IngredientTerm.contains(nameWords, words)
+    func match(nameWords: [String], classWords: [String]?) -> Match? {
+        guard !words.isEmpty else { return nil }
+        if let classWords, IngredientTerm.contains(classWords, words) { return .phrase }
+        if IngredientTerm.contains(nameWords, words) { return .phrase }
+        guard words.count > 1 else { return nil }  // one word: a phrase or nothing (no set, no search)
+        return holdsEveryWord { nameWords.contains($0) || classWords?.contains($0) == true } ? .everyWord : nil
+    }
+
+    /// True when each of the term's words that is not a filler is a word for `isWord` (which
+    /// is given words folded by ``matchWords(_:)``).
+    package func holdsEveryWord(_ isWord: (String) -> Bool) -> Bool {
+        var needed = 0
+        for word in words where !IngredientTerm.fillers.contains(word) {
+            guard isWord(word) else { return false }
+            needed += 1
+        }
+        return needed > 0
     }
 
     /// The ingredients of `preparation` the term matches, in the preparation's order.

@@ -14,7 +14,8 @@
 ///    `contraindications`, or holding an ingredient the condition's `ingredients` name
 ///    (`Screening.conditionReasons(_:conditions:vocabulary:)`);
 /// 5. holds an ingredient matching one of the patient's allergies (one reason per allergy,
-///    naming every ingredient it matches; `IngredientTerm`);
+///    naming every ingredient it matches; `IngredientTerm`), or is left out by a condition of
+///    the vocabulary an allergy falls under (`Screening.conditions(namedBy:in:)`);
 /// 6. left out by one of the plugin's planning rules (`PlanningRule/leavesOut`).
 ///
 /// Qualifying preparations are ranked, deterministically, by:
@@ -43,13 +44,15 @@ package enum Candidates {
         var qualifying: [Preparation] = []
         var excluded: [Exclusion] = []
         let allergies = request.allergies.map(IngredientTerm.init)
+        let allergyConditions = Screening.allergyConditions(allergies, given: request.conditions,
+                                                            vocabulary: registry.vocabulary)
         for preparation in registry.preparations {
             let relevant = preparation.indications.contains(request.concern)
                 || (preparation.regions.contains { scope.contains($0) }
                     && preparation.indications.contains { plugin.serves($0, in: registry.vocabulary) })
             guard relevant else { continue }
             let reasons = reasons(preparation, request: request, plugin: plugin, vocabulary: registry.vocabulary,
-                                  allergies: allergies)
+                                  allergies: allergies, allergyConditions: allergyConditions)
             if reasons.isEmpty {
                 qualifying.append(preparation)
             } else {
@@ -67,9 +70,11 @@ package enum Candidates {
     }
 
     /// Every reason `preparation` is left out of `request`'s course; empty when it qualifies.
-    /// `allergies` are the request's allergies as terms (made once for many preparations).
+    /// `allergies` are the request's allergies as terms, and `allergyConditions` the conditions
+    /// they fall under (`Screening.allergyConditions`), made once for many preparations.
     package static func reasons(_ preparation: Preparation, request: CourseRequest, plugin: some CoursePlugin,
-                               vocabulary: Vocabulary, allergies: [IngredientTerm]? = nil) -> [String] {
+                               vocabulary: Vocabulary, allergies: [IngredientTerm]? = nil,
+                               allergyConditions: [(allergy: IngredientTerm, condition: String)]? = nil) -> [String] {
         var reasons: [String] = []
         if let deprecated = preparation.deprecated {
             var text = "deprecated"
@@ -91,7 +96,12 @@ package enum Candidates {
             reasons.append("used in no region of the \(plugin.id) plugin (used in \(list(preparation.regions.map(\.rawValue))))")
         }
         reasons += Screening.conditionReasons(preparation, conditions: request.conditions, vocabulary: vocabulary)
-        reasons += Screening.allergyReasons(preparation, allergies: allergies ?? request.allergies.map(IngredientTerm.init))
+        let allergies = allergies ?? request.allergies.map(IngredientTerm.init)
+        reasons += Screening.allergyReasons(preparation, allergies: allergies)
+        reasons += Screening.allergyConditionReasons(
+            preparation, allergyConditions: allergyConditions
+                ?? Screening.allergyConditions(allergies, given: request.conditions, vocabulary: vocabulary),
+            vocabulary: vocabulary)
         for rule in plugin.rules {
             if let reason = rule.leavesOut?(preparation, request) { reasons.append(reason) }
         }

@@ -38,7 +38,12 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
         let known = Array(registry.vocabulary.ingredientClasses.keys) + registry.index.ingredientNames
         for allergy in request.allergies where !Candidates.allergyMatchesAnything(allergy, in: registry) {
             var text = "the allergy '\(allergy)' matches no ingredient name or class in the catalogue"
-            if let suggestion = UnknownValue(kind: "ingredient", value: allergy, known: known).suggestion {
+            let conditions = Screening.conditions(namedBy: IngredientTerm(allergy), in: registry.vocabulary)
+            if !conditions.isEmpty {
+                text += "; screened as the condition" + (conditions.count == 1 ? " " : "s ")
+                    + conditions.map { "'\($0)'" }.joined(separator: ", ")
+                    + " of the vocabulary too, whose name or description holds its words"
+            } else if let suggestion = UnknownValue(kind: "ingredient", value: allergy, known: known).suggestion {
                 text += "; did you mean '\(suggestion)'?"
             }
             warnings.append(text)

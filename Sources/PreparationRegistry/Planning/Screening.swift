@@ -4,7 +4,9 @@
 /// - A condition leaves a preparation out when the preparation lists it under
 ///   `contraindications`, and also (format 1.1) when the vocabulary gives the condition
 ///   `ingredients` and one of them matches an ingredient of the preparation, listed or not.
-/// - An allergy leaves a preparation out when it matches one of its ingredients.
+/// - An allergy leaves a preparation out when it matches one of its ingredients, or when it
+///   falls under a condition of the vocabulary that leaves the preparation out
+///   (``conditions(namedBy:in:)``).
 ///
 /// Both match through `IngredientTerm`: whole consecutive words of an ingredient's name or
 /// class, folded, which errs on the side of leaving out.
@@ -48,12 +50,61 @@ package enum Screening {
     }
 
     /// The reasons the patient's `allergies` leave `preparation` out: one per allergy that
-    /// matches, naming every ingredient it matches.
+    /// matches, naming every ingredient it matches; those it meets only by every word
+    /// (`IngredientTerm.Match.everyWord`) are named as left out in doubt.
     package static func allergyReasons(_ preparation: Preparation, allergies: [IngredientTerm]) -> [String] {
         allergies.compactMap { allergy in
-            let matched = allergy.matching(in: preparation)
-            guard !matched.isEmpty else { return nil }
-            return "contains \(describe(matched)), matching the allergy '\(allergy.text)'"
+            var phrase: [Ingredient] = [], everyWord: [Ingredient] = []
+            for ingredient in preparation.ingredients {
+                switch allergy.match(ingredient) {
+                case .phrase: phrase.append(ingredient)
+                case .everyWord: everyWord.append(ingredient)
+                case nil: break
+                }
+            }
+            var parts: [String] = []
+            if !phrase.isEmpty { parts.append("contains \(describe(phrase)), matching the allergy '\(allergy.text)'") }
+            if !everyWord.isEmpty {
+                parts.append((phrase.isEmpty ? "contains " : "and ") + describe(everyWord)
+                    + (everyWord.count == 1 ? ", which holds" : ", which each hold")
+                    + " every word of the allergy '\(allergy.text)', though not as one phrase: it may hold that substance, so it is left out in doubt")
+            }
+            return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        }
+    }
+
+    /// The vocabulary's conditions `allergy` falls under: those whose slug (hyphens read as
+    /// spaces) or description holds every word of the allergy, folded as ingredients are
+    /// (`peanut` falls under `soy-allergy`, "Allergy to soy or peanut"; `bee venom` under
+    /// `bee-venom-allergy`). A patient with the allergy is screened as if the condition were
+    /// given too: on the safe side, since the vocabulary knows what the ingredient names may not say.
+    package static func conditions(namedBy allergy: IngredientTerm, in vocabulary: Vocabulary) -> [String] {
+        vocabulary.conditions.compactMap { slug, entry in
+            let words = Set(IngredientTerm.matchWords(slug) + IngredientTerm.matchWords(entry.description))
+            return allergy.holdsEveryWord(words.contains) ? slug : nil
+        }
+    }
+
+    /// Each allergy paired with a condition it falls under (`conditions(namedBy:in:)`), for the
+    /// conditions not `given` already, each condition once.
+    package static func allergyConditions(_ allergies: [IngredientTerm], given: [String],
+                                         vocabulary: Vocabulary) -> [(allergy: IngredientTerm, condition: String)] {
+        var seen = Set(given)
+        return allergies.flatMap { allergy in
+            conditions(namedBy: allergy, in: vocabulary).filter { seen.insert($0).inserted }.map { (allergy, $0) }
+        }
+    }
+
+    /// The reasons the conditions of `allergyConditions` (``allergyConditions(_:given:vocabulary:)``)
+    /// leave `preparation` out, each saying which allergy brought the condition in; none for an
+    /// allergy that leaves the preparation out by its own ingredients (its reason says enough).
+    package static func allergyConditionReasons(_ preparation: Preparation,
+                                               allergyConditions: [(allergy: IngredientTerm, condition: String)],
+                                               vocabulary: Vocabulary) -> [String] {
+        allergyConditions.flatMap { allergy, condition -> [String] in
+            guard allergy.matching(in: preparation).isEmpty else { return [] }
+            return conditionReasons(preparation, conditions: [condition], vocabulary: vocabulary)
+                .map { "\($0), for the allergy '\(allergy.text)', which falls under that condition" }
         }
     }
 

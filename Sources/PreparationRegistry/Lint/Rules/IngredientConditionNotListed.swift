@@ -24,7 +24,7 @@ extension LintRules {
         for (condition, terms) in context.conditionTerms where !preparation.contraindications.contains(condition) {
             for term in terms {
                 guard let (ingredient, _, _) = folded.first(where: { _, name, classWords in
-                    term.matches(nameWords: name, classWords: classWords)
+                    term.match(nameWords: name, classWords: classWords) != nil
                 }) else { continue }
                 warnings.append((preparation.location(of: "ingredients"),
                                  .ingredientConditionNotListed(ingredient.name, condition: condition, term: term.text)))
