@@ -54,12 +54,23 @@ struct Catalog: ParsableCommand {
             exitProcess(0)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = quotingOneLine(fullMessage(for: error), arguments: arguments)
             if !message.isEmpty {
                 if code == .success { print(message) } else { printError(message) }
             }
             exitProcess(code.rawValue)
         }
+    }
+
+    /// argument-parser's `message`, where it quotes a value typed (`The value 'a\nb' is
+    /// invalid`), with the value's line breaks written `\n`, so that the value cannot print a
+    /// line of its own; the message's own lines (the usage after the error) stay.
+    static func quotingOneLine(_ message: String, arguments: [String]) -> String {
+        var message = message
+        for argument in arguments where argument.contains(where: \.isNewline) {
+            message = message.replacingEvery(argument, with: Diagnostic.escaped(argument))
+        }
+        return message
     }
 
     /// The most arguments a command line may have: argument-parser's time grows with the square

@@ -33,7 +33,8 @@ func runCatalog(_ arguments: [String], environment: [String: String?] = [:]) thr
         } catch {
             // argument-parser lays out its messages to COLUMNS, else to the terminal's width,
             // else to 80 columns: no terminal here.
-            let text = Catalog.fullMessage(for: error, columns: values["COLUMNS"].flatMap { Int($0) } ?? 80)
+            let text = Catalog.quotingOneLine(Catalog.fullMessage(for: error, columns: values["COLUMNS"].flatMap { Int($0) } ?? 80),
+                                              arguments: arguments)
             let code = Catalog.exitCode(for: error)
             if !text.isEmpty {
                 if code == .success {

@@ -207,4 +207,18 @@ struct ReviewOutsiderTests {
                                     "--catalogue", "\(reviewOutsiderFixtures)/bidi-name"])
         #expect(table.stdout.hasPrefix("Course: Booster \\u{202E} lm 5 \\u{202C} with \\u{9B}2J glycerol (bidi)\n"))
     }
+
+    // Guide: nothing raw on the terminal. A line break typed in a value was echoed as it is, so
+    // `--concern $'INJ\nerror: fake'` printed a forged `error: fake` line of its own.
+    @Test("a line break typed in a value is escaped in the error that quotes it",
+          arguments: [["course", "face", "--concern", "INJ\nerror: fake"],
+                      ["course", "face", "--concern", "dehydration", "--horizon", "1\nerror: fake"],
+                      ["query", "--area", "fa\nerror: fake"],
+                      ["validate", "--max-depth", "1\nerror: fake"]])
+    func typedLineBreak(arguments: [String]) throws {
+        let run = try runCatalog(arguments)
+        #expect(run.status != 0)
+        #expect(!run.stderr.contains("\nerror: fake"), "\(run.stderr)")
+        #expect(run.stderr.contains("\\nerror: fake"), "\(run.stderr)")
+    }
 }

@@ -119,7 +119,8 @@ struct CourseCommand: ParsableCommand {
                 print(render(course, vocabulary: registry.vocabulary), terminator: "")
             case .refused(let refusal):
                 if format == .json { print(CourseJSON.render(refusal)) }
-                throw fail(refusal.description + "\n" + Course.disclaimer, code: 1)
+                printError("error: " + refusal.description + "\n" + Course.disclaimer)  // several lines
+                throw ExitCode(1)
             }
         } catch let error as CourseRequestError {
             throw fail(error.message, code: 2)
@@ -173,9 +174,9 @@ struct CourseCommand: ParsableCommand {
         "--start '\(text)' " + (CalendarDate.problem(reading: text) ?? "is not a date of the form YYYY-MM-DD")
     }
 
-    /// Prints `error: message` to standard error and gives the exit code to throw.
+    /// Prints `error: message` to standard error, on one line, and gives the exit code to throw.
     func fail(_ message: String, code: Int32) -> ExitCode {
-        printError("error: \(message)")
+        printErrorLine("error: \(message)")
         return ExitCode(code)
     }
 }

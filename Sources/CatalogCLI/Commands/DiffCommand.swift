@@ -65,7 +65,7 @@ struct DiffCommand: ParsableCommand {
                                                   sizeLimit: limits.maxFileSize.bytes))
             } catch {
                 if signals.caught != nil { return 1 }
-                printError("error: \(error.message)")
+                printErrorLine("error: \(error.message)")
                 return 2
             }
         }

@@ -49,12 +49,12 @@ struct NewCommand: ParsableCommand {
                                                 schema: SchemaLocation.target(catalogue: target, output: output))
         } catch {
             // A word that is wrong exits 2, as in every command.
-            printError("error: \(error.description)")
+            printErrorLine("error: \(error.description)")
             throw ExitCode(2)
         }
         // Adding it would be refused; say so now, before the template is filled in.
         if let existing = try options.load().preparations.first(where: { $0.id == id }) {
-            printError("warning: \(try options.selectedName()) has a preparation '\(id)' already "
+            printErrorLine("warning: \(try options.selectedName()) has a preparation '\(id)' already "
                        + "(\(Diagnostic.escaped(existing.location.file))); `catalog add` refuses a second one: "
                        + "choose another id, or replace it with `catalog add --replace`")
         }
@@ -68,7 +68,7 @@ struct NewCommand: ParsableCommand {
         }
         if folders.contains(where: { isInsidePreparations(output, of: $0) }) {
             // An unfilled template there would leave the catalogue invalid.
-            printError("catalog new: '\(output)' is inside the catalogue's preparations folder, where an unfilled template would make it invalid; write it elsewhere (beside catalogue.yaml will do), fill it in, then `catalog add` it")
+            printErrorLine("catalog new: '\(output)' is inside the catalogue's preparations folder, where an unfilled template would make it invalid; write it elsewhere (beside catalogue.yaml will do), fill it in, then `catalog add` it")
             throw ExitCode(1)
         }
         let fileSystem = PosixFileSystem()
@@ -76,7 +76,7 @@ struct NewCommand: ParsableCommand {
             try fileSystem.writeNewFile(at: output, contents: Array(text.utf8))
         } catch {
             if error.code == EEXIST {
-                printError("catalog new: '\(output)' exists already; new never overwrites a file")
+                printErrorLine("catalog new: '\(output)' exists already; new never overwrites a file")
             } else {
                 try? fileSystem.removeFile(at: output)
                 printError("catalog new: \(error)")

@@ -78,7 +78,7 @@ struct QueryCommand: ParsableCommand {
         query.order = sort ?? (text.isEmpty ? .id : .relevance)
         unknown += registry.unknownValues(in: query)
         if !unknown.isEmpty {
-            for problem in unknown { printError("error: \(problem)") }
+            for problem in unknown { printErrorLine("error: \(problem)") }
             throw ExitCode(2)
         }
         let found = registry.preparations(matching: query)
@@ -124,14 +124,14 @@ struct ShowCommand: ParsableCommand {
             // defined twice, or replaced by a layer whose replacement did not load.
             if let part, part.leftOutIDs.contains(id.lowercased()) {
                 if let file = part.brokenFiles.first(where: { ValidPart.stem(of: $0)?.lowercased() == id.lowercased() }) {
-                    printError("error: no valid preparation '\(id)': its file \(file) has errors; `catalog validate` lists them")
+                    printErrorLine("error: no valid preparation '\(id)': its file \(file) has errors; `catalog validate` lists them")
                 } else {
-                    printError("error: no valid preparation '\(id)': the catalogue's errors concern it (defined twice, or "
+                    printErrorLine("error: no valid preparation '\(id)': the catalogue's errors concern it (defined twice, or "
                                + "replaced by a layer whose replacement did not load); `catalog validate` lists them")
                 }
                 throw ExitCode(1)
             }
-            printError("error: \(error)")
+            printErrorLine("error: \(error)")
             throw ExitCode(2)
         }
         try printPreparations([preparation], format: format, single: true, registry: registry, colour: colour.choice)

@@ -42,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
         } else {
             // An empty PATH (`validate ""`, an unset variable) names nothing: a usage error.
             guard !paths.contains(where: \.isEmpty) else {
-                printError("error: an empty PATH names no file or folder; give a catalogue folder, a preparation file, or - for the standard input")
+                printErrorLine("error: an empty PATH names no file or folder; give a catalogue folder, a preparation file, or - for the standard input")
                 throw ExitCode(64)
             }
             var files: [String] = []

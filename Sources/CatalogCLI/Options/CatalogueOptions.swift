@@ -33,7 +33,7 @@ struct CatalogueOptions: ParsableArguments {
             // An empty path (`--catalogue ''`, `--catalogue "$UNSET"`) names no folder: a usage
             // error, not a folder read as the current one or printed as nothing.
             guard !catalogue.contains(where: \.isEmpty) else {
-                printError("error: --catalogue '' names no catalogue: give a catalogue folder, or '\(CatalogueLayer.bundledWord)' for the bundled catalogue")
+                printErrorLine("error: --catalogue '' names no catalogue: give a catalogue folder, or '\(CatalogueLayer.bundledWord)' for the bundled catalogue")
                 throw ExitCode(64)
             }
             return catalogue.map(CatalogueLayer.init(argument:))
@@ -41,7 +41,7 @@ struct CatalogueOptions: ParsableArguments {
         guard let value = Self.environmentValue else { return [.bundled] }
         let elements = value.split(separator: ":", omittingEmptySubsequences: false)
         guard !elements.contains(where: \.isEmpty) else {
-            printError("error: \(Self.environmentVariable) '\(value)' has an empty element (two ':' together, or one at either end); separate the catalogue folders with single ':'")
+            printErrorLine("error: \(Self.environmentVariable) '\(value)' has an empty element (two ':' together, or one at either end); separate the catalogue folders with single ':'")
             throw ExitCode(64)
         }
         return elements.map { CatalogueLayer(argument: String($0)) }
@@ -83,7 +83,7 @@ struct CatalogueOptions: ParsableArguments {
             for diagnostic in result.diagnostics where diagnostic.severity == .error {
                 printError(diagnostic.rendered)
             }
-            printError("error: \(try selectedName()) has \(plural(result.errorCount, "error")); `catalog validate` lists them")
+            printErrorLine("error: \(try selectedName()) has \(plural(result.errorCount, "error")); `catalog validate` lists them")
             throw ExitCode(1)
         }
         return registry
@@ -169,6 +169,13 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 /// that they never reach the terminal as they are.
 func printError(_ line: String) {
     CommandContext.writeError(terminalSafe(line) + "\n")
+}
+
+/// Writes a one-line message to the standard error with its line breaks escaped too (`\n`,
+/// `\r`, as in diagnostics: `Diagnostic.escaped`), so that a value typed with one
+/// (`--concern $'a\nerror: b'`) cannot print a line of its own.
+func printErrorLine(_ line: String) {
+    CommandContext.writeError(Diagnostic.escaped(line) + "\n")
 }
 
 /// `text` with the characters a terminal would act on written escaped as `\u{XX}`: C0 controls
