@@ -53,7 +53,7 @@ public enum CourseICS {
                 "UID:\(identity.sessionUUID(session.number))@mesotherapy-catalogue",
                 "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(session.date.basicForm)",
-                "DTEND;VALUE=DATE:\(session.date.adding(days: 1).basicForm)",
+            ] + dtend(session.date) + [
                 "SUMMARY:" + summary("\(p.name): \(course.label(of: session))"),
                 "DESCRIPTION:" + escape(text),
                 "STATUS:TENTATIVE",
@@ -70,7 +70,7 @@ public enum CourseICS {
                 "UID:\(uid)@mesotherapy-catalogue",
                 "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(visit.date.basicForm)",
-                "DTEND;VALUE=DATE:\(visit.date.adding(days: 1).basicForm)",
+            ] + dtend(visit.date) + [
                 "SUMMARY:" + summary("\(p.name): \(visit.kind) visit"),
                 "DESCRIPTION:" + escape(text),
                 "STATUS:TENTATIVE",
@@ -98,6 +98,13 @@ public enum CourseICS {
         let rest = seconds - days * 86_400
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(CalendarDate(daysSinceEpoch: days).basicForm)T\(pad(rest / 3600))\(pad(rest / 60 % 60))\(pad(rest % 60))Z"
+    }
+
+    /// The DTEND of an all-day event on `date`: the next day, which must be later than DTSTART
+    /// (RFC 5545 3.8.2.2); none on the calendar's last day (9999-12-31), where an all-day
+    /// DTSTART alone means that one day (3.6.1).
+    static func dtend(_ date: CalendarDate) -> [String] {
+        date < CalendarDate.last ? ["DTEND;VALUE=DATE:\(date.adding(days: 1).basicForm)"] : []
     }
 
     /// A SUMMARY: one line (calendar programs such as calcurse refuse a line break in it), so

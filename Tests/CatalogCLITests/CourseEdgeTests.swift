@@ -131,4 +131,31 @@ struct CourseEdgeTests {
         #expect(other.stdout.contains("  plans: nothing in this catalogue\n"))
         #expect(other.stdout.contains("  example (on the bundled catalogue): Keloids"))
     }
+
+    // Outside review: at the calendar's end, DTEND equalled DTSTART (RFC 5545 3.8.2.2 wants it
+    // later) and visits were dated 9999-12-31, the day date arithmetic stops at, not theirs.
+    @Test("at 9999-12-31: no DTEND on the last day, and visits beyond the calendar left out with a warning")
+    func endOfTheCalendar() throws {
+        let ics = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "9999-12-31", "--format", "ics"])
+        #expect(ics.status == 0)
+        #expect(ics.stdout.contains("DTSTART;VALUE=DATE:99991231\r\n"))
+        #expect(!ics.stdout.contains("DTEND"))
+        let json = try runCatalog(["course", "scalp", "--concern", "androgenic-alopecia", "--start", "9999-11-01", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let visits = try #require(object["visits"] as? [[String: Any]])
+        #expect(!visits.contains { $0["date"] as? String == "9999-12-31" })
+        let warnings = try #require(object["warnings"] as? [String])
+        #expect(warnings.contains { $0.hasPrefix("2 visits (assessment: ") && $0.hasSuffix(
+            ") would fall on or after 9999-12-31, the last day the calendar holds: left out; plan them by hand") })
+    }
+
+    @Test("a horizon longer than the calendar is refused, exit 2, rather than printed as inf days")
+    func horizonBeyondTheCalendar() throws {
+        for horizon in ["10001 years", "120013 months", String(repeating: "9", count: 400) + " days"] {
+            let run = try runCatalog(["course", "face", "--concern", "dehydration", "--horizon", horizon])
+            #expect(run.status == 2)
+            #expect(run.stderr == "error: --horizon '\(horizon)' is longer than the calendar holds: give at most 10000 years\n")
+        }
+        #expect(try runCatalog(["course", "face", "--concern", "dehydration", "--horizon", "10000 years"]).status == 0)
+    }
 }

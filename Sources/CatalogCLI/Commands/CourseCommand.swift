@@ -102,6 +102,11 @@ struct CourseCommand: ParsableCommand {
             guard let value = Quantity<DurationUnit>.parseDuration(horizon, yearsAllowed: true) else {
                 throw fail("--horizon '\(horizon)' is not a duration such as '12 months', '26 weeks' or '90 days' (units: minute, hour, day, week, month, year)", code: 2)
             }
+            // The calendar holds years 0001-9999: a longer horizon is a typing slip (and its
+            // figure would print as `inf days` or `1.2e+24 months`).
+            guard value.value.isFinite, value <= Quantity(10_000 * 12, .month) else {
+                throw fail("--horizon '\(horizon)' is longer than the calendar holds: give at most 10000 years", code: 2)
+            }
             horizonValue = value
         }
         let host = try StandardPlugins.host()

@@ -69,7 +69,17 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             amends(&draft)
             if draft != before, !applied.contains(rule.id) { applied.append(rule.id) }
         }
-        let visits = draft.visits.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        var visits = draft.visits.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        // Date arithmetic stops at the calendar's last day, so a visit dated there may belong
+        // later: it is left out, with a warning, rather than planned on a day it does not fall on.
+        let beyondCalendar = visits.filter { $0.date >= CalendarDate.last }
+        if !beyondCalendar.isEmpty {
+            visits.removeAll { $0.date >= CalendarDate.last }
+            draft.warnings.append("\(beyondCalendar.count == 1 ? "a visit" : "\(beyondCalendar.count) visits") ("
+                + beyondCalendar.map { "\($0.kind): \($0.purpose)" }.joined(separator: "; ")
+                + ") would fall on or after \(CalendarDate.last), the last day the calendar holds: left out; plan "
+                + (beyondCalendar.count == 1 ? "it" : "them") + " by hand")
+        }
         return .planned(Course(plugin: plugin.id, request: request, preparation: chosen,
                                technique: draft.technique, sessions: draft.sessions,
                                warnings: draft.warnings, excluded: excluded, isComplete: schedule.isComplete,
