@@ -1,21 +1,23 @@
 /// One node of a document held flat: what it is, where it starts, and where its text or its
 /// children are. 32 bytes, no references, so a document is three arrays and no tree of objects.
-struct FlatRecord {
-    enum Kind: UInt8 { case scalar, sequence, mapping }
-    enum Value: UInt8 { case null, bool, int, float, string }
+/// `@usableFromInline`, as the views' members that read it are `@inlinable` (see ``YAMLNodeView``).
+@usableFromInline
+struct FlatRecord: Sendable {
+    @usableFromInline enum Kind: UInt8, Sendable { case scalar, sequence, mapping }
+    @usableFromInline enum Value: UInt8, Sendable { case null, bool, int, float, string }
 
-    var kind: Kind
+    @usableFromInline var kind: Kind
     var style: YAMLScalar.Style
-    var value: Value
+    @usableFromInline var value: Value
     /// The line and column, from 1.
-    var line: Int32
-    var column: Int32
+    @usableFromInline var line: Int32
+    @usableFromInline var column: Int32
     /// A scalar: the offset of its text in `bytes`. A collection: the offset of its children in `links`.
-    var start: Int32
+    @usableFromInline var start: Int32
     /// A scalar: its text's length in bytes. A sequence: its items. A mapping: its entries (two links each).
-    var count: Int32
+    @usableFromInline var count: Int32
     /// A boolean, an integer or a float's bits.
-    var payload: UInt64
+    @usableFromInline var payload: UInt64
 
     /// A short name of the node's kind for messages, as ``YAMLNode/kindDescription``.
     var kindDescription: String {
@@ -145,13 +147,14 @@ package struct YAMLReadBuffers {
 }
 
 /// A finished document as seen by its views: pointers into the reader's arrays.
+@usableFromInline
 struct FlatContext {
     /// The file's path, held by the reader (a pointer, so that the context has no reference to count).
-    let filePointer: UnsafePointer<String>
+    @usableFromInline let filePointer: UnsafePointer<String>
     var file: String { filePointer.pointee }
-    let records: UnsafeBufferPointer<FlatRecord>
-    let links: UnsafeBufferPointer<Int32>
-    let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline let records: UnsafeBufferPointer<FlatRecord>
+    @usableFromInline let links: UnsafeBufferPointer<Int32>
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     let completed: UnsafeBufferPointer<Int32>
 
     @inline(__always)
@@ -184,178 +187,6 @@ private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _
         i += 1
     }
     return true
-}
-
-/// A document read flat, handed to ``YAMLDocumentReader/readFlat(fileAt:displayPath:eachDocument:)``'s
-/// callback: valid only while the callback runs (the reader reuses its storage for the next
-/// document), so keep the values read from it, never the view itself.
-package struct YAMLDocumentView {
-    let storage: UnsafePointer<FlatContext>
-    let rootIndex: Int32
-    /// Where the document starts.
-    package let location: SourceLocation
-
-    /// The root node.
-    package var root: YAMLNodeView { YAMLNodeView(storage: storage, index: rootIndex) }
-
-    /// The document as a tree of ``YAMLNode`` values, which may be kept.
-    package var document: YAMLDocument {
-        YAMLDocument(root: FlatTreeConverter.tree(storage, root: rootIndex), location: location)
-    }
-}
-
-/// A node of a ``YAMLDocumentView``, with the same reading API as ``YAMLNode``; valid only while
-/// the callback that received its document runs.
-package struct YAMLNodeView {
-    /// What the node holds.
-    package enum Content {
-        /// A scalar.
-        case scalar(YAMLScalarView)
-        /// A sequence.
-        case sequence(YAMLItemsView)
-        /// A mapping, in the order written (merged entries after the mapping's own).
-        case mapping(YAMLEntriesView)
-    }
-
-    let storage: UnsafePointer<FlatContext>
-    let index: Int32
-
-    @inline(__always)
-    var record: FlatRecord { storage.pointee.records[Int(index)] }
-
-    /// The line, from 1.
-    package var line: Int { Int(record.line) }
-    /// The column, from 1.
-    package var column: Int { Int(record.column) }
-    /// Where the node starts.
-    package var location: SourceLocation {
-        let r = record
-        return SourceLocation(file: storage.pointee.file, line: Int(r.line), column: Int(r.column))
-    }
-
-    /// What the node holds.
-    package var content: Content {
-        let r = record
-        switch r.kind {
-        case .scalar: return .scalar(YAMLScalarView(storage: storage, index: index))
-        case .sequence: return .sequence(YAMLItemsView(storage: storage, start: Int(r.start), count: Int(r.count)))
-        case .mapping: return .mapping(YAMLEntriesView(storage: storage, start: Int(r.start), count: Int(r.count)))
-        }
-    }
-
-    /// The scalar, when the node is one.
-    package var scalar: YAMLScalarView? {
-        record.kind == .scalar ? YAMLScalarView(storage: storage, index: index) : nil
-    }
-
-    /// The items, when the node is a sequence.
-    package var sequence: YAMLItemsView? {
-        let r = record
-        return r.kind == .sequence ? YAMLItemsView(storage: storage, start: Int(r.start), count: Int(r.count)) : nil
-    }
-
-    /// The entries, when the node is a mapping.
-    package var mapping: YAMLEntriesView? {
-        let r = record
-        return r.kind == .mapping ? YAMLEntriesView(storage: storage, start: Int(r.start), count: Int(r.count)) : nil
-    }
-
-    /// True for a null scalar (`null`, `~` or nothing at all).
-    package var isNull: Bool {
-        let r = record
-        return r.kind == .scalar && r.value == .null
-    }
-
-    /// A short name of the node's kind for messages, as ``YAMLNode/kindDescription``.
-    package var kindDescription: String { record.kindDescription }
-}
-
-/// A scalar of a ``YAMLDocumentView``.
-package struct YAMLScalarView {
-    let storage: UnsafePointer<FlatContext>
-    let index: Int32
-
-    /// The text (made on each call: keep it rather than asking twice).
-    package var text: String { storage.pointee.text(storage.pointee.records[Int(index)]) }
-    /// The value the core schema (or a standard tag) gives it.
-    package var value: ScalarValue { storage.pointee.records[Int(index)].scalarValue }
-    /// How it was written.
-    package var style: YAMLScalar.Style { storage.pointee.records[Int(index)].style }
-    /// Calls `body` with the text's UTF-8 bytes, without making a string.
-    @inline(__always)
-    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let r = storage.pointee.records[Int(index)]
-        let bytes = storage.pointee.bytes
-        return body(UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + Int(r.start) }, count: Int(r.count)))
-    }
-    /// True when the text is exactly `other`, without making a string.
-    package func textEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(index)], other) }
-}
-
-/// The items of a sequence of a ``YAMLDocumentView``.
-package struct YAMLItemsView: RandomAccessCollection {
-    let storage: UnsafePointer<FlatContext>
-    let start: Int
-    /// The number of items.
-    package let count: Int
-
-    /// 0.
-    package var startIndex: Int { 0 }
-    /// `count`.
-    package var endIndex: Int { count }
-    /// The item at `position`, from 0.
-    package subscript(position: Int) -> YAMLNodeView {
-        precondition(position >= 0 && position < count, "index out of range")
-        return YAMLNodeView(storage: storage, index: storage.pointee.links[start + position])
-    }
-}
-
-/// The entries of a mapping of a ``YAMLDocumentView``.
-package struct YAMLEntriesView: RandomAccessCollection {
-    let storage: UnsafePointer<FlatContext>
-    let start: Int
-    /// The number of entrys.
-    package let count: Int
-
-    /// 0.
-    package var startIndex: Int { 0 }
-    /// `count`.
-    package var endIndex: Int { count }
-    /// The entry at `position`, from 0.
-    package subscript(position: Int) -> YAMLEntryView {
-        precondition(position >= 0 && position < count, "index out of range")
-        let at = start + 2 * position
-        return YAMLEntryView(storage: storage, keyIndex: storage.pointee.links[at], valueIndex: storage.pointee.links[at + 1])
-    }
-}
-
-/// One key and its value in a mapping of a ``YAMLDocumentView``.
-package struct YAMLEntryView {
-    let storage: UnsafePointer<FlatContext>
-    let keyIndex: Int32
-    let valueIndex: Int32
-
-    /// The key's text (made on each call).
-    package var key: String { storage.pointee.text(storage.pointee.records[Int(keyIndex)]) }
-    /// True when the key is exactly `other`, without making a string.
-    package func keyEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(keyIndex)], other) }
-    /// Calls `body` with the key's UTF-8 bytes, without making a string.
-    @inline(__always)
-    package func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let r = storage.pointee.records[Int(keyIndex)]
-        let bytes = storage.pointee.bytes
-        return body(UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + Int(r.start) }, count: Int(r.count)))
-    }
-    /// True when the key starts with `x-`.
-    package var isExtensionKey: Bool {
-        let r = storage.pointee.records[Int(keyIndex)]
-        guard r.count >= 2 else { return false }
-        return storage.pointee.bytes[Int(r.start)] == UInt8(ascii: "x") && storage.pointee.bytes[Int(r.start) + 1] == UInt8(ascii: "-")
-    }
-    /// Where the key is written.
-    package var keyLocation: SourceLocation { YAMLNodeView(storage: storage, index: keyIndex).location }
-    /// The value.
-    package var value: YAMLNodeView { YAMLNodeView(storage: storage, index: valueIndex) }
 }
 
 /// Turns a flat document into a tree of ``YAMLNode`` values, children first, in the order the
