@@ -362,7 +362,7 @@ struct DocumentSink: YAMLEventSink {
     let deliver: (YAMLDocumentView) -> Void
 
     mutating func consume(_ event: inout yaml_event_t) -> Bool {
-        switch builder.consume(YAMLEvent(event)) {
+        switch withUnsafePointer(to: &event, { builder.consume(YAMLEvent($0)) }) {
         case .more: return false
         case .document:
             builder.withDocument(deliver)
