@@ -256,7 +256,8 @@ struct FlatBuilder {
         }
     }
 
-    /// Appends a scalar's record (and its text, when given) and marks it complete.
+    /// Appends a scalar's record (and its text, when given); not listed in `completed`
+    /// (``FlatStorage/completed``).
     private mutating func appendScalar(_ mark: YAMLEvent, style: YAMLScalar.Style, value: FlatRecord.Value,
                                        payload: UInt64, text: UnsafeBufferPointer<UInt8>?) -> Int32 {
         let index = Int32(storage.records.count)
@@ -265,7 +266,6 @@ struct FlatBuilder {
                                           line: Int32(truncatingIfNeeded: mark.line),
                                           column: Int32(truncatingIfNeeded: mark.column),
                                           start: start, count: Int32(text?.count ?? 0), payload: payload))
-        storage.completed.append(index)
         return index
     }
 

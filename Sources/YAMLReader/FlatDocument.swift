@@ -1,21 +1,23 @@
 /// One node of a document held flat: what it is, where it starts, and where its text or its
 /// children are. 32 bytes, no references, so a document is three arrays and no tree of objects.
-struct FlatRecord {
-    enum Kind: UInt8 { case scalar, sequence, mapping }
-    enum Value: UInt8 { case null, bool, int, float, string }
+/// `@usableFromInline`, as the views' members that read it are `@inlinable` (see ``YAMLNodeView``).
+@usableFromInline
+struct FlatRecord: Sendable {
+    @usableFromInline enum Kind: UInt8, Sendable { case scalar, sequence, mapping }
+    @usableFromInline enum Value: UInt8, Sendable { case null, bool, int, float, string }
 
-    var kind: Kind
+    @usableFromInline var kind: Kind
     var style: YAMLScalar.Style
-    var value: Value
+    @usableFromInline var value: Value
     /// The line and column, from 1.
-    var line: Int32
-    var column: Int32
+    @usableFromInline var line: Int32
+    @usableFromInline var column: Int32
     /// A scalar: the offset of its text in `bytes`. A collection: the offset of its children in `links`.
-    var start: Int32
+    @usableFromInline var start: Int32
     /// A scalar: its text's length in bytes. A sequence: its items. A mapping: its entries (two links each).
-    var count: Int32
+    @usableFromInline var count: Int32
     /// A boolean, an integer or a float's bits.
-    var payload: UInt64
+    @usableFromInline var payload: UInt64
 
     /// A short name of the node's kind for messages, as ``YAMLNode/kindDescription``.
     var kindDescription: String {
@@ -57,7 +59,10 @@ struct FlatStorage {
     /// rest is room for more: appending a scalar's text is then one copy, not an array append).
     var bytes: [UInt8] = []
     var byteCount = 0
-    /// Record indices in the order the nodes were completed (children before parents).
+    /// Record indices of the collections in the order they were completed (children before
+    /// parents). Scalars, which have no children, are not listed: the one reader of this list
+    /// (``FlatTreeConverter``) makes them when a parent names them, and appending each cost
+    /// about 20 instructions (`catalog validate` at 10,000 preparations, Benchmarks/commands.sh).
     var completed: [Int32] = []
 
     init(file: String, buffers: YAMLReadBuffers) {
@@ -145,13 +150,14 @@ package struct YAMLReadBuffers {
 }
 
 /// A finished document as seen by its views: pointers into the reader's arrays.
+@usableFromInline
 struct FlatContext {
     /// The file's path, held by the reader (a pointer, so that the context has no reference to count).
-    let filePointer: UnsafePointer<String>
+    @usableFromInline let filePointer: UnsafePointer<String>
     var file: String { filePointer.pointee }
-    let records: UnsafeBufferPointer<FlatRecord>
-    let links: UnsafeBufferPointer<Int32>
-    let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline let records: UnsafeBufferPointer<FlatRecord>
+    @usableFromInline let links: UnsafeBufferPointer<Int32>
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     let completed: UnsafeBufferPointer<Int32>
 
     @inline(__always)
@@ -186,198 +192,36 @@ private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _
     return true
 }
 
-/// A document read flat, handed to ``YAMLDocumentReader/readFlat(fileAt:displayPath:eachDocument:)``'s
-/// callback: valid only while the callback runs (the reader reuses its storage for the next
-/// document), so keep the values read from it, never the view itself.
-package struct YAMLDocumentView {
-    let storage: UnsafePointer<FlatContext>
-    let rootIndex: Int32
-    /// Where the document starts.
-    package let location: SourceLocation
-
-    /// The root node.
-    package var root: YAMLNodeView { YAMLNodeView(storage: storage, index: rootIndex) }
-
-    /// The document as a tree of ``YAMLNode`` values, which may be kept.
-    package var document: YAMLDocument {
-        YAMLDocument(root: FlatTreeConverter.tree(storage, root: rootIndex), location: location)
-    }
-}
-
-/// A node of a ``YAMLDocumentView``, with the same reading API as ``YAMLNode``; valid only while
-/// the callback that received its document runs.
-package struct YAMLNodeView {
-    /// What the node holds.
-    package enum Content {
-        /// A scalar.
-        case scalar(YAMLScalarView)
-        /// A sequence.
-        case sequence(YAMLItemsView)
-        /// A mapping, in the order written (merged entries after the mapping's own).
-        case mapping(YAMLEntriesView)
-    }
-
-    let storage: UnsafePointer<FlatContext>
-    let index: Int32
-
-    @inline(__always)
-    var record: FlatRecord { storage.pointee.records[Int(index)] }
-
-    /// The line, from 1.
-    package var line: Int { Int(record.line) }
-    /// The column, from 1.
-    package var column: Int { Int(record.column) }
-    /// Where the node starts.
-    package var location: SourceLocation {
-        let r = record
-        return SourceLocation(file: storage.pointee.file, line: Int(r.line), column: Int(r.column))
-    }
-
-    /// What the node holds.
-    package var content: Content {
-        let r = record
-        switch r.kind {
-        case .scalar: return .scalar(YAMLScalarView(storage: storage, index: index))
-        case .sequence: return .sequence(YAMLItemsView(storage: storage, start: Int(r.start), count: Int(r.count)))
-        case .mapping: return .mapping(YAMLEntriesView(storage: storage, start: Int(r.start), count: Int(r.count)))
-        }
-    }
-
-    /// The scalar, when the node is one.
-    package var scalar: YAMLScalarView? {
-        record.kind == .scalar ? YAMLScalarView(storage: storage, index: index) : nil
-    }
-
-    /// The items, when the node is a sequence.
-    package var sequence: YAMLItemsView? {
-        let r = record
-        return r.kind == .sequence ? YAMLItemsView(storage: storage, start: Int(r.start), count: Int(r.count)) : nil
-    }
-
-    /// The entries, when the node is a mapping.
-    package var mapping: YAMLEntriesView? {
-        let r = record
-        return r.kind == .mapping ? YAMLEntriesView(storage: storage, start: Int(r.start), count: Int(r.count)) : nil
-    }
-
-    /// True for a null scalar (`null`, `~` or nothing at all).
-    package var isNull: Bool {
-        let r = record
-        return r.kind == .scalar && r.value == .null
-    }
-
-    /// A short name of the node's kind for messages, as ``YAMLNode/kindDescription``.
-    package var kindDescription: String { record.kindDescription }
-}
-
-/// A scalar of a ``YAMLDocumentView``.
-package struct YAMLScalarView {
-    let storage: UnsafePointer<FlatContext>
-    let index: Int32
-
-    /// The text (made on each call: keep it rather than asking twice).
-    package var text: String { storage.pointee.text(storage.pointee.records[Int(index)]) }
-    /// The value the core schema (or a standard tag) gives it.
-    package var value: ScalarValue { storage.pointee.records[Int(index)].scalarValue }
-    /// How it was written.
-    package var style: YAMLScalar.Style { storage.pointee.records[Int(index)].style }
-    /// Calls `body` with the text's UTF-8 bytes, without making a string.
-    @inline(__always)
-    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let r = storage.pointee.records[Int(index)]
-        let bytes = storage.pointee.bytes
-        return body(UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + Int(r.start) }, count: Int(r.count)))
-    }
-    /// True when the text is exactly `other`, without making a string.
-    package func textEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(index)], other) }
-}
-
-/// The items of a sequence of a ``YAMLDocumentView``.
-package struct YAMLItemsView: RandomAccessCollection {
-    let storage: UnsafePointer<FlatContext>
-    let start: Int
-    /// The number of items.
-    package let count: Int
-
-    /// 0.
-    package var startIndex: Int { 0 }
-    /// `count`.
-    package var endIndex: Int { count }
-    /// The item at `position`, from 0.
-    package subscript(position: Int) -> YAMLNodeView {
-        precondition(position >= 0 && position < count, "index out of range")
-        return YAMLNodeView(storage: storage, index: storage.pointee.links[start + position])
-    }
-}
-
-/// The entries of a mapping of a ``YAMLDocumentView``.
-package struct YAMLEntriesView: RandomAccessCollection {
-    let storage: UnsafePointer<FlatContext>
-    let start: Int
-    /// The number of entrys.
-    package let count: Int
-
-    /// 0.
-    package var startIndex: Int { 0 }
-    /// `count`.
-    package var endIndex: Int { count }
-    /// The entry at `position`, from 0.
-    package subscript(position: Int) -> YAMLEntryView {
-        precondition(position >= 0 && position < count, "index out of range")
-        let at = start + 2 * position
-        return YAMLEntryView(storage: storage, keyIndex: storage.pointee.links[at], valueIndex: storage.pointee.links[at + 1])
-    }
-}
-
-/// One key and its value in a mapping of a ``YAMLDocumentView``.
-package struct YAMLEntryView {
-    let storage: UnsafePointer<FlatContext>
-    let keyIndex: Int32
-    let valueIndex: Int32
-
-    /// The key's text (made on each call).
-    package var key: String { storage.pointee.text(storage.pointee.records[Int(keyIndex)]) }
-    /// True when the key is exactly `other`, without making a string.
-    package func keyEquals(_ other: String) -> Bool { storage.pointee.textEquals(storage.pointee.records[Int(keyIndex)], other) }
-    /// Calls `body` with the key's UTF-8 bytes, without making a string.
-    @inline(__always)
-    package func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let r = storage.pointee.records[Int(keyIndex)]
-        let bytes = storage.pointee.bytes
-        return body(UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + Int(r.start) }, count: Int(r.count)))
-    }
-    /// True when the key starts with `x-`.
-    package var isExtensionKey: Bool {
-        let r = storage.pointee.records[Int(keyIndex)]
-        guard r.count >= 2 else { return false }
-        return storage.pointee.bytes[Int(r.start)] == UInt8(ascii: "x") && storage.pointee.bytes[Int(r.start) + 1] == UInt8(ascii: "-")
-    }
-    /// Where the key is written.
-    package var keyLocation: SourceLocation { YAMLNodeView(storage: storage, index: keyIndex).location }
-    /// The value.
-    package var value: YAMLNodeView { YAMLNodeView(storage: storage, index: valueIndex) }
-}
-
 /// Turns a flat document into a tree of ``YAMLNode`` values, children first, in the order the
-/// nodes were completed: no recursion, and a node that aliases name is converted once and shared.
+/// collections were completed (a scalar when a parent names it): no recursion, and a node that
+/// aliases name is converted once and shared.
 enum FlatTreeConverter {
     static func tree(_ context: UnsafePointer<FlatContext>, root: Int32) -> YAMLNode {
         let storage = context.pointee
         var nodes = [YAMLNode?](repeating: nil, count: storage.records.count)
         let file = storage.file
+        /// The node at `index`: a collection already converted, or a scalar, converted now.
+        func node(_ index: Int) -> YAMLNode? {
+            if let done = nodes[index] { return done }
+            let r = storage.records[index]
+            guard r.kind == .scalar else { return nil }
+            let scalar = YAMLNode(.scalar(YAMLScalar(text: storage.text(r), value: r.scalarValue, style: r.style)),
+                                  at: SourceLocation(file: file, line: Int(r.line), column: Int(r.column)))
+            nodes[index] = scalar
+            return scalar
+        }
         for i in storage.completed {
             let index = Int(i)
             let r = storage.records[index]
             let location = SourceLocation(file: file, line: Int(r.line), column: Int(r.column))
             switch r.kind {
             case .scalar:
-                nodes[index] = YAMLNode(.scalar(YAMLScalar(text: storage.text(r), value: r.scalarValue, style: r.style)),
-                                        at: location)
+                _ = node(index)
             case .sequence:
                 var items: [YAMLNode] = []
                 items.reserveCapacity(Int(r.count))
                 for k in 0 ..< Int(r.count) {
-                    if let item = nodes[Int(storage.links[Int(r.start) + k])] { items.append(item) }
+                    if let item = node(Int(storage.links[Int(r.start) + k])) { items.append(item) }
                 }
                 nodes[index] = YAMLNode(.sequence(items), at: location)
             case .mapping:
@@ -386,7 +230,7 @@ enum FlatTreeConverter {
                 for k in 0 ..< Int(r.count) {
                     let keyIndex = Int(storage.links[Int(r.start) + 2 * k])
                     let key = storage.records[keyIndex]
-                    guard let value = nodes[Int(storage.links[Int(r.start) + 2 * k + 1])] else { continue }
+                    guard let value = node(Int(storage.links[Int(r.start) + 2 * k + 1])) else { continue }
                     entries.append(YAMLMappingEntry(
                         key: storage.text(key),
                         keyLocation: SourceLocation(file: file, line: Int(key.line), column: Int(key.column)),
@@ -395,7 +239,7 @@ enum FlatTreeConverter {
                 nodes[index] = YAMLNode(.mapping(entries), at: location)
             }
         }
-        return nodes[Int(root)] ?? YAMLNode(.scalar(YAMLScalar(text: "", value: .null, style: .plain)),
+        return node(Int(root)) ?? YAMLNode(.scalar(YAMLScalar(text: "", value: .null, style: .plain)),
                                              at: SourceLocation(file: file, line: 1, column: 1))
     }
 }

@@ -95,7 +95,7 @@ package struct YAMLEventRecorder {
 
 extension YAMLEventRecorder: YAMLEventSink {
     mutating func consume(_ event: inout yaml_event_t) -> Bool {
-        switch builder.consume(YAMLEvent(event)) {
+        switch withUnsafePointer(to: &event, { builder.consume(YAMLEvent($0)) }) {
         case .more:
             return false
         case .document:
