@@ -36,6 +36,8 @@ struct FlatBuilder {
         var mergeKey: Int32 = -1
         /// Nodes in this subtree, counting what aliases inside it expand to.
         var weight = 1
+        /// The levels its children reach below it, aliases expanded (0 for scalars only).
+        var height: Int32 = 0
         /// Where its children start in `pending`.
         var childStart: Int
         /// Where its entries' key heads start in `keyHeads`.
@@ -68,7 +70,7 @@ struct FlatBuilder {
     var keyHeads = FlatStack<UInt64>()
     /// The children of the open collections, innermost last (a mapping's as key, value pairs).
     var pending = FlatStack<Int32>()
-    private var anchors: [String: (index: Int32, weight: Int)] = [:]
+    private var anchors: [String: (index: Int32, weight: Int, height: Int32)] = [:]
     private var expansion = 0
     var root: Int32 = -1
     /// The root of the document just completed.
@@ -195,6 +197,15 @@ struct FlatBuilder {
                       "aliases expand to more than \(limits.maxAliasExpansion) nodes in this document (alias '*\(name)')")
                 return .stop
             }
+            // The depth limit holds for the nesting an alias expands to, not only as written:
+            // `[[[*a]]]` chains would otherwise nest a value thousands of levels deep for
+            // every reader after this one (recursive decoders, other tools' JSON readers).
+            if depth + Int(anchored.height) > limits.maxDepth {
+                fatal(.limit, at: location(mark),
+                      "nesting is deeper than the limit of \(limits.maxDepth) levels once alias '*\(name)' is expanded")
+                return .stop
+            }
+            if depth > 0, anchored.height > top.height { top.height = anchored.height }
             add(anchored.index, weight: anchored.weight)
         case .scalar:
             scalar(event)
@@ -221,9 +232,13 @@ struct FlatBuilder {
             if frame.isMapping { keyHeads.removeLast(keyHeads.count - frame.headStart) }
             if frame.hasKeyIndex { keyIndexes[depth] = nil }
             storage.completed.append(frame.record)
-            if frame.hasAnchor, let anchor = frameAnchors.popLast() { anchors[anchor] = (frame.record, frame.weight) }
+            let height = frame.height + 1
+            if frame.hasAnchor, let anchor = frameAnchors.popLast() { anchors[anchor] = (frame.record, frame.weight, height) }
             depth -= 1
-            if depth > 0, let outer = stack.popLast() { top = outer }
+            if depth > 0, let outer = stack.popLast() {
+                top = outer
+                if height > top.height { top.height = height }
+            }
             add(frame.record, weight: frame.weight)
         case .other:
             break
@@ -294,7 +309,7 @@ struct FlatBuilder {
         case .string: kind = .string
         }
         let index = appendScalar(mark, style: style, value: kind, payload: payload, text: bytes)
-        if let anchor = event.anchor { anchors[eventText(anchor)] = (index, 1) }
+        if let anchor = event.anchor { anchors[eventText(anchor)] = (index, 1, 0) }
         add(index, weight: 1)
     }
 }

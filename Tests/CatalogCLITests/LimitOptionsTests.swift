@@ -46,7 +46,7 @@ struct LimitOptionsTests {
     @Test("a value out of range, unreadable or given twice is a usage error, exit 64")
     func badValues() throws {
         for arguments in [["--max-file-size", "3GiB"], ["--max-file-size", "0"], ["--max-file-size", "12 parsecs"],
-                          ["--max-file-size", "-1"], ["--max-depth", "0"], ["--max-depth", "10001"],
+                          ["--max-file-size", "-1"], ["--max-depth", "0"], ["--max-depth", "1001"],
                           ["--max-aliases", "-1"], ["--max-depth", "4", "--max-depth", "5"]] {
             let run = try runCatalog(["validate"] + arguments)
             #expect(run.status == 64, "\(arguments)")
@@ -58,11 +58,42 @@ struct LimitOptionsTests {
     func negativeValues() throws {
         let depth = try runCatalog(["validate", "--max-depth", "-5"])
         #expect(depth.status == 64)
-        #expect(depth.stderr.hasPrefix("Error: --max-depth must be from 1 to 10000, not -5\n"))
+        #expect(depth.stderr.hasPrefix("Error: --max-depth must be from 1 to 1000, not -5\n"))
         let aliases = try runCatalog(["validate", "--max-aliases", "-5"])
         #expect(aliases.stderr.hasPrefix("Error: --max-aliases must be from 0 to 100000000, not -5\n"))
         let horizon = try runCatalog(["course", "face", "--concern", "dehydration", "--horizon", "-1 month"])
         #expect(horizon.status == 2)
         #expect(horizon.stderr.hasPrefix("error: --horizon '-1 month' is not a duration such as '12 months'"))
+    }
+
+    // Outside review: aliases of aliases (`&a2 [[*a1]]`) built a value 1,020 levels deep from a
+    // file 62 levels deep as written, and with raised limits one deep enough to overflow the
+    // stack of the recursive decoders (exit 139).
+    @Test("the depth limit counts the levels aliases expand to")
+    func aliasedDepth() throws {
+        let text = try String(contentsOfFile: Self.face, encoding: .utf8)
+        let nested = "x-a1: &a1 [[[[[1]]]]]\nx-a2: &a2 [[[[[*a1]]]]]\nx-a3: [[[[[*a2]]]]]\n"
+        let folder = try Self.catalogue(["face/a.yaml": text + nested])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try runCatalog(["validate", folder.path, "--max-depth", "12"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("/a.yaml:56:12: error: nesting is deeper than the limit of 12 levels once alias '*a2' is expanded\n"),
+                "\(run.stdout)")
+        #expect(try runCatalog(["validate", folder.path, "--max-depth", "16"]).status == 0)
+    }
+
+    @Test("a value 1000 levels deep, the most --max-depth allows, goes through every command of the real binary")
+    func deepestValue() throws {
+        let text = try String(contentsOfFile: Self.face, encoding: .utf8)
+        let value = String(repeating: "[", count: 999) + "1" + String(repeating: "]", count: 999)
+        let folder = try Self.catalogue(["face/a.yaml": text + "x-deep: \(value)\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let id = "noncrosslinked-ha-hydration"
+        for arguments in [["validate", folder.path], ["query", "--catalogue", folder.path, "--format", "json"],
+                          ["query", "--catalogue", folder.path, "--format", "yaml"], ["show", id, "--catalogue", folder.path],
+                          ["diff", folder.path, folder.path]] {
+            let run = try runCatalogProcess(arguments + ["--max-depth", "1000"])
+            #expect(run.status == 0, "\(arguments): \(run.stderr.prefix(300))")
+        }
     }
 }
