@@ -8,22 +8,39 @@ package enum Suggestions {
     /// the first holding the word nearest to it (`hyaluronc` -> `hyaluronic-acid`); nil when
     /// none is likely.
     package static func suggestion<C: Collection>(for word: String, in candidates: C) -> String? where C.Element == String {
-        nearest(to: word, in: candidates) ?? nearestByWord(to: word, in: candidates)
+        Index(candidates).suggestion(for: word)
     }
 
-    /// The word-by-word half of ``suggestion(for:in:)``: words of four letters or more.
-    static func nearestByWord<C: Collection>(to value: String, in known: C) -> String? where C.Element == String {
-        var owners: [String: String] = [:]
-        var words: [String] = []
-        for candidate in known {
-            for word in TextFolding.words(candidate) where word.count >= 4 && owners[word] == nil {
-                owners[word] = candidate
-                words.append(word)
+    /// Candidates made ready once for ``suggestion(for:in:)``: lower-cased, and their folded
+    /// words of four letters or more, each with the first candidate holding it. A catalogue's
+    /// vocabulary keeps one per section (`VocabularyWordTable`), so that a file with many
+    /// unknown words against a vocabulary of 50,000 does not fold the vocabulary again for each.
+    package struct Index: Sendable {
+        private let candidates: Candidates
+        private let owners: [String: String]
+        private let words: Candidates
+
+        package init<C: Collection>(_ known: C) where C.Element == String {
+            candidates = Candidates(Array(known))
+            var owners: [String: String] = [:]
+            var words: [String] = []
+            for candidate in known {
+                for word in TextFolding.words(candidate) where word.count >= 4 && owners[word] == nil {
+                    owners[word] = candidate
+                    words.append(word)
+                }
             }
+            self.owners = owners
+            self.words = Candidates(words)
         }
-        let folded = TextFolding.fold(value)
-        if let owner = owners[folded] { return owner }
-        return nearest(to: folded, in: words).flatMap { owners[$0] }
+
+        /// What ``Suggestions/suggestion(for:in:)`` gives for these candidates.
+        package func suggestion(for word: String) -> String? {
+            if let found = candidates.nearest(to: word) { return found }
+            let folded = TextFolding.fold(word)
+            if let owner = owners[folded] { return owner }
+            return words.nearest(to: folded).flatMap { owners[$0] }
+        }
     }
 
     /// The candidate nearest to `word` by edit distance (case-insensitive), if it is near enough
@@ -81,7 +98,7 @@ package enum Suggestions {
                                               candidates: C) -> String? where C.Element == String {
         var best = found
         if let best, best.1 == 0, best.0 == word { return nil }
-        if best == nil, scratch.word.count >= 4 {
+        if best == nil, scratch.word.count >= 4, scratch.limit >= 0 {
             // A word that a candidate starts with, or that starts with a candidate
             // ('hyaluronic' for 'hyaluronic-acid'), is a likely shortening.
             let lower = word.lowercased()
@@ -103,8 +120,17 @@ package enum Suggestions {
 
         init(_ word: String) {
             self.word = word.lowercased().unicodeScalars.map(\.value)
-            limit = max(2, self.word.count / 3)
+            // A word longer than anything a person misspells gets no suggestion by spelling
+            // (limit -1: none is near), so that its cost stays bounded: a 1,000-character
+            // unknown word against 1,000 long known ones took seconds each.
+            limit = self.word.count > Suggestions.longestWord ? -1 : max(2, self.word.count / 3)
+            for scalar in self.word { letters[Int(scalar & 63)] += 1 }
         }
+
+        /// How many of the word's scalars fall in each of 64 buckets (a scalar's low six bits):
+        /// the buckets' differences bound the edit distance from below, so most candidates are
+        /// set aside without the table (``distance(toLowered:)``).
+        private var letters = [Int](repeating: 0, count: 64)
 
         /// `text` lower-cased into `scalars` (replacing what they held): ASCII in place, anything
         /// else through `lowercased()`.
@@ -129,6 +155,16 @@ package enum Suggestions {
         /// The same, to a candidate already lower-cased.
         mutating func distance(toLowered other: [UInt32]) -> Int {
             if abs(other.count - word.count) > limit { return limit + 1 }
+            // Bag distance: an edit changes at most one scalar of each side, so the scalars of
+            // one side not matched in the other (by bucket) are at most the edit distance.
+            var surplus = 0
+            for scalar in other {
+                let bucket = Int(scalar & 63)
+                letters[bucket] -= 1
+                if letters[bucket] < 0 { surplus += 1 }
+            }
+            for scalar in other { letters[Int(scalar & 63)] += 1 }  // the word's counts again
+            if max(surplus, word.count - (other.count - surplus)) > limit { return limit + 1 }
             let needed = 3 * (other.count + 1)
             if rows.count < needed { rows = [Int](repeating: 0, count: needed) }
             let limit = self.limit
@@ -141,6 +177,9 @@ package enum Suggestions {
             }
         }
     }
+
+    /// The longest word, in scalars, that gets a suggestion by spelling.
+    static let longestWord = 64
 
     /// `"; did you mean 'x'?"` when a suggestion exists, else "".
     static func didYouMean<C: Collection>(_ word: String, in candidates: C) -> String where C.Element == String {

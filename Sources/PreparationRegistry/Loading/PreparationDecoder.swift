@@ -167,7 +167,7 @@ struct PreparationDecoder {
         guard let word = r.text(node, what) else { return nil }
         // The vocabulary's own string: every preparation naming the word shares it.
         if let index = known.firstIndex(of: word) { return known[index] }
-        let hint = Suggestions.suggestion(for: word, in: known).map { "; did you mean '\($0)'?" }
+        let hint = table.suggestions.suggestion(for: word).map { "; did you mean '\($0)'?" }
             ?? "; it is not in the catalogue's vocabulary"
         r.error(node.location, .unknownWord(what, word, hint: hint))
         return nil

@@ -14,9 +14,12 @@ struct VocabularyWordTable: Sendable {
     private let slots: [Int32]
     /// The section's slugs as given, kept so that ``isBuilt(from:)`` compares storage only.
     private let source: [String]
+    /// The suggestions for a word the section lacks, made ready once.
+    let suggestions: Suggestions.Index
 
     init(_ known: OrderedSet<String>) {
         let source = known.elements
+        suggestions = Suggestions.Index(source)
         var bytes: [UInt8] = []
         var starts: [Int] = []
         for slug in source {
