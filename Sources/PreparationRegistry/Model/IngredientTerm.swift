@@ -36,6 +36,10 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// The term as written.
     package var description: String { text }
 
+    /// The first of its words that is not a filler: every ingredient the term meets holds it
+    /// (nil for a term of fillers only, which meets nothing).
+    var keyWord: String? { words.first { !IngredientTerm.fillers.contains($0) } }
+
     /// True when the term has no word of three letters or more that is not a stop word.
     /// (Dropping the fillers at its ends leaves such a word, if the text had one.)
     package var isVague: Bool {

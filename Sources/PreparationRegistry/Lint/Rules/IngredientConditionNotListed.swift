@@ -21,7 +21,9 @@ extension LintRules {
         let folded = preparation.ingredients.map { ingredient in
             (ingredient, IngredientTerm.matchWords(ingredient.name), ingredient.ingredientClass.map(IngredientTerm.matchWords))
         }
-        for (condition, terms) in context.conditionTerms where !preparation.contraindications.contains(condition) {
+        func check(_ index: Int) {
+            let (condition, terms) = context.conditionTerms[index]
+            guard !preparation.contraindications.contains(condition) else { return }
             for term in terms {
                 guard let (ingredient, _, _) = folded.first(where: { _, name, classWords in
                     term.match(nameWords: name, classWords: classWords) != nil
@@ -29,6 +31,13 @@ extension LintRules {
                 warnings.append((preparation.location(of: "ingredients"),
                                  .ingredientConditionNotListed(ingredient.name, condition: condition, term: term.text)))
                 break
+            }
+        }
+        if context.conditionsByWord == nil {
+            for index in context.conditionTerms.indices { check(index) }
+        } else {
+            for index in context.conditions(meeting: folded.flatMap { _, name, classWords in [name, classWords ?? []] }) {
+                check(index)
             }
         }
         return warnings
