@@ -22,6 +22,8 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         case signalAfterMove(call: Int, signal: Int32)
         /// The `call`th write fails, and so does every removal of a file.
         case writeAndRemove(call: Int)
+        /// Another add writes `path` with `contents` just before it is first looked for.
+        case createdBeforeLookedFor(path: String, contents: String)
     }
 
     let fault: Fault?
@@ -43,7 +45,12 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         return counts[operation, default: 0]
     }
 
-    func itemExists(at path: String) -> Bool { real.itemExists(at: path) }
+    func itemExists(at path: String) -> Bool {
+        if case .createdBeforeLookedFor(path, let contents)? = fault, !real.itemExists(at: path) {
+            try? real.writeNewFile(at: path, contents: Array(contents.utf8))
+        }
+        return real.itemExists(at: path)
+    }
 
     /// Sends `signal` to this thread, now, as Ctrl-C or `kill` would reach the process: test
     /// threads (Dispatch workers) block signals, so it is unblocked for the moment.
@@ -405,6 +412,25 @@ struct AddTests {
         let file = try scene.newFile("three.yaml", preparationText("three"))
         expectRefused(scene, [file], [
             "\(idLocation(file)): error: '\(scene.catalogue)/preparations/face/three.yaml' exists already (with another id); add never overwrites",
+        ])
+    }
+
+    // Outside review: two adds of one id at once; the one that found the other's file said it
+    // held "another id". A file the load did not see was created meanwhile.
+    @Test("a destination created after the load: created meanwhile, not another id")
+    func destinationCreatedMeanwhile() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let file = try scene.newFile("three.yaml", preparationText("three"))
+        let destination = scene.catalogue + "/preparations/face/three.yaml"
+        let fs = FaultyFileSystem(.createdBeforeLookedFor(path: destination, contents: preparationText("three")))
+        let thrown = #expect(throws: AddError.self) { try CatalogueAdder(catalogue: scene.catalogue, fileSystem: fs).add([file]) }
+        guard case .refused(let diagnostics)? = thrown else {
+            Issue.record("\(String(describing: thrown))")
+            return
+        }
+        #expect(diagnostics.map(\.description) == [
+            "\(idLocation(file)): error: '\(destination)' was created meanwhile, by another add; add never overwrites",
         ])
     }
 

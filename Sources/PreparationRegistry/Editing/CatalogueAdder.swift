@@ -96,9 +96,14 @@ package struct CatalogueAdder: Sendable {
             }
             let folder = Self.folder(for: preparation, vocabulary: checked.current.manifest.vocabulary)
             let destination = CatalogueLoader.preparationsFolder + "/" + folder + "/" + preparation.id + ".yaml"
-            if fileSystem.itemExists(at: join(catalogue, destination)) {
+            let target = join(catalogue, destination)
+            if fileSystem.itemExists(at: target) {
+                // A file the load saw holds another id; one it did not see was written since,
+                // by another add of the same id most likely (an outside review's race).
+                let seen = checked.current.preparations.contains { $0.location.file == target }
+                    || checked.current.diagnostics.contains { $0.location.file == target }
                 problems.append(.error(preparation.location(of: "id"),
-                    .destinationExists(join(catalogue, destination))))
+                                       seen ? .destinationExists(target) : .createdMeanwhile(target)))
                 continue
             }
             guard let bytes = checked.bytesAgain(path, &problems) else { continue }
