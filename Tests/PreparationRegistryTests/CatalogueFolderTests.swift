@@ -36,6 +36,25 @@ struct CatalogueFolderTests {
         #expect(Set(result.registry?.ids ?? []) == ["one", "two"])
     }
 
+    // Outside review: `A.YAML` was skipped without a word; the editor believed it was in.
+    @Test("a .YAML or .Yml file is not read, and a warning says so, naming the lower-case name")
+    func upperCaseExtensions() throws {
+        let catalogue = try TemporaryCatalogue(files: [
+            "one.yaml": preparationText("one"),
+            "Two.YAML": preparationText("two"),
+            "three.Yml": preparationText("three"),
+            "four.yamL.bak": "broken: [",
+        ])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        #expect(result.diagnostics.map(\.description) == [
+            "\(catalogue.display("preparations/Two.YAML")):1:1: warning: is not read: preparation files end in .yaml or .yml, in lower case; rename it to 'Two.yaml'",
+            "\(catalogue.display("preparations/three.Yml")):1:1: warning: is not read: preparation files end in .yaml or .yml, in lower case; rename it to 'three.yml'",
+        ])
+        #expect(result.registry?.ids == ["one"])
+        #expect(result.diagnostics.map(\.code) == ["upper-case-extension", "upper-case-extension"])
+    }
+
     @Test("errors in two files are both reported")
     func twoBadFiles() throws {
         let catalogue = try TemporaryCatalogue(files: [

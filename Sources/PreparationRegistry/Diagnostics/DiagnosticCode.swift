@@ -21,6 +21,7 @@ extension Diagnostic {
         case notACatalogue = "not-a-catalogue"
         case manifestUnreadable = "manifest-unreadable"
         case notARegularFile = "not-a-regular-file"
+        case upperCaseExtension = "upper-case-extension"
         case notAFolder = "not-a-folder"
         case noPreparationsFolder = "no-preparations-folder"
         case linkOutside = "link-outside"

@@ -140,9 +140,25 @@ struct CatalogueWalker {
                 diagnostics.append(.error(at, .namedPipe))
             case S_IFCHR where preparationName, S_IFBLK where preparationName, S_IFSOCK where preparationName:
                 diagnostics.append(.error(at, .deviceOrSocket))
+            case S_IFREG:
+                // `A.YAML` (an editor on a case-insensitive disk): said, not silently left out.
+                if let renamed = Self.lowerCasingExtension(name) {
+                    diagnostics.append(.warning(at, .upperCaseExtension(renamed: escapedPath(renamed))))
+                }
             default:
                 continue
             }
         }
+    }
+
+    /// `name` with its extension lower-cased, when it ends in `.yaml` or `.yml` in another
+    /// case (`A.YAML` -> `A.yaml`); nil otherwise.
+    static func lowerCasingExtension(_ name: [UInt8]) -> [UInt8]? {
+        for suffix in [Array(".yaml".utf8), Array(".yml".utf8)] where name.count > suffix.count {
+            let tail = name.suffix(suffix.count)
+            let lowered = tail.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            if lowered == suffix, !tail.elementsEqual(suffix) { return Array(name.dropLast(suffix.count)) + suffix }
+        }
+        return nil
     }
 }

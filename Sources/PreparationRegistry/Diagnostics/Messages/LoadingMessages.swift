@@ -95,6 +95,11 @@ extension Diagnostic.Message {
         Self(.notARegularFile, "is a named pipe, not a regular file; a preparation file must be a regular file, so it was not read")
     }
 
+    /// `is not read: preparation files end in .yaml or .yml, in lower case; rename it to 'NAME'`.
+    static func upperCaseExtension(renamed name: String) -> Self {
+        Self(.upperCaseExtension, "is not read: preparation files end in .yaml or .yml, in lower case; rename it to '\(name)'")
+    }
+
     /// `is a device or a socket, not a regular file; ...`.
     static var deviceOrSocket: Self {
         Self(.notARegularFile, "is a device or a socket, not a regular file; a preparation file must be a regular file, so it was not read")
