@@ -36,6 +36,13 @@ import Testing
             "contraindicated with 'bee-venom-allergy', for the allergy 'bee venom', which falls under that condition; ") == true)
     }
 
+    @Test func anAllergyHoldingAConditionsIngredientIsScreenedAsThatCondition() throws {
+        let request = CourseRequest(concern: "dehydration", allergies: ["sodium hyaluronate"], start: try day("2026-01-05"))
+        let excluded = try refusal("face", request)
+        #expect(excluded["noncrosslinked-ha-hydration"]?.hasPrefix(
+            "contraindicated with 'hyaluronic-acid-hypersensitivity', for the allergy 'sodium hyaluronate', which falls under that condition; ") == true)
+    }
+
     @Test func anAllergyThatLeavesAPreparationOutByItsIngredientsAddsNoConditionReason() throws {
         let request = CourseRequest(concern: "dehydration", allergies: ["hyaluronic acid"], start: try day("2026-01-05"))
         let excluded = try refusal("face", request)

@@ -78,10 +78,17 @@ package enum Screening {
     /// (`peanut` falls under `soy-allergy`, "Allergy to soy or peanut"; `bee venom` under
     /// `bee-venom-allergy`). A patient with the allergy is screened as if the condition were
     /// given too: on the safe side, since the vocabulary knows what the ingredient names may not say.
+    ///
+    /// An allergy also falls under a condition one of whose `ingredients` it holds, every word:
+    /// `sodium hyaluronate` under `hyaluronic-acid-hypersensitivity`, which names
+    /// `hyaluronate` (the salt is the acid's usual form; an outside review found the allergy
+    /// matched nothing and a hyaluronic acid planned).
     package static func conditions(namedBy allergy: IngredientTerm, in vocabulary: Vocabulary) -> [String] {
-        vocabulary.conditions.compactMap { slug, entry in
+        let allergyWords = Set(allergy.words)
+        return vocabulary.conditions.compactMap { slug, entry in
             let words = Set(IngredientTerm.matchWords(slug) + IngredientTerm.matchWords(entry.description))
-            return allergy.holdsEveryWord(words.contains) ? slug : nil
+            if allergy.holdsEveryWord(words.contains) { return slug }
+            return entry.ingredients.contains { IngredientTerm($0).holdsEveryWord(allergyWords.contains) } ? slug : nil
         }
     }
 
