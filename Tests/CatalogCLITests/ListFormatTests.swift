@@ -89,7 +89,7 @@ struct ListFormatTests {
         "show": ("one of 'table', 'json', 'yaml' or 'fhir'.",
                  "Output format: table, json, yaml or fhir (FHIR R4 PlanDefinitions and ActivityDefinitions).",
                  "catalog show [--catalogue <path> ...] [--max-file-size <size>] [--max-depth <levels>] [--max-aliases <nodes>] <id> [--format <format>] [--color <when>]"),
-        "vocabulary": ("one of 'table', 'json', 'yaml' or 'fhir'.", "Output format: table, json or yaml.",
+        "vocabulary": ("one of 'table', 'json' or 'yaml'.", "Output format: table, json or yaml.",
                        "catalog vocabulary [--catalogue <path> ...] [--max-file-size <size>] [--max-depth <levels>] [--max-aliases <nodes>] [<section>] [--format <format>]"),
         "lint-rules": ("one of 'text' and 'json'.", "Output format: text or json.",
                        "catalog lint-rules [--catalogue <path> ...] [--max-file-size <size>] [--max-depth <levels>] [--max-aliases <nodes>] [--format <format>]"),
@@ -103,7 +103,8 @@ struct ListFormatTests {
 
     @Test("show, vocabulary and lint-rules refuse csv and jsonl as a usage error (64)", arguments: [
         ["show", "prp-scalp", "--format", "csv"], ["show", "prp-scalp", "--format", "jsonl"],
-        ["vocabulary", "--format", "csv"], ["vocabulary", "--format", "jsonl"], ["lint-rules", "--format", "jsonl"],
+        ["vocabulary", "--format", "csv"], ["vocabulary", "--format", "jsonl"], ["vocabulary", "--format", "fhir"],
+        ["lint-rules", "--format", "jsonl"],
         ["query", "--format", "tsv"], ["validate", "--format", "csv"],
     ])
     func refused(_ arguments: [String]) throws {

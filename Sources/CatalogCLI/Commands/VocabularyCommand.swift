@@ -29,7 +29,7 @@ struct VocabularyCommand: ParsableCommand {
     var section: VocabularySection?
 
     @Option(help: "Output format: table, json or yaml.")
-    var format: OutputFormat = .table
+    var format: VocabularyFormat = .table
 
     /// One word of a section, as printed.
     struct Word {
@@ -45,9 +45,6 @@ struct VocabularyCommand: ParsableCommand {
         let sections = (section.map { [$0] } ?? VocabularySection.allCases).map { ($0, Self.words($0, in: vocabulary)) }
         switch format {
         case .table: print(Self.table(sections), terminator: "")
-        case .fhir:
-            printError("error: the vocabulary has no FHIR form; use --format table, json or yaml")
-            throw ExitCode(64)
         case .json: print(Self.json(sections).jsonText(pretty: true))
         case .yaml:
             let node = DataValue.object(sections.map { section, words in

@@ -12,6 +12,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case fhir
 }
 
+/// The output format of `vocabulary`: those of ``OutputFormat`` but FHIR, which has no form for
+/// a vocabulary (so the parser lists only these, and refuses `fhir` as any unknown value).
+enum VocabularyFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, yaml
+}
+
 /// The output format of `query`: those of ``OutputFormat``, and two for lists of many rows
 /// that `show` (one preparation) has no use for.
 enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
