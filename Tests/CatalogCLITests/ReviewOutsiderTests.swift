@@ -221,4 +221,12 @@ struct ReviewOutsiderTests {
         #expect(!run.stderr.contains("\nerror: fake"), "\(run.stderr)")
         #expect(run.stderr.contains("\\nerror: fake"), "\(run.stderr)")
     }
+
+    // Outside review: `add -` said "-:1:1: error: cannot open file", as if '-' were a file name.
+    @Test("add - is a usage error that says add takes files")
+    func addFromStandardInput() throws {
+        let run = try runCatalog(["add", "--catalogue", "\(reviewOutsiderFixtures)/hostile-vocabulary", "-"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: add takes files, not the standard input ('-'): save it to a file, check it with `catalog validate FILE`, then add that file\n"))
+    }
 }

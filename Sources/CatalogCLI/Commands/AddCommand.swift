@@ -46,6 +46,11 @@ struct AddCommand: ParsableCommand {
         guard !files.contains(where: \.isEmpty) else {
             throw ValidationError("an empty FILE names no file: give the preparation files to add")
         }
+        // A file is copied byte for byte and named by its id: standard input, read once, could
+        // not be checked again before it is written (`validate -` reads it for editors).
+        guard !files.contains("-") else {
+            throw ValidationError("add takes files, not the standard input ('-'): save it to a file, check it with `catalog validate FILE`, then add that file")
+        }
         guard options.isChosen else {
             throw ValidationError("""
                 add changes a catalogue folder, and the bundled catalogue is built into this tool: \
