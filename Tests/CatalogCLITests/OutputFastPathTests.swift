@@ -121,7 +121,8 @@ struct OutputFastPathTests {
         var rng = SplitMix64(state: 6)
         var lines = GeneratedText.texts(seed: 7, count: 1500)
         lines += (0..<300).map { _ in String(repeating: "ab\tc d ", count: Int.random(in: 1...60, using: &rng)) }
-        lines += ["", "\t", "key: value", String(repeating: "x", count: 160), String(repeating: "x", count: 161)]
+        lines += ["", "\t", "key: value", String(repeating: "x", count: 160), String(repeating: "x", count: 161),
+                  "regions: [日本語, fàce, e\u{301}, 🙂]"]
         for line in lines {
             let count = line.unicodeScalars.count
             for column in Set([Int.min, -3, 0, 1, 2, 5, count / 2, count, count + 1, count + 7, Int.random(in: 1...(count + 2), using: &rng)]) {
@@ -129,6 +130,14 @@ struct OutputFastPathTests {
                 #expect(d.rendered == Reference.rendered(d), "\(line.debugDescription) at \(column)")
             }
         }
+    }
+
+    // Outside review: under CJK text the caret stood a column per character, not under its place.
+    @Test("a diagnostic's caret stands under its column after wide characters and combining accents")
+    func caretAfterWideCharacters() {
+        let d = Diagnostic(.error, at: SourceLocation(file: "f.yaml", line: 3, column: 16), "a message",
+                           sourceLine: "regions: [日本語, fàce]")
+        #expect(d.rendered.hasSuffix("\nregions: [日本語, fàce]\n" + String(repeating: " ", count: 18) + "^"))
     }
 
     @Test("the query table, piped and on terminals of every width, with and without colour: the same bytes")

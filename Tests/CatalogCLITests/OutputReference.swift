@@ -129,7 +129,8 @@ enum Reference {
         shown.append(contentsOf: scalars)
         var caret = ""
         for (index, character) in scalars.enumerated() where index + 1 < column {
-            caret.append(character == "\t" ? "\t" : " ")
+            // A tab under a tab; else as many spaces as the terminal's columns for it.
+            caret.append(character == "\t" ? "\t" : String(repeating: " ", count: columns(of: Character(character))))
         }
         return d.description + "\n" + String(shown) + "\n" + caret + "^"
     }

@@ -1,3 +1,4 @@
+import PreparationRegistry
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -63,30 +64,12 @@ struct Terminal {
 }
 
 /// The columns a terminal gives one character (a grapheme cluster: a base letter with its
-/// combining accents is one character): 2 for East Asian wide and full-width characters and
-/// emoji shown as pictures, 0 for a combining mark without a base (at the start of a text) and
-/// the zero-width format characters (U+200B-U+200F, U+2060...), 1 for every other.
-///
-/// Hand-written rather than the C library's `wcwidth`: that answers by the process's locale
-/// (`-1`, unknown, for every non-ASCII character in the `C` locale `catalog` runs in), one
-/// scalar at a time rather than one character, and from tables that differ between glibc
-/// versions and macOS, so the same catalogue would be laid out differently from one machine to
-/// the next; Foundation has no such function.
+/// combining accents is one character): those of its first scalar (`DisplayColumns`), so 2 for
+/// East Asian wide characters and emoji, 0 for a combining mark without a base (at the start of
+/// a text) and the zero-width format characters, 1 for every other.
 func columns(of character: Character) -> Int {
-    guard let scalar = character.unicodeScalars.first, scalar.value >= 0x300 else { return 1 }
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark, .format: return 0
-    default: break
-    }
-    guard scalar.value >= 0x1100 else { return 1 }
-    if scalar.properties.isEmojiPresentation { return 2 }
-    switch scalar.value {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-         0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-        return 2
-    default:
-        return 1
-    }
+    guard let scalar = character.unicodeScalars.first else { return 1 }
+    return DisplayColumns.columns(of: scalar)
 }
 
 /// The columns a terminal gives `text` (see ``columns(of:)``): for simple text (nearly all),

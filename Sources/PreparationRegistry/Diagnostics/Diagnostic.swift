@@ -132,7 +132,15 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         }
         var shown = String.UnicodeScalarView()
         shown.append(contentsOf: scalars)
-        return description + "\n" + String(shown) + "\n" + caret(underTabs: scalars.prefix(max(column, 1) - 1).lazy.map { $0 == "\t" })
+        // Under each scalar its columns (`DisplayColumns`: two under a wide CJK character, none
+        // under a combining accent), so that the caret stays under its column on a terminal.
+        var under: [Bool] = []
+        for scalar in scalars.prefix(max(column, 1) - 1) {
+            if scalar == "\t" { under.append(true) } else {
+                under.append(contentsOf: repeatElement(false, count: DisplayColumns.columns(of: scalar)))
+            }
+        }
+        return description + "\n" + String(shown) + "\n" + caret(underTabs: under)
     }
 }
 
