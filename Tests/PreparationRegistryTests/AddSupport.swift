@@ -52,17 +52,6 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         return real.itemExists(at: path)
     }
 
-    /// Sends `signal` to this thread, now, as Ctrl-C or `kill` would reach the process: test
-    /// threads (Dispatch workers) block signals, so it is unblocked for the moment.
-    private func deliver(_ signal: Int32) {
-        var only = sigset_t(), previous = sigset_t()
-        sigemptyset(&only)
-        sigaddset(&only, signal)
-        pthread_sigmask(SIG_UNBLOCK, &only, &previous)
-        raise(signal)
-        pthread_sigmask(SIG_SETMASK, &previous, nil)
-    }
-
     func writeNewFile(at path: String, contents: [UInt8]) throws(FileSystemError) {
         let call = count("write", path)
         switch fault {
@@ -190,4 +179,16 @@ func threeNewFiles(_ scene: AddScene) throws -> [String] {
 /// Where the id of the (first) preparation in `file` is, as `Preparation.location(of:)` says.
 func idLocation(_ file: String) -> String {
     CatalogueLoader().load(files: [file]).preparations.first.map { "\($0.location(of: "id"))" } ?? "?"
+}
+
+/// Sends `signal` to this thread, now, as Ctrl-C or `kill` would reach the process: test
+/// threads (Dispatch workers) block signals, so it is unblocked for the moment. (The fault
+/// injecting file systems of the add and replace tests share it.)
+func deliver(_ signal: Int32) {
+    var only = sigset_t(), previous = sigset_t()
+    sigemptyset(&only)
+    sigaddset(&only, signal)
+    pthread_sigmask(SIG_UNBLOCK, &only, &previous)
+    raise(signal)
+    pthread_sigmask(SIG_SETMASK, &previous, nil)
 }

@@ -30,14 +30,7 @@ final class ReplaceFaultFileSystem: FileSystem, @unchecked Sendable {
         let chosen = name == operation && (count == call || (always && count > call))
         if chosen, signal == nil { throw FileSystemError(name, detail, code: code) }
         try body()
-        if chosen, let signal {
-            var only = sigset_t(), previous = sigset_t()
-            sigemptyset(&only)
-            sigaddset(&only, signal)
-            pthread_sigmask(SIG_UNBLOCK, &only, &previous)
-            raise(signal)
-            pthread_sigmask(SIG_SETMASK, &previous, nil)
-        }
+        if chosen, let signal { deliver(signal) }
     }
 
     func itemExists(at path: String) -> Bool { real.itemExists(at: path) }
