@@ -88,12 +88,19 @@ package struct YAMLEmitter: Sendable {
         return Self.escapingReorders(String(decoding: output.bytes, as: UTF8.self))
     }
 
+    /// True when `text` holds a bidirectional override or isolate: each is written E2 80 xx or
+    /// E2 81 xx in UTF-8, so text without the byte E2 (nearly all) is passed over byte by byte,
+    /// without decoding a scalar.
+    static func holdsReorders(_ text: String) -> Bool {
+        text.utf8.contains(0xE2) && text.unicodeScalars.contains(where: TerminalScalars.reorders)
+    }
+
     /// `text` with each bidirectional override or isolate written as its `\uXXXX` escape.
     /// libyaml writes them raw, as printable characters; a string holding one is always
     /// double-quoted (`write`), where the escape reads back as the same character, so that
     /// YAML read on a terminal never shows a text reordered.
     static func escapingReorders(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: TerminalScalars.reorders) else { return text }
+        guard holdsReorders(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if TerminalScalars.reorders(scalar) {
@@ -261,7 +268,7 @@ private struct EventWriter {
         case .double(let value):
             try scalar(Self.floatText(value), style: YAML_PLAIN_SCALAR_STYLE, plainImplicit: true)
         case .string(let text):
-            if YAMLEmitter.needsQuotes(text) || text.unicodeScalars.contains(where: TerminalScalars.reorders) {
+            if YAMLEmitter.needsQuotes(text) || YAMLEmitter.holdsReorders(text) {
                 try scalar(text, style: YAML_DOUBLE_QUOTED_SCALAR_STYLE, plainImplicit: false)
             } else if text.contains("\n") {
                 // A literal block where libyaml allows one (it falls back to quotes otherwise).

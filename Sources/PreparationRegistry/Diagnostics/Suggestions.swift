@@ -8,20 +8,37 @@ package enum Suggestions {
     /// the first holding the word nearest to it (`hyaluronc` -> `hyaluronic-acid`); nil when
     /// none is likely.
     package static func suggestion<C: Collection>(for word: String, in candidates: C) -> String? where C.Element == String {
-        Index(candidates).suggestion(for: word)
+        // The words are folded only when the spelling finds nothing (once per call here; once
+        // per load for an ``Index``).
+        nearest(to: word, in: candidates) ?? WordOwners(candidates).suggestion(for: word)
     }
 
     /// Candidates made ready once for ``suggestion(for:in:)``: lower-cased, and their folded
-    /// words of four letters or more, each with the first candidate holding it. A catalogue's
-    /// vocabulary keeps one per section (`VocabularyWordTable`), so that a file with many
-    /// unknown words against a vocabulary of 50,000 does not fold the vocabulary again for each.
+    /// words. A catalogue's vocabulary keeps one per section (`VocabularyWordTable`), so that a
+    /// file with many unknown words against a vocabulary of 50,000 does not fold the
+    /// vocabulary again for each.
     package struct Index: Sendable {
         private let candidates: Candidates
-        private let owners: [String: String]
-        private let words: Candidates
+        private let owners: WordOwners
 
         package init<C: Collection>(_ known: C) where C.Element == String {
             candidates = Candidates(Array(known))
+            owners = WordOwners(known)
+        }
+
+        /// What ``Suggestions/suggestion(for:in:)`` gives for these candidates.
+        package func suggestion(for word: String) -> String? {
+            candidates.nearest(to: word) ?? owners.suggestion(for: word)
+        }
+    }
+
+    /// The word-by-word half of ``suggestion(for:in:)``: the candidates' folded words of four
+    /// letters or more, each with the first candidate holding it.
+    struct WordOwners: Sendable {
+        private let owners: [String: String]
+        private let words: Candidates
+
+        init<C: Collection>(_ known: C) where C.Element == String {
             var owners: [String: String] = [:]
             var words: [String] = []
             for candidate in known {
@@ -34,9 +51,9 @@ package enum Suggestions {
             self.words = Candidates(words)
         }
 
-        /// What ``Suggestions/suggestion(for:in:)`` gives for these candidates.
-        package func suggestion(for word: String) -> String? {
-            if let found = candidates.nearest(to: word) { return found }
+        /// The candidate holding `word` as one of its folded words, else the one holding the
+        /// word nearest to it.
+        func suggestion(for word: String) -> String? {
             let folded = TextFolding.fold(word)
             if let owner = owners[folded] { return owner }
             return words.nearest(to: folded).flatMap { owners[$0] }
