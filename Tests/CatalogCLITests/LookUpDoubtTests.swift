@@ -70,8 +70,8 @@ struct BrokenDocumentIDTests {
         let result = try runCatalog(["show", "one", "--catalogue", root.path])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasSuffix("error: no valid preparation 'one': the catalogue's errors concern it (defined twice, "
-                                        + "or replaced by a layer whose replacement did not load); `catalog validate` lists them\n"))
+        #expect(result.stderr.hasSuffix("error: no valid preparation 'one': the catalogue's errors concern it (a document with this id has errors, it is defined twice, "
+                                        + "or it is replaced by a layer whose replacement did not load); `catalog validate` lists them\n"))
     }
 }
 

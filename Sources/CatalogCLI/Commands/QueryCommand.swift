@@ -121,13 +121,14 @@ struct ShowCommand: ParsableCommand {
         } catch {
             // The one asked for may be left out of a catalogue with errors, rather than unknown:
             // in a broken file named after it (one file a preparation, named after its id),
-            // defined twice, or replaced by a layer whose replacement did not load.
+            // defined twice, in a document with errors of a file named otherwise, or replaced by a
+            // layer whose replacement did not load.
             if let part, part.leftOutIDs.contains(id.lowercased()) {
                 if let file = part.brokenFiles.first(where: { ValidPart.stem(of: $0)?.lowercased() == id.lowercased() }) {
                     printErrorLine("error: no valid preparation '\(id)': its file \(file) has errors; `catalog validate` lists them")
                 } else {
-                    printErrorLine("error: no valid preparation '\(id)': the catalogue's errors concern it (defined twice, or "
-                               + "replaced by a layer whose replacement did not load); `catalog validate` lists them")
+                    printErrorLine("error: no valid preparation '\(id)': the catalogue's errors concern it (a document "
+                               + "with this id has errors, it is defined twice, or it is replaced by a layer whose replacement did not load); `catalog validate` lists them")
                 }
                 throw ExitCode(1)
             }
