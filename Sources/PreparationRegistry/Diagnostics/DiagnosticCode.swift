@@ -45,6 +45,7 @@ extension Diagnostic {
         case invalidConcentration = "invalid-concentration"
         case missingInterval = "missing-interval"
         case numberTooLarge = "number-too-large"
+        case inexactNumber = "inexact-number"
         case invalidRange = "invalid-range"
         case missingUnit = "missing-unit"
         case unknownUnit = "unknown-unit"

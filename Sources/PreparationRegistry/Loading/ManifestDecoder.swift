@@ -64,7 +64,7 @@ struct ManifestDecoder {
         }
         let replaces = f["replaces"].map { replacements($0, &r) } ?? LayerReplacements()
         var manifest = Manifest(name: name, version: version, vocabulary: vocabulary, disabledLintRules: disabled,
-                                extensions: f.extensions, location: root.location, replaces: replaces)
+                                extensions: r.extensions(of: f), location: root.location, replaces: replaces)
         manifest.wordPlaces = places
         return manifest
     }

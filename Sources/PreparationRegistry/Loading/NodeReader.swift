@@ -24,6 +24,12 @@ struct NodeReader {
         diagnostics.append(.error(location, message()))
     }
 
+    /// Adds a warning, unless the reader only counts errors (``countOnly``).
+    mutating func warning(_ location: SourceLocation, _ message: @autoclosure () -> Diagnostic.Message) {
+        guard !countOnly else { return }
+        diagnostics.append(.warning(location, message()))
+    }
+
     // MARK: Scalars
 
     /// The text of any non-null scalar.

@@ -67,8 +67,11 @@ struct PreparationDecoder {
         var reader = NodeReader(interner: interner)
         let decoder = PreparationDecoder(vocabulary: vocabulary, words: words ?? VocabularyWords(vocabulary))
         let preparation = decoder.decode(document.root, &reader)
-        guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
-        return (preparation, [])
+        // Warnings (an extension's inexact number) leave the preparation in.
+        guard reader.diagnostics.isEmpty || !reader.diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, reader.diagnostics)
+        }
+        return (preparation, reader.diagnostics)
     }
 
     /// The preparation, or nil, as ``decode(_:vocabulary:interner:)`` decides, with its errors
@@ -132,7 +135,7 @@ struct PreparationDecoder {
             indications: indications, techniques: techniques, depth: depth, residence: residence, phases: phases,
             sessionTime: sessionTime, dosing: dosing, contraindications: contraindications, sideEffects: sideEffects,
             aftercare: aftercare, avoidSeasons: seasons, sources: sources, evidence: evidence,
-            deprecated: deprecated, notes: notes, extensions: f.extensions, location: root.location)
+            deprecated: deprecated, notes: notes, extensions: reader.extensions(of: f), location: root.location)
         preparation.keyPlaces = places
         return preparation
     }

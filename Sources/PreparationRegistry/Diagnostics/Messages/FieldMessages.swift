@@ -103,6 +103,13 @@ extension Diagnostic.Message {
 
     // MARK: Ranges, numbers and units
 
+    /// `'KEY' holds the number 'TEXT', too large to keep as written: it is read as VALUE;
+    /// quote it to keep it as text` (a warning): an extension value's whole number beyond 64
+    /// bits, or a number beyond a `Double`.
+    static func inexactNumber(_ text: String, key: String, heldAs value: String) -> Self {
+        Self(.inexactNumber, "'\(key)' holds the number '\(text)', too large to keep as written: it is read as \(value); quote it to keep it as text")
+    }
+
     /// `a number in 'TEXT' is too large`: a range, count or concentration text whose number is
     /// too large to hold (more digits than a `Double` reaches, or than a whole number of
     /// sessions can be).
