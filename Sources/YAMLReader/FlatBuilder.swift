@@ -28,6 +28,9 @@ struct FlatBuilder {
         var hasAnchor = false
         /// Whether its keys are indexed in `keyIndexes` (a mapping of more than 32 entries).
         var hasKeyIndex = false
+        /// Whether one of its keys is not a string (null, a boolean, a number): keys equal in
+        /// value but written otherwise (`1` and `0x1`) are then looked for when it ends.
+        var hasValueKeys = false
         /// Its record, filled in when it ends.
         var record: Int32
         /// The key waiting for its value, or -1 for a non-scalar key, whose pair is dropped.
@@ -220,6 +223,7 @@ struct FlatBuilder {
         case .sequenceEnd, .mappingEnd:
             guard depth > 0 else { return .more }
             let frame = top
+            if frame.hasValueKeys { dropKeysEqualInValue(frame) }
             if frame.isMapping { applyMerges(frame) }
             let children = pending.count - frame.childStart
             let index = Int(frame.record)

@@ -86,6 +86,7 @@ extension FlatBuilder {
         pending.append(key)
         pending.append(index)
         keyHeads.append(top.pendingHead)
+        if storage.records[Int(key)].value != .string { top.hasValueKeys = true }
         let entries = (pending.count - top.childStart) / 2
         if top.hasKeyIndex {
             keyIndexes[depth]?[storage.text(storage.records[Int(key)])] = entries - 1
@@ -152,17 +153,24 @@ extension FlatBuilder {
                     "the merge key '<<' takes a mapping or a list of mappings, not \(kindDescription(merge))"))
             }
         }
+        // A key is present when one with the same text is, or one equal in value (`1`, `0x1`).
         var present = Set<String>()
         var i = frame.childStart
         while i < pending.count {
-            present.insert(storage.text(storage.records[Int(pending[i])]))
+            let record = storage.records[Int(pending[i])]
+            present.insert(storage.text(record))
+            if let identity = valueIdentity(record) { present.insert(identity) }
             i += 2
         }
         for source in sources {
             for k in 0 ..< Int(source.count) {
                 let key = storage.links[Int(source.start) + 2 * k]
                 let value = storage.links[Int(source.start) + 2 * k + 1]
-                if present.insert(storage.text(storage.records[Int(key)])).inserted {
+                let record = storage.records[Int(key)]
+                let identity = valueIdentity(record)
+                if let identity, present.contains(identity) { continue }
+                if present.insert(storage.text(record)).inserted {
+                    if let identity { present.insert(identity) }
                     pending.append(key)
                     pending.append(value)
                 }
