@@ -78,4 +78,18 @@ struct CrossFileTests {
         #expect(errors(result).count == 1)
         #expect(errors(result).first?.message.contains("'no-such-id'") == true)
     }
+
+    @Test("replaced-by naming a preparation that has errors is not a second error: the one error is the replacement's own")
+    func replacedByBroken() throws {
+        let catalogue = try TemporaryCatalogue(files: [
+            "a-old.yaml": preparationText("old", extra: "deprecated: {because: x, replaced-by: new}"),
+            "b-new.yaml": preparationText("new", depth: "2-0.5 mm"),
+        ])
+        defer { catalogue.remove() }
+        let result = catalogue.load()
+        #expect(errors(result).map(\.description) == [
+            "\(catalogue.display("preparations/b-new.yaml")):7:8: error: range '2-0.5 mm' has its lower bound above its upper bound",
+        ])
+        #expect(result.registry == nil)
+    }
 }

@@ -33,8 +33,9 @@ extension LoadSession {
             var allIDs: Suggestions.Candidates?
             var suggested = 0
             for index in all.indices {
+                // A preparation that did not decode (its errors reported) is not named again.
                 if let replacement = all[index].deprecated?.replacedBy, idLocations[replacement] == nil,
-                   !knownIDs.contains(replacement) {
+                   !knownIDs.contains(replacement), !idsInDoubt.contains(replacement) {
                     if allIDs == nil { allIDs = Suggestions.Candidates(Set(idLocations.keys).union(knownIDs).sorted()) }
                     suggested += 1
                     let hint = suggested > Self.suggestedReplacements ? "" : allIDs?.didYouMean(replacement) ?? ""
