@@ -51,6 +51,7 @@ extension FlatBuilder {
                     && storage.bytes[Int(r.start)] == UInt8(ascii: "<") && storage.bytes[Int(r.start) + 1] == UInt8(ascii: "<")
                 top.pendingKey = index
                 top.pendingHead = head(r)
+                if r.value != .string { top.hasValueKeys = true }
             } else {
                 errors.append(YAMLError(.complexKey, at: location(ofNode: index),
                                         "a mapping key must be a scalar, not \(kindDescription(index))"))
@@ -86,7 +87,6 @@ extension FlatBuilder {
         pending.append(key)
         pending.append(index)
         keyHeads.append(top.pendingHead)
-        if storage.records[Int(key)].value != .string { top.hasValueKeys = true }
         let entries = (pending.count - top.childStart) / 2
         if top.hasKeyIndex {
             keyIndexes[depth]?[storage.text(storage.records[Int(key)])] = entries - 1

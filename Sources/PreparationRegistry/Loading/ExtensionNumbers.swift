@@ -8,11 +8,15 @@ import YAMLReader
 // `null` in JSON). Quoting it keeps it as text.
 
 extension NodeReader {
-    /// The entries of `fields` with an extension key, as plain data (`Fields.extensions`),
-    /// warning of each number in them that the data cannot hold as written.
+    /// The entries of `fields` with an extension key (`x-`), in order, as plain data, warning
+    /// of each number in them that the data cannot hold as written. Made once for a
+    /// preparation, so that a mapping's fields hold no reference to count.
     mutating func extensions(of fields: Fields) -> OrderedDictionary<String, DataValue> {
-        let object = fields.extensions
-        for entry in fields.entries where entry.isExtensionKey { warnOfInexactNumbers(in: entry.value, key: entry.key) }
+        var object = OrderedDictionary<String, DataValue>()
+        for entry in fields.entries where entry.isExtensionKey {
+            object[entry.key] = NodeReader.dataValue(entry.value)
+            warnOfInexactNumbers(in: entry.value, key: entry.key)
+        }
         return object
     }
 

@@ -11,14 +11,6 @@ struct Fields {
     /// For each spec, the index of its entry in `entries`, or -1 (inline: no allocation).
     var slots = SIMD32<Int32>(repeating: -1)
 
-    /// The entries with an extension key (`x-`), in order, as plain data: made when asked
-    /// (once for a preparation), so that a mapping's fields hold no reference to count.
-    var extensions: OrderedDictionary<String, DataValue> {
-        var object = OrderedDictionary<String, DataValue>()
-        for entry in entries where entry.isExtensionKey { object[entry.key] = NodeReader.dataValue(entry.value) }
-        return object
-    }
-
     /// The value of `key`, or nil when it is absent or null (a key written in the code; the
     /// decoders' hot paths use the spec's index, looked up once: ``KeyTable/slot(_:)``).
     subscript(key: String) -> YAMLNodeView? {
@@ -55,7 +47,7 @@ extension NodeReader {
         var fields = Fields(table: table, entries: entries)
         for position in entries.indices {
             let entry = entries[position]
-            // Extension keys are read into plain data when asked (``Fields/extensions``).
+            // Extension keys are read into plain data when asked (`NodeReader.extensions(of:)`).
             if extensions, entry.isExtensionKey { continue }
             guard let index = entry.withKeyBytes({ table.index(of: $0) }) else {
                 let key = entry.key
