@@ -225,6 +225,31 @@ struct ReplaceTests {
         #expect(snapshot(scene.catalogueURL) == before)
     }
 
+    @Test("a plan whose replaced file was written between its two reads (the catalogue, then the file's bytes) is refused under the lock")
+    func changedBetweenReads() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let file = try scene.newFile("one.yaml", replacementText())
+        let adder = CatalogueAdder(catalogue: scene.catalogue)
+        // The plan read the catalogue as it was (its diff shows that version), then the bytes
+        // another replace had just written: those bytes are still there under the lock.
+        var planned = try adder.planReplacement([file]).placements
+        try scene.write("catalogue/preparations/face/one.yaml", preparationText("one", depth: "0.5-1 mm"))
+        let written = try adder.planReplacement([file]).placements
+        planned[0].previousContents = written[0].previousContents
+        let before = snapshot(scene.catalogueURL)
+        guard case .refused(let diagnostics)? = #expect(throws: AddError.self, performing: { try adder.write(planned) }) else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(diagnostics.map(\.description) == [
+            "\(scene.catalogue):1:1: error: the catalogue changed meanwhile (another add or replace); nothing replaced, run the replace again",
+        ])
+        #expect(snapshot(scene.catalogueURL) == before)
+        // The plan made again, consistent, goes through.
+        try adder.write(written)
+    }
+
     /// Replaces `one` (in another area with `scalp`) through `fileSystem` and expects a
     /// failure `expected` with the catalogue byte-identical.
     func expectUnchanged(_ fileSystem: ReplaceFaultFileSystem, scalp: Bool, _ expected: (AddError) -> Bool) throws {

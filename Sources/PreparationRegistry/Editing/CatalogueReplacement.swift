@@ -158,11 +158,14 @@ extension CatalogueAdder {
         }
     }
 
-    /// Under the lock: the same replacements are planned again.
+    /// Under the lock: the same replacements are planned again. The preparation replaced must
+    /// be the same too, not only the replaced file's bytes: a plan reads the catalogue, then
+    /// the replaced file's bytes, and another replace may write between the two reads (its
+    /// diff would then show a version that is no longer there, and that replace would be lost).
     private func recheck(_ placements: [ReplacePlacement]) throws(AddError) {
         let again = try planReplacement(placements.map(\.source), locked: true)
         func key(_ p: ReplacePlacement) -> [[UInt8]] { [Array(p.previous.utf8), Array(p.destination.utf8), p.contents, p.previousContents] }
-        guard again.placements.map(key) == placements.map(key) else {
+        guard again.placements.map(key) == placements.map(key), again.placements.map(\.old) == placements.map(\.old) else {
             throw .refused([.error(SourceLocation(file: catalogue, line: 1, column: 1),
                 .replacedMeanwhile)])
         }
