@@ -225,6 +225,20 @@ struct AddTests {
         ])
     }
 
+    // Outside review: a link at the destination, to another preparation's file, was said to
+    // have been "created meanwhile, by another add".
+    @Test("a destination taken by a symbolic link: exists already, a link")
+    func destinationLink() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        try FileManager.default.createSymbolicLink(atPath: scene.catalogue + "/preparations/face/three.yaml",
+                                                   withDestinationPath: "one.yaml")
+        let file = try scene.newFile("three.yaml", preparationText("three"))
+        expectRefused(scene, [file], [
+            "\(idLocation(file)): error: '\(scene.catalogue)/preparations/face/three.yaml' exists already, a symbolic link (to another preparation's file, or to nothing the catalogue reads); add never overwrites",
+        ])
+    }
+
     // Outside review: two adds of one id at once; the one that found the other's file said it
     // held "another id". A file the load did not see was created meanwhile.
     @Test("a destination created after the load: created meanwhile, not another id")

@@ -96,4 +96,12 @@ struct VocabularyTests {
         #expect(errors(result).map(\.location.line) == [3, 4, 6])
         #expect(result.registry == nil)
     }
+
+    @Test("a code holding an invisible character (a bidirectional override, a zero-width space, a line separator) is refused",
+          arguments: ["http://snomed.info/sct|77386006\u{202E}", "http://snomed.info/sct|7738\u{200B}6006",
+                      "http://snomed.info/sct|77386006\u{2028}", "\u{2066}http://snomed.info/sct|77386006"])
+    func invisibleInCode(_ text: String) {
+        #expect(ConceptCode(text) == nil)
+        #expect(ConceptCode("http://snomed.info/sct|77386006") != nil)
+    }
 }

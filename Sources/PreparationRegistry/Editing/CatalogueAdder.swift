@@ -102,8 +102,11 @@ package struct CatalogueAdder: Sendable {
                 // by another add of the same id most likely (an outside review's race).
                 let seen = checked.current.preparations.contains { $0.location.file == target }
                     || checked.current.diagnostics.contains { $0.location.file == target }
+                // A link there leads to a file the load names by its own path (each file is
+                // read once), or to nothing it reads: it was there before the load all the same.
                 problems.append(.error(preparation.location(of: "id"),
-                                       seen ? .destinationExists(target) : .createdMeanwhile(target)))
+                                       isLink(target) ? .destinationIsLink(target)
+                                           : seen ? .destinationExists(target) : .createdMeanwhile(target)))
                 continue
             }
             guard let bytes = checked.bytesAgain(path, &problems) else { continue }

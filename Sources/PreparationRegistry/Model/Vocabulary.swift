@@ -15,12 +15,15 @@ package struct ConceptCode: Sendable, Hashable, CustomStringConvertible {
         self.code = code
     }
 
-    /// Reads `SYSTEM|CODE`: one `|` between a system and a code, neither empty, with no space
-    /// or control character in either; nil otherwise.
+    /// Reads `SYSTEM|CODE`: one `|` between a system and a code, neither empty, with no space,
+    /// control or invisible format character (a bidirectional override, a zero-width space)
+    /// in either; nil otherwise.
     package init?(_ text: String) {
         let parts = text.split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
-              !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
+              !text.unicodeScalars.contains(where: {
+                  $0.properties.isWhitespace || [.control, .format].contains($0.properties.generalCategory)
+              })
         else { return nil }
         self.init(system: String(parts[0]), code: String(parts[1]))
     }

@@ -85,6 +85,12 @@ extension Diagnostic.Message {
     }
 
     /// `'PATH' was created meanwhile, by another add; add never overwrites`.
+    /// `'PATH' exists already, a symbolic link (to another preparation's file, or to
+    /// nothing the catalogue reads); add never overwrites`.
+    static func destinationIsLink(_ path: String) -> Self {
+        Self(.destinationExists, "'\(path)' exists already, a symbolic link (to another preparation's file, or to nothing the catalogue reads); add never overwrites")
+    }
+
     static func createdMeanwhile(_ path: String) -> Self {
         Self(.changedMeanwhile, "'\(path)' was created meanwhile, by another add; add never overwrites")
     }
