@@ -58,6 +58,9 @@ final class ReplaceFaultFileSystem: FileSystem, @unchecked Sendable {
     func syncDirectory(at path: String) throws(FileSystemError) {
         try run("syncdir", path) { () throws(FileSystemError) in try real.syncDirectory(at: path) }
     }
+    func copyPermissions(from model: String, to path: String) throws(FileSystemError) {
+        try run("chmod", path) { () throws(FileSystemError) in try real.copyPermissions(from: model, to: path) }
+    }
 }
 
 /// `one` of the scene, changed: another depth, and (with `scalp`) another area.
@@ -82,6 +85,19 @@ struct ReplaceTests {
         expected["preparations/face/one.yaml"] = Data(replacementText().utf8)
         #expect(snapshot(scene.catalogueURL) == expected)
         #expect(CatalogueLoader().load(catalogueAt: scene.catalogue).isValid)
+    }
+
+    // Outside review: a file kept 0640 became 0644 once replaced.
+    @Test("the replacement keeps the replaced file's permissions, in the same area or moved", arguments: [false, true])
+    func keepsMode(_ scalp: Bool) throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let old = scene.catalogue + "/preparations/face/one.yaml"
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: old)
+        let file = try scene.newFile("one.yaml", replacementText(scalp: scalp))
+        let result = try CatalogueAdder(catalogue: scene.catalogue).replace([file])
+        let destination = try #require(result.placements.first?.destination)
+        #expect(modes(scene.catalogueURL)[destination] == 0o640)
     }
 
     @Test("another area: the file goes to the new area's folder and the old one is removed")
@@ -269,8 +285,8 @@ struct ReplaceTests {
     }
 
     @Test("a failure at any step puts the old file back", arguments: [
-        ("write", false), ("link", false), ("replace", false), ("syncdir", false),
-        ("write", true), ("mkdir", true), ("move", true), ("syncdir", true),
+        ("write", false), ("chmod", false), ("link", false), ("replace", false), ("syncdir", false),
+        ("write", true), ("mkdir", true), ("chmod", true), ("move", true), ("syncdir", true),
     ])
     func failures(_ operation: String, _ scalp: Bool) throws {
         try expectUnchanged(ReplaceFaultFileSystem(operation, call: 1), scalp: scalp) {

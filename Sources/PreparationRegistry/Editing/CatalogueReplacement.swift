@@ -195,6 +195,7 @@ extension CatalogueAdder {
                 let temporary = hidden(beside: destination, placement.id)
                 try transaction.writeTemporary(temporary, placement.contents)
                 temporaries.append(temporary)
+                try fileSystem.copyPermissions(from: join(catalogue, placement.previous), to: temporary)
             }
             for (placement, temporary) in zip(placements, temporaries) {
                 let previous = join(catalogue, placement.previous), destination = join(catalogue, placement.destination)

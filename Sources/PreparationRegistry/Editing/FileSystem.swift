@@ -60,6 +60,10 @@ package protocol FileSystem: Sendable {
     /// `destination` exists. Used by `add --replace` to keep the replaced file until the
     /// replacement is safely written; the default is `link(2)` itself.
     func linkWithoutReplacing(from source: String, to destination: String) throws(FileSystemError)
+    /// Gives the file at `path` the permission bits of the file at `model`: a replacement
+    /// keeps the mode of the file it replaces (a file kept `0640` stays so). Used by
+    /// `add --replace`; the default is `stat(2)` then `chmod(2)`.
+    func copyPermissions(from model: String, to path: String) throws(FileSystemError)
 }
 
 extension FileSystem {
@@ -71,6 +75,13 @@ extension FileSystem {
     /// `link(2)`.
     package func linkWithoutReplacing(from source: String, to destination: String) throws(FileSystemError) {
         guard link(source, destination) == 0 else { throw FileSystemError("link", destination, code: errno) }
+    }
+
+    /// `stat(2)` of `model`, then `chmod(2)` of `path` to its permission bits.
+    package func copyPermissions(from model: String, to path: String) throws(FileSystemError) {
+        var info = stat()
+        guard stat(model, &info) == 0 else { throw FileSystemError("read the mode of", model, code: errno) }
+        guard chmod(path, info.st_mode & 0o7777) == 0 else { throw FileSystemError("set the mode of", path, code: errno) }
     }
 }
 
