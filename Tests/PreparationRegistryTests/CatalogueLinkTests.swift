@@ -88,6 +88,8 @@ struct CatalogueLinkTests {
         try catalogue.link("catalogue.yaml", to: outside.path)
         let result = catalogue.load()
         #expect(errors(result).map(\.location) == [SourceLocation(file: catalogue.display("catalogue.yaml"), line: 1, column: 1)])
+        // Named, as every other link's error names where it leads.
+        #expect(errors(result).first?.message.hasPrefix("symbolic link leads outside the catalogue, to '") == true)
         #expect(result.manifest.name != "Outside")
     }
 
@@ -265,6 +267,22 @@ struct CatalogueLinkTests {
         let result = catalogue.load()
         #expect(result.diagnostics.map(\.description) == ["catalogue.yaml", "preparations"].map {
             "\(catalogue.display($0)):1:1: error: symbolic link leads nowhere (its target does not exist)"
+        })
+    }
+
+    // Outside review: a catalogue.yaml linking to itself, and a preparations link in a loop,
+    // were said to lead nowhere.
+    @Test("a catalogue.yaml or preparations link in a loop of links says so")
+    func loopingManifestAndFolder() throws {
+        let catalogue = try TemporaryCatalogue()
+        defer { catalogue.remove() }
+        try FileManager.default.removeItem(atPath: catalogue.display("preparations"))
+        try catalogue.link("preparations", to: "elsewhere")
+        try catalogue.link("elsewhere", to: "preparations")
+        try catalogue.link("catalogue.yaml", to: "catalogue.yaml")
+        let result = catalogue.load()
+        #expect(result.diagnostics.map(\.description) == ["catalogue.yaml", "preparations"].map {
+            "\(catalogue.display($0)):1:1: error: symbolic link leads into a loop of links, never to a file or folder"
         })
     }
 }

@@ -93,7 +93,8 @@ public struct CatalogueLoader: Sendable {
         let manifestPath = join(path, Self.manifestName)
         switch pathKind(manifestPath) {
         case .file:
-            if let real = realPath(Array(manifestPath.utf8)), real.starts(with: walker.realRoot + [0x2F]) {
+            let real = realPath(Array(manifestPath.utf8))
+            if let real, real.starts(with: walker.realRoot + [0x2F]) {
                 let before = session.diagnostics.count
                 let read = session.loadManifest(.file(CatalogueFile(path: manifestPath)))
                 manifest = read ?? manifest
@@ -105,12 +106,12 @@ public struct CatalogueLoader: Sendable {
                 }
             } else {
                 session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
-                                                  .linkOutside()))
+                                                  .linkOutside(to: real.map(escapedPath))))
             }
         case .missing:
             if isLink(manifestPath) {
                 session.diagnostics.append(.error(SourceLocation(file: manifestPath, line: 1, column: 1),
-                                                  .linkNowhere))
+                                                  brokenLink(manifestPath)))
             }
         case .directory, .other:
             let what = pathKind(manifestPath) == .directory ? "a folder" : "not a regular file"
@@ -125,7 +126,7 @@ public struct CatalogueLoader: Sendable {
             walker.walk(Self.preparationsFolder)
         case .missing where isLink(preparationsPath):
             session.diagnostics.append(.error(SourceLocation(file: preparationsPath, line: 1, column: 1),
-                                              .linkNowhere))
+                                              brokenLink(preparationsPath)))
         case .missing:
             session.diagnostics.append(.warning(SourceLocation(file: path, line: 1, column: 1),
                 .noPreparationsFolder))

@@ -84,3 +84,9 @@ func pathKind(_ path: String) -> PathKind {
     default: return .other
     }
 }
+
+/// What is wrong with the symbolic link at `path`, which leads to nothing that exists: a loop
+/// of links (itself included), or a target that does not exist.
+func brokenLink(_ path: String) -> Diagnostic.Message {
+    fileStatus(Array(path.utf8), follow: true) == nil && errno == ELOOP ? .linkLoop : .linkNowhere
+}
