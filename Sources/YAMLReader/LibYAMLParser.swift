@@ -60,7 +60,11 @@ final class LibYAMLParser {
         switch p.error {
         case YAML_READER_ERROR:
             var message = problem
-            if p.problem_value != -1, problem.contains("octet") || problem.contains("control characters") {
+            if p.problem_value > 0x7F, problem.contains("control characters") {
+                // libyaml gives the character here, not a byte: U+0085, U+FFFE take several bytes.
+                let digits = String(p.problem_value, radix: 16, uppercase: true)
+                message += " (U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ")"
+            } else if p.problem_value != -1, problem.contains("octet") || problem.contains("control characters") {
                 message += " (byte 0x" + hex(UInt8(truncatingIfNeeded: p.problem_value)) + ")"
             }
             // A bad trailing byte is reported at its own offset; the place to show is the start

@@ -108,6 +108,12 @@ extension CatalogueFolderTests {
         #expect(raw.diagnostics.map(\.rendered) == [
             "\(path):2:8: error: control characters are not allowed (byte 0x1B)\nname: a\u{FFFD}[2Jb\n       ^",
         ])
+        // Beyond ASCII, libyaml names the character, not a byte (U+FFFE is EF BF BE).
+        for (character, name) in [("\u{FFFE}", "U+FFFE"), ("\u{90}", "U+0090")] {
+            try Data("id: x\nname: a\(character)b\n".utf8).write(to: URL(fileURLWithPath: path))
+            let message = CatalogueLoader().load(files: [path]).diagnostics.first?.message
+            #expect(message == "control characters are not allowed (\(name))")
+        }
     }
 
     @Test("a small file read from a pipe (validate /dev/stdin) is read, not refused as too large")
