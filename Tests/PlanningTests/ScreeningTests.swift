@@ -49,6 +49,12 @@ import TestSupport
         #expect(IngredientTerm("vitamin c").matches(Ingredient(name: "Vitamin C (ascorbic acid)")))
         #expect(!IngredientTerm("vitamin c").matches(Ingredient(name: "Vitamin E")))
         #expect(IngredientTerm("glass").matches(Ingredient(name: "Glass")))  // 'ss' is not a plural
+        // Outside review: an invisible character pasted into a name (a soft hyphen from a PDF,
+        // a zero-width space, a word joiner, a byte order mark) hid the name from screening.
+        for invisible in ["\u{AD}", "\u{200B}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{202E}"] {
+            #expect(IngredientTerm("hyaluronic acid").matches(Ingredient(name: "Hyalu\(invisible)ronic acid")))
+            #expect(IngredientTerm("hyalu\(invisible)ronic").matches(sodium))
+        }
     }
 
     @Test(arguments: ["a", "c", "and", "of the", "A + C", "", "  -- ", "with and", "allergy", "Allergic to the"])
