@@ -9,7 +9,7 @@ import PreparationRegistry
 /// - `CarePlan`: `status` `draft` and `intent` `proposal` (a plan proposed to a practitioner,
 ///   not an order), a narrative, an `identifier`, `subject` the patient named by
 ///   `Options.patient` (else a display saying none is named), `period` from the first to the
-///   last session, `instantiatesCanonical` the preparation's PlanDefinition, one
+///   last session or visit, `instantiatesCanonical` the preparation's PlanDefinition, one
 ///   `activity.reference` per request, notes (the disclaimer, what to screen for with codes
 ///   where the vocabulary gives them, the dose, warnings, exclusions).
 /// - Each session's `ServiceRequest`: `status` `draft`, `intent` `proposal`, `priority`
@@ -120,8 +120,10 @@ public enum CourseFHIR {
             ("description", .string(description)),
             ("subject", subject),
         ]
-        if let first = course.sessions.first, let last = course.sessions.last {
-            members.append(("period", .object([("start", .string(first.date.description)), ("end", .string(last.date.description))])))
+        // The period holds every activity: sessions, and visits (a follow-up after the last session).
+        let dates = course.sessions.map(\.date) + course.visits.map(\.date)
+        if let first = dates.min(), let last = dates.max() {
+            members.append(("period", .object([("start", .string(first.description)), ("end", .string(last.description))])))
         }
         if !activities.isEmpty {
             members.append(("activity", .array(activities.map { .object([("reference", .object([("reference", .string($0))]))]) })))

@@ -104,6 +104,20 @@ struct CourseCommandTests {
         #expect(run.stdout.contains("\"system\": \"http://unitsofmeasure.org\""))
     }
 
+    // Outside review: the CarePlan's period ended at the last session, before its follow-ups.
+    @Test("fhir: the CarePlan's period holds every session and visit")
+    func fhirPeriodHoldsVisits() throws {
+        let run = try runCatalog(["course", "body", "--concern", "localized-fat", "--region", "abdomen", "--start", "2026-03-02",
+                                  "--format", "fhir"])
+        #expect(run.status == 0)
+        let bundle = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let resources = try #require(bundle["entry"] as? [[String: Any]]).compactMap { $0["resource"] as? [String: Any] }
+        let period = try #require(resources.first?["period"] as? [String: String])
+        let dates = resources.compactMap { $0["occurrenceDateTime"] as? String }.sorted()
+        #expect(period["start"] == dates.first)
+        #expect(period["end"] == dates.last)
+    }
+
     @Test("no preparation qualifies: exit 1, every candidate's reasons")
     func refusal() throws {
         let run = try runCatalog(["course", "face", "--catalogue", planningFixture, "--concern", "dehydration", "--region", "face",
