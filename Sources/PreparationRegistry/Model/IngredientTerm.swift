@@ -4,7 +4,9 @@
 /// Matching errs on the safe side. The term's words, folded, stand as consecutive whole words
 /// of the ingredient's name or of its class (a slug's hyphens read as spaces), or at least each
 /// of them stands there as a whole word (``Match/everyWord``: a name listing several substances,
-/// "Vitamins A, C and E", may hold `vitamin c`; left out in doubt). Folding is
+/// "Vitamins A, C and E", may hold `vitamin c`; left out in doubt), or at least each meets a
+/// word there by its stem (``Match/sameStem``: `sodium deoxycholate` and "Deoxycholic acid",
+/// `glycerin` and "Glycerol"; left out in doubt too). Folding is
 /// the one `query --text` uses (`TextFolding`: case and accents ignored, any character other
 /// than a letter or digit separates words), and then drops a final plural `s` from words of four
 /// letters or more that do not end in `ss`, on both sides. So `amino acid` matches "Amino
@@ -64,6 +66,13 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         /// selenium` in "Microelements (zinc, copper, magnesium, selenium)". A name that lists
         /// several substances may hold the one meant, so screening leaves it out, in doubt.
         case everyWord
+        /// Neither, but each of the term's words stands as a word of the name or class, or
+        /// shares its stem with one there (the word less a chemical ending, five letters or
+        /// more: `deoxychol` in `deoxycholate` and `deoxycholic`, `glycer` in `glycerin` and
+        /// `glycerol`, `hyaluron` in `hyaluronan` and `hyaluronic`), or names the other part of
+        /// a salt or an acid (`sodium`, `acid`...); and at least one meets by its stem. A salt
+        /// and its acid, or two names of one substance: left out, in doubt.
+        case sameStem
     }
 
     /// How the term meets `ingredient`, or nil when it does not.
@@ -81,9 +90,39 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         guard !words.isEmpty else { return nil }
         if let classWords, IngredientTerm.contains(classWords, words) { return .phrase }
         if IngredientTerm.contains(nameWords, words) { return .phrase }
-        guard words.count > 1 else { return nil }  // one word: a phrase or nothing (no set, no search)
-        return holdsEveryWord { nameWords.contains($0) || classWords?.contains($0) == true } ? .everyWord : nil
+        if words.count > 1, holdsEveryWord({ nameWords.contains($0) || classWords?.contains($0) == true }) { return .everyWord }
+        return sharesStems(nameWords, classWords ?? []) ? .sameStem : nil
     }
+
+    /// True when the term meets the words by ``Match/sameStem``.
+    private func sharesStems(_ nameWords: [String], _ classWords: [String]) -> Bool {
+        var byStem = false
+        for word in words where !IngredientTerm.fillers.contains(word) {
+            if nameWords.contains(word) || classWords.contains(word) || IngredientTerm.saltWords.contains(word) { continue }
+            guard let stem = IngredientTerm.stem(word) else { return false }
+            // Only a word with the stem's first letters can have that stem: no string made for the others.
+            func meets(_ other: String) -> Bool { other.hasPrefix(stem) && IngredientTerm.stem(other) == stem }
+            guard nameWords.contains(where: meets) || classWords.contains(where: meets) else { return false }
+            byStem = true
+        }
+        return byStem
+    }
+
+    /// A folded word less its chemical ending (`-ate`, `-ite`, `-ide`, `-ine`, `-one`, `-ic`,
+    /// `-in`, `-ol`, `-an`), the word itself when it has none; nil when fewer than five letters
+    /// are left, too few to stand for one substance.
+    static func stem(_ word: String) -> String? {
+        var stem = Substring(word)
+        if let ending = chemicalEndings.first(where: { word.hasSuffix($0) }) { stem = stem.dropLast(ending.count) }
+        return stem.count >= 5 ? String(stem) : nil
+    }
+
+    /// The endings ``stem(_:)`` takes off, the longer ones first.
+    static let chemicalEndings = ["ate", "ite", "ide", "ine", "one", "ic", "in", "ol", "an"]
+
+    /// The words of a salt's or an acid's name besides the substance (`sodium deoxycholate`,
+    /// `deoxycholic acid`), which ``Match/sameStem`` does not need to find.
+    static let saltWords: Set<String> = ["sodium", "potassium", "calcium", "magnesium", "acid", "hydrochloride", "chloride", "salt"]
 
     /// True when each of the term's words that is not a filler is a word for `isWord` (which
     /// is given words folded by ``matchWords(_:)``).

@@ -50,15 +50,16 @@ package enum Screening {
     }
 
     /// The reasons the patient's `allergies` leave `preparation` out: one per allergy that
-    /// matches, naming every ingredient it matches; those it meets only by every word
-    /// (`IngredientTerm.Match.everyWord`) are named as left out in doubt.
+    /// matches, naming every ingredient it matches; those it meets only by every word or by
+    /// stems (`IngredientTerm.Match.everyWord`, `.sameStem`) are named as left out in doubt.
     package static func allergyReasons(_ preparation: Preparation, allergies: [IngredientTerm]) -> [String] {
         allergies.compactMap { allergy in
-            var phrase: [Ingredient] = [], everyWord: [Ingredient] = []
+            var phrase: [Ingredient] = [], everyWord: [Ingredient] = [], sameStem: [Ingredient] = []
             for ingredient in preparation.ingredients {
                 switch allergy.match(ingredient) {
                 case .phrase: phrase.append(ingredient)
                 case .everyWord: everyWord.append(ingredient)
+                case .sameStem: sameStem.append(ingredient)
                 case nil: break
                 }
             }
@@ -68,6 +69,12 @@ package enum Screening {
                 parts.append((phrase.isEmpty ? "contains " : "and ") + describe(everyWord)
                     + (everyWord.count == 1 ? ", which holds" : ", which each hold")
                     + " every word of the allergy '\(allergy.text)', though not as one phrase: it may hold that substance, so it is left out in doubt")
+            }
+            if !sameStem.isEmpty {
+                parts.append((parts.isEmpty ? "contains " : "and ") + describe(sameStem)
+                    + (sameStem.count == 1 ? ", whose name shares" : ", whose names share")
+                    + " the stem of the allergy '\(allergy.text)' (a salt and its acid, or two names of one substance): "
+                    + "it may be that substance, so it is left out in doubt")
             }
             return parts.isEmpty ? nil : parts.joined(separator: "; ")
         }
