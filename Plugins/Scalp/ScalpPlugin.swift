@@ -5,7 +5,8 @@ import PreparationRegistry
 /// judged only once the induction is complete, so this plugin plans the *upper* bound of every
 /// phase's session count: the complete induction, then maintenance until the horizon. Its rule
 /// (``assessmentVisits``) plans standardised photos and trichoscopy at baseline and about 3 and
-/// 6 months, and starts maintenance only after the 3-month assessment.
+/// 6 months, and starts maintenance only after the 3-month assessment; another
+/// (``plasmaNSAIDHold``) warns a plasma course to hold NSAIDs before each session.
 package struct ScalpPlugin: CoursePlugin {
     /// Creates the plugin.
     package init() {}
@@ -27,7 +28,7 @@ package struct ScalpPlugin: CoursePlugin {
     }
 
     /// The area's planning rules, in the order they act.
-    package var rules: [PlanningRule] { [Self.assessmentVisits] }
+    package var rules: [PlanningRule] { [Self.assessmentVisits, Self.plasmaNSAIDHold] }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
     package var examples: [PluginExample] {

@@ -43,6 +43,11 @@ let planningRuleEffects: [String: [String: [String]]] = [
             "visit follow-up 2026-06-15 (2026-06-15 to 2026-06-22): check the sites of session 4 for a late infection (non-tuberculous mycobacteria: median onset about 28 days after injection)",
         ],
     ],
+    "scalp-plasma-nsaid-hold": [
+        "Patchy hair loss: plasma": [
+            "warns: autologous plasma: the patient holds non-steroidal anti-inflammatory drugs (NSAIDs) for 48 hours before each session, since they blunt the platelets it relies on (relative) [scalp-plasma-nsaid-hold]",
+        ],
+    ],
     "body-anaesthetic-surface": [
         "Abdomen and flanks, 700 cm² in all": [
             "warns: the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]",

@@ -24,7 +24,7 @@ import Testing
 
     @Test func theRulesAreTheIssuesAndTheirIdsAreUnique() {
         #expect(Self.ids == ["periorbital-superficial-only", "submental-jaw-line", "scalp-assessment-visits",
-                             "body-infection-follow-up", "body-anaesthetic-surface", "scar-assessment-each-session",
+                             "scalp-plasma-nsaid-hold", "body-infection-follow-up", "body-anaesthetic-surface", "scar-assessment-each-session",
                              "scar-keloid-tendency"])
         #expect(Set(Self.ids).count == Self.ids.count)
     }
