@@ -5,7 +5,8 @@ import PreparationRegistry
 /// the hands), so a request must name its regions (one or more, treated together), and only
 /// preparations used in each qualify; the session's volume cap counts all of them together.
 /// Its rules: a follow-up 3-4 weeks after every session for late infections
-/// (``infectionFollowUp``) and a warning above 600 cm² of topical anaesthetic
+/// (``infectionFollowUp``), an assessment 8 weeks after the last session of an injection
+/// lipolysis (``lipolysisAssessment``) and a warning above 600 cm² of topical anaesthetic
 /// (``anaestheticSurface``).
 package struct BodyPlugin: CoursePlugin {
     /// Creates the plugin.
@@ -28,7 +29,7 @@ package struct BodyPlugin: CoursePlugin {
     }
 
     /// The area's planning rules, in the order they act.
-    package var rules: [PlanningRule] { [Self.infectionFollowUp, Self.anaestheticSurface] }
+    package var rules: [PlanningRule] { [Self.infectionFollowUp, Self.lipolysisAssessment, Self.anaestheticSurface] }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
     package var examples: [PluginExample] {

@@ -48,6 +48,11 @@ let planningRuleEffects: [String: [String: [String]]] = [
             "warns: autologous plasma: the patient holds non-steroidal anti-inflammatory drugs (NSAIDs) for 48 hours before each session, since they blunt the platelets it relies on (relative) [scalp-plasma-nsaid-hold]",
         ],
     ],
+    "body-lipolysis-assessment": [
+        "Fat on the abdomen: phosphatidylcholine and deoxycholate": [
+            "visit assessment 2026-07-20 (2026-07-20 to 2026-07-20): assess the result 8 weeks after the last session (session 4), before planning more",
+        ],
+    ],
     "body-anaesthetic-surface": [
         "Abdomen and flanks, 700 cm² in all": [
             "warns: the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]",

@@ -24,7 +24,7 @@ import Testing
 
     @Test func theRulesAreTheIssuesAndTheirIdsAreUnique() {
         #expect(Self.ids == ["periorbital-superficial-only", "submental-jaw-line", "scalp-assessment-visits",
-                             "scalp-plasma-nsaid-hold", "body-infection-follow-up", "body-anaesthetic-surface", "scar-assessment-each-session",
+                             "scalp-plasma-nsaid-hold", "body-infection-follow-up", "body-lipolysis-assessment", "body-anaesthetic-surface", "scar-assessment-each-session",
                              "scar-keloid-tendency"])
         #expect(Set(Self.ids).count == Self.ids.count)
     }
@@ -140,8 +140,10 @@ import Testing
             concern: "localized-fat",
             regions: [TreatedRegion(.abdomen, surface: Surface("400cm2")), TreatedRegion(.flanks, surface: Surface("15x20cm"))],
             start: try day("2026-03-02")), in: try #require(registry))
-        #expect(c.visits.map(\.kind) == Array(repeating: .followUp, count: c.sessions.count))
-        #expect(zip(c.visits, c.sessions).allSatisfy { $0.date == $1.date.adding(days: 21) && $0.latest == $1.date.adding(days: 28) })
+        let followUps = c.visits.filter { $0.kind == .followUp }
+        #expect(followUps.count == c.sessions.count)
+        #expect(c.visits.filter { $0.kind == .assessment }.map(\.date) == [try #require(c.sessions.last).date.adding(days: 56)])
+        #expect(zip(followUps, c.sessions).allSatisfy { $0.date == $1.date.adding(days: 21) && $0.latest == $1.date.adding(days: 28) })
         #expect(c.warnings == ["the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]"])
         let dose = try #require(c.dose)
         #expect(dose.points == 79...175)
