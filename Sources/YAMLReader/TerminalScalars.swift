@@ -24,6 +24,17 @@ package enum TerminalScalars {
         return v >= 0x202A && ((0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v))
     }
 
+    /// True for the invisible characters that take no room and change no direction: the soft
+    /// hyphen (U+00AD), the Mongolian vowel separator (U+180E), the zero-width space (U+200B),
+    /// the word joiner and invisible operators (U+2060-U+2064) and the byte order mark used as
+    /// a zero-width no-break space (U+FEFF). Text pasted from a PDF carries them; on a terminal
+    /// `Hyalu\u{AD}ronic` reads as another word than the one it is, so the command line shows them.
+    @inline(__always)
+    package static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v == 0xAD || v == 0x180E || v == 0x200B || (0x2060...0x2064).contains(v) || v == 0xFEFF
+    }
+
     /// True for the line and paragraph separators (U+2028, U+2029), which end a line for
     /// libyaml and for some terminals and editors, though they are not controls.
     @inline(__always)

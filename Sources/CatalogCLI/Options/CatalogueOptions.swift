@@ -180,11 +180,13 @@ func printErrorLine(_ line: String) {
 
 /// `text` with the characters a terminal would act on written escaped as `\u{XX}`: C0 controls
 /// but the line feed and the tab, DEL, C1 controls and the bidirectional overrides
-/// (`TerminalScalars.acts`), as diagnostics escape them, and the line and paragraph separators
-/// (U+2028, U+2029), which some terminals take for a line break.
+/// (`TerminalScalars.acts`), as diagnostics escape them, the line and paragraph separators
+/// (U+2028, U+2029), which some terminals take for a line break, and the invisible characters
+/// (`TerminalScalars.isInvisible`: a soft hyphen, a zero-width space), so that a name reads as it is.
 func terminalSafe(_ text: String) -> String {
     func unsafe(_ scalar: Unicode.Scalar) -> Bool {
         (TerminalScalars.acts(scalar) && scalar != "\n" && scalar != "\t") || TerminalScalars.separatesLines(scalar)
+            || TerminalScalars.isInvisible(scalar)
     }
     guard text.unicodeScalars.contains(where: unsafe) else { return text }
     var out = String.UnicodeScalarView()
