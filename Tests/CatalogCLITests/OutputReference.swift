@@ -93,10 +93,13 @@ enum Reference {
     }
 
     /// `CourseTable.indent` a scalar at a time, by its category: control characters (but the
-    /// tab) escaped as `\u{XX}` since the outside review (they were dropped before).
+    /// tab) escaped as `\u{XX}` since the outside review (they were dropped before), and since
+    /// another the invisible ones (soft hyphen, zero-width space, word joiner and invisible
+    /// operators, zero-width no-break space).
     static func indent(_ text: String, by width: Int) -> String {
+        let invisible: Set<UInt32> = [0xAD, 0x180E, 0x200B, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF]
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
-            line.unicodeScalars.map { $0 == "\t" || $0.properties.generalCategory != .control
+            line.unicodeScalars.map { ($0 == "\t" || $0.properties.generalCategory != .control) && !invisible.contains($0.value)
                 ? String($0) : "\\u{\(String($0.value, radix: 16, uppercase: true))}" }.joined()
         }
         return lines.joined(separator: "\n" + String(repeating: " ", count: width))

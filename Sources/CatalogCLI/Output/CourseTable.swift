@@ -142,10 +142,12 @@ enum CourseTable {
     /// name, instruction or reason stays inside its list item; other control characters
     /// (a bell, an escape) are written escaped (`\u{1B}`, ``terminalSafe(_:)``), never raw.
     static func indent(_ text: String, by width: Int) -> String {
-        // Nearly every text has neither a line break nor a control character (the scalars the
-        // lines below split at or escape: `TerminalScalars`' list, U+2028, U+2029): it is its
-        // own result, found without looking up a scalar's category.
-        if !text.unicodeScalars.contains(where: { TerminalScalars.acts($0) || TerminalScalars.separatesLines($0) }) {
+        // Nearly every text has neither a line break nor a control or invisible character (the
+        // scalars the lines below split at or escape: `TerminalScalars`' lists, U+2028, U+2029):
+        // it is its own result, found without looking up a scalar's category.
+        if !text.unicodeScalars.contains(where: {
+            TerminalScalars.acts($0) || TerminalScalars.separatesLines($0) || TerminalScalars.isInvisible($0)
+        }) {
             return text
         }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { terminalSafe(String($0)) }
