@@ -35,12 +35,13 @@ struct EditorCommandsTests {
         let text = try runCatalog(["lint-rules"])
         #expect(text.status == 0)
         for id in ["depth-outside-techniques", "first-interval-below-residence", "maintenance-neither-repeats-nor-ends",
-                   "no-sources", "avoid-seasons-without-sun-protection", "ingredient-condition-not-listed"] {
+                   "no-sources", "avoid-seasons-without-sun-protection", "ingredient-condition-not-listed",
+                   "invisible-character"] {
             #expect(text.stdout.contains("\n" + id + "\n") || text.stdout.hasPrefix(id + "\n"), "\(id)")
         }
         let json = try runCatalog(["lint-rules", "--format", "json"])
         let rules = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(rules.count == 6)
+        #expect(rules.count == 7)
         #expect(rules.allSatisfy { ($0["triggering"] as? [String])?.isEmpty == false && $0["rationale"] is String })
     }
 

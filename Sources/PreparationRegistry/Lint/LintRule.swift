@@ -107,6 +107,7 @@ package enum LintRules {
         noSources,
         avoidSeasonsWithoutSunProtection,
         ingredientConditionNotListed,
+        invisibleCharacter,
     ]
 
     /// The ids of every rule.

@@ -34,6 +34,17 @@ extension LintRule.Message {
         Self("phase '\(phase)' looks like maintenance but neither repeats nor ends the protocol (phase \(number) of \(count)); add 'repeat: true' or move it last")
     }
 
+    /// `'KEY' holds an invisible character, U+XXXX, in 'TEXT' (shown escaped); ...`.
+    static func invisibleCharacter(_ key: String, scalar: Unicode.Scalar, in text: String) -> Self {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        var shown = ""
+        for s in text.unicodeScalars {
+            shown += s.properties.generalCategory == .format && s.value >= 0xAD ? "\\u{\(String(s.value, radix: 16, uppercase: true))}" : String(s)
+        }
+        return Self("'\(key)' holds an invisible character, \(code), in '\(shown)': it reads as text it is not; remove it")
+    }
+
     /// `preparation 'ID' names no sources; ...`.
     static func noSources(_ id: String) -> Self {
         Self("preparation '\(id)' names no sources; add 'sources' saying where its figures come from")
