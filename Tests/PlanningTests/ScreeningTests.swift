@@ -62,7 +62,15 @@ import TestSupport
         #expect(IngredientTerm("dutasteride").match(Ingredient(name: "Finasteride")) == nil)
         #expect(IngredientTerm("zinc").match(Ingredient(name: "Zinc oxide")) == .phrase)
         #expect(IngredientTerm("biotin").match(Ingredient(name: "Biotinoyl tripeptide")) == nil)  // 'biot' too short a stem
-        for invisible in ["\u{AD}", "\u{200B}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{202E}"] {
+        // A second outside review: other spellings of a salt, and `-yl` esters.
+        #expect(IngredientTerm("procaine hcl").match(Ingredient(name: "Procaine hydrochloride")) == .sameStem)
+        #expect(IngredientTerm("sodium hyaluronate").match(Ingredient(name: "Na-hyaluronate")) == .sameStem)
+        #expect(IngredientTerm("tocopherol").match(Ingredient(name: "Tocopheryl acetate")) == .sameStem)
+        #expect(IngredientTerm("tocopheryl acetate").match(Ingredient(name: "Tocopherol")) == .sameStem)
+        #expect(IngredientTerm("retinol").match(Ingredient(name: "Retinyl palmitate")) == .sameStem)
+        #expect(IngredientTerm("zinc acetate").match(Ingredient(name: "Tocopheryl acetate")) == nil)
+        #expect(IngredientTerm("sodium acetate").match(Ingredient(name: "Tocopheryl acetate")) == nil)  // salt words only
+        for invisible in ["\u{AD}", "\u{200B}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{202E}", "\u{FE0F}", "\u{115F}", "\u{3164}", "\u{34F}"] {
             #expect(IngredientTerm("hyaluronic acid").matches(Ingredient(name: "Hyalu\(invisible)ronic acid")))
             #expect(IngredientTerm("hyalu\(invisible)ronic").matches(sodium))
         }
@@ -185,17 +193,16 @@ import TestSupport
         // Or by stems: each word there, a salt's or an acid's other part, or sharing a stem of
         // five letters or more (the word less one chemical ending) with a word there; one at least by its stem.
         func stem(_ word: String) -> String? {
-            let ending = ["ate", "ite", "ide", "ine", "one", "ic", "in", "ol", "an"].first { word.hasSuffix($0) } ?? ""
+            let ending = ["ate", "ite", "ide", "ine", "one", "ic", "in", "ol", "an", "yl"].first { word.hasSuffix($0) } ?? ""
             let stem = String(word.dropLast(ending.count))
             return stem.count >= 5 ? stem : nil
         }
-        let salts: Set = ["sodium", "potassium", "calcium", "magnesium", "acid", "hydrochloride", "chloride", "salt"]
-        var byStem = false
-        for word in needle where !all.contains(word) && !salts.contains(word) {
-            guard let s = stem(word), all.contains(where: { stem($0) == s }) else { return false }
-            byStem = true
+        let salts: Set = ["sodium", "na", "potassium", "calcium", "magnesium", "acid", "hydrochloride", "hcl", "chloride", "salt",
+                          "acetate", "phosphate", "sulfate", "sulphate", "citrate", "gluconate", "lactate", "succinate", "palmitate"]
+        let substantive = needle.filter { !salts.contains($0) }
+        return !substantive.isEmpty && substantive.allSatisfy { word in
+            all.contains(word) || stem(word).map { s in all.contains { stem($0) == s } } == true
         }
-        return byStem
     }
 
     static let nameWords = ["Hyaluronic", "acid", "acids", "Sodium", "hyaluronate", "Amino", "Caféine", "cafeine", "Vitamin",

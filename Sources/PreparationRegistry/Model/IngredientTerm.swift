@@ -70,8 +70,9 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         /// shares its stem with one there (the word less a chemical ending, five letters or
         /// more: `deoxychol` in `deoxycholate` and `deoxycholic`, `glycer` in `glycerin` and
         /// `glycerol`, `hyaluron` in `hyaluronan` and `hyaluronic`), or names the other part of
-        /// a salt or an acid (`sodium`, `acid`...); and at least one meets by its stem. A salt
-        /// and its acid, or two names of one substance: left out, in doubt.
+        /// a salt or an acid (`sodium`, `acid`, `hcl`, `acetate`...); and at least one word
+        /// that is not such a part is there, as itself or by its stem. A salt and its acid, or
+        /// two names of one substance: left out, in doubt.
         case sameStem
     }
 
@@ -96,20 +97,24 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
 
     /// True when the term meets the words by ``Match/sameStem``.
     private func sharesStems(_ nameWords: [String], _ classWords: [String]) -> Bool {
-        var byStem = false
+        var substance = false  // a word that is not a salt's or an acid's other part is there
         for word in words where !IngredientTerm.fillers.contains(word) {
-            if nameWords.contains(word) || classWords.contains(word) || IngredientTerm.saltWords.contains(word) { continue }
+            if IngredientTerm.saltWords.contains(word) { continue }
+            if nameWords.contains(word) || classWords.contains(word) {
+                substance = true
+                continue
+            }
             guard let stem = IngredientTerm.stem(word) else { return false }
             // Only a word with the stem's first letters can have that stem: no string made for the others.
             func meets(_ other: String) -> Bool { other.hasPrefix(stem) && IngredientTerm.stem(other) == stem }
             guard nameWords.contains(where: meets) || classWords.contains(where: meets) else { return false }
-            byStem = true
+            substance = true
         }
-        return byStem
+        return substance
     }
 
     /// A folded word less its chemical ending (`-ate`, `-ite`, `-ide`, `-ine`, `-one`, `-ic`,
-    /// `-in`, `-ol`, `-an`), the word itself when it has none; nil when fewer than five letters
+    /// `-in`, `-ol`, `-an`, `-yl`), the word itself when it has none; nil when fewer than five letters
     /// are left, too few to stand for one substance.
     static func stem(_ word: String) -> String? {
         var stem = Substring(word)
@@ -118,11 +123,14 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The endings ``stem(_:)`` takes off, the longer ones first.
-    static let chemicalEndings = ["ate", "ite", "ide", "ine", "one", "ic", "in", "ol", "an"]
+    static let chemicalEndings = ["ate", "ite", "ide", "ine", "one", "ic", "in", "ol", "an", "yl"]
 
     /// The words of a salt's or an acid's name besides the substance (`sodium deoxycholate`,
     /// `deoxycholic acid`), which ``Match/sameStem`` does not need to find.
-    static let saltWords: Set<String> = ["sodium", "potassium", "calcium", "magnesium", "acid", "hydrochloride", "chloride", "salt"]
+    static let saltWords: Set<String> = [
+        "sodium", "na", "potassium", "calcium", "magnesium", "acid", "hydrochloride", "hcl", "chloride", "salt",
+        "acetate", "phosphate", "sulfate", "sulphate", "citrate", "gluconate", "lactate", "succinate", "palmitate",
+    ]
 
     /// True when each of the term's words that is not a filler is a word for `isWord` (which
     /// is given words folded by ``matchWords(_:)``).

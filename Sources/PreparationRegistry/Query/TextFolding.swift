@@ -7,8 +7,8 @@
 /// extended blocks and the presentation forms through its Unicode compatibility decomposition
 /// (`ở` to `o`, `ά` to `α`, `ǆ` to `dz`, `ﬁ` to `fi`, `Ａ` to `a`); it drops the combining
 /// accents (U+0300-U+036F and the other combining diacritical blocks), so decomposed text folds
-/// as composed text does, and the invisible format characters (general category Cf: a soft
-/// hyphen, a zero-width space, a byte order mark...), so text reads as it looks. Words are the
+/// as composed text does, and the characters Unicode shows as nothing (default-ignorable: a
+/// soft hyphen, a zero-width space, a variation selector...), so text reads as it looks. Words are the
 /// runs of letters and digits; everything else separates them. ASCII text takes a fast path.
 package enum TextFolding {
     /// The folded words of `text`, in order, repeats included.
@@ -68,10 +68,11 @@ package enum TextFolding {
                 continue
             }
             if isCombiningAccent(v) { continue }  // part of the word, folded away
-            // Invisible format characters (a soft hyphen, a zero-width space or joiner, a word
-            // joiner, a byte order mark, direction marks) are dropped inside a word: text pasted
-            // from a PDF as `Hyalu\u{AD}ronic acid` is the word a reader sees, and screens so.
-            if scalar.properties.generalCategory == .format { continue }
+            // Characters Unicode says to show as nothing (default-ignorable: a soft hyphen, a
+            // zero-width space or joiner, a word joiner, a byte order mark, direction marks,
+            // variation selectors, Hangul fillers) are dropped inside a word: text pasted from a
+            // PDF as `Hyalu\u{AD}ronic acid` is the word a reader sees, and screens so.
+            if scalar.properties.isDefaultIgnorableCodePoint { continue }
             var handled = false
             for l in scalar.properties.lowercaseMapping.unicodeScalars {
                 if let base = latinBase[l] {

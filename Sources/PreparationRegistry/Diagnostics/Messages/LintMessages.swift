@@ -40,7 +40,7 @@ extension LintRule.Message {
         let code = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         var shown = ""
         for s in text.unicodeScalars {
-            shown += s.properties.generalCategory == .format && s.value >= 0xAD ? "\\u{\(String(s.value, radix: 16, uppercase: true))}" : String(s)
+            shown += s.properties.isDefaultIgnorableCodePoint ? "\\u{\(String(s.value, radix: 16, uppercase: true))}" : String(s)
         }
         return Self("'\(key)' holds an invisible character, \(code), in '\(shown)': it reads as text it is not; remove it")
     }

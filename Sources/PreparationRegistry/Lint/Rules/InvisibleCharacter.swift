@@ -1,6 +1,7 @@
 extension LintRules {
     /// A text of a preparation that holds an invisible character (a soft hyphen, a zero-width
-    /// space, a word joiner, a byte order mark: Unicode format characters).
+    /// space, a word joiner, a byte order mark, a variation selector: Unicode's default-ignorable
+    /// characters).
     package static let invisibleCharacter = LintRule(
         id: "invisible-character",
         rationale: "Text pasted from a PDF or a word processor carries invisible characters (a soft hyphen, a zero-width space) that a reader cannot see and a search does not expect: 'Hyalu\u{AD}ronic acid' reads as 'Hyaluronic acid' but is another string. Allergy screening reads through them; other tools may not. Remove them.",
@@ -15,7 +16,7 @@ extension LintRules {
         ]
     ) { preparation in
         func invisible(_ text: String) -> Unicode.Scalar? {
-            text.unicodeScalars.first { $0.value >= 0xAD && $0.properties.generalCategory == .format }
+            text.unicodeScalars.first { $0.properties.isDefaultIgnorableCodePoint }
         }
         var found: [(SourceLocation, LintRule.Message)] = []
         func check(_ key: String, _ texts: [String]) {
