@@ -62,8 +62,7 @@ final class LibYAMLParser {
             var message = problem
             if p.problem_value > 0x7F, problem.contains("control characters") {
                 // libyaml gives the character here, not a byte: U+0085, U+FFFE take several bytes.
-                let digits = String(p.problem_value, radix: 16, uppercase: true)
-                message += " (U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ")"
+                message += " (" + TerminalScalars.codePoint(UInt32(truncatingIfNeeded: p.problem_value)) + ")"
             } else if p.problem_value != -1, problem.contains("octet") || problem.contains("control characters") {
                 message += " (byte 0x" + hex(UInt8(truncatingIfNeeded: p.problem_value)) + ")"
             }

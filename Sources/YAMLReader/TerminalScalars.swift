@@ -35,6 +35,18 @@ package enum TerminalScalars {
         return v == 0xAD || v == 0x180E || v == 0x200B || (0x2060...0x2064).contains(v) || v == 0xFEFF
     }
 
+    /// The character's name as Unicode writes it, at least four hexadecimal digits: `U+00AD`,
+    /// `U+FFFE`, `U+1F600` (the one spelling of messages that name a character).
+    package static func codePoint(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// `scalar` as the command line and diagnostics escape it: `\u{AD}`.
+    package static func escaped(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    }
+
     /// True for the line and paragraph separators (U+2028, U+2029), which end a line for
     /// libyaml and for some terminals and editors, though they are not controls.
     @inline(__always)

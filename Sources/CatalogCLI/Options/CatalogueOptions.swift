@@ -192,7 +192,7 @@ func terminalSafe(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
         if unsafe(scalar) {
-            out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            out.append(contentsOf: TerminalScalars.escaped(scalar).unicodeScalars)
         } else {
             out.append(scalar)
         }

@@ -36,13 +36,11 @@ extension LintRule.Message {
 
     /// `'KEY' holds an invisible character, U+XXXX, in 'TEXT' (shown escaped); ...`.
     static func invisibleCharacter(_ key: String, scalar: Unicode.Scalar, in text: String) -> Self {
-        let digits = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         var shown = ""
         for s in text.unicodeScalars {
-            shown += s.properties.isDefaultIgnorableCodePoint ? "\\u{\(String(s.value, radix: 16, uppercase: true))}" : String(s)
+            shown += s.properties.isDefaultIgnorableCodePoint ? TerminalScalars.escaped(s) : String(s)
         }
-        return Self("'\(key)' holds an invisible character, \(code), in '\(shown)': it reads as text it is not; remove it")
+        return Self("'\(key)' holds an invisible character, \(TerminalScalars.codePoint(scalar.value)), in '\(shown)': it reads as text it is not; remove it")
     }
 
     /// `preparation 'ID' names no sources; ...`.
