@@ -162,7 +162,7 @@ struct LoadSession {
         }
     }
 
-    private mutating func add(_ preparation: consuming Preparation, idLocation: SourceLocation) {
+    mutating func add(_ preparation: consuming Preparation, idLocation: SourceLocation) {
         if let first = idLocations[preparation.id]
             ?? (brokenIDLocations.isEmpty ? nil : brokenIDLocations[preparation.id]) {  // no hashing on a clean load
             keep([.error(idLocation, .duplicateID(preparation.id, firstDefinedAt: first))])  // within the caps
@@ -171,6 +171,24 @@ struct LoadSession {
         }
         idLocations[preparation.id] = idLocation
         preparations.append(preparation)
+    }
+
+    /// The preparations read since the last call, when they came with no diagnostic and no
+    /// document that did not decode; else nil, and the caller reads their files again in a
+    /// session that has read the files before them. The session is then as if it had read
+    /// nothing (its storage kept for the next files).
+    mutating func takeCleanPart() -> [Preparation]? {
+        let clean = diagnostics.isEmpty && cap.recorded == 0 && idsInDoubt.isEmpty && brokenIDLocations.isEmpty
+        let taken = clean ? preparations : nil
+        preparations = []
+        diagnostics.removeAll(keepingCapacity: true)
+        cap = DiagnosticCap()
+        idsInDoubt.removeAll(keepingCapacity: true)
+        idLocations.removeAll(keepingCapacity: true)
+        brokenIDLocations.removeAll(keepingCapacity: true)
+        sources.removeAll(keepingCapacity: true)
+        fileCount = 0
+        return taken
     }
 
     /// Notes whether an error has been found so far, before any preparation file is read:

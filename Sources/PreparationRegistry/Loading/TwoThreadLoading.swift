@@ -1,12 +1,15 @@
 import YAMLReader
 
 extension LoadSession {
-    /// Loads the preparations of several files with two threads: one runs libyaml over the
-    /// files in order and builds their documents (``YAMLEventRecorder``), handing them over in
-    /// batches, while this one takes each document (``YAMLEventReplayer``) and decodes it.
-    /// The diagnostics are the same as ``loadPreparations(_:vocabulary:)`` file by file.
+    /// Loads the preparations of the files with two threads. Many files are read in parts
+    /// (``loadPreparationsInParts(_:vocabulary:)``); one file (a catalogue in one file) is read
+    /// by one thread, which runs libyaml over it and builds its documents
+    /// (``YAMLEventRecorder``), handing them over in batches, while this one takes each document
+    /// (``YAMLEventReplayer``) and decodes it. The diagnostics are the same as
+    /// ``loadPreparations(_:vocabulary:)`` file by file.
     mutating func loadPreparations(_ sources: [SourceText], vocabulary: Vocabulary) {
         guard sources.count > 0 else { return }
+        guard sources.count == 1 else { return loadPreparationsInParts(sources, vocabulary: vocabulary) }
         // Each thread allocates in an arena of its own (glibc's default). Sharing the main arena
         // (`M_ARENA_MAX` 1) saved 32 M instructions of frees on the reading thread but made the
         // two threads contend for its lock: 6,000 to 13,000 context switches a `validate` of
