@@ -153,17 +153,9 @@ func printPreparations(_ preparations: [Preparation], format: OutputFormat, sing
             guard case .object(let members) = PreparationJSON.value(of: p) else { return PreparationJSON.value(of: p) }
             return DataValue.object(members + [("layer", .string(registry.layer(of: p.id)?.description ?? ""))])
         }
-        if single, preparations.count == 1 {
-            print(value(preparations[0]).jsonText(pretty: true))
-        } else {
-            writeJSONArray(preparations) { value($0).jsonText(pretty: true) }
-        }
+        writeJSON(preparations, single: single && preparations.count == 1, value)
     case .json:
-        if single, let only = preparations.first {
-            print(PreparationJSON.encode(only))
-        } else {
-            writeJSONArray(preparations, PreparationJSON.encode)
-        }
+        writeJSON(preparations, single: single && !preparations.isEmpty, PreparationJSON.value(of:))
     case .yaml:
         do {
             // One document at a time: the stream's documents after the first start with `---`.
@@ -186,23 +178,26 @@ func printPreparations(_ preparations: [Preparation], format: OutputFormat, sing
     }
 }
 
-/// Writes `preparations` as a pretty JSON array, one preparation at a time (`json` gives each
-/// one's pretty JSON text), then a newline: the bytes of the whole array's `jsonText(pretty:
-/// true)`, without building it whole first. An item is indented one level by a two-space
-/// indent after each of its line breaks: JSON text has line breaks only between its tokens.
-func writeJSONArray(_ preparations: [Preparation], _ json: (Preparation) -> String) {
+/// Writes `preparations` as a pretty JSON array (or, `single`, the first as one object), then a
+/// newline: the bytes of the whole value's `jsonText(pretty: true)`, handed over in chunks as
+/// they are formed (``OutputBuffer``), so that no preparation's text, however large its `x-`
+/// values, is held whole.
+func writeJSON(_ preparations: [Preparation], single: Bool, _ value: (Preparation) -> DataValue) {
     if preparations.isEmpty { return CommandContext.writeOutput("[]\n") }
     var out = OutputBuffer()
+    let flush = { (text: inout String) in
+        CommandContext.writeOutput(text)
+        text.removeAll(keepingCapacity: true)
+    }
+    if single {
+        value(preparations[0]).writeJSON(pretty: true, into: &out.text, flush: flush)
+        out.text += "\n"
+        return out.flush(to: CommandContext.writeOutput)
+    }
     out.text += "["
     for (index, p) in preparations.enumerated() {
         out.text += index == 0 ? "\n  " : ",\n  "
-        let text = json(p)
-        var first = true
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            if !first { out.text += "\n  " }
-            first = false
-            out.text += Substring(line)
-        }
+        value(p).writeJSON(pretty: true, indent: 1, into: &out.text, flush: flush)
         out.flushIfFull(to: CommandContext.writeOutput)
     }
     out.text += "\n]\n"

@@ -16,11 +16,20 @@ extension DataValue {
     /// unescaped.
     package func jsonText(pretty: Bool) -> String {
         var out = ""
-        write(into: &out, pretty: pretty, indent: 0)
+        write(into: &out, pretty: pretty, indent: 0, flush: nil)
         return out
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
+    /// Appends the text of ``jsonText(pretty:)`` to `out`, each line after the first indented
+    /// `indent` levels (two spaces each) more, and calls `flush` whenever `out` holds 64 KiB or
+    /// more (it writes `out` out and empties it): a value of millions of nodes (an `x-` value
+    /// near the size limit, whose pretty text is about 65 times the file) is printed without
+    /// its whole text in memory.
+    package func writeJSON(pretty: Bool, indent: Int = 0, into out: inout String, flush: (inout String) -> Void) {
+        withoutActuallyEscaping(flush) { flush in write(into: &out, pretty: pretty, indent: indent, flush: flush) }
+    }
+
+    private func write(into out: inout String, pretty: Bool, indent: Int, flush: ((inout String) -> Void)?) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -33,7 +42,8 @@ extension DataValue {
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
                 if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                item.write(into: &out, pretty: pretty, indent: indent + 1)
+                item.write(into: &out, pretty: pretty, indent: indent + 1, flush: flush)
+                if let flush, out.utf8.count >= Self.flushSize { flush(&out) }
             }
             if pretty { out += "\n" + String(repeating: "  ", count: indent) }
             out += "]"
@@ -45,12 +55,16 @@ extension DataValue {
                 if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
                 DataValue.quoteJSON(key, into: &out)
                 out += pretty ? ": " : ":"
-                value.write(into: &out, pretty: pretty, indent: indent + 1)
+                value.write(into: &out, pretty: pretty, indent: indent + 1, flush: flush)
+                if let flush, out.utf8.count >= Self.flushSize { flush(&out) }
             }
             if pretty { out += "\n" + String(repeating: "  ", count: indent) }
             out += "}"
         }
     }
+
+    /// How much text ``writeJSON(pretty:indent:into:flush:)`` gathers before it flushes.
+    private static let flushSize = 1 << 16
 
     /// Integral values without a fraction; others in Swift's shortest round-trip form.
     /// How a number is written: see the type's description.
