@@ -29,7 +29,11 @@ package struct BodyPlugin: CoursePlugin {
     }
 
     /// The area's planning rules, in the order they act.
-    package var rules: [PlanningRule] { [Self.infectionFollowUp, Self.lipolysisAssessment, Self.anaestheticSurface] }
+    package var rules: [PlanningRule] {
+        // The scar plugin's rules too, for the scar concerns this plugin also plans.
+        [Self.infectionFollowUp, Self.lipolysisAssessment, Self.anaestheticSurface,
+         ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency]
+    }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
     package var examples: [PluginExample] {

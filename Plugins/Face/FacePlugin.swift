@@ -21,11 +21,14 @@ package struct FacePlugin: CoursePlugin {
     package var regions: [Region] { Area.face.regions }
     /// What is particular to this plugin, for `catalog plugins`.
     package var particulars: [String] {
-        ["without --region, any face region qualifies; with regions, only preparations used in every one"]
+        ["without --region, the course is for every face region the preparation is used in, and the rules of each apply; with regions, only preparations used in every one"]
     }
 
     /// The area's planning rules, in the order they act.
-    package var rules: [PlanningRule] { [Self.periorbitalSuperficialOnly, Self.submentalJawLine] }
+    package var rules: [PlanningRule] {
+        // The scar plugin's rules too, for the scar concerns this plugin also plans.
+        [Self.periorbitalSuperficialOnly, Self.submentalJawLine, ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency]
+    }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
     package var examples: [PluginExample] {

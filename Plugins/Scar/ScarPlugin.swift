@@ -31,7 +31,12 @@ package struct ScarPlugin: CoursePlugin {
     }
 
     /// The area's planning rules, in the order they act.
-    package var rules: [PlanningRule] { [Self.assessmentEachSession, Self.keloidTendency] }
+    package var rules: [PlanningRule] {
+        // A scar lies in a region: the rules of the face's and the body's regions apply to it
+        // too (each acts only for its regions: around the eyes, under the chin, the body's).
+        [Self.assessmentEachSession, Self.keloidTendency, FacePlugin.periorbitalSuperficialOnly, FacePlugin.submentalJawLine,
+         BodyPlugin.infectionFollowUp, BodyPlugin.anaestheticSurface]
+    }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
     package var examples: [PluginExample] {
@@ -59,4 +64,10 @@ package struct ScarPlugin: CoursePlugin {
                 expectedDates: ["2026-10-05", "2026-10-19", "2026-11-02", "2026-11-16", "2027-01-16", "2027-03-16"]),
         ]
     }
+}
+
+extension CourseDraft {
+    /// True when the course treats a scar: its concern is an indication the vocabulary marks
+    /// `scar: true`. The scar rules act only then, in whichever plugin plans the course.
+    var treatsScar: Bool { vocabulary.indications[request.concern]?.isScar ?? false }
 }

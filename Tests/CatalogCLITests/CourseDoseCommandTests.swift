@@ -155,8 +155,9 @@ struct CourseDoseCommandTests {
         #expect(ics.status == 0, "\(ics.stderr)")
         let lines = ics.stdout.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
         let uids = lines.filter { $0.hasPrefix("UID:") }
-        #expect(uids.count == 6)
-        #expect(Set(uids).count == 6, "\(uids)")
+        // 3 sessions, 3 scar assessments, 3 infection follow-ups (the abdomen is the body's).
+        #expect(uids.count == 9)
+        #expect(Set(uids).count == 9, "\(uids)")
         #expect(lines.filter { $0.hasSuffix(": assessment visit") }.count == 3)
         let again = try runCatalog(args + ["--format", "ics"], environment: fixedStamp)
         #expect(again.stdout == ics.stdout)
@@ -164,8 +165,8 @@ struct CourseDoseCommandTests {
         #expect(fhir.status == 0, "\(fhir.stderr)")
         let bundle = try #require(try JSONSerialization.jsonObject(with: Data(fhir.stdout.utf8)) as? [String: Any])
         let urls = try #require(bundle["entry"] as? [[String: Any]]).compactMap { $0["fullUrl"] as? String }
-        #expect(urls.count == 7)
-        #expect(Set(urls).count == 7, "\(urls)")
+        #expect(urls.count == 10)
+        #expect(Set(urls).count == 10, "\(urls)")
         // The calendar's UIDs are the bundle's UUIDs: the same visit, the same identifier.
         #expect(Set(uids.map { "urn:uuid:" + $0.dropFirst(4).replacingOccurrences(of: "@mesotherapy-catalogue", with: "") })
                 == Set(urls.dropFirst()))

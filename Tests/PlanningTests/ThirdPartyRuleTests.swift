@@ -26,12 +26,15 @@ struct EyeAreaPluginWithRules: CoursePlugin {
     @Test func aRuleOfAnotherToolRunsLikeTheAreasOwn() throws {
         let host = try standardHost().registering(EyeAreaPluginWithRules())
         let registry = try #require(bundledRegistry)
+        // Without --region the course is for the plugin's one region, so the periorbital rule
+        // applies too (Candidates.ruleRequest).
         for example in noSummerStart.triggeringExamples {
             #expect(try host.plan("eyes", example.request, using: registry).course?.appliedRules
-                    == ["no-summer-start"])
+                    == ["periorbital-superficial-only", "no-summer-start"])
         }
         for example in noSummerStart.nonTriggeringExamples {
-            #expect(try host.plan("eyes", example.request, using: registry).course?.appliedRules == [])
+            #expect(try host.plan("eyes", example.request, using: registry).course?.appliedRules
+                    == ["periorbital-superficial-only"])
         }
     }
 }

@@ -16,6 +16,8 @@ extension BodyPlugin {
                 concern: "localized-fat", regions: [TreatedRegion(.hands)], start: BodyPlugin.exampleStart)),
         ],
         amends: { draft in
+            // Body regions only (the scar plugin shares the rule).
+            guard draft.request.regions.contains(where: { Area.body.regions.contains($0.region) }) else { return }
             for session in draft.sessions {
                 draft.visits.append(Visit(
                     kind: .followUp, date: session.date.adding(days: 21), earliest: session.date.adding(days: 21),

@@ -15,7 +15,7 @@ extension ScarPlugin {
             .init("Keloids, no condition recorded", CourseRequest(concern: "keloids", start: ScarPlugin.exampleStart)),
         ],
         amends: { draft in
-            guard draft.request.conditions.contains("keloid-tendency") else { return }
+            guard draft.request.conditions.contains("keloid-tendency"), draft.treatsScar else { return }
             draft.warnings.append("the patient tends to form keloids: needling outside the scar can provoke new lesions; inject only within it [scar-keloid-tendency]")
         }
     )

@@ -16,6 +16,7 @@ extension ScarPlugin {
                 concern: "stretch-marks", conditions: ["pregnancy"], start: ScarPlugin.exampleStart)),
         ],
         amends: { draft in
+            guard draft.treatsScar else { return }
             for session in draft.sessions {
                 draft.visits.append(Visit(
                     kind: .assessment, date: session.date, earliest: session.date, latest: session.date,

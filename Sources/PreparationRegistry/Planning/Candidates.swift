@@ -63,7 +63,7 @@ package enum Candidates {
         let applied = plugin.rules.filter { rule in
             guard let leavesOut = rule.leavesOut else { return false }
             return excluded.contains { exclusion in
-                registry[exclusion.preparation].map { leavesOut($0, request) != nil } ?? false
+                registry[exclusion.preparation].map { leavesOut($0, ruleRequest(request, for: $0, plugin: plugin)) != nil } ?? false
             }
         }.map(\.id)
         return Selection(ranked: rank(qualifying, concern: request.concern), excluded: excluded, appliedRules: applied)
@@ -102,10 +102,29 @@ package enum Candidates {
             preparation, allergyConditions: allergyConditions
                 ?? Screening.allergyConditions(allergies, given: request.conditions, vocabulary: vocabulary),
             vocabulary: vocabulary)
+        let ruleRequest = ruleRequest(request, for: preparation, plugin: plugin)
         for rule in plugin.rules {
-            if let reason = rule.leavesOut?(preparation, request) { reasons.append(reason) }
+            guard var reason = rule.leavesOut?(preparation, ruleRequest) else { continue }
+            if request.regions.isEmpty {
+                reason += " (without --region, the course is for every region of the \(plugin.id) plugin the preparation is used in: "
+                    + list(ruleRequest.regions.map(\.region.rawValue)) + "; give --region to plan for fewer)"
+            }
+            reasons.append(reason)
         }
         return reasons
+    }
+
+    /// The request as the plugin's rules see it for `preparation`: as given when it names
+    /// regions; else with every region of the plugin that the preparation is used in, since a
+    /// course planned without `--region` may be given in any of them, so the rules of each
+    /// apply (the jaw-line warning for a preparation used under the chin, the periorbital
+    /// rule for one used around the eyes).
+    package static func ruleRequest(_ request: CourseRequest, for preparation: Preparation,
+                                    plugin: some CoursePlugin) -> CourseRequest {
+        guard request.regions.isEmpty else { return request }
+        var seen = request
+        seen.regions = preparation.regions.filter(plugin.regions.contains).map { TreatedRegion($0) }
+        return seen
     }
 
     /// True when some preparation of `registry` has an ingredient matching `allergy`.

@@ -27,8 +27,10 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
         excluded.sort { $0.preparation < $1.preparation }
         var applied = selection.appliedRules
         var holds: [PlanningRule.Hold] = []
+        // The rules see the regions the course may be given in (`Candidates.ruleRequest`).
+        let ruleRequest = Candidates.ruleRequest(request, for: chosen, plugin: plugin)
         for rule in plugin.rules {
-            let ruleHolds = rule.holds?(chosen, request) ?? []
+            let ruleHolds = rule.holds?(chosen, ruleRequest) ?? []
             if !ruleHolds.isEmpty, !applied.contains(rule.id) { applied.append(rule.id) }
             holds += ruleHolds
         }
@@ -60,7 +62,7 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
         }
         let dose = chosen.dosing.flatMap { SessionDose(dosing: $0, regions: request.regions) }
         warnings += Self.doseWarnings(dose, preparation: chosen, request: request)
-        var draft = CourseDraft(request: request, preparation: chosen, vocabulary: registry.vocabulary, dose: dose,
+        var draft = CourseDraft(request: ruleRequest, preparation: chosen, vocabulary: registry.vocabulary, dose: dose,
                                 technique: chosen.techniques.first ?? .nappage, sessions: schedule.sessions,
                                 warnings: warnings)
         for rule in plugin.rules {

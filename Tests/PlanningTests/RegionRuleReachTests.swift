@@ -1,0 +1,72 @@
+import AreaPlugins
+import PreparationRegistry
+import Testing
+
+/// A region's rules reach every course given there: without `--region` (the course is for
+/// every region of the plugin the preparation lists), in the scar plugin (a scar lies in a
+/// region), and the scar rules in the face and body plugins (which plan scar concerns too).
+@Suite struct RegionRuleReachTests {
+    static let start = CalendarDate(year: 2026, month: 1, day: 5) ?? .first
+
+    static func plan(_ plugin: String, _ request: CourseRequest) throws -> CourseOutcome {
+        try standardHost().plan(plugin, request, using: try #require(bundledRegistry))
+    }
+
+    @Test("without --region, a preparation used only under the chin gets the jaw-line warning")
+    func submentalWithoutRegion() throws {
+        let course = try #require(try Self.plan("face", CourseRequest(concern: "double-chin", start: Self.start)).course)
+        #expect(course.preparation.id == "deoxycholic-acid-submental")
+        #expect(course.appliedRules.contains("submental-jaw-line"))
+        #expect(course.warnings.contains { $0.hasSuffix("[submental-jaw-line]") })
+    }
+
+    @Test("without --region, a preparation used only around the eyes gets the periorbital rule and its technique")
+    func periorbitalWithoutRegion() throws {
+        let course = try #require(try Self.plan("face", CourseRequest(concern: "dark-circles", start: Self.start)).course)
+        #expect(course.preparation.id == "polynucleotide-periorbital")
+        #expect(course.technique == .micropapules)
+        #expect(course.warnings.contains { $0.hasSuffix("[periorbital-superficial-only]") })
+    }
+
+    @Test("without --region, a preparation also used around the eyes but too deep there is left out, and the reason says how to plan for fewer regions")
+    func tooDeepForOneOfItsRegions() throws {
+        let refusal = try #require(try Self.plan("face", CourseRequest(concern: "filler-overcorrection", start: Self.start)).refusal)
+        let reasons = try #require(refusal.excluded.first { $0.preparation == "hyaluronidase-filler-correction" }).reasons
+        #expect(reasons == ["not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde) [periorbital-superficial-only] (without --region, the course is for every region of the face plugin the preparation is used in: face, periorbital; give --region to plan for fewer)"])
+        let withRegion = try #require(try Self.plan("face", CourseRequest(concern: "filler-overcorrection", regions: [TreatedRegion(.face)], start: Self.start)).course)
+        #expect(withRegion.preparation.id == "hyaluronidase-filler-correction")
+    }
+
+    @Test("the scar plugin applies the body's rules on the abdomen: infection follow-ups, the anaesthetic's surface")
+    func scarOnTheBody() throws {
+        let surface = try #require(Surface(squareCentimetres: 700))
+        let course = try #require(try Self.plan("scar", CourseRequest(
+            concern: "stretch-marks", regions: [TreatedRegion(.abdomen, surface: surface)], start: Self.start)).course)
+        #expect(course.appliedRules.contains("body-infection-follow-up"))
+        #expect(course.appliedRules.contains("body-anaesthetic-surface"))
+        #expect(course.appliedRules.contains("scar-assessment-each-session"))
+    }
+
+    @Test("the scar plugin applies the jaw-line warning under the chin")
+    func scarUnderTheChin() throws {
+        let outcome = try Self.plan("scar", CourseRequest(concern: "acne-scars", regions: [TreatedRegion(.submental)], start: Self.start))
+        if let course = outcome.course {
+            #expect(course.appliedRules.contains("submental-jaw-line"))
+        } else {
+            // No bundled scar preparation is used under the chin: nothing to warn about.
+            #expect(outcome.refusal != nil)
+        }
+    }
+
+    @Test("the face and body plugins apply the scar rules to a scar concern, and only to one")
+    func scarRulesElsewhere() throws {
+        let face = try #require(try Self.plan("body", CourseRequest(
+            concern: "keloids", regions: [TreatedRegion(.back)], conditions: ["keloid-tendency"], start: Self.start)).course)
+        #expect(face.appliedRules.contains("scar-keloid-tendency"))
+        #expect(face.appliedRules.contains("scar-assessment-each-session"))
+        let notScar = try #require(try Self.plan("face", CourseRequest(
+            concern: "dehydration", conditions: ["keloid-tendency"], start: Self.start)).course)
+        #expect(!notScar.appliedRules.contains("scar-keloid-tendency"))
+        #expect(!notScar.appliedRules.contains("scar-assessment-each-session"))
+    }
+}
