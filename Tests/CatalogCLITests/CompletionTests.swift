@@ -190,7 +190,7 @@ struct CompletionTests {
 
         var hostile = preparation("hostile")
         hostile = hostile.replacingOccurrences(of: "ingredients: [glycerol]", with: #"""
-            ingredients: ["$(touch PWNED)", "`touch PWNED`", "a\eb", "two\nlines", "~root", "x{1,2}", "back\\slash", "it's", "hyaluronic acid", glycerol]
+            ingredients: ["$(touch PWNED)", "`touch PWNED`", "<(touch PWNED2)", ">(touch PWNED3)", "a\eb", "two\nlines", "~root", "x{1,2}", "back\\slash", "it's", "hyaluronic acid", glycerol]
             """#)
         let catalogue = try makeCatalogue(["hostile.yaml": hostile])
         defer { try? FileManager.default.removeItem(at: catalogue) }
@@ -198,8 +198,9 @@ struct CompletionTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(vocabulary.stdout.utf8)) as? [String: Any])
         let classes = try #require(object["ingredient-classes"] as? [[String: Any]]).compactMap { $0["slug"] as? String }
         #expect(classes.contains("vitamin"))
-        // Only the names a shell takes literally: a space is fine, `$`, quotes, braces, `\`, a
-        // leading `~` and control characters are not.
+        // Only the names a shell takes literally: a space is fine, `$`, quotes, braces, `\`,
+        // `<(…)` and `>(…)` (process substitutions, which compgen runs), a leading `~` and
+        // control characters are not.
         #expect(try complete(["catalog", "query", "--catalogue", catalogue.path, "--ingredient", ""], in: catalogue)
                 == classes + ["hyaluronic acid", "glycerol"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: catalogue.path) == ["preparations"])

@@ -174,13 +174,14 @@ enum Completions {
 
     /// `candidates` without duplicates and without those a shell could not take literally:
     /// the generated bash script hands candidates to `compgen -W`, which expands `$(…)`,
-    /// `$VAR`, back quotes, braces and a leading `~` and removes quotes and backslashes, so a
+    /// `$VAR`, back quotes, braces, process substitutions (`<(…)`, `>(…)`: it runs them) and a
+    /// leading `~` and removes quotes and backslashes, so a
     /// word of a catalogue could run a command. Such words (never slugs, at most an odd
     /// ingredient name) are left out, as are empty words, words with control characters (a
     /// line feed would split one candidate into two) and words starting with `-` (read back
     /// as an option).
     static func offerable(_ candidates: [String]) -> [String] {
-        let special = Set("$`\\'\"{}".unicodeScalars)
+        let special = Set("$`\\'\"{}<>".unicodeScalars)
         var seen = Set<String>()
         return candidates.filter { candidate in
             !candidate.isEmpty && !candidate.hasPrefix("~") && !candidate.hasPrefix("-")
