@@ -136,8 +136,19 @@ struct Catalog: ParsableCommand {
 }
 
 /// Ends the process with `status` through the C library's `exit` (within a `ParsableCommand`,
-/// `exit` names argument-parser's `exit(withError:)`).
+/// `exit` names argument-parser's `exit(withError:)`). The standard output is flushed first:
+/// output that could not be written (a full disk, a closed descriptor) is an error, exit
+/// ``outputFailureStatus`` where the command had succeeded, never a silent exit 0 with the
+/// output lost.
+/// The exit status when the output could not be written (sysexits' `EX_IOERR`).
+let outputFailureStatus: Int32 = 74
+
 private func exitProcess(_ status: Int32) -> Never {
+    var status = status
+    if let failure = StandardOutput.shared.flush() {
+        printError("error: cannot write to the standard output: " + String(cString: strerror(failure)))
+        if status == 0 { status = outputFailureStatus }
+    }
     #if canImport(Glibc)
     Glibc.exit(status)
     #elseif canImport(Musl)

@@ -342,3 +342,19 @@ struct ValidateCommandTests {
         #expect(first.status == 1)
     }
 }
+
+@Suite("Output that cannot be written")
+struct OutputFailureTests {
+    @Test("a full disk is an error, exit 74, never exit 0 with the output lost", arguments: [
+        ["schema"], ["course", "face", "--concern", "dehydration", "--start", "2026-01-05", "--format", "ics"],
+        ["query", "--format", "json"],
+    ])
+    func fullDisk(_ arguments: [String]) throws {
+        let executable = try #require(catalogExecutable)
+        guard FileManager.default.isWritableFile(atPath: "/dev/full") else { return }
+        let command = ([executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let run = try runCatalogProcess(["-c", command + " > /dev/full"], executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(run.status == 74, "\(run.stderr)")
+        #expect(run.stderr == "error: cannot write to the standard output: No space left on device\n")
+    }
+}

@@ -54,10 +54,10 @@ final class CommandContext: Sendable {
         current == nil && isatty(STDOUT_FILENO) == 1
     }
 
-    /// Writes `text` to the standard output (the process's through `Swift.print`, buffered as
-    /// before, or the current context's).
+    /// Writes `text` to the standard output (the process's through ``StandardOutput``,
+    /// buffered as `Swift.print` did, or the current context's).
     static func writeOutput(_ text: String) {
-        guard let context = current else { return Swift.print(text, terminator: "") }
+        guard let context = current else { return StandardOutput.shared.write(text) }
         context.written.withLock { $0.output += text }
     }
 
