@@ -1,3 +1,4 @@
+import Foundation
 import AreaPlugins
 import PreparationRegistry
 import Testing
@@ -68,5 +69,32 @@ import Testing
             concern: "dehydration", conditions: ["keloid-tendency"], start: Self.start)).course)
         #expect(!notScar.appliedRules.contains("scar-keloid-tendency"))
         #expect(!notScar.appliedRules.contains("scar-assessment-each-session"))
+    }
+}
+
+@Suite struct PeriorbitalDepthTests {
+    @Test("around the eyes, a depth reaching deeper than 2 mm is left out, even when it starts at 1 mm")
+    func reachingTooDeep() throws {
+        let text = """
+            id: deep-reach
+            name: Deep reach
+            ingredients: [glycerol]
+            regions: [periorbital]
+            indications: [dark-circles]
+            techniques: [nappage, subcutaneous]
+            depth: 1-13 mm
+            residence: 3-30 days
+            protocol:
+              - phase: induction
+                sessions: 1
+            sources: [Test source]
+            """
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("deep-reach-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let preparation = try #require(CatalogueLoader().load(files: [url.path]).preparations.first)
+        let request = CourseRequest(concern: "dark-circles", regions: [TreatedRegion(.periorbital)], start: RegionRuleReachTests.start)
+        #expect(FacePlugin.periorbitalSuperficialOnly.leavesOut?(preparation, request)
+                == "not superficial enough for the periorbital region: deposited at 1-13 mm, reaching deeper than 2 mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep) [periorbital-superficial-only]")
     }
 }

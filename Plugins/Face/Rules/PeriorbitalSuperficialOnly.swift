@@ -4,13 +4,17 @@ extension FacePlugin {
     /// The techniques that work superficially enough for the skin around the eyes.
     static let superficialTechniques: [Technique] = [.epidermal, .nappage, .micropapules]
 
+    /// The deepest a superficial intradermal injection goes: papules are placed 1-2 mm deep
+    /// (DOMAIN, depth by technique), the deepest of the superficial techniques.
+    static let superficialDepthLimit = 2
+
     /// Around the eyes, only superficial work: preparations without a superficial technique,
-    /// or deposited deeper than 1 mm at the least, are left out, and the course plans the
+    /// deposited deeper than 1 mm at the least, or reaching deeper than 2 mm, are left out, and the course plans the
     /// first superficial technique the preparation lists.
     package static let periorbitalSuperficialOnly = PlanningRule(
         id: "periorbital-superficial-only",
         area: "face",
-        rationale: "Periorbital skin is the thinnest of the face: published periorbital protocols inject superficially (intradermal micro-depots), and boosters are not for the lower lid with oedema or thin skin. A periorbital request leaves out preparations that list none of the superficial techniques (epidermal, nappage, micropapules) or whose depth starts deeper than 1 mm, plans the first superficial technique listed, and reminds the practitioner to check the lower lid.",
+        rationale: "Periorbital skin is the thinnest of the face: published periorbital protocols inject superficially (intradermal micro-depots), and boosters are not for the lower lid with oedema or thin skin. A periorbital request leaves out preparations that list none of the superficial techniques (epidermal, nappage, micropapules), whose depth starts deeper than 1 mm, or whose depth reaches deeper than 2 mm (papules, the deepest superficial technique, are placed 1-2 mm deep), plans the first superficial technique listed, and reminds the practitioner to check the lower lid.",
         source: "EyeWiki, Periorbital polynucleotide injections; Restylane Vital instructions for use",
         triggeringExamples: [
             .init("Periorbital lines: polynucleotides, planned with micropapules", CourseRequest(
@@ -31,6 +35,9 @@ extension FacePlugin {
             }
             if preparation.depth.min.baseValue > 1 {
                 return "not superficial enough for the periorbital region: deposited at \(preparation.depth), deeper than 1 mm at the least [periorbital-superficial-only]"
+            }
+            if preparation.depth.max.baseValue > Double(superficialDepthLimit) {
+                return "not superficial enough for the periorbital region: deposited at \(preparation.depth), reaching deeper than \(superficialDepthLimit) mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep) [periorbital-superficial-only]"
             }
             return nil
         },
