@@ -36,6 +36,26 @@ struct ProjectCatalogueTests {
         }
     }
 
+    /// A preparation citing a source lists the contraindications that source gives for
+    /// mesotherapy (DOMAIN: seed 001; the Italian consensus: pregnancy and breastfeeding),
+    /// whatever else it cites the source for: a course must leave it out for them.
+    @Test("a preparation citing seed 001 or the consensus lists their contraindications")
+    func sourcesContraindications() throws {
+        let registry = try #require(CatalogueLoader().load(catalogueAt: projectCatalogueURL.path).registry)
+        for preparation in registry.preparations where preparation.deprecated == nil {
+            let conditions = Set(preparation.contraindications)
+            if preparation.sources.contains(where: { $0.hasPrefix("Seed description 001") }) {
+                let missing = Set(["pregnancy", "breastfeeding", "heart-disease-medication", "clotting-disorder",
+                                   "stroke-history", "insulin-dependent-diabetes"]).subtracting(conditions)
+                #expect(missing.isEmpty, "\(preparation.id) cites seed 001 but does not list \(missing.sorted())")
+            }
+            if preparation.sources.contains(where: { $0.hasPrefix("Italian Society of Mesotherapy consensus") }) {
+                let missing = Set(["pregnancy", "breastfeeding"]).subtracting(conditions)
+                #expect(missing.isEmpty, "\(preparation.id) cites the consensus but does not list \(missing.sorted())")
+            }
+        }
+    }
+
     @Test("ids are unique and slugs")
     func ids() throws {
         let registry = try #require(CatalogueLoader().load(catalogueAt: projectCatalogueURL.path).registry)
