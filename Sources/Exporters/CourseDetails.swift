@@ -42,6 +42,7 @@ extension Course {
         lines.append(CourseJSON.screeningNote(request))
         if screening.isEmpty { lines.append("- (none recorded: check the product's own contraindications)") }
         lines += screening.map { "- \($0.condition): \($0.description)" }
+        lines.append(CourseJSON.allergyNote(self))
         return lines
     }
 

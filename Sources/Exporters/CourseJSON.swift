@@ -62,6 +62,7 @@ public enum CourseJSON {
                 return .object(members)
             })),
             ("screening", .string(screeningNote(course.request))),
+            ("allergy-screening", .string(allergyNote(course))),
             ("aftercare", .array(course.aftercare.map { a in
                 var members: [(String, DataValue)] = [("instruction", .string(a.instruction))]
                 if let duration = a.duration { members.append(("for", range(duration))) }
@@ -143,6 +144,17 @@ public enum CourseJSON {
             ("name", identity.name.map(DataValue.string) ?? .null),
             ("version", identity.version.map(DataValue.string) ?? .null),
         ])
+    }
+
+    /// What the course says about allergy to a component (a contraindication of mesotherapy by
+    /// consensus, DOMAIN): whether allergies were given, and the preparation's ingredients to
+    /// ask about.
+    package static func allergyNote(_ course: Course) -> String {
+        let ingredients = course.preparation.ingredients.map(\.name).joined(separator: ", ")
+        return (course.request.allergies.isEmpty
+            ? "Ask about allergy to each ingredient before each session: no allergy was given, so none has been ruled out."
+            : "Ask about allergy to each ingredient before each session: the allergies given left out what they match; others have not been ruled out.")
+            + " Ingredients: " + ingredients + "."
     }
 
     /// What `contraindications` means for this request.

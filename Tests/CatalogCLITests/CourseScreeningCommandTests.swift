@@ -32,6 +32,7 @@ struct CourseScreeningCommandTests {
 
             Screen before each session (this preparation's contraindications; the conditions given (ha-hypersensitivity) left out what they contraindicate, the others have not been ruled out):
               - caffeine-intolerance: Intolerance of caffeine (named by the condition's ingredients: contains 'Caféine')
+            Ask about allergy to each ingredient before each session: the allergies given left out what they match; others have not been ruled out. Ingredients: Caféine.
 
             Aftercare:
               (none recorded)
@@ -153,5 +154,18 @@ struct CourseScreeningCommandTests {
 
             """#)
         #expect(!refused.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+}
+
+@Suite("catalog course: allergy to a component")
+struct CourseAllergyNoteTests {
+    @Test("without --allergy, every format says no allergy was ruled out and names the ingredients", arguments: ["table", "json", "ics", "fhir"])
+    func noAllergyGiven(_ format: String) throws {
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-05", "--format", format])
+        #expect(run.status == 0, "\(run.stderr)")
+        // (The calendar folds its lines and escapes its commas.)
+        let text = format == "ics"
+            ? run.stdout.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\\,", with: ",") : run.stdout
+        #expect(text.contains("Ask about allergy to each ingredient before each session: no allergy was given, so none has been ruled out. Ingredients: Lightly crosslinked hyaluronic acid (cohesive polydensified gel), Glycerol."), "\(format)")
     }
 }

@@ -113,6 +113,7 @@ enum CourseTable {
             }
             out += "  - \(indent(line, by: 4))\n"
         }
+        out += indent(CourseJSON.allergyNote(course), by: 0) + "\n"
         return out
     }
 
