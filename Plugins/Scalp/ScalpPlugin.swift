@@ -41,10 +41,10 @@ package struct ScalpPlugin: CoursePlugin {
                 expectedDates: ["2026-09-07", "2026-09-14", "2026-09-21", "2026-09-28", "2026-10-05", "2026-10-12",
                                 "2026-10-19", "2026-10-26", "2026-11-09", "2026-11-23", "2026-12-21", "2027-01-18"]),
             PluginExample(
-                title: "Patchy hair loss: plasma, three sessions, then maintenance every three months until the horizon",
+                title: "Patchy hair loss: plasma, three sessions, then maintenance every six months until the horizon",
                 request: CourseRequest(concern: "patchy-hair-loss", start: start),
                 expectedPreparation: "prp-scalp",
-                expectedDates: ["2026-09-07", "2026-10-05", "2026-11-02", "2027-02-02", "2027-05-02", "2027-08-02"]),
+                expectedDates: ["2026-09-07", "2026-10-05", "2026-11-02", "2027-05-02"]),
             PluginExample(
                 title: "Pregnancy rules out every hair-loss preparation of the bundled catalogue",
                 request: CourseRequest(concern: "androgenic-alopecia", conditions: ["pregnancy"], start: start),
