@@ -101,4 +101,13 @@ struct NewCommandTests {
         let fresh = try runCatalog(["new", "two", "--area", "face", "--catalogue", root.path])
         #expect(fresh.status == 0 && fresh.stderr == "", "a new id: no warning")
     }
+
+    @Test("-o - is the standard output: the same template as without -o, no file named '-'")
+    func dashIsStandardOutput() throws {
+        let dash = try runCatalog(["new", "fresh", "--area", "face", "-o", "-"])
+        let plain = try runCatalog(["new", "fresh", "--area", "face"])
+        #expect(dash.status == 0 && dash.stderr.isEmpty, "\(dash.stderr)")
+        #expect(dash.stdout == plain.stdout)
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-"))
+    }
 }

@@ -18,7 +18,7 @@ struct NewCommand: ParsableCommand {
             The template starts with the schema line, lists every key of the format with what \
             it takes and the words of the chosen catalogue's vocabulary, and marks each value \
             to fill in with '# FILL IN' (left empty, so an unfilled template does not \
-            validate). Printed on standard output, or written to -o FILE, which must not exist \
+            validate). Printed on standard output (also with -o -), or written to -o FILE, which must not exist \
             (never overwritten). AREA: face, scalp, body, or scar (scar indications, any region). \
             The schema line points at the chosen catalogue's schema/preparation.schema.json \
             relative to where the file is written (the current folder for standard output), \
@@ -39,6 +39,9 @@ struct NewCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        // `-o -` is the standard output, as without -o (it wrote a file named '-', which `add -`
+        // then refused).
+        let output = output == "-" ? nil : output
         let vocabulary = try options.loadVocabulary()
         // The schema of the layer the file will be added to: the last.
         var target: String?
