@@ -132,6 +132,14 @@ struct OutputFastPathTests {
         }
     }
 
+    // Outside review: `unknown technique 'a\u{200B}b'` read as 'ab' on the terminal.
+    @Test("a diagnostic escapes invisible characters: a zero-width space, a soft hyphen")
+    func invisibleEscaped() {
+        #expect(Diagnostic.escaped("a\u{200B}b") == "a\\u{200B}b")
+        #expect(Diagnostic.escaped("Hyalu\u{AD}ronic") == "Hyalu\\u{AD}ronic")
+        #expect(Diagnostic.escaped("café 日本") == "café 日本")
+    }
+
     // Outside review: under CJK text the caret stood a column per character, not under its place.
     @Test("a diagnostic's caret stands under its column after wide characters and combining accents")
     func caretAfterWideCharacters() {

@@ -110,6 +110,7 @@ enum Reference {
         func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
             let v = scalar.value
             return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+                || v == 0xAD || v == 0x180E || v == 0x200B || (0x2060...0x2064).contains(v) || v == 0xFEFF  // invisible
         }
         guard let line = d.sourceLine else { return d.description }
         var scalars = line.unicodeScalars.map { isUnprintable($0) ? "\u{FFFD}" : $0 }

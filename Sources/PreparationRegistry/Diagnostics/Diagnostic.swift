@@ -73,9 +73,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True for the characters a diagnostic line must not print as they are: those a terminal
-    /// acts on (`TerminalScalars.acts`) but the tab, and the line and paragraph separators.
+    /// acts on (`TerminalScalars.acts`) but the tab, the line and paragraph separators, and the
+    /// invisible ones (`TerminalScalars.isInvisible`: 'a\u{200B}b' printed raw reads 'ab').
     static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
         (TerminalScalars.acts(scalar) && scalar != "\t") || TerminalScalars.separatesLines(scalar)
+            || TerminalScalars.isInvisible(scalar)
     }
 
     /// `text` with its unprintable characters escaped: `\n`, `\r`, else `\u{XX}`.
