@@ -86,13 +86,20 @@ struct DiagnosticCap {
         return false
     }
 
-    /// Counts `errors` errors of `file` that are not kept (``keepsMore(of:)`` said so), the
-    /// first at `first`.
-    mutating func count(errors: Int, of file: String, first: SourceLocation) {
-        recorded += errors
+    /// How many more diagnostics of `file` would be kept.
+    func remaining(of file: String) -> Int {
+        let count = currentFile == file ? currentKept : kept[file, default: 0]
+        return Swift.max(0, Swift.min(CatalogueLoader.diagnosticsPerFile - count, CatalogueLoader.diagnosticsInAll - keptInAll))
+    }
+
+    /// Counts `errors` errors and `warnings` warnings of `file` that are not kept
+    /// (``keepsMore(of:)`` or ``remaining(of:)`` said so), the first at `first`.
+    mutating func count(errors: Int, warnings: Int = 0, of file: String, first: SourceLocation) {
+        recorded += errors + warnings
         if currentFile != file { select(file) }
         if currentOmitted == nil { currentOmitted = OmittedDiagnostics(file: file, first: first) }
         currentOmitted?.errors += errors
+        currentOmitted?.warnings += warnings
     }
 
     /// Makes `file` the current one, putting the counts of the one before in the tables.

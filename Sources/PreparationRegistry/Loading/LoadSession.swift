@@ -135,9 +135,10 @@ struct LoadSession {
             add(preparation, idLocation: preparation.location(of: "id"))
             return
         }
-        let (preparation, problems) = PreparationDecoder.decode(document, vocabulary: vocabulary, interner: interner,
-                                                                words: words)
+        let (preparation, problems, omitted) = PreparationDecoder.decode(
+            document, vocabulary: vocabulary, interner: interner, words: words, keepLimit: cap.remaining(of: file))
         if !problems.isEmpty { keep(problems) }
+        if let omitted { cap.count(errors: omitted.errors, warnings: omitted.warnings, of: file, first: omitted.first) }
         guard let preparation else { return markIDInDoubt(of: document) }
         let idLocation = preparation.location(of: "id")
         add(preparation, idLocation: idLocation)

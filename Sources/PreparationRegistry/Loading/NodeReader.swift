@@ -11,12 +11,19 @@ struct NodeReader {
     /// (`DiagnosticCap`), its problems are only counted, and building each message would cost
     /// more than the rest of the decoding (a 16 MiB file of `--- {}` has 20 million of them).
     var countOnly = false
-    /// With ``countOnly``: how many errors were found, and where the first is.
+    /// With ``countOnly``, or past ``keepLimit``: how many errors were found, and where the
+    /// first is (of those counted, warnings included).
     private(set) var counted = 0
     private(set) var firstCounted: SourceLocation?
+    /// Past ``keepLimit``: how many warnings were counted.
+    private(set) var countedWarnings = 0
+    /// How many diagnostics the reader writes; past it, it counts them as ``countOnly`` does:
+    /// the load keeps no more of the file (`DiagnosticCap`), and a document of millions of
+    /// problems (a list of 8 million unknown words) took 3 GB of messages to keep 1,000.
+    var keepLimit = Int.max
 
     mutating func error(_ location: SourceLocation, _ message: @autoclosure () -> Diagnostic.Message) {
-        if countOnly {
+        if countOnly || diagnostics.count >= keepLimit {
             counted += 1
             if firstCounted == nil { firstCounted = location }
             return
@@ -24,9 +31,15 @@ struct NodeReader {
         diagnostics.append(.error(location, message()))
     }
 
-    /// Adds a warning, unless the reader only counts errors (``countOnly``).
+    /// Adds a warning, unless the reader only counts errors (``countOnly``); past
+    /// ``keepLimit`` it is counted.
     mutating func warning(_ location: SourceLocation, _ message: @autoclosure () -> Diagnostic.Message) {
         guard !countOnly else { return }
+        guard diagnostics.count < keepLimit else {
+            countedWarnings += 1
+            if firstCounted == nil { firstCounted = location }
+            return
+        }
         diagnostics.append(.warning(location, message()))
     }
 

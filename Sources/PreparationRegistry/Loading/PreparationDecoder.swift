@@ -62,16 +62,21 @@ struct PreparationDecoder {
     /// - Parameter interner: where texts that preparations tend to share are kept once, for a
     ///   load of many preparations.
     ///   - words: `vocabulary`'s byte tables, when the caller keeps them from one document to the next.
+    ///   - keepLimit: how many diagnostics to write; the others are counted (`omitted`).
     static func decode(_ document: YAMLDocumentView, vocabulary: Vocabulary,
-                       interner: TextInterner? = nil, words: VocabularyWords? = nil) -> (Preparation?, [Diagnostic]) {
+                       interner: TextInterner? = nil, words: VocabularyWords? = nil, keepLimit: Int = .max)
+        -> (Preparation?, [Diagnostic], omitted: (errors: Int, warnings: Int, first: SourceLocation)?) {
         var reader = NodeReader(interner: interner)
+        reader.keepLimit = keepLimit
         let decoder = PreparationDecoder(vocabulary: vocabulary, words: words ?? VocabularyWords(vocabulary))
         let preparation = decoder.decode(document.root, &reader)
+        let omitted = reader.firstCounted.map { (reader.counted, reader.countedWarnings, $0) }
         // Warnings (an extension's inexact number) leave the preparation in.
-        guard reader.diagnostics.isEmpty || !reader.diagnostics.contains(where: { $0.severity == .error }) else {
-            return (nil, reader.diagnostics)
+        guard reader.counted == 0,
+              reader.diagnostics.isEmpty || !reader.diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, reader.diagnostics, omitted)
         }
-        return (preparation, reader.diagnostics)
+        return (preparation, reader.diagnostics, omitted)
     }
 
     /// The preparation, or nil, as ``decode(_:vocabulary:interner:)`` decides, with its errors
