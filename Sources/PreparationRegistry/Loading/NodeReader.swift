@@ -109,10 +109,14 @@ struct NodeReader {
     where E.RawValue == String {
         guard let value = text(node, what) else { return nil }
         if let known = E(rawValue: value) { return known }
-        let names = E.allCases.map(\.rawValue)
-        let hint = Suggestions.nearest(to: value, in: names).map { "; did you mean '\($0)'?" }
-            ?? "; expected one of: " + names.joined(separator: ", ")
-        error(node.location, .unknownWord(what, value, hint: hint))
+        // The hint inside the message, which is built only when it is kept (``keepLimit``):
+        // a list of millions of unknown words spent most of its time on hints never shown.
+        func hint() -> String {
+            let names = E.allCases.map(\.rawValue)
+            return Suggestions.nearest(to: value, in: names).map { "; did you mean '\($0)'?" }
+                ?? "; expected one of: " + names.joined(separator: ", ")
+        }
+        error(node.location, .unknownWord(what, value, hint: hint()))
         return nil
     }
 

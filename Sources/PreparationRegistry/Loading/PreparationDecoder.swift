@@ -175,9 +175,9 @@ struct PreparationDecoder {
         guard let word = r.text(node, what) else { return nil }
         // The vocabulary's own string: every preparation naming the word shares it.
         if let index = known.firstIndex(of: word) { return known[index] }
-        let hint = table.suggestions.suggestion(for: word).map { "; did you mean '\($0)'?" }
-            ?? "; it is not in the catalogue's vocabulary"
-        r.error(node.location, .unknownWord(what, word, hint: hint))
+        // (The hint is built only when the message is: ``NodeReader/keepLimit``.)
+        r.error(node.location, .unknownWord(what, word, hint: table.suggestions.suggestion(for: word).map { "; did you mean '\($0)'?" }
+            ?? "; it is not in the catalogue's vocabulary"))
         return nil
     }
 
