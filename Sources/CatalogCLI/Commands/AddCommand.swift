@@ -86,6 +86,9 @@ struct AddCommand: ParsableCommand {
         for placement in placements {
             print("added \(placement.id): \(Diagnostic.escaped("\(folder)/\(placement.destination)")) (from \(Diagnostic.escaped("\(placement.source)")))")
         }
+        // Written out now: a signal during the summary (which reads the catalogue again) ends
+        // the process, and the file is in place; the line must say so.
+        CommandContext.flushOutput()
         try summarise(layers)
     }
 
@@ -99,6 +102,7 @@ struct AddCommand: ParsableCommand {
                 ? ["unchanged \(placement.id): the same values, written differently"] : difference.lines
             print(lines.map(terminalSafe).joined(separator: "\n"))
         }
+        CommandContext.flushOutput()  // the changes are shown before the files change
         if placements.allSatisfy({ !$0.moves && $0.contents == $0.previousContents }) {
             for placement in placements {
                 print(terminalSafe("nothing to replace: \(Diagnostic.escaped("\(folder)/\(placement.previous)")) is \(Diagnostic.escaped("\(placement.source)")) already, byte for byte"))
@@ -116,6 +120,7 @@ struct AddCommand: ParsableCommand {
             let moved = placement.moves ? "; \(Diagnostic.escaped("\(folder)/\(placement.previous)")) removed" : ""
             print(terminalSafe("replaced \(placement.id): \(Diagnostic.escaped("\(folder)/\(placement.destination)")) (from \(Diagnostic.escaped("\(placement.source)"))\(moved))"))
         }
+        CommandContext.flushOutput()  // as for add: said before the summary
         try summarise(layers)
     }
 

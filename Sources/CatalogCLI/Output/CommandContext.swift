@@ -61,6 +61,13 @@ final class CommandContext: Sendable {
         context.written.withLock { $0.output += text }
     }
 
+    /// Writes out what the process's standard output holds (``StandardOutput``); nothing in a
+    /// context, which keeps everything at once.
+    static func flushOutput() {
+        guard current == nil else { return }
+        _ = StandardOutput.shared.flush()
+    }
+
     /// Writes `text` to the standard error (the process's, unbuffered, or the current
     /// context's).
     static func writeError(_ text: String) {
