@@ -77,4 +77,26 @@ struct AddFaultInjectionTests {
         #expect(result.stderr == "catalog add: nothing added: interrupted by signal \(SIGTERM); the catalogue is unchanged\n")
         #expect(unchanged)
     }
+
+    // Outside review: a SIGTERM while the summary read the catalogue again ended the process
+    // with the file in place and nothing printed.
+    @Test("killed after the file is in place: the added line is printed already")
+    func sigtermAfterCommit() throws {
+        let root = try makeCatalogue(["face/one.yaml": preparation("one")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let incoming = root.appendingPathComponent("../incoming-\(UUID().uuidString).yaml").standardizedFileURL
+        try preparation("aa").write(to: incoming, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: incoming) }
+        let destination = root.appendingPathComponent("preparations/face/aa.yaml").path
+        let executable = try #require(catalogExecutable)
+        let result = try runCatalogProcess(
+            ["-f", "-o", "/dev/null", "-P", destination, "-e", "trace=openat", "-e", "inject=openat:signal=SIGKILL:when=1",
+             executable.path, "add", "--catalogue", root.path, incoming.path],
+            executable: URL(fileURLWithPath: "/usr/bin/strace"))
+        // SIGKILL, which no handler or inherited disposition can stop (a test runner may leave
+        // SIGTERM ignored): what was printed before it is all that is printed.
+        #expect(result.status == 128 + SIGKILL || result.status == SIGKILL, "\(result.status)")
+        #expect(result.stdout.hasPrefix("added aa: "), "\(result.stdout)")
+        #expect(FileManager.default.fileExists(atPath: destination))
+    }
 }
