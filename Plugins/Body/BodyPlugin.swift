@@ -31,7 +31,7 @@ package struct BodyPlugin: CoursePlugin {
     /// The area's planning rules, in the order they act.
     package var rules: [PlanningRule] {
         // The scar plugin's rules too, for the scar concerns this plugin also plans.
-        [Self.infectionFollowUp, Self.lipolysisAssessment, Self.anaestheticSurface,
+        [Self.infectionFollowUp, Self.lipolysisAssessment, Self.lipolysisLimits, Self.anaestheticSurface,
          ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency]
     }
 

@@ -27,7 +27,8 @@ package struct FacePlugin: CoursePlugin {
     /// The area's planning rules, in the order they act.
     package var rules: [PlanningRule] {
         // The scar plugin's rules too, for the scar concerns this plugin also plans.
-        [Self.periorbitalSuperficialOnly, Self.submentalJawLine, ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency]
+        [Self.periorbitalSuperficialOnly, Self.submentalJawLine, Self.deoxycholicLabel, ScarPlugin.assessmentEachSession,
+         ScarPlugin.keloidTendency]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

@@ -43,7 +43,7 @@ struct CourseDoseCommandTests {
                 ],
             """))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(object["rules"] as? [String] == ["submental-jaw-line"])
+        #expect(object["rules"] as? [String] == ["submental-jaw-line", "submental-deoxycholic-label"])
         #expect((object["warnings"] as? [String])?.first == "the session could take up to 12 ml, more than the 10 ml one session may take: one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart)")
     }
 

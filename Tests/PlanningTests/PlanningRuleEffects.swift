@@ -53,6 +53,17 @@ let planningRuleEffects: [String: [String: [String]]] = [
             "visit assessment 2026-07-20 (2026-07-20 to 2026-07-20): assess the result 8 weeks after the last session (session 4), before planning more",
         ],
     ],
+    "body-lipolysis-limits": [
+        "Fat on the abdomen: phosphatidylcholine and deoxycholate, with the limits stated": [
+            "leaves out phosphatidylcholine-multicomponent-lipolysis: beyond the published limits of injection lipolysis: sittings 2-3 weeks apart (at least 4 weeks) [body-lipolysis-limits]",
+            "warns: injection lipolysis (phosphatidylcholine and deoxycholate): at most 0.3 ml a point, at least 4 weeks between sittings [body-lipolysis-limits]",
+        ],
+    ],
+    "submental-deoxycholic-label": [
+        "Double chin: the labelled deoxycholic acid, with the label's limits stated": [
+            "warns: deoxycholic acid (label): 0.2 ml a site 1 cm apart, at most 10 ml a session, at most 6 sessions at least 1 month apart [submental-deoxycholic-label]",
+        ],
+    ],
     "body-anaesthetic-surface": [
         "Abdomen and flanks, 700 cm² in all": [
             "warns: the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]",

@@ -26,8 +26,8 @@ import Testing
     }
 
     @Test func theRulesAreTheIssuesAndTheirIdsAreUnique() {
-        #expect(Self.ids == ["periorbital-superficial-only", "submental-jaw-line", "scalp-assessment-visits",
-                             "scalp-plasma-nsaid-hold", "body-infection-follow-up", "body-lipolysis-assessment", "body-anaesthetic-surface", "scar-assessment-each-session",
+        #expect(Self.ids == ["periorbital-superficial-only", "submental-jaw-line", "submental-deoxycholic-label", "scalp-assessment-visits",
+                             "scalp-plasma-nsaid-hold", "body-infection-follow-up", "body-lipolysis-assessment", "body-lipolysis-limits", "body-anaesthetic-surface", "scar-assessment-each-session",
                              "scar-keloid-tendency"])
         #expect(Set(Self.ids).count == Self.ids.count)
     }
@@ -147,7 +147,10 @@ import Testing
         #expect(followUps.count == c.sessions.count)
         #expect(c.visits.filter { $0.kind == .assessment }.map(\.date) == [try #require(c.sessions.last).date.adding(days: 56)])
         #expect(zip(followUps, c.sessions).allSatisfy { $0.date == $1.date.adding(days: 21) && $0.latest == $1.date.adding(days: 28) })
-        #expect(c.warnings == ["the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]"])
+        #expect(c.warnings == [
+            "injection lipolysis (phosphatidylcholine and deoxycholate): at most 0.3 ml a point, at least 4 weeks between sittings [body-lipolysis-limits]",
+            "the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]",
+        ])
         let dose = try #require(c.dose)
         #expect(dose.points == 79...175)
         #expect(dose.volume.upperBound == 35)
@@ -159,6 +162,7 @@ import Testing
         #expect(c.warnings == [
             "the session could take up to 12 ml, more than the 10 ml one session may take: one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart)",
             "submental: do not inject above the jaw line or within 1-1.5 cm below it (marginal mandibular nerve) [submental-jaw-line]",
+            "deoxycholic acid (label): 0.2 ml a site 1 cm apart, at most 10 ml a session, at most 6 sessions at least 1 month apart [submental-deoxycholic-label]",
         ])
     }
 

@@ -98,3 +98,59 @@ import Testing
                 == "not superficial enough for the periorbital region: deposited at 1-13 mm, reaching deeper than 2 mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep) [periorbital-superficial-only]")
     }
 }
+
+@Suite struct PublishedLimitTests {
+    static func preparation(_ text: String) throws -> Preparation {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("limits-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = CatalogueLoader().load(files: [url.path])
+        return try #require(result.preparations.first, "\(result.diagnostics.map(\.description))")
+    }
+
+    static let request = CourseRequest(concern: "double-chin", start: RegionRuleReachTests.start)
+
+    @Test("deoxycholic acid beyond its label (0.3 ml a point, 8 weekly sessions) is left out, each excess named")
+    func deoxycholicBeyondLabel() throws {
+        let fast = try Self.preparation("""
+            id: dca-fast
+            name: DCA fast
+            ingredients: [{name: Deoxycholic acid, class: lipolytic}]
+            regions: [submental]
+            indications: [double-chin]
+            techniques: [subcutaneous]
+            depth: 4-13 mm
+            residence: 1-3 days
+            protocol:
+              - phase: treatment
+                sessions: 8
+                interval: 1 week
+            dosing: {per-point: 0.3 ml, spacing: 1 cm, max-per-session: 10 ml}
+            sources: [Test source]
+            """)
+        #expect(FacePlugin.deoxycholicLabel.leavesOut?(fast, Self.request)
+                == "beyond the deoxycholic acid label: 0.3 ml a point (label: 0.2 ml); more than 6 sessions (label: at most 6); sessions 1 week apart (label: at least 1 month) [submental-deoxycholic-label]")
+    }
+
+    @Test("phosphatidylcholine and deoxycholate beyond the published limits (0.5 ml a point, weekly) are left out")
+    func lipolysisBeyondLimits() throws {
+        let fast = try Self.preparation("""
+            id: pc-dc-fast
+            name: PC DC fast
+            ingredients: [{name: Phosphatidylcholine, class: lipolytic}, {name: Sodium deoxycholate, class: lipolytic}]
+            regions: [abdomen]
+            indications: [localized-fat]
+            techniques: [subcutaneous]
+            depth: 4-13 mm
+            residence: 1-3 days
+            protocol:
+              - phase: treatment
+                sessions: 4
+                interval: 1 week
+            dosing: {per-point: 0.4-0.5 ml, spacing: 2 cm}
+            sources: [Test source]
+            """)
+        #expect(BodyPlugin.lipolysisLimits.leavesOut?(fast, Self.request)
+                == "beyond the published limits of injection lipolysis: 0.4-0.5 ml a point (at most 0.3 ml); sittings 1 week apart (at least 4 weeks) [body-lipolysis-limits]")
+    }
+}

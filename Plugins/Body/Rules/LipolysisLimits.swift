@@ -1,0 +1,43 @@
+import PreparationRegistry
+
+extension BodyPlugin {
+    /// Injection lipolysis with phosphatidylcholine and deoxycholate: the published dose a
+    /// point and gap between sittings.
+    package static let lipolysisLimits = PlanningRule(
+        id: "body-lipolysis-limits",
+        area: "body",
+        rationale: "Injection lipolysis with phosphatidylcholine and deoxycholate is given at most 0.3 mL a point, with at least 4 weeks between sittings. A preparation holding both whose catalogue entry goes beyond either is left out; a course of one within them states the limits.",
+        source: "Thomas 2016, PRS Global Open 4:e861; Thomas 2018, JCAS 11:222",
+        triggeringExamples: [
+            .init("Fat on the abdomen: phosphatidylcholine and deoxycholate, with the limits stated", CourseRequest(
+                concern: "localized-fat", regions: [TreatedRegion(.abdomen)], start: BodyPlugin.exampleStart)),
+        ],
+        nonTriggeringExamples: [
+            .init("Dry skin of the hands: no lipolysis mixture is used there", CourseRequest(
+                concern: "dehydration", regions: [TreatedRegion(.hands)], start: BodyPlugin.exampleStart)),
+        ],
+        leavesOut: { preparation, _ in
+            guard isLipolysisMixture(preparation) else { return nil }
+            var beyond: [String] = []
+            if let dosing = preparation.dosing, dosing.perPoint.max.baseValue > 0.3 {
+                beyond.append("\(dosing.perPoint) a point (at most 0.3 ml)")
+            }
+            if let close = preparation.phases.compactMap(\.interval).first(where: { $0.min < Quantity(4, .week) }) {
+                beyond.append("sittings \(close) apart (at least 4 weeks)")
+            }
+            guard !beyond.isEmpty else { return nil }
+            return "beyond the published limits of injection lipolysis: " + beyond.joined(separator: "; ") + " [body-lipolysis-limits]"
+        },
+        amends: { draft in
+            guard isLipolysisMixture(draft.preparation) else { return }
+            draft.warnings.append("injection lipolysis (phosphatidylcholine and deoxycholate): at most 0.3 ml a point, at least 4 weeks between sittings [body-lipolysis-limits]")
+        }
+    )
+
+    /// A preparation holding both phosphatidylcholine and deoxycholate (or deoxycholic acid).
+    static func isLipolysisMixture(_ preparation: Preparation) -> Bool {
+        let ingredients = preparation.ingredients
+        return ingredients.contains(where: IngredientTerm("phosphatidylcholine").matches)
+            && ingredients.contains(where: IngredientTerm("deoxycholate").matches)
+    }
+}
