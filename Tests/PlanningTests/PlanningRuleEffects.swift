@@ -55,7 +55,7 @@ let planningRuleEffects: [String: [String: [String]]] = [
     ],
     "body-lipolysis-limits": [
         "Fat on the abdomen: phosphatidylcholine and deoxycholate, with the limits stated": [
-            "leaves out phosphatidylcholine-multicomponent-lipolysis: beyond the published limits of injection lipolysis: sittings 2-3 weeks apart (at least 4 weeks) [body-lipolysis-limits]",
+            "leaves out phosphatidylcholine-multicomponent-lipolysis: beyond the published limits of injection lipolysis: sessions 2-3 weeks apart (at least 4 weeks) [body-lipolysis-limits]",
             "warns: injection lipolysis (phosphatidylcholine and deoxycholate): at most 0.3 ml a point, at least 4 weeks between sittings [body-lipolysis-limits]",
         ],
     ],

@@ -129,7 +129,7 @@ import Testing
             sources: [Test source]
             """)
         #expect(FacePlugin.deoxycholicLabel.leavesOut?(fast, Self.request)
-                == "beyond the deoxycholic acid label: 0.3 ml a point (label: 0.2 ml); more than 6 sessions (label: at most 6); sessions 1 week apart (label: at least 1 month) [submental-deoxycholic-label]")
+                == "beyond the deoxycholic acid label: 0.3 ml a point (at most 0.2 ml); more than 6 sessions (at most 6); sessions 1 week apart (at least 1 month) [submental-deoxycholic-label]")
     }
 
     @Test("phosphatidylcholine and deoxycholate beyond the published limits (0.5 ml a point, weekly) are left out")
@@ -151,6 +151,6 @@ import Testing
             sources: [Test source]
             """)
         #expect(BodyPlugin.lipolysisLimits.leavesOut?(fast, Self.request)
-                == "beyond the published limits of injection lipolysis: 0.4-0.5 ml a point (at most 0.3 ml); sittings 1 week apart (at least 4 weeks) [body-lipolysis-limits]")
+                == "beyond the published limits of injection lipolysis: 0.4-0.5 ml a point (at most 0.3 ml); sessions 1 week apart (at least 4 weeks) [body-lipolysis-limits]")
     }
 }

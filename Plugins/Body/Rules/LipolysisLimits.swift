@@ -18,13 +18,7 @@ extension BodyPlugin {
         ],
         leavesOut: { preparation, _ in
             guard isLipolysisMixture(preparation) else { return nil }
-            var beyond: [String] = []
-            if let dosing = preparation.dosing, dosing.perPoint.max.baseValue > 0.3 {
-                beyond.append("\(dosing.perPoint) a point (at most 0.3 ml)")
-            }
-            if let close = preparation.phases.compactMap(\.interval).first(where: { $0.min < Quantity(4, .week) }) {
-                beyond.append("sittings \(close) apart (at least 4 weeks)")
-            }
+            let beyond = lipolysisLimitFigures.excesses(of: preparation)
             guard !beyond.isEmpty else { return nil }
             return "beyond the published limits of injection lipolysis: " + beyond.joined(separator: "; ") + " [body-lipolysis-limits]"
         },
@@ -33,6 +27,9 @@ extension BodyPlugin {
             draft.warnings.append("injection lipolysis (phosphatidylcholine and deoxycholate): at most 0.3 ml a point, at least 4 weeks between sittings [body-lipolysis-limits]")
         }
     )
+
+    /// The published limits: 0.3 ml a point, 4 weeks between sittings.
+    static let lipolysisLimitFigures = PublishedLimits(perPoint: 0.3, interval: Quantity(4, .week))
 
     /// A preparation holding both phosphatidylcholine and deoxycholate (or deoxycholic acid).
     static func isLipolysisMixture(_ preparation: Preparation) -> Bool {

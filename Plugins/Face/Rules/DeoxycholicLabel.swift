@@ -17,18 +17,7 @@ extension FacePlugin {
         ],
         leavesOut: { preparation, _ in
             guard isDeoxycholicAlone(preparation) else { return nil }
-            var beyond: [String] = []
-            if let dosing = preparation.dosing {
-                if dosing.perPoint.max.baseValue > 0.2 { beyond.append("\(dosing.perPoint) a point (label: 0.2 ml)") }
-                if let most = dosing.maxPerSession, most.baseValue > 10 { beyond.append("\(most) a session (label: at most 10 ml)") }
-            }
-            let phases = preparation.phases
-            if phases.contains(where: \.repeats) || phases.reduce(0, { $0 + $1.sessions.max }) > 6 {
-                beyond.append("more than 6 sessions (label: at most 6)")
-            }
-            if let close = phases.compactMap(\.interval).first(where: { $0.min < Quantity(1, .month) }) {
-                beyond.append("sessions \(close) apart (label: at least 1 month)")
-            }
+            let beyond = deoxycholicLimits.excesses(of: preparation)
             guard !beyond.isEmpty else { return nil }
             return "beyond the deoxycholic acid label: " + beyond.joined(separator: "; ") + " [submental-deoxycholic-label]"
         },
@@ -37,6 +26,9 @@ extension FacePlugin {
             draft.warnings.append("deoxycholic acid (label): 0.2 ml a site 1 cm apart, at most 10 ml a session, at most 6 sessions at least 1 month apart [submental-deoxycholic-label]")
         }
     )
+
+    /// The label's limits: 0.2 ml a site, 10 ml a session, 6 sessions at least 1 month apart.
+    static let deoxycholicLimits = PublishedLimits(perPoint: 0.2, perSession: 10, sessions: 6, interval: Quantity(1, .month))
 
     /// Deoxycholic acid (or a salt of it) without phosphatidylcholine: the labelled product,
     /// not an injection lipolysis mixture (the body plugin's `body-lipolysis-limits`).

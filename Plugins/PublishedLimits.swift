@@ -1,0 +1,42 @@
+import PreparationRegistry
+
+/// A product's published dose and schedule limits (a label, a trial's protocol), which a
+/// catalogue entry of it must stay within: the one check behind `submental-deoxycholic-label`
+/// and `body-lipolysis-limits`.
+struct PublishedLimits: Sendable {
+    /// The most a point, in ml.
+    var perPoint: Double?
+    /// The most a session, in ml.
+    var perSession: Double?
+    /// The most sessions in all.
+    var sessions: Int?
+    /// The least time between sessions.
+    var interval: Quantity<DurationUnit>?
+
+    /// Each way `preparation`'s entry goes beyond the limits, with the limit:
+    /// `0.3 ml a point (at most 0.2 ml)`, `sessions 1 week apart (at least 1 month)`.
+    func excesses(of preparation: Preparation) -> [String] {
+        var found: [String] = []
+        if let dosing = preparation.dosing {
+            if let perPoint, dosing.perPoint.max.baseValue > perPoint {
+                found.append("\(dosing.perPoint) a point (at most \(Self.number(perPoint)) ml)")
+            }
+            if let perSession, let most = dosing.maxPerSession, most.baseValue > perSession {
+                found.append("\(most) a session (at most \(Self.number(perSession)) ml)")
+            }
+        }
+        let phases = preparation.phases
+        if let sessions, phases.contains(where: \.repeats) || phases.reduce(0, { $0 + $1.sessions.max }) > sessions {
+            found.append("more than \(sessions) sessions (at most \(sessions))")
+        }
+        if let interval, let close = phases.compactMap(\.interval).first(where: { $0.min < interval }) {
+            found.append("sessions \(close) apart (at least \(interval))")
+        }
+        return found
+    }
+
+    /// `0.2`, `10`: the figure without a needless fraction.
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
