@@ -185,10 +185,7 @@ func printPreparations(_ preparations: [Preparation], format: OutputFormat, sing
 func writeJSON(_ preparations: [Preparation], single: Bool, _ value: (Preparation) -> DataValue) {
     if preparations.isEmpty { return CommandContext.writeOutput("[]\n") }
     var out = OutputBuffer()
-    let flush = { (text: inout String) in
-        CommandContext.writeOutput(text)
-        text.removeAll(keepingCapacity: true)
-    }
+    let flush = { (text: inout String) in OutputBuffer.handOver(&text, to: CommandContext.writeOutput) }
     if single {
         value(preparations[0]).writeJSON(pretty: true, into: &out.text, flush: flush)
         out.text += "\n"

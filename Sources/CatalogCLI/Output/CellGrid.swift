@@ -71,6 +71,12 @@ struct OutputBuffer {
 
     /// Hands whatever is waiting over to `output`.
     mutating func flush(to output: (String) -> Void) {
+        Self.handOver(&text, to: output)
+    }
+
+    /// Hands `text` over to `output` and empties it, keeping its storage: the flush of a
+    /// buffer, also for a writer that fills one itself (`DataValue.writeJSON`).
+    static func handOver(_ text: inout String, to output: (String) -> Void) {
         guard !text.isEmpty else { return }
         output(text)
         text.removeAll(keepingCapacity: true)
