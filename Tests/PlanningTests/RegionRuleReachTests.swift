@@ -65,10 +65,15 @@ import Testing
             concern: "keloids", regions: [TreatedRegion(.back)], conditions: ["keloid-tendency"], start: Self.start)).course)
         #expect(face.appliedRules.contains("scar-keloid-tendency"))
         #expect(face.appliedRules.contains("scar-assessment-each-session"))
+        // Every bundled dehydration preparation lists keloid-tendency (the consensus): each is
+        // left out for it, and for nothing a scar rule says.
         let notScar = try #require(try Self.plan("face", CourseRequest(
-            concern: "dehydration", conditions: ["keloid-tendency"], start: Self.start)).course)
-        #expect(!notScar.appliedRules.contains("scar-keloid-tendency"))
-        #expect(!notScar.appliedRules.contains("scar-assessment-each-session"))
+            concern: "dehydration", conditions: ["keloid-tendency"], start: Self.start)).refusal)
+        #expect(!notScar.excluded.isEmpty)
+        #expect(notScar.excluded.allSatisfy { $0.reasons.allSatisfy { !$0.contains("[scar-") } })
+        let noCondition = try #require(try Self.plan("face", CourseRequest(concern: "dehydration", start: Self.start)).course)
+        #expect(!noCondition.appliedRules.contains("scar-keloid-tendency"))
+        #expect(!noCondition.appliedRules.contains("scar-assessment-each-session"))
     }
 }
 
