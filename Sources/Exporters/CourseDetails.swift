@@ -50,4 +50,30 @@ extension Course {
     package static func visitWhen(_ visit: Visit) -> String {
         visit.earliest == visit.latest ? visit.date.description : "\(visit.date) (window \(visit.earliest) - \(visit.latest))"
     }
+
+    /// The warnings of the whole course that an export repeats on each session's own entry (a
+    /// calendar event, a FHIR ServiceRequest), as the table and the JSON give them once: every
+    /// warning but the course's cut (said once, as incomplete) and a session's own.
+    package var courseWideWarnings: [String] {
+        warnings.filter { warning in
+            !warning.hasPrefix("the course was cut") && !sessions.contains { Self.isAbout($0, warning) }
+        }
+    }
+
+    /// The warnings about `session` alone (`session 3 on ...`), shown on its entry only.
+    package func ownWarnings(of session: PlannedSession) -> [String] {
+        warnings.filter { Self.isAbout(session, $0) }
+    }
+
+    /// The warning that `session` falls in a season the preparation avoids, if it does.
+    package func seasonWarning(of session: PlannedSession) -> String? {
+        session.avoidedSeason.map {
+            "this session falls in \($0) (\(request.hemisphere)ern hemisphere), a season this preparation avoids"
+        }
+    }
+
+    /// Whether `warning` is `session`'s own (`session 3 on ...`).
+    private static func isAbout(_ session: PlannedSession, _ warning: String) -> Bool {
+        warning.hasPrefix("session \(session.number) ")
+    }
 }

@@ -50,19 +50,29 @@ public enum CourseFHIR {
     static let windowExtension = FHIRNames.windowExtension
     static let ucum = FHIRNames.ucum
 
-    /// True when `reference` is a FHIR reference a subject may take: `Patient/ID` (an id of 1-64
-    /// letters, digits, `-` and `.`), an absolute `http(s)` URL to a Patient, or `urn:uuid:`
-    /// followed by a UUID.
-    package static func isPatientReference(_ reference: String) -> Bool {
+    /// `reference` as the FHIR reference a subject takes, or nil when it is none: `Patient/ID`
+    /// (an id of 1-64 letters, digits, `-` and `.`), an absolute `http(s)` URL with a host and
+    /// a path ending in `/Patient/ID`, or `urn:uuid:` followed by a UUID. A UUID is read in
+    /// either case and given back in lower case, the only form FHIR's `uuid` type allows
+    /// (RFC 4122: "case insensitive on input"), so that one patient written two ways gets
+    /// the same identifiers.
+    package static func patientReference(_ reference: String) -> String? {
         func isID(_ id: Substring) -> Bool {
             (1...64).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
         }
-        if reference.hasPrefix("Patient/") { return isID(reference.dropFirst("Patient/".count)) }
-        if reference.hasPrefix("urn:uuid:") { return UUID(uuidString: String(reference.dropFirst("urn:uuid:".count))) != nil }
-        if reference.hasPrefix("http://") || reference.hasPrefix("https://"), let range = reference.firstRange(of: "/Patient/") {
-            return !reference.contains(where: { $0.isWhitespace || !$0.isASCII }) && isID(reference[range.upperBound...])
+        if reference.hasPrefix("Patient/") { return isID(reference.dropFirst("Patient/".count)) ? reference : nil }
+        if reference.hasPrefix("urn:uuid:") {
+            let uuid = reference.dropFirst("urn:uuid:".count)
+            return UUID(uuidString: String(uuid)) != nil ? "urn:uuid:" + uuid.lowercased() : nil
         }
-        return false
+        for scheme in ["http://", "https://"] where reference.hasPrefix(scheme) {
+            let rest = reference.dropFirst(scheme.count)
+            guard !reference.contains(where: { $0.isWhitespace || !$0.isASCII }),
+                  let slash = rest.firstIndex(of: "/"), slash > rest.startIndex,
+                  let range = rest[slash...].firstRange(of: "/Patient/") else { return nil }
+            return isID(rest[range.upperBound...]) ? reference : nil
+        }
+        return nil
     }
 
     /// The course as a FHIR R4 `Bundle`, pretty-printed JSON.
@@ -95,7 +105,7 @@ public enum CourseFHIR {
                 return .object(members)
             })),
         ])
-        return bundle.jsonText(pretty: true)
+        return FHIRText.json(bundle)
     }
 
     static func carePlan(_ course: Course, url: String, subject: DataValue, activities: [String],
@@ -113,7 +123,7 @@ public enum CourseFHIR {
             ("resourceType", .string("CarePlan")),
             ("text", narrative(["Mesotherapy course: \(p.name)", description, Course.disclaimer])),
             ("identifier", .array([identifier(url)])),
-            ("instantiatesCanonical", .array([.string(FHIRNames.planDefinition(p.id) + (course.catalogue.version.map { "|" + $0 } ?? ""))])),
+            ("instantiatesCanonical", .array([.string(FHIRNames.canonical(FHIRNames.planDefinition(p.id), version: course.catalogue.version))])),
             ("status", .string("draft")),
             ("intent", .string("proposal")),
             ("title", .string("Mesotherapy course: \(p.name)")),
@@ -183,7 +193,12 @@ public enum CourseFHIR {
         }
         let instruction = course.aftercare.map(Course.text(of:)).joined(separator: "; ")
         if !instruction.isEmpty { members.append(("patientInstruction", .string(instruction))) }
-        members.append(("note", .array((session.notes + [Course.disclaimer]).map { .object([("text", .string($0))]) })))
+        // Every warning of the course on each session's request too, as on each calendar event:
+        // a server that receives the requests one by one (a transaction) shows each alone.
+        let warnings = course.courseWideWarnings + course.ownWarnings(of: session)
+            + (course.seasonWarning(of: session).map { [$0] } ?? [])
+        let notes = warnings.map { "Warning: " + $0 } + session.notes + [Course.disclaimer]
+        members.append(("note", .array(notes.map { .object([("text", .string($0))]) })))
         return members
     }
 

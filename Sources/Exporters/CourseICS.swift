@@ -32,21 +32,15 @@ public enum CourseICS {
         // Every warning of the whole course (a dose over what one session may take, a region's
         // caution, a phase not planned...) on every session, as in the table and the JSON: a
         // calendar read alone must not hide one. A session's own warnings follow on its event.
-        for warning in course.warnings where !warning.hasPrefix("the course was cut") && !isAboutASession(warning, course) {
-            description += "\nWarning: " + warning
-        }
+        for warning in course.courseWideWarnings { description += "\nWarning: " + warning }
         for session in course.sessions {
             var text = "Preparation: \(p.name) (\(p.id))\n"
             text += session.number == 1 ? "Window: start date\n"
                 : "Window: \(session.earliest) to \(session.latest)\n"
             text += description
-            for warning in course.warnings where isAbout(session, warning) {
-                text += "\nWarning: " + warning
-            }
+            for warning in course.ownWarnings(of: session) { text += "\nWarning: " + warning }
             for note in session.notes { text += "\nNote: " + note }
-            if let season = session.avoidedSeason {
-                text += "\nWarning: this session falls in \(season) (\(course.request.hemisphere)ern hemisphere), a season this preparation avoids"
-            }
+            if let season = course.seasonWarning(of: session) { text += "\nWarning: " + season }
             text += "\n\n" + Course.disclaimer
             lines += [
                 "BEGIN:VEVENT",
@@ -80,16 +74,6 @@ public enum CourseICS {
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()
-    }
-
-    /// Whether `warning` is `session`'s own (`session 3 on ...`): shown on its event only.
-    private static func isAbout(_ session: PlannedSession, _ warning: String) -> Bool {
-        warning.hasPrefix("session \(session.number) ")
-    }
-
-    /// Whether `warning` is one session's own rather than the whole course's.
-    private static func isAboutASession(_ warning: String, _ course: Course) -> Bool {
-        warning.hasPrefix("session ") && course.sessions.contains { isAbout($0, warning) }
     }
 
     /// The DTSTAMP form of a moment given in seconds since 1970 (UTC).

@@ -57,7 +57,7 @@ package enum FHIRDefinitions {
     /// The definitions for a catalogue's preparations, as a `Bundle` (pretty-printed JSON, with
     /// a final newline).
     package static func render(preparations: [Preparation], catalogue: CatalogueIdentity) -> String {
-        bundle(preparations: preparations, catalogue: catalogue).jsonText(pretty: true) + "\n"
+        FHIRText.json(bundle(preparations: preparations, catalogue: catalogue)) + "\n"
     }
 
     /// The definitions as a JSON value: the bundle ``render(preparations:catalogue:)`` prints.

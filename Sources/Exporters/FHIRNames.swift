@@ -15,6 +15,16 @@ package enum FHIRNames {
     package static func planDefinition(_ id: String) -> String { base + "/PlanDefinition/" + id }
     /// The canonical URL of a preparation's ActivityDefinition.
     package static func activityDefinition(_ id: String) -> String { base + "/ActivityDefinition/" + id }
+    /// `url|version`, FHIR's versioned canonical, or `url` alone when the catalogue's version
+    /// cannot follow the bar: a canonical is a URI (no space, no control character) with one
+    /// `|version` at most, so a version such as `2026 winter` or `1|2` is left out of it
+    /// rather than make the reference unreadable (the resources' own `version` keeps it).
+    package static func canonical(_ url: String, version: String?) -> String {
+        guard let version, !version.isEmpty,
+              !version.unicodeScalars.contains(where: { $0 == "|" || $0.properties.isWhitespace || $0.value < 0x21 || (0x7F...0x9F).contains($0.value) })
+        else { return url }
+        return url + "|" + version
+    }
     /// UCUM, for quantities.
     package static let ucum = "http://unitsofmeasure.org"
     /// SNOMED CT.

@@ -22,7 +22,7 @@ import PreparationRegistry
 package enum PreparationFHIR {
     /// The preparations as one `Bundle` (pretty-printed JSON, with a final newline).
     package static func render(_ preparations: [Preparation], catalogue: CatalogueIdentity, vocabulary: Vocabulary) -> String {
-        bundle(preparations, catalogue: catalogue, vocabulary: vocabulary).jsonText(pretty: true) + "\n"
+        FHIRText.json(bundle(preparations, catalogue: catalogue, vocabulary: vocabulary)) + "\n"
     }
 
     /// The bundle ``render(_:catalogue:vocabulary:)`` prints: for each preparation, in the

@@ -68,10 +68,65 @@ struct CourseFHIRCommandTests {
         #expect((site["coding"] as? [[String: String]]) == [["system": "http://snomed.info/sct", "code": "818981001"]])
     }
 
-    @Test("a patient that is not a reference exits 2", arguments: ["Bob", "Patient/", "Patient/a b", "urn:uuid:nope"])
+    @Test("a patient that is not a reference exits 2", arguments: ["Bob", "Patient/", "Patient/a b", "urn:uuid:nope", "http:///Patient/9",
+                                                                 "https://Patient/9", "http://host/Patient/"])
     func badPatient(_ patient: String) throws {
         let run = try runCatalog(Self.course + ["--patient", patient])
         #expect(run.status == 2)
         #expect(run.stderr == "error: --patient '\(patient)' is not a FHIR reference to a patient: write Patient/ID (an id of 1-64 letters, digits, '-' and '.'), an http(s) URL ending in /Patient/ID, or urn:uuid: and a UUID\n")
+    }
+
+    @Test("a UUID in capitals is the same patient as in lower case, written in lower case (FHIR's uuid type)")
+    func uuidCase() throws {
+        let upper = try runCatalog(Self.course + ["--format", "fhir", "--patient", "urn:uuid:0A1B2C3D-0000-4000-8000-00000000000F"])
+        let lower = try runCatalog(Self.course + ["--format", "fhir", "--patient", "urn:uuid:0a1b2c3d-0000-4000-8000-00000000000f"])
+        #expect(upper.status == 0)
+        #expect(upper.stdout == lower.stdout)
+        #expect(upper.stdout.contains("\"reference\": \"urn:uuid:0a1b2c3d-0000-4000-8000-00000000000f\""))
+    }
+
+    @Test("a catalogue version a canonical cannot carry is left out of instantiatesCanonical, kept as the resources' version",
+          arguments: [("2026 winter", false), ("1|2", false), ("2026.11", true)])
+    func canonicalVersion(_ version: String, carried: Bool) throws {
+        let root = try makeCatalogue(["a.yaml": """
+            id: a
+            name: A
+            ingredients: [Glycerol]
+            regions: [face]
+            indications: [dehydration]
+            techniques: [nappage]
+            depth: 1 mm
+            residence: 1 day
+            protocol: [{phase: a, sessions: 1}]
+            sources: [x]
+
+            """])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try """
+            name: Test
+            version: "\(version)"
+            vocabulary:
+              indications:
+                dehydration: Dehydrated
+
+            """.write(to: root.appendingPathComponent("catalogue.yaml"), atomically: true, encoding: .utf8)
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-05", "--format", "fhir",
+                                  "--catalogue", root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let canonical = "http://mesotherapy-catalogue.example.org/fhir/PlanDefinition/a" + (carried ? "|" + version : "")
+        #expect(run.stdout.contains("\"instantiatesCanonical\": [\n          \"\(canonical)\"\n        ]"), "\(run.stdout)")
+    }
+
+    @Test("each session's request carries the course's warnings, as each calendar event does")
+    func sessionWarnings() throws {
+        let entries = try #require(try bundle(["--region", "flanks:300cm2"])["entry"] as? [[String: Any]])
+        let requests = entries.compactMap { $0["resource"] as? [String: Any] }.filter {
+            $0["resourceType"] as? String == "ServiceRequest" && $0["occurrenceDateTime"] != nil && $0["quantityRange"] != nil
+        }
+        #expect(!requests.isEmpty)
+        for request in requests {
+            let notes = (request["note"] as? [[String: String]] ?? []).compactMap { $0["text"] }
+            #expect(notes.contains { $0.hasPrefix("Warning: ") && $0.hasSuffix("[body-anaesthetic-surface]") }, "\(notes)")
+        }
     }
 }

@@ -36,6 +36,22 @@ struct TerminalSafetyTests {
             #expect(!output.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
         }
     }
+
+    @Test("the FHIR exports drop the control characters FHIR's string type does not allow")
+    func fhir() throws {
+        let catalogue = try makeCatalogue(["ctl.yaml": Self.preparation])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let show = try runCatalog(["show", "ctl", "--catalogue", catalogue.path, "--format", "fhir"])
+        let course = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-05",
+                                     "--catalogue", catalogue.path, "--format", "fhir"])
+        #expect(show.status == 0 && course.status == 0, "\(show.stderr)\(course.stderr)")
+        #expect(show.stdout.contains("\"title\": \"Bad ]0;title name [2J\""), "\(show.stdout)")
+        #expect(course.stdout.contains("Bad ]0;title name [2J"), "\(course.stdout)")
+        for output in [show.stdout, course.stdout] {
+            // JSON writes a control character as an escape: none below U+0020 but \t, \n, \r.
+            #expect(output.firstMatch(of: /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]/) == nil)
+        }
+    }
 }
 
 /// Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what a terminal

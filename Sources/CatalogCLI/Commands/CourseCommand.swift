@@ -87,7 +87,7 @@ struct CourseCommand: ParsableCommand {
     var bundle: CourseFHIR.Options.BundleType = .collection
 
     func run() throws {
-        if let patient, !CourseFHIR.isPatientReference(patient) {
+        if let patient, CourseFHIR.patientReference(patient) == nil {
             throw fail("--patient '\(patient)' is not a FHIR reference to a patient: write Patient/ID (an id of 1-64 letters, digits, '-' and '.'), an http(s) URL ending in /Patient/ID, or urn:uuid: and a UUID", code: 2)
         }
         let startDate: CalendarDate
@@ -133,6 +133,7 @@ struct CourseCommand: ParsableCommand {
     }
 
     func render(_ course: Course, vocabulary: Vocabulary) -> String {
+        let patient = patient.flatMap(CourseFHIR.patientReference)
         switch format {
         case .table: return CourseTable.render(course, vocabulary: vocabulary, explain: explain)
         case .json: return CourseJSON.render(course) + "\n"
