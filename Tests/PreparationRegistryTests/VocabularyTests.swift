@@ -60,8 +60,8 @@ struct VocabularyTests {
         let file = catalogue.display("catalogue.yaml")
         #expect(errors(result).map(\.description) == [
             "\(file):3:21: error: missing required key 'description'",
-            "\(file):4:40: error: 'code' must be written SYSTEM|CODE, one '|' between a system and a code and no spaces (for example 'http://snomed.info/sct|77386006'), not '77386006'",
-            "\(file):5:43: error: 'code' must be written SYSTEM|CODE, one '|' between a system and a code and no spaces (for example 'http://snomed.info/sct|77386006'), not 'urn:x | 1'",
+            "\(file):4:40: error: 'code' must be written SYSTEM|CODE, one '|' between a system (an absolute URI) and a code and no spaces (for example 'http://snomed.info/sct|77386006'), not '77386006'",
+            "\(file):5:43: error: 'code' must be written SYSTEM|CODE, one '|' between a system (an absolute URI) and a code and no spaces (for example 'http://snomed.info/sct|77386006'), not 'urn:x | 1'",
             "\(file):6:47: error: the ingredient 'and' is too vague to screen with: it needs a word of three letters or more that is not a stop word (such as 'and', 'the', 'with'); name the ingredient or its class, for example 'vitamin c' or 'hyaluronic-acid'",
             "\(file):7:56: error: 'ingredients' must be a list, not a string; write it as [hyaluronic-acid]",
             "\(file):8:52: error: 'ingredient' must not be empty",
@@ -103,5 +103,12 @@ struct VocabularyTests {
     func invisibleInCode(_ text: String) {
         #expect(ConceptCode(text) == nil)
         #expect(ConceptCode("http://snomed.info/sct|77386006") != nil)
+    }
+
+    @Test("a code's system is an absolute URI, with a scheme (FHIR's Coding.system must be one)",
+          arguments: [("snomed|123", false), (":x|1", false), ("urn:|1", false), ("1http:x|1", false), ("h p:x|1", false),
+                      ("urn:x|123", true), ("urn:oid:2.16.840.1.113883.6.96|1", true), ("http://loinc.org|8480-6", true)])
+    func absoluteSystem(_ text: String, valid: Bool) {
+        #expect((ConceptCode(text) != nil) == valid)
     }
 }

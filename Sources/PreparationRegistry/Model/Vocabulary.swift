@@ -17,10 +17,11 @@ package struct ConceptCode: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `SYSTEM|CODE`: one `|` between a system and a code, neither empty, with no space,
     /// control or invisible format character (a bidirectional override, a zero-width space)
-    /// in either; nil otherwise.
+    /// in either, the system an absolute URI (a scheme, `http:` or `urn:`, then more: FHIR's
+    /// `Coding.system` must be one); nil otherwise.
     package init?(_ text: String) {
         let parts = text.split(separator: "|", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, Self.isAbsoluteURI(parts[0]),
               !text.unicodeScalars.contains(where: {
                   $0.properties.isWhitespace || [.control, .format].contains($0.properties.generalCategory)
               })
@@ -30,6 +31,14 @@ package struct ConceptCode: Sendable, Hashable, CustomStringConvertible {
 
     /// `SYSTEM|CODE`.
     package var description: String { system + "|" + code }
+
+    /// True when `text` starts with a URI scheme (RFC 3986: a letter, then letters, digits,
+    /// `+`, `-` or `.`) and a colon, with more after it.
+    private static func isAbsoluteURI(_ text: Substring) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex,
+              let first = text.first, first.isASCII, first.isLetter else { return false }
+        return text[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
 }
 
 /// The words a catalogue may use for conditions, indications and ingredient classes, each slug

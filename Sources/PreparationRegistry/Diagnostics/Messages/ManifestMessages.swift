@@ -37,7 +37,7 @@ extension Diagnostic.Message {
 
     /// `'code' must be written SYSTEM|CODE, ... not 'TEXT'`.
     static func invalidConceptCode(_ text: String) -> Self {
-        Self(.invalidConceptCode, "'code' must be written SYSTEM|CODE, one '|' between a system and a code and no spaces (for example 'http://snomed.info/sct|77386006'), not '\(text)'")
+        Self(.invalidConceptCode, "'code' must be written SYSTEM|CODE, one '|' between a system (an absolute URI) and a code and no spaces (for example 'http://snomed.info/sct|77386006'), not '\(text)'")
     }
 
     /// `vocabulary word 'WORD' is not a slug: ...`.
