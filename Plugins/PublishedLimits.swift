@@ -35,6 +35,16 @@ struct PublishedLimits: Sendable {
         return found
     }
 
+    /// The warning of format 1.1 section 2.6 when `dose`, the session planned, could take more
+    /// than the published most a session and the entry states no `max-per-session` of its own
+    /// (an entry stating more is left out by ``excesses(of:)``; one stating less has the
+    /// planner's own warning): the published limit stands in for the missing one. `allowing`
+    /// names it: `the deoxycholic acid label allows a session`.
+    func sessionExcess(_ dose: SessionDose?, allowing: String) -> String? {
+        guard let dose, dose.dosing.maxPerSession == nil, let perSession else { return nil }
+        return dose.excessWarning(over: Quantity(perSession, .ml), allowing: allowing)
+    }
+
     /// `0.2`, `10`: the figure without a needless fraction.
     private static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)

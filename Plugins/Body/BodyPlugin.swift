@@ -30,9 +30,10 @@ package struct BodyPlugin: CoursePlugin {
 
     /// The area's planning rules, in the order they act.
     package var rules: [PlanningRule] {
-        // The scar plugin's rules too, for the scar concerns this plugin also plans.
+        // The scar plugin's rules too, for the scar concerns this plugin also plans; and the
+        // plasma rule, which holds wherever the patient's own plasma is injected.
         [Self.infectionFollowUp, Self.lipolysisAssessment, Self.lipolysisLimits, Self.anaestheticSurface,
-         ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency]
+         ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency, ScalpPlugin.plasmaNSAIDHold]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

@@ -26,9 +26,10 @@ package struct FacePlugin: CoursePlugin {
 
     /// The area's planning rules, in the order they act.
     package var rules: [PlanningRule] {
-        // The scar plugin's rules too, for the scar concerns this plugin also plans.
+        // The scar plugin's rules too, for the scar concerns this plugin also plans; and the
+        // plasma rule, which holds wherever the patient's own plasma is injected.
         [Self.periorbitalSuperficialOnly, Self.submentalJawLine, Self.deoxycholicLabel, ScarPlugin.assessmentEachSession,
-         ScarPlugin.keloidTendency]
+         ScarPlugin.keloidTendency, ScalpPlugin.plasmaNSAIDHold]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

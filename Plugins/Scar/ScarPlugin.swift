@@ -33,9 +33,10 @@ package struct ScarPlugin: CoursePlugin {
     /// The area's planning rules, in the order they act.
     package var rules: [PlanningRule] {
         // A scar lies in a region: the rules of the face's and the body's regions apply to it
-        // too (each acts only for its regions: around the eyes, under the chin, the body's).
+        // too (each acts only for its regions: around the eyes, under the chin, the body's);
+        // the plasma rule holds wherever the patient's own plasma is injected.
         [Self.assessmentEachSession, Self.keloidTendency, FacePlugin.periorbitalSuperficialOnly, FacePlugin.submentalJawLine,
-         BodyPlugin.infectionFollowUp, BodyPlugin.anaestheticSurface]
+         BodyPlugin.infectionFollowUp, BodyPlugin.anaestheticSurface, ScalpPlugin.plasmaNSAIDHold]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

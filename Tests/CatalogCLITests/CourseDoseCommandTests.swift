@@ -91,6 +91,46 @@ struct CourseDoseCommandTests {
         #expect(run.stderr == message)
     }
 
+    static func deoxycholic(_ ingredient: String, perPoint: String) -> String {
+        """
+        id: dca
+        name: Deoxycholic acid entry
+        ingredients: [{name: "\(ingredient)", class: lipolytic}]
+        regions: [submental]
+        indications: [double-chin]
+        techniques: [subcutaneous]
+        depth: 4-13 mm
+        residence: 1-3 days
+        protocol: [{phase: treatment, sessions: 1-6, interval: 1-2 months}]
+        dosing: {per-point: \(perPoint), spacing: 1 cm}
+        contraindications: [active-infection]
+        sources: [Test source]
+
+        """
+    }
+
+    @Test("deoxycholic acid without max-per-session is held to the label's 10 ml a session, as section 2.6 words it")
+    func deoxycholicWithoutMaximum() throws {
+        let catalogue = try makeCatalogue(["dca.yaml": Self.deoxycholic("Deoxycholic acid", perPoint: "0.2 ml")])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let run = try runCatalog(["course", "face", "--concern", "double-chin", "--region", "submental:100cm2",
+                                  "--start", "2026-01-31", "--format", "json", "--catalogue", catalogue.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"the session could take up to 20 ml, more than the 10 ml the deoxycholic acid label allows a session: one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart) [submental-deoxycholic-label]\""), "\(run.stdout)")
+        let within = try runCatalog(["course", "face", "--concern", "double-chin", "--region", "submental:40cm2",
+                                     "--start", "2026-01-31", "--format", "json", "--catalogue", catalogue.path])
+        #expect(within.status == 0 && !within.stdout.contains("the session could take"), "\(within.stdout)")
+    }
+
+    @Test("deoxycholic acid named by its brand is held to the label", arguments: ["Kybella (ATX-101)", "Belkyra"])
+    func deoxycholicBrand(_ name: String) throws {
+        let catalogue = try makeCatalogue(["dca.yaml": Self.deoxycholic(name, perPoint: "0.5 ml")])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let run = try runCatalog(["course", "face", "--concern", "double-chin", "--start", "2026-01-31", "--catalogue", catalogue.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("beyond the deoxycholic acid label: 0.5 ml a point (at most 0.2 ml) [submental-deoxycholic-label]"), "\(run.stderr)")
+    }
+
     @Test("table: a rule that plans another technique than the first lists the first among the others")
     func periorbitalTechniqueLine() throws {
         let catalogue = try makeCatalogue(["eyes.yaml": """

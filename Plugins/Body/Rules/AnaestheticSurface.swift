@@ -5,11 +5,17 @@ extension BodyPlugin {
     /// The most skin an adult may cover with lidocaine-prilocaine cream at once.
     static let anaestheticSurfaceLimit: Decimal = 600
 
+    /// What lidocaine-prilocaine cream holds, screened against the patient's allergies as a
+    /// preparation's ingredients are (an outside review: `--allergy lidocaine` was still told to
+    /// numb with the cream).
+    static let anaestheticCream = [Ingredient(name: "Lidocaine", ingredientClass: "local-anaesthetic"),
+                                   Ingredient(name: "Prilocaine", ingredientClass: "local-anaesthetic")]
+
     /// A warning when the session's treated surface is more than a topical anaesthetic may cover.
     package static let anaestheticSurface = PlanningRule(
         id: "body-anaesthetic-surface",
         area: "body",
-        rationale: "Body sessions often treat large surfaces under a topical anaesthetic; lidocaine-prilocaine cream may cover at most 600 cm² in an adult (at most 60 g). When the surfaces given for a session add up to more, the course says so: numb the regions in turns, or plan another anaesthesia.",
+        rationale: "Body sessions often treat large surfaces under a topical anaesthetic; lidocaine-prilocaine cream may cover at most 600 cm² in an adult (at most 60 g). When the surfaces given for a session add up to more, the course says so: numb the regions in turns, or plan another anaesthesia (only another, when the patient is allergic to lidocaine, prilocaine or local anaesthetics).",
         source: "EMLA (lidocaine-prilocaine) summary of product characteristics",
         triggeringExamples: [
             .init("Abdomen and flanks, 700 cm² in all", CourseRequest(
@@ -28,7 +34,16 @@ extension BodyPlugin {
         amends: { draft in
             let total = draft.request.regions.compactMap(\.surface).reduce(Decimal(0)) { $0 + $1.squareCentimetres }
             guard total > anaestheticSurfaceLimit, let surface = Surface(squareCentimetres: total) else { return }
-            draft.warnings.append("the treated surface (\(surface)) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]")
+            // The advice names the cream: with an allergy to what it holds, it must not.
+            let allergies = draft.request.allergies.filter { allergy in
+                anaestheticCream.contains(where: IngredientTerm(allergy).matches)
+            }
+            if allergies.isEmpty {
+                draft.warnings.append("the treated surface (\(surface)) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]")
+            } else {
+                draft.warnings.append("the treated surface (\(surface)) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g), and the allergy "
+                    + allergies.map { "'\($0)'" }.joined(separator: ", ") + " rules the cream out: plan another anaesthesia [body-anaesthetic-surface]")
+            }
         }
     )
 }

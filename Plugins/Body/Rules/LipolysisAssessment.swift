@@ -18,9 +18,7 @@ extension BodyPlugin {
                 start: BodyPlugin.exampleStart)),
         ],
         amends: { draft in
-            let ingredients = draft.preparation.ingredients
-            func holds(_ term: String) -> Bool { ingredients.contains(where: IngredientTerm(term).matches) }
-            guard holds("phosphatidylcholine"), holds("deoxycholate"), let last = draft.sessions.last else { return }
+            guard isLipolysisMixture(draft.preparation), let last = draft.sessions.last else { return }
             let date = last.date.adding(days: 56)
             draft.visits.append(Visit(
                 kind: .assessment, date: date, earliest: date, latest: date,

@@ -31,10 +31,9 @@ extension BodyPlugin {
     /// The published limits: 0.3 ml a point, 4 weeks between sittings.
     static let lipolysisLimitFigures = PublishedLimits(perPoint: 0.3, interval: Quantity(4, .week))
 
-    /// A preparation holding both phosphatidylcholine and deoxycholate (or deoxycholic acid).
+    /// A preparation holding both phosphatidylcholine and deoxycholate (or deoxycholic acid),
+    /// by any of their names (``ProductNames``).
     static func isLipolysisMixture(_ preparation: Preparation) -> Bool {
-        let ingredients = preparation.ingredients
-        return ingredients.contains(where: IngredientTerm("phosphatidylcholine").matches)
-            && ingredients.contains(where: IngredientTerm("deoxycholate").matches)
+        ProductNames.holds(preparation, ProductNames.phosphatidylcholine) && ProductNames.holds(preparation, ProductNames.deoxycholate)
     }
 }

@@ -2,11 +2,12 @@ import PreparationRegistry
 
 extension FacePlugin {
     /// Deoxycholic acid on its own (the labelled submental product): the label's dose and
-    /// schedule.
+    /// schedule. An entry without `max-per-session` is held to the label's 10 ml: a session
+    /// that could take more says so, with the largest surface one session may cover.
     package static let deoxycholicLabel = PlanningRule(
         id: "submental-deoxycholic-label",
         area: "face",
-        rationale: "The deoxycholic acid 10 mg/mL label gives 0.2 mL a site on a 1 cm grid, at most 10 mL a session, and at most 6 sessions at least 1 month apart. A preparation of deoxycholic acid without phosphatidylcholine whose catalogue entry goes beyond any of these (more a point or a session, more sessions, sessions closer together) is left out; a course of one within them states the limits.",
+        rationale: "The deoxycholic acid 10 mg/mL label gives 0.2 mL a site on a 1 cm grid, at most 10 mL a session, and at most 6 sessions at least 1 month apart. A preparation of deoxycholic acid without phosphatidylcholine whose catalogue entry goes beyond any of these (more a point or a session, more sessions, sessions closer together), or planned for any region but the submental one (the label treats the fat under the chin and forbids injecting above the jaw line), is left out; a course of one within them states the limits, and a session that could take more than 10 mL (an entry giving no most a session of its own) says so, with the largest surface one session may cover.",
         source: "Kybella (deoxycholic acid) US prescribing information",
         triggeringExamples: [
             .init("Double chin: the labelled deoxycholic acid, with the label's limits stated", CourseRequest(
@@ -15,26 +16,33 @@ extension FacePlugin {
         nonTriggeringExamples: [
             .init("Dehydration of the face: no deoxycholic acid", CourseRequest(concern: "dehydration", start: FacePlugin.exampleStart)),
         ],
-        leavesOut: { preparation, _ in
+        leavesOut: { preparation, request in
             guard isDeoxycholicAlone(preparation) else { return nil }
-            let beyond = deoxycholicLimits.excesses(of: preparation)
+            var beyond = deoxycholicLimits.excesses(of: preparation)
+            let elsewhere = request.regions.map(\.region).filter { $0 != .submental }
+            if !elsewhere.isEmpty {
+                beyond.insert("the label is for the fat under the chin only, with no injection above the jaw line ("
+                    + elsewhere.map { "'\($0)'" }.joined(separator: ", ") + " is not submental)", at: 0)
+            }
             guard !beyond.isEmpty else { return nil }
             return "beyond the deoxycholic acid label: " + beyond.joined(separator: "; ") + " [submental-deoxycholic-label]"
         },
         amends: { draft in
             guard isDeoxycholicAlone(draft.preparation) else { return }
             draft.warnings.append("deoxycholic acid (label): 0.2 ml a site 1 cm apart, at most 10 ml a session, at most 6 sessions at least 1 month apart [submental-deoxycholic-label]")
+            if let excess = deoxycholicLimits.sessionExcess(draft.dose, allowing: "the deoxycholic acid label allows a session") {
+                draft.warnings.append(excess + " [submental-deoxycholic-label]")
+            }
         }
     )
 
     /// The label's limits: 0.2 ml a site, 10 ml a session, 6 sessions at least 1 month apart.
     static let deoxycholicLimits = PublishedLimits(perPoint: 0.2, perSession: 10, sessions: 6, interval: Quantity(1, .month))
 
-    /// Deoxycholic acid (or a salt of it) without phosphatidylcholine: the labelled product,
-    /// not an injection lipolysis mixture (the body plugin's `body-lipolysis-limits`).
+    /// Deoxycholic acid (or a salt of it, or the labelled product by its brand) without
+    /// phosphatidylcholine: the labelled product, not an injection lipolysis mixture (the body
+    /// plugin's `body-lipolysis-limits`). Names: ``ProductNames``.
     static func isDeoxycholicAlone(_ preparation: Preparation) -> Bool {
-        let ingredients = preparation.ingredients
-        return ingredients.contains(where: IngredientTerm("deoxycholic acid").matches)
-            && !ingredients.contains(where: IngredientTerm("phosphatidylcholine").matches)
+        ProductNames.holds(preparation, ProductNames.deoxycholate) && !ProductNames.holds(preparation, ProductNames.phosphatidylcholine)
     }
 }

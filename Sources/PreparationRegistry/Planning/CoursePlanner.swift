@@ -1,4 +1,5 @@
 import FoundationEssentials
+import YAMLReader
 
 /// The shared planning pipeline every plugin uses by default: check the request's words,
 /// select and rank candidates (`Candidates`), date the chosen preparation's protocol
@@ -104,11 +105,8 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             return ["'\(preparation.id)' gives no dosing: the surfaces given cannot be turned into points and volumes"]
         }
         var warnings: [String] = []
-        if dose.exceedsMaximum, let maximum = dose.dosing.maxPerSession, let largest = dose.largestSurface {
-            warnings.append("the session could take up to \(SessionDose.millilitres(dose.volume.upperBound)), "
-                + "more than the \(maximum) one session may take: one session may cover at most "
-                + "\(Surface.plain(largest)) cm² (\(Surface.plain(SessionDose.floor(SessionDose.decimal(maximum.value) / SessionDose.decimal(dose.dosing.perPoint.max.value)))) points "
-                + "of \(dose.dosing.perPoint.max), \(dose.dosing.spacing.min) apart)")
+        if let maximum = dose.dosing.maxPerSession, let excess = dose.excessWarning(over: maximum) {
+            warnings.append(excess)
         }
         if dose.isCapped {
             warnings.append("a region's points reach \(SessionDose.pointLimit), where they are counted no further: the points and volumes shown are not the formula's; check the preparation's spacing (\(dose.dosing.spacing))")
@@ -150,6 +148,12 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             throw .unknownWord("condition", condition, known: conditions)
         }
         for allergy in request.allergies {
+            // A control character (or a line separator) reads as nothing on the screen
+            // ("hyaluronic" with a stray escape) but splits the words, so the allergy would match no ingredient and only
+            // warn: the screening word is refused instead, as an unknown word is.
+            if allergy.unicodeScalars.contains(where: { TerminalScalars.acts($0) || TerminalScalars.separatesLines($0) }) {
+                throw CourseRequestError("the allergy '\(allergy)' holds a control character, which no ingredient's name has: type the allergy without it")
+            }
             if let problem = IngredientTerm(allergy).vaguenessProblem(as: "the allergy") { throw CourseRequestError(problem) }
         }
     }

@@ -45,10 +45,31 @@ package struct SessionDose: Sendable, Hashable {
     /// The largest surface one session may cover within `max-per-session`:
     /// floor(max-per-session / per-point.max) × spacing.min² cm²; nil without a maximum.
     package var largestSurface: Decimal? {
-        guard let maximum = dosing.maxPerSession else { return nil }
-        let points = SessionDose.floor(SessionDose.decimal(maximum.value) / SessionDose.decimal(dosing.perPoint.max.value))
+        dosing.maxPerSession.map(largestSurface(within:))
+    }
+
+    /// The largest surface one session may cover within `maximum`:
+    /// floor(maximum / per-point.max) × spacing.min² cm².
+    package func largestSurface(within maximum: Quantity<VolumeUnit>) -> Decimal {
         let spacing = SessionDose.centimetres(dosing.spacing.min)
-        return points * spacing * spacing
+        return pointsWithin(maximum) * spacing * spacing
+    }
+
+    /// The warning of section 2.6 when the session's upper volume exceeds `maximum` (the
+    /// entry's `max-per-session`, or a published limit that `allowing` names, such as
+    /// `the deoxycholic acid label allows a session`): both volumes, and the largest surface
+    /// one session may cover. Nil when the session stays within it.
+    package func excessWarning(over maximum: Quantity<VolumeUnit>, allowing: String = "one session may take") -> String? {
+        guard volume.upperBound > SessionDose.decimal(maximum.value) else { return nil }
+        return "the session could take up to \(SessionDose.millilitres(volume.upperBound)), "
+            + "more than the \(maximum) \(allowing): one session may cover at most "
+            + "\(Surface.plain(largestSurface(within: maximum))) cm² (\(Surface.plain(pointsWithin(maximum))) points "
+            + "of \(dosing.perPoint.max), \(dosing.spacing.min) apart)"
+    }
+
+    /// floor(maximum / per-point.max): the points one session may take within `maximum`.
+    private func pointsWithin(_ maximum: Quantity<VolumeUnit>) -> Decimal {
+        SessionDose.floor(SessionDose.decimal(maximum.value) / SessionDose.decimal(dosing.perPoint.max.value))
     }
 
     /// The dose of a session treating `regions` with `dosing`; nil when no region has a surface

@@ -1,0 +1,23 @@
+import PreparationRegistry
+
+/// The names the substances held to published limits go by in catalogue entries: the rules
+/// `submental-deoxycholic-label`, `body-lipolysis-limits` and `body-lipolysis-assessment`
+/// recognise an entry by any of them, matched as an allergy is (``IngredientTerm``: whole
+/// words, a salt and its acid). An outside review planned entries that named the substance
+/// otherwise ("Polyenylphosphatidylcholine", "Desoxycholic acid", "Kybella (ATX-101)") beyond
+/// every limit, without a word.
+enum ProductNames {
+    /// Phosphatidylcholine, and the polyenyl form of it that injection-lipolysis products hold.
+    static let phosphatidylcholine = terms("phosphatidylcholine", "polyenylphosphatidylcholine")
+
+    /// Deoxycholic acid and its salts, under the older spelling too, and the labelled product's
+    /// brand and trial names (Kybella in the US, Belkyra elsewhere, ATX-101 in its trials).
+    static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "kybella", "belkyra", "atx-101")
+
+    /// True when one of `preparation`'s ingredients goes by one of `names`.
+    static func holds(_ preparation: Preparation, _ names: [IngredientTerm]) -> Bool {
+        preparation.ingredients.contains { ingredient in names.contains { $0.matches(ingredient) } }
+    }
+
+    private static func terms(_ names: String...) -> [IngredientTerm] { names.map(IngredientTerm.init) }
+}

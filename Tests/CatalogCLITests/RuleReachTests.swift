@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// Where the planning rules reach, as an outside clinician review tried them: a product known
+/// by another name, a labelled product planned above the jaw line, the plasma rule outside the
+/// scalp, an anaesthetic the patient is allergic to, a soy allergy written `soya`.
+@Suite("catalog course: rules reach every name and region they should", .serialized)
+struct RuleReachTests {
+    static let start = ["--start", "2026-01-05"]
+
+    static func lipolysis(_ pc: String, _ dc: String) -> String {
+        """
+        id: lipo
+        name: Lipolysis entry
+        ingredients: [{name: "\(pc)", class: lipolytic}, {name: "\(dc)", class: lipolytic}]
+        regions: [abdomen]
+        indications: [localized-fat]
+        techniques: [subcutaneous]
+        depth: 6-13 mm
+        residence: 1-3 days
+        protocol: [{phase: treatment, sessions: 4, interval: 1 week}]
+        dosing: {per-point: 0.5 ml, spacing: 1.5 cm}
+        sources: [Test source]
+
+        """
+    }
+
+    @Test("injection lipolysis under its other names is held to the published limits",
+          arguments: [("Polyenylphosphatidylcholine", "Sodium deoxycholate"), ("Phosphatidylcholine", "Sodium desoxycholate")])
+    func lipolysisNames(_ pc: String, _ dc: String) throws {
+        let catalogue = try makeCatalogue(["lipo.yaml": Self.lipolysis(pc, dc)])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let run = try runCatalog(["course", "body", "--concern", "localized-fat", "--region", "abdomen",
+                                  "--catalogue", catalogue.path] + Self.start)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("  lipo: beyond the published limits of injection lipolysis: 0.5 ml a point (at most 0.3 ml); sessions 1 week apart (at least 4 weeks) [body-lipolysis-limits]\n"), "\(run.stderr)")
+    }
+
+    @Test("the labelled deoxycholic acid is left out for a region above the jaw line, and under its older spelling")
+    func deoxycholicAboveTheJaw() throws {
+        let entry = CourseDoseCommandTests.deoxycholic("Desoxycholic acid", perPoint: "0.2 ml")
+            .replacingOccurrences(of: "regions: [submental]", with: "regions: [submental, face]")
+            .replacingOccurrences(of: "indications: [double-chin]", with: "indications: [double-chin, laxity]")
+        let catalogue = try makeCatalogue(["dca.yaml": entry])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let face = try runCatalog(["course", "face", "--concern", "laxity", "--region", "face", "--catalogue", catalogue.path] + Self.start)
+        #expect(face.status == 1)
+        #expect(face.stderr.contains("  dca: beyond the deoxycholic acid label: the label is for the fat under the chin only, with no injection above the jaw line ('face' is not submental) [submental-deoxycholic-label]\n"), "\(face.stderr)")
+        let chin = try runCatalog(["course", "face", "--concern", "double-chin", "--region", "submental", "--catalogue", catalogue.path] + Self.start)
+        #expect(chin.status == 0, "\(chin.stderr)")
+        #expect(chin.stdout.contains("[submental-deoxycholic-label]"))
+    }
+
+    @Test("the plasma rule holds in the scar plugin too")
+    func plasmaOutsideTheScalp() throws {
+        let run = try runCatalog(["course", "scar", "--concern", "acne-scars", "--format", "json"] + Self.start)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"preparation\": \"plasma-acne-scars\""))
+        #expect(run.stdout.contains("[scalp-plasma-nsaid-hold]\""), "\(run.stdout)")
+    }
+
+    @Test("an allergy to the anaesthetic cream's substances rules the cream out", arguments: ["lidocaine", "Prilocaine", "local anaesthetic"])
+    func anaestheticAllergy(_ allergy: String) throws {
+        let run = try runCatalog(["course", "body", "--concern", "localized-fat", "--region", "abdomen:400cm2",
+                                  "--region", "flanks:300cm2", "--allergy", allergy, "--format", "json"] + Self.start)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g), and the allergy '\(allergy)' rules the cream out: plan another anaesthesia [body-anaesthetic-surface]\""), "\(run.stdout)")
+        #expect(!run.stdout.contains("numb the regions in turns"))
+    }
+
+    @Test("a soy allergy written 'soya' leaves out the soy lecithin's phosphatidylcholine")
+    func soya() throws {
+        let run = try runCatalog(["course", "body", "--concern", "localized-fat", "--region", "abdomen", "--allergy", "soya",
+                                  "--format", "json"] + Self.start)
+        #expect(run.status == 0, "\(run.stderr)")
+        let course = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(course["preparation"] as? String != "phosphatidylcholine-deoxycholate-lipolysis")
+        let excluded = (course["excluded"] as? [[String: Any]] ?? []).compactMap { $0["preparation"] as? String }
+        #expect(excluded.contains("phosphatidylcholine-deoxycholate-lipolysis"), "\(run.stdout)")
+    }
+}
