@@ -4,8 +4,9 @@ import PreparationRegistry
 /// `catalog course --format json`: the course object of the format's section 6, keys in a
 /// fixed order, so the same course prints the same bytes.
 public enum CourseJSON {
-    /// The course as one JSON object (format section 6), keys in a fixed order, pretty-printed.
-    public static func render(_ course: Course) -> String {
+    /// The course as one JSON object (format section 6), keys in a fixed order, pretty-printed;
+    /// `patient`, the reference the course is for, follows `horizon-end` when given.
+    public static func render(_ course: Course, patient: String? = nil) -> String {
         let r = course.request
         var members: [(String, DataValue)] = [
             ("plugin", .string(course.plugin)),
@@ -18,6 +19,9 @@ public enum CourseJSON {
             ("hemisphere", .string(r.hemisphere.rawValue)),
             ("horizon", quantity(r.horizon)),
             ("horizon-end", .string(r.horizonEnd.description)),
+        ]
+        if let patient { members.append(("patient", .string(patient))) }
+        members += [
             ("preparation", .string(course.preparation.id)),
             ("name", .string(course.preparation.name)),
             ("catalogue", catalogue(course.catalogue)),

@@ -129,4 +129,16 @@ struct CourseFHIRCommandTests {
             #expect(notes.contains { $0.hasPrefix("Warning: ") && $0.hasSuffix("[body-anaesthetic-surface]") }, "\(notes)")
         }
     }
+
+    @Test("--patient names the patient in the table and the JSON too; --bundle with another format than fhir is a usage error")
+    func patientInEveryFormat() throws {
+        let json = try runCatalog(Self.course + ["--format", "json", "--patient", "Patient/1"])
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.stdout.contains("\"horizon-end\": \"2027-03-02\",\n  \"patient\": \"Patient/1\",\n  \"preparation\": "), "\(json.stdout)")
+        let table = try runCatalog(Self.course + ["--patient", "urn:uuid:0A1B2C3D-0000-4000-8000-00000000000F"])
+        #expect(table.stdout.contains("(until 2027-03-02)\nPatient: urn:uuid:0a1b2c3d-0000-4000-8000-00000000000f\n"), "\(table.stdout)")
+        let misplaced = try runCatalog(Self.course + ["--format", "json", "--bundle", "transaction"])
+        #expect(misplaced.status == 64)
+        #expect(misplaced.stderr.contains("--bundle is for --format fhir (the format is json)"), "\(misplaced.stderr)")
+    }
 }

@@ -84,7 +84,14 @@ struct CourseCommand: ParsableCommand {
     var patient: String?
 
     @Option(help: "The FHIR Bundle's type: collection (default) or transaction (to post to a server).")
-    var bundle: CourseFHIR.Options.BundleType = .collection
+    var bundle: CourseFHIR.Options.BundleType?
+
+    func validate() throws {
+        // An option of one format given with another would be dropped without a word.
+        if bundle != nil, format != .fhir {
+            throw ValidationError("--bundle is for --format fhir (the format is \(format.rawValue))")
+        }
+    }
 
     func run() throws {
         if let patient, CourseFHIR.patientReference(patient) == nil {
@@ -135,10 +142,10 @@ struct CourseCommand: ParsableCommand {
     func render(_ course: Course, vocabulary: Vocabulary) -> String {
         let patient = patient.flatMap(CourseFHIR.patientReference)
         switch format {
-        case .table: return CourseTable.render(course, vocabulary: vocabulary, explain: explain)
-        case .json: return CourseJSON.render(course) + "\n"
+        case .table: return CourseTable.render(course, vocabulary: vocabulary, explain: explain, patient: patient)
+        case .json: return CourseJSON.render(course, patient: patient) + "\n"
         case .ics: return CourseICS.render(course, stamp: CourseICS.stamp(secondsSinceEpoch: Self.stampSeconds()), patient: patient)
-        case .fhir: return CourseFHIR.render(course, options: CourseFHIR.Options(patient: patient, bundleType: bundle)) + "\n"
+        case .fhir: return CourseFHIR.render(course, options: CourseFHIR.Options(patient: patient, bundleType: bundle ?? .collection)) + "\n"
         }
     }
 

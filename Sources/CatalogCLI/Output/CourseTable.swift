@@ -4,7 +4,7 @@ import PreparationRegistry
 /// `catalog course --format table`: the course as a plan a person reads.
 enum CourseTable {
     /// The course; `explain` lists every candidate left out, not only those that treat the concern.
-    static func render(_ course: Course, vocabulary: Vocabulary, explain: Bool = false) -> String {
+    static func render(_ course: Course, vocabulary: Vocabulary, explain: Bool = false, patient: String? = nil) -> String {
         let r = course.request
         let p = course.preparation
         var out = "Course: \(indent(p.name, by: 2)) (\(p.id))\n"
@@ -26,6 +26,7 @@ enum CourseTable {
         out += "Catalogue: \(indent(course.catalogue.text, by: 2))\n"
         if let layer = course.layer { out += "Layer: \(indent(layer.description, by: 2))\n" }
         out += "Start: \(r.start); hemisphere: \(r.hemisphere); horizon: \(r.horizon) (until \(r.horizonEnd))\n"
+        if let patient { out += "Patient: \(patient)\n" }
         out += "Protocol: " + p.phases.map { phase in
             var text = "\(phase.name) \(phase.sessions) session\(phase.sessions.max == 1 ? "" : "s")"
             if let interval = phase.interval { text += " every \(interval)" }
