@@ -29,7 +29,7 @@ extension NodeReader {
             switch next.content {
             case .scalar(let scalar):
                 guard case .float(let value) = scalar.value, let held = Self.inexactReading(of: scalar.text, value) else { continue }
-                warning(next.location, .inexactNumber(scalar.text, key: key, heldAs: held))
+                warning(next.location, .inexactNumber(scalar.text, key: key, heldAs: held, tooSmall: value == 0))
             case .sequence(let items):
                 stack.append(contentsOf: items.reversed())
             case .mapping(let entries):
@@ -40,8 +40,14 @@ extension NodeReader {
 
     /// How plain data holds the number written `text` (read as `value`) when that differs
     /// from what is written: nil for a number held as written (a fraction or an exponent
-    /// within a `Double`'s reach, `.inf`, `.nan`).
+    /// within a `Double`'s reach, `.inf`, `.nan`). A number too small for a `Double`
+    /// (`1e-400`, read as 0) is one that differs.
     static func inexactReading(of text: String, _ value: Double) -> String? {
+        if value == 0 {
+            // Zero as written (`0`, `0.0e5`) or a mantissa with a non-zero digit gone to 0.
+            let mantissa = text.utf8.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
+            return mantissa.contains(where: { $0 >= 49 && $0 <= 57 }) ? "0" : nil
+        }
         if !value.isFinite {
             // `.inf` and `.nan` are held as written; digits that reach beyond a Double are not.
             guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }

@@ -106,8 +106,8 @@ extension Diagnostic.Message {
     /// `'KEY' holds the number 'TEXT', too large to keep as written: it is read as VALUE;
     /// quote it to keep it as text` (a warning): an extension value's whole number beyond 64
     /// bits, or a number beyond a `Double`.
-    static func inexactNumber(_ text: String, key: String, heldAs value: String) -> Self {
-        Self(.inexactNumber, "'\(key)' holds the number '\(text)', too large to keep as written: it is read as \(value); quote it to keep it as text")
+    static func inexactNumber(_ text: String, key: String, heldAs value: String, tooSmall: Bool = false) -> Self {
+        Self(.inexactNumber, "'\(key)' holds the number '\(text)', too \(tooSmall ? "small" : "large") to keep as written: it is read as \(value); quote it to keep it as text")
     }
 
     /// `a number in 'TEXT' is too large`: a range, count or concentration text whose number is
