@@ -234,3 +234,16 @@ struct QueryCommandTests {
         #expect(lines[sideEffects + 1].hasPrefix(String(repeating: " ", count: 21)), "a wrapped item is indented under its text")
     }
 }
+
+@Suite("catalog query: regions written with their accents")
+struct RegionAccentTests {
+    @Test("'décolletage', as catalog plugins writes it, is the region decolletage")
+    func accented() throws {
+        let plain = try runCatalog(["query", "--region", "decolletage"])
+        let accented = try runCatalog(["query", "--region", "Décolletage"])
+        #expect(plain.status == 0 && accented.status == 0, "\(accented.stderr)")
+        #expect(accented.stdout == plain.stdout)
+        let course = try runCatalog(["course", "face", "--concern", "laxity", "--region", "décolletage", "--start", "2026-01-05"])
+        #expect(course.status != 2, "\(course.stderr)")
+    }
+}

@@ -76,9 +76,11 @@ public struct Query: Sendable, Hashable {
         return area
     }
 
-    /// The region named `word` (case-insensitive), or an error suggesting the nearest region.
+    /// The region named `word` (case- and accent-insensitive), or an error suggesting the nearest region.
     package static func region(named word: String) throws(UnknownValue) -> Region {
-        guard let region = Region(rawValue: word.lowercased()) else {
+        // Accents are folded too, as `catalog plugins` writes them: `décolletage`.
+        let accentless = word.unicodeScalars.allSatisfy(\.isASCII) ? nil : TextFolding.joined(word, separator: UInt8(ascii: "-"))
+        guard let region = Region(rawValue: word.lowercased()) ?? accentless.flatMap(Region.init(rawValue:)) else {
             throw UnknownValue(kind: "region", value: word, known: Region.allCases.map(\.rawValue))
         }
         return region
