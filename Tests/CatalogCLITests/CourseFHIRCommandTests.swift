@@ -88,19 +88,7 @@ struct CourseFHIRCommandTests {
     @Test("a catalogue version a canonical cannot carry is left out of instantiatesCanonical, kept as the resources' version",
           arguments: [("2026 winter", false), ("1|2", false), ("2026.11", true)])
     func canonicalVersion(_ version: String, carried: Bool) throws {
-        let root = try makeCatalogue(["a.yaml": """
-            id: a
-            name: A
-            ingredients: [Glycerol]
-            regions: [face]
-            indications: [dehydration]
-            techniques: [nappage]
-            depth: 1 mm
-            residence: 1 day
-            protocol: [{phase: a, sessions: 1}]
-            sources: [x]
-
-            """])
+        let root = try makeCatalogue(["a.yaml": preparation("a")])
         defer { try? FileManager.default.removeItem(at: root) }
         try """
             name: Test
