@@ -86,14 +86,13 @@ struct CourseCommand: ParsableCommand {
     @Option(help: "The FHIR Bundle's type: collection (default) or transaction (to post to a server).")
     var bundle: CourseFHIR.Options.BundleType?
 
-    func validate() throws {
-        // An option of one format given with another would be dropped without a word.
-        if bundle != nil, format != .fhir {
-            throw ValidationError("--bundle is for --format fhir (the format is \(format.rawValue))")
-        }
-    }
 
     func run() throws {
+        // An option of one format given with another is not dropped without a word (a script
+        // may pass the same options to every format, so it is a warning, not an error).
+        if bundle != nil, format != .fhir {
+            printError("warning: --bundle is for --format fhir (the format is \(format.rawValue)): it is ignored")
+        }
         if let patient, CourseFHIR.patientReference(patient) == nil {
             throw fail("--patient '\(patient)' is not a FHIR reference to a patient: write Patient/ID (an id of 1-64 letters, digits, '-' and '.'), an http(s) URL ending in /Patient/ID, or urn:uuid: and a UUID", code: 2)
         }
