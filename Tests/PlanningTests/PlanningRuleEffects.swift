@@ -8,12 +8,12 @@ import PreparationRegistry
 let planningRuleEffects: [String: [String: [String]]] = [
     "periorbital-superficial-only": [
         "Periorbital lines: polynucleotides, planned with micropapules": [
-            "leaves out hyaluronidase-filler-correction: not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde) [periorbital-superficial-only]",
+            "leaves out hyaluronidase-filler-correction: not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde); deposited at 1-4 mm, reaching deeper than 2 mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep) [periorbital-superficial-only]",
             "warns: periorbital: superficial intradermal injection only, with micropapules; no booster in the lower lid with oedema or thin skin [periorbital-superficial-only]",
         ],
         "Filler correction around the eyes: hyaluronidase is injected point by point, too deep for the periorbital rule": [
             "refuses instead of planning hyaluronidase-filler-correction",
-            "leaves out hyaluronidase-filler-correction: not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde) [periorbital-superficial-only]",
+            "leaves out hyaluronidase-filler-correction: not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde); deposited at 1-4 mm, reaching deeper than 2 mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep) [periorbital-superficial-only]",
         ],
     ],
     "submental-jaw-line": [

@@ -94,7 +94,7 @@ import Testing
             using: registry).refusal)
         #expect(refusal.excluded.first?.preparation == "hyaluronidase-filler-correction")
         #expect(refusal.excluded.first?.reasons == [
-            "not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde) [periorbital-superficial-only]",
+            "not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde); deposited at 1-4 mm, reaching deeper than 2 mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep) [periorbital-superficial-only]",
         ])
         let c = try course("face", CourseRequest(concern: "wrinkles", regions: [TreatedRegion(.periorbital)],
                                                  start: try day("2026-01-05")), in: registry)

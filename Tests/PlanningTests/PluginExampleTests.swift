@@ -14,7 +14,7 @@ import Testing
             "atrophic-scar-ha-amino-acid: does not treat 'dehydration' (treats atrophic-scars, acne-scars); contains 'Non-crosslinked hyaluronic acid' (class hyaluronic-acid), matching the allergy 'hyaluronic-acid'",
             "deoxycholic-acid-submental: does not treat 'dehydration' (treats double-chin)",
             "hand-rejuvenation-ha: used in no region of the face plugin (used in hands); contains 'Non-crosslinked hyaluronic acid' (class hyaluronic-acid), matching the allergy 'hyaluronic-acid'",
-            "hyaluronidase-filler-correction: does not treat 'dehydration' (treats filler-overcorrection); not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde) [periorbital-superficial-only] (without --region, the course is for every region of the face plugin the preparation is used in: face, periorbital; give --region to plan for fewer)",
+            "hyaluronidase-filler-correction: does not treat 'dehydration' (treats filler-overcorrection); not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde); deposited at 1-4 mm, reaching deeper than 2 mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep) [periorbital-superficial-only] (without --region, the course is for every region of the face plugin the preparation is used in: face, periorbital; give --region to plan for fewer)",
             "lightly-crosslinked-ha-booster: contains 'Lightly crosslinked hyaluronic acid (cohesive polydensified gel)' (class hyaluronic-acid), matching the allergy 'hyaluronic-acid'",
             "noncrosslinked-ha-hydration: contains 'Non-crosslinked hyaluronic acid' (class hyaluronic-acid), matching the allergy 'hyaluronic-acid'",
             "plasma-acne-scars: does not treat 'dehydration' (treats acne-scars, atrophic-scars)",
@@ -24,7 +24,7 @@ import Testing
             "tranexamic-acid-brightening: does not treat 'dehydration' (treats pigmentation, dullness)",
         ],
         "Pregnancy rules out every dark-circle preparation": [
-            "hyaluronidase-filler-correction: does not treat 'dark-circles' (treats filler-overcorrection); contraindicated with 'pregnancy'; not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde) [periorbital-superficial-only]",
+            "hyaluronidase-filler-correction: does not treat 'dark-circles' (treats filler-overcorrection); contraindicated with 'pregnancy'; not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde); deposited at 1-4 mm, reaching deeper than 2 mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep) [periorbital-superficial-only]",
             "polynucleotide-periorbital: contraindicated with 'pregnancy'",
         ],
         "Pregnancy rules out every hair-loss preparation of the bundled catalogue": [

@@ -33,7 +33,7 @@ import Testing
     func tooDeepForOneOfItsRegions() throws {
         let refusal = try #require(try Self.plan("face", CourseRequest(concern: "filler-overcorrection", start: Self.start)).refusal)
         let reasons = try #require(refusal.excluded.first { $0.preparation == "hyaluronidase-filler-correction" }).reasons
-        #expect(reasons == ["not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde) [periorbital-superficial-only] (without --region, the course is for every region of the face plugin the preparation is used in: face, periorbital; give --region to plan for fewer)"])
+        #expect(reasons == ["not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point, linear-retrograde); deposited at 1-4 mm, reaching deeper than 2 mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep) [periorbital-superficial-only] (without --region, the course is for every region of the face plugin the preparation is used in: face, periorbital; give --region to plan for fewer)"])
         let withRegion = try #require(try Self.plan("face", CourseRequest(concern: "filler-overcorrection", regions: [TreatedRegion(.face)], start: Self.start)).course)
         #expect(withRegion.preparation.id == "hyaluronidase-filler-correction")
     }
@@ -78,6 +78,30 @@ import Testing
 }
 
 @Suite struct PeriorbitalDepthTests {
+    @Test("an entry too deep around the eyes in two ways is left out with both")
+    func bothReasons() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("deep-both-\(UUID().uuidString).yaml")
+        try """
+            id: deep-both
+            name: Deep both
+            ingredients: [glycerol]
+            regions: [periorbital]
+            indications: [dark-circles]
+            techniques: [point-by-point]
+            depth: 2-4 mm
+            residence: 3-30 days
+            protocol:
+              - phase: induction
+                sessions: 1
+            sources: [Test source]
+            """.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let preparation = try #require(CatalogueLoader().load(files: [url.path]).preparations.first)
+        let request = CourseRequest(concern: "dark-circles", regions: [TreatedRegion(.periorbital)], start: RegionRuleReachTests.start)
+        #expect(FacePlugin.periorbitalSuperficialOnly.leavesOut?(preparation, request)
+                == "not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules (lists point-by-point); deposited at 2-4 mm, deeper than 1 mm at the least [periorbital-superficial-only]")
+    }
+
     @Test("around the eyes, a depth reaching deeper than 2 mm is left out, even when it starts at 1 mm")
     func reachingTooDeep() throws {
         let text = """

@@ -28,18 +28,18 @@ extension FacePlugin {
         ],
         leavesOut: { preparation, request in
             guard request.treats(.periorbital) else { return nil }
-            let superficial = preparation.techniques.filter(superficialTechniques.contains)
-            if superficial.isEmpty {
-                return "not superficial enough for the periorbital region: lists none of epidermal, nappage, micropapules "
-                    + "(lists \(preparation.techniques.map(\.rawValue).joined(separator: ", "))) [periorbital-superficial-only]"
+            // Every way the entry is too deep, not only the first (an outside review saw one of two).
+            var problems: [String] = []
+            if !preparation.techniques.contains(where: superficialTechniques.contains) {
+                problems.append("lists none of epidermal, nappage, micropapules (lists \(preparation.techniques.map(\.rawValue).joined(separator: ", ")))")
             }
             if preparation.depth.min.baseValue > 1 {
-                return "not superficial enough for the periorbital region: deposited at \(preparation.depth), deeper than 1 mm at the least [periorbital-superficial-only]"
+                problems.append("deposited at \(preparation.depth), deeper than 1 mm at the least")
+            } else if preparation.depth.max.baseValue > Double(superficialDepthLimit) {
+                problems.append("deposited at \(preparation.depth), reaching deeper than \(superficialDepthLimit) mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep)")
             }
-            if preparation.depth.max.baseValue > Double(superficialDepthLimit) {
-                return "not superficial enough for the periorbital region: deposited at \(preparation.depth), reaching deeper than \(superficialDepthLimit) mm (superficial intradermal work, papules the deepest, goes 1-2 mm deep) [periorbital-superficial-only]"
-            }
-            return nil
+            guard !problems.isEmpty else { return nil }
+            return "not superficial enough for the periorbital region: " + problems.joined(separator: "; ") + " [periorbital-superficial-only]"
         },
         amends: { draft in
             guard draft.request.treats(.periorbital) else { return }
