@@ -30,10 +30,12 @@ struct CourseEdgeTests {
         #expect(try defaultStart(epoch: "1764021600", tz: "Australia/Sydney") == "2025-11-25")
     }
 
-    @Test("a SOURCE_DATE_EPOCH beyond the calendar is ignored, never a malformed DTSTAMP")
-    func stampOutOfRange() throws {
-        let run = try runCatalog(Self.oddCourse + ["--format", "ics"], environment: ["SOURCE_DATE_EPOCH": "99999999999999"])
+    @Test("a SOURCE_DATE_EPOCH beyond the calendar, or not a number, is ignored with a warning, never a malformed DTSTAMP",
+          arguments: ["99999999999999", "yesterday", "-1"])
+    func stampOutOfRange(_ epoch: String) throws {
+        let run = try runCatalog(Self.oddCourse + ["--format", "ics"], environment: ["SOURCE_DATE_EPOCH": epoch])
         #expect(run.status == 0)
+        #expect(run.stderr == "warning: SOURCE_DATE_EPOCH '\(epoch)' is not a whole number of seconds from 0 to 253402300799 (9999-12-31): the clock is used\n")
         let stamps = run.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("DTSTAMP:") }
         #expect(stamps.count == 2)
         #expect(stamps.allSatisfy { $0.wholeMatch(of: /DTSTAMP:\d{8}T\d{6}Z/) != nil })

@@ -93,6 +93,9 @@ struct CourseCommand: ParsableCommand {
         if bundle != nil, format != .fhir {
             printError("warning: --bundle is for --format fhir (the format is \(format.rawValue)): it is ignored")
         }
+        if let epoch = CommandContext.environment["SOURCE_DATE_EPOCH"], Self.epochSeconds(epoch) == nil {
+            printError("warning: SOURCE_DATE_EPOCH '\(epoch)' is not a whole number of seconds from 0 to 253402300799 (9999-12-31): the clock is used")
+        }
         if let patient, CourseFHIR.patientReference(patient) == nil {
             throw fail("--patient '\(patient)' is not a FHIR reference to a patient: write Patient/ID (an id of 1-64 letters, digits, '-' and '.'), an http(s) URL ending in /Patient/ID, or urn:uuid: and a UUID", code: 2)
         }
@@ -154,10 +157,16 @@ struct CourseCommand: ParsableCommand {
     /// Now: the moment `SOURCE_DATE_EPOCH` names (seconds since 1970, UTC) when it is set to
     /// a whole number from 0 up to the end of year 9999, else the clock's.
     static func now(environment: [String: String] = CommandContext.environment) -> Date {
-        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), (0...253_402_300_799).contains(seconds) {
+        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = epochSeconds(text) {
             return Date(timeIntervalSince1970: Double(seconds))
         }
         return Date()
+    }
+
+    /// The seconds `SOURCE_DATE_EPOCH` names: a whole number from 0 to the end of year 9999;
+    /// nil for anything else (`run` warns of it, and the clock is used).
+    static func epochSeconds(_ text: String) -> Int? {
+        Int(text).flatMap { (0...253_402_300_799).contains($0) ? $0 : nil }
     }
 
     /// The default start: the day ``now(environment:)`` falls on in the local time zone (the
