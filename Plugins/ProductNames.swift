@@ -1,8 +1,8 @@
 import PreparationRegistry
 
 /// The names the substances held to published limits go by in catalogue entries: the rules
-/// `submental-deoxycholic-label`, `body-lipolysis-limits` and `body-lipolysis-assessment`
-/// recognise an entry by any of them, matched as an allergy is (``IngredientTerm``: whole
+/// `submental-deoxycholic-label`, `body-lipolysis-limits`, `body-lipolysis-assessment` and
+/// `scar-corticosteroid-limits` recognise an entry by any of them, matched as an allergy is (``IngredientTerm``: whole
 /// words, a salt and its acid). An outside review planned entries that named the substance
 /// otherwise ("Polyenylphosphatidylcholine", "Desoxycholic acid", "Kybella (ATX-101)") beyond
 /// every limit, without a word.
@@ -13,6 +13,9 @@ enum ProductNames {
     /// Deoxycholic acid and its salts, under the older spelling too, and the labelled product's
     /// brand and trial names (Kybella in the US, Belkyra elsewhere, ATX-101 in its trials).
     static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "kybella", "belkyra", "atx-101")
+
+    /// The corticosteroids injected into raised scars, and the class word itself.
+    static let corticosteroid = terms("corticosteroid", "triamcinolone", "betamethasone", "dexamethasone", "methylprednisolone")
 
     /// True when one of `preparation`'s ingredients goes by one of `names`.
     static func holds(_ preparation: Preparation, _ names: [IngredientTerm]) -> Bool {

@@ -33,7 +33,7 @@ package struct BodyPlugin: CoursePlugin {
         // The scar plugin's rules too, for the scar concerns this plugin also plans; and the
         // plasma rule, which holds wherever the patient's own plasma is injected.
         [Self.infectionFollowUp, Self.lipolysisAssessment, Self.lipolysisLimits, Self.anaestheticSurface,
-         ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency, ScalpPlugin.plasmaNSAIDHold]
+         ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency, ScarPlugin.corticosteroidLimits, ScalpPlugin.plasmaNSAIDHold]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

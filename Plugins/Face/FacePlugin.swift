@@ -29,7 +29,7 @@ package struct FacePlugin: CoursePlugin {
         // The scar plugin's rules too, for the scar concerns this plugin also plans; and the
         // plasma rule, which holds wherever the patient's own plasma is injected.
         [Self.periorbitalSuperficialOnly, Self.submentalJawLine, Self.deoxycholicLabel, ScarPlugin.assessmentEachSession,
-         ScarPlugin.keloidTendency, ScalpPlugin.plasmaNSAIDHold]
+         ScarPlugin.keloidTendency, ScarPlugin.corticosteroidLimits, ScalpPlugin.plasmaNSAIDHold]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

@@ -78,4 +78,39 @@ struct RuleReachTests {
         let excluded = (course["excluded"] as? [[String: Any]] ?? []).compactMap { $0["preparation"] as? String }
         #expect(excluded.contains("phosphatidylcholine-deoxycholate-lipolysis"), "\(run.stdout)")
     }
+
+    static func triamcinolone(_ concentration: String, maximum: String = "") -> String {
+        """
+        id: tac
+        name: Triamcinolone entry
+        ingredients: [{name: Triamcinolone acetonide, class: drug\(concentration.isEmpty ? "" : ", concentration: " + concentration)}]
+        regions: [back]
+        indications: [keloids]
+        techniques: [point-by-point]
+        depth: 1-4 mm
+        residence: 2-4 weeks
+        protocol: [{phase: course, sessions: 3, interval: 4-6 weeks}]
+        dosing: {per-point: 0.1 ml, spacing: 1 cm\(maximum.isEmpty ? "" : ", max-per-session: " + maximum)}
+        sources: [Test source]
+
+        """
+    }
+
+    @Test("intralesional corticosteroid: beyond 80 mg a session left out, a concentration in % read, none given asks to check by hand",
+          arguments: [("40 mg/ml", "3 ml", "  tac: beyond the published limits of intralesional corticosteroid: 120 mg a session (3 ml at 40 mg/ml; at most 80 mg) [scar-corticosteroid-limits]\n"),
+                      ("4%", "3 ml", "  tac: beyond the published limits of intralesional corticosteroid: 120 mg a session (3 ml at 40 mg/ml; at most 80 mg) [scar-corticosteroid-limits]\n"),
+                      ("", "", "the corticosteroid's concentration is not given in mg/ml or %: check by hand that the dose stays within 20 mg/cm² and 80 mg a session [scar-corticosteroid-limits]")])
+    func corticosteroid(_ concentration: String, _ maximum: String, _ expected: String) throws {
+        let catalogue = try makeCatalogue(["tac.yaml": Self.triamcinolone(concentration, maximum: maximum)])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let run = try runCatalog(["course", "scar", "--concern", "keloids", "--region", "back", "--format", "json",
+                                  "--catalogue", catalogue.path] + Self.start)
+        if maximum.isEmpty {
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("\"" + expected + "\""), "\(run.stdout)")
+        } else {
+            #expect(run.status == 1)
+            #expect(run.stderr.contains(expected), "\(run.stderr)")
+        }
+    }
 }

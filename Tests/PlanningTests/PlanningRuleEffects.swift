@@ -87,4 +87,15 @@ let planningRuleEffects: [String: [String: [String]]] = [
             "warns: the patient tends to form keloids: needling outside the scar can provoke new lesions; inject only within it [scar-keloid-tendency]",
         ],
     ],
+    "scar-corticosteroid-limits": [
+        "Keloid on the back: triamcinolone 40 mg/ml weekly, 100 cm²": [
+            "warns: intralesional corticosteroid: 1-20 mg/cm², at most 80 mg a session, usually every 4 weeks [scar-corticosteroid-limits]",
+            "warns: the session could take up to 10 ml, more than the 2 ml (80 mg at 40 mg/ml) published for a session of intralesional corticosteroid: one session may cover at most 20 cm² (20 points of 0.1 ml, 1 cm apart) [scar-corticosteroid-limits]",
+            "warns: sessions 1 week apart: intralesional corticosteroid is usually given every 4 weeks [scar-corticosteroid-limits]",
+        ],
+        "Keloid on the back: triamcinolone at 1 ml a point, beyond 20 mg/cm²": [
+            "refuses instead of planning triamcinolone-keloid-example",
+            "leaves out triamcinolone-keloid-example: beyond the published limits of intralesional corticosteroid: 40 mg/cm² (1 ml a point at 40 mg/ml, 1 cm apart; at most 20 mg/cm²) [scar-corticosteroid-limits]",
+        ],
+    ],
 ]

@@ -15,6 +15,21 @@ func fixtureRegistry(_ name: String) throws -> Registry {
 /// The bundled catalogue's registry, loaded once.
 let bundledRegistry: Registry? = CatalogueLoader().loadBundled().registry
 
+/// The registry an example of a rule is planned on: the bundled catalogue, with the example's
+/// own preparations as a later layer when it gives some.
+func registry(for example: PlanningRule.Example) throws -> Registry {
+    guard !example.preparations.isEmpty else { return try #require(bundledRegistry) }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rule-example-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let files = folder.appendingPathComponent("preparations")
+    try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+    for (index, text) in example.preparations.enumerated() {
+        try text.write(to: files.appendingPathComponent("example-\(index).yaml"), atomically: true, encoding: .utf8)
+    }
+    let result = CatalogueLoader().load(layers: [.bundled, .folder(folder.path)])
+    return try #require(result.registry, "\(example.title): \(result.diagnostics.map(\.rendered))")
+}
+
 /// The four area plugins, as `catalog` registers them.
 func standardHost() throws -> PluginHost {
     try PluginHost([FacePlugin(), ScalpPlugin(), BodyPlugin(), ScarPlugin()])

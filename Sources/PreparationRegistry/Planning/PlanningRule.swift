@@ -15,17 +15,23 @@
 /// A rule *triggers* on a request when it leaves a candidate out, holds a phase, or changes
 /// the course; ``Course/appliedRules`` names the rules that did.
 public struct PlanningRule: Sendable {
-    /// An example request, planned with the rule's plugin on the bundled catalogue.
+    /// An example request, planned with the rule's plugin on the bundled catalogue, with the
+    /// example's own preparations added to it when it gives some.
     public struct Example: Sendable, Hashable {
         /// What the example shows.
         package var title: String
         /// The request.
         package var request: CourseRequest
+        /// Preparation documents (YAML) added to the bundled catalogue for this example, as a
+        /// later layer: for a rule about a product the bundled catalogue does not hold.
+        package var preparations: [String]
 
-        /// Creates an example.
-        public init(_ title: String, _ request: CourseRequest) {
+        /// Creates an example; `preparations` are YAML documents the example adds to the
+        /// bundled catalogue.
+        public init(_ title: String, _ request: CourseRequest, preparations: [String] = []) {
             self.title = title
             self.request = request
+            self.preparations = preparations
         }
     }
 

@@ -1,0 +1,94 @@
+import PreparationRegistry
+
+extension ScarPlugin {
+    /// Intralesional corticosteroid for raised scars: the published dose a square centimetre
+    /// and a session, and the usual interval.
+    package static let corticosteroidLimits = PlanningRule(
+        id: "scar-corticosteroid-limits",
+        area: "scar",
+        rationale: "Intralesional corticosteroid (triamcinolone and its kin) for hypertrophic scars and keloids is given at 1-20 mg a square centimetre, 20-80 mg at most a session, usually every 4 weeks. A preparation holding a corticosteroid whose entry goes beyond 20 mg/cm² (its most a point over its closest spacing) or 80 mg a session (its max-per-session) is left out; a course of one states the limits, says when a session could take more than 80 mg (an entry giving no most a session of its own) or the sessions come sooner than every 4 weeks, and asks to check the limits by hand when the corticosteroid's concentration is not given in mg/ml or %.",
+        source: "Dermatology 2023;239:462; CCID 2018;11:387",
+        triggeringExamples: [
+            .init("Keloid on the back: triamcinolone 40 mg/ml weekly, 100 cm²", CourseRequest(
+                concern: "keloids", regions: [TreatedRegion(.back, surface: Surface(squareCentimetres: 100))],
+                allergies: ["hyaluronidase"], start: ScarPlugin.exampleStart), preparations: [corticosteroidExample(perPoint: "0.1 ml", interval: "1 week")]),
+            .init("Keloid on the back: triamcinolone at 1 ml a point, beyond 20 mg/cm²", CourseRequest(
+                concern: "keloids", regions: [TreatedRegion(.back)], allergies: ["hyaluronidase"], start: ScarPlugin.exampleStart),
+                preparations: [corticosteroidExample(perPoint: "1 ml", interval: "4 weeks")]),
+        ],
+        nonTriggeringExamples: [
+            .init("Keloids: the bundled enzymatic cocktail, no corticosteroid", CourseRequest(
+                concern: "keloids", regions: [TreatedRegion(.back)], start: ScarPlugin.exampleStart)),
+        ],
+        leavesOut: { preparation, _ in
+            guard ProductNames.holds(preparation, ProductNames.corticosteroid), let strength = corticosteroidStrength(preparation),
+                  let dosing = preparation.dosing else { return nil }
+            var beyond: [String] = []
+            let spacing = dosing.spacing.min.baseValue / 10  // cm
+            let density = dosing.perPoint.max.baseValue * strength / (spacing * spacing)
+            if density > 20 {
+                beyond.append("\(figure(density)) mg/cm² (\(dosing.perPoint.max) a point at \(figure(strength)) mg/ml, \(dosing.spacing.min) apart; at most 20 mg/cm²)")
+            }
+            if let most = dosing.maxPerSession, most.baseValue * strength > 80 {
+                beyond.append("\(figure(most.baseValue * strength)) mg a session (\(most) at \(figure(strength)) mg/ml; at most 80 mg)")
+            }
+            guard !beyond.isEmpty else { return nil }
+            return "beyond the published limits of intralesional corticosteroid: " + beyond.joined(separator: "; ") + " [scar-corticosteroid-limits]"
+        },
+        amends: { draft in
+            let preparation = draft.preparation
+            guard ProductNames.holds(preparation, ProductNames.corticosteroid) else { return }
+            draft.warnings.append("intralesional corticosteroid: 1-20 mg/cm², at most 80 mg a session, usually every 4 weeks [scar-corticosteroid-limits]")
+            if let strength = corticosteroidStrength(preparation) {
+                let limits = PublishedLimits(perSession: 80 / strength)
+                if let excess = limits.sessionExcess(draft.dose, allowing: "(80 mg at \(figure(strength)) mg/ml) published for a session of intralesional corticosteroid") {
+                    draft.warnings.append(excess + " [scar-corticosteroid-limits]")
+                }
+            } else {
+                draft.warnings.append("the corticosteroid's concentration is not given in mg/ml or %: check by hand that the dose stays within 20 mg/cm² and 80 mg a session [scar-corticosteroid-limits]")
+            }
+            if let close = preparation.phases.compactMap(\.interval).first(where: { $0.min < Quantity(4, .week) }) {
+                draft.warnings.append("sessions \(close) apart: intralesional corticosteroid is usually given every 4 weeks [scar-corticosteroid-limits]")
+            }
+        }
+    )
+
+    /// The corticosteroid's strength in mg/ml: its concentration in mg/ml, in µg/ml (a
+    /// thousandth) or in % (10 mg/ml for 1 %); nil when none is given in those units.
+    static func corticosteroidStrength(_ preparation: Preparation) -> Double? {
+        for ingredient in preparation.ingredients where ProductNames.corticosteroid.contains(where: { $0.matches(ingredient) }) {
+            guard let concentration = ingredient.concentration else { continue }
+            switch concentration.unit {
+            case .milligramsPerMillilitre: return concentration.value
+            case .microgramsPerMillilitre: return concentration.value / 1000
+            case .percent: return concentration.value * 10
+            case .internationalUnitsPerMillilitre: continue
+            }
+        }
+        return nil
+    }
+
+    /// `2`, `2.5`: a figure without a needless fraction, to two decimals at most.
+    private static func figure(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// A triamcinolone entry for the rule's examples (the bundled catalogue holds none).
+    static func corticosteroidExample(perPoint: String, interval: String) -> String {
+        """
+        id: triamcinolone-keloid-example
+        name: Triamcinolone for keloids (example)
+        ingredients: [{name: Triamcinolone acetonide, class: drug, concentration: 40 mg/ml}]
+        regions: [back]
+        indications: [keloids]
+        techniques: [point-by-point]
+        depth: 1-4 mm
+        residence: 2-4 weeks
+        protocol: [{phase: course, sessions: 3, interval: \(interval)}]
+        dosing: {per-point: \(perPoint), spacing: 1 cm}
+        sources: [Rule example]
+
+        """
+    }
+}
