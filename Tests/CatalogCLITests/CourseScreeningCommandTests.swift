@@ -148,7 +148,12 @@ struct CourseScreeningCommandTests {
         #expect(typed.stderr == "error: the allergy 'glyc\\u{1B}]0;x\\u{7}erol' holds a control character, which no ingredient's name has: type the allergy without it\n")
         let unknown = try runCatalog(["course", "face", "--concern", "dehy\u{1B}[2Jdration"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "error: unknown concern 'dehy\\u{1B}[2jdration'; did you mean 'dehydration'?\n")
+        #expect(unknown.stderr == "error: unknown concern 'dehy\\u{1B}[2Jdration'; did you mean 'dehydration'?\n")
+        let asTyped = try runCatalog(["course", "face", "--concern", "Dehydration", "--condition", "Pregnancy", "--condition", "Pregnancyy"])
+        #expect(asTyped.status == 2)
+        #expect(asTyped.stderr == "error: unknown condition 'Pregnancyy'; did you mean 'pregnancy'?\n", "the word as typed")
+        let concern = try runCatalog(["course", "face", "--concern", "DEHYDRATOIN"])
+        #expect(concern.stderr == "error: unknown concern 'DEHYDRATOIN'; did you mean 'dehydration'?\n")
         let refused = try runCatalog(["course", "face", "--catalogue", screeningFixture, "--concern", "dehydration",
                                       "--condition", "ha-hypersensitivity", "--allergy", "vitamin", "--allergy", "amino",
                                       "--allergy", "cafeine"])

@@ -137,6 +137,12 @@ struct CourseCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         } catch let error as CourseRequestError {
+            // The request folds its words to lower case; the message quotes the word as typed.
+            if var unknown = error.unknownValue,
+               let typed = ([concern] + condition).first(where: { $0.lowercased() == unknown.value && $0 != unknown.value }) {
+                unknown.value = typed
+                throw fail(unknown.description, code: 2)
+            }
             throw fail(error.message, code: 2)
         }
     }
