@@ -63,6 +63,8 @@ public enum CourseJSON {
                     ("description", .string(check.description)),
                 ]
                 if !check.ingredients.isEmpty { members.append(("ingredients", .array(check.ingredients.map(DataValue.string)))) }
+                // (1.1) The vocabulary's code, which the exports carry, when it gives one.
+                if let code = check.code { members.append(("code", .string(code.description))) }
                 return .object(members)
             })),
             ("screening", .string(screeningNote(course.request))),

@@ -129,4 +129,13 @@ struct CourseFHIRCommandTests {
         #expect(misplaced.status == 0)
         #expect(misplaced.stderr == "warning: --bundle is for --format fhir (the format is json): it is ignored\n", "\(misplaced.stderr)")
     }
+
+    @Test("the course JSON carries a screened condition's code when the vocabulary gives one")
+    func conditionCodeInJSON() throws {
+        let run = try runCatalog(Self.course + ["--format", "json"])
+        let course = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let checks = try #require(course["contraindications"] as? [[String: Any]])
+        #expect(checks.first { $0["condition"] as? String == "pregnancy" }?["code"] as? String == "http://snomed.info/sct|77386006")
+        #expect(checks.first { $0["condition"] as? String == "breastfeeding" }?["code"] == nil)
+    }
 }
