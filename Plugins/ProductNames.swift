@@ -2,7 +2,7 @@ import PreparationRegistry
 
 /// The names the substances held to published limits go by in catalogue entries: the rules
 /// `submental-deoxycholic-label`, `body-lipolysis-limits`, `body-lipolysis-assessment` and
-/// `scar-corticosteroid-limits` recognise an entry by any of them, matched as an allergy is (``IngredientTerm``: whole
+/// `scar-corticosteroid-limits` and `scalp-plasma-nsaid-hold` recognise an entry by any of them, matched as an allergy is (``IngredientTerm``: whole
 /// words, a salt and its acid). An outside review planned entries that named the substance
 /// otherwise ("Polyenylphosphatidylcholine", "Desoxycholic acid", "Kybella (ATX-101)") beyond
 /// every limit, without a word.
@@ -16,6 +16,10 @@ enum ProductNames {
 
     /// The corticosteroids injected into raised scars, and the class word itself.
     static let corticosteroid = terms("corticosteroid", "triamcinolone", "betamethasone", "dexamethasone", "methylprednisolone")
+
+    /// The patient's own plasma under the names entries give it (besides its class,
+    /// `autologous-plasma`).
+    static let autologousPlasma = terms("platelet-rich plasma", "autologous plasma", "prp")
 
     /// True when one of `preparation`'s ingredients goes by one of `names`.
     static func holds(_ preparation: Preparation, _ names: [IngredientTerm]) -> Bool {

@@ -45,6 +45,15 @@ struct PublishedLimits: Sendable {
         return dose.excessWarning(over: Quantity(perSession, .ml), allowing: allowing)
     }
 
+    /// For an entry that gives no `max-per-session` and a course without a surface (so no dose
+    /// to weigh): the largest surface one session may cover within the published most a
+    /// session, `one session may cover at most 50 cm² (...)`; nil otherwise.
+    func sessionCoverage(_ preparation: Preparation, dose: SessionDose?) -> String? {
+        guard dose == nil, let dosing = preparation.dosing, dosing.maxPerSession == nil, let perSession,
+              SessionDose.uncomputableReason(dosing) == nil else { return nil }
+        return SessionDose.coverage(of: dosing, within: Quantity(perSession, .ml))
+    }
+
     /// `0.2`, `10`: the figure without a needless fraction.
     private static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)

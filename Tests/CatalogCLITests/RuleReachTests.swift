@@ -51,6 +51,26 @@ struct RuleReachTests {
         #expect(chin.stdout.contains("[submental-deoxycholic-label]"))
     }
 
+    @Test("the plasma rule knows plasma by its name too, whatever its class", arguments: ["Autologous platelet-rich plasma", "PRP"])
+    func plasmaByName(_ name: String) throws {
+        let catalogue = try makeCatalogue(["p.yaml": preparation("p").replacingOccurrences(of: "ingredients: [glycerol]",
+                                                                                            with: "ingredients: [{name: \(name), class: growth-factor}]")])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let run = try runCatalog(["course", "face", "--concern", "dehydration", "--format", "json", "--catalogue", catalogue.path] + Self.start)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("[scalp-plasma-nsaid-hold]\""), "\(run.stdout)")
+    }
+
+    @Test("deoxycholic acid without max-per-session and without a surface: the surface the label's 10 ml cover is said")
+    func deoxycholicCoverage() throws {
+        let catalogue = try makeCatalogue(["dca.yaml": CourseDoseCommandTests.deoxycholic("Deoxycholic acid", perPoint: "0.2 ml")])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let run = try runCatalog(["course", "face", "--concern", "double-chin", "--region", "submental", "--format", "json",
+                                  "--catalogue", catalogue.path] + Self.start)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"the entry gives no most a session: within the label's 10 ml, one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart) [submental-deoxycholic-label]\""), "\(run.stdout)")
+    }
+
     @Test("the plasma rule holds in the scar plugin too")
     func plasmaOutsideTheScalp() throws {
         let run = try runCatalog(["course", "scar", "--concern", "acne-scars", "--format", "json"] + Self.start)
@@ -59,7 +79,7 @@ struct RuleReachTests {
         #expect(run.stdout.contains("[scalp-plasma-nsaid-hold]\""), "\(run.stdout)")
     }
 
-    @Test("an allergy to the anaesthetic cream's substances rules the cream out", arguments: ["lidocaine", "Prilocaine", "local anaesthetic"])
+    @Test("an allergy to the anaesthetic cream's substances rules the cream out", arguments: ["lidocaine", "Prilocaine", "local anaesthetic", "local anesthetic", "lignocaine", "EMLA"])
     func anaestheticAllergy(_ allergy: String) throws {
         let run = try runCatalog(["course", "body", "--concern", "localized-fat", "--region", "abdomen:400cm2",
                                   "--region", "flanks:300cm2", "--allergy", allergy, "--format", "json"] + Self.start)
@@ -68,9 +88,9 @@ struct RuleReachTests {
         #expect(!run.stdout.contains("numb the regions in turns"))
     }
 
-    @Test("a soy allergy written 'soya' leaves out the soy lecithin's phosphatidylcholine")
-    func soya() throws {
-        let run = try runCatalog(["course", "body", "--concern", "localized-fat", "--region", "abdomen", "--allergy", "soya",
+    @Test("a soy allergy written 'soya' or 'soybean' leaves out the soy lecithin's phosphatidylcholine", arguments: ["soya", "soybean"])
+    func soya(_ allergy: String) throws {
+        let run = try runCatalog(["course", "body", "--concern", "localized-fat", "--region", "abdomen", "--allergy", allergy,
                                   "--format", "json"] + Self.start)
         #expect(run.status == 0, "\(run.stderr)")
         let course = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])

@@ -106,7 +106,7 @@ struct VocabularyTests {
     }
 
     @Test("a code's system is an absolute URI, with a scheme (FHIR's Coding.system must be one)",
-          arguments: [("snomed|123", false), (":x|1", false), ("urn:|1", false), ("1http:x|1", false), ("h p:x|1", false),
+          arguments: [("snomed|123", false), (":x|1", false), ("urn:|1", false), ("1http:x|1", false), ("h p:x|1", false), ("urn:oid:|123", false),
                       ("urn:x|123", true), ("urn:oid:2.16.840.1.113883.6.96|1", true), ("http://loinc.org|8480-6", true)])
     func absoluteSystem(_ text: String, valid: Bool) {
         #expect((ConceptCode(text) != nil) == valid)

@@ -8,8 +8,9 @@ extension BodyPlugin {
     /// What lidocaine-prilocaine cream holds, screened against the patient's allergies as a
     /// preparation's ingredients are (an outside review: `--allergy lidocaine` was still told to
     /// numb with the cream).
-    static let anaestheticCream = [Ingredient(name: "Lidocaine", ingredientClass: "local-anaesthetic"),
-                                   Ingredient(name: "Prilocaine", ingredientClass: "local-anaesthetic")]
+    /// Named as a person may write them: lignocaine is lidocaine's British name, EMLA the cream.
+    static let anaestheticCream = ["Lidocaine", "Lignocaine", "Prilocaine", "EMLA", "Local anesthetic"]
+        .map { Ingredient(name: $0, ingredientClass: "local-anaesthetic") }
 
     /// A warning when the session's treated surface is more than a topical anaesthetic may cover.
     package static let anaestheticSurface = PlanningRule(

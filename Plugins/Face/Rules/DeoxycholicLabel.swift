@@ -33,6 +33,9 @@ extension FacePlugin {
             if let excess = deoxycholicLimits.sessionExcess(draft.dose, allowing: "the deoxycholic acid label allows a session") {
                 draft.warnings.append(excess + " [submental-deoxycholic-label]")
             }
+            if let coverage = deoxycholicLimits.sessionCoverage(draft.preparation, dose: draft.dose) {
+                draft.warnings.append("the entry gives no most a session: within the label's 10 ml, " + coverage + " [submental-deoxycholic-label]")
+            }
         }
     )
 

@@ -5,7 +5,7 @@ extension ScalpPlugin {
     package static let plasmaNSAIDHold = PlanningRule(
         id: "scalp-plasma-nsaid-hold",
         area: "scalp",
-        rationale: "Platelet-rich plasma works through the patient's own platelets, which non-steroidal anti-inflammatory drugs (NSAIDs) blunt; the patient holds them for 48 hours before each session (a relative contraindication). A course of a preparation holding autologous plasma says so.",
+        rationale: "Platelet-rich plasma works through the patient's own platelets, which non-steroidal anti-inflammatory drugs (NSAIDs) blunt; the patient holds them for 48 hours before each session (a relative contraindication). A course of a preparation holding autologous plasma (of that class, or named platelet-rich plasma, autologous plasma or PRP) says so.",
         source: "Medscape, platelet-rich plasma contraindications (project domain notes)",
         triggeringExamples: [
             .init("Patchy hair loss: plasma", CourseRequest(concern: "patchy-hair-loss", start: ScalpPlugin.exampleStart)),
@@ -14,7 +14,8 @@ extension ScalpPlugin {
             .init("Pattern hair loss: dutasteride, no plasma", CourseRequest(concern: "androgenic-alopecia", start: ScalpPlugin.exampleStart)),
         ],
         amends: { draft in
-            guard draft.preparation.ingredients.contains(where: { $0.ingredientClass == "autologous-plasma" }) else { return }
+            guard draft.preparation.ingredients.contains(where: { $0.ingredientClass == "autologous-plasma" })
+                    || ProductNames.holds(draft.preparation, ProductNames.autologousPlasma) else { return }
             draft.warnings.append("autologous plasma: the patient holds non-steroidal anti-inflammatory drugs (NSAIDs) for 48 hours before each session, since they blunt the platelets it relies on (relative) [scalp-plasma-nsaid-hold]")
         }
     )

@@ -33,9 +33,10 @@ package struct ConceptCode: Sendable, Hashable, CustomStringConvertible {
     package var description: String { system + "|" + code }
 
     /// True when `text` starts with a URI scheme (RFC 3986: a letter, then letters, digits,
-    /// `+`, `-` or `.`) and a colon, with more after it.
+    /// `+`, `-` or `.`) and a colon, with more after it that does not end in a colon (`urn:oid:`
+    /// names no system).
     private static func isAbsoluteURI(_ text: Substring) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex,
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.last != ":",
               let first = text.first, first.isASCII, first.isLetter else { return false }
         return text[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }

@@ -62,8 +62,15 @@ package struct SessionDose: Sendable, Hashable {
     package func excessWarning(over maximum: Quantity<VolumeUnit>, allowing: String = "one session may take") -> String? {
         guard volume.upperBound > SessionDose.decimal(maximum.value) else { return nil }
         return "the session could take up to \(SessionDose.millilitres(volume.upperBound)), "
-            + "more than the \(maximum) \(allowing): one session may cover at most "
-            + "\(Surface.plain(largestSurface(within: maximum))) cm² (\(Surface.plain(pointsWithin(maximum))) points "
+            + "more than the \(maximum) \(allowing): " + SessionDose.coverage(of: dosing, within: maximum)
+    }
+
+    /// `one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart)`: the largest
+    /// surface `dosing` reaches within `maximum`, in the words of section 2.6's warning.
+    package static func coverage(of dosing: Dosing, within maximum: Quantity<VolumeUnit>) -> String {
+        let points = floor(decimal(maximum.value) / decimal(dosing.perPoint.max.value))
+        let spacing = centimetres(dosing.spacing.min)
+        return "one session may cover at most \(Surface.plain(points * spacing * spacing)) cm² (\(Surface.plain(points)) points "
             + "of \(dosing.perPoint.max), \(dosing.spacing.min) apart)"
     }
 
