@@ -45,14 +45,7 @@ package struct SessionDose: Sendable, Hashable {
     /// The largest surface one session may cover within `max-per-session`:
     /// floor(max-per-session / per-point.max) × spacing.min² cm²; nil without a maximum.
     package var largestSurface: Decimal? {
-        dosing.maxPerSession.map(largestSurface(within:))
-    }
-
-    /// The largest surface one session may cover within `maximum`:
-    /// floor(maximum / per-point.max) × spacing.min² cm².
-    package func largestSurface(within maximum: Quantity<VolumeUnit>) -> Decimal {
-        let spacing = SessionDose.centimetres(dosing.spacing.min)
-        return pointsWithin(maximum) * spacing * spacing
+        dosing.maxPerSession.map { SessionDose.largestSurface(of: dosing, within: $0) }
     }
 
     /// The warning of section 2.6 when the session's upper volume exceeds `maximum` (the
@@ -68,15 +61,20 @@ package struct SessionDose: Sendable, Hashable {
     /// `one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart)`: the largest
     /// surface `dosing` reaches within `maximum`, in the words of section 2.6's warning.
     package static func coverage(of dosing: Dosing, within maximum: Quantity<VolumeUnit>) -> String {
-        let points = floor(decimal(maximum.value) / decimal(dosing.perPoint.max.value))
+        "one session may cover at most \(Surface.plain(largestSurface(of: dosing, within: maximum))) cm² "
+            + "(\(Surface.plain(points(of: dosing, within: maximum))) points of \(dosing.perPoint.max), \(dosing.spacing.min) apart)"
+    }
+
+    /// floor(maximum / per-point.max) × spacing.min² cm²: the largest surface `dosing` covers
+    /// within `maximum`.
+    static func largestSurface(of dosing: Dosing, within maximum: Quantity<VolumeUnit>) -> Decimal {
         let spacing = centimetres(dosing.spacing.min)
-        return "one session may cover at most \(Surface.plain(points * spacing * spacing)) cm² (\(Surface.plain(points)) points "
-            + "of \(dosing.perPoint.max), \(dosing.spacing.min) apart)"
+        return points(of: dosing, within: maximum) * spacing * spacing
     }
 
     /// floor(maximum / per-point.max): the points one session may take within `maximum`.
-    private func pointsWithin(_ maximum: Quantity<VolumeUnit>) -> Decimal {
-        SessionDose.floor(SessionDose.decimal(maximum.value) / SessionDose.decimal(dosing.perPoint.max.value))
+    static func points(of dosing: Dosing, within maximum: Quantity<VolumeUnit>) -> Decimal {
+        floor(decimal(maximum.value) / decimal(dosing.perPoint.max.value))
     }
 
     /// The dose of a session treating `regions` with `dosing`; nil when no region has a surface
