@@ -76,13 +76,16 @@ struct CourseFHIRCommandTests {
         #expect(run.stderr == "error: --patient '\(patient)' is not a FHIR reference to a patient: write Patient/ID (an id of 1-64 letters, digits, '-' and '.'), an http(s) URL ending in /Patient/ID, or urn:uuid: and a UUID\n")
     }
 
-    @Test("a UUID in capitals is the same patient as in lower case, written in lower case (FHIR's uuid type)")
-    func uuidCase() throws {
-        let upper = try runCatalog(Self.course + ["--format", "fhir", "--patient", "urn:uuid:0A1B2C3D-0000-4000-8000-00000000000F"])
-        let lower = try runCatalog(Self.course + ["--format", "fhir", "--patient", "urn:uuid:0a1b2c3d-0000-4000-8000-00000000000f"])
+    @Test("a UUID or a scheme in capitals is the same patient as in lower case, written in lower case (FHIR's uuid type, RFC 3986 3.1)",
+          arguments: [("urn:uuid:0A1B2C3D-0000-4000-8000-00000000000F", "urn:uuid:0a1b2c3d-0000-4000-8000-00000000000f"),
+                      ("URN:UUID:0a1b2c3d-0000-4000-8000-00000000000f", "urn:uuid:0a1b2c3d-0000-4000-8000-00000000000f"),
+                      ("HTTPS://ehr.example/Patient/7", "https://ehr.example/Patient/7")])
+    func referenceCase(_ written: String, _ canonical: String) throws {
+        let upper = try runCatalog(Self.course + ["--format", "fhir", "--patient", written])
+        let lower = try runCatalog(Self.course + ["--format", "fhir", "--patient", canonical])
         #expect(upper.status == 0)
         #expect(upper.stdout == lower.stdout)
-        #expect(upper.stdout.contains("\"reference\": \"urn:uuid:0a1b2c3d-0000-4000-8000-00000000000f\""))
+        #expect(upper.stdout.contains("\"reference\": \"\(canonical)\""))
     }
 
     @Test("a catalogue version a canonical cannot carry is left out of instantiatesCanonical, kept as the resources' version",
