@@ -47,6 +47,20 @@ struct CourseDoseCommandTests {
         #expect((object["warnings"] as? [String])?.first == "the session could take up to 12 ml, more than the 10 ml one session may take: one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart)")
     }
 
+    @Test("an entry without max-per-session says its session total is checked against nothing, in every format (a surface typed 100 times too large)")
+    func noMaximumSaysTheTotalIsUnchecked() throws {
+        let warning = "'lightly-crosslinked-ha-booster' gives no most a session (max-per-session): nothing here checks the session's up to 4000 ml against a limit; check the surfaces given and judge the total"
+        for format in ["table", "json", "ics", "fhir"] {
+            let run = try runCatalog(["course", "face", "--concern", "dehydration", "--region", "face:20000cm2",
+                                      "--start", "2026-12-01", "--format", format])
+            #expect(run.status == 0, "\(run.stderr)")
+            let shown = format == "ics" ? run.stdout.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\\,", with: ",").replacingOccurrences(of: "\\;", with: ";") : run.stdout
+            #expect(shown.contains(warning), "\(format)")
+        }
+        let within = try runCatalog(["course", "face", "--concern", "double-chin", "--region", "submental:40cm2", "--start", "2026-01-05"])
+        #expect(!within.stdout.contains("gives no most a session"), "an entry with max-per-session: \(within.stdout)")
+    }
+
     @Test("table: regions with surfaces, the dose lines, and the visits")
     func table() throws {
         let run = try runCatalog(["course", "body", "--concern", "localized-fat", "--region", "abdomen:400cm2",

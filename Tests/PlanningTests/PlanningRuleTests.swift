@@ -152,6 +152,7 @@ import Testing
         #expect(c.visits.filter { $0.kind == .assessment }.map(\.date) == [try #require(c.sessions.last).date.adding(days: 56)])
         #expect(zip(followUps, c.sessions).allSatisfy { $0.date == $1.date.adding(days: 21) && $0.latest == $1.date.adding(days: 28) })
         #expect(c.warnings == [
+            "'phosphatidylcholine-deoxycholate-lipolysis' gives no most a session (max-per-session): nothing here checks the session's up to 35 ml against a limit; check the surfaces given and judge the total",
             "injection lipolysis (phosphatidylcholine and deoxycholate): at most 0.3 ml a point, at least 4 weeks between sittings [body-lipolysis-limits]",
             "the treated surface (700 cm²) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]",
         ])

@@ -94,7 +94,8 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
     }
 
     /// What the dose says the practitioner must know: a session above `max-per-session`
-    /// (naming both volumes and the largest surface a session may cover), regions without a
+    /// (naming both volumes and the largest surface a session may cover), a session whose
+    /// entry gives no `max-per-session` (its total is checked against nothing), regions without a
     /// surface when others have one, and a preparation without `dosing` when surfaces are given.
     static func doseWarnings(_ dose: SessionDose?, preparation: Preparation, request: CourseRequest) -> [String] {
         guard request.regions.contains(where: { $0.surface != nil }) else { return [] }
@@ -105,8 +106,14 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             return ["'\(preparation.id)' gives no dosing: the surfaces given cannot be turned into points and volumes"]
         }
         var warnings: [String] = []
-        if let maximum = dose.dosing.maxPerSession, let excess = dose.excessWarning(over: maximum) {
-            warnings.append(excess)
+        if let maximum = dose.dosing.maxPerSession {
+            if let excess = dose.excessWarning(over: maximum) { warnings.append(excess) }
+        } else {
+            // Safety first: a surface larger than the region can hold (a typing slip) must not
+            // pass as a plan of litres without a word. The catalogue gives no limit, so none is
+            // invented: the course says the total is unchecked.
+            warnings.append("'\(preparation.id)' gives no most a session (max-per-session): nothing here checks the session's "
+                + "up to \(SessionDose.millilitres(dose.volume.upperBound)) against a limit; check the surfaces given and judge the total")
         }
         if dose.isCapped {
             warnings.append("a region's points reach \(SessionDose.pointLimit), where they are counted no further: the points and volumes shown are not the formula's; check the preparation's spacing (\(dose.dosing.spacing))")
