@@ -36,6 +36,7 @@ extension Diagnostic {
         case missingValue = "missing-value"
         case emptyText = "empty-text"
         case emptyList = "empty-list"
+        case repeatedItem = "repeated-item"
         case notFinite = "not-finite"
         case unknownWord = "unknown-word"
         case notASlug = "not-a-slug"

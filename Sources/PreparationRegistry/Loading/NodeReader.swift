@@ -174,4 +174,17 @@ struct NodeReader {
         }
         return failed ? nil : values
     }
+
+    /// Warns at each item of the list `node` that repeats an earlier one of `values` (the
+    /// list as read, one value an item), with a note at the first: `regions: [face, neck,
+    /// face]` is valid but most likely a slip for another word. Lists are short, so a plain
+    /// scan; the items' places are looked up only when a repeat is found.
+    mutating func warnRepeats<T: Equatable>(_ values: [T]?, in node: YAMLNodeView?, _ what: String,
+                                            _ describe: (T) -> String) {
+        guard let values, values.count > 1, let node, let items = node.sequence, items.count == values.count else { return }
+        for index in 1..<values.count {
+            guard let first = values[..<index].firstIndex(of: values[index]) else { continue }
+            warning(items[index].location, .repeatedItem(describe(values[index]), in: what, firstAt: items[first].location))
+        }
+    }
 }

@@ -126,6 +126,11 @@ struct PreparationDecoder {
         let aftercare = reader.each(f[K.aftercare], "aftercare") { r, n in aftercareInstruction(&r, n) }
         let seasons = reader.each(f[K.avoidSeasons], "avoid-seasons") { r, n in r.word(n, WordTables.season, "season") }
         let sources = reader.each(f[K.sources], "sources") { r, n in r.nonEmptyText(n, "sources", shared: true) }
+        reader.warnRepeats(regions, in: f[K.regions], "regions") { $0.rawValue }
+        reader.warnRepeats(indications, in: f[K.indications], "indications") { $0 }
+        reader.warnRepeats(techniques, in: f[K.techniques], "techniques") { $0.rawValue }
+        reader.warnRepeats(contraindications, in: f[K.contraindications], "contraindications") { $0 }
+        reader.warnRepeats(seasons, in: f[K.avoidSeasons], "avoid-seasons") { $0.rawValue }
         let evidence = f[K.evidence].flatMap { reader.word($0, WordTables.evidence, "evidence") }
         let deprecated = f[K.deprecated].flatMap { deprecation($0, &reader) }
         let notes = f[K.notes].flatMap { reader.text($0, "notes") }

@@ -96,6 +96,13 @@ extension Diagnostic.Message {
         Self(.wrongType, "'\(what)' must be a list, not \(kind)" + (string.map { "; write it as [\($0)]" } ?? ""))
     }
 
+    /// `'WORD' is listed twice in 'WHAT' (first at FIRST); list it once` (a warning), with a
+    /// note at the first.
+    static func repeatedItem(_ word: String, in what: String, firstAt first: SourceLocation) -> Self {
+        Self(.repeatedItem, "'\(word)' is listed twice in '\(what)' (first at \(first)); list it once, or write the word meant",
+             notes: [Diagnostic.Note(first, "first listed here")])
+    }
+
     /// `'WHAT' needs at least one entry`.
     static func emptyList(_ what: String) -> Self {
         Self(.emptyList, "'\(what)' needs at least one entry")
