@@ -172,6 +172,18 @@ struct ValidateCommandTests {
             """)
     }
 
+    @Test("an empty file's diagnostic has no source line to show: no blank line and lone caret under it")
+    func emptyFileHasNoCaret() throws {
+        let root = try makeCatalogue(["empty.yaml": ""])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try runCatalog(["validate", root.path])
+        #expect(run.stdout == """
+            \(root.path)/preparations/empty.yaml:1:1: warning: the file holds no preparation
+            0 preparations in 1 file: 0 errors, 1 warning
+
+            """)
+    }
+
     @Test("--format json parses and has valid, errors, warnings and diagnostics")
     func json() throws {
         let root = try makeCatalogue(["bad.yaml": preparation("bad", depth: "3-1 mm"), "good.yaml": preparation("good")])

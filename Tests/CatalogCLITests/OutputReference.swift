@@ -105,14 +105,15 @@ enum Reference {
         return lines.joined(separator: "\n" + String(repeating: " ", count: width))
     }
 
-    /// `Diagnostic.rendered` as it was.
+    /// `Diagnostic.rendered` as it was, but for an empty source line, now left out (nothing
+    /// to point at).
     static func rendered(_ d: Diagnostic) -> String {
         func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
             let v = scalar.value
             return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
                 || v == 0xAD || v == 0x180E || v == 0x200B || (0x2060...0x2064).contains(v) || v == 0xFEFF  // invisible
         }
-        guard let line = d.sourceLine else { return d.description }
+        guard let line = d.sourceLine, !line.isEmpty else { return d.description }
         var scalars = line.unicodeScalars.map { isUnprintable($0) ? "\u{FFFD}" : $0 }
         var column = d.location.column
         let window = 60

@@ -96,9 +96,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The diagnostic line, followed, when the source line is known, by that line and a caret
-    /// under the column.
+    /// under the column. An empty line (an empty file, a document that ends on a blank line)
+    /// has nothing to point at: the diagnostic line alone.
     public var rendered: String {
-        guard let line = sourceLine else { return description }
+        guard let line = sourceLine, !line.isEmpty else { return description }
         // The caret line: under each character before the column a space (a tab under a tab,
         // so that it lines up), then `^`; built from bytes, not a character at a time.
         func caret<C: Collection>(underTabs isTab: C) -> String where C.Element == Bool {
