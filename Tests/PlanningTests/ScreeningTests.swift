@@ -76,12 +76,27 @@ import TestSupport
         }
     }
 
-    @Test(arguments: ["a", "c", "and", "of the", "A + C", "", "  -- ", "with and", "allergy", "Allergic to the"])
-    func aVagueAllergyIsRefused(_ allergy: String) throws {
+    @Test(arguments: [("a", "a"), ("c", "c"), ("and", "and"), ("of the", "of the"), ("A + C", "A"), ("", ""), ("  -- ", "  -- "),
+                      ("with and", "with"), ("allergy", "allergy"), ("Allergic to the", "Allergic to the")])
+    func aVagueAllergyIsRefused(_ allergy: String, _ named: String) throws {
         let registry = try #require(bundledRegistry)
         let message = try requestError("face", CourseRequest(concern: "dehydration", allergies: [allergy],
                                                              start: try day("2026-01-05")), in: registry)
-        #expect(message == "the allergy '\(allergy)' is too vague to screen with: it needs a word of three letters or more that is not a stop word (such as 'and', 'the', 'with'); name the ingredient or its class, for example 'vitamin c' or 'hyaluronic-acid'")
+        #expect(message == "the allergy '\(named)' is too vague to screen with: it needs a word of three letters or more that is not a stop word (such as 'and', 'the', 'with'); name the ingredient or its class, for example 'vitamin c' or 'hyaluronic-acid'")
+    }
+
+    @Test func aListOfAllergiesInOneTextIsSplitIntoItsItems() {
+        #expect(CourseRequest.splitAllergies("glycerol, lidocaine") == ["glycerol", "lidocaine"])
+        #expect(CourseRequest.splitAllergies("Glycerol AND Lidocaine;vitamin c/ caffeine + soy & bee venom") ==
+                ["Glycerol", "Lidocaine", "vitamin c", "caffeine", "soy", "bee venom"])
+        #expect(CourseRequest.splitAllergies("sodium hyaluronate") == ["sodium hyaluronate"])
+        #expect(CourseRequest.splitAllergies("  hyaluronic  ") == ["  hyaluronic  "], "no list: kept as written")
+        #expect(CourseRequest.splitAllergies("sandalwood, andiroba") == ["sandalwood", "andiroba"], "'and' only as a word")
+        #expect(CourseRequest.splitAllergies(",") == [","], "nothing left: kept, to be refused as vague")
+        #expect(CourseRequest.splitAllergies("hyaluronic\u{1B}, glycerol") == ["hyaluronic\u{1B}", "glycerol"], "a control character stays, to be refused")
+        #expect(CourseRequest(concern: "x", allergies: ["glycerol, lidocaine", "lidocaine"], start: CalendarDate.last).allergies == ["glycerol", "lidocaine"])
+        #expect(CourseRequest(concern: "x", conditions: ["Pregnancy, herpes", "herpes; anticoagulant-therapy"], start: CalendarDate.last).conditions
+                == ["pregnancy", "herpes", "anticoagulant-therapy"])
     }
 
     @Test func fillerWordsAtEitherEndOfAnAllergyAreDropped() throws {

@@ -25,16 +25,58 @@ public struct CourseRequest: Sendable, Hashable {
     /// so they are lower-cased here (`Dehydration` is `dehydration`); allergies are kept as
     /// written, since matching folds them (`IngredientTerm`). A condition or allergy given
     /// twice is kept once, where first given.
+    ///
+    /// A list typed as one text is read as its items, since screening it as one phrase would
+    /// match nothing and screen nothing: a condition is split at commas, semicolons and spaces
+    /// (`"pregnancy, herpes"`), an allergy at `,` `;` `/` `+` `&` and the word `and`
+    /// (`"glycerol, lidocaine"`, `"glycerol and lidocaine"`): ``splitAllergies(_:)``.
     public init(concern: String, regions: [TreatedRegion] = [], conditions: [String] = [], allergies: [String] = [],
                 start: CalendarDate, hemisphere: Hemisphere = .north,
                 horizon: Quantity<DurationUnit> = Quantity(12, .month)) {
         self.concern = concern.lowercased()
         self.regions = regions
-        self.conditions = CourseRequest.once(conditions.map { $0.lowercased() })
-        self.allergies = CourseRequest.once(allergies)
+        self.conditions = CourseRequest.once(conditions.flatMap(CourseRequest.splitConditions).map { $0.lowercased() })
+        self.allergies = CourseRequest.once(allergies.flatMap(CourseRequest.splitAllergies))
         self.start = start
         self.hemisphere = hemisphere
         self.horizon = horizon
+    }
+
+    /// The allergies an allergy text names: split at `,` `;` `/` `+` `&` and the word `and`
+    /// (any case, standing alone), each part trimmed of spaces and otherwise as written (a
+    /// control character inside is still refused). Splitting errs on the safe side: each part
+    /// is screened on its own (more is left out, or a part too vague to screen with is
+    /// refused), where the whole phrase would have matched no ingredient. A text with no part
+    /// left (`","`) is kept as written, to be refused as too vague rather than dropped.
+    package static func splitAllergies(_ text: String) -> [String] {
+        let separators: Set<Character> = [",", ";", "/", "+", "&"]
+        var parts: [Substring] = []
+        for piece in text.split(whereSeparator: { separators.contains($0) }) {
+            // Cut the piece at each word `and`: the text between cuts is kept as written.
+            var partStart = piece.startIndex, index = piece.startIndex
+            while index < piece.endIndex {
+                guard !piece[index].isWhitespace else {
+                    index = piece.index(after: index)
+                    continue
+                }
+                let wordEnd = piece[index...].firstIndex(where: \.isWhitespace) ?? piece.endIndex
+                if piece[index..<wordEnd].lowercased() == "and" {
+                    parts.append(piece[partStart..<index])
+                    partStart = wordEnd
+                }
+                index = wordEnd
+            }
+            parts.append(piece[partStart...])
+        }
+        let trimmed = parts.map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }.filter { !$0.isEmpty }
+        return trimmed.isEmpty || trimmed.count == 1 && parts.count == 1 ? [text] : trimmed
+    }
+
+    /// The conditions a condition text names: split at commas, semicolons and white space
+    /// (slugs hold none); kept as written when no part is left.
+    package static func splitConditions(_ text: String) -> [String] {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init)
+        return parts.isEmpty ? [text] : parts
     }
 
     private static func once(_ words: [String]) -> [String] {
