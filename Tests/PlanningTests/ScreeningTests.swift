@@ -85,6 +85,32 @@ import TestSupport
         #expect(message == "the allergy '\(named)' is too vague to screen with: it needs a word of three letters or more that is not a stop word (such as 'and', 'the', 'with'); name the ingredient or its class, for example 'vitamin c' or 'hyaluronic-acid'")
     }
 
+    /// The ASCII pass-over in `IngredientTerm.match(_:)` never changes an answer: on generated
+    /// names, classes and terms (cases, plurals, hyphens, digits, salts, stems, accents and
+    /// other scripts), it answers as matching the folded words does.
+    @Test func passingOverAnIngredientWithoutTheTermsCluesAnswersAsFoldingDoes() {
+        let pool = ["Deoxycholic", "deoxycholate", "DESOXYCHOLIC", "acid", "Sodium", "Phosphatidylcholines", "polyenyl-phosphatidylcholine",
+                    "Triamcinolone", "acetonide", "PRP", "platelet-rich", "plasma", "ATX-101", "Kybella", "glycerol", "Glycerin",
+                    "hyaluronic", "Hyaluronate", "hyaluronan", "vitamin", "C", "B12", "amino", "acids", "Caféine", "cafeine", "the", "and",
+                    "allergy", "of", "zinc", "selenium", "μg", "Ωmega", "glyc\u{AD}erol", "e\u{301}clat", "(10%)", "-", "1"]
+        var rng = SplitMix64(state: 11)
+        func phrase(_ most: Int) -> String {
+            (0..<Int.random(in: 1...most, using: &rng)).map { _ in pool.randomElement(using: &rng) ?? "" }
+                .joined(separator: [" ", "-", ", ", " "].randomElement(using: &rng) ?? " ")
+        }
+        var checked = 0, met = 0
+        for _ in 0..<4000 {
+            let term = IngredientTerm(phrase(3))
+            let ingredient = Ingredient(name: phrase(5), ingredientClass: Bool.random(using: &rng) ? nil : phrase(2).lowercased())
+            let folded = term.match(nameWords: IngredientTerm.matchWords(ingredient.name),
+                                    classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords))
+            #expect(term.match(ingredient) == folded, "\(term.text) in \(ingredient.name) / \(ingredient.ingredientClass ?? "-")")
+            checked += 1
+            if folded != nil { met += 1 }
+        }
+        #expect(checked == 4000 && met > 200, "the cases meet often enough to test both answers: \(met)")
+    }
+
     @Test func aListOfAllergiesInOneTextIsSplitIntoItsItems() {
         #expect(CourseRequest.splitAllergies("glycerol, lidocaine") == ["glycerol", "lidocaine"])
         #expect(CourseRequest.splitAllergies("Glycerol AND Lidocaine;vitamin c/ caffeine + soy & bee venom") ==
