@@ -50,35 +50,6 @@ public enum CourseFHIR {
     static let windowExtension = FHIRNames.windowExtension
     static let ucum = FHIRNames.ucum
 
-    /// `reference` as the FHIR reference a subject takes, or nil when it is none: `Patient/ID`
-    /// (an id of 1-64 letters, digits, `-` and `.`), an absolute `http(s)` URL with a host and
-    /// a path ending in `/Patient/ID`, or `urn:uuid:` followed by a UUID. A UUID is read in
-    /// either case and given back in lower case, the only form FHIR's `uuid` type allows
-    /// (RFC 4122: "case insensitive on input"), so that one patient written two ways gets
-    /// the same identifiers. The scheme (`urn:uuid:`, `http://`, `https://`) is read in
-    /// either case too (RFC 3986 3.1, RFC 8141 3.1) and given back in lower case.
-    package static func patientReference(_ reference: String) -> String? {
-        func isID(_ id: Substring) -> Bool {
-            (1...64).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
-        }
-        /// What follows `prefix` when the reference starts with it in any case.
-        func after(_ prefix: String) -> Substring? {
-            reference.prefix(prefix.count).lowercased() == prefix ? reference.dropFirst(prefix.count) : nil
-        }
-        if reference.hasPrefix("Patient/") { return isID(reference.dropFirst("Patient/".count)) ? reference : nil }
-        if let uuid = after("urn:uuid:") {
-            return UUID(uuidString: String(uuid)) != nil ? "urn:uuid:" + uuid.lowercased() : nil
-        }
-        for scheme in ["http://", "https://"] {
-            guard let rest = after(scheme) else { continue }
-            guard !reference.contains(where: { $0.isWhitespace || !$0.isASCII }),
-                  let slash = rest.firstIndex(of: "/"), slash > rest.startIndex,
-                  let range = rest[slash...].firstRange(of: "/Patient/") else { return nil }
-            return isID(rest[range.upperBound...]) ? scheme + rest : nil
-        }
-        return nil
-    }
-
     /// The course as a FHIR R4 `Bundle`, pretty-printed JSON.
     public static func render(_ course: Course, options: Options = Options()) -> String {
         let identity = CourseIdentity(course: course, patient: options.patient)
