@@ -108,7 +108,8 @@ let package = Package(
             dependencies: [
                 "CatalogCLI", "PreparationRegistry", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["Fixtures"]  // read from disk by path, not as resources
         ),
     ]
 )

@@ -14,7 +14,8 @@ public enum CourseICS {
             "VERSION:2.0",
             "PRODID:-//mesotherapy-catalogue//catalog course//EN",
             "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
+            // No METHOD: the file is a calendar to import, not an iTIP message (RFC 5546,
+            // whose PUBLISH would need an ORGANIZER the course does not have; RFC 5545 3.7.2).
         ]
         var description = "Technique: \(course.technique)\nDepth: \(course.depth)\n"
         var aftercare = "Aftercare:"

@@ -11,8 +11,10 @@ struct CourseIdentity {
 
     var key: String {
         let r = course.request
-        // One region keeps the key of format 1.0 (and so its identifiers); several join theirs.
-        let regions = r.regions.isEmpty ? "-" : r.regions.map(\.region.rawValue).joined(separator: "+")
+        // One region keeps the key of format 1.0 (and so its identifiers); several join theirs,
+        // in the format's order of regions rather than as typed, so that `--region face
+        // --region neck` and `--region neck --region face` keep the same identifiers.
+        let regions = r.regions.isEmpty ? "-" : r.regions.map(\.region).sorted().map(\.rawValue).joined(separator: "+")
         let key = "course|\(course.plugin)|\(course.preparation.id)|\(r.concern)|\(regions)|\(r.start)"
         return patient.map { key + "|patient|" + $0 } ?? key
     }
