@@ -78,6 +78,13 @@ struct NodeReader {
             error(node.location, .emptyText(what))
             return nil
         }
+        // Only control characters and characters Unicode shows as nothing (an escape, a bell,
+        // a zero-width space): a text that prints as nothing, and that the exports, which drop
+        // them, would write empty.
+        if value.unicodeScalars.allSatisfy(InvisibleScalars.contains) {
+            error(node.location, .invisibleText(what))
+            return nil
+        }
         return value
     }
 

@@ -247,7 +247,7 @@ package enum PreparationSchema {
     /// Text that is not empty or blank.
     static var nonEmptyText: DataValue {
         var object = textObject
-        object["pattern"] = "\\S"
+        object["pattern"] = .string(InvisibleScalars.visibleClass)  // a visible character, as the loader asks
         return .object(object)
     }
 

@@ -37,6 +37,11 @@ extension Diagnostic.Message {
         Self(.emptyText, "'\(what)' must not be empty")
     }
 
+    /// `'WHAT' holds only control or invisible characters: it would print as nothing`.
+    static func invisibleText(_ what: String) -> Self {
+        Self(.emptyText, "'\(what)' holds only control or invisible characters: it would print as nothing")
+    }
+
     /// `'WHAT' must be a finite number, not TEXT`.
     static func notFinite(_ what: String, _ text: String) -> Self {
         Self(.notFinite, "'\(what)' must be a finite number, not \(text)")
