@@ -22,9 +22,9 @@ enum ProductNames {
     static let autologousPlasma = terms("platelet-rich plasma", "autologous plasma", "prp")
 
     /// True when one of `preparation`'s ingredients goes by one of `names`.
-    static func holds(_ preparation: Preparation, _ names: [IngredientTerm]) -> Bool {
-        preparation.ingredients.contains { ingredient in names.contains { $0.matches(ingredient) } }
+    static func holds(_ preparation: Preparation, _ names: IngredientTerms) -> Bool {
+        preparation.ingredients.contains(where: names.matchAny)
     }
 
-    private static func terms(_ names: String...) -> [IngredientTerm] { names.map(IngredientTerm.init) }
+    private static func terms(_ names: String...) -> IngredientTerms { IngredientTerms(names) }
 }

@@ -105,6 +105,12 @@ import TestSupport
             let folded = term.match(nameWords: IngredientTerm.matchWords(ingredient.name),
                                     classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords))
             #expect(term.match(ingredient) == folded, "\(term.text) in \(ingredient.name) / \(ingredient.ingredientClass ?? "-")")
+            let texts = [term.text] + (0..<Int.random(in: 0...2, using: &rng)).map { _ in phrase(2) }
+            let anyFolded = texts.contains { text in
+                IngredientTerm(text).match(nameWords: IngredientTerm.matchWords(ingredient.name),
+                                           classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords)) != nil
+            }
+            #expect(IngredientTerms(texts).matchAny(ingredient) == anyFolded, "\(texts) in \(ingredient.name)")
             checked += 1
             if folded != nil { met += 1 }
         }

@@ -56,7 +56,7 @@ extension ScarPlugin {
     /// The corticosteroid's strength in mg/ml: its concentration in mg/ml, in µg/ml (a
     /// thousandth) or in % (10 mg/ml for 1 %); nil when none above zero is given in those units.
     static func corticosteroidStrength(_ preparation: Preparation) -> Double? {
-        for ingredient in preparation.ingredients where ProductNames.corticosteroid.contains(where: { $0.matches(ingredient) }) {
+        for ingredient in preparation.ingredients where ProductNames.corticosteroid.matchAny(ingredient) {
             guard let concentration = ingredient.concentration, concentration.value > 0 else { continue }
             switch concentration.unit {
             case .milligramsPerMillilitre: return concentration.value

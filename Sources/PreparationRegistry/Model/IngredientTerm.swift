@@ -27,7 +27,7 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// word itself (``stem(_:)``), as ASCII bytes; a term meets an ingredient only when one of
     /// them is a prefix of such a word (whichever ``Match``). Empty when a substance word is
     /// not ASCII, or when the term has none: then no clue, every ingredient is folded.
-    private let clues: [[UInt8]]
+    let clues: [[UInt8]]
 
     /// The term for `text`. Filler words at either end (stop words, `allergy`, `to`, `of`, `a`,
     /// `an`...) are dropped before matching, so `allergy to hyaluronic acid` and `hyaluronic
@@ -216,4 +216,31 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         "per", "via", "plus", "its", "are", "was", "were", "has", "have", "had", "this", "that", "these",
         "those", "than", "such", "some", "other", "others", "without", "within", "allergy", "allergic",
     ].flatMap(matchWords))
+}
+
+/// Several terms matched together against many ingredients, as the planning rules that know a
+/// product by its names do (`ProductNames`) for every preparation of a catalogue: an ASCII
+/// ingredient holding none of the clues of any of them is passed over in one scan of its name
+/// and class (see ``IngredientTerm/match(_:)``), instead of one scan a term.
+package struct IngredientTerms: Sendable {
+    /// The terms, in order.
+    package let terms: [IngredientTerm]
+    /// Every term's clues, or nil when one of the terms has none (then every ingredient is
+    /// matched term by term).
+    private let clues: [[UInt8]]?
+
+    /// The terms for `texts`.
+    package init(_ texts: [String]) {
+        terms = texts.map(IngredientTerm.init)
+        clues = terms.contains { $0.clues.isEmpty } ? nil : terms.flatMap(\.clues)
+    }
+
+    /// True when one of the terms meets `ingredient`.
+    package func matchAny(_ ingredient: Ingredient) -> Bool {
+        if let clues, IngredientTerm.lacksEvery(clues, in: ingredient.name),
+           ingredient.ingredientClass.map({ IngredientTerm.lacksEvery(clues, in: $0) }) ?? true {
+            return false
+        }
+        return terms.contains { $0.matches(ingredient) }
+    }
 }
