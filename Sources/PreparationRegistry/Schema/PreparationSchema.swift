@@ -105,7 +105,8 @@ package enum PreparationSchema {
         case "summary":
             var line = textObject
             // A line break followed by more text, or by another line break: a final one is allowed.
-            line["not"] = .object(["type": "string", "pattern": "[\\r\\n][^\\r\\n]|\\n[\\r\\n]|\\r\\r"])
+            // NEL, U+2028 and U+2029 break a line anywhere (the loader's `oneLine`).
+            line["not"] = .object(["type": "string", "pattern": "[\\r\\n][^\\r\\n]|\\n[\\r\\n]|\\r\\r|[\\u0085\\u2028\\u2029]"])
             return .object(line)
         case "ingredients":
             return list(.object(["anyOf": .array([
@@ -254,8 +255,15 @@ package enum PreparationSchema {
     /// `^[a-z0-9]+(-[a-z0-9]+)*$`; a plain whole number is such a slug too.
     static func slug(maxLength: Int?) -> DataValue {
         var string: Object = ["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"]
-        if let maxLength { string["maxLength"] = .int(maxLength) }
-        return .object(["anyOf": .array([.object(string), .object(["type": "integer", "minimum": 0])])])
+        var integer: Object = ["type": "integer", "minimum": 0]
+        if let maxLength {
+            string["maxLength"] = .int(maxLength)
+            // A plain whole number of more digits is too long a slug, as the loader says (to
+            // a double's precision: 10^64 itself, 65 digits, would pass).
+            integer["exclusiveMaximum"] = .double(Double("1e\(maxLength)") ?? .infinity)
+        }
+        // `true` and `false` are taken as their text, which are slugs.
+        return .object(["anyOf": .array([.object(string), .object(integer), .object(["type": "boolean"])])])
     }
 
     /// One of `values`.
