@@ -225,6 +225,19 @@ struct AddTests {
         ])
     }
 
+    // Outside review: a folder at the destination was said to have been "created meanwhile,
+    // by another add".
+    @Test("a destination taken by a folder: exists already, not a file")
+    func destinationFolder() throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        try FileManager.default.createDirectory(atPath: scene.catalogue + "/preparations/face/three.yaml", withIntermediateDirectories: true)
+        let file = try scene.newFile("three.yaml", preparationText("three"))
+        expectRefused(scene, [file], [
+            "\(idLocation(file)): error: '\(scene.catalogue)/preparations/face/three.yaml' exists already, a folder or another entry that is not a file; add never overwrites",
+        ])
+    }
+
     // Outside review: a link at the destination, to another preparation's file, was said to
     // have been "created meanwhile, by another add".
     @Test("a destination taken by a symbolic link: exists already, a link")

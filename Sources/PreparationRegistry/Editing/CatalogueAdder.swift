@@ -104,8 +104,12 @@ package struct CatalogueAdder: Sendable {
                     || checked.current.diagnostics.contains { $0.location.file == target }
                 // A link there leads to a file the load names by its own path (each file is
                 // read once), or to nothing it reads: it was there before the load all the same.
+                // A folder or another kind of entry was there before too: the loader reads no
+                // such entry as a file.
+                let other = !isLink(target) && pathKind(target) != .file && pathKind(target) != .missing
                 problems.append(.error(preparation.location(of: "id"),
                                        isLink(target) ? .destinationIsLink(target)
+                                           : other ? .destinationNotAFile(target)
                                            : seen ? .destinationExists(target) : .createdMeanwhile(target)))
                 continue
             }

@@ -84,13 +84,19 @@ extension Diagnostic.Message {
              notes: [Diagnostic.Note(place, "added here")])
     }
 
-    /// `'PATH' was created meanwhile, by another add; add never overwrites`.
     /// `'PATH' exists already, a symbolic link (to another preparation's file, or to
     /// nothing the catalogue reads); add never overwrites`.
     static func destinationIsLink(_ path: String) -> Self {
         Self(.destinationExists, "'\(path)' exists already, a symbolic link (to another preparation's file, or to nothing the catalogue reads); add never overwrites")
     }
 
+    /// `'PATH' exists already, a folder or another entry that is not a file; add never
+    /// overwrites`.
+    static func destinationNotAFile(_ path: String) -> Self {
+        Self(.destinationExists, "'\(path)' exists already, a folder or another entry that is not a file; add never overwrites")
+    }
+
+    /// `'PATH' was created meanwhile, by another add; add never overwrites`.
     static func createdMeanwhile(_ path: String) -> Self {
         Self(.changedMeanwhile, "'\(path)' was created meanwhile, by another add; add never overwrites")
     }
