@@ -8,14 +8,21 @@ import PreparationRegistry
 /// every limit, without a word.
 enum ProductNames {
     /// Phosphatidylcholine, and the polyenyl form of it that injection-lipolysis products hold.
-    static let phosphatidylcholine = terms("phosphatidylcholine", "polyenylphosphatidylcholine")
+    /// Also as two words, by its abbreviation (PPC), by the original injectable product's brand
+    /// (Lipostabil), and as lecithin, its source (soy lecithin, as the vocabulary's soy-allergy
+    /// says).
+    static let phosphatidylcholine = terms("phosphatidylcholine", "polyenylphosphatidylcholine", "phosphatidyl choline",
+                                           "ppc", "lipostabil", "lecithin")
 
     /// Deoxycholic acid and its salts, under the older spelling too, and the labelled product's
     /// brand and trial names (Kybella in the US, Belkyra elsewhere, ATX-101 in its trials).
     static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "kybella", "belkyra", "atx-101")
 
     /// The corticosteroids injected into raised scars, and the class word itself.
-    static let corticosteroid = terms("corticosteroid", "triamcinolone", "betamethasone", "dexamethasone", "methylprednisolone")
+    /// Also under the German spelling and the brands of triamcinolone (Kenalog, Kenacort,
+    /// Volon A) and betamethasone (Celestone, Diprospan) injected into scars.
+    static let corticosteroid = terms("corticosteroid", "triamcinolone", "triamcinolon", "betamethasone", "dexamethasone",
+                                      "methylprednisolone", "kenalog", "kenacort", "volon", "celestone", "diprospan")
 
     /// The patient's own plasma under the names entries give it (besides its class,
     /// `autologous-plasma`).

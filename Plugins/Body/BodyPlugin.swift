@@ -31,8 +31,9 @@ package struct BodyPlugin: CoursePlugin {
     /// The area's planning rules, in the order they act.
     package var rules: [PlanningRule] {
         // The scar plugin's rules too, for the scar concerns this plugin also plans; and the
-        // plasma rule, which holds wherever the patient's own plasma is injected.
-        [Self.infectionFollowUp, Self.lipolysisAssessment, Self.lipolysisLimits, Self.anaestheticSurface,
+        // rules of a product, which hold wherever it is injected: the plasma rule, and the
+        // deoxycholic acid label (which leaves the labelled product out of every body region).
+        [Self.infectionFollowUp, Self.lipolysisAssessment, Self.lipolysisLimits, Self.anaestheticSurface, FacePlugin.deoxycholicLabel,
          ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency, ScarPlugin.corticosteroidLimits, ScalpPlugin.plasmaNSAIDHold]
     }
 

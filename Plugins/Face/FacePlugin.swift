@@ -27,9 +27,10 @@ package struct FacePlugin: CoursePlugin {
     /// The area's planning rules, in the order they act.
     package var rules: [PlanningRule] {
         // The scar plugin's rules too, for the scar concerns this plugin also plans; and the
-        // plasma rule, which holds wherever the patient's own plasma is injected.
-        [Self.periorbitalSuperficialOnly, Self.submentalJawLine, Self.deoxycholicLabel, ScarPlugin.assessmentEachSession,
-         ScarPlugin.keloidTendency, ScarPlugin.corticosteroidLimits, ScalpPlugin.plasmaNSAIDHold]
+        // rules of a product, which hold wherever it is injected: the plasma rule, and the
+        // injection-lipolysis limits (a mixture under the chin is held to them too).
+        [Self.periorbitalSuperficialOnly, Self.submentalJawLine, Self.deoxycholicLabel, BodyPlugin.lipolysisLimits,
+         ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency, ScarPlugin.corticosteroidLimits, ScalpPlugin.plasmaNSAIDHold]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

@@ -28,7 +28,10 @@ package struct ScalpPlugin: CoursePlugin {
     }
 
     /// The area's planning rules, in the order they act.
-    package var rules: [PlanningRule] { [Self.assessmentVisits, Self.plasmaNSAIDHold] }
+    package var rules: [PlanningRule] {
+        // The rules of a product hold wherever it is injected.
+        [Self.assessmentVisits, Self.plasmaNSAIDHold, FacePlugin.deoxycholicLabel, BodyPlugin.lipolysisLimits]
+    }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).
     package var examples: [PluginExample] {

@@ -36,6 +36,7 @@ package struct ScarPlugin: CoursePlugin {
         // too (each acts only for its regions: around the eyes, under the chin, the body's);
         // the plasma rule holds wherever the patient's own plasma is injected.
         [Self.assessmentEachSession, Self.keloidTendency, Self.corticosteroidLimits, FacePlugin.periorbitalSuperficialOnly, FacePlugin.submentalJawLine,
+         FacePlugin.deoxycholicLabel, BodyPlugin.lipolysisLimits,
          BodyPlugin.infectionFollowUp, BodyPlugin.anaestheticSurface, ScalpPlugin.plasmaNSAIDHold]
     }
 

@@ -88,7 +88,9 @@ enum PlainRangeReading {
             lowerUnit = unit
         }
         let lower = Quantity(lowerNumber, lowerUnit), upper = Quantity(upperNumber, upperUnit)
-        guard lower.value * lowerUnit.scale <= upper.value * upperUnit.scale else { return nil }
+        // Equal to within a part in 10^12 across units (60 min - 1 h), exactly within one.
+        guard lowerUnit == upperUnit ? lower.value <= upper.value
+                : lower.value * lowerUnit.scale <= upper.value * upperUnit.scale * (1 + 1e-12) else { return nil }
         return QuantityRange(min: lower, max: upper)
     }
 

@@ -63,8 +63,11 @@ enum RangeTextReading {
     }
 
     /// The range from `lower` to `upper`, unless the lower is above the upper (in base units).
+    /// Bounds in different units are compared in base units to within a part in 10^12: `60 min
+    /// - 1 h` are equal bounds, though 60 × 1/1440 and 1/24 differ in a double's last bit.
     static func ordered<U>(_ lower: Quantity<U>, _ upper: Quantity<U>) throws(QuantityProblem) -> QuantityRange<U> {
-        guard lower.baseValue <= upper.baseValue else { throw .reversed }
+        let above = lower.unit == upper.unit ? lower.value > upper.value : lower.baseValue > upper.baseValue * (1 + 1e-12)
+        guard !above else { throw .reversed }
         return QuantityRange(min: lower, max: upper)
     }
 
