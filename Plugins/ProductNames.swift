@@ -24,6 +24,11 @@ enum ProductNames {
     static let corticosteroid = terms("corticosteroid", "triamcinolone", "triamcinolon", "betamethasone", "dexamethasone",
                                       "methylprednisolone", "kenalog", "kenacort", "volon", "celestone", "diprospan")
 
+    /// The local anaesthetics injected in mesotherapy mixtures and in the numbing cream, by
+    /// their names (lignocaine is lidocaine's British name, EMLA the cream), and the class.
+    static let localAnaesthetic = terms("lidocaine", "lignocaine", "prilocaine", "procaine", "mepivacaine", "articaine",
+                                        "bupivacaine", "emla", "local anaesthetic", "local anesthetic")
+
     /// The patient's own plasma under the names entries give it (besides its class,
     /// `autologous-plasma`).
     static let autologousPlasma = terms("platelet-rich plasma", "autologous plasma", "prp")

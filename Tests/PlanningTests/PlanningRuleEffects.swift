@@ -87,6 +87,12 @@ let planningRuleEffects: [String: [String: [String]]] = [
             "warns: the patient tends to form keloids: needling outside the scar can provoke new lesions; inject only within it [scar-keloid-tendency]",
         ],
     ],
+    "local-anaesthetic-allergy": [
+        "Cellulite, allergic to local anaesthetics: a cocktail with lidocaine is left out": [
+            "leaves out lidocaine-cocktail-example: the allergy 'local anaesthetic' names a local anaesthetic, and it holds 'Lidocaine', a local anaesthetic [local-anaesthetic-allergy]",
+            "no longer leaves out lidocaine-cocktail-example: qualifies, but ranked below 'cellulite-cocktail': 'cellulite-cocktail' has stronger evidence ('practice' against 'none given')",
+        ],
+    ],
     "scar-corticosteroid-limits": [
         "Keloid on the back: triamcinolone 40 mg/ml weekly, 100 cm²": [
             "warns: intralesional corticosteroid: 1-20 mg/cm², at most 80 mg a session, usually every 4 weeks [scar-corticosteroid-limits]",
