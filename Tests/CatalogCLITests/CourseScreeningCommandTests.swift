@@ -136,6 +136,16 @@ struct CourseScreeningCommandTests {
         #expect(excluded.contains { ($0["preparation"] as? String) == "lightly-crosslinked-ha-booster" })
     }
 
+    // Outside review: a pregnant, anticoagulated patient got a course from an entry listing no
+    // contraindication, and the table said her conditions "left out what they contraindicate".
+    @Test("a condition the chosen entry does not list is named in a warning, in every format", arguments: ["table", "json", "fhir"])
+    func unlistedCondition(_ format: String) throws {
+        let run = try runCatalog(["course", "body", "--concern", "localized-fat", "--region", "abdomen", "--condition", "herpes",
+                                  "--start", "2026-03-02", "--format", format])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("'phosphatidylcholine-deoxycholate-lipolysis' does not list 'herpes' among its contraindications: the catalogue says nothing of it for this preparation; check it against the product's own information"))
+    }
+
     @Test("a list of conditions typed as one text is read item by item")
     func conditionList() throws {
         let list = try runCatalog(["course", "face", "--concern", "dehydration", "--condition", "pregnancy, herpes", "--start", "2026-01-05"])

@@ -61,6 +61,16 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
                 warnings.append(text)
             }
         }
+        // A condition given that the chosen entry does not list, and that names no ingredients
+        // to screen by, was not screened by the catalogue: said, rather than passed as ruled out.
+        let silent = request.conditions.filter { condition in
+            !chosen.contraindications.contains(condition) && (registry.vocabulary.conditions[condition]?.ingredients ?? []).isEmpty
+        }
+        if !silent.isEmpty {
+            warnings.append("'\(chosen.id)' does not list " + silent.map { "'\($0)'" }.joined(separator: ", ")
+                + " among its contraindications: the catalogue says nothing of " + (silent.count == 1 ? "it" : "them")
+                + " for this preparation; check " + (silent.count == 1 ? "it" : "them") + " against the product's own information")
+        }
         let dose = chosen.dosing.flatMap { SessionDose(dosing: $0, regions: request.regions) }
         warnings += Self.doseWarnings(dose, preparation: chosen, request: request)
         var draft = CourseDraft(request: ruleRequest, preparation: chosen, vocabulary: registry.vocabulary, dose: dose,
