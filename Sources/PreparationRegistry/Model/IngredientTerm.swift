@@ -99,8 +99,31 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
            ingredient.ingredientClass.map({ IngredientTerm.lacksEvery(clues, in: $0) }) ?? true {
             return nil
         }
-        return match(nameWords: IngredientTerm.matchWords(ingredient.name),
-                     classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords))
+        if let found = match(nameWords: IngredientTerm.matchWords(ingredient.name),
+                             classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords)) {
+            return found
+        }
+        // Folding reads an invisible character as nothing, so "Hyaluronic<soft hyphen>acid" is
+        // one word, which `hyaluronic` does not stand as (an outside review): read it as a word
+        // break too, and match either reading, on the safe side.
+        let name = IngredientTerm.breakingInvisibles(ingredient.name)
+        let ingredientClass = ingredient.ingredientClass.flatMap(IngredientTerm.breakingInvisibles)
+        guard name != nil || ingredientClass != nil else { return nil }
+        return match(nameWords: IngredientTerm.matchWords(name ?? ingredient.name),
+                     classWords: (ingredientClass ?? ingredient.ingredientClass).map(IngredientTerm.matchWords))
+    }
+
+    /// `text` with each invisible character (default-ignorable or a format character) read as
+    /// a space, when it has one; nil when it has none (ASCII text never has).
+    package static func breakingInvisibles(_ text: String) -> String? {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func invisible(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.generalCategory == .format
+        }
+        guard text.unicodeScalars.contains(where: invisible) else { return nil }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(invisible(scalar) ? " " : scalar) }
+        return String(out)
     }
 
     /// True when `text` is ASCII and holds none of `clues` (lower-case ASCII), in any case;
