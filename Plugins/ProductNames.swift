@@ -30,8 +30,10 @@ enum ProductNames {
                                         "bupivacaine", "emla", "local anaesthetic", "local anesthetic")
 
     /// The patient's own plasma under the names entries give it (besides its class,
-    /// `autologous-plasma`).
-    static let autologousPlasma = terms("platelet-rich plasma", "autologous plasma", "prp")
+    /// `autologous-plasma`), and the products made from it the same way (platelet-rich
+    /// fibrin, autologous conditioned serum), whose platelets NSAIDs blunt as well.
+    static let autologousPlasma = terms("platelet-rich plasma", "autologous plasma", "prp", "platelet-rich fibrin", "prf",
+                                        "autologous conditioned serum")
 
     /// True when one of `preparation`'s ingredients goes by one of `names`.
     static func holds(_ preparation: Preparation, _ names: IngredientTerms) -> Bool {
