@@ -113,16 +113,13 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
                      classWords: (ingredientClass ?? ingredient.ingredientClass).map(IngredientTerm.matchWords))
     }
 
-    /// `text` with each invisible character (default-ignorable or a format character) read as
-    /// a space, when it has one; nil when it has none (ASCII text never has).
+    /// `text` with each invisible character (``InvisibleScalars``) read as a space, when it has
+    /// one that is not ASCII; nil otherwise (folding already reads ASCII spaces and controls
+    /// as breaks).
     package static func breakingInvisibles(_ text: String) -> String? {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        func invisible(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.generalCategory == .format
-        }
-        guard text.unicodeScalars.contains(where: invisible) else { return nil }
+        guard text.unicodeScalars.contains(where: { !$0.isASCII && InvisibleScalars.contains($0) }) else { return nil }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { out.append(invisible(scalar) ? " " : scalar) }
+        for scalar in text.unicodeScalars { out.append(InvisibleScalars.contains(scalar) ? " " : scalar) }
         return String(out)
     }
 
