@@ -29,7 +29,7 @@ public struct CourseRequest: Sendable, Hashable {
     /// A list typed as one text is read as its items, since screening it as one phrase would
     /// match nothing and screen nothing: a condition is split at commas, semicolons and spaces
     /// (`"pregnancy, herpes"`), an allergy at `,` `;` `/` `+` `&` and the word `and`
-    /// (`"glycerol, lidocaine"`, `"glycerol and lidocaine"`): ``splitAllergies(_:)``.
+    /// (`"glycerol, lidocaine"`, `"glycerol and lidocaine"`).
     public init(concern: String, regions: [TreatedRegion] = [], conditions: [String] = [], allergies: [String] = [],
                 start: CalendarDate, hemisphere: Hemisphere = .north,
                 horizon: Quantity<DurationUnit> = Quantity(12, .month)) {
