@@ -29,6 +29,20 @@ enum ProductNames {
     static let localAnaesthetic = terms("lidocaine", "lignocaine", "prilocaine", "procaine", "mepivacaine", "articaine",
                                         "bupivacaine", "emla", "local anaesthetic", "local anesthetic")
 
+    /// True when `allergy`, matched as the core matches one against an ingredient, names a
+    /// local anaesthetic: one of ``localAnaesthetic``'s names, or their class (`local
+    /// anaesthetic`). The one list behind `body-anaesthetic-surface` (the cream is ruled out)
+    /// and `local-anaesthetic-allergy` (so is every injection of one).
+    static func namesLocalAnaesthetic(_ allergy: String) -> Bool {
+        let term = IngredientTerm(allergy)
+        return localAnaestheticNames.contains(where: term.matches)
+    }
+
+    /// ``localAnaesthetic``'s names as ingredients of their class, for allergies to meet.
+    private static let localAnaestheticNames = localAnaesthetic.terms.map {
+        Ingredient(name: $0.text, ingredientClass: "local-anaesthetic")
+    }
+
     /// The patient's own plasma under the names entries give it (besides its class,
     /// `autologous-plasma`), and the products made from it the same way (platelet-rich
     /// fibrin, autologous conditioned serum), whose platelets NSAIDs blunt as well.

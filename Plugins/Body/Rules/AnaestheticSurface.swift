@@ -5,13 +5,6 @@ extension BodyPlugin {
     /// The most skin an adult may cover with lidocaine-prilocaine cream at once.
     static let anaestheticSurfaceLimit: Decimal = 600
 
-    /// What lidocaine-prilocaine cream holds, screened against the patient's allergies as a
-    /// preparation's ingredients are (an outside review: `--allergy lidocaine` was still told to
-    /// numb with the cream).
-    /// Named as a person may write them: lignocaine is lidocaine's British name, EMLA the cream.
-    static let anaestheticCream = ["Lidocaine", "Lignocaine", "Prilocaine", "EMLA", "Local anesthetic"]
-        .map { Ingredient(name: $0, ingredientClass: "local-anaesthetic") }
-
     /// A warning when the session's treated surface is more than a topical anaesthetic may cover.
     package static let anaestheticSurface = PlanningRule(
         id: "body-anaesthetic-surface",
@@ -35,10 +28,9 @@ extension BodyPlugin {
         amends: { draft in
             let total = draft.request.regions.compactMap(\.surface).reduce(Decimal(0)) { $0 + $1.squareCentimetres }
             guard total > anaestheticSurfaceLimit, let surface = Surface(squareCentimetres: total) else { return }
-            // The advice names the cream: with an allergy to what it holds, it must not.
-            let allergies = draft.request.allergies.filter { allergy in
-                anaestheticCream.contains(where: IngredientTerm(allergy).matches)
-            }
+            // The advice names the cream: with an allergy to what it holds, it must not (an
+            // outside review: `--allergy lidocaine` was still told to numb with the cream).
+            let allergies = draft.request.allergies.filter(ProductNames.namesLocalAnaesthetic)
             if allergies.isEmpty {
                 draft.warnings.append("the treated surface (\(surface)) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]")
             } else {

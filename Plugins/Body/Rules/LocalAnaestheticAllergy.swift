@@ -21,7 +21,7 @@ extension BodyPlugin {
                 preparations: [lidocaineExample]),
         ],
         leavesOut: { preparation, request in
-            let allergies = request.allergies.filter { allergy in anaestheticCream.contains(where: IngredientTerm(allergy).matches) }
+            let allergies = request.allergies.filter(ProductNames.namesLocalAnaesthetic)
             guard !allergies.isEmpty else { return nil }
             let held = preparation.ingredients.filter(ProductNames.localAnaesthetic.matchAny)
             guard !held.isEmpty else { return nil }
