@@ -46,13 +46,17 @@ package enum Candidates {
         let allergies = request.allergies.map(IngredientTerm.init)
         let allergyConditions = Screening.allergyConditions(allergies, given: request.conditions,
                                                             vocabulary: registry.vocabulary)
+        // Which rules left a candidate out, noted as each candidate is screened: asking every
+        // rule again of every left-out candidate afterwards cost 76 M instructions of `course`
+        // on the 10,000 preparations of Benchmarks/commands.sh.
+        var fired = [Bool](repeating: false, count: plugin.rules.count)
         for preparation in registry.preparations {
             let relevant = preparation.indications.contains(request.concern)
                 || (preparation.regions.contains { scope.contains($0) }
                     && preparation.indications.contains { plugin.serves($0, in: registry.vocabulary) })
             guard relevant else { continue }
             let reasons = reasons(preparation, request: request, plugin: plugin, vocabulary: registry.vocabulary,
-                                  allergies: allergies, allergyConditions: allergyConditions)
+                                  allergies: allergies, allergyConditions: allergyConditions, fired: &fired)
             if reasons.isEmpty {
                 qualifying.append(preparation)
             } else {
@@ -60,21 +64,18 @@ package enum Candidates {
                                           treatsConcern: preparation.indications.contains(request.concern)))
             }
         }
-        let applied = plugin.rules.filter { rule in
-            guard let leavesOut = rule.leavesOut else { return false }
-            return excluded.contains { exclusion in
-                registry[exclusion.preparation].map { leavesOut($0, ruleRequest(request, for: $0, plugin: plugin)) != nil } ?? false
-            }
-        }.map(\.id)
+        let applied = zip(plugin.rules, fired).filter(\.1).map(\.0.id)
         return Selection(ranked: rank(qualifying, concern: request.concern), excluded: excluded, appliedRules: applied)
     }
 
     /// Every reason `preparation` is left out of `request`'s course; empty when it qualifies.
     /// `allergies` are the request's allergies as terms, and `allergyConditions` the conditions
-    /// they fall under (`Screening.allergyConditions`), made once for many preparations.
-    package static func reasons(_ preparation: Preparation, request: CourseRequest, plugin: some CoursePlugin,
-                               vocabulary: Vocabulary, allergies: [IngredientTerm]? = nil,
-                               allergyConditions: [(allergy: IngredientTerm, condition: String)]? = nil) -> [String] {
+    /// they fall under (`Screening.allergyConditions`), made once for many preparations;
+    /// `fired[i]` is set when the plugin's `i`th rule leaves the preparation out.
+    static func reasons(_ preparation: Preparation, request: CourseRequest, plugin: some CoursePlugin,
+                        vocabulary: Vocabulary, allergies: [IngredientTerm],
+                        allergyConditions: [(allergy: IngredientTerm, condition: String)],
+                        fired: inout [Bool]) -> [String] {
         var reasons: [String] = []
         if let deprecated = preparation.deprecated {
             var text = "deprecated"
@@ -96,15 +97,13 @@ package enum Candidates {
             reasons.append("used in no region of the \(plugin.id) plugin (used in \(list(preparation.regions.map(\.rawValue))))")
         }
         reasons += Screening.conditionReasons(preparation, conditions: request.conditions, vocabulary: vocabulary)
-        let allergies = allergies ?? request.allergies.map(IngredientTerm.init)
         reasons += Screening.allergyReasons(preparation, allergies: allergies)
-        reasons += Screening.allergyConditionReasons(
-            preparation, allergyConditions: allergyConditions
-                ?? Screening.allergyConditions(allergies, given: request.conditions, vocabulary: vocabulary),
-            vocabulary: vocabulary)
+        reasons += Screening.allergyConditionReasons(preparation, allergyConditions: allergyConditions,
+                                                     vocabulary: vocabulary)
         let ruleRequest = ruleRequest(request, for: preparation, plugin: plugin)
-        for rule in plugin.rules {
+        for (index, rule) in plugin.rules.enumerated() {
             guard var reason = rule.leavesOut?(preparation, ruleRequest) else { continue }
+            fired[index] = true
             if request.regions.isEmpty {
                 reason += " (without --region, the course is for every region of the \(plugin.id) plugin the preparation is used in: "
                     + list(ruleRequest.regions.map(\.region.rawValue)) + "; give --region to plan for fewer)"
@@ -135,7 +134,11 @@ package enum Candidates {
 
     /// `preparations` best first, by the order documented on `Candidates`.
     package static func rank(_ preparations: [Preparation], concern: String) -> [Preparation] {
-        preparations.sorted { compare($0, $1, concern: concern)?.better ?? false }
+        // By the keys alone: `compare` words its reason, and building that text for every
+        // comparison of the sort cost 42 M instructions of `course` (Benchmarks/commands.sh, 10,000).
+        preparations.map { (key: rankKey($0, concern: concern), preparation: $0) }
+            .sorted { $0.key < $1.key }
+            .map(\.preparation)
     }
 
     /// Why `winner` ranks above `other`, for the left-out list.
@@ -145,6 +148,26 @@ package enum Candidates {
     }
 
     // MARK: - Ranking keys
+
+    /// The keys `compare` decides by, in its order, for sorting.
+    static func rankKey(_ preparation: Preparation, concern: String) -> RankKey {
+        RankKey(evidence: evidenceRank(preparation.evidence),
+                place: preparation.indications.firstIndex(of: concern) ?? Int.max, id: preparation.id)
+    }
+
+    /// Evidence rank, place of the concern, and id, compared in that order and as `compare`
+    /// compares them.
+    struct RankKey: Comparable {
+        let evidence: Int
+        let place: Int
+        let id: String
+
+        static func < (a: RankKey, b: RankKey) -> Bool {
+            if a.evidence != b.evidence { return a.evidence < b.evidence }
+            if a.place != b.place { return a.place < b.place }
+            return a.id < b.id
+        }
+    }
 
     static func evidenceRank(_ evidence: Evidence?) -> Int {
         switch evidence {
