@@ -33,6 +33,18 @@ struct CommandWorkTests {
         #expect(show.stdout.contains("\"id\": \"unsourced\""))
     }
 
+    /// `course` loads without the query indexes (`LoadWork.planning`); the ingredient names
+    /// an unmatched allergy is suggested from come from them, built on that first use.
+    @Test("course suggests an ingredient name for an allergy that matches none, from indexes it builds only then")
+    func courseSuggestsFromIndexesBuiltOnUse() throws {
+        let root = try Self.lintedCatalogue()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let course = try runCatalog(["course", "face", "--concern", "dehydration", "--start", "2026-01-05",
+                                     "--allergy", "glycerl", "--catalogue", root.path])
+        #expect(course.status == 0)
+        #expect(course.stdout.contains("  - the allergy 'glycerl' matches no ingredient name or class in the catalogue; did you mean 'glycerol'?\n"))
+    }
+
     @Test("validate, query, show and course print the same in process as the process does",
           arguments: [["validate"], ["query", "--area", "face"], ["show", "a"], ["show", "nope"],
                       ["course", "face", "--concern", "dehydration", "--start", "2026-01-05"]])

@@ -124,7 +124,7 @@ struct CourseCommand: ParsableCommand {
             let plugin = try host.resolve(area)
             var regions: [TreatedRegion] = []
             for text in region { regions.append(try TreatedRegion.parse(text)) }
-            let registry = try options.loadRegistry()
+            let registry = try options.loadRegistry(work: .planning)
             let request = CourseRequest(concern: concern, regions: regions, conditions: condition, allergies: allergy,
                                         start: startDate, hemisphere: hemisphere, horizon: horizonValue)
             outcome = try plugin.plan(request, using: registry)

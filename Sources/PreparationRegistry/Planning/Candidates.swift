@@ -136,9 +136,9 @@ package enum Candidates {
     package static func rank(_ preparations: [Preparation], concern: String) -> [Preparation] {
         // By the keys alone: `compare` words its reason, and building that text for every
         // comparison of the sort cost 42 M instructions of `course` (Benchmarks/commands.sh, 10,000).
-        preparations.map { (key: rankKey($0, concern: concern), preparation: $0) }
-            .sorted { $0.key < $1.key }
-            .map(\.preparation)
+        // The keys are sorted, not the preparations: fewer copies of them.
+        let keys = preparations.map { rankKey($0, concern: concern) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { preparations[$0] }
     }
 
     /// Why `winner` ranks above `other`, for the left-out list.

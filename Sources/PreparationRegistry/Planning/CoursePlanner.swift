@@ -38,7 +38,15 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
         let schedule = Scheduler.schedule(chosen.phases, avoiding: chosen.avoidSeasons, request: request,
                                           counts: plugin.sessionCounts, holds: holds)
         var warnings = schedule.warnings
-        let known = Array(registry.vocabulary.ingredientClasses.keys) + registry.index.ingredientNames
+        // The words to suggest from, made only for a suggestion: the ingredient names come from
+        // the query indexes, which `course` does not otherwise build (`LoadWork.planning`).
+        var knownWords: [String]?
+        func known() -> [String] {
+            if let knownWords { return knownWords }
+            let words = Array(registry.vocabulary.ingredientClasses.keys) + registry.index.ingredientNames
+            knownWords = words
+            return words
+        }
         for allergy in request.allergies where !Candidates.allergyMatchesAnything(allergy, in: registry) {
             var text = "the allergy '\(allergy)' matches no ingredient name or class in the catalogue"
             let conditions = Screening.conditions(namedBy: IngredientTerm(allergy), in: registry.vocabulary)
@@ -46,7 +54,7 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
                 text += "; screened as the condition" + (conditions.count == 1 ? " " : "s ")
                     + conditions.map { "'\($0)'" }.joined(separator: ", ")
                     + " of the vocabulary too, whose name or description holds its words"
-            } else if let suggestion = UnknownValue(kind: "ingredient", value: allergy, known: known).suggestion {
+            } else if let suggestion = UnknownValue(kind: "ingredient", value: allergy, known: known()).suggestion {
                 text += "; did you mean '\(suggestion)'?"
             }
             warnings.append(text)
@@ -55,7 +63,7 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             for term in registry.vocabulary.conditions[condition]?.ingredients ?? []
             where !Candidates.allergyMatchesAnything(term, in: registry) {
                 var text = "the condition '\(condition)' names the ingredient '\(term)', which matches no ingredient name or class in the catalogue"
-                if let suggestion = UnknownValue(kind: "ingredient", value: term, known: known).suggestion {
+                if let suggestion = UnknownValue(kind: "ingredient", value: term, known: known()).suggestion {
                     text += "; did you mean '\(suggestion)'? (check the vocabulary)"
                 }
                 warnings.append(text)
