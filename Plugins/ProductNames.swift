@@ -8,34 +8,75 @@ import PreparationRegistry
 /// every limit, without a word.
 enum ProductNames {
     /// Phosphatidylcholine, and the polyenyl form of it that injection-lipolysis products hold.
-    /// Also as two words, by its abbreviation (PPC), by the original injectable product's brand
-    /// (Lipostabil), and as lecithin, its source (soy lecithin, as the vocabulary's soy-allergy
-    /// says).
+    /// Also as two words, by its abbreviations (PPC, and PC as in "PC/DC"), by the original
+    /// injectable product's brand (Lipostabil), as lecithin, its source (soy lecithin, as the
+    /// vocabulary's soy-allergy says), and as the phospholipids it is one of ("essential
+    /// phospholipids").
     static let phosphatidylcholine = terms("phosphatidylcholine", "polyenylphosphatidylcholine", "phosphatidyl choline",
-                                           "ppc", "lipostabil", "lecithin")
+                                           "ppc", "pc", "lipostabil", "lecithin", "phospholipid")
 
-    /// Deoxycholic acid and its salts, under the older spelling too, and the labelled product's
-    /// brand and trial names (Kybella in the US, Belkyra elsewhere, ATX-101 in its trials).
-    static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "kybella", "belkyra", "atx-101")
+    /// Deoxycholic acid and its salts, under the older spelling too and as DC ("PC/DC"), the
+    /// labelled product's brand and trial names (Kybella in the US, Belkyra elsewhere, ATX-101
+    /// in its trials), Aqualyx (sodium deoxycholate in a gel), and the bile salts and acids it is
+    /// one of ("phosphatidylcholine with bile salts").
+    static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "dc", "kybella", "belkyra", "atx-101", "aqualyx",
+                                    "bile salt", "bile acid")
 
     /// The corticosteroids injected into raised scars, and the class word itself.
-    /// Also under the German spelling and the brands of triamcinolone (Kenalog, Kenacort,
-    /// Volon A) and betamethasone (Celestone, Diprospan) injected into scars.
-    static let corticosteroid = terms("corticosteroid", "triamcinolone", "triamcinolon", "betamethasone", "dexamethasone",
-                                      "methylprednisolone", "kenalog", "kenacort", "volon", "celestone", "diprospan")
+    /// Also under the German spelling, the abbreviation of triamcinolone acetonide (TAC), the
+    /// brands of triamcinolone (Kenalog, Kenacort, Volon A) and betamethasone (Celestone,
+    /// Diprospan) injected into scars, hydrocortisone and prednisolone, and the word steroid.
+    static let corticosteroid = terms("corticosteroid", "steroid", "triamcinolone", "triamcinolon", "tac", "betamethasone",
+                                      "dexamethasone", "methylprednisolone", "prednisolone", "hydrocortisone", "kenalog",
+                                      "kenacort", "volon", "celestone", "diprospan")
 
     /// The local anaesthetics injected in mesotherapy mixtures and in the numbing cream, by
-    /// their names (lignocaine is lidocaine's British name, EMLA the cream), and the class.
+    /// their names (lignocaine is lidocaine's British name, amethocaine tetracaine's, EMLA the
+    /// cream), their brands (Xylocaine: lidocaine; Novocain(e): procaine; Carbocaine:
+    /// mepivacaine; Marcaine: bupivacaine; Naropin: ropivacaine; Chirocaine: levobupivacaine),
+    /// and the class (`anaesthetic` alone too: no general anaesthetic is injected in a
+    /// mixture). Any word ending in `caine` counts as well (``isLocalAnaestheticWord(_:)``).
     static let localAnaesthetic = terms("lidocaine", "lignocaine", "prilocaine", "procaine", "mepivacaine", "articaine",
-                                        "bupivacaine", "emla", "local anaesthetic", "local anesthetic")
+                                        "bupivacaine", "levobupivacaine", "ropivacaine", "tetracaine", "amethocaine",
+                                        "benzocaine", "chloroprocaine", "xylocaine", "novocaine", "novocain", "carbocaine",
+                                        "marcaine", "naropin", "chirocaine", "emla", "local anaesthetic",
+                                        "local anesthetic", "anaesthetic", "anesthetic")
+
+    /// True when a word (folded, ``IngredientTerm/matchWords(_:)``) is a local anaesthetic's
+    /// name by its ending: the amino-amide and amino-ester anaesthetics are named `-caine`
+    /// (lidocaine, ropivacaine, tetracaine, benzocaine...), so one missing from
+    /// ``localAnaesthetic`` is still known (an outside review found five).
+    static func isLocalAnaestheticWord(_ word: String) -> Bool {
+        word.count >= 6 && word.hasSuffix("caine")
+    }
+
+    /// True when `ingredient` is a local anaesthetic: one of ``localAnaesthetic``'s names, or a
+    /// word of its name ending in `caine`.
+    static func isLocalAnaesthetic(_ ingredient: Ingredient) -> Bool {
+        localAnaesthetic.matchAny(ingredient)
+            || IngredientTerm.matchWords(ingredient.name).contains(where: isLocalAnaestheticWord)
+    }
 
     /// True when `allergy`, matched as the core matches one against an ingredient, names a
     /// local anaesthetic: one of ``localAnaesthetic``'s names, or their class (`local
-    /// anaesthetic`). The one list behind `body-anaesthetic-surface` (the cream is ruled out)
-    /// and `local-anaesthetic-allergy` (so is every injection of one).
+    /// anaesthetic`); or holds one as words of its own (`lidocaine-prilocaine`, `EMLA cream`,
+    /// `lidocaine with adrenaline`, `amide anaesthetics`), or a word ending in `caine`. The
+    /// one test behind `body-anaesthetic-surface` (the cream is ruled out) and
+    /// `local-anaesthetic-allergy` (so is every injection of one).
     static func namesLocalAnaesthetic(_ allergy: String) -> Bool {
         let term = IngredientTerm(allergy)
         return localAnaestheticNames.contains(where: term.matches)
+            || localAnaesthetic.matchAny(Ingredient(name: allergy))
+            || IngredientTerm.matchWords(allergy).contains(where: isLocalAnaestheticWord)
+    }
+
+    /// The request's allergies that name a local anaesthetic (``namesLocalAnaesthetic(_:)``),
+    /// and the ingredients its conditions name that do (screened as if allergic, format 1.1),
+    /// quoted for a message: `'lidocaine'`, `'lidocaine' (named by the condition 'la-allergy')`.
+    static func localAnaestheticAllergies(of request: CourseRequest) -> [String] {
+        request.allergies.filter(namesLocalAnaesthetic).map { "'\($0)'" }
+            + request.conditionIngredients.filter { namesLocalAnaesthetic($0.ingredient) }
+            .map { "'\($0.ingredient)' (named by the condition '\($0.condition)')" }
     }
 
     /// ``localAnaesthetic``'s names as ingredients of their class, for allergies to meet.
@@ -45,9 +86,12 @@ enum ProductNames {
 
     /// The patient's own plasma under the names entries give it (besides its class,
     /// `autologous-plasma`), and the products made from it the same way (platelet-rich
-    /// fibrin, autologous conditioned serum), whose platelets NSAIDs blunt as well.
+    /// fibrin, autologous conditioned serum, plasma rich in growth factors: PRGF, Endoret;
+    /// platelet concentrates, gels and lysates: any name with the word platelet), whose
+    /// platelets NSAIDs blunt as well.
     static let autologousPlasma = terms("platelet-rich plasma", "autologous plasma", "prp", "platelet-rich fibrin", "prf",
-                                        "autologous conditioned serum")
+                                        "autologous conditioned serum", "plasma rich in growth factors", "prgf", "endoret",
+                                        "platelet")
 
     /// True when one of `preparation`'s ingredients goes by one of `names`.
     static func holds(_ preparation: Preparation, _ names: IngredientTerms) -> Bool {

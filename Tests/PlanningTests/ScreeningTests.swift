@@ -228,7 +228,8 @@ import TestSupport
         #expect(conditions["hyaluronic-acid-hypersensitivity"]?.ingredients == ["hyaluronic-acid", "hyaluronate"])
         #expect(conditions["hyaluronidase-hypersensitivity"]?.ingredients == ["hyaluronidase"])
         #expect(conditions["bee-venom-allergy"]?.ingredients == ["hyaluronidase"])
-        #expect(conditions["soy-allergy"]?.ingredients == ["phosphatidylcholine", "polyenylphosphatidylcholine", "soy", "soya", "lecithin"])
+        #expect(conditions["soy-allergy"]?.ingredients == ["phosphatidylcholine", "polyenylphosphatidylcholine", "phosphatidyl choline", "ppc",
+                                                          "phospholipid", "soy", "soya", "soybean", "soja", "lecithin"])
         let withIngredients = conditions.filter { $0.key.contains("hypersensitivity") || $0.key.contains("allergy") }
         #expect(withIngredients.allSatisfy { !$0.value.ingredients.isEmpty })
     }

@@ -30,12 +30,12 @@ extension BodyPlugin {
             guard total > anaestheticSurfaceLimit, let surface = Surface(squareCentimetres: total) else { return }
             // The advice names the cream: with an allergy to what it holds, it must not (an
             // outside review: `--allergy lidocaine` was still told to numb with the cream).
-            let allergies = draft.request.allergies.filter(ProductNames.namesLocalAnaesthetic)
+            let allergies = ProductNames.localAnaestheticAllergies(of: draft.request)
             if allergies.isEmpty {
                 draft.warnings.append("the treated surface (\(surface)) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]")
             } else {
                 draft.warnings.append("the treated surface (\(surface)) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g), and the allergy "
-                    + allergies.map { "'\($0)'" }.joined(separator: ", ") + " rules the cream out: plan another anaesthesia [body-anaesthetic-surface]")
+                    + allergies.joined(separator: ", ") + " rules the cream out: plan another anaesthesia [body-anaesthetic-surface]")
             }
         }
     )

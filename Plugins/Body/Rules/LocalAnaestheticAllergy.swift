@@ -8,7 +8,7 @@ extension BodyPlugin {
     package static let localAnaestheticAllergy = PlanningRule(
         id: "local-anaesthetic-allergy",
         area: "body",
-        rationale: "A patient allergic to local anaesthetics, or to one of them (lidocaine, lignocaine, prilocaine, the lidocaine-prilocaine cream), must not be injected with any: a preparation holding a local anaesthetic by any of its names (lidocaine, lignocaine, prilocaine, procaine, mepivacaine, articaine, bupivacaine) is left out, whether or not its entry gives the ingredient a class. Leaving out the other local anaesthetics for an allergy to one errs on the safe side.",
+        rationale: "A patient allergic to local anaesthetics, or to one of them (lidocaine, lignocaine, prilocaine, the lidocaine-prilocaine cream), must not be injected with any: a preparation holding a local anaesthetic by any of its names (lidocaine, lignocaine, prilocaine, procaine, mepivacaine, articaine, bupivacaine, ropivacaine, tetracaine and any other name ending in -caine, and brands such as Xylocaine or Marcaine) is left out, whether or not its entry gives the ingredient a class; so is it for a condition whose ingredients name one (screened as if allergic). Leaving out the other local anaesthetics for an allergy to one errs on the safe side.",
         source: "EMLA (lidocaine-prilocaine) summary of product characteristics: contraindicated in hypersensitivity to local anaesthetics of the amide type",
         triggeringExamples: [
             .init("Cellulite, allergic to local anaesthetics: a cocktail with lidocaine is left out", CourseRequest(
@@ -21,11 +21,11 @@ extension BodyPlugin {
                 preparations: [lidocaineExample]),
         ],
         leavesOut: { preparation, request in
-            let allergies = request.allergies.filter(ProductNames.namesLocalAnaesthetic)
+            let allergies = ProductNames.localAnaestheticAllergies(of: request)
             guard !allergies.isEmpty else { return nil }
-            let held = preparation.ingredients.filter(ProductNames.localAnaesthetic.matchAny)
+            let held = preparation.ingredients.filter(ProductNames.isLocalAnaesthetic)
             guard !held.isEmpty else { return nil }
-            return "the allergy " + allergies.map { "'\($0)'" }.joined(separator: ", ") + " names a local anaesthetic, and it holds "
+            return "the allergy " + allergies.joined(separator: ", ") + " names a local anaesthetic, and it holds "
                 + held.map { "'\($0.name)'" }.joined(separator: ", ") + ", a local anaesthetic [local-anaesthetic-allergy]"
         }
     )

@@ -50,13 +50,15 @@ package enum Candidates {
         // rule again of every left-out candidate afterwards cost 76 M instructions of `course`
         // on the 10,000 preparations of Benchmarks/commands.sh.
         var fired = [Bool](repeating: false, count: plugin.rules.count)
+        let rulesBase = rulesView(request, vocabulary: registry.vocabulary)
         for preparation in registry.preparations {
             let relevant = preparation.indications.contains(request.concern)
                 || (preparation.regions.contains { scope.contains($0) }
                     && preparation.indications.contains { plugin.serves($0, in: registry.vocabulary) })
             guard relevant else { continue }
             let reasons = reasons(preparation, request: request, plugin: plugin, vocabulary: registry.vocabulary,
-                                  allergies: allergies, allergyConditions: allergyConditions, fired: &fired)
+                                  allergies: allergies, allergyConditions: allergyConditions, rulesBase: rulesBase,
+                                  fired: &fired)
             if reasons.isEmpty {
                 qualifying.append(preparation)
             } else {
@@ -71,11 +73,12 @@ package enum Candidates {
     /// Every reason `preparation` is left out of `request`'s course; empty when it qualifies.
     /// `allergies` are the request's allergies as terms, and `allergyConditions` the conditions
     /// they fall under (`Screening.allergyConditions`), made once for many preparations;
-    /// `fired[i]` is set when the plugin's `i`th rule leaves the preparation out.
+    /// `rulesBase` is the request as the rules see it (`rulesView`), and `fired[i]` is set
+    /// when the plugin's `i`th rule leaves the preparation out.
     static func reasons(_ preparation: Preparation, request: CourseRequest, plugin: some CoursePlugin,
                         vocabulary: Vocabulary, allergies: [IngredientTerm],
                         allergyConditions: [(allergy: IngredientTerm, condition: String)],
-                        fired: inout [Bool]) -> [String] {
+                        rulesBase: CourseRequest, fired: inout [Bool]) -> [String] {
         var reasons: [String] = []
         if let deprecated = preparation.deprecated {
             var text = "deprecated"
@@ -100,7 +103,7 @@ package enum Candidates {
         reasons += Screening.allergyReasons(preparation, allergies: allergies)
         reasons += Screening.allergyConditionReasons(preparation, allergyConditions: allergyConditions,
                                                      vocabulary: vocabulary)
-        let ruleRequest = ruleRequest(request, for: preparation, plugin: plugin)
+        let ruleRequest = ruleRequest(rulesBase, for: preparation, plugin: plugin)
         for (index, rule) in plugin.rules.enumerated() {
             guard var reason = rule.leavesOut?(preparation, ruleRequest) else { continue }
             fired[index] = true
@@ -111,6 +114,18 @@ package enum Candidates {
             reasons.append(reason)
         }
         return reasons
+    }
+
+    /// `request` with the ingredients its conditions name in `vocabulary`
+    /// (`CourseRequest/conditionIngredients`), for the planning rules.
+    package static func rulesView(_ request: CourseRequest, vocabulary: Vocabulary) -> CourseRequest {
+        var view = request
+        view.conditionIngredients = request.conditions.flatMap { condition in
+            (vocabulary.conditions[condition]?.ingredients ?? []).map {
+                CourseRequest.ConditionIngredient(condition: condition, ingredient: $0)
+            }
+        }
+        return view
     }
 
     /// The request as the plugin's rules see it for `preparation`: as given when it names

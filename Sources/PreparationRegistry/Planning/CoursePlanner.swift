@@ -29,7 +29,8 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
         var applied = selection.appliedRules
         var holds: [PlanningRule.Hold] = []
         // The rules see the regions the course may be given in (`Candidates.ruleRequest`).
-        let ruleRequest = Candidates.ruleRequest(request, for: chosen, plugin: plugin)
+        let ruleRequest = Candidates.ruleRequest(Candidates.rulesView(request, vocabulary: registry.vocabulary),
+                                                 for: chosen, plugin: plugin)
         for rule in plugin.rules {
             let ruleHolds = rule.holds?(chosen, ruleRequest) ?? []
             if !ruleHolds.isEmpty, !applied.contains(rule.id) { applied.append(rule.id) }

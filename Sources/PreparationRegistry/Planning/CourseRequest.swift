@@ -18,6 +18,22 @@ public struct CourseRequest: Sendable, Hashable {
     /// How far ahead repeating phases are planned, counted from the start.
     public var horizon: Quantity<DurationUnit>
 
+    /// The ingredients the given conditions name in the vocabulary (format 1.1: screened as if
+    /// the patient were allergic to them), with the condition naming each; filled for the
+    /// planning rules (`Candidates.rulesView`), empty as a request is made. A rule that reads
+    /// the allergies for a product (a local anaesthetic) reads these too: `--condition
+    /// la-allergy`, whose ingredients are `[lidocaine]`, left a "Lignocaine" entry in while
+    /// `--allergy lidocaine` left it out (outside clinician review).
+    package var conditionIngredients: [ConditionIngredient] = []
+
+    /// An ingredient a condition names.
+    package struct ConditionIngredient: Sendable, Hashable {
+        /// The condition's slug.
+        package var condition: String
+        /// The ingredient (a name or a class), as the vocabulary writes it.
+        package var ingredient: String
+    }
+
     /// The default horizon: 12 months.
     package static let defaultHorizon = Quantity<DurationUnit>(12, .month)
 

@@ -1,0 +1,89 @@
+@testable import AreaPlugins
+import PreparationRegistry
+import Testing
+
+/// The names the product rules know a product by (`ProductNames`), from an outside clinician
+/// review that planned each of these past its rule; and the local-anaesthetic allergy, typed or
+/// named by a condition, on the fixture `local-anaesthetics` (twelve entries, each holding a
+/// local anaesthetic under another name, and `plain-ha`, holding none).
+@Suite struct ProductNamesTests {
+    @Test("the lipolysis mixture by its abbreviations, bile salts and Aqualyx", arguments: [
+        ["PC/DC"], ["PPC + DC"], ["Phosphatidylcholine with bile salts"], ["Essential phospholipids", "Sodium deoxycholate"],
+    ])
+    func lipolysisMixture(_ names: [String]) {
+        let preparation = Self.preparation(names)
+        #expect(BodyPlugin.isLipolysisMixture(preparation), "\(names)")
+    }
+
+    @Test func aqualyxIsDeoxycholateWithoutPhosphatidylcholine() {
+        let aqualyx = Self.preparation(["Aqualyx"])
+        #expect(ProductNames.holds(aqualyx, ProductNames.deoxycholate))
+        #expect(!ProductNames.holds(aqualyx, ProductNames.phosphatidylcholine))
+    }
+
+    @Test("corticosteroids by abbreviation and kin", arguments: ["TAC", "Hydrocortisone", "Steroid", "Prednisolone acetate"])
+    func corticosteroid(_ name: String) {
+        #expect(ProductNames.holds(Self.preparation([name]), ProductNames.corticosteroid))
+    }
+
+    @Test("platelet products hold the plasma rule", arguments: [
+        "PRGF (plasma rich in growth factors)", "Endoret", "Platelet concentrate", "Autologous platelet gel", "Platelet lysate",
+    ])
+    func plateletProducts(_ name: String) {
+        #expect(ProductNames.holds(Self.preparation([name]), ProductNames.autologousPlasma))
+    }
+
+    @Test func namesThatAreNoneOfThem() {
+        for name in ["Sodium hyaluronate", "Caffeine", "Vitamin C", "Dexpanthenol", "Cocoa butter", "Plasma protein"] {
+            let preparation = Self.preparation([name])
+            #expect(!ProductNames.holds(preparation, ProductNames.corticosteroid), "\(name)")
+            #expect(!ProductNames.holds(preparation, ProductNames.autologousPlasma), "\(name)")
+            #expect(!ProductNames.isLocalAnaesthetic(Ingredient(name: name)), "\(name)")
+        }
+        #expect(!ProductNames.namesLocalAnaesthetic("hyaluronic acid"))
+        #expect(!ProductNames.namesLocalAnaesthetic("caine"))
+    }
+
+    @Test("an allergy names a local anaesthetic however it is typed", arguments: [
+        "lidocaine", "local anaesthetics", "lidocaine-prilocaine", "prilocaine-lidocaine", "lidocaine prilocaine", "EMLA",
+        "EMLA cream", "Xylocaine", "lidocaine with adrenaline", "Novocaine", "amide anaesthetics", "ropivacaine",
+    ])
+    func allergyNamesALocalAnaesthetic(_ allergy: String) throws {
+        #expect(ProductNames.namesLocalAnaesthetic(allergy))
+        let registry = try fixtureRegistry("local-anaesthetics")
+        let c = try course("face", CourseRequest(concern: "dehydration", allergies: [allergy], start: try day("2026-01-05")),
+                           in: registry)
+        #expect(c.preparation.id == "plain-ha")
+        #expect(c.excluded.count == 12)
+        for exclusion in c.excluded {
+            #expect(exclusion.reasons.contains { $0.contains("[local-anaesthetic-allergy]") }, "\(allergy): \(exclusion.preparation)")
+        }
+    }
+
+    @Test("a condition whose ingredients name a local anaesthetic screens as the allergy does",
+          arguments: ["la-allergy", "lido-allergy", "emla-allergy"])
+    func conditionNamesALocalAnaesthetic(_ condition: String) throws {
+        let registry = try fixtureRegistry("local-anaesthetics")
+        let c = try course("face", CourseRequest(concern: "dehydration", conditions: [condition], start: try day("2026-01-05")),
+                           in: registry)
+        #expect(c.preparation.id == "plain-ha")
+        #expect(c.excluded.count == 12)
+        let lignocaine = try #require(c.excluded.first { $0.preparation == "lignocaine" })
+        let ingredient = try #require(registry.vocabulary.conditions[condition]?.ingredients.first)
+        #expect(lignocaine.reasons == [
+            "the allergy '\(ingredient)' (named by the condition '\(condition)') names a local anaesthetic, and it holds 'Lignocaine', "
+                + "a local anaesthetic [local-anaesthetic-allergy] (without --region, the course is for every region of the face "
+                + "plugin the preparation is used in: face; give --region to plan for fewer)",
+        ])
+    }
+
+    static func preparation(_ names: [String]) -> Preparation {
+        Preparation(
+            id: "p", name: "P", ingredients: names.map { Ingredient(name: $0) }, regions: [.abdomen],
+            indications: ["localized-fat"], techniques: [.subcutaneous],
+            depth: LengthRange(min: Quantity(4, .mm), max: Quantity(13, .mm)),
+            residence: DurationRange(min: Quantity(1, .week), max: Quantity(2, .week)),
+            phases: [ProtocolPhase(name: "course", sessions: CountRange(min: 1, max: 1), interval: nil)],
+            location: SourceLocation(file: "test.yaml", line: 1, column: 1))
+    }
+}
