@@ -93,6 +93,22 @@ enum ProductNames {
                                         "autologous conditioned serum", "plasma rich in growth factors", "prgf", "endoret",
                                         "platelet")
 
+    /// The strength in mg/ml of the first ingredient of `preparation` going by one of `names`
+    /// that gives one: its concentration in mg/ml, in µg/ml (a thousandth) or in % (10 mg/ml
+    /// for 1 %); nil when none above zero is given in those units.
+    static func strength(of names: IngredientTerms, in preparation: Preparation) -> Double? {
+        for ingredient in preparation.ingredients where names.matchAny(ingredient) {
+            guard let concentration = ingredient.concentration, concentration.value > 0 else { continue }
+            switch concentration.unit {
+            case .milligramsPerMillilitre: return concentration.value
+            case .microgramsPerMillilitre: return concentration.value / 1000
+            case .percent: return concentration.value * 10
+            case .internationalUnitsPerMillilitre: continue
+            }
+        }
+        return nil
+    }
+
     /// True when one of `preparation`'s ingredients goes by one of `names`.
     static func holds(_ preparation: Preparation, _ names: IngredientTerms) -> Bool {
         preparation.ingredients.contains(where: names.matchAny)

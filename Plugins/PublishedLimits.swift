@@ -54,6 +54,12 @@ struct PublishedLimits: Sendable {
         return SessionDose.coverage(of: dosing, within: Quantity(perSession, .ml))
     }
 
+    /// `2`, `2.5`: a computed figure without a needless fraction, to two decimals at most.
+    static func figure(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
     /// `0.2`, `10`: the figure without a needless fraction.
     private static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)

@@ -7,7 +7,7 @@ extension FacePlugin {
     package static let deoxycholicLabel = PlanningRule(
         id: "submental-deoxycholic-label",
         area: "face",
-        rationale: "The deoxycholic acid 10 mg/mL label gives 0.2 mL a site on a 1 cm grid, at most 10 mL a session, and at most 6 sessions at least 1 month apart. A preparation of deoxycholic acid without phosphatidylcholine whose catalogue entry goes beyond any of these (more a point or a session, more sessions, sessions closer together), or planned for any region but the submental one (the label treats the fat under the chin and forbids injecting above the jaw line), is left out; a course of one within them states the limits, and a session that could take more than 10 mL (an entry giving no most a session of its own) says so, with the largest surface one session may cover.",
+        rationale: "The deoxycholic acid 10 mg/mL label gives 0.2 mL a site on a 1 cm grid (2 mg/cm²), at most 10 mL a session, and at most 6 sessions at least 1 month apart, injected mid-depth into the subcutaneous fat. A preparation of deoxycholic acid without phosphatidylcholine whose catalogue entry goes beyond any of these (more a point, a square centimetre or a session, more sessions, sessions closer together, a depth that stays above the subcutaneous layer), or planned for any region but the submental one (the label treats the fat under the chin and forbids injecting above the jaw line), is left out; a course of one within them states the limits, and a session that could take more than 10 mL (an entry giving no most a session of its own) says so, with the largest surface one session may cover.",
         source: "Kybella (deoxycholic acid) US prescribing information",
         triggeringExamples: [
             .init("Double chin: the labelled deoxycholic acid, with the label's limits stated", CourseRequest(
@@ -19,6 +19,11 @@ extension FacePlugin {
         leavesOut: { preparation, request in
             guard isDeoxycholicAlone(preparation) else { return nil }
             var beyond = deoxycholicLimits.excesses(of: preparation)
+            if let density = labelDensityExcess(preparation) { beyond.append(density) }
+            if preparation.depth.max < labelDepth {
+                beyond.append("deposited at \(preparation.depth), above the subcutaneous fat the label injects into (mid-depth, "
+                    + "pre-platysmal; subcutaneous work is 4-13 mm deep, format section 4): too shallow for the label")
+            }
             let elsewhere = request.regions.map(\.region).filter { $0 != .submental }
             if !elsewhere.isEmpty {
                 beyond.insert("the label is for the fat under the chin only, with no injection above the jaw line ("
@@ -38,6 +43,29 @@ extension FacePlugin {
             }
         }
     )
+
+    /// The label's dose a square centimetre: 0.2 ml of 10 mg/ml a site on a 1 cm grid, 2 mg/cm².
+    static let labelDensity = 2.0
+
+    /// The least depth of the subcutaneous layer the label injects into (format section 4:
+    /// subcutaneous work is 4-13 mm deep).
+    static let labelDepth = Quantity<LengthUnit>(4, .mm)
+
+    /// How `preparation`'s entry goes beyond the label's 2 mg/cm² (its most a point at its
+    /// strength over its closest spacing squared: an outside review planned 20 mg/ml at 0.2 ml
+    /// a point 0.5 cm apart, 16 mg/cm², the per-point check alone passing it); nil within it.
+    /// Without a strength in mg/ml, µg/ml or %, the label's 10 mg/ml is assumed.
+    static func labelDensityExcess(_ preparation: Preparation) -> String? {
+        guard let dosing = preparation.dosing else { return nil }
+        let given = ProductNames.strength(of: ProductNames.deoxycholate, in: preparation)
+        let strength = given ?? 10
+        let spacing = dosing.spacing.min.baseValue / 10  // cm
+        guard spacing > 0 else { return nil }
+        let density = dosing.perPoint.max.baseValue * strength / (spacing * spacing)
+        guard density > labelDensity * (1 + 1e-9) else { return nil }
+        let at = given == nil ? "at the label's 10 mg/ml, the entry giving no strength" : "at \(PublishedLimits.figure(strength)) mg/ml"
+        return "\(PublishedLimits.figure(density)) mg/cm² (\(dosing.perPoint.max) a point \(at), \(dosing.spacing.min) apart; the label gives 2 mg/cm²)"
+    }
 
     /// The label's limits: 0.2 ml a site, 10 ml a session, 6 sessions at least 1 month apart.
     static let deoxycholicLimits = PublishedLimits(perPoint: 0.2, perSession: 10, sessions: 6, interval: Quantity(1, .month))

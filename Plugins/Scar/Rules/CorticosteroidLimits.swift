@@ -53,26 +53,12 @@ extension ScarPlugin {
         }
     )
 
-    /// The corticosteroid's strength in mg/ml: its concentration in mg/ml, in µg/ml (a
-    /// thousandth) or in % (10 mg/ml for 1 %); nil when none above zero is given in those units.
+    /// The corticosteroid's strength in mg/ml (``ProductNames/strength(of:in:)``).
     static func corticosteroidStrength(_ preparation: Preparation) -> Double? {
-        for ingredient in preparation.ingredients where ProductNames.corticosteroid.matchAny(ingredient) {
-            guard let concentration = ingredient.concentration, concentration.value > 0 else { continue }
-            switch concentration.unit {
-            case .milligramsPerMillilitre: return concentration.value
-            case .microgramsPerMillilitre: return concentration.value / 1000
-            case .percent: return concentration.value * 10
-            case .internationalUnitsPerMillilitre: continue
-            }
-        }
-        return nil
+        ProductNames.strength(of: ProductNames.corticosteroid, in: preparation)
     }
 
-    /// `2`, `2.5`: a figure without a needless fraction, to two decimals at most.
-    private static func figure(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
+    private static func figure(_ value: Double) -> String { PublishedLimits.figure(value) }
 
     /// A triamcinolone entry for the rule's examples (the bundled catalogue holds none).
     static func corticosteroidExample(perPoint: String, interval: String) -> String {

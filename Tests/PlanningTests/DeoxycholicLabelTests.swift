@@ -1,0 +1,28 @@
+@testable import AreaPlugins
+import PreparationRegistry
+import Testing
+
+/// The deoxycholic acid label's dose a square centimetre and depth (fixture `deoxycholic`):
+/// an outside clinician review planned 20 mg/ml on a 0.5 cm grid (16 mg/cm², the per-point
+/// check alone passing it) and an intradermal deoxycholic acid by nappage.
+@Suite struct DeoxycholicLabelTests {
+    @Test func densityAndDepthBeyondTheLabelAreLeftOut() throws {
+        let registry = try fixtureRegistry("deoxycholic")
+        let request = CourseRequest(concern: "double-chin", regions: [TreatedRegion(.submental, surface: Surface(squareCentimetres: 20))],
+                                    start: try day("2026-01-05"))
+        let c = try course("face", request, in: registry)
+        #expect(c.preparation.id == "dca-label")
+        #expect(c.excluded.map(\.preparation) == ["dca-dense", "dca-shallow"])
+        #expect(c.excluded.map(\.reason) == [
+            "beyond the deoxycholic acid label: 16 mg/cm² (0.2 ml a point at 20 mg/ml, 0.5 cm apart; the label gives 2 mg/cm²) [submental-deoxycholic-label]",
+            "beyond the deoxycholic acid label: deposited at 0.5-2 mm, above the subcutaneous fat the label injects into (mid-depth, "
+                + "pre-platysmal; subcutaneous work is 4-13 mm deep, format section 4): too shallow for the label [submental-deoxycholic-label]",
+        ])
+    }
+
+    @Test func withoutAStrengthTheLabelsIsAssumed() throws {
+        let registry = try fixtureRegistry("deoxycholic")
+        let shallow = try #require(registry["dca-shallow"])
+        #expect(FacePlugin.labelDensityExcess(shallow) == nil)  // 0.2 ml on 1 cm at 10 mg/ml: 2 mg/cm², within
+    }
+}
