@@ -23,6 +23,6 @@ struct CompatibilityDecompositionTests {
 
     @Test("Folding decomposes as before: ligatures, full-width and Greek accents")
     func folding() {
-        #expect(TextFolding.fold("ǆ ﬁ Ａ ά ở Éclat") == "dz fi a α o eclat")
+        #expect(TextFolding.fold("ǆ ﬁ Ａ ά ở Éclat") == "dz fi a a o eclat")  // α looks like a (TextFoldingLookalikeTests)
     }
 }

@@ -96,7 +96,9 @@ struct QueryTests {
 
     @Test("free text: accents beyond Latin-1 fold too (Vietnamese, Greek, ligatures, full-width)")
     func textBeyondLatin1() throws {
-        #expect(TextFolding.words("Phở ĐẶNG Ελληνικά ǆ ĳ ﬁne Ｆull Ёлка 中文") == ["pho", "dang", "ελληνικα", "dz", "ij", "fine", "full", "елка", "中文"])
+        // Greek and Cyrillic letters that look like Latin ones fold to those (screening sees
+        // through a look-alike), on both sides of every search, so these words still meet.
+        #expect(TextFolding.words("Phở ĐẶNG Ελληνικά ǆ ĳ ﬁne Ｆull Ёлка 中文") == ["pho", "dang", "eλλhnika", "dz", "ij", "fine", "full", "eлka", "中文"])
         let awkward = try registry(CatalogueLoader().load(catalogueAt: awkwardPath))
         for word in ["pho", "PHỞ", "ελληνικα", "ΑΛΦΑ", "zolc laka"] {
             #expect(ids(awkward.preparations(matching: Query(texts: [word]))) == ["awkward-strings"], "\(word)")

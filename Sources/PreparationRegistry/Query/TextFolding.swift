@@ -5,7 +5,8 @@
 /// `ç`, `ø`, `ł`...) to their base letters (`ß` to `ss`, `æ` to `ae`, `œ` to `oe`) through a
 /// table, and any other letter of the Latin, Greek and Cyrillic blocks, the Latin and Greek
 /// extended blocks and the presentation forms through its Unicode compatibility decomposition
-/// (`ở` to `o`, `ά` to `α`, `ǆ` to `dz`, `ﬁ` to `fi`, `Ａ` to `a`); it drops the combining
+/// (`ở` to `o`, `ά` to `α`, `ǆ` to `dz`, `ﬁ` to `fi`, `Ａ` to `a`), then the Cyrillic and Greek
+/// letters that look like Latin ones to those (`о` to `o`, `α` to `a`); it drops the combining
 /// accents (U+0300-U+036F and the other combining diacritical blocks), so decomposed text folds
 /// as composed text does, and the characters Unicode shows as nothing (default-ignorable: a
 /// soft hyphen, a zero-width space, a variation selector...), so text reads as it looks. Words are the
@@ -81,12 +82,12 @@ package enum TextFolding {
                 } else if mayDecompose(l.value) {
                     for part in CompatibilityDecomposition.of(l) ?? [l] where !isCombiningAccent(part.value) {
                         for p in part.properties.lowercaseMapping.unicodeScalars where isWordScalar(p) {
-                            out.append(contentsOf: String(p).utf8)
+                            appendLetter(p, to: &out)
                             handled = true
                         }
                     }
                 } else if isWordScalar(l) {
-                    out.append(contentsOf: String(l).utf8)
+                    appendLetter(l, to: &out)
                     handled = true
                 }
             }
@@ -98,6 +99,42 @@ package enum TextFolding {
             }
         }
     }
+
+    /// Appends a folded letter: a Cyrillic or Greek letter that looks like a Latin one as that
+    /// Latin letter (``latinLookalike``), any other as itself.
+    private static func appendLetter(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        if let latin = latinLookalike[scalar.value] {
+            out.append(latin)
+        } else {
+            out.append(contentsOf: String(scalar).utf8)
+        }
+    }
+
+    /// Cyrillic and Greek letters (lower case, and the lower case of capitals) that look like
+    /// Latin ones, and those Latin letters: "Lid\u{43E}caine", typed with one Cyrillic о,
+    /// escaped an allergy to lidocaine, as a screen shows them the same (an outside review).
+    /// Both sides of every comparison are folded alike, so a search in Cyrillic or Greek still
+    /// finds its words; a Russian or Greek name does not come to read as a Latin one, only
+    /// look-alike letters are mapped.
+    private static let latinLookalike: [UInt32: UInt8] = {
+        let pairs: [(String, Character)] = [
+            // Cyrillic (accented ones are decomposed first): а в е і ј к м н о р с т у х ѕ һ ԁ ԛ ԝ ӏ
+            ("\u{430}", "a"), ("\u{432}", "b"), ("\u{435}", "e"), ("\u{456}", "i"), ("\u{458}", "j"),
+            ("\u{43A}", "k"), ("\u{43C}", "m"), ("\u{43D}", "h"), ("\u{43E}", "o"), ("\u{440}", "p"),
+            ("\u{441}", "c"), ("\u{442}", "t"), ("\u{443}", "y"), ("\u{445}", "x"), ("\u{455}", "s"),
+            ("\u{4BB}", "h"), ("\u{501}", "d"), ("\u{51B}", "q"), ("\u{51D}", "w"), ("\u{4CF}", "l"),
+            // Greek: α β ε η ι κ μ ν ο ρ τ υ χ ζ
+            ("\u{3B1}", "a"), ("\u{3B2}", "b"), ("\u{3B5}", "e"), ("\u{3B7}", "h"), ("\u{3B9}", "i"),
+            ("\u{3BA}", "k"), ("\u{3BC}", "m"), ("\u{3BD}", "n"), ("\u{3BF}", "o"), ("\u{3C1}", "p"),
+            ("\u{3C4}", "t"), ("\u{3C5}", "y"), ("\u{3C7}", "x"), ("\u{3B6}", "z"),
+        ]
+        var table: [UInt32: UInt8] = [:]
+        for (letter, latin) in pairs {
+            guard let scalar = letter.unicodeScalars.first, let byte = latin.asciiValue else { continue }
+            table[scalar.value] = byte
+        }
+        return table
+    }()
 
     /// A letter or a digit: part of a word.
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
