@@ -2,7 +2,7 @@ import FoundationEssentials
 
 extension CourseFHIR {
     /// `reference` as the FHIR reference a subject takes, or nil when it is none: `Patient/ID`
-    /// (an id of 1-64 letters, digits, `-` and `.`), an absolute `http(s)` URL with a host and
+    /// (an id of 1-64 letters, digits, `-` and `.`, not dots alone), an absolute `http(s)` URL with a host and
     /// a path ending in `/Patient/ID`, or `urn:uuid:` followed by a UUID. A UUID is read in
     /// either case and given back in lower case, the only form FHIR's `uuid` type allows
     /// (RFC 4122: "case insensitive on input"), so that one patient written two ways gets
@@ -33,9 +33,12 @@ extension CourseFHIR {
         return nil
     }
 
-    /// A FHIR id: 1-64 letters, digits, `-` and `.`.
+    /// A FHIR id: 1-64 letters, digits, `-` and `.`; not dots alone (`Patient/..`, which FHIR's
+    /// pattern lets through, is a path step up that every URL parser resolves away, and was
+    /// taken while `https://x/Patient/..` was refused: an outside review).
     private static func isPatientID(_ id: Substring) -> Bool {
         (1...64).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+            && !id.allSatisfy { $0 == "." }
     }
 
     /// `host[:port]`: labels of ASCII letters and digits with inner hyphens, joined by dots,

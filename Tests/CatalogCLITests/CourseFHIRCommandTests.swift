@@ -82,7 +82,7 @@ struct CourseFHIRCommandTests {
         #expect((site["coding"] as? [[String: String]]) == [["system": "http://snomed.info/sct", "code": "818981001"]])
     }
 
-    @Test("a patient that is not a reference exits 2", arguments: ["Bob", "Patient/", "Patient/a b", "urn:uuid:nope", "http:///Patient/9",
+    @Test("a patient that is not a reference exits 2", arguments: ["Bob", "Patient/", "Patient/a b", "Patient/..", "Patient/.", "urn:uuid:nope", "http:///Patient/9",
                                                                  "https://Patient/9", "http://host/Patient/",
                                                                  // Outside review: URLs no parser takes, or without a host.
                                                                  "https://@/Patient/1", "https://-/Patient/1", "https://user@h.example/Patient/1",

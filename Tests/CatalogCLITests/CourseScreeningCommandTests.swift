@@ -146,9 +146,10 @@ struct CourseScreeningCommandTests {
         #expect(run.stdout.contains("'phosphatidylcholine-deoxycholate-lipolysis' does not list 'herpes' among its contraindications: the catalogue says nothing of it for this preparation; check it against the product's own information"))
     }
 
-    @Test("a list of conditions typed as one text is read item by item")
-    func conditionList() throws {
-        let list = try runCatalog(["course", "face", "--concern", "dehydration", "--condition", "pregnancy, herpes", "--start", "2026-01-05"])
+    @Test("a list of conditions typed as one text is read item by item",
+          arguments: ["pregnancy, herpes", "pregnancy and herpes", "pregnancy/herpes", "pregnancy & herpes", "pregnancy + herpes"])
+    func conditionList(_ text: String) throws {
+        let list = try runCatalog(["course", "face", "--concern", "dehydration", "--condition", text, "--start", "2026-01-05"])
         let apart = try runCatalog(["course", "face", "--concern", "dehydration", "--condition", "pregnancy", "herpes", "--start", "2026-01-05"])
         #expect(list.status == apart.status)
         #expect(list.stdout == apart.stdout && list.stderr == apart.stderr)

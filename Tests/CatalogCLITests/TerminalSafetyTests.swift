@@ -22,6 +22,18 @@ struct TerminalSafetyTests {
 
         """
 
+    @Test("a tab typed in a word comes back escaped in a one-line error (outside review)")
+    func tabInAnErrorLine() throws {
+        let allergy = try runCatalog(["course", "face", "--concern", "dehydration", "--allergy", "sodium\thyaluronate",
+                                      "--start", "2026-01-05"])
+        #expect(allergy.status == 2)
+        #expect(allergy.stderr == "error: the allergy 'sodium\\thyaluronate' holds a control character, which no ingredient's name has: type the allergy without it\n")
+        let patient = try runCatalog(["course", "face", "--concern", "dehydration", "--patient", "Patient/1\t2", "--format", "fhir",
+                                      "--start", "2026-01-05"])
+        #expect(patient.status == 2)
+        #expect(!patient.stderr.contains("\t") && patient.stderr.contains("'Patient/1\\t2'"))
+    }
+
     @Test("show and query print no raw control character")
     func escaped() throws {
         let catalogue = try makeCatalogue(["ctl.yaml": Self.preparation])

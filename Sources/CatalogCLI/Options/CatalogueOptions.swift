@@ -175,7 +175,13 @@ func printError(_ line: String) {
 /// `\r`, as in diagnostics: `Diagnostic.escaped`), so that a value typed with one
 /// (`--concern $'a\nerror: b'`) cannot print a line of its own.
 func printErrorLine(_ line: String) {
-    CommandContext.writeError(Diagnostic.escaped(line) + "\n")
+    // A one-line message has no source line to align a caret with, so a tab in it (a word as
+    // typed: `--allergy $'a\tb'`) is written `\t` too, unlike in a diagnostic's source line.
+    let escaped = Diagnostic.escaped(line)
+    guard escaped.contains("\t") else { return CommandContext.writeError(escaped + "\n") }
+    var out = ""
+    for character in escaped { if character == "\t" { out += "\\t" } else { out.append(character) } }
+    CommandContext.writeError(out + "\n")
 }
 
 /// `text` with the characters a terminal would act on written escaped as `\u{XX}`: C0 controls

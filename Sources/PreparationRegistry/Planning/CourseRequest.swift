@@ -43,8 +43,8 @@ public struct CourseRequest: Sendable, Hashable {
     /// twice is kept once, where first given.
     ///
     /// A list typed as one text is read as its items, since screening it as one phrase would
-    /// match nothing and screen nothing: a condition is split at commas, semicolons and spaces
-    /// (`"pregnancy, herpes"`), an allergy at `,` `;` `/` `+` `&` and the word `and`
+    /// match nothing and screen nothing: a condition is split at `,` `;` `/` `+` `&`, spaces and
+    /// the word `and` (`"pregnancy, herpes"`, `"pregnancy and herpes"`), an allergy at `,` `;` `/` `+` `&` and the word `and`
     /// (`"glycerol, lidocaine"`, `"glycerol and lidocaine"`).
     public init(concern: String, regions: [TreatedRegion] = [], conditions: [String] = [], allergies: [String] = [],
                 start: CalendarDate, hemisphere: Hemisphere = .north,
@@ -88,10 +88,14 @@ public struct CourseRequest: Sendable, Hashable {
         return trimmed.isEmpty || trimmed.count == 1 && parts.count == 1 ? [text] : trimmed
     }
 
-    /// The conditions a condition text names: split at commas, semicolons and white space
-    /// (slugs hold none); kept as written when no part is left.
+    /// The conditions a condition text names: split at `,` `;` `/` `+` `&` and white space
+    /// (slugs hold none), the word `and` dropped; kept as written when no part is left.
     package static func splitConditions(_ text: String) -> [String] {
-        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init)
+        // The separators of an allergy list too (`pregnancy/herpes`, `pregnancy & herpes`), and
+        // the word `and` between two conditions: no condition slug is `and`.
+        let separators: Set<Character> = [",", ";", "/", "+", "&"]
+        let parts = text.split(whereSeparator: { separators.contains($0) || $0.isWhitespace }).map(String.init)
+            .filter { $0.lowercased() != "and" }
         return parts.isEmpty ? [text] : parts
     }
 
