@@ -30,7 +30,7 @@ package struct ScalpPlugin: CoursePlugin {
     /// The area's planning rules, in the order they act.
     package var rules: [PlanningRule] {
         // The rules of a product hold wherever it is injected.
-        [Self.assessmentVisits, Self.plasmaNSAIDHold, FacePlugin.deoxycholicLabel, BodyPlugin.lipolysisLimits, BodyPlugin.localAnaestheticAllergy]
+        [Self.assessmentVisits, Self.plasmaNSAIDHold, Self.plasmaLimits, FacePlugin.deoxycholicLabel, BodyPlugin.lipolysisLimits, BodyPlugin.localAnaestheticAllergy]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

@@ -37,7 +37,7 @@ package struct ScarPlugin: CoursePlugin {
         // the plasma rule holds wherever the patient's own plasma is injected.
         [Self.assessmentEachSession, Self.keloidTendency, Self.corticosteroidLimits, FacePlugin.periorbitalSuperficialOnly, FacePlugin.submentalJawLine,
          FacePlugin.deoxycholicLabel, BodyPlugin.lipolysisLimits,
-         BodyPlugin.infectionFollowUp, BodyPlugin.anaestheticSurface, ScalpPlugin.plasmaNSAIDHold, BodyPlugin.localAnaestheticAllergy]
+         BodyPlugin.infectionFollowUp, BodyPlugin.anaestheticSurface, ScalpPlugin.plasmaNSAIDHold, ScalpPlugin.plasmaLimits, BodyPlugin.localAnaestheticAllergy]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

@@ -48,6 +48,17 @@ let planningRuleEffects: [String: [String: [String]]] = [
             "warns: autologous plasma: the patient holds non-steroidal anti-inflammatory drugs (NSAIDs) for 48 hours before each session, since they blunt the platelets it relies on (relative) [scalp-plasma-nsaid-hold]",
         ],
     ],
+    "scalp-plasma-limits": [
+        "Pattern hair loss with a clotting disorder: the plasma entry that does not list it is left out": [
+            "refuses instead of planning plasma-example",
+            "leaves out plasma-example: autologous plasma is left out with a platelet, clotting or bleeding disorder or an infection at the site: the condition 'clotting-disorder' [scalp-plasma-limits]",
+            "leaves out prp-scalp: autologous plasma is left out with a platelet, clotting or bleeding disorder or an infection at the site: the condition 'clotting-disorder' [scalp-plasma-limits]",
+        ],
+        "Pattern hair loss, 100 cm²: plasma at 0.3 ml a point, 20 ml a session": [
+            "warns: autologous plasma at up to 0.3 ml/cm² (0.3 ml a point, 1 cm apart): practice gives 0.05-0.1 ml/cm² [scalp-plasma-limits]",
+            "warns: autologous plasma: this session may take up to 30 ml, beyond the 5-7 ml a session of practice [scalp-plasma-limits]",
+        ],
+    ],
     "body-lipolysis-assessment": [
         "Fat on the abdomen: phosphatidylcholine and deoxycholate": [
             "visit assessment 2026-07-20 (2026-07-20 to 2026-07-20): assess the result 8 weeks after the last session (session 4), before planning more",

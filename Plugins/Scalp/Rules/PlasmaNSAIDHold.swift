@@ -14,8 +14,7 @@ extension ScalpPlugin {
             .init("Pattern hair loss: dutasteride, no plasma", CourseRequest(concern: "androgenic-alopecia", start: ScalpPlugin.exampleStart)),
         ],
         amends: { draft in
-            guard draft.preparation.ingredients.contains(where: { $0.ingredientClass == "autologous-plasma" })
-                    || ProductNames.holds(draft.preparation, ProductNames.autologousPlasma) else { return }
+            guard holdsPlasma(draft.preparation) else { return }
             draft.warnings.append("autologous plasma: the patient holds non-steroidal anti-inflammatory drugs (NSAIDs) for 48 hours before each session, since they blunt the platelets it relies on (relative) [scalp-plasma-nsaid-hold]")
         }
     )
