@@ -12,11 +12,21 @@ import Testing
                                     start: try day("2026-01-05"))
         let c = try course("face", request, in: registry)
         #expect(c.preparation.id == "dca-label")
-        #expect(c.excluded.map(\.preparation) == ["dca-dense", "dca-shallow"])
-        #expect(c.excluded.map(\.reason) == [
+        #expect(c.excluded.map(\.preparation) == ["dca-body", "dca-dense", "dca-shallow"])
+        #expect(c.excluded.dropFirst().map(\.reason) == [
             "beyond the deoxycholic acid label: 16 mg/cm² (0.2 ml a point at 20 mg/ml, 0.5 cm apart; the label gives 2 mg/cm²) [submental-deoxycholic-label]",
             "beyond the deoxycholic acid label: deposited at 0.5-2 mm, above the subcutaneous fat the label injects into (mid-depth, "
                 + "pre-platysmal; subcutaneous work is 4-13 mm deep, format section 4): too shallow for the label [submental-deoxycholic-label]",
+        ])
+    }
+
+    @Test func withoutARegionAnEntryOfNoFaceRegionGetsNoEmptyList() throws {
+        let registry = try fixtureRegistry("deoxycholic")
+        let c = try course("face", CourseRequest(concern: "double-chin", start: try day("2026-01-05")), in: registry)
+        let body = try #require(c.excluded.first { $0.preparation == "dca-body" })
+        #expect(body.reasons == [
+            "used in no region of the face plugin (used in abdomen)",
+            "beyond the deoxycholic acid label: sessions 1 week apart (at least 1 month) [submental-deoxycholic-label]",
         ])
     }
 

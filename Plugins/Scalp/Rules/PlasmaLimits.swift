@@ -23,9 +23,9 @@ extension ScalpPlugin {
                 start: ScalpPlugin.exampleStart)),
         ],
         leavesOut: { preparation, request in
-            guard holdsPlasma(preparation) else { return nil }
+            // The conditions first: they are the same for every candidate, and most requests have none.
             let unsafe = request.conditions.filter(namesPlateletOrInfection)
-            guard !unsafe.isEmpty else { return nil }
+            guard !unsafe.isEmpty, holdsPlasma(preparation) else { return nil }
             return "autologous plasma is left out with a platelet, clotting or bleeding disorder or an infection at the site: "
                 + (unsafe.count == 1 ? "the condition " : "the conditions ") + unsafe.map { "'\($0)'" }.joined(separator: ", ") + " [scalp-plasma-limits]"
         },

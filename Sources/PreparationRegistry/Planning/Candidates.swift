@@ -107,7 +107,9 @@ package enum Candidates {
         for (index, rule) in plugin.rules.enumerated() {
             guard var reason = rule.leavesOut?(preparation, ruleRequest) else { continue }
             fired[index] = true
-            if request.regions.isEmpty {
+            // Said only when the preparation is used in some of the plugin's regions (else the
+            // list would be empty: its own reason says it is used in none).
+            if request.regions.isEmpty, !ruleRequest.regions.isEmpty {
                 reason += " (without --region, the course is for every region of the \(plugin.id) plugin the preparation is used in: "
                     + list(ruleRequest.regions.map(\.region.rawValue)) + "; give --region to plan for fewer)"
             }
