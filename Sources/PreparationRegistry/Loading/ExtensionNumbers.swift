@@ -5,7 +5,8 @@ import YAMLReader
 // hold as written is said so in a warning rather than changed in silence: a whole number
 // beyond 64 bits is held as the nearest `Double` (`12345678901234567890123` becomes
 // `1.2345678901234568e+22`), and a number beyond a `Double` as infinity (`1e400`, written
-// `null` in JSON). Quoting it keeps it as text.
+// `null` in JSON); `.inf` and `.nan` are kept, but JSON writes them `null` too. Quoting keeps
+// any of them as text.
 
 extension NodeReader {
     /// The entries of `fields` with an extension key (`x-`), in order, as plain data, warning
@@ -28,8 +29,13 @@ extension NodeReader {
         while let next = stack.popLast() {
             switch next.content {
             case .scalar(let scalar):
-                guard case .float(let value) = scalar.value, let held = Self.inexactReading(of: scalar.text, value) else { continue }
-                warning(next.location, .inexactNumber(scalar.text, key: key, heldAs: held, tooSmall: value == 0))
+                guard case .float(let value) = scalar.value else { continue }
+                if let held = Self.inexactReading(of: scalar.text, value) {
+                    warning(next.location, .inexactNumber(scalar.text, key: key, heldAs: held, tooSmall: value == 0))
+                } else if !value.isFinite {
+                    // `.inf`, `.nan`: held as written, but JSON has no number for them (an outside review).
+                    warning(next.location, .numberWithoutJSON(scalar.text, key: key))
+                }
             case .sequence(let items):
                 stack.append(contentsOf: items.reversed())
             case .mapping(let entries):

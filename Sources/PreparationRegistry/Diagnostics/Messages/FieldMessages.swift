@@ -122,6 +122,12 @@ extension Diagnostic.Message {
         Self(.inexactNumber, "'\(key)' holds the number '\(text)', too \(tooSmall ? "small" : "large") to keep as written: it is read as \(value); quote it to keep it as text")
     }
 
+    /// `'KEY' holds 'TEXT', which JSON has no number for: ...` (a warning): an infinity or not-a-number
+    /// written as such (`.inf`, `.nan`), kept as itself in YAML but `null` in JSON.
+    static func numberWithoutJSON(_ text: String, key: String) -> Self {
+        Self(.inexactNumber, "'\(key)' holds '\(text)', which JSON has no number for: `--format json` writes it null; quote it to keep it as text")
+    }
+
     /// `a number in 'TEXT' is too large`: a range, count or concentration text whose number is
     /// too large to hold (more digits than a `Double` reaches, or than a whole number of
     /// sessions can be).
