@@ -27,6 +27,23 @@ struct VocabularyCommandTests {
         #expect(object["ingredient-classes"]?.first?["code"] is NSNull)
     }
 
+    @Test("a description of several lines goes on under its column (outside review)")
+    func multilineDescription() throws {
+        let root = try makeCatalogue(["face/a.yaml": preparation("a")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try """
+            name: Lines
+            version: "1"
+            vocabulary:
+              conditions:
+                pregnancy: "Pregnancy\\nsecond line"
+              indications:
+                dehydration: Dry skin
+            """.write(to: root.appendingPathComponent("catalogue.yaml"), atomically: true, encoding: .utf8)
+        let run = try runCatalog(["vocabulary", "conditions", "--catalogue", root.path])
+        #expect(run.stdout == "conditions (1):\n  pregnancy  Pregnancy\n             second line\n")
+    }
+
     @Test("yaml, and a catalogue's own vocabulary")
     func yamlOwnCatalogue() throws {
         let run = try runCatalog(["vocabulary", "indications", "--format", "yaml", "--catalogue", screeningFixture])

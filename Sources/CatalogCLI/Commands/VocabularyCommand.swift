@@ -96,7 +96,10 @@ struct VocabularyCommand: ParsableCommand {
             out += "\(section.rawValue) (\(words.count)):\n"
             let width = words.map(\.slug.count).max() ?? 0
             for word in words {
-                var line = "  " + word.slug + String(repeating: " ", count: width - word.slug.count) + "  " + word.description
+                // A description of several lines goes on under its own column, not at the line's
+                // start, where it read as another word (an outside review).
+                var line = "  " + word.slug + String(repeating: " ", count: width - word.slug.count) + "  "
+                    + CourseTable.indent(word.description, by: width + 4)
                 if word.scar == true { line += " [scar]" }
                 if let code = word.code { line += " (\(code))" }
                 for (key, values) in word.extra where !values.isEmpty { line += "; \(key): " + values.joined(separator: ", ") }
