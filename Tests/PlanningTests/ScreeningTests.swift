@@ -251,7 +251,19 @@ import TestSupport
             .map { $0.count >= 4 && $0.hasSuffix("s") && !$0.hasSuffix("ss") ? String($0.dropLast()) : $0 }
     }
 
+    /// The contract's matching, and the other names of a substance the term names
+    /// (`SubstanceNames`, read here from its list alone: a term names a substance when its
+    /// words are a name's, or hold a one-word name).
     static func bruteForceMatches(_ term: String, _ ingredient: Ingredient) -> Bool {
+        if bruteForceOwnMatches(term, ingredient) { return true }
+        let termWords = words(term)
+        return SubstanceNames.substances.contains { names in
+            names.contains { name in words(name) == termWords || (words(name).count == 1 && termWords.contains(words(name)[0])) }
+                && names.contains { bruteForceOwnMatches($0, ingredient) }
+        }
+    }
+
+    static func bruteForceOwnMatches(_ term: String, _ ingredient: Ingredient) -> Bool {
         let needle = words(term)
         guard !needle.isEmpty else { return false }
         let joinedNeedle = " " + needle.joined(separator: " ") + " "

@@ -28,20 +28,36 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// them is a prefix of such a word (whichever ``Match``). Empty when a substance word is
     /// not ASCII, or when the term has none: then no clue, every ingredient is folded.
     let clues: ClueSet
+    /// The other names of the substance the term names (``SubstanceNames``: `TXA` for
+    /// `tranexamic acid`, `Profhilo` for `hyaluronic acid`), each a term of its own, met as
+    /// the term itself is; empty for a name of none of those substances.
+    let aliases: [IngredientTerm]
 
     /// The term for `text`. Filler words at either end (stop words, `allergy`, `to`, `of`, `a`,
     /// `an`...) are dropped before matching, so `allergy to hyaluronic acid` and `hyaluronic
     /// acid allergy` match as `hyaluronic acid` does; `vitamin a` matches as `vitamin`, which
-    /// leaves out more, on the safe side.
+    /// leaves out more, on the safe side. A term that names one of the substances of
+    /// ``SubstanceNames`` meets an ingredient by any of its other names too.
     package init(_ text: String) {
+        self.init(text, aliasing: true)
+    }
+
+    /// The term for `text`, with its ``aliases`` when `aliasing` (not for the aliases themselves).
+    init(_ text: String, aliasing: Bool) {
         self.text = text
         var words = IngredientTerm.matchWords(text)
         while let first = words.first, IngredientTerm.fillers.contains(first) { words.removeFirst() }
         while let last = words.last, IngredientTerm.fillers.contains(last) { words.removeLast() }
         self.words = words
+        aliases = aliasing ? SubstanceNames.aliases(of: words) : []
         let substance = words.filter { !IngredientTerm.fillers.contains($0) && !IngredientTerm.saltWords.contains($0) }
-        let clues = substance.map { Array((IngredientTerm.stem($0) ?? $0).utf8) }
-        self.clues = ClueSet(clues.allSatisfy { $0.allSatisfy { $0 < 0x80 } } ? clues : [])
+        let own = substance.map { Array((IngredientTerm.stem($0) ?? $0).utf8) }
+        let aliasClues = aliases.map(\.clues)
+        if own.allSatisfy({ $0.allSatisfy { $0 < 0x80 } }), !aliasClues.contains(where: \.isEmpty) {
+            clues = ClueSet(own + aliasClues.flatMap(\.clues))
+        } else {
+            clues = ClueSet([])  // a word to fold: no clue, every ingredient is folded
+        }
     }
 
     /// The term as written.
@@ -128,6 +144,15 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// The same, on an ingredient's name and class already folded by ``matchWords(_:)`` (for
     /// callers that match many terms against one ingredient).
     package func match(nameWords: [String], classWords: [String]?) -> Match? {
+        if let found = ownMatch(nameWords: nameWords, classWords: classWords) { return found }
+        for alias in aliases {
+            if let found = alias.ownMatch(nameWords: nameWords, classWords: classWords) { return found }
+        }
+        return nil
+    }
+
+    /// How the term's own words meet the folded words, its aliases aside.
+    private func ownMatch(nameWords: [String], classWords: [String]?) -> Match? {
         guard !words.isEmpty else { return nil }
         if let classWords, IngredientTerm.contains(classWords, words) { return .phrase }
         if IngredientTerm.contains(nameWords, words) { return .phrase }

@@ -1,0 +1,49 @@
+/// Substances that catalogue entries and patients name in more than one way: the chemical and
+/// the vitamin name, the abbreviation, the brands of a product that holds only that substance
+/// (or that substance as its active part). An allergy, a condition's ingredient or an
+/// ingredient filter naming one of them meets an ingredient named by any other
+/// (``IngredientTerm/aliases``). An outside clinician review planned tranexamic acid for an
+/// allergy to `TXA`, a hyaluronidase sold as "Hylase Dessau" for a hyaluronidase
+/// hypersensitivity, and "Profhilo" for a hyaluronic-acid hypersensitivity.
+///
+/// A term names a substance when its words (folded as matching folds them, fillers at the ends
+/// dropped: `allergy to TXA` is `txa`) are one of its names, or hold one of its one-word names
+/// (`Hylase Dessau`, `Cyklokapron 500 mg`; not `vitamin c complex`, which keeps the contract's
+/// reading: a longer term meets no shorter name). Only names
+/// whose substance is not in doubt are listed; a brand that mixes several actives is not.
+package enum SubstanceNames {
+    /// Each substance's names, the first the one catalogues mostly use.
+    package static let substances: [[String]] = [
+        ["hyaluronic acid", "hyaluronan", "hyaluronate", "hyaluronsaure", "ha", "profhilo", "restylane", "juvederm",
+         "teosyal", "belotero"],
+        ["hyaluronidase", "hylase", "hyalase", "hylenex", "vitrase", "amphadase", "liporase"],
+        ["tranexamic acid", "txa", "cyklokapron"],
+        ["dutasteride", "avodart"],
+        ["finasteride", "propecia", "proscar"],
+        ["copper tripeptide-1", "ghk-cu", "copper peptide"],
+        ["polynucleotide", "polydeoxyribonucleotide", "pdrn"],
+        ["vitamin c", "ascorbic acid", "ascorbate", "ascorbyl"],
+        ["vitamin e", "tocopherol", "tocopheryl"],
+        ["retinol", "retinyl"],  // not "vitamin a": its "a" is a filler word, leaving "vitamin", every vitamin
+        ["vitamin b3", "niacinamide", "nicotinamide"],
+        ["vitamin b5", "panthenol", "dexpanthenol", "pantothenic acid", "pantothenate"],
+        ["vitamin b7", "vitamin h", "biotin"],
+    ]
+
+    /// Each substance's names as terms without aliases, with their folded words.
+    private static let terms: [[IngredientTerm]] = substances.map { names in
+        names.map { IngredientTerm($0, aliasing: false) }
+    }
+
+    /// The other names of every substance that `words` (a term's folded words) name; empty for none.
+    static func aliases(of words: [String]) -> [IngredientTerm] {
+        guard !words.isEmpty else { return [] }
+        var found: [IngredientTerm] = []
+        for names in terms where names.contains(where: { name in
+            name.words == words || (name.words.count == 1 && words.contains(name.words[0]))
+        }) {
+            found += names.filter { $0.words != words }
+        }
+        return found
+    }
+}
