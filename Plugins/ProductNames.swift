@@ -13,13 +13,13 @@ enum ProductNames {
     /// vocabulary's soy-allergy says), and as the phospholipids it is one of ("essential
     /// phospholipids").
     static let phosphatidylcholine = terms("phosphatidylcholine", "polyenylphosphatidylcholine", "phosphatidyl choline",
-                                           "ppc", "pc", "lipostabil", "lecithin", "phospholipid")
+                                           "ppc", "pc", "pcdc", "lipostabil", "lipodissolve", "lecithin", "phospholipid")
 
     /// Deoxycholic acid and its salts, under the older spelling too and as DC ("PC/DC"), the
     /// labelled product's brand and trial names (Kybella in the US, Belkyra elsewhere, ATX-101
     /// in its trials), Aqualyx (sodium deoxycholate in a gel), and the bile salts and acids it is
     /// one of ("phosphatidylcholine with bile salts").
-    static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "dc", "kybella", "belkyra", "atx-101", "aqualyx",
+    static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "dc", "pcdc", "lipodissolve", "kybella", "belkyra", "atx-101", "aqualyx",
                                     "bile salt", "bile acid")
 
     /// The corticosteroids injected into raised scars, and the class word itself.
@@ -28,7 +28,8 @@ enum ProductNames {
     /// Diprospan) injected into scars, hydrocortisone and prednisolone, and the word steroid.
     static let corticosteroid = terms("corticosteroid", "steroid", "triamcinolone", "triamcinolon", "tac", "betamethasone",
                                       "dexamethasone", "methylprednisolone", "prednisolone", "hydrocortisone", "kenalog",
-                                      "kenacort", "volon", "celestone", "diprospan")
+                                      "kenacort", "volon", "adcortyl", "trigon", "aristocort", "celestone", "diprospan", "diprophos",
+                                      "depo-medrol", "cortisone", "corticoid")
 
     /// The local anaesthetics injected in mesotherapy mixtures and in the numbing cream, by
     /// their names (lignocaine is lidocaine's British name, amethocaine tetracaine's, EMLA the
@@ -39,7 +40,9 @@ enum ProductNames {
     static let localAnaesthetic = terms("lidocaine", "lignocaine", "prilocaine", "procaine", "mepivacaine", "articaine",
                                         "bupivacaine", "levobupivacaine", "ropivacaine", "tetracaine", "amethocaine",
                                         "benzocaine", "chloroprocaine", "xylocaine", "novocaine", "novocain", "carbocaine",
-                                        "marcaine", "naropin", "chirocaine", "emla", "local anaesthetic",
+                                        "marcaine", "naropin", "chirocaine", "citanest", "scandonest", "ubistesin", "septanest",
+                                        "lidocaina", "lidokain", "pramoxine", "pramocaine", "dyclonine", "emla", "numbing cream",
+                                        "local anaesthetic",
                                         "local anesthetic", "anaesthetic", "anesthetic")
 
     /// True when a word (folded, ``IngredientTerm/matchWords(_:)``) is a local anaesthetic's
@@ -107,6 +110,14 @@ enum ProductNames {
             }
         }
         return nil
+    }
+
+    /// True when a condition's slug names an infection by one of its words (infection,
+    /// folliculitis, abscess, cellulitis): the vocabulary is the clinic's, so its words are
+    /// read, erring on the side of leaving out what DOMAIN leaves out with an infection at the
+    /// site (plasma, deoxycholic acid).
+    static func conditionNamesInfection(_ condition: String) -> Bool {
+        IngredientTerm.matchWords(condition).contains { ["infection", "folliculitis", "abscess", "cellulitis"].contains($0) }
     }
 
     /// True when one of `preparation`'s ingredients goes by one of `names`.

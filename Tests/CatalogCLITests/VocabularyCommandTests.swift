@@ -8,7 +8,7 @@ struct VocabularyCommandTests {
     func table() throws {
         let run = try runCatalog(["vocabulary", "conditions"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("conditions (27):\n  pregnancy                         Pregnancy (http://snomed.info/sct|77386006)\n"))
+        #expect(run.stdout.hasPrefix("conditions (28):\n  pregnancy                         Pregnancy (http://snomed.info/sct|77386006)\n"))
         #expect(run.stdout.contains("  hyaluronic-acid-hypersensitivity  Hypersensitivity to hyaluronic acid; ingredients: hyaluronic-acid, hyaluronate\n"))
         let all = try runCatalog(["vocabulary"])
         #expect(all.stdout.contains("\nindications (18):\n") && all.stdout.contains("\ningredient-classes (17):\n"))

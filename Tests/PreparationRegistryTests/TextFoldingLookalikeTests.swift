@@ -10,6 +10,9 @@ import Testing
         #expect(TextFolding.fold("\u{420}\u{420}\u{421}") == "ppc")  // Cyrillic capitals Р Р С
         #expect(TextFolding.fold("Hy\u{3B1}luronic \u{3B1}cid") == "hyaluronic acid")  // Greek α
         #expect(TextFolding.fold("Gl\u{443}cerol") == "glycerol")
+        // A Roman numeral, IPA and small-capital letters (an outside review's second round).
+        #expect(TextFolding.fold("Lido\u{217D}aine") == "lidocaine")
+        #expect(TextFolding.fold("Lidoc\u{251}ine \u{1D00}cid") == "lidocaine acid")
     }
 
     @Test func screeningSeesThroughThem() {

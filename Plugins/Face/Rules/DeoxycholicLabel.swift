@@ -7,7 +7,7 @@ extension FacePlugin {
     package static let deoxycholicLabel = PlanningRule(
         id: "submental-deoxycholic-label",
         area: "face",
-        rationale: "The deoxycholic acid 10 mg/mL label gives 0.2 mL a site on a 1 cm grid (2 mg/cm²), at most 10 mL a session, and at most 6 sessions at least 1 month apart, injected mid-depth into the subcutaneous fat. A preparation of deoxycholic acid without phosphatidylcholine whose catalogue entry goes beyond any of these (more a point, a square centimetre or a session, more sessions, sessions closer together, a depth that stays above the subcutaneous layer), or planned for any region but the submental one (the label treats the fat under the chin and forbids injecting above the jaw line), is left out; a course of one within them states the limits, and a session that could take more than 10 mL (an entry giving no most a session of its own) says so, with the largest surface one session may cover.",
+        rationale: "The deoxycholic acid 10 mg/mL label gives 0.2 mL a site on a 1 cm grid (2 mg/cm²), at most 10 mL a session, and at most 6 sessions at least 1 month apart, injected mid-depth into the subcutaneous fat, and contraindicates it with an infection at the site. A preparation of deoxycholic acid without phosphatidylcholine whose catalogue entry goes beyond any of these (more a point, a square centimetre or a session, more sessions, sessions closer together, a depth that stays above the subcutaneous layer, a given condition naming an infection), or planned for any region but the submental one (the label treats the fat under the chin and forbids injecting above the jaw line), is left out; a course of one within them states the limits, and a session that could take more than 10 mL (an entry giving no most a session of its own) says so, with the largest surface one session may cover.",
         source: "Kybella (deoxycholic acid) US prescribing information",
         triggeringExamples: [
             .init("Double chin: the labelled deoxycholic acid, with the label's limits stated", CourseRequest(
@@ -28,6 +28,12 @@ extension FacePlugin {
             if !elsewhere.isEmpty {
                 beyond.insert("the label is for the fat under the chin only, with no injection above the jaw line ("
                     + elsewhere.map { "'\($0)'" }.joined(separator: ", ") + " is not submental)", at: 0)
+            }
+            // The label's contraindication, whether or not the entry lists it (DOMAIN).
+            let infections = request.conditions.filter(ProductNames.conditionNamesInfection)
+            if !infections.isEmpty {
+                beyond.append("the label contraindicates it with an infection at the site ("
+                    + infections.map { "'\($0)'" }.joined(separator: ", ") + ")")
             }
             guard !beyond.isEmpty else { return nil }
             return "beyond the deoxycholic acid label: " + beyond.joined(separator: "; ") + " [submental-deoxycholic-label]"

@@ -7,7 +7,7 @@ extension ScalpPlugin {
     package static let plasmaLimits = PlanningRule(
         id: "scalp-plasma-limits",
         area: "scalp",
-        rationale: "Platelet-rich plasma is left out with platelet dysfunction or infection at the site. It is given at 0.05-0.1 mL a square centimetre on a 1 cm grid, 5-7 mL a session (practice). A preparation holding autologous plasma (of that class, or by one of its names) is left out when a given condition names a platelet, clotting or bleeding disorder or an infection (by a word of its slug: platelet, thrombocytopenia, clotting, coagulation, bleeding, haemophilia, infection), whether or not its entry lists the condition; a course of one warns when its entry gives more than 0.1 mL a square centimetre (its most a point over its closest spacing squared) or a session could take more than 7 mL.",
+        rationale: "Platelet-rich plasma is left out with platelet dysfunction or infection at the site. It is given at 0.05-0.1 mL a square centimetre on a 1 cm grid, 5-7 mL a session (practice). A preparation holding autologous plasma (of that class, or by one of its names) is left out when a given condition names a platelet, clotting or bleeding disorder or an infection (by a word of its slug: platelet, thrombocytopenia, clotting, coagulation, coagulopathy, bleeding, haemophilia, Willebrand, infection, folliculitis, abscess, cellulitis), whether or not its entry lists the condition; a course of one warns when its entry gives more than 0.1 mL a square centimetre (its most a point over its closest spacing squared) or a session could take more than 7 mL.",
         source: "Medscape, platelet-rich plasma contraindications (project domain notes); Stevens and Khetarpal 2019 (practice summary)",
         triggeringExamples: [
             .init("Pattern hair loss with a clotting disorder: the plasma entry that does not list it is left out", CourseRequest(
@@ -57,8 +57,10 @@ extension ScalpPlugin {
     /// infection by one of its words: the catalogue's vocabulary is the clinic's, so its words
     /// are read, erring on the side of leaving plasma out.
     static func namesPlateletOrInfection(_ condition: String) -> Bool {
-        let words = ["platelet", "thrombocytopenia", "clotting", "coagulation", "bleeding", "haemophilia", "hemophilia", "infection"]
-        return IngredientTerm.matchWords(condition).contains { word in words.contains(word) }
+        let words = ["platelet", "thrombocytopenia", "clotting", "coagulation", "coagulopathy", "bleeding", "haemophilia",
+                     "hemophilia", "willebrand"]
+        return ProductNames.conditionNamesInfection(condition)
+            || IngredientTerm.matchWords(condition).contains { word in words.contains(word) }
     }
 
     /// A plasma entry that lists no contraindication, for the rule's examples.

@@ -28,6 +28,8 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// them is a prefix of such a word (whichever ``Match``). Empty when a substance word is
     /// not ASCII, or when the term has none: then no clue, every ingredient is folded.
     let clues: ClueSet
+    /// The clues of the term's own words, its aliases aside (the same as ``clues`` without aliases).
+    let ownClues: ClueSet
     /// The other names of the substance the term names (``SubstanceNames``: `TXA` for
     /// `tranexamic acid`, `Profhilo` for `hyaluronic acid`), each a term of its own, met as
     /// the term itself is; empty for a name of none of those substances.
@@ -53,11 +55,9 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         let substance = words.filter { !IngredientTerm.fillers.contains($0) && !IngredientTerm.saltWords.contains($0) }
         let own = substance.map { Array((IngredientTerm.stem($0) ?? $0).utf8) }
         let aliasClues = aliases.map(\.clues)
-        if own.allSatisfy({ $0.allSatisfy { $0 < 0x80 } }), !aliasClues.contains(where: \.isEmpty) {
-            clues = ClueSet(own + aliasClues.flatMap(\.clues))
-        } else {
-            clues = ClueSet([])  // a word to fold: no clue, every ingredient is folded
-        }
+        let ownASCII = own.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+        ownClues = ClueSet(ownASCII ? own : [])  // a word to fold: no clue, every ingredient is folded
+        clues = ownASCII && !aliasClues.contains(where: \.isEmpty) ? ClueSet(own + aliasClues.flatMap(\.clues)) : ClueSet([])
     }
 
     /// The term as written.
@@ -111,11 +111,24 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// to its runs of letters and digits, lower-cased, so a clue within a folded word is
     /// within the text, case aside; any other text is folded (`TextFolding`), as before.
     package func match(_ ingredient: Ingredient) -> Match? {
-        if !clues.isEmpty, clues.lacksEvery(in: ingredient.name), ingredient.ingredientClass.map(clues.lacksEvery) ?? true {
+        if let found = ownMatch(ingredient) { return found }
+        // Each alias passes over the ingredient by its own clues: the union's would fold every
+        // name for every alias (`course` with `--allergy 'vitamin c'`, whose clue `c` is in
+        // nearly every name, took 13 % more instructions on 10,000 preparations: 5.58 G against
+        // 4.95 G without aliases; 5.01 G by each alias's own clues).
+        for alias in aliases {
+            if let found = alias.ownMatch(ingredient) { return found }
+        }
+        return nil
+    }
+
+    /// How the term's own words meet `ingredient`, its aliases aside.
+    private func ownMatch(_ ingredient: Ingredient) -> Match? {
+        if !ownClues.isEmpty, ownClues.lacksEvery(in: ingredient.name), ingredient.ingredientClass.map(ownClues.lacksEvery) ?? true {
             return nil
         }
-        if let found = match(nameWords: IngredientTerm.matchWords(ingredient.name),
-                             classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords)) {
+        if let found = ownMatch(nameWords: IngredientTerm.matchWords(ingredient.name),
+                                classWords: ingredient.ingredientClass.map(IngredientTerm.matchWords)) {
             return found
         }
         // Folding reads an invisible character as nothing, so "Hyaluronic<soft hyphen>acid" is
@@ -124,8 +137,8 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         let name = IngredientTerm.breakingInvisibles(ingredient.name)
         let ingredientClass = ingredient.ingredientClass.flatMap(IngredientTerm.breakingInvisibles)
         guard name != nil || ingredientClass != nil else { return nil }
-        return match(nameWords: IngredientTerm.matchWords(name ?? ingredient.name),
-                     classWords: (ingredientClass ?? ingredient.ingredientClass).map(IngredientTerm.matchWords))
+        return ownMatch(nameWords: IngredientTerm.matchWords(name ?? ingredient.name),
+                        classWords: (ingredientClass ?? ingredient.ingredientClass).map(IngredientTerm.matchWords))
     }
 
     /// `text` with each invisible character (``InvisibleScalars``) read as a space, when it has

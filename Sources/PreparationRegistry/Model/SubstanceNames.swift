@@ -14,14 +14,24 @@
 package enum SubstanceNames {
     /// Each substance's names, the first the one catalogues mostly use.
     package static let substances: [[String]] = [
-        ["hyaluronic acid", "hyaluronan", "hyaluronate", "hyaluronsaure", "ha", "profhilo", "restylane", "juvederm",
-         "teosyal", "belotero"],
-        ["hyaluronidase", "hylase", "hyalase", "hylenex", "vitrase", "amphadase", "liporase"],
-        ["tranexamic acid", "txa", "cyklokapron"],
-        ["dutasteride", "avodart"],
-        ["finasteride", "propecia", "proscar"],
-        ["copper tripeptide-1", "ghk-cu", "copper peptide"],
-        ["polynucleotide", "polydeoxyribonucleotide", "pdrn"],
+        ["hyaluronic acid", "hyaluronan", "hyaluronate", "hyaluronsaure", "acido ialuronico", "acido hialuronico", "ha",
+         "profhilo", "restylane", "juvederm", "volite", "teosyal", "belotero", "skinvive", "viscoderm", "jalupro", "nctf"],
+        ["hyaluronidase", "hyaluronoglucosaminidase", "hylase", "hyalase", "hylenex", "vitrase", "amphadase", "liporase",
+         "hydase", "lidase", "hyalozima"],
+        ["tranexamic acid", "txa", "cyklokapron", "transamin", "lysteda", "exacyl"],
+        // One group: the dutasteride label contraindicates it with hypersensitivity to another
+        // 5-alpha-reductase inhibitor (Avodart prescribing information).
+        ["dutasteride", "avodart", "finasteride", "propecia", "proscar", "5-alpha reductase inhibitor",
+         "5-alpha-reductase inhibitor"],
+        ["copper tripeptide-1", "ghk-cu", "ghk", "prezatide copper", "copper peptide"],
+        ["polynucleotide", "polydeoxyribonucleotide", "pdrn", "salmon dna", "rejuran", "plinest"],
+        ["triamcinolone", "triamcinolon", "triamcinolona", "kenalog", "kenacort", "volon", "adcortyl", "trigon", "aristocort"],
+        ["betamethasone", "celestone", "diprospan", "diprophos"],
+        ["methylprednisolone", "depo-medrol", "solu-medrol"],
+        ["lidocaine", "lignocaine", "lidocaina", "lidokain", "xylocaine"],
+        ["prilocaine", "citanest"],
+        ["articaine", "artikain", "ubistesin", "septanest"],
+        ["mepivacaine", "carbocaine", "scandonest"],
         ["vitamin c", "ascorbic acid", "ascorbate", "ascorbyl"],
         ["vitamin e", "tocopherol", "tocopheryl"],
         ["retinol", "retinyl"],  // not "vitamin a": its "a" is a filler word, leaving "vitamin", every vitamin

@@ -51,14 +51,15 @@ package enum Candidates {
         // on the 10,000 preparations of Benchmarks/commands.sh.
         var fired = [Bool](repeating: false, count: plugin.rules.count)
         let rulesBase = rulesView(request, vocabulary: registry.vocabulary)
+        let conditionTerms = Screening.conditionTerms(request.conditions, vocabulary: registry.vocabulary)
         for preparation in registry.preparations {
             let relevant = preparation.indications.contains(request.concern)
                 || (preparation.regions.contains { scope.contains($0) }
                     && preparation.indications.contains { plugin.serves($0, in: registry.vocabulary) })
             guard relevant else { continue }
             let reasons = reasons(preparation, request: request, plugin: plugin, vocabulary: registry.vocabulary,
-                                  allergies: allergies, allergyConditions: allergyConditions, rulesBase: rulesBase,
-                                  fired: &fired)
+                                  allergies: allergies, allergyConditions: allergyConditions,
+                                  conditionTerms: conditionTerms, rulesBase: rulesBase, fired: &fired)
             if reasons.isEmpty {
                 qualifying.append(preparation)
             } else {
@@ -73,12 +74,14 @@ package enum Candidates {
     /// Every reason `preparation` is left out of `request`'s course; empty when it qualifies.
     /// `allergies` are the request's allergies as terms, and `allergyConditions` the conditions
     /// they fall under (`Screening.allergyConditions`), made once for many preparations;
+    /// `conditionTerms` are the conditions' ingredients as terms (`Screening.conditionTerms`);
     /// `rulesBase` is the request as the rules see it (`rulesView`), and `fired[i]` is set
     /// when the plugin's `i`th rule leaves the preparation out.
     static func reasons(_ preparation: Preparation, request: CourseRequest, plugin: some CoursePlugin,
                         vocabulary: Vocabulary, allergies: [IngredientTerm],
                         allergyConditions: [(allergy: IngredientTerm, condition: String)],
-                        rulesBase: CourseRequest, fired: inout [Bool]) -> [String] {
+                        conditionTerms: [String: [IngredientTerm]], rulesBase: CourseRequest,
+                        fired: inout [Bool]) -> [String] {
         var reasons: [String] = []
         if let deprecated = preparation.deprecated {
             var text = "deprecated"
@@ -99,7 +102,8 @@ package enum Candidates {
         } else if !preparation.regions.contains(where: { plugin.regions.contains($0) }) {
             reasons.append("used in no region of the \(plugin.id) plugin (used in \(list(preparation.regions.map(\.rawValue))))")
         }
-        reasons += Screening.conditionReasons(preparation, conditions: request.conditions, vocabulary: vocabulary)
+        reasons += Screening.conditionReasons(preparation, conditions: request.conditions, vocabulary: vocabulary,
+                                              terms: conditionTerms)
         reasons += Screening.allergyReasons(preparation, allergies: allergies)
         reasons += Screening.allergyConditionReasons(preparation, allergyConditions: allergyConditions,
                                                      vocabulary: vocabulary)

@@ -34,14 +34,22 @@ package enum Screening {
 
     /// The reasons the patient's `conditions` leave `preparation` out: one for each condition
     /// it lists, and one for each condition whose `ingredients` match one of its ingredients.
+    /// `terms`, when given, are each condition's ingredients as terms (``conditionTerms(_:vocabulary:)``),
+    /// made once for many preparations.
     package static func conditionReasons(_ preparation: Preparation, conditions: [String],
-                                        vocabulary: Vocabulary) -> [String] {
+                                        vocabulary: Vocabulary, terms: [String: [IngredientTerm]]? = nil) -> [String] {
         var reasons: [String] = []
         for condition in conditions {
             if preparation.contraindications.contains(condition) {
                 reasons.append("contraindicated with '\(condition)'")
             }
-            for (term, ingredients) in matchedIngredients(preparation, condition: condition, vocabulary: vocabulary) {
+            let matched = terms?[condition].map { terms in
+                terms.compactMap { term in
+                    let found = term.matching(in: preparation)
+                    return found.isEmpty ? nil : (term.text, found)
+                }
+            } ?? matchedIngredients(preparation, condition: condition, vocabulary: vocabulary)
+            for (term, ingredients) in matched {
                 reasons.append("contains \(describe(ingredients)), which the condition '\(condition)' makes unsafe "
                     + "(it names the ingredient '\(term)')")
             }
@@ -140,6 +148,16 @@ package enum Screening {
                                 code: entry.code))
         }
         return checks
+    }
+
+    /// Each of `conditions`' ingredients as terms, by condition: made once for the candidates of
+    /// a course, since a term is folded and looks up its substance's other names (`SubstanceNames`).
+    package static func conditionTerms(_ conditions: [String], vocabulary: Vocabulary) -> [String: [IngredientTerm]] {
+        var terms: [String: [IngredientTerm]] = [:]
+        for condition in conditions {
+            terms[condition] = (vocabulary.conditions[condition]?.ingredients ?? []).map(IngredientTerm.init)
+        }
+        return terms
     }
 
     /// For each of `condition`'s `ingredients` that matches some ingredient of `preparation`:
