@@ -33,7 +33,8 @@ enum ProductNames {
 
     /// The local anaesthetics injected in mesotherapy mixtures and in the numbing cream, by
     /// their names (lignocaine is lidocaine's British name, amethocaine tetracaine's, EMLA the
-    /// cream), their brands (Xylocaine: lidocaine; Novocain(e): procaine; Carbocaine:
+    /// cream; Ametop, LMX4, Pliaglis, Zingo, BLT the other numbing creams and gels), their
+    /// brands (Xylocaine: lidocaine; Novocain(e): procaine; Carbocaine:
     /// mepivacaine; Marcaine: bupivacaine; Naropin: ropivacaine; Chirocaine: levobupivacaine),
     /// and the class (`anaesthetic` alone too: no general anaesthetic is injected in a
     /// mixture). Any word ending in `caine` counts as well (``isLocalAnaestheticWord(_:)``).
@@ -41,7 +42,8 @@ enum ProductNames {
                                         "bupivacaine", "levobupivacaine", "ropivacaine", "tetracaine", "amethocaine",
                                         "benzocaine", "chloroprocaine", "xylocaine", "novocaine", "novocain", "carbocaine",
                                         "marcaine", "naropin", "chirocaine", "citanest", "scandonest", "ubistesin", "septanest",
-                                        "lidocaina", "lidokain", "pramoxine", "pramocaine", "dyclonine", "emla", "numbing cream",
+                                        "lidocaina", "lidokain", "pramoxine", "pramocaine", "dyclonine", "emla", "ametop", "blt", "lmx4",
+                                        "pliaglis", "zingo", "numbing cream",
                                         "local anaesthetic",
                                         "local anesthetic", "anaesthetic", "anesthetic")
 

@@ -47,6 +47,7 @@ import Testing
     @Test("an allergy names a local anaesthetic however it is typed", arguments: [
         "lidocaine", "local anaesthetics", "lidocaine-prilocaine", "prilocaine-lidocaine", "lidocaine prilocaine", "EMLA",
         "EMLA cream", "Xylocaine", "lidocaine with adrenaline", "Novocaine", "amide anaesthetics", "ropivacaine",
+        "numbing cream", "Citanest", "BLT cream", "Ametop",
     ])
     func allergyNamesALocalAnaesthetic(_ allergy: String) throws {
         #expect(ProductNames.namesLocalAnaesthetic(allergy))
