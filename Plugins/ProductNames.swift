@@ -22,30 +22,27 @@ enum ProductNames {
     static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "dc", "pcdc", "lipodissolve", "kybella", "belkyra", "atx-101", "aqualyx",
                                     "bile salt", "bile acid")
 
-    /// The corticosteroids injected into raised scars, and the class word itself.
-    /// Also under the German spelling, the abbreviation of triamcinolone acetonide (TAC), the
-    /// brands of triamcinolone (Kenalog, Kenacort, Volon A) and betamethasone (Celestone,
-    /// Diprospan) injected into scars, hydrocortisone and prednisolone, and the word steroid.
-    static let corticosteroid = terms("corticosteroid", "steroid", "triamcinolone", "triamcinolon", "tac", "betamethasone",
-                                      "dexamethasone", "methylprednisolone", "prednisolone", "hydrocortisone", "kenalog",
-                                      "kenacort", "volon", "adcortyl", "trigon", "aristocort", "celestone", "diprospan", "diprophos",
-                                      "depo-medrol", "cortisone", "corticoid")
+    /// The corticosteroids injected into raised scars, and the class word itself: also by the
+    /// abbreviation of triamcinolone acetonide (TAC), hydrocortisone, prednisolone, cortisone,
+    /// and the words steroid and corticoid. Each substance's other names and brands (Kenalog,
+    /// Volon A, Celestone, Depo-Medrol...) come from the core's one list of them
+    /// (`SubstanceNames`, a term's aliases), not again here.
+    static let corticosteroid = terms("corticosteroid", "corticoid", "steroid", "triamcinolone", "tac", "betamethasone",
+                                      "dexamethasone", "methylprednisolone", "prednisolone", "hydrocortisone", "cortisone")
 
-    /// The local anaesthetics injected in mesotherapy mixtures and in the numbing cream, by
-    /// their names (lignocaine is lidocaine's British name, amethocaine tetracaine's, EMLA the
-    /// cream; Ametop, LMX4, Pliaglis, Zingo, BLT the other numbing creams and gels), their
-    /// brands (Xylocaine: lidocaine; Novocain(e): procaine; Carbocaine:
-    /// mepivacaine; Marcaine: bupivacaine; Naropin: ropivacaine; Chirocaine: levobupivacaine),
-    /// and the class (`anaesthetic` alone too: no general anaesthetic is injected in a
-    /// mixture). Any word ending in `caine` counts as well (``isLocalAnaestheticWord(_:)``).
-    static let localAnaesthetic = terms("lidocaine", "lignocaine", "prilocaine", "procaine", "mepivacaine", "articaine",
-                                        "bupivacaine", "levobupivacaine", "ropivacaine", "tetracaine", "amethocaine",
-                                        "benzocaine", "chloroprocaine", "xylocaine", "novocaine", "novocain", "carbocaine",
-                                        "marcaine", "naropin", "chirocaine", "citanest", "scandonest", "ubistesin", "septanest",
-                                        "lidocaina", "lidokain", "pramoxine", "pramocaine", "dyclonine", "emla", "ametop", "blt", "lmx4",
-                                        "pliaglis", "zingo", "numbing cream",
-                                        "local anaesthetic",
-                                        "local anesthetic", "anaesthetic", "anesthetic")
+    /// The local anaesthetics injected in mesotherapy mixtures and in the numbing creams, by
+    /// their names (amethocaine is tetracaine's British name), the creams and gels (EMLA,
+    /// Ametop, LMX4, Pliaglis, Zingo, BLT, and the words numbing cream), brands the core does
+    /// not list (Novocain(e): procaine; Marcaine: bupivacaine; Naropin: ropivacaine;
+    /// Chirocaine: levobupivacaine), and the class (`anaesthetic` alone too: no general
+    /// anaesthetic is injected in a mixture). The other names of lidocaine, prilocaine,
+    /// articaine and mepivacaine (lignocaine, Xylocaine, Citanest...) come from `SubstanceNames`;
+    /// any word ending in `caine` counts as well (``isLocalAnaestheticWord(_:)``).
+    static let localAnaesthetic = terms("lidocaine", "prilocaine", "procaine", "mepivacaine", "articaine", "bupivacaine",
+                                        "levobupivacaine", "ropivacaine", "tetracaine", "amethocaine", "benzocaine",
+                                        "chloroprocaine", "novocaine", "novocain", "marcaine", "naropin", "chirocaine",
+                                        "pramoxine", "pramocaine", "dyclonine", "emla", "ametop", "blt", "lmx4", "pliaglis", "zingo",
+                                        "numbing cream", "local anaesthetic", "local anesthetic", "anaesthetic", "anesthetic")
 
     /// True when a word (folded, ``IngredientTerm/matchWords(_:)``) is a local anaesthetic's
     /// name by its ending: the amino-amide and amino-ester anaesthetics are named `-caine`

@@ -54,6 +54,18 @@ struct PublishedLimits: Sendable {
         return SessionDose.coverage(of: dosing, within: Quantity(perSession, .ml))
     }
 
+    /// The most an entry's grid puts on a square centimetre: its most a point (ml) over its
+    /// closest spacing squared (cm²), times `strength` (mg/ml, for mg/cm²; 1 for ml/cm²); nil
+    /// without dosing or with a spacing of zero. The one reckoning behind the per-surface
+    /// limits of `submental-deoxycholic-label`, `scar-corticosteroid-limits` and
+    /// `scalp-plasma-limits`.
+    static func density(_ dosing: Dosing?, strength: Double = 1) -> Double? {
+        guard let dosing else { return nil }
+        let spacing = dosing.spacing.min.baseValue / 10  // cm
+        guard spacing > 0 else { return nil }
+        return dosing.perPoint.max.baseValue * strength / (spacing * spacing)
+    }
+
     /// `2`, `2.5`: a computed figure without a needless fraction, to two decimals at most.
     static func figure(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100

@@ -63,16 +63,13 @@ extension FacePlugin {
     /// or when only its most a point takes it beyond (named by that check).
     /// Without a strength in mg/ml, µg/ml or %, the label's 10 mg/ml is assumed.
     static func labelDensityExcess(_ preparation: Preparation) -> String? {
-        guard let dosing = preparation.dosing else { return nil }
         let given = ProductNames.strength(of: ProductNames.deoxycholate, in: preparation)
         let strength = given ?? 10
-        let spacing = dosing.spacing.min.baseValue / 10  // cm
-        guard spacing > 0 else { return nil }
-        let density = dosing.perPoint.max.baseValue * strength / (spacing * spacing)
-        guard density > labelDensity * (1 + 1e-9) else { return nil }
+        guard let dosing = preparation.dosing, let density = PublishedLimits.density(dosing, strength: strength),
+              density > labelDensity * (1 + 1e-9) else { return nil }
         // At the label's strength or less on its 1 cm grid or wider, only more than 0.2 ml a
         // point goes beyond 2 mg/cm², which the per-point check names already.
-        guard strength > 10 * (1 + 1e-9) || spacing < 1 - 1e-9 else { return nil }
+        guard strength > 10 * (1 + 1e-9) || dosing.spacing.min.baseValue < 10 * (1 - 1e-9) else { return nil }
         let at = given == nil ? "at the label's 10 mg/ml, the entry giving no strength" : "at \(PublishedLimits.figure(strength)) mg/ml"
         return "\(PublishedLimits.figure(density)) mg/cm² (\(dosing.perPoint.max) a point \(at), \(dosing.spacing.min) apart; the label gives 2 mg/cm²)"
     }

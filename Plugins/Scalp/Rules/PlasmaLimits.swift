@@ -31,13 +31,9 @@ extension ScalpPlugin {
         },
         amends: { draft in
             guard holdsPlasma(draft.preparation), let dosing = draft.preparation.dosing else { return }
-            let spacing = dosing.spacing.min.baseValue / 10  // cm
-            if spacing > 0 {
-                let density = dosing.perPoint.max.baseValue / (spacing * spacing)
-                if density > 0.1 * (1 + 1e-9) {
-                    draft.warnings.append("autologous plasma at up to \(PublishedLimits.figure(density)) ml/cm² (\(dosing.perPoint.max) a point, "
-                        + "\(dosing.spacing.min) apart): practice gives 0.05-0.1 ml/cm² [scalp-plasma-limits]")
-                }
+            if let density = PublishedLimits.density(dosing), density > 0.1 * (1 + 1e-9) {
+                draft.warnings.append("autologous plasma at up to \(PublishedLimits.figure(density)) ml/cm² (\(dosing.perPoint.max) a point, "
+                    + "\(dosing.spacing.min) apart): practice gives 0.05-0.1 ml/cm² [scalp-plasma-limits]")
             }
             if let dose = draft.dose, dose.volume.upperBound > 7 {
                 draft.warnings.append("autologous plasma: this session may take up to \(SessionDose.millilitres(dose.volume.upperBound)), "

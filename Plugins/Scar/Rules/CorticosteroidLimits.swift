@@ -24,9 +24,7 @@ extension ScarPlugin {
             guard ProductNames.holds(preparation, ProductNames.corticosteroid), let strength = corticosteroidStrength(preparation),
                   let dosing = preparation.dosing else { return nil }
             var beyond: [String] = []
-            let spacing = dosing.spacing.min.baseValue / 10  // cm
-            let density = dosing.perPoint.max.baseValue * strength / (spacing * spacing)
-            if density > 20 {
+            if let density = PublishedLimits.density(dosing, strength: strength), density > 20 {
                 beyond.append("\(figure(density)) mg/cm² (\(dosing.perPoint.max) a point at \(figure(strength)) mg/ml, \(dosing.spacing.min) apart; at most 20 mg/cm²)")
             }
             if let most = dosing.maxPerSession, most.baseValue * strength > 80 {
