@@ -27,8 +27,25 @@ enum ProductNames {
     /// and the words steroid and corticoid. Each substance's other names and brands (Kenalog,
     /// Volon A, Celestone, Depo-Medrol...) come from the core's one list of them
     /// (`SubstanceNames`, a term's aliases), not again here.
-    static let corticosteroid = terms("corticosteroid", "corticoid", "steroid", "triamcinolone", "tac", "betamethasone",
-                                      "dexamethasone", "methylprednisolone", "prednisolone", "hydrocortisone", "cortisone")
+    static let corticosteroid = terms("corticosteroid", "corticoid", "glucocorticoid", "steroid", "triamcinolone", "tac", "betamethasone",
+                                      "dexamethasone", "methylprednisolone", "prednisolone", "hydrocortisone", "cortisone",
+                                      "clobetasol", "halobetasol", "fluocinolone", "prednisone")
+
+    /// True when a word (folded, ``IngredientTerm/matchWords(_:)``) is a corticosteroid's name
+    /// by the stems the international nonproprietary names give them: `-asone` (dexamethasone,
+    /// mometasone, fluticasone...), `-olone` (triamcinolone, fluocinolone, prednisolone...),
+    /// `-onide` (the acetonides: budesonide, fluocinonide, desonide...), `-betasol` (clobetasol):
+    /// an outside review left out a corticosteroid under fourteen names and planned it under
+    /// three others (Aristospan, clobetasol, fluocinolone) beyond the published limits.
+    static func isCorticosteroidWord(_ word: String) -> Bool {
+        word.count >= 7 && ["asone", "olone", "onide", "betasol"].contains(where: word.hasSuffix)
+    }
+
+    /// True when `ingredient` is a corticosteroid: one of ``corticosteroid``'s names, or a word
+    /// of its name with a corticosteroid's stem (``isCorticosteroidWord(_:)``).
+    static func isCorticosteroid(_ ingredient: Ingredient) -> Bool {
+        corticosteroid.matchAny(ingredient) || IngredientTerm.matchWords(ingredient.name).contains(where: isCorticosteroidWord)
+    }
 
     /// The local anaesthetics injected in mesotherapy mixtures and in the numbing creams, by
     /// their names (amethocaine is tetracaine's British name), the creams and gels (EMLA,
@@ -95,20 +112,35 @@ enum ProductNames {
                                         "autologous conditioned serum", "plasma rich in growth factors", "prgf", "endoret",
                                         "platelet")
 
-    /// The strength in mg/ml of the first ingredient of `preparation` going by one of `names`
-    /// that gives one: its concentration in mg/ml, in µg/ml (a thousandth) or in % (10 mg/ml
-    /// for 1 %); nil when none above zero is given in those units.
-    static func strength(of names: IngredientTerms, in preparation: Preparation) -> Double? {
-        for ingredient in preparation.ingredients where names.matchAny(ingredient) {
-            guard let concentration = ingredient.concentration, concentration.value > 0 else { continue }
+    /// How strong a preparation is in one substance: the concentrations of its ingredients of
+    /// that substance added up, and how many of them give none a strength can be read from.
+    struct Strength: Sendable, Equatable {
+        /// The sum, in mg/ml, of the concentrations given in mg/ml, in µg/ml (a thousandth) or
+        /// in % (10 mg/ml for 1 %); 0 when none is.
+        var mgPerMl: Double
+        /// The ingredients of the substance that give no concentration above zero in those units.
+        var unstated: Int
+    }
+
+    /// The strength of everything in `preparation` for which `isOne` holds (the ingredients of
+    /// one substance or kin): two corticosteroids in one mixture, or deoxycholic acid with its
+    /// salt, are one dose to the tissue (an outside review planned triamcinolone and
+    /// dexamethasone at 30 mg/ml each, 24 mg/cm², each checked alone within 20).
+    static func strength(of preparation: Preparation, where isOne: (Ingredient) -> Bool) -> Strength {
+        var strength = Strength(mgPerMl: 0, unstated: 0)
+        for ingredient in preparation.ingredients where isOne(ingredient) {
+            guard let concentration = ingredient.concentration, concentration.value > 0 else {
+                strength.unstated += 1
+                continue
+            }
             switch concentration.unit {
-            case .milligramsPerMillilitre: return concentration.value
-            case .microgramsPerMillilitre: return concentration.value / 1000
-            case .percent: return concentration.value * 10
-            case .internationalUnitsPerMillilitre: continue
+            case .milligramsPerMillilitre: strength.mgPerMl += concentration.value
+            case .microgramsPerMillilitre: strength.mgPerMl += concentration.value / 1000
+            case .percent: strength.mgPerMl += concentration.value * 10
+            case .internationalUnitsPerMillilitre: strength.unstated += 1
             }
         }
-        return nil
+        return strength
     }
 
     /// True when a condition's slug names an infection by one of its words (infection,

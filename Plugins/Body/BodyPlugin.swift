@@ -34,7 +34,7 @@ package struct BodyPlugin: CoursePlugin {
         // rules of a product, which hold wherever it is injected: the plasma rule, and the
         // deoxycholic acid label (which leaves the labelled product out of every body region).
         [Self.infectionFollowUp, Self.lipolysisAssessment, Self.lipolysisLimits, Self.anaestheticSurface, FacePlugin.deoxycholicLabel,
-         ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency, ScarPlugin.corticosteroidLimits, ScalpPlugin.plasmaNSAIDHold, ScalpPlugin.plasmaLimits, Self.localAnaestheticAllergy]
+         ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency, ScarPlugin.corticosteroidLimits, ScarPlugin.corticosteroidAllergy, ScalpPlugin.plasmaNSAIDHold, ScalpPlugin.plasmaLimits, Self.localAnaestheticAllergy]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

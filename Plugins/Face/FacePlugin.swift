@@ -30,7 +30,7 @@ package struct FacePlugin: CoursePlugin {
         // rules of a product, which hold wherever it is injected: the plasma rule, and the
         // injection-lipolysis limits (a mixture under the chin is held to them too).
         [Self.periorbitalSuperficialOnly, Self.submentalJawLine, Self.deoxycholicLabel, BodyPlugin.lipolysisLimits,
-         ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency, ScarPlugin.corticosteroidLimits, ScalpPlugin.plasmaNSAIDHold, ScalpPlugin.plasmaLimits, BodyPlugin.localAnaestheticAllergy]
+         ScarPlugin.assessmentEachSession, ScarPlugin.keloidTendency, ScarPlugin.corticosteroidLimits, ScarPlugin.corticosteroidAllergy, ScalpPlugin.plasmaNSAIDHold, ScalpPlugin.plasmaLimits, BodyPlugin.localAnaestheticAllergy]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

@@ -29,8 +29,10 @@ package struct ScalpPlugin: CoursePlugin {
 
     /// The area's planning rules, in the order they act.
     package var rules: [PlanningRule] {
-        // The rules of a product hold wherever it is injected.
-        [Self.assessmentVisits, Self.plasmaNSAIDHold, Self.plasmaLimits, FacePlugin.deoxycholicLabel, BodyPlugin.lipolysisLimits, BodyPlugin.localAnaestheticAllergy]
+        // The rules of a product hold wherever it is injected (a corticosteroid for patchy
+        // hair loss too: an outside review planned 40 mg/cm² weekly on the scalp without a word).
+        [Self.assessmentVisits, Self.plasmaNSAIDHold, Self.plasmaLimits, FacePlugin.deoxycholicLabel, BodyPlugin.lipolysisLimits,
+         ScarPlugin.corticosteroidLimits, ScarPlugin.corticosteroidAllergy, BodyPlugin.localAnaestheticAllergy]
     }
 
     /// Requests with the preparation and dates expected from the bundled catalogue (run as tests).

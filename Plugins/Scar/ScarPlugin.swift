@@ -35,7 +35,7 @@ package struct ScarPlugin: CoursePlugin {
         // A scar lies in a region: the rules of the face's and the body's regions apply to it
         // too (each acts only for its regions: around the eyes, under the chin, the body's);
         // the plasma rule holds wherever the patient's own plasma is injected.
-        [Self.assessmentEachSession, Self.keloidTendency, Self.corticosteroidLimits, FacePlugin.periorbitalSuperficialOnly, FacePlugin.submentalJawLine,
+        [Self.assessmentEachSession, Self.keloidTendency, Self.corticosteroidLimits, Self.corticosteroidAllergy, FacePlugin.periorbitalSuperficialOnly, FacePlugin.submentalJawLine,
          FacePlugin.deoxycholicLabel, BodyPlugin.lipolysisLimits,
          BodyPlugin.infectionFollowUp, BodyPlugin.anaestheticSurface, ScalpPlugin.plasmaNSAIDHold, ScalpPlugin.plasmaLimits, BodyPlugin.localAnaestheticAllergy]
     }

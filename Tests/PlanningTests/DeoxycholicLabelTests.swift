@@ -12,11 +12,14 @@ import Testing
                                     start: try day("2026-01-05"))
         let c = try course("face", request, in: registry)
         #expect(c.preparation.id == "dca-label")
-        #expect(c.excluded.map(\.preparation) == ["dca-body", "dca-dense", "dca-shallow"])
+        #expect(c.excluded.map(\.preparation) == ["dca-body", "dca-dense", "dca-shallow", "dca-two-salts"])
         #expect(c.excluded.dropFirst().map(\.reason) == [
-            "beyond the deoxycholic acid label: 16 mg/cm² (0.2 ml a point at 20 mg/ml, 0.5 cm apart; the label gives 2 mg/cm²) [submental-deoxycholic-label]",
+            "beyond the deoxycholic acid label: 16 mg/cm² (0.2 ml a point at 20 mg/ml, 0.5 cm apart; the label gives 2 mg/cm²); "
+                + "200 mg a session (10 ml at 20 mg/ml; the label gives at most 100 mg: 10 ml of 10 mg/ml) [submental-deoxycholic-label]",
             "beyond the deoxycholic acid label: deposited at 0.5-2 mm, above the subcutaneous fat the label injects into (mid-depth, "
                 + "pre-platysmal; subcutaneous work is 4-13 mm deep, format section 4): too shallow for the label [submental-deoxycholic-label]",
+            "beyond the deoxycholic acid label: 4 mg/cm² (0.2 ml a point at 20 mg/ml, 1 cm apart; the label gives 2 mg/cm²); "
+                + "200 mg a session (10 ml at 20 mg/ml; the label gives at most 100 mg: 10 ml of 10 mg/ml) [submental-deoxycholic-label]",
         ])
     }
 

@@ -115,4 +115,10 @@ let planningRuleEffects: [String: [String: [String]]] = [
             "leaves out triamcinolone-keloid-example: beyond the published limits of intralesional corticosteroid: 40 mg/cm² (1 ml a point at 40 mg/ml, 1 cm apart; at most 20 mg/cm²) [scar-corticosteroid-limits]",
         ],
     ],
+    "corticosteroid-allergy": [
+        "Keloid, allergic to corticosteroids: triamcinolone (class drug) is left out": [
+            "refuses instead of planning triamcinolone-keloid-example",
+            "leaves out triamcinolone-keloid-example: the allergy 'corticosteroid' names a corticosteroid, and it holds 'Triamcinolone acetonide', a corticosteroid [corticosteroid-allergy]",
+        ],
+    ],
 ]

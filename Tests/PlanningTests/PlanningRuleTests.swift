@@ -29,7 +29,7 @@ import Testing
     @Test func theRulesAreTheIssuesAndTheirIdsAreUnique() {
         #expect(Self.ids == ["periorbital-superficial-only", "submental-jaw-line", "submental-deoxycholic-label", "scalp-assessment-visits",
                              "scalp-plasma-nsaid-hold", "scalp-plasma-limits", "body-infection-follow-up", "body-lipolysis-assessment", "body-lipolysis-limits", "body-anaesthetic-surface", "local-anaesthetic-allergy", "scar-assessment-each-session",
-                             "scar-keloid-tendency", "scar-corticosteroid-limits"])
+                             "scar-keloid-tendency", "scar-corticosteroid-limits", "corticosteroid-allergy"])
         #expect(Set(Self.ids).count == Self.ids.count)
     }
 

@@ -10,6 +10,8 @@ import Testing
         ("Hylase Dessau", "Hyaluronidase"), ("hyaluronic-acid", "Profhilo"), ("hyaluronic acid", "Restylane Vital"),
         ("Hyaluronsäure", "Sodium hyaluronate"), ("ascorbic acid", "Vitamin C"), ("vitamin c", "Ascorbic acid"),
         ("tocopherol", "Vitamin E"), ("biotin", "Vitamin H"), ("dexpanthenol", "Vitamin B5"), ("PDRN", "Polynucleotides"),
+        ("Kybella", "Sodium deoxycholate"), ("deoxycholic acid", "Aqualyx"), ("PRP", "Platelet-rich plasma"),
+        ("platelet-rich plasma", "PRP (autologous)"), ("PPC", "Polyenylphosphatidylcholine"), ("Aristospan", "Triamcinolone hexacetonide"),
     ])
     func otherName(_ allergy: String, _ ingredient: String) {
         #expect(IngredientTerm(allergy).matches(Ingredient(name: ingredient)), "\(allergy) / \(ingredient)")

@@ -6,7 +6,7 @@ extension ScarPlugin {
     package static let corticosteroidLimits = PlanningRule(
         id: "scar-corticosteroid-limits",
         area: "scar",
-        rationale: "Intralesional corticosteroid (triamcinolone and its kin) for hypertrophic scars and keloids is given at 1-20 mg a square centimetre, 20-80 mg at most a session, usually every 4 weeks. A preparation holding a corticosteroid whose entry goes beyond 20 mg/cm² (its most a point over its closest spacing) or 80 mg a session (its max-per-session) is left out; a course of one states the limits, says when a session could take more than 80 mg (an entry giving no most a session of its own) or the sessions come sooner than every 4 weeks, and asks to check the limits by hand when the corticosteroid's concentration is not given in mg/ml or %.",
+        rationale: "Intralesional corticosteroid (triamcinolone and its kin) for hypertrophic scars and keloids is given at 1-20 mg a square centimetre, 20-80 mg at most a session, usually every 4 weeks; these published figures are the ceiling wherever a corticosteroid is injected (every plugin holds to them: the scalp's patchy hair loss too). A preparation holding a corticosteroid (by one of its names or brands, or a name with a corticosteroid's stem: -asone, -olone, -onide, -betasol; several corticosteroids counted together) whose entry goes beyond 20 mg/cm² (its most a point over its closest spacing) or 80 mg a session (its max-per-session) is left out; a course of one states the limits, says when a session could take more than 80 mg (an entry giving no most a session of its own: then, without a surface, the largest surface one session may cover) or the sessions come sooner than every 4 weeks, and asks to check the limits by hand when a corticosteroid's concentration is not given in mg/ml or %.",
         source: "Dermatology 2023;239:462; CCID 2018;11:387",
         triggeringExamples: [
             .init("Keloid on the back: triamcinolone 40 mg/ml weekly, 100 cm²", CourseRequest(
@@ -21,29 +21,38 @@ extension ScarPlugin {
                 concern: "keloids", regions: [TreatedRegion(.back)], start: ScarPlugin.exampleStart)),
         ],
         leavesOut: { preparation, _ in
-            guard ProductNames.holds(preparation, ProductNames.corticosteroid), let strength = corticosteroidStrength(preparation),
-                  let dosing = preparation.dosing else { return nil }
+            let strength = corticosteroidStrength(preparation)
+            guard strength.mgPerMl > 0, let dosing = preparation.dosing else { return nil }
+            let at = "\(figure(strength.mgPerMl)) mg/ml" + (corticosteroidCount(preparation) > 1 ? " of corticosteroid together" : "")
             var beyond: [String] = []
-            if let density = PublishedLimits.density(dosing, strength: strength), density > 20 {
-                beyond.append("\(figure(density)) mg/cm² (\(dosing.perPoint.max) a point at \(figure(strength)) mg/ml, \(dosing.spacing.min) apart; at most 20 mg/cm²)")
+            if let density = PublishedLimits.density(dosing, strength: strength.mgPerMl), density > 20 {
+                beyond.append("\(figure(density)) mg/cm² (\(dosing.perPoint.max) a point at \(at), \(dosing.spacing.min) apart; at most 20 mg/cm²)")
             }
-            if let most = dosing.maxPerSession, most.baseValue * strength > 80 {
-                beyond.append("\(figure(most.baseValue * strength)) mg a session (\(most) at \(figure(strength)) mg/ml; at most 80 mg)")
+            if let most = dosing.maxPerSession, most.baseValue * strength.mgPerMl > 80 {
+                beyond.append("\(figure(most.baseValue * strength.mgPerMl)) mg a session (\(most) at \(at); at most 80 mg)")
             }
             guard !beyond.isEmpty else { return nil }
             return "beyond the published limits of intralesional corticosteroid: " + beyond.joined(separator: "; ") + " [scar-corticosteroid-limits]"
         },
         amends: { draft in
             let preparation = draft.preparation
-            guard ProductNames.holds(preparation, ProductNames.corticosteroid) else { return }
+            guard preparation.ingredients.contains(where: ProductNames.isCorticosteroid) else { return }
             draft.warnings.append("intralesional corticosteroid: 1-20 mg/cm², at most 80 mg a session, usually every 4 weeks [scar-corticosteroid-limits]")
-            if let strength = corticosteroidStrength(preparation) {
-                let limits = PublishedLimits(perSession: 80 / strength)
-                if let excess = limits.sessionExcess(draft.dose, allowing: "(80 mg at \(figure(strength)) mg/ml) published for a session of intralesional corticosteroid") {
+            let strength = corticosteroidStrength(preparation)
+            if strength.mgPerMl > 0 {
+                let mg = figure(strength.mgPerMl)
+                let limits = PublishedLimits(perSession: 80 / strength.mgPerMl)
+                if let excess = limits.sessionExcess(draft.dose, allowing: "(80 mg at \(mg) mg/ml) published for a session of intralesional corticosteroid") {
                     draft.warnings.append(excess + " [scar-corticosteroid-limits]")
                 }
-            } else {
-                draft.warnings.append("the corticosteroid's concentration is not given in mg/ml or %: check by hand that the dose stays within 20 mg/cm² and 80 mg a session [scar-corticosteroid-limits]")
+                if let coverage = limits.sessionCoverage(preparation, dose: draft.dose) {
+                    draft.warnings.append("the entry gives no most a session: within 80 mg of corticosteroid at \(mg) mg/ml, " + coverage + " [scar-corticosteroid-limits]")
+                }
+            }
+            if strength.unstated > 0 {
+                let which = strength.mgPerMl > 0 ? "a corticosteroid's concentration is not given in mg/ml or % (the figures above count only the others)"
+                    : "the corticosteroid's concentration is not given in mg/ml or %"
+                draft.warnings.append(which + ": check by hand that the dose stays within 20 mg/cm² and 80 mg a session [scar-corticosteroid-limits]")
             }
             if let close = preparation.phases.compactMap(\.interval).first(where: { $0.min < Quantity(4, .week) }) {
                 draft.warnings.append("sessions \(close) apart: intralesional corticosteroid is usually given every 4 weeks [scar-corticosteroid-limits]")
@@ -51,9 +60,14 @@ extension ScarPlugin {
         }
     )
 
-    /// The corticosteroid's strength in mg/ml (``ProductNames/strength(of:in:)``).
-    static func corticosteroidStrength(_ preparation: Preparation) -> Double? {
-        ProductNames.strength(of: ProductNames.corticosteroid, in: preparation)
+    /// The corticosteroids' strength in mg/ml, added up (``ProductNames/strength(of:where:)``).
+    static func corticosteroidStrength(_ preparation: Preparation) -> ProductNames.Strength {
+        ProductNames.strength(of: preparation, where: ProductNames.isCorticosteroid)
+    }
+
+    /// How many of `preparation`'s ingredients are corticosteroids.
+    private static func corticosteroidCount(_ preparation: Preparation) -> Int {
+        preparation.ingredients.count(where: ProductNames.isCorticosteroid)
     }
 
     private static func figure(_ value: Double) -> String { PublishedLimits.figure(value) }

@@ -25,8 +25,13 @@ package enum SubstanceNames {
          "5-alpha-reductase inhibitor"],
         ["copper tripeptide-1", "ghk-cu", "ghk", "prezatide copper", "copper peptide"],
         ["polynucleotide", "polydeoxyribonucleotide", "pdrn", "salmon dna", "rejuran", "plinest"],
-        ["triamcinolone", "triamcinolon", "triamcinolona", "kenalog", "kenacort", "volon", "adcortyl", "trigon", "aristocort"],
+        ["triamcinolone", "triamcinolon", "triamcinolona", "kenalog", "kenacort", "volon", "adcortyl", "trigon", "aristocort", "aristospan"],
         ["betamethasone", "celestone", "diprospan", "diprophos"],
+        // `--allergy Kybella` planned a sodium-deoxycholate lipolysis, `--allergy PRP` the
+        // plasma course (outside clinician review); Lipostabil mixes two actives, so it is not here.
+        ["deoxycholic acid", "desoxycholic acid", "kybella", "belkyra", "atx-101", "aqualyx"],
+        ["platelet-rich plasma", "prp", "autologous platelet-rich plasma"],
+        ["phosphatidylcholine", "polyenylphosphatidylcholine", "ppc"],
         ["methylprednisolone", "depo-medrol", "solu-medrol"],
         ["lidocaine", "lignocaine", "lidocaina", "lidokain", "xylocaine"],
         ["prilocaine", "citanest"],

@@ -1,0 +1,71 @@
+@testable import AreaPlugins
+import PreparationRegistry
+import Testing
+
+/// The corticosteroid rules in every plugin (fixture `corticosteroids`), from an outside
+/// clinician review: the scalp plugin planned 40 mg/cm² weekly without a word; two
+/// corticosteroids in one entry were each checked alone; three names escaped the limits; an
+/// allergy to corticosteroids planned triamcinolone; a course without a surface did not say how
+/// large a scar one session may cover.
+@Suite struct CorticosteroidTests {
+    @Test func theScalpHoldsACorticosteroidToTheLimits() throws {
+        let registry = try fixtureRegistry("corticosteroids")
+        let c = try course("scalp", CourseRequest(concern: "patchy-hair-loss", start: try day("2026-03-02")), in: registry)
+        #expect(c.preparation.id == "tac-within")
+        let scalp = try #require(c.excluded.first { $0.preparation == "tac-scalp" })
+        #expect(scalp.reasons == ["beyond the published limits of intralesional corticosteroid: 40 mg/cm² (1 ml a point at 40 mg/ml, 1 cm apart; at most 20 mg/cm²) [scar-corticosteroid-limits]"
+            + " (without --region, the course is for every region of the scalp plugin the preparation is used in: scalp; give --region to plan for fewer)"])
+        #expect(c.warnings.contains("intralesional corticosteroid: 1-20 mg/cm², at most 80 mg a session, usually every 4 weeks [scar-corticosteroid-limits]"))
+    }
+
+    @Test func corticosteroidsInOneEntryCountTogetherAndGoByTheirStems() throws {
+        let registry = try fixtureRegistry("corticosteroids")
+        let request = CourseRequest(concern: "keloids", regions: [TreatedRegion(.back, surface: Surface(squareCentimetres: 10))],
+                                    start: try day("2026-03-02"))
+        let c = try course("scar", request, in: registry)
+        #expect(c.preparation.id == "tac-within")
+        let reasons = Dictionary(uniqueKeysWithValues: c.excluded.map { ($0.preparation, $0.reasons) })
+        #expect(reasons["two-steroids"] == [
+            "beyond the published limits of intralesional corticosteroid: 24 mg/cm² (0.1 ml a point at 60 mg/ml of corticosteroid together, "
+                + "0.5 cm apart; at most 20 mg/cm²); 120 mg a session (2 ml at 60 mg/ml of corticosteroid together; at most 80 mg) [scar-corticosteroid-limits]",
+        ])
+        for id in ["aristospan", "clobetasol", "fluocinolone"] {
+            #expect(reasons[id] == ["beyond the published limits of intralesional corticosteroid: 24 mg/cm² (0.1 ml a point at 60 mg/ml, 0.5 cm apart; at most 20 mg/cm²) [scar-corticosteroid-limits]"], "\(id)")
+        }
+    }
+
+    @Test func withoutASurfaceTheCourseSaysHowLargeAScarOneSessionCovers() throws {
+        let registry = try fixtureRegistry("corticosteroids")
+        let c = try course("scar", CourseRequest(concern: "keloids", regions: [TreatedRegion(.back)], start: try day("2026-03-02")), in: registry)
+        #expect(c.warnings.contains("the entry gives no most a session: within 80 mg of corticosteroid at 10 mg/ml, one session may cover at most 80 cm² (80 points of 0.1 ml, 1 cm apart) [scar-corticosteroid-limits]"))
+    }
+
+    @Test("an allergy naming corticosteroids leaves out every one", arguments: [
+        "corticosteroid", "corticosteroids", "steroid", "Kenalog", "triamcinolone", "glucocorticoids", "mometasone",
+    ])
+    func allergy(_ allergy: String) throws {
+        let registry = try fixtureRegistry("corticosteroids")
+        let request = CourseRequest(concern: "keloids", regions: [TreatedRegion(.back)], allergies: [allergy], start: try day("2026-03-02"))
+        let outcome = try standardHost().plan("scar", request, using: registry)
+        let refusal = try #require(outcome.refusal, "\(allergy) planned \(outcome.course?.preparation.id ?? "")")
+        let tac = try #require(refusal.excluded.first { $0.preparation == "tac-within" })
+        #expect(tac.reasons.contains { $0.contains("names a corticosteroid, and it holds 'Triamcinolone acetonide', a corticosteroid [corticosteroid-allergy]") },
+                "\(allergy): \(tac.reasons)")
+    }
+
+    @Test func aConditionNamingACorticosteroidIsScreenedAsAnAllergy() throws {
+        let registry = try fixtureRegistry("corticosteroids")
+        let request = CourseRequest(concern: "keloids", regions: [TreatedRegion(.back)], conditions: ["steroid-allergy"],
+                                    start: try day("2026-03-02"))
+        let outcome = try standardHost().plan("scar", request, using: registry)
+        let refusal = try #require(outcome.refusal)
+        let tac = try #require(refusal.excluded.first { $0.preparation == "tac-within" })
+        #expect(tac.reasons.contains("the allergy 'triamcinolone' (named by the condition 'steroid-allergy') names a corticosteroid, "
+            + "and it holds 'Triamcinolone acetonide', a corticosteroid [corticosteroid-allergy]"), "\(tac.reasons)")
+    }
+
+    @Test("names that are no corticosteroid", arguments: ["Sodium hyaluronate", "Caffeine", "Tolperisone", "Acetone", "Lidocaine"])
+    func notCorticosteroids(_ name: String) {
+        #expect(!ProductNames.isCorticosteroid(Ingredient(name: name)))
+    }
+}
