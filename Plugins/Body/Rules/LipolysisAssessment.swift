@@ -6,7 +6,7 @@ extension BodyPlugin {
     package static let lipolysisAssessment = PlanningRule(
         id: "body-lipolysis-assessment",
         area: "body",
-        rationale: "Injection lipolysis with phosphatidylcholine and deoxycholate works slowly: the trials gave about 4 sessions and assessed the result 8 weeks after the last one. A course of a preparation holding both gets an assessment visit then, before any further course is planned.",
+        rationale: "Injection lipolysis with phosphatidylcholine and deoxycholate works slowly: the trials gave about 4 sessions and assessed the result 8 weeks after the last one. A course of a preparation holding both gets an assessment visit then (after the last session of the phases that do not repeat), before any further course is planned; sessions of a repeating (maintenance) phase that fall before it are named in a warning and a note.",
         source: "Thomas 2016, PRS Global Open 4:e861; Thomas 2018, JCAS 11:222",
         triggeringExamples: [
             .init("Fat on the abdomen: phosphatidylcholine and deoxycholate", CourseRequest(
@@ -19,11 +19,25 @@ extension BodyPlugin {
         ],
         amends: { draft in
             guard isLipolysisMixture(draft.preparation), let last = draft.sessions.last else { return }
-            let date = last.date.adding(days: 56)
+            // The treatment is the phases that do not repeat; a repeating (maintenance) phase is
+            // the "more" the assessment comes before: an outside review saw nine sittings, the
+            // five maintenance ones included, before the first assessment.
+            let repeating = Set(draft.preparation.phases.filter(\.repeats).map(\.name))
+            let treated = draft.sessions.last { !repeating.contains($0.phase) } ?? last
+            let date = treated.date.adding(days: 56)
             draft.visits.append(Visit(
                 kind: .assessment, date: date, earliest: date, latest: date,
-                purpose: "assess the result 8 weeks after the last session (session \(last.number)), before planning more",
+                purpose: "assess the result 8 weeks after the last session (session \(treated.number)), before planning more",
                 rule: "body-lipolysis-assessment"))
+            let early = draft.sessions.indices.filter { draft.sessions[$0].number > treated.number && draft.sessions[$0].date < date }
+            guard let first = early.first, let lastEarly = early.last else { return }
+            for index in early {
+                draft.sessions[index].notes.append("comes before the assessment of \(date): give it only once the result is judged [body-lipolysis-assessment]")
+            }
+            let numbers = early.count == 1 ? "session \(draft.sessions[first].number)"
+                : "sessions \(draft.sessions[first].number)-\(draft.sessions[lastEarly].number)"
+            draft.warnings.append("\(numbers) (phase '\(draft.sessions[first].phase)') fall before the assessment of \(date), 8 weeks after the last "
+                + "session of the treatment (session \(treated.number)): the trials assessed before any further sessions; move them after it, or plan them only once the result is judged [body-lipolysis-assessment]")
         }
     )
 }
