@@ -9,6 +9,22 @@ extension Course {
         request.regions.isEmpty ? nil : request.regions.map(\.description).joined(separator: ", ")
     }
 
+    /// Where the course is given, for every output: the regions requested, or, without any,
+    /// `any region of the face plugin (the preparation's: face, neck)` (an outside review found
+    /// the calendar and FHIR exports of a course without `--region` silent on where to inject).
+    package var regionsLine: String {
+        regionsText ?? "any region of the \(plugin) plugin (the preparation's: \(preparation.regions.map(\.rawValue).joined(separator: ", ")))"
+    }
+
+    /// `Incomplete: the course was cut at ...` for a course cut short (by the horizon's session
+    /// cap), nil for a complete one: on every calendar event and FHIR request, since a session
+    /// read alone must not pass for a whole course.
+    package var incompleteLine: String? {
+        guard !isComplete else { return nil }
+        let cuts = warnings.filter { $0.hasPrefix("the course was cut") }
+        return "Incomplete: " + (cuts.isEmpty ? "the course was cut" : cuts.joined(separator: "; "))
+    }
+
     /// `0.1-0.2 ml a point, points 1-2 cm apart, at most 10 ml a session`.
     package static func dosingText(_ dosing: Dosing) -> String {
         var text = "\(dosing.perPoint) a point, points \(dosing.spacing) apart"

@@ -172,7 +172,9 @@ public enum CourseFHIR {
         // a server that receives the requests one by one (a transaction) shows each alone.
         let warnings = course.courseWideWarnings + course.ownWarnings(of: session)
             + (course.seasonWarning(of: session).map { [$0] } ?? [])
-        let notes = warnings.map { "Warning: " + $0 } + session.notes + [Course.disclaimer]
+        // Without a region requested there is no bodySite: the note says where (the table's words).
+        let regions = r.regions.isEmpty ? ["Regions: " + course.regionsLine] : []
+        let notes = regions + (course.incompleteLine.map { [$0] } ?? []) + warnings.map { "Warning: " + $0 } + session.notes + [Course.disclaimer]
         members.append(("note", .array(notes.map { .object([("text", .string($0))]) })))
         return members
     }

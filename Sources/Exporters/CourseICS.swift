@@ -22,14 +22,11 @@ public enum CourseICS {
         if course.aftercare.isEmpty { aftercare += " none recorded" }
         for instruction in course.aftercare { aftercare += "\n- " + Course.text(of: instruction) }
         description += aftercare
-        if let regions = course.regionsText { description += "\nRegions: \(regions)" }
+        description += "\nRegions: \(course.regionsLine)"
         for line in course.doseLines { description += "\nDose: \(line)" }
         description += "\n" + course.screeningLines.joined(separator: "\n")
         description += "\nCatalogue: \(course.catalogue.text)"
-        if !course.isComplete {
-            let cuts = course.warnings.filter { $0.hasPrefix("the course was cut") }
-            description += "\nIncomplete: " + (cuts.isEmpty ? "the course was cut" : cuts.joined(separator: "; "))
-        }
+        if let incomplete = course.incompleteLine { description += "\n" + incomplete }
         // Every warning of the whole course (a dose over what one session may take, a region's
         // caution, a phase not planned...) on every session, as in the table and the JSON: a
         // calendar read alone must not hide one. A session's own warnings follow on its event.

@@ -118,6 +118,24 @@ struct CourseEdgeTests {
         #expect(whole.stdout.contains("\n  ],\n  \"complete\": true,\n  \"dose\": null,\n  \"visits\": [],\n  \"rules\": [\n    \"periorbital-superficial-only\"\n  ],\n  \"contraindications\": []"))
         let table = try runCatalog(args)
         #expect(!table.stdout.contains("Incomplete"))
+        // Every session's FHIR request says so too, as every calendar event does (an outside
+        // review found the requests silent on it).
+        let fhir = try runCatalog(args + ["--horizon", "100000mo", "--format", "fhir"])
+        #expect(fhir.stdout.components(separatedBy: "\"text\": \"Incomplete: the course was cut at 500 sessions").count - 1 == 500)
+        let ics = try runCatalog(args + ["--horizon", "100000mo", "--format", "ics"])
+        #expect(ics.stdout.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\\nIncomplete: the course was cut at 500 sessions").count - 1 == 500)
+    }
+
+    @Test("without --region, every export says where the course is given, as the table does")
+    func regionsWithoutRegion() throws {
+        let args = ["course", "face", "--concern", "dehydration", "--start", "2026-01-05"]
+        let table = try runCatalog(args)
+        let line = "any region of the face plugin (the preparation's: face, neck)"
+        #expect(table.stdout.contains("\nRegion: \(line)\n"))
+        let ics = try runCatalog(args + ["--format", "ics"])
+        #expect(ics.stdout.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\\nRegions: any region of the face plugin (the preparation's: face\\, neck)\\n").count - 1 == 3)
+        let fhir = try runCatalog(args + ["--format", "fhir"])
+        #expect(fhir.stdout.components(separatedBy: "\"text\": \"Regions: \(line)\"").count - 1 == 3)
     }
 
     @Test("plugins: an invalid catalogue is an error, not a listing without what the plugins plan")

@@ -10,11 +10,7 @@ enum CourseTable {
         var out = "Course: \(indent(p.name, by: 2)) (\(p.id))\n"
         let concern = vocabulary.indications[r.concern]?.description
         out += "Plugin: \(course.plugin); concern: \(r.concern)\(concern.map { " (\(indent($0, by: 2)))" } ?? "")\n"
-        if let regions = course.regionsText {
-            out += "Region\(r.regions.count == 1 ? "" : "s"): \(regions)\n"
-        } else {
-            out += "Region: any region of the \(course.plugin) plugin (the preparation's: \(p.regions.map(\.rawValue).joined(separator: ", ")))\n"
-        }
+        out += "Region\(r.regions.count > 1 ? "s" : ""): \(course.regionsLine)\n"
         if !r.conditions.isEmpty { out += "Conditions: \(r.conditions.joined(separator: ", "))\n" }
         if !r.allergies.isEmpty { out += "Allergies: \(indent(r.allergies.joined(separator: ", "), by: 2))\n" }
         // The techniques listed besides the one planned (a rule may plan another than the first).
