@@ -97,4 +97,32 @@ struct LimitOptionsTests {
             #expect(run.status == 0, "\(arguments): \(run.stderr.prefix(300))")
         }
     }
+
+    // Outside review: `add --max-depth 100` wrote a file nested 70 levels deep, and every later
+    // command on the catalogue then failed on it under the format's default 64.
+    @Test("add warns of a file only its raised limits let in; --strict refuses it")
+    func addBeyondTheDefaults() throws {
+        let text = try String(contentsOfFile: Self.face, encoding: .utf8)
+        let folder = try Self.catalogue([:])
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("preparations"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let draft = folder.deletingLastPathComponent().path + "/\(folder.lastPathComponent)-deep.yaml"
+        defer { try? FileManager.default.removeItem(atPath: draft) }
+        let nested = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
+        try (text + "x-deep: \(nested)\n").write(toFile: draft, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let message = "\(draft):\(line):72: warning: loads only with this run's raised limits: by the format's defaults, nesting is deeper than the limit of 64 levels; "
+            + "every later command on the catalogue will need the same --max-depth, --max-aliases or --max-file-size\n"
+        let strict = try runCatalog(["add", "--strict", "--catalogue", folder.path, "--max-depth", "100", draft])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains(message.replacingOccurrences(of: ": warning: ", with: ": error: ")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/preparations").isEmpty)
+        let added = try runCatalog(["add", "--catalogue", folder.path, "--max-depth", "100", draft])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stderr.contains(message))
+        let other = packageRoot.appendingPathComponent("Catalogue/preparations/face/lightly-crosslinked-ha-booster.yaml").path
+        let within = try runCatalog(["add", "--catalogue", folder.path, "--max-depth", "100", other])
+        #expect(within.status == 0, "\(within.stderr)")
+        #expect(!within.stderr.contains("raised limits"))
+    }
 }

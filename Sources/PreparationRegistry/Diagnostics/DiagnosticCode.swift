@@ -75,6 +75,7 @@ extension Diagnostic {
         case notAPreparationFile = "not-a-preparation-file"
         case insideCatalogue = "inside-catalogue"
         case severalPreparations = "several-preparations"
+        case beyondDefaultLimits = "beyond-default-limits"
         case catalogueHasErrors = "catalogue-has-errors"
         case destinationExists = "destination-exists"
         case changedMeanwhile = "changed-meanwhile"

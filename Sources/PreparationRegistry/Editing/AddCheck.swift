@@ -15,6 +15,12 @@ extension CatalogueAdder {
         /// Each file's bytes as first read, keyed by the bytes of its path.
         var sources: [[UInt8]: [UInt8]]
         var reader: YAMLDocumentReader
+        /// The files' errors under the format's default limits when this run raised them.
+        var beyondDefaults: [Diagnostic] = []
+
+        /// The warnings of the files: their lint warnings, and each error the format's default
+        /// limits would give a file this run's raised limits let in.
+        var warnings: [Diagnostic] { loaded.diagnostics.filter { $0.severity == .warning } + beyondDefaults }
 
         /// The file's bytes read again, when they are those checked; else nil, and a problem.
         /// (The bytes checked are the bytes written: a file changed meanwhile is refused.)
@@ -113,6 +119,24 @@ extension CatalogueAdder {
             preparations.append((path, preparation))
         }
         return CheckedFiles(current: current, loaded: checked, preparations: preparations, problems: problems,
-                            sources: sources, reader: reader)
+                            sources: sources, reader: reader,
+                            beyondDefaults: problems.isEmpty ? beyondDefaultLimits(files, against: current) : [])
+    }
+
+    /// For a run whose limits go beyond the format's defaults (`--max-depth 100`): the errors
+    /// the defaults give `files`, as warnings. A file only the raised limits let in leaves a
+    /// catalogue that every later command fails to load without the same options (an outside
+    /// review added a value nested 70 levels deep; `validate` then failed on it); said before
+    /// it is written, and refused with `--strict`.
+    private func beyondDefaultLimits(_ files: [String], against current: CatalogueLoadResult) -> [Diagnostic] {
+        let raised = loader.limits, defaults = YAMLLimits.default
+        let strict = YAMLLimits(maxDepth: min(raised.maxDepth, defaults.maxDepth),
+                                maxAliasExpansion: min(raised.maxAliasExpansion, defaults.maxAliasExpansion),
+                                maxFileSize: min(raised.maxFileSize, defaults.maxFileSize))
+        guard strict != raised else { return [] }
+        var strictLoader = loader
+        strictLoader.limits = strict
+        let again = strictLoader.load(files: files, manifest: current.manifest, knownIDs: Set(current.preparations.map(\.id)))
+        return again.diagnostics.filter { $0.severity == .error }.map { .warning($0.location, .beyondDefaultLimits($0.message)) }
     }
 }

@@ -119,7 +119,7 @@ package struct CatalogueAdder: Sendable {
                                            idLocation: preparation.location(of: "id")))
         }
         guard problems.isEmpty else { throw .refused(withSourceLines(problems)) }
-        return (placements, checked.loaded.diagnostics.filter { $0.severity == .warning })
+        return (placements, checked.warnings)
     }
 
     /// True when `id` is a preparation of a layer below the last, which the last layer's

@@ -130,7 +130,7 @@ extension CatalogueAdder {
             throw .refused(withSourceLines(problems) + [.error(SourceLocation(file: catalogue, line: 1, column: 1),
                 .wouldHaveErrors(placements.count))])
         }
-        return (placements, checked.loaded.diagnostics.filter { $0.severity == .warning })
+        return (placements, checked.warnings)
     }
 
     /// Checks `files` as replacements, then writes them all or none.

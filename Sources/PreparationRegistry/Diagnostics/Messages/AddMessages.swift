@@ -30,6 +30,12 @@ extension Diagnostic.Message {
         Self(.notAPreparationFile, "is not a regular file (a pipe or a device); add takes preparation files, save it to a file first")
     }
 
+    /// `loads only with this run's raised limits: by the format's defaults, MESSAGE; ...`.
+    static func beyondDefaultLimits(_ message: String) -> Self {
+        Self(.beyondDefaultLimits, "loads only with this run's raised limits: by the format's defaults, \(message); "
+             + "every later command on the catalogue will need the same --max-depth, --max-aliases or --max-file-size")
+    }
+
     /// `is inside the catalogue already; add takes files from outside it`.
     static var addInsideCatalogue: Self {
         Self(.insideCatalogue, "is inside the catalogue already; add takes files from outside it")
