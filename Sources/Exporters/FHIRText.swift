@@ -8,7 +8,7 @@ import YAMLReader
 /// (line feed)"), and the narrative's XHTML allows none either. A catalogue's texts may hold
 /// them (a name pasted with a terminal escape): the FHIR exports drop them, as the calendar
 /// export does (``CourseICS``), together with DEL, the C1 controls and the bidirectional
-/// overrides and isolates (`TerminalScalars.acts`), so that a FHIR system shows the name and
+/// overrides and isolates (`TerminalScalars.acts`) and U+FFFE and U+FFFF (not characters to XML), so that a FHIR system shows the name and
 /// the dose as the catalogue's reader sees them. A text left empty by this becomes U+FFFD,
 /// since FHIR has no empty strings.
 enum FHIRText {
@@ -19,12 +19,42 @@ enum FHIRText {
         return kept.isEmpty ? "\u{FFFD}" : kept
     }
 
-    /// Every string of `value` (keys are the exporter's own) cleaned by ``clean(_:)``.
+    /// The most characters of a FHIR `string` (R4 datatypes: "Strings SHALL NOT exceed 1MB
+    /// (1024*1024 characters) in size").
+    static let maxLength = 1 << 20
+
+    /// `text` cut to ``maxLength`` characters, ending `… [cut: N more characters]`, when
+    /// longer: a catalogue may hold a name of 1.2 million characters (within its 16 MiB file
+    /// limit), which an outside review exported as is. The narrative's XHTML (`div`, a type of
+    /// its own, without that limit) is never cut, since a cut could fall inside a tag.
+    static func capped(_ text: String) -> String {
+        guard text.utf8.count > maxLength, text.unicodeScalars.count > maxLength else { return text }
+        let total = text.unicodeScalars.count
+        var marker = ""
+        var keep = maxLength
+        // The marker's own length depends on the count it gives: settle it in two steps.
+        for _ in 0..<2 {
+            marker = "… [cut: \(total - keep) more characters]"
+            keep = maxLength - marker.unicodeScalars.count
+        }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(keep))) + marker
+    }
+
+    /// Every string of `value` (keys are the exporter's own) cleaned by ``clean(_:)`` and, but
+    /// the narrative's `div`, capped by ``capped(_:)``.
     static func cleaned(_ value: DataValue) -> DataValue {
         switch value {
-        case .string(let text): return .string(clean(text))
+        case .string(let text): return .string(capped(clean(text)))
         case .array(let items): return .array(items.map(cleaned))
-        case .object(let members): return .object(members.mapValues(cleaned))
+        case .object(var members):
+            for index in members.values.indices {
+                if members.keys[index] == "div", case .string(let text) = members.values[index] {
+                    members.values[index] = .string(clean(text))
+                } else {
+                    members.values[index] = cleaned(members.values[index])
+                }
+            }
+            return .object(members)
         case .null, .bool, .int, .double: return value
         }
     }
@@ -35,6 +65,10 @@ enum FHIRText {
     }
 
     private static func drops(_ scalar: Unicode.Scalar) -> Bool {
-        scalar != "\t" && scalar != "\n" && scalar != "\r" && TerminalScalars.acts(scalar)
+        (scalar != "\t" && scalar != "\n" && scalar != "\r" && TerminalScalars.acts(scalar))
+            // Not characters to XML 1.0 (its `Char` production ends at U+FFFD), so not in the
+            // narrative's XHTML nor in FHIR's XML form: an outside review's name holding them
+            // made `text.div` ill-formed.
+            || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 }

@@ -64,6 +64,34 @@ struct TerminalSafetyTests {
             #expect(output.firstMatch(of: /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]/) == nil)
         }
     }
+
+    // Outside review: U+FFFE and U+FFFF are not characters to XML 1.0, and a name holding them
+    // made the narrative's XHTML ill-formed.
+    @Test("the FHIR exports drop U+FFFE and U+FFFF, which XML does not allow")
+    func fhirNoncharacters() throws {
+        let text = Self.preparation.replacingOccurrences(of: "name: ", with: "name: \"Non\\uFFFEchar\\uFFFFs\" # ")
+        let catalogue = try makeCatalogue(["nc.yaml": text])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let show = try runCatalog(["show", "ctl", "--catalogue", catalogue.path, "--format", "fhir"])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("\"title\": \"Nonchars\""), "\(show.stdout.prefix(600))")
+        #expect(!show.stdout.unicodeScalars.contains { $0.value == 0xFFFE || $0.value == 0xFFFF })
+    }
+
+    // Outside review: a name of 1.2 million characters (within the 16 MiB file limit) went
+    // into FHIR strings as is; R4 caps a string at 1024*1024 characters.
+    @Test("a FHIR string is cut at 1024*1024 characters, saying how much more there was")
+    func fhirLongString() throws {
+        let long = String(repeating: "é", count: 1_200_000)
+        let text = Self.preparation.replacingOccurrences(of: "name: ", with: "name: \(long) # ")
+        let catalogue = try makeCatalogue(["long.yaml": text])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let show = try runCatalog(["show", "ctl", "--catalogue", catalogue.path, "--format", "fhir"])
+        #expect(show.status == 0, "\(show.stderr.prefix(300))")
+        let title = try #require(show.stdout.firstMatch(of: /"title": "(é+… \[cut: (\d+) more characters\])"/))
+        #expect(title.1.unicodeScalars.count == 1 << 20)
+        #expect(Int(title.2).map { $0 + title.1.unicodeScalars.filter { $0 == "é" }.count } == 1_200_000)  // kept and cut
+    }
 }
 
 /// Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what a terminal
