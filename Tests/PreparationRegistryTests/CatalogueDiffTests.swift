@@ -4,7 +4,7 @@ import Testing
 
 /// The pairs of catalogues below `Fixtures/diff`: each folder holds `old/`, `new/` and
 /// `expected.txt`, the exact lines of their difference.
-let diffFixtures = ["clinical", "order", "reformatted"]
+let diffFixtures = ["clinical", "order", "reformatted", "lookalikes"]
 
 /// The registry of a fixture catalogue, which must load without errors.
 func fixtureRegistry(_ relative: String) throws -> Registry {

@@ -147,10 +147,17 @@ struct FieldDiffer {
     // MARK: How values are compared
 
     /// One value: a change when the canonical forms differ (or one is missing). The keys of
-    /// a mapping inside an `x-` value may come in any order.
+    /// a mapping inside an `x-` value may come in any order; values are compared as canonical
+    /// JSON writes them, as layers compare contents: `1` and `1.0` are the same number (an
+    /// outside review saw `x-code: 1 -> 1` reported as a change).
     mutating func value(_ field: String, _ label: String, _ old: Compared?, _ new: Compared?) {
-        guard old.map({ Self.sorted($0.canonical) }) != new.map({ Self.sorted($0.canonical) }) else { return }
+        guard old.map({ Self.canonicalText($0.canonical) }) != new.map({ Self.canonicalText($0.canonical) }) else { return }
         append(field, label, old, new)
+    }
+
+    /// `value` as compared: its canonical JSON, with the keys of every mapping sorted.
+    static func canonicalText(_ value: DataValue) -> String {
+        sorted(value).jsonText(pretty: false)
     }
 
     /// `value` with the keys of every mapping in it sorted: what is compared.
@@ -172,7 +179,7 @@ struct FieldDiffer {
     /// A list of words: each removed (in the old order), then each added (in the new order),
     /// then, when the items both have are in another order, the whole lists.
     mutating func words(_ field: String, _ label: String, _ old: [Compared], _ new: [Compared]) {
-        func key(_ c: Compared) -> String { Self.sorted(c.canonical).jsonText(pretty: false) }
+        func key(_ c: Compared) -> String { Self.canonicalText(c.canonical) }
         func kept(_ items: [Compared], against others: [Compared]) -> (kept: [String], gone: [Compared]) {
             var available: [String: Int] = [:]
             for item in others { available[key(item), default: 0] += 1 }
@@ -198,34 +205,45 @@ struct FieldDiffer {
 
     /// A list of mappings known by their `identity` key (the second of one name is `name#2`):
     /// each item removed, each added, the changed keys of each item in both, and the names in
-    /// another order.
+    /// another order. Items are matched by name and occurrence, never by the label: an item
+    /// named `Dup#2` is not the second `Dup` (an outside review saw the one's old value shown
+    /// for the other), whose label then takes another `#` (`Dup##2`).
     mutating func keyed(_ field: String, identity: String, noun: String, _ old: [Compared], _ new: [Compared]) {
-        func names(_ items: [Compared]) -> [String] {
+        struct Key: Hashable { var name: String; var occurrence: Int }
+        func keys(_ items: [Compared]) -> [Key] {
             var seen: [String: Int] = [:]
             return items.map { item in
                 let name: String
                 if case .string(let text)? = item.member(identity)?.canonical { name = text } else { name = "" }
                 seen[name, default: 0] += 1
-                return seen[name, default: 1] == 1 ? name : "\(name)#\(seen[name, default: 1])"
+                return Key(name: name, occurrence: seen[name, default: 1])
             }
         }
-        let oldNames = names(old), newNames = names(new)
-        var oldIndex: [String: Int] = [:], newIndex: [String: Int] = [:]
-        for (index, name) in oldNames.enumerated() { oldIndex[name] = index }
-        for (index, name) in newNames.enumerated() { newIndex[name] = index }
-        for (name, item) in zip(oldNames, old) where newIndex[name] == nil { append(field, field, item, nil, compactOn: identity) }
-        for (name, item) in zip(newNames, new) where oldIndex[name] == nil { append(field, field, nil, item, compactOn: identity) }
-        for (name, item) in zip(newNames, new) {
-            guard let index = oldIndex[name] else { continue }
+        let oldKeys = keys(old), newKeys = keys(new)
+        let literal = Set(oldKeys.map(\.name) + newKeys.map(\.name))
+        func label(_ key: Key) -> String {
+            guard key.occurrence > 1 else { return key.name }
+            var mark = "#"
+            while literal.contains("\(key.name)\(mark)\(key.occurrence)") { mark += "#" }
+            return "\(key.name)\(mark)\(key.occurrence)"
+        }
+        var oldIndex: [Key: Int] = [:], newIndex: [Key: Int] = [:]
+        for (index, key) in oldKeys.enumerated() { oldIndex[key] = index }
+        for (index, key) in newKeys.enumerated() { newIndex[key] = index }
+        for (key, item) in zip(oldKeys, old) where newIndex[key] == nil { append(field, field, item, nil, compactOn: identity) }
+        for (key, item) in zip(newKeys, new) where oldIndex[key] == nil { append(field, field, nil, item, compactOn: identity) }
+        for (itemKey, item) in zip(newKeys, new) {
+            guard let index = oldIndex[itemKey] else { continue }
+            let name = label(itemKey)
             for (key, a, b) in Self.merge(old[index].members, item.members) where key != identity {
                 let path = "\(field)[\(Self.escaped(name))].\(key)"
                 value(path, "\(Self.itemKeyLabels[key] ?? key) of \(noun) \(DiffText.scalar(name))", a, b)
             }
         }
-        let keptOld = oldNames.filter { newIndex[$0] != nil }, keptNew = newNames.filter { oldIndex[$0] != nil }
+        let keptOld = oldKeys.filter { newIndex[$0] != nil }, keptNew = newKeys.filter { oldIndex[$0] != nil }
         if keptOld != keptNew {
-            append(field, field + " (order)", Compared(.array(oldNames.map(DataValue.string))),
-                   Compared(.array(newNames.map(DataValue.string))), reorder: true)
+            append(field, field + " (order)", Compared(.array(oldKeys.map { .string(label($0)) })),
+                   Compared(.array(newKeys.map { .string(label($0)) })), reorder: true)
         }
     }
 

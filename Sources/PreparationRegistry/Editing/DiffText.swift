@@ -7,8 +7,9 @@ import YAMLReader
 /// A string is written plain when that reads back as the same string and cannot be mistaken
 /// for the line's own marks; otherwise it is written double-quoted, with JSON's escapes (a
 /// JSON string is a YAML double-quoted scalar too). It is quoted when it is empty, starts or
-/// ends with a space, holds a control character (a line break, a tab, an escape) or a
-/// bidirectional override, would read back as another type (`"true"`, `"2"`, `"2026-01-01"`),
+/// ends with a space, holds a control character (a line break, a tab, an escape), a
+/// bidirectional override or an invisible character (U+200B, U+FEFF..., written `\u200b`),
+/// would read back as another type (`"true"`, `"2"`, `"2026-01-01"`),
 /// starts with a YAML indicator
 /// (`- ? : , [ ] { } # & * ! | > ' " % @` and the backquote), holds `: ` or ` #` or ends with
 /// `:`, holds ` -> ` or is `(none)`; inside a list or mapping, also when it holds
@@ -32,7 +33,7 @@ enum DiffText {
     static func scalar(_ text: String, nested: Bool = false) -> String {
         if isPlain(text, nested: nested) { return text }
         var out = ""
-        DataValue.quoteJSON(text, into: &out)
+        DataValue.quoteJSON(text, into: &out, invisible: true)
         return out
     }
 
@@ -44,8 +45,7 @@ enum DiffText {
         guard let first = scalars.first, let last = scalars.last else { return false }
         if first == " " || last == " " || indicators.contains(first) || last == ":" { return false }
         for scalar in scalars {
-            let v = scalar.value
-            if TerminalScalars.acts(scalar) || TerminalScalars.separatesLines(scalar) || v == 0xFEFF { return false }
+            if TerminalScalars.acts(scalar) || TerminalScalars.separatesLines(scalar) || TerminalScalars.isInvisible(scalar) { return false }
             if nested, flowIndicators.contains(scalar) { return false }
         }
         if text == "(none)" || text.contains(" -> ") || text.contains(": ") || text.contains(" #") { return false }

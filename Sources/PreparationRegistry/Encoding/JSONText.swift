@@ -74,8 +74,10 @@ extension DataValue {
         return String(d)
     }
 
-    /// Appends `s` as a JSON string literal.
-    package static func quoteJSON(_ s: String, into out: inout String) {
+    /// Appends `s` as a JSON string literal; `invisible`: the invisible characters
+    /// (`TerminalScalars.isInvisible`: U+200B, U+FEFF...) escaped too, for text people read
+    /// (`catalog diff`), where `a\u{200B}b` printed raw reads `ab`.
+    package static func quoteJSON(_ s: String, into out: inout String, invisible: Bool = false) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -92,7 +94,8 @@ extension DataValue {
                 // refuses raw) are escaped too, so the JSON is also valid YAML 1.2 and JavaScript;
                 // and the bidirectional overrides and isolates, so that JSON read on a terminal
                 // never shows a text reordered (`TerminalScalars`).
-                if TerminalScalars.acts(scalar) || TerminalScalars.separatesLines(scalar) {
+                if TerminalScalars.acts(scalar) || TerminalScalars.separatesLines(scalar)
+                    || (invisible && TerminalScalars.isInvisible(scalar)) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
