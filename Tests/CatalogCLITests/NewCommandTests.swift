@@ -110,4 +110,12 @@ struct NewCommandTests {
         #expect(dash.stdout == plain.stdout)
         #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-"))
     }
+
+    // Outside review: `new null` wrote `id: null`, which YAML reads as no value.
+    @Test("an id YAML would read as another type is written quoted", arguments: ["null", "true", "123", "no", "1e3"])
+    func quotedID(_ id: String) throws {
+        let run = try runCatalog(["new", id, "--area", "face"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\nid: \"\(id)\"\n"))
+    }
 }

@@ -1,3 +1,4 @@
+import YAMLReader
 /// The commented template of a new preparation that `catalog new` writes: the schema line,
 /// every key of the format in order, each required value left empty and marked
 /// `# FILL IN: ...` (an empty required value is an error, so an unfilled template never
@@ -54,7 +55,9 @@ package enum PreparationTemplate {
             "#   catalog add --catalogue CATALOGUE THIS-FILE         # it goes to preparations/\(area)/\(id).yaml",
             "# The format is described in docs/catalogue-format.md; `catalog lint-rules` lists the warnings.",
             "",
-            "id: \(id)",
+            // A slug YAML would read as another type (`null`, `true`, `123`, `no`) is quoted:
+            // `id: null` read back as no id (outside editor review).
+            "id: " + (YAMLEmitter.needsQuotes(id) ? "\"\(id)\"" : id),
             "name:               \(fillInMark): display name",
             "summary:            # optional: one line",
             "",
