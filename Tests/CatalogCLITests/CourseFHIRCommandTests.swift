@@ -98,6 +98,19 @@ struct CourseFHIRCommandTests {
         #expect(run.stderr == "error: --patient '\(patient)' is not a FHIR reference to a patient: write Patient/ID (an id of 1-64 letters, digits, '-' and '.'), an http(s) URL ending in /Patient/ID, or urn:uuid: and a UUID\n")
     }
 
+    // Outside review: a transaction whose subject is a urn:uuid no entry holds is refused
+    // whole by a server (HAPI-0541).
+    @Test("a urn:uuid patient with --bundle transaction exits 2; with a collection it is written")
+    func transactionUUIDPatient() throws {
+        let uuid = "urn:uuid:6b52a0f5-375a-5875-84ae-2fae2677de71"
+        let run = try runCatalog(Self.course + ["--format", "fhir", "--bundle", "transaction", "--patient", uuid])
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "error: --patient '\(uuid)' is a urn:uuid reference, which a transaction Bundle must hold as an entry, and the course's Bundle holds no Patient: name the patient as the server knows it (Patient/ID or its URL), or use --bundle collection\n")
+        let collection = try runCatalog(Self.course + ["--format", "fhir", "--patient", uuid])
+        #expect(collection.status == 0)
+    }
+
     @Test("a UUID or a scheme in capitals is the same patient as in lower case, written in lower case (FHIR's uuid type, RFC 3986 3.1)",
           arguments: [("urn:uuid:0A1B2C3D-0000-4000-8000-00000000000F", "urn:uuid:0a1b2c3d-0000-4000-8000-00000000000f"),
                       ("URN:UUID:0a1b2c3d-0000-4000-8000-00000000000f", "urn:uuid:0a1b2c3d-0000-4000-8000-00000000000f"),

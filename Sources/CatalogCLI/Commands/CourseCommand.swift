@@ -99,6 +99,12 @@ struct CourseCommand: ParsableCommand {
         if let patient, CourseFHIR.patientReference(patient) == nil {
             throw fail("--patient '\(patient)' is not a FHIR reference to a patient: write Patient/ID (an id of 1-64 letters, digits, '-' and '.'), an http(s) URL ending in /Patient/ID, or urn:uuid: and a UUID", code: 2)
         }
+        // In a transaction a urn:uuid reference must name an entry of the Bundle (FHIR R4,
+        // Bundle: "resolving references in bundles"), and the course's Bundle holds no Patient:
+        // a server refuses the whole transaction (an outside review: HAPI-0541).
+        if let patient, format == .fhir, bundle == .transaction, patient.lowercased().hasPrefix("urn:uuid:") {
+            throw fail("--patient '\(patient)' is a urn:uuid reference, which a transaction Bundle must hold as an entry, and the course's Bundle holds no Patient: name the patient as the server knows it (Patient/ID or its URL), or use --bundle collection", code: 2)
+        }
         let startDate: CalendarDate
         if let start {
             guard let date = CalendarDate(start) else { throw fail(Self.startError(start), code: 2) }
