@@ -166,7 +166,7 @@ struct DosingTests {
             "14:12: error: 'about 1 cm' is not a length range; write it like '1-2 cm'",
         ])
         #expect(try diagnostics("dosing:\n  per-point: 0.2 ml\n  spacing: 1 cm\ndosng: 1") == [
-            "15:1: error: unknown key 'dosng'; did you mean 'dosing'?",
+            "15:1: error: unknown key 'dosng'; 'dosing' is given already in this mapping: remove one of the two, or merge them",
         ])
     }
 

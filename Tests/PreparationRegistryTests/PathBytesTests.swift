@@ -54,7 +54,7 @@ struct PathBytesTests {
         #expect(result.fileCount == 2)
         #expect(result.preparations.map(\.id) == ["cafe"])
         #expect(result.diagnostics.map(\.description) == [
-            "\(face)/x\\xFF\\xC3-bad.yaml:12:1: error: unknown key 'technique'; did you mean 'techniques'?",
+            "\(face)/x\\xFF\\xC3-bad.yaml:12:1: error: unknown key 'technique'; 'techniques' is given already in this mapping: remove one of the two, or merge them",
         ])
         #expect(result.diagnostics.first?.sourceLine == "technique: nappage")
     }

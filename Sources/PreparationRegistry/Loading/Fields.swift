@@ -51,7 +51,15 @@ extension NodeReader {
             if extensions, entry.isExtensionKey { continue }
             guard let index = entry.withKeyBytes({ table.index(of: $0) }) else {
                 let key = entry.key
-                error(entry.keyLocation, .unknownKey(key, hint: table.suggestions.didYouMean(key)))
+                // The nearest key, said to be given already when the mapping gives it: `Name`
+                // beside `name` was told "did you mean 'name'?", which makes a key given twice.
+                var hint = ""
+                if let nearest = table.suggestions.nearest(to: key) {
+                    hint = entries.contains(where: { $0.key == nearest })
+                        ? "; '\(nearest)' is given already in this mapping: remove one of the two, or merge them"
+                        : "; did you mean '\(nearest)'?"
+                }
+                error(entry.keyLocation, .unknownKey(key, hint: hint))
                 continue
             }
             fields.slots[index] = Int32(position)

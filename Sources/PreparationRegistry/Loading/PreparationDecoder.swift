@@ -181,9 +181,23 @@ struct PreparationDecoder {
         // The vocabulary's own string: every preparation naming the word shares it.
         if let index = known.firstIndex(of: word) { return known[index] }
         // (The hint is built only when the message is: ``NodeReader/keepLimit``.)
-        r.error(node.location, .unknownWord(what, word, hint: table.suggestions.suggestion(for: word).map { "; did you mean '\($0)'?" }
+        r.error(node.location, .unknownWord(what, word, hint: otherSection(of: word, than: what)
+            ?? table.suggestions.suggestion(for: word).map { "; did you mean '\($0)'?" }
             ?? "; it is not in the catalogue's vocabulary"))
         return nil
+    }
+
+    /// `; it is a condition of the vocabulary, which contraindications list` when `word` is a
+    /// word of another section than `what`'s: an outside review's `indications: [pregnancy]`
+    /// was told the word was not in the vocabulary at all.
+    private func otherSection(of word: String, than what: String) -> String? {
+        let sections: [(String, Bool, String)] = [
+            ("indication", vocabulary.indications[word] != nil, "which indications list"),
+            ("condition", vocabulary.conditions[word] != nil, "which contraindications list"),
+            ("ingredient class", vocabulary.ingredientClasses[word] != nil, "which an ingredient's class names"),
+        ]
+        guard let found = sections.first(where: { $0.0 != what && $0.1 }) else { return nil }
+        return "; it is \(found.0 == "indication" ? "an" : "a") \(found.0) of the vocabulary, \(found.2)"
     }
 
     private func ingredient(_ r: inout NodeReader, _ node: YAMLNodeView) -> Ingredient? {
