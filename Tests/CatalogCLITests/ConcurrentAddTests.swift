@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// Two real `catalog add` processes at once, and what a killed add leaves behind.
@@ -69,8 +72,11 @@ struct ConcurrentAddTests {
                 catalog add: nothing added: 1 problem
 
                 """
-            #expect(loser.stderr == meanwhileText || loser.stderr == alreadyText, "\(loser.stderr)")
-            if loser.stderr == meanwhileText { meanwhile += 1 }
+            // The loser may have waited for the winner's lock, and said so first.
+            let waited = "waiting for another change to \(root.path) to finish (at most 30 s)...\n"
+            let refusal = loser.stderr.hasPrefix(waited) ? String(loser.stderr.dropFirst(waited.count)) : loser.stderr
+            #expect(refusal == meanwhileText || refusal == alreadyText, "\(loser.stderr)")
+            if refusal == meanwhileText { meanwhile += 1 }
             let validate = try runCatalog(["validate", root.path])
             #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
             let added = ["face", "scalp"].filter {
@@ -100,5 +106,24 @@ struct ConcurrentAddTests {
         #expect(!FileManager.default.fileExists(atPath: stale))
         let names = try FileManager.default.contentsOfDirectory(atPath: root.path + "/preparations/face").sorted()
         #expect(names == ["one.yaml", "two.yaml"])
+    }
+
+    // Outside review: an add waiting for another's lock printed nothing for up to 30 s.
+    @Test("an add that waits for another change's lock says so")
+    func waitingIsSaid() throws {
+        let catalogue = try makeCatalogue(["one.yaml": preparation("one")])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let incoming = FileManager.default.temporaryDirectory.appendingPathComponent("waiting-\(UUID().uuidString).yaml")
+        try preparation("two").write(to: incoming, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: incoming) }
+        // Held here (flock locks belong to the open file, so the same process conflicts too),
+        // released from another thread after a moment.
+        let fd = open(catalogue.path, O_RDONLY | O_DIRECTORY)
+        try #require(fd >= 0 && flock(fd, LOCK_EX) == 0)
+        let release = Thread { usleep(300_000); close(fd) }
+        release.start()
+        let run = try runCatalog(["add", "--catalogue", catalogue.path, incoming.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("waiting for another change to \(catalogue.path) to finish (at most 30 s)...\n"))
     }
 }

@@ -70,6 +70,9 @@ struct AddCommand: ParsableCommand {
         guard case .folder(let catalogue) = layers.last else { throw ExitCode(64) }
         var adder = CatalogueAdder(catalogue: catalogue, loader: options.limits.loader)
         adder.layersBelow = Array(layers.dropLast())
+        adder.waitingForLock = { timeout in
+            printError("waiting for another change to \(Diagnostic.escaped(catalogue)) to finish (at most \(timeout.components.seconds) s)...")
+        }
         if replace { return try runReplace(adder, catalogue, layers: layers) }
         let placements = try checkedPlacements({ () throws(AddError) in try adder.plan(files) }, nothing: "nothing added")
         do throws(AddError) {

@@ -46,7 +46,7 @@ extension CatalogueAdder {
             // another area's folder has its id in both for an instant): look again once it is
             // done, under the lock (when the lock cannot be had, the first look stands).
             do throws(AddError) {
-                let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+                let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout, waiting: waitingForLock)
                 current = loadCatalogue()
                 lock.unlock()
             } catch {}

@@ -45,6 +45,9 @@ package struct CatalogueAdder: Sendable {
     package var loader: CatalogueLoader
     /// How long ``write(_:)-([AddPlacement])`` waits for another add to release the catalogue's lock.
     package var lockTimeout: Duration = .seconds(30)
+    /// Called once when the lock is held by another change and this one waits for it (the
+    /// command line says so: an outside review took the silent wait for a hang).
+    package var waitingForLock: (@Sendable (Duration) -> Void)?
     /// (1.1) The layers below ``catalogue`` when it is the last layer of several
     /// (``CatalogueLoader/load(layers:)``): the files are checked against all the layers (their
     /// vocabulary; their ids, which must stay unique) and written into ``catalogue``. Empty
@@ -164,7 +167,7 @@ package struct CatalogueAdder: Sendable {
     /// Runs `body` holding the catalogue's lock (``lockTimeout`` at most to get it); throws
     /// `body`'s error, or the lock's error when it cannot be had.
     func holdingLock(_ body: () throws(AddError) -> Void) throws(AddError) {
-        let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+        let lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout, waiting: waitingForLock)
         do throws(AddError) {
             try body()
         } catch {

@@ -21,13 +21,14 @@ struct CatalogueLock: ~Copyable {
     private let fd: Int32
 
     /// Takes the lock of the catalogue folder `catalogue`, waiting for another holder at most
-    /// `timeout`.
-    init(catalogue: String, timeout: Duration) throws(AddError) {
+    /// `timeout`; `waiting` is called once, with the timeout, when it must wait.
+    init(catalogue: String, timeout: Duration, waiting: ((Duration) -> Void)? = nil) throws(AddError) {
         let path = catalogue
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw .writeFailed(FileSystemError("open folder", path, code: errno)) }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
+        var waiting = waiting
         // Polled rather than blocking: a blocking flock cannot be given a deadline.
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
@@ -38,6 +39,10 @@ struct CatalogueLock: ~Copyable {
             guard clock.now < deadline else {
                 close(fd)
                 throw .lockTimedOut(path: path, timeout: timeout)
+            }
+            if let told = waiting {
+                told(timeout)
+                waiting = nil
             }
             usleep(20_000)
         }

@@ -53,7 +53,7 @@ extension CatalogueAdder {
         // be had, the first plan stands.
         let lock: CatalogueLock
         do throws(AddError) {
-            lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout)
+            lock = try CatalogueLock(catalogue: catalogue, timeout: lockTimeout, waiting: waitingForLock)
         } catch {
             throw first
         }
