@@ -100,6 +100,25 @@ struct ReplaceTests {
         #expect(modes(scene.catalogueURL)[destination] == 0o640)
     }
 
+    // Outside review: a file of another user replaced by root became root's, and its owner
+    // could no longer read it.
+    @Test("run as root, the replacement keeps the replaced file's owner and group",
+          .enabled(if: getuid() == 0), arguments: [false, true])
+    func keepsOwner(_ scalp: Bool) throws {
+        let scene = try AddScene()
+        defer { scene.remove() }
+        let old = scene.catalogue + "/preparations/face/one.yaml"
+        try FileManager.default.setAttributes([.posixPermissions: 0o640, .ownerAccountID: 65534, .groupOwnerAccountID: 65534],
+                                              ofItemAtPath: old)
+        let file = try scene.newFile("one.yaml", replacementText(scalp: scalp))
+        let result = try CatalogueAdder(catalogue: scene.catalogue).replace([file])
+        let destination = try #require(result.placements.first?.destination)
+        let attributes = try FileManager.default.attributesOfItem(atPath: scene.catalogue + "/" + destination)
+        #expect(attributes[.ownerAccountID] as? Int == 65534)
+        #expect(attributes[.groupOwnerAccountID] as? Int == 65534)
+        #expect(modes(scene.catalogueURL)[destination] == 0o640)
+    }
+
     @Test("another area: the file goes to the new area's folder and the old one is removed")
     func otherArea() throws {
         let scene = try AddScene()

@@ -60,9 +60,10 @@ package protocol FileSystem: Sendable {
     /// `destination` exists. Used by `add --replace` to keep the replaced file until the
     /// replacement is safely written; the default is `link(2)` itself.
     func linkWithoutReplacing(from source: String, to destination: String) throws(FileSystemError)
-    /// Gives the file at `path` the permission bits of the file at `model`: a replacement
-    /// keeps the mode of the file it replaces (a file kept `0640` stays so). Used by
-    /// `add --replace`; the default is `stat(2)` then `chmod(2)`.
+    /// Gives the file at `path` the permission bits of the file at `model`, and its owner and
+    /// group where the process may: a replacement keeps the mode of the file it replaces (a
+    /// file kept `0640` stays so). Used by `add --replace`; the default is `stat(2)`, then
+    /// `chown(2)` and `chmod(2)`.
     func copyPermissions(from model: String, to path: String) throws(FileSystemError)
 }
 
@@ -77,10 +78,19 @@ extension FileSystem {
         guard link(source, destination) == 0 else { throw FileSystemError("link", destination, code: errno) }
     }
 
-    /// `stat(2)` of `model`, then `chmod(2)` of `path` to its permission bits.
+    /// `stat(2)` of `model`, then `chown(2)` of `path` to its owner and group where this
+    /// process may (root may; another user only to a group of its own: otherwise the file is
+    /// the replacer's, as any new file), then `chmod(2)` to its permission bits. A file of
+    /// another user replaced by root kept its mode but not its owner, who could then no
+    /// longer read it (outside editor review).
     package func copyPermissions(from model: String, to path: String) throws(FileSystemError) {
         var info = stat()
         guard stat(model, &info) == 0 else { throw FileSystemError("read the mode of", model, code: errno) }
+        var current = stat()
+        if stat(path, &current) == 0, current.st_uid != info.st_uid || current.st_gid != info.st_gid,
+           chown(path, info.st_uid, info.st_gid) != 0, errno != EPERM {
+            throw FileSystemError("set the owner of", path, code: errno)
+        }
         guard chmod(path, info.st_mode & 0o7777) == 0 else { throw FileSystemError("set the mode of", path, code: errno) }
     }
 }
