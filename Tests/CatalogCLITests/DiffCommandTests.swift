@@ -88,6 +88,29 @@ struct DiffCommandTests {
         #expect(folder.status == 1)
     }
 
+    // Outside review: a clinic's layer whose manifest adds words did not load on its own, so
+    // two versions of it could not be compared; a change of `replaces` was no change.
+    @Test("--below: two versions of a clinic's layer, compared on top of the bundled catalogue; replaces compared")
+    func layerBelow() throws {
+        let manifest = "name: Clinic\nversion: \"1\"\nvocabulary:\n  indications:\n    clinic-glow: Lack of glow\n"
+        let clinic = preparation("clinic-one").replacingOccurrences(of: "indications: [dehydration]", with: "indications: [dehydration, clinic-glow]")
+        let old = try makeCatalogue(["face/clinic-one.yaml": clinic])
+        let new = try makeCatalogue(["face/clinic-one.yaml": clinic.replacingOccurrences(of: "name: Preparation clinic-one", with: "name: Glow")])
+        defer { for url in [old, new] { try? FileManager.default.removeItem(at: url) } }
+        try manifest.write(to: old.appendingPathComponent("catalogue.yaml"), atomically: true, encoding: .utf8)
+        try (manifest + "replaces:\n  indications: [dehydration]\n").write(to: new.appendingPathComponent("catalogue.yaml"), atomically: true, encoding: .utf8)
+        let alone = try runCatalog(["diff", old.path, new.path])
+        #expect(alone.status == 1)
+        #expect(alone.stderr.contains("unknown indication 'dehydration'"))
+        let layered = try runCatalog(["diff", "--below", "bundled", old.path, new.path])
+        #expect(layered.stderr == "")
+        #expect(layered.stdout.hasPrefix("changed clinic-one\n  name: Preparation clinic-one -> Glow\n"), "\(layered.stdout)")
+        #expect(layered.stdout.contains("replaces.indications: + dehydration\n"), "\(layered.stdout)")
+        #expect(layered.status == 1)
+        let empty = try runCatalog(["diff", "--below", "", old.path, new.path])
+        #expect(empty.status == 64)
+    }
+
     @Test("--format json: the sides, equal, summary, preparations with kinds and changes, vocabulary, manifest")
     func json() throws {
         let pair = diffFixturesURL.appendingPathComponent("clinical")

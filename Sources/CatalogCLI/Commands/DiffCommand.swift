@@ -29,7 +29,7 @@ struct DiffCommand: ParsableCommand {
             layout, key order and comments alone are no change. Each change prints as \
             'field: old -> new', 'field: + added' or 'field: - removed', values as the catalogue \
             writes them; a last line sums up. Exit 1 also when either side has errors (they are \
-            printed), 2 when a side is neither a folder nor a revision.
+            printed), 2 when a side is neither a folder nor a revision. A clinic's layer is             compared on top of the layers below it: --below bundled (repeatable, lowest first).
             """
     )
 
@@ -41,6 +41,11 @@ struct DiffCommand: ParsableCommand {
 
     /// `--max-file-size`, `--max-depth`, `--max-aliases`, for both sides.
     @OptionGroup var limits: LimitOptions
+
+    @Option(name: .customLong("below"), help: ArgumentHelp(
+        "A layer below both sides (a folder or 'bundled'; repeatable, lowest first): OLD and NEW are then each compared as the last layer on top of these.",
+        valueName: "layer"), completion: .directory)
+    var below: [String] = []
 
     @Option(help: "Output format: table or json.")
     var format: DiffFormat = .table
@@ -73,8 +78,17 @@ struct DiffCommand: ParsableCommand {
         let loader = limits.loader
         var registries: [Registry] = []
         var failed = false
+        // A layer whose manifest adds its own words does not load on its own (an outside
+        // review could not compare two versions of a clinic's layer): --below names the rest.
+        if below.contains(where: \.isEmpty) {
+            printErrorLine("error: --below '' names no layer: give a catalogue folder, or '\(CatalogueLayer.bundledWord)'")
+            return 64
+        }
+        let layersBelow = below.map(CatalogueLayer.init(argument:))
         for side in sides {
-            let result = side.isBundled ? loader.loadBundled() : loader.load(catalogueAt: side.folder)
+            let top: CatalogueLayer = side.isBundled ? .bundled : .folder(side.folder)
+            let result = layersBelow.isEmpty ? (side.isBundled ? loader.loadBundled() : loader.load(catalogueAt: side.folder))
+                : loader.load(layers: layersBelow + [top])
             if let registry = result.registry {
                 registries.append(registry)
                 continue

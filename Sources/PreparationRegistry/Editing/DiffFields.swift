@@ -127,19 +127,28 @@ struct FieldDiffer {
         return differences
     }
 
-    /// The manifest's own fields that changed: `name`, `version`, `lint.disable`, `x-` keys.
+    /// The manifest's own fields that changed: `name`, `version`, `lint.disable`, `replaces`
+    /// (1.1, section by section: what a layer replaces on purpose decides whether the layered
+    /// catalogue loads; an outside review saw its change reported as none), `x-` keys.
     static func manifest(_ old: Manifest, _ new: Manifest) -> [CatalogueDiff.Change] {
         func fields(_ m: Manifest) -> [(String, Compared)] {
             var out: [(String, Compared)] = []
             if let name = m.name { out.append(("name", Compared(.string(name)))) }
             if let version = m.version { out.append(("version", Compared(.string(version)))) }
             out.append(("lint.disable", Compared(.array(m.disabledLintRules.map(DataValue.string)))))
+            for section in LayerReplacements.Section.allCases {
+                out.append(("replaces.\(section.rawValue)", Compared(.array(m.replaces[section].map(DataValue.string)))))
+            }
             for (key, value) in m.extensions { out.append((key, Compared(value))) }
             return out
         }
         var differ = FieldDiffer()
         for (key, a, b) in merge(fields(old), fields(new)) {
-            if key == "lint.disable" { differ.words(key, key, a?.items ?? [], b?.items ?? []) } else { differ.value(key, key, a, b) }
+            if key == "lint.disable" || key.hasPrefix("replaces.") {
+                differ.words(key, key, a?.items ?? [], b?.items ?? [])
+            } else {
+                differ.value(key, key, a, b)
+            }
         }
         return differ.changes
     }
