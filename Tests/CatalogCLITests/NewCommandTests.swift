@@ -46,6 +46,23 @@ struct NewCommandTests {
         }
     }
 
+    // Outside review: `-o catlink/../x.yaml` is written where the system resolves `catlink/..`
+    // (the link target's parent), while the line was worked out from the text.
+    @Test("-o through a link and '..': the line resolves from where the file is written")
+    func outputThroughLink() throws {
+        let (scratch, catalogue) = try catalogueWithSchema()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let holder = scratch.appendingPathComponent("holder")
+        try FileManager.default.createDirectory(at: holder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: holder.appendingPathComponent("catlink").path, withDestinationPath: catalogue.path)
+        let run = try runCatalogProcess(["new", "fresh", "--area", "face", "--catalogue", "catlink", "-o", "catlink/../fresh.yaml"], in: holder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = catalogue.deletingLastPathComponent().appendingPathComponent("fresh.yaml")  // catlink/.. is the catalogue's parent
+        let target = try schemaTarget(try String(contentsOf: written, encoding: .utf8))
+        let resolved = written.deletingLastPathComponent().appendingPathComponent(target).resolvingSymlinksInPath().path
+        #expect(resolved == catalogue.appendingPathComponent("schema/preparation.schema.json").resolvingSymlinksInPath().path, "\(target)")
+    }
+
     @Test("standard output: relative to the current folder, where `> file.yaml` writes")
     func standardOutput() throws {
         let (scratch, catalogue) = try catalogueWithSchema()

@@ -1,4 +1,11 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PreparationRegistry
 
 /// Where the `# yaml-language-server: $schema=...` line of a file `catalog new` writes points,
@@ -25,10 +32,13 @@ enum SchemaLocation {
     /// The `$schema` value for a file written to `output` (nil: the standard output) for the
     /// catalogue folder `catalogue` (nil: the bundled catalogue); nil for the default line.
     static func target(catalogue: String?, output: String?) -> String? {
-        let folder = output.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let folder = output.map { output in
+            let parts = output.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            let text = parts.isEmpty ? "." : parts.joined(separator: "/").isEmpty ? "/" : parts.joined(separator: "/")
+            return resolvingDotDot(text) ?? URL(fileURLWithPath: output).deletingLastPathComponent()
+        } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         if let catalogue {
-            let schema = URL(fileURLWithPath: catalogue).appendingPathComponent(PreparationSchema.pathInCatalogue)
+            let schema = (resolvingDotDot(catalogue) ?? URL(fileURLWithPath: catalogue)).appendingPathComponent(PreparationSchema.pathInCatalogue)
             if isFile(schema.path) { return written(relativePath(from: folder, to: schema), of: schema) }
         }
         let bundled = URL(fileURLWithPath: bundledSchema).standardizedFileURL
@@ -47,7 +57,8 @@ enum SchemaLocation {
     }
 
     /// The path of `file` relative to the folder `folder`, both made absolute and rid of `.`
-    /// and `..` (links are not resolved: an editor resolves the line against the path it opened).
+    /// and `..` (links are not resolved: an editor resolves the line against the path it
+    /// opened; a path with `..` has been, ``resolvingDotDot(_:)``).
     static func relativePath(from folder: URL, to file: URL) -> String {
         let from = folder.standardizedFileURL.pathComponents, to = file.standardizedFileURL.pathComponents
         var common = 0
@@ -56,6 +67,18 @@ enum SchemaLocation {
         if common <= 1 { return file.standardizedFileURL.path }
         let up = Array(repeating: "..", count: from.count - common)
         return (up + to[common...]).joined(separator: "/")
+    }
+
+    /// The folder `path` with its links resolved when it holds a `..` (nil otherwise): the
+    /// system takes `link/..` as the link's target's parent, not the folder the link is in,
+    /// which the path's text alone would say (an outside review's `-o catlink/../x.yaml` got a
+    /// schema line pointing nowhere). A path without `..` keeps its links: an editor resolves
+    /// the line against the path it opened.
+    static func resolvingDotDot(_ path: String) -> URL? {
+        // On the text as given: `URL` and `resolvingSymlinksInPath()` drop `link/..` as text.
+        guard path.split(separator: "/").contains(".."), let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved), isDirectory: true)
     }
 
     private static func isFile(_ path: String) -> Bool {
