@@ -69,23 +69,3 @@ import Testing
         #expect(!ProductNames.isCorticosteroid(Ingredient(name: name)))
     }
 }
-
-/// The lipolysis assessment comes 8 weeks after the treatment, not after its maintenance
-/// (fixture `lipolysis-maintenance`, from an outside clinician review).
-@Suite struct LipolysisAssessmentTests {
-    @Test func theAssessmentFollowsTheTreatmentAndNamesTheSessionsBeforeIt() throws {
-        let registry = try fixtureRegistry("lipolysis-maintenance")
-        let request = CourseRequest(concern: "localized-fat", regions: [TreatedRegion(.abdomen)], start: try day("2026-03-02"),
-                                    horizon: Quantity(8, .month))
-        let c = try course("body", request, in: registry)
-        let assessment = try #require(c.visits.first { $0.rule == "body-lipolysis-assessment" })
-        #expect(assessment.purpose == "assess the result 8 weeks after the last session (session 4), before planning more")
-        #expect(assessment.date == c.sessions[3].date.adding(days: 56))
-        let early = c.sessions.filter { $0.number > 4 && $0.date < assessment.date }
-        #expect(!early.isEmpty)
-        for session in early {
-            #expect(session.notes.contains("comes before the assessment of \(assessment.date): give it only once the result is judged [body-lipolysis-assessment]"))
-        }
-        #expect(c.warnings.contains { $0.hasPrefix("session") && $0.contains("fall before the assessment of \(assessment.date), 8 weeks after the last session of the treatment (session 4)") })
-    }
-}

@@ -6,7 +6,7 @@ extension ScalpPlugin {
     package static let assessmentVisits = PlanningRule(
         id: "scalp-assessment-visits",
         area: "scalp",
-        rationale: "Hair-loss trials judge the response on standardised photos and trichoscopy at baseline and about 3 and 6 months later. The course plans those three assessments (the 3- and 6-month ones within two weeks either side), and the maintenance phase (the first later phase that repeats or is named like maintenance) starts only after the 3-month assessment: a decision point, since maintenance is worth it only when hair loss has responded.",
+        rationale: "Hair-loss trials judge the response on standardised photos and trichoscopy at baseline and about 3 and 6 months later. The course plans those three assessments (the 3- and 6-month ones within two weeks either side), and the maintenance phase (the first later phase that repeats or is named like maintenance) starts only after the 3-month assessment: a decision point, since maintenance is worth it only when hair loss has responded. When the phase's own window ends before the assessment, its later sessions before the assessment are named in a warning and a note each.",
         source: "J Clin Aesthet Dermatol 2023;16(12):39; J Cutan Aesthet Surg 2021;14:184; Stevens and Khetarpal 2019",
         triggeringExamples: [
             .init("Pattern hair loss: assessments at the first session, 3 and 6 months", CourseRequest(
@@ -42,6 +42,17 @@ extension ScalpPlugin {
                let index = draft.sessions.firstIndex(where: { $0.phase == draft.preparation.phases[phase].name }) {
                 let assessment = first.date.adding(months: 3)
                 draft.sessions[index].notes.append("decision point: maintenance starts only if the 3-month assessment (\(assessment)) shows a response [scalp-assessment-visits]")
+                // When the phase's window ends before the assessment, its later sessions come
+                // before the decision too (an outside review: four maintenance sessions, only
+                // the first noted).
+                let early = draft.sessions.indices.filter { $0 > index && draft.sessions[$0].date < assessment }
+                if let last = early.last {
+                    for later in early {
+                        draft.sessions[later].notes.append("before the 3-month assessment (\(assessment)): give it only if the practitioner accepts maintenance before the response is judged [scalp-assessment-visits]")
+                    }
+                    draft.warnings.append("sessions \(draft.sessions[index].number)-\(draft.sessions[last].number) of phase '\(draft.sessions[index].phase)' all fall before "
+                        + "the 3-month assessment (\(assessment)): maintenance is worth it only once hair loss has responded; hold them until then, leaving the protocol's window, or plan them only if the practitioner accepts that [scalp-assessment-visits]")
+                }
             }
         }
     )

@@ -1,0 +1,40 @@
+@testable import AreaPlugins
+import PreparationRegistry
+import Testing
+
+/// The lipolysis assessment comes 8 weeks after the treatment, not after its maintenance
+/// (fixture `lipolysis-maintenance`, from an outside clinician review).
+@Suite struct LipolysisAssessmentTests {
+    @Test func theAssessmentFollowsTheTreatmentAndNamesTheSessionsBeforeIt() throws {
+        let registry = try fixtureRegistry("lipolysis-maintenance")
+        let request = CourseRequest(concern: "localized-fat", regions: [TreatedRegion(.abdomen)], start: try day("2026-03-02"),
+                                    horizon: Quantity(8, .month))
+        let c = try course("body", request, in: registry)
+        let assessment = try #require(c.visits.first { $0.rule == "body-lipolysis-assessment" })
+        #expect(assessment.purpose == "assess the result 8 weeks after the last session (session 4), before planning more")
+        #expect(assessment.date == c.sessions[3].date.adding(days: 56))
+        let early = c.sessions.filter { $0.number > 4 && $0.date < assessment.date }
+        #expect(!early.isEmpty)
+        for session in early {
+            #expect(session.notes.contains("comes before the assessment of \(assessment.date): give it only once the result is judged [body-lipolysis-assessment]"))
+        }
+        #expect(c.warnings.contains { $0.hasPrefix("session") && $0.contains("fall before the assessment of \(assessment.date), 8 weeks after the last session of the treatment (session 4)") })
+    }
+}
+
+/// Scalp maintenance sessions that fall before the 3-month assessment are each named (fixture
+/// `scalp-maintenance`, from an outside clinician review).
+@Suite struct ScalpMaintenanceTests {
+    @Test func everyMaintenanceSessionBeforeTheAssessmentIsNamed() throws {
+        let registry = try fixtureRegistry("scalp-maintenance")
+        let request = CourseRequest(concern: "diffuse-hair-loss", start: try day("2026-03-02"), horizon: Quantity(5, .month))
+        let c = try course("scalp", request, in: registry)
+        let assessment = try day("2026-06-02")
+        let maintenance = c.sessions.filter { $0.phase == "maintenance" && $0.date < assessment }
+        #expect(maintenance.map(\.number) == [4, 5, 6, 7, 8])
+        for session in maintenance.dropFirst() {
+            #expect(session.notes == ["before the 3-month assessment (2026-06-02): give it only if the practitioner accepts maintenance before the response is judged [scalp-assessment-visits]"])
+        }
+        #expect(c.warnings.contains { $0.hasPrefix("sessions 4-8 of phase 'maintenance' all fall before the 3-month assessment (2026-06-02)") })
+    }
+}
