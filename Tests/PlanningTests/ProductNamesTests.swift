@@ -1,3 +1,4 @@
+import Foundation
 @testable import AreaPlugins
 import PreparationRegistry
 import Testing
@@ -86,5 +87,18 @@ import Testing
             residence: DurationRange(min: Quantity(1, .week), max: Quantity(2, .week)),
             phases: [ProtocolPhase(name: "course", sessions: CountRange(min: 1, max: 1), interval: nil)],
             location: SourceLocation(file: "test.yaml", line: 1, column: 1))
+    }
+
+    // Outside review: within 600 cm², a body course with a lidocaine allergy did not say the
+    // numbing cream is ruled out.
+    @Test("a body course with a local-anaesthetic allergy says the cream is ruled out, whatever the surface",
+          arguments: [Decimal(300), 700])
+    func creamRuledOut(_ surface: Decimal) throws {
+        let registry = try #require(bundledRegistry)
+        let request = CourseRequest(concern: "localized-fat", regions: [TreatedRegion(.abdomen, surface: Surface(squareCentimetres: surface))],
+                                    allergies: ["lidocaine"], start: try day("2026-03-02"))
+        let c = try course("body", request, in: registry)
+        #expect(c.warnings.contains { $0.hasSuffix("[body-anaesthetic-surface]") && $0.contains("the allergy 'lidocaine'") && $0.contains("plan another anaesthesia") },
+                "\(c.warnings)")
     }
 }

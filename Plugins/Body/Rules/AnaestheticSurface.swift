@@ -9,7 +9,7 @@ extension BodyPlugin {
     package static let anaestheticSurface = PlanningRule(
         id: "body-anaesthetic-surface",
         area: "body",
-        rationale: "Body sessions often treat large surfaces under a topical anaesthetic; lidocaine-prilocaine cream may cover at most 600 cm² in an adult (at most 60 g). When the surfaces given for a session add up to more, the course says so: numb the regions in turns, or plan another anaesthesia (only another, when the patient is allergic to lidocaine, prilocaine or local anaesthetics).",
+        rationale: "Body sessions often treat large surfaces under a topical anaesthetic; lidocaine-prilocaine cream may cover at most 600 cm² in an adult (at most 60 g). When the surfaces given for a session add up to more, the course says so: numb the regions in turns, or plan another anaesthesia (only another, when the patient is allergic to lidocaine, prilocaine or local anaesthetics). With such an allergy, a body course says the cream is ruled out whatever the surface.",
         source: "EMLA (lidocaine-prilocaine) summary of product characteristics",
         triggeringExamples: [
             .init("Abdomen and flanks, 700 cm² in all", CourseRequest(
@@ -27,10 +27,17 @@ extension BodyPlugin {
         ],
         amends: { draft in
             let total = draft.request.regions.compactMap(\.surface).reduce(Decimal(0)) { $0 + $1.squareCentimetres }
-            guard total > anaestheticSurfaceLimit, let surface = Surface(squareCentimetres: total) else { return }
             // The advice names the cream: with an allergy to what it holds, it must not (an
-            // outside review: `--allergy lidocaine` was still told to numb with the cream).
+            // outside review: `--allergy lidocaine` was still told to numb with the cream; and,
+            // within 600 cm², was not told the cream is ruled out at all).
             let allergies = ProductNames.localAnaestheticAllergies(of: draft.request)
+            guard total > anaestheticSurfaceLimit, let surface = Surface(squareCentimetres: total) else {
+                if !allergies.isEmpty {
+                    draft.warnings.append("the allergy " + allergies.joined(separator: ", ")
+                        + " rules out numbing with lidocaine-prilocaine cream: plan another anaesthesia [body-anaesthetic-surface]")
+                }
+                return
+            }
             if allergies.isEmpty {
                 draft.warnings.append("the treated surface (\(surface)) is more than lidocaine-prilocaine cream may cover in an adult (600 cm², at most 60 g): numb the regions in turns or plan another anaesthesia [body-anaesthetic-surface]")
             } else {

@@ -61,8 +61,15 @@ package struct SessionDose: Sendable, Hashable {
     /// `one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart)`: the largest
     /// surface `dosing` reaches within `maximum`, in the words of section 2.6's warning.
     package static func coverage(of dosing: Dosing, within maximum: Quantity<VolumeUnit>) -> String {
-        "one session may cover at most \(Surface.plain(largestSurface(of: dosing, within: maximum))) cm² "
+        "one session may cover at most \(surfaceText(largestSurface(of: dosing, within: maximum))) cm² "
             + "(\(Surface.plain(points(of: dosing, within: maximum))) points of \(dosing.perPoint.max), \(dosing.spacing.min) apart)"
+    }
+
+    /// `20`, `0.25`; a surface above zero that six decimals would show as 0 is `less than
+    /// 0.000001` (an outside review saw "at most 0 cm²" for a spacing of 0.001 mm).
+    static func surfaceText(_ surface: Decimal) -> String {
+        let shown = Surface.plain(surface)
+        return surface > 0 && shown == "0" ? "less than 0.000001" : shown
     }
 
     /// floor(maximum / per-point.max) × spacing.min² cm²: the largest surface `dosing` covers

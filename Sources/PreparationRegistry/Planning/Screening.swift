@@ -49,9 +49,21 @@ package enum Screening {
                     return found.isEmpty ? nil : (term.text, found)
                 }
             } ?? matchedIngredients(preparation, condition: condition, vocabulary: vocabulary)
+            // One reason per set of ingredients, naming every one of the condition's terms that
+            // meets it: a condition naming a substance by five names gave five reasons for one
+            // ingredient (outside clinician review).
+            var grouped: [(ingredients: String, terms: [String])] = []
             for (term, ingredients) in matched {
-                reasons.append("contains \(describe(ingredients)), which the condition '\(condition)' makes unsafe "
-                    + "(it names the ingredient '\(term)')")
+                let described = describe(ingredients)
+                if let index = grouped.firstIndex(where: { $0.ingredients == described }) {
+                    grouped[index].terms.append(term)
+                } else {
+                    grouped.append((described, [term]))
+                }
+            }
+            for (ingredients, terms) in grouped {
+                let named = terms.count == 1 ? "the ingredient '\(terms[0])'" : "the ingredients " + terms.map { "'\($0)'" }.joined(separator: ", ")
+                reasons.append("contains \(ingredients), which the condition '\(condition)' makes unsafe (it names \(named))")
             }
         }
         return reasons
