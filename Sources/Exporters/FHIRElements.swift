@@ -23,14 +23,30 @@ enum FHIRElements {
     }
 
     /// A duration range as two numbers and one UCUM unit: the range's own unit when both
-    /// bounds share it, otherwise both bounds in days (a month as 30.44 days, as the format
-    /// compares them), rounded to 4 decimals.
+    /// bounds share it, otherwise both in days, or in the finer of the two when it is finer
+    /// than a day (`1 h - 2 days` is 1-48 h, exactly: an outside review saw `1 h` written
+    /// 0.0417 d, 60.05 minutes; a month is 30.44 days, as the format compares them), to 6
+    /// decimals.
     static func bounds(_ range: DurationRange) -> (low: Double, high: Double, code: String) {
         if range.min.unit == range.max.unit {
             return (range.min.value, range.max.value, ucumCode(range.min.unit))
         }
-        func days(_ q: Quantity<DurationUnit>) -> Double { (q.baseValue * 10_000).rounded() / 10_000 }
-        return (days(range.min), days(range.max), "d")
+        // Days at the coarsest: weeks and months are whole or 30.44 days, and read best so.
+        let order: [DurationUnit] = [.minute, .hour, .day]
+        let finer = order.first { $0 == range.min.unit || $0 == range.max.unit } ?? .day
+        func minutes(_ unit: DurationUnit) -> Double {
+            switch unit {
+            case .minute: return 1
+            case .hour: return 60
+            case .day: return 1440
+            case .week: return 10_080
+            case .month: return 30.44 * 1440
+            }
+        }
+        func inFiner(_ q: Quantity<DurationUnit>) -> Double {
+            (q.value * minutes(q.unit) / minutes(finer) * 1_000_000).rounded() / 1_000_000
+        }
+        return (inFiner(range.min), inFiner(range.max), ucumCode(finer))
     }
 
     /// A duration range as a FHIR `Range` of UCUM durations, with the units of ``bounds(_:)``.

@@ -50,4 +50,17 @@ struct FHIRCommandTests {
         let empty = try runCatalog(["query", "--area", "scalp", "--technique", "subcutaneous", "--format", "fhir"])
         #expect(empty.stdout == "{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"collection\"\n}\n")
     }
+
+    // Outside review: `1 h - 2 days` was written 0.0417-2 d, 1 h as 60.05 minutes.
+    @Test("an interval whose bounds have different units is written in the finer unit when finer than a day, exactly")
+    func mixedUnitInterval() throws {
+        let text = preparation("mixed").replacingOccurrences(of: "  - phase: induction\n    sessions: 1\n",
+                                                             with: "  - phase: induction\n    sessions: 2\n    interval: 1 h - 2 days\n")
+        let catalogue = try makeCatalogue(["mixed.yaml": text])
+        defer { try? FileManager.default.removeItem(at: catalogue) }
+        let run = try runCatalog(["show", "mixed", "--catalogue", catalogue.path, "--format", "fhir"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let compact = run.stdout.filter { !$0.isWhitespace }
+        #expect(compact.contains(#""period":1,"periodMax":48,"periodUnit":"h""#), "\(run.stdout)")
+    }
 }
