@@ -68,4 +68,18 @@ import Testing
     func notCorticosteroids(_ name: String) {
         #expect(!ProductNames.isCorticosteroid(Ingredient(name: name)))
     }
+
+    /// The quick look for a stem's core never turns down a name whose words the rule would
+    /// take for a corticosteroid's (checked against the words themselves).
+    @Test func theQuickLookMissesNoStem() {
+        let names = ["Triamcinolone acetonide", "MOMETASONE furoate", "Clobetasol propionate", "Budesonide", "fluocinolones",
+                     "Dexa-methasone", "Sodium hyaluronate", "Caffeine", "Lidocaine", "Acetone", "Season", "Colonel", "Halobetasol",
+                     "X prednisolone", "ΒETAMETHASONE", "betamethasone\u{301}", ""]
+        for name in names {
+            let byWords = IngredientTerm.matchWords(name).contains(where: ProductNames.isCorticosteroidWord)
+            #expect(!byWords || ProductNames.mayHoldStem(name), "\(name)")
+        }
+        #expect(!ProductNames.mayHoldStem("Sodium hyaluronate"))
+        #expect(ProductNames.mayHoldStem("MOMETASONE"))
+    }
 }
