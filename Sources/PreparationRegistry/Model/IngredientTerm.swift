@@ -46,12 +46,17 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
 
     /// The term for `text`, with its ``aliases`` when `aliasing` (not for the aliases themselves).
     init(_ text: String, aliasing: Bool) {
-        self.text = text
         var words = IngredientTerm.matchWords(text)
         while let first = words.first, IngredientTerm.fillers.contains(first) { words.removeFirst() }
         while let last = words.last, IngredientTerm.fillers.contains(last) { words.removeLast() }
+        self.init(text, words: words, aliases: aliasing ? SubstanceNames.aliases(of: words) : [])
+    }
+
+    /// The term `text` of `words` (folded, fillers at the ends dropped), with `aliases`.
+    fileprivate init(_ text: String, words: [String], aliases: [IngredientTerm]) {
+        self.text = text
         self.words = words
-        aliases = aliasing ? SubstanceNames.aliases(of: words) : []
+        self.aliases = aliases
         let substance = words.filter { !IngredientTerm.fillers.contains($0) && !IngredientTerm.saltWords.contains($0) }
         let own = substance.map { Array((IngredientTerm.stem($0) ?? $0).utf8) }
         let aliasClues = aliases.map(\.clues)
@@ -267,9 +272,17 @@ package struct IngredientTerms: Sendable {
     /// matched term by term).
     private let clues: ClueSet?
 
-    /// The terms for `texts`.
+    /// The terms for `texts`. A term's alias that is another of the terms is dropped from it:
+    /// the product rules list a substance's names that `SubstanceNames` gives as aliases too,
+    /// and meeting each again through every other name cost `course` 26 M instructions on
+    /// 10,000 preparations (Scripts/check-instructions.sh).
     package init(_ texts: [String]) {
-        terms = texts.map(IngredientTerm.init)
+        let full = texts.map(IngredientTerm.init)
+        let listed = Set(full.map(\.words))
+        terms = full.map { term in
+            let kept = term.aliases.filter { !listed.contains($0.words) }
+            return kept.count == term.aliases.count ? term : IngredientTerm(term.text, words: term.words, aliases: kept)
+        }
         clues = terms.contains { $0.clues.isEmpty } ? nil : ClueSet(terms.flatMap(\.clues.clues))
     }
 
