@@ -42,7 +42,7 @@ extension CourseFHIR {
     }
 
     /// `host[:port]`: labels of ASCII letters and digits with inner hyphens, joined by dots,
-    /// or an IP literal in brackets; a port of 1-5 digits.
+    /// or an IP literal in brackets; a port of 1-5 digits, at most 65535.
     private static func isAuthority(_ authority: Substring) -> Bool {
         var host = authority, port: Substring?
         if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
@@ -56,7 +56,8 @@ extension CourseFHIR {
             host = authority[..<colon]
             port = authority[authority.index(after: colon)...]
         }
-        if let port, !(1...5).contains(port.count) || !port.allSatisfy({ $0.isASCII && $0.isNumber }) { return false }
+        if let port, !(1...5).contains(port.count) || !port.allSatisfy({ $0.isASCII && $0.isNumber })
+            || Int(port).map({ $0 > 65_535 }) ?? true { return false }  // TCP's ports end at 65535
         if host.hasPrefix("[") {
             return host.count > 2 && host.hasSuffix("]")
                 && host.dropFirst().dropLast().allSatisfy { $0.isASCII && ($0.isHexDigit || $0 == ":" || $0 == ".") }

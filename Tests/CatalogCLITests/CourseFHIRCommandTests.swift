@@ -91,7 +91,8 @@ struct CourseFHIRCommandTests {
                                                                  "https://h.example/a|b/Patient/1", "https://h.example/a%zz/Patient/1",
                                                                  "https://h.example/../Patient/1", "https://h.example:/Patient/1",
                                                                  "https://h.example//Patient/1", "https://h..example/Patient/1",
-                                                                 "https://h.example:123456/Patient/1", "https://h.example/Patient/1?x=1"])
+                                                                 "https://h.example:123456/Patient/1", "https://h.example/Patient/1?x=1",
+                                                                 "https://h.example:99999/Patient/1"])
     func badPatient(_ patient: String) throws {
         let run = try runCatalog(Self.course + ["--patient", patient])
         #expect(run.status == 2)
