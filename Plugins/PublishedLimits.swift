@@ -66,14 +66,26 @@ struct PublishedLimits: Sendable {
         return dosing.perPoint.max.baseValue * strength / (spacing * spacing)
     }
 
-    /// `2`, `2.5`: a computed figure without a needless fraction, to two decimals at most.
+    /// `2`, `2.5`: a computed figure without a needless fraction, to two decimals at most; a
+    /// figure under 0.01 (`0.004`) or of 10^15 or more (`1e+19`, `inf`) in Swift's shortest
+    /// form. (An entry's figures may multiply past `Int`'s range, where converting trapped:
+    /// an outside review's triamcinolone at 9999999 mg/ml ended `course` with exit 132.)
     static func figure(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
+        if value != 0, abs(value) < 0.01 { return String(value) }
         let rounded = (value * 100).rounded() / 100
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
+    /// ``figure(_:)`` of a value found beyond `limit`, with the digits that show it is: not
+    /// `20 mg/cm² (...; at most 20 mg/cm²)` for 20.001 (outside review).
+    static func figure(_ value: Double, beyond limit: Double) -> String {
+        let shown = figure(value)
+        return value > limit && shown == figure(limit) ? String(value) : shown
+    }
+
     /// `0.2`, `10`: the figure without a needless fraction.
     private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -29,6 +29,12 @@ import Testing
             "beyond the published limits of intralesional corticosteroid: 24 mg/cm² (0.1 ml a point at 60 mg/ml of corticosteroid together, "
                 + "0.5 cm apart; at most 20 mg/cm²); 120 mg a session (2 ml at 60 mg/ml of corticosteroid together; at most 80 mg) [scar-corticosteroid-limits]",
         ])
+        // Figures past Int's range are written, not trapped on; one just over a limit shows
+        // the digits that make it so.
+        #expect(reasons["huge"]?.first?.hasPrefix("beyond the published limits of intralesional corticosteroid: 9.99999899999e+18 mg/cm²") == true,
+                "\(reasons["huge"] ?? [])")
+        #expect(reasons["just-over"]?.first?.hasPrefix("beyond the published limits of intralesional corticosteroid: 20.001 mg/cm² (0.5 ml a point at 40 mg/ml") == true,
+                "\(reasons["just-over"] ?? [])")
         for id in ["aristospan", "clobetasol", "fluocinolone"] {
             #expect(reasons[id] == ["beyond the published limits of intralesional corticosteroid: 24 mg/cm² (0.1 ml a point at 60 mg/ml, 0.5 cm apart; at most 20 mg/cm²) [scar-corticosteroid-limits]"], "\(id)")
         }

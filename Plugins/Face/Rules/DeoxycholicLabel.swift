@@ -77,7 +77,7 @@ extension FacePlugin {
         // At the label's strength or less on its 1 cm grid or wider, only more than 0.2 ml a
         // point goes beyond 2 mg/cm², which the per-point check names already.
         guard strength > 10 * (1 + 1e-9) || dosing.spacing.min.baseValue < 10 * (1 - 1e-9) else { return nil }
-        return "\(PublishedLimits.figure(density)) mg/cm² (\(dosing.perPoint.max) a point \(at), \(dosing.spacing.min) apart; the label gives 2 mg/cm²)"
+        return "\(PublishedLimits.figure(density, beyond: labelDensity)) mg/cm² (\(dosing.perPoint.max) a point \(at), \(dosing.spacing.min) apart; the label gives 2 mg/cm²)"
     }
 
     /// How an entry stronger than the label goes beyond its 100 mg a session (10 ml of
@@ -88,7 +88,7 @@ extension FacePlugin {
         guard let most = preparation.dosing?.maxPerSession, most.baseValue <= 10, most.baseValue * strength > 100 * (1 + 1e-9) else {
             return nil
         }
-        return "\(PublishedLimits.figure(most.baseValue * strength)) mg a session (\(most) \(at); the label gives at most 100 mg: 10 ml of 10 mg/ml)"
+        return "\(PublishedLimits.figure(most.baseValue * strength, beyond: 100)) mg a session (\(most) \(at); the label gives at most 100 mg: 10 ml of 10 mg/ml)"
     }
 
     /// The deoxycholic acid and its salts of `preparation` in mg/ml, added up (deoxycholic

@@ -32,7 +32,7 @@ extension ScalpPlugin {
         amends: { draft in
             guard holdsPlasma(draft.preparation), let dosing = draft.preparation.dosing else { return }
             if let density = PublishedLimits.density(dosing), density > 0.1 * (1 + 1e-9) {
-                draft.warnings.append("autologous plasma at up to \(PublishedLimits.figure(density)) ml/cm² (\(dosing.perPoint.max) a point, "
+                draft.warnings.append("autologous plasma at up to \(PublishedLimits.figure(density, beyond: 0.1)) ml/cm² (\(dosing.perPoint.max) a point, "
                     + "\(dosing.spacing.min) apart): practice gives 0.05-0.1 ml/cm² [scalp-plasma-limits]")
             }
             if let dose = draft.dose, dose.volume.upperBound > 7 {

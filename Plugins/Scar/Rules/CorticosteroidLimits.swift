@@ -26,10 +26,10 @@ extension ScarPlugin {
             let at = "\(figure(strength.mgPerMl)) mg/ml" + (corticosteroidCount(preparation) > 1 ? " of corticosteroid together" : "")
             var beyond: [String] = []
             if let density = PublishedLimits.density(dosing, strength: strength.mgPerMl), density > 20 {
-                beyond.append("\(figure(density)) mg/cm² (\(dosing.perPoint.max) a point at \(at), \(dosing.spacing.min) apart; at most 20 mg/cm²)")
+                beyond.append("\(PublishedLimits.figure(density, beyond: 20)) mg/cm² (\(dosing.perPoint.max) a point at \(at), \(dosing.spacing.min) apart; at most 20 mg/cm²)")
             }
             if let most = dosing.maxPerSession, most.baseValue * strength.mgPerMl > 80 {
-                beyond.append("\(figure(most.baseValue * strength.mgPerMl)) mg a session (\(most) at \(at); at most 80 mg)")
+                beyond.append("\(PublishedLimits.figure(most.baseValue * strength.mgPerMl, beyond: 80)) mg a session (\(most) at \(at); at most 80 mg)")
             }
             guard !beyond.isEmpty else { return nil }
             return "beyond the published limits of intralesional corticosteroid: " + beyond.joined(separator: "; ") + " [scar-corticosteroid-limits]"
