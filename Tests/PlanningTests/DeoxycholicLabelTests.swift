@@ -38,4 +38,14 @@ import Testing
         let shallow = try #require(registry["dca-shallow"])
         #expect(FacePlugin.labelDensityExcess(shallow) == nil)  // 0.2 ml on 1 cm at 10 mg/ml: 2 mg/cm², within
     }
+
+    @Test func aStrongerEntryIsToldTheLabelInItsOwnMillilitres() throws {
+        let registry = try fixtureRegistry("deoxycholic-strong")
+        let request = CourseRequest(concern: "double-chin", regions: [TreatedRegion(.submental, surface: Surface(squareCentimetres: 25))],
+                                    start: try day("2026-03-02"))
+        let c = try course("face", request, in: registry)
+        #expect(c.warnings.contains("deoxycholic acid (label, 10 mg/ml): 0.2 ml (2 mg) a site 1 cm apart, at most 10 ml (100 mg) a session, "
+            + "at most 6 sessions at least 1 month apart; at 20 mg/ml that is 0.1 ml a site and at most 5 ml a session [submental-deoxycholic-label]"),
+                "\(c.warnings)")
+    }
 }

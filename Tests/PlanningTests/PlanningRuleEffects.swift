@@ -72,7 +72,7 @@ let planningRuleEffects: [String: [String: [String]]] = [
     ],
     "submental-deoxycholic-label": [
         "Double chin: the labelled deoxycholic acid, with the label's limits stated": [
-            "warns: deoxycholic acid (label): 0.2 ml a site 1 cm apart, at most 10 ml a session, at most 6 sessions at least 1 month apart [submental-deoxycholic-label]",
+            "warns: deoxycholic acid (label, 10 mg/ml): 0.2 ml (2 mg) a site 1 cm apart, at most 10 ml (100 mg) a session, at most 6 sessions at least 1 month apart [submental-deoxycholic-label]",
         ],
     ],
     "body-anaesthetic-surface": [

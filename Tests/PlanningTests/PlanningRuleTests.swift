@@ -167,7 +167,7 @@ import Testing
         #expect(c.warnings == [
             "the session could take up to 12 ml, more than the 10 ml one session may take: one session may cover at most 50 cm² (50 points of 0.2 ml, 1 cm apart)",
             "submental: do not inject above the jaw line or within 1-1.5 cm below it (marginal mandibular nerve) [submental-jaw-line]",
-            "deoxycholic acid (label): 0.2 ml a site 1 cm apart, at most 10 ml a session, at most 6 sessions at least 1 month apart [submental-deoxycholic-label]",
+            "deoxycholic acid (label, 10 mg/ml): 0.2 ml (2 mg) a site 1 cm apart, at most 10 ml (100 mg) a session, at most 6 sessions at least 1 month apart [submental-deoxycholic-label]",
         ])
     }
 

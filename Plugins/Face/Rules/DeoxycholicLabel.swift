@@ -41,10 +41,14 @@ extension FacePlugin {
         },
         amends: { draft in
             guard isDeoxycholicAlone(draft.preparation) else { return }
-            draft.warnings.append("deoxycholic acid (label): 0.2 ml a site 1 cm apart, at most 10 ml a session, at most 6 sessions at least 1 month apart [submental-deoxycholic-label]")
-            // Stronger than the label, its 100 mg a session is less than 10 ml.
+            // Stronger than the label, its 2 mg a site and 100 mg a session are less than the
+            // label's millilitres of 10 mg/ml (an outside review: a 20 mg/ml entry was told
+            // "0.2 ml a site, at most 10 ml", twice the label's dose).
             let (strength, at) = labelStrength(draft.preparation)
             let stronger = strength > 10 * (1 + 1e-9)
+            let inMillilitres = stronger ? "; \(at) that is \(PublishedLimits.figure(2 / strength)) ml a site and at most \(PublishedLimits.figure(100 / strength)) ml a session" : ""
+            draft.warnings.append("deoxycholic acid (label, 10 mg/ml): 0.2 ml (2 mg) a site 1 cm apart, at most 10 ml (100 mg) a session, at most 6 sessions at least 1 month apart"
+                + inMillilitres + " [submental-deoxycholic-label]")
             var limits = deoxycholicLimits
             if stronger { limits.perSession = 100 / strength }
             let allowing = stronger ? "(100 mg \(at)) the deoxycholic acid label allows a session" : "the deoxycholic acid label allows a session"
