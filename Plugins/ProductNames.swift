@@ -27,29 +27,56 @@ enum ProductNames {
     /// and the words steroid and corticoid. Each substance's other names and brands (Kenalog,
     /// Volon A, Celestone, Depo-Medrol...) come from the core's one list of them
     /// (`SubstanceNames`, a term's aliases), not again here.
-    static let corticosteroid = terms("corticosteroid", "corticoid", "glucocorticoid", "steroid", "triamcinolone", "tac", "betamethasone",
+    static let corticosteroid = terms("corticosteroid", "corticoid", "glucocorticoid", "glucocorticosteroid", "steroid",
+                                      "corticosteroide", "corticoide", "kortikosteroid", "kortikoid", "glukokortikoid",
+                                      "triamcinolone", "tac", "betamethasone",
                                       "dexamethasone", "methylprednisolone", "prednisolone", "hydrocortisone", "cortisone",
-                                      "clobetasol", "halobetasol", "fluocinolone", "prednisone")
+                                      "clobetasol", "halobetasol", "fluocinolone", "prednisone",
+                                      "prednison", "prednisona", "cortison", "cortisona", "hydrocortison", "hidrocortisona")
 
     /// True when a word (folded, ``IngredientTerm/matchWords(_:)``) is a corticosteroid's name
     /// by the stems the international nonproprietary names give them: `-asone` (dexamethasone,
     /// mometasone, fluticasone...), `-olone` (triamcinolone, fluocinolone, prednisolone...),
-    /// `-onide` (the acetonides: budesonide, fluocinonide, desonide...), `-betasol` (clobetasol):
+    /// `-onide` (the acetonides: budesonide, fluocinonide, desonide...), `-betasol` (clobetasol),
+    /// and their German and Spanish endings (``stems``):
     /// an outside review left out a corticosteroid under fourteen names and planned it under
     /// three others (Aristospan, clobetasol, fluocinolone) beyond the published limits.
     static func isCorticosteroidWord(_ word: String) -> Bool {
-        word.count >= 7 && ["asone", "olone", "onide", "betasol"].contains(where: word.hasSuffix)
+        // A strength glued to the name (`Triamcinolone40`) aside.
+        var stem = Substring(word)
+        while let last = stem.last, last.isASCII, last.isNumber { stem = stem.dropLast() }
+        return stem.count >= 7 && stems.contains(where: stem.hasSuffix)
     }
+
+    /// The stems of ``isCorticosteroidWord(_:)``, with the German and Spanish endings
+    /// (`Dexamethason`, `Dexametasona`, `Prednisolon`, `Metilprednisolona`,
+    /// `Triamcinolonacetonid`), which an outside re-check found planned past the limits.
+    private static let stems = ["asone", "ason", "asona", "olone", "olon", "olona", "onide", "onid", "betasol",
+                                "cortisone", "cortison", "cortisona", "cort"]
 
     /// True when `ingredient` is a corticosteroid: one of ``corticosteroid``'s names, or a word
     /// of its name with a corticosteroid's stem (``isCorticosteroidWord(_:)``).
     static func isCorticosteroid(_ ingredient: Ingredient) -> Bool {
         corticosteroid.matchAny(ingredient)
             || (mayHoldStem(ingredient.name) && IngredientTerm.matchWords(ingredient.name).contains(where: isCorticosteroidWord))
+            || (ingredient.name.utf8.contains { $0 >= 48 && $0 <= 57 } && corticosteroid.matchAny(Ingredient(name: digitsApart(ingredient.name))))
+    }
+
+    /// `name` with a space between a letter and a digit: a strength glued to a brand
+    /// (`Kenalog10`) leaves the brand a word of its own to be known by.
+    static func digitsApart(_ name: String) -> String {
+        var out = ""
+        var previous: Character?
+        for character in name {
+            if let previous, previous.isLetter && character.isNumber || previous.isNumber && character.isLetter { out.append(" ") }
+            out.append(character)
+            previous = character
+        }
+        return out
     }
 
     /// False when `name` is ASCII and holds none of the stems' cores (`ason`, `olon`, `onid`,
-    /// `etaso`, in any case): then no word of it ends with a stem, and its words need not be
+    /// `cort`, `etaso`, in any case): then no word of it ends with a stem, and its words need not be
     /// made. The corticosteroid rules ask it of every ingredient of every candidate of every
     /// course, and making the words cost `course` 5 % more instructions on 10,000 preparations
     /// (Scripts/check-instructions.sh, which failed on it). A name with other characters (a
@@ -62,7 +89,9 @@ enum ProductNames {
             if byte >= 0x80 { return true }
             last = (last << 8 | UInt64(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)) & 0xFF_FFFF_FFFF
             let four = last & 0xFFFF_FFFF
-            if four == 0x6173_6F6E || four == 0x6F6C_6F6E || four == 0x6F6E_6964 || last == 0x65_7461_736F { return true }  // ason olon onid etaso
+            if four == 0x6173_6F6E || four == 0x6F6C_6F6E || four == 0x6F6E_6964 || four == 0x636F_7274 || last == 0x65_7461_736F {
+                return true  // ason olon onid cort etaso
+            }
         }
         return false
     }

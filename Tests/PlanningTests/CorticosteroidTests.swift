@@ -48,6 +48,7 @@ import Testing
 
     @Test("an allergy naming corticosteroids leaves out every one", arguments: [
         "corticosteroid", "corticosteroids", "steroid", "Kenalog", "triamcinolone", "glucocorticoids", "mometasone",
+        "glucocorticosteroid", "kortikosteroid", "Decadron", "dexamethason",
     ])
     func allergy(_ allergy: String) throws {
         let registry = try fixtureRegistry("corticosteroids")
@@ -70,7 +71,17 @@ import Testing
             + "and it holds 'Triamcinolone acetonide', a corticosteroid [corticosteroid-allergy]"), "\(tac.reasons)")
     }
 
-    @Test("names that are no corticosteroid", arguments: ["Sodium hyaluronate", "Caffeine", "Tolperisone", "Acetone", "Lidocaine"])
+    // Outside re-check: other spellings, brands and a strength glued to the name escaped.
+    @Test("corticosteroids by other spellings and brands", arguments: [
+        "Prednisolon", "Dexamethason", "Dexametasona", "Metilprednisolona", "Triamcinolonacetonid", "Prednisona", "Hydrocortison",
+        "Lederspan", "Hexatrione", "Depo-Medrone", "Decadron", "Betnesol", "Triesence", "Zilretta", "Kenakort", "Medrol", "Solu-Cortef",
+        "Triamcinolone40", "Kenalog10", "Deflazacort", "Fludrocortisone",
+    ])
+    func otherSpellings(_ name: String) {
+        #expect(ProductNames.isCorticosteroid(Ingredient(name: name)))
+    }
+
+    @Test("names that are no corticosteroid", arguments: ["Sodium hyaluronate", "Caffeine", "Tolperisone", "Acetone", "Lidocaine", "Vitamin B5"])
     func notCorticosteroids(_ name: String) {
         #expect(!ProductNames.isCorticosteroid(Ingredient(name: name)))
     }
@@ -78,7 +89,7 @@ import Testing
     /// The quick look for a stem's core never turns down a name whose words the rule would
     /// take for a corticosteroid's (checked against the words themselves).
     @Test func theQuickLookMissesNoStem() {
-        let names = ["Triamcinolone acetonide", "MOMETASONE furoate", "Clobetasol propionate", "Budesonide", "fluocinolones",
+        let names = ["Triamcinolone acetonide", "MOMETASONE furoate", "Dexamethason", "Deflazacort", "Triamcinolone40", "Clobetasol propionate", "Budesonide", "fluocinolones",
                      "Dexa-methasone", "Sodium hyaluronate", "Caffeine", "Lidocaine", "Acetone", "Season", "Colonel", "Halobetasol",
                      "X prednisolone", "ΒETAMETHASONE", "betamethasone\u{301}", ""]
         for name in names {
