@@ -367,4 +367,12 @@ import TestSupport
         #expect(planned > 50)
         #expect(screenedOut > 100)
     }
+
+    // Outside re-check: an allergy with a zero-width space between its words folded to one word
+    // and matched nothing; ingredient names were read both ways already.
+    @Test("an allergy with an invisible character between its words is read with it as a break too",
+          arguments: ["hyaluronic\u{200B}acid", "hyaluronic\u{2060}acid", "hyaluronic\u{FEFF}acid", "hyaluronic\u{AD}acid"])
+    func invisibleInAllergy(_ allergy: String) {
+        #expect(IngredientTerm(allergy).matches(Ingredient(name: "Hyaluronic acid")))
+    }
 }

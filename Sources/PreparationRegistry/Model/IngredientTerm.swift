@@ -49,7 +49,16 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         var words = IngredientTerm.matchWords(text)
         while let first = words.first, IngredientTerm.fillers.contains(first) { words.removeFirst() }
         while let last = words.last, IngredientTerm.fillers.contains(last) { words.removeLast() }
-        self.init(text, words: words, aliases: aliasing ? SubstanceNames.aliases(of: words) : [])
+        var aliases = aliasing ? SubstanceNames.aliases(of: words) : []
+        // An invisible character typed between words (a zero-width space) folds to nothing,
+        // joining them: the term is read with it as a break too, as ingredient names are (an
+        // outside re-check's `--allergy 'hyaluronic<ZWSP>acid'` planned the booster).
+        if aliasing, let spaced = IngredientTerm.breakingInvisibles(text) {
+            let other = IngredientTerm(spaced, aliasing: false)
+            aliases.append(other)
+            aliases += SubstanceNames.aliases(of: other.words)
+        }
+        self.init(text, words: words, aliases: aliases)
     }
 
     /// The term `text` of `words` (folded, fillers at the ends dropped), with `aliases`.
