@@ -142,6 +142,9 @@ struct CatalogueDiffTests {
         ("x -> y", #""x -> y""#), ("(none)", #""(none)""#), ("- item", #""- item""#), ("[x]", #""[x]""#),
         ("line\nbreak", #""line\nbreak""#), ("bell\u{07}", #""bell\u0007""#), ("esc\u{1B}[2J", #""esc\u001b[2J""#),
         ("\u{9B}c1", #""\u009bc1""#), ("ends:", #""ends:""#), ("Crème", "Crème"),
+        // Characters that show as nothing (outside reviews): escaped, beyond U+FFFF as YAML's \U.
+        ("a\u{200B}b", #""a\u200bb""#), ("a\u{200F}b", #""a\u200fb""#), ("a\u{FE0F}b", #""a\ufe0fb""#),
+        ("a\u{E0041}b", #""a\U000E0041b""#), ("\u{FEFF}a", #""\ufeffa""#),
     ])
     func quoting(_ text: String, _ shown: String) {
         #expect(DiffText.scalar(text) == shown)

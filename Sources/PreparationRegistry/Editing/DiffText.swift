@@ -8,7 +8,8 @@ import YAMLReader
 /// for the line's own marks; otherwise it is written double-quoted, with JSON's escapes (a
 /// JSON string is a YAML double-quoted scalar too). It is quoted when it is empty, starts or
 /// ends with a space, holds a control character (a line break, a tab, an escape), a
-/// bidirectional override or an invisible character (U+200B, U+FEFF..., written `\u200b`),
+/// bidirectional override or a character that shows as nothing (U+200B, U+200F, U+FEFF, a
+/// variation selector..., written `\u200b`; beyond U+FFFF `\U000E0041`),
 /// would read back as another type (`"true"`, `"2"`, `"2026-01-01"`),
 /// starts with a YAML indicator
 /// (`- ? : , [ ] { } # & * ! | > ' " % @` and the backquote), holds `: ` or ` #` or ends with
@@ -45,7 +46,8 @@ enum DiffText {
         guard let first = scalars.first, let last = scalars.last else { return false }
         if first == " " || last == " " || indicators.contains(first) || last == ":" { return false }
         for scalar in scalars {
-            if TerminalScalars.acts(scalar) || TerminalScalars.separatesLines(scalar) || TerminalScalars.isInvisible(scalar) { return false }
+            if TerminalScalars.acts(scalar) || TerminalScalars.separatesLines(scalar)
+                || (!scalar.isASCII && InvisibleScalars.contains(scalar)) { return false }
             if nested, flowIndicators.contains(scalar) { return false }
         }
         if text == "(none)" || text.contains(" -> ") || text.contains(": ") || text.contains(" #") { return false }

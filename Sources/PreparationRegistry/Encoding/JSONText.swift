@@ -74,9 +74,11 @@ extension DataValue {
         return String(d)
     }
 
-    /// Appends `s` as a JSON string literal; `invisible`: the invisible characters
-    /// (`TerminalScalars.isInvisible`: U+200B, U+FEFF...) escaped too, for text people read
-    /// (`catalog diff`), where `a\u{200B}b` printed raw reads `ab`.
+    /// Appends `s` as a JSON string literal; `invisible`: every character that shows as
+    /// nothing (``InvisibleScalars``, beyond ASCII: U+200B, U+200F, U+FEFF, variation
+    /// selectors, tag characters...) escaped too, for text people read (`catalog diff`), where
+    /// `a\u{200B}b` printed raw reads `ab`; one beyond U+FFFF as YAML's `\U000E0041`, which a
+    /// YAML reader takes where JSON's surrogate pair it may not.
     package static func quoteJSON(_ s: String, into out: inout String, invisible: Bool = false) {
         out += "\""
         for scalar in s.unicodeScalars {
@@ -94,8 +96,11 @@ extension DataValue {
                 // refuses raw) are escaped too, so the JSON is also valid YAML 1.2 and JavaScript;
                 // and the bidirectional overrides and isolates, so that JSON read on a terminal
                 // never shows a text reordered (`TerminalScalars`).
-                if TerminalScalars.acts(scalar) || TerminalScalars.separatesLines(scalar)
-                    || (invisible && TerminalScalars.isInvisible(scalar)) {
+                if invisible, scalar.value > 0xFFFF, InvisibleScalars.contains(scalar) {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                } else if TerminalScalars.acts(scalar) || TerminalScalars.separatesLines(scalar)
+                    || (invisible && !scalar.isASCII && InvisibleScalars.contains(scalar)) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
