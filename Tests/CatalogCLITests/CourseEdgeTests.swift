@@ -178,4 +178,17 @@ struct CourseEdgeTests {
         }
         #expect(try runCatalog(["course", "face", "--concern", "dehydration", "--horizon", "10000 years"]).status == 0)
     }
+
+    // Outside re-check: the hints for words written for another reached catalogue files only;
+    // the command line still suggested 'scalp' for `scar`, 'epidermal' for `subdermal`.
+    @Test("the command line gives the same hints as catalogue files for words written for another")
+    func commandLineSlips() throws {
+        let region = try runCatalog(["course", "scar", "--concern", "keloids", "--region", "scar"])
+        #expect(region.status == 2)
+        #expect(region.stderr.hasPrefix("error: unknown region 'scar'; scars are not a region (format section 3)"), "\(region.stderr)")
+        let technique = try runCatalog(["query", "--technique", "subdermal"])
+        #expect(technique.stderr.hasPrefix("error: unknown technique 'subdermal'; did you mean 'subcutaneous' (4-13 mm)?"), "\(technique.stderr)")
+        let concern = try runCatalog(["course", "face", "--concern", "face"])
+        #expect(concern.stderr.hasPrefix("error: unknown concern 'face'; 'face' is a region, not an indication"), "\(concern.stderr)")
+    }
 }

@@ -119,7 +119,7 @@ struct NodeReader {
         // The hint inside the message, which is built only when it is kept (``keepLimit``):
         // a list of millions of unknown words spent most of its time on hints never shown.
         func hint() -> String {
-            if let slip = Self.knownSlips[what]?[value.lowercased()] { return slip }
+            if let slip = Suggestions.slip(kind: what, word: value) { return slip }
             let names = E.allCases.map(\.rawValue)
             return Suggestions.nearest(to: value, in: names).map { "; did you mean '\($0)'?" }
                 ?? "; expected one of: " + names.joined(separator: ", ")
@@ -127,22 +127,6 @@ struct NodeReader {
         error(node.location, .unknownWord(what, value, hint: hint()))
         return nil
     }
-
-    /// Words of the closed sets that editors write for another, with what to write instead:
-    /// the nearest by spelling misled there (an outside review: `scar` gave "did you mean
-    /// 'scalp'?", `subdermal` "did you mean 'epidermal'?", the opposite depth).
-    static let knownSlips: [String: [String: String]] = [
-        "region": [
-            "scar": Self.scarIsNoRegion, "scars": Self.scarIsNoRegion,
-        ],
-        "technique": [
-            "subdermal": "; did you mean 'subcutaneous' (4-13 mm)?", "hypodermic": "; did you mean 'subcutaneous' (4-13 mm)?",
-            "hypodermal": "; did you mean 'subcutaneous' (4-13 mm)?", "intradermal": Self.intradermal,
-            "dermal": Self.intradermal,
-        ],
-    ]
-    private static let scarIsNoRegion = "; scars are not a region (format section 3): list the regions the scar is in, and a scar indication (the scar plugin plans those in any region)"
-    private static let intradermal = "; techniques are named by how they are given, not by the layer: intradermal work is epidermal (up to 1 mm), nappage, micropapules, point-by-point or linear-retrograde (format section 4)"
 
     /// One of a closed set of words, as the `word` that takes the type, matched on the scalar's
     /// bytes first (no string made for a word that is known).

@@ -181,7 +181,7 @@ struct PreparationDecoder {
         // The vocabulary's own string: every preparation naming the word shares it.
         if let index = known.firstIndex(of: word) { return known[index] }
         // (The hint is built only when the message is: ``NodeReader/keepLimit``.)
-        r.error(node.location, .unknownWord(what, word, hint: otherSection(of: word, than: what)
+        r.error(node.location, .unknownWord(what, word, hint: otherSection(of: word, than: what) ?? Suggestions.slip(kind: what, word: word)
             ?? table.suggestions.suggestion(for: word).map { "; did you mean '\($0)'?" }
             ?? "; it is not in the catalogue's vocabulary"))
         return nil

@@ -10,14 +10,18 @@ public struct UnknownValue: Error, Sendable, Hashable, CustomStringConvertible {
     public package(set) var suggestion: String?
     /// Every known word, when there are few enough to list (at most 30), else empty.
     package var known: [String]
+    /// The hint for a word written for another (``Suggestions/slip(kind:word:)``), said in
+    /// place of the nearest spelling.
+    package var slip: String?
 
     /// Creates the error for `value`, looking for the nearest of `known` with
     /// ``Suggestions/suggestion(for:in:)``, the routine every command uses.
     package init(kind: String, value: String, known: [String]) {
         self.kind = kind
         self.value = value
+        slip = Suggestions.slip(kind: kind, word: value)
         // An id shortened (`show prp`) is named by the ids it starts.
-        self.suggestion = Suggestions.suggestion(for: value, in: known)
+        self.suggestion = slip != nil ? nil : Suggestions.suggestion(for: value, in: known)
             ?? (kind == "preparation" && !value.isEmpty ? known.first { $0.hasPrefix(value.lowercased()) } : nil)
         self.known = known.count <= 30 ? known : []
     }
@@ -26,7 +30,9 @@ public struct UnknownValue: Error, Sendable, Hashable, CustomStringConvertible {
     /// `no preparation 'hydra-bost'; did you mean 'hydra-boost'?`.
     public var description: String {
         var text = kind == "preparation" ? "no preparation '\(value)' in the catalogue" : "unknown \(kind) '\(value)'"
-        if let suggestion {
+        if let slip {
+            text += slip
+        } else if let suggestion {
             text += "; did you mean '\(suggestion)'?"
         } else if !known.isEmpty {
             text += "; known \(kind)s: "
