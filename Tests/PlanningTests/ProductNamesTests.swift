@@ -57,6 +57,8 @@ import Testing
                            in: registry)
         #expect(c.preparation.id == "plain-ha")
         #expect(c.excluded.count == 12)
+        // The rule read the allergy: no "matches nothing" beside its exclusions (outside re-check).
+        #expect(!c.warnings.contains { $0.hasPrefix("the allergy '\(allergy)' matches no ingredient") }, "\(c.warnings)")
         for exclusion in c.excluded {
             #expect(exclusion.reasons.contains { $0.contains("[local-anaesthetic-allergy]") }, "\(allergy): \(exclusion.preparation)")
         }
