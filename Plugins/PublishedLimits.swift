@@ -46,10 +46,12 @@ struct PublishedLimits: Sendable {
     }
 
     /// For an entry that gives no `max-per-session` and a course without a surface (so no dose
-    /// to weigh): the largest surface one session may cover within the published most a
-    /// session, `one session may cover at most 50 cm² (...)`; nil otherwise.
+    /// to weigh), or with a region without one: the largest surface one session may cover
+    /// within the published most a session, `one session may cover at most 50 cm² (...)`; nil otherwise.
     func sessionCoverage(_ preparation: Preparation, dose: SessionDose?) -> String? {
-        guard dose == nil, let dosing = preparation.dosing, dosing.maxPerSession == nil, let perSession,
+        // A dose of some regions only (others given without a surface) weighs only those: the
+        // coverage is said then too (an outside re-check lost the line by adding a region).
+        guard dose.map({ !$0.regionsWithoutSurface.isEmpty }) ?? true, let dosing = preparation.dosing, dosing.maxPerSession == nil, let perSession,
               SessionDose.uncomputableReason(dosing) == nil else { return nil }
         return SessionDose.coverage(of: dosing, within: Quantity(perSession, .ml))
     }

@@ -18,7 +18,20 @@ import Testing
         for session in early {
             #expect(session.notes.contains("comes before the assessment of \(assessment.date): give it only once the result is judged [body-lipolysis-assessment]"))
         }
-        #expect(c.warnings.contains { $0.hasPrefix("session") && $0.contains("fall before the assessment of \(assessment.date), 8 weeks after the last session of the treatment (session 4)") })
+        #expect(c.warnings.contains { $0.hasPrefix("session") && $0.contains("falls before the assessment of \(assessment.date), 8 weeks after the last session of the treatment (session 4)") })
+    }
+}
+
+/// A lipolysis of one repeating phase is assessed after its first round (fixture
+/// `lipolysis-one-phase`, from an outside re-check: 40 sittings before the first assessment).
+@Suite struct LipolysisOnePhaseTests {
+    @Test func theFirstRoundIsTheTreatment() throws {
+        let registry = try fixtureRegistry("lipolysis-one-phase")
+        let request = CourseRequest(concern: "localized-fat", regions: [TreatedRegion(.abdomen)], start: try day("2026-03-02"),
+                                    horizon: Quantity(12, .month))
+        let c = try course("body", request, in: registry)
+        let assessment = try #require(c.visits.first { $0.rule == "body-lipolysis-assessment" })
+        #expect(assessment.purpose == "assess the result 8 weeks after the last session (session 4), before planning more")
     }
 }
 

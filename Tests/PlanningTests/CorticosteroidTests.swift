@@ -40,10 +40,13 @@ import Testing
         }
     }
 
-    @Test func withoutASurfaceTheCourseSaysHowLargeAScarOneSessionCovers() throws {
+    @Test("without a surface, or with a region without one, the course says how large a scar one session covers",
+          arguments: [[TreatedRegion(.back)], [TreatedRegion(.back, surface: Surface(squareCentimetres: 15)), TreatedRegion(.scalp)]])
+    func withoutASurfaceTheCourseSaysHowLargeAScarOneSessionCovers(_ regions: [TreatedRegion]) throws {
         let registry = try fixtureRegistry("corticosteroids")
-        let c = try course("scar", CourseRequest(concern: "keloids", regions: [TreatedRegion(.back)], start: try day("2026-03-02")), in: registry)
-        #expect(c.warnings.contains("the entry gives no most a session: within 80 mg of corticosteroid at 10 mg/ml, one session may cover at most 80 cm² (80 points of 0.1 ml, 1 cm apart) [scar-corticosteroid-limits]"))
+        let c = try course("scar", CourseRequest(concern: "keloids", regions: regions, start: try day("2026-03-02")), in: registry)
+        #expect(c.warnings.contains("the entry gives no most a session: within 80 mg of corticosteroid at 10 mg/ml, one session may cover at most 80 cm² (80 points of 0.1 ml, 1 cm apart) [scar-corticosteroid-limits]"),
+                "\(c.warnings)")
     }
 
     @Test("an allergy naming corticosteroids leaves out every one", arguments: [

@@ -23,7 +23,10 @@ extension BodyPlugin {
             // the "more" the assessment comes before: an outside review saw nine sittings, the
             // five maintenance ones included, before the first assessment.
             let repeating = Set(draft.preparation.phases.filter(\.repeats).map(\.name))
-            let treated = draft.sessions.last { !repeating.contains($0.phase) } ?? last
+            // A protocol of one repeating phase: its first round is the treatment (an outside
+            // re-check saw 40 sittings before the first assessment).
+            let treated = draft.sessions.last { !repeating.contains($0.phase) }
+                ?? draft.sessions.last { $0.cycle <= 1 } ?? last
             let date = treated.date.adding(days: 56)
             draft.visits.append(Visit(
                 kind: .assessment, date: date, earliest: date, latest: date,
@@ -36,7 +39,7 @@ extension BodyPlugin {
             }
             let numbers = early.count == 1 ? "session \(draft.sessions[first].number)"
                 : "sessions \(draft.sessions[first].number)-\(draft.sessions[lastEarly].number)"
-            draft.warnings.append("\(numbers) (phase '\(draft.sessions[first].phase)') fall before the assessment of \(date), 8 weeks after the last "
+            draft.warnings.append("\(numbers) (phase '\(draft.sessions[first].phase)') \(early.count == 1 ? "falls" : "fall") before the assessment of \(date), 8 weeks after the last "
                 + "session of the treatment (session \(treated.number)): the trials assessed before any further sessions; move them after it, or plan them only once the result is judged [body-lipolysis-assessment]")
         }
     )
