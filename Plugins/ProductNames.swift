@@ -17,10 +17,10 @@ enum ProductNames {
 
     /// Deoxycholic acid and its salts, under the older spelling too and as DC ("PC/DC"), the
     /// labelled product's brand and trial names (Kybella in the US, Belkyra elsewhere, ATX-101
-    /// in its trials), Aqualyx (sodium deoxycholate in a gel), and the bile salts and acids it is
+    /// in its trials), DCA, the German spellings (Natriumdeoxycholat), Aqualyx (sodium deoxycholate in a gel), and the bile salts and acids it is
     /// one of ("phosphatidylcholine with bile salts").
-    static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "dc", "pcdc", "lipodissolve", "kybella", "belkyra", "atx-101", "aqualyx",
-                                    "bile salt", "bile acid")
+    static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "dc", "dca", "pcdc", "lipodissolve", "kybella", "belkyra", "atx-101", "aqualyx",
+                                    "bile salt", "bile acid", "deoxycholat", "desoxycholat", "natriumdeoxycholat", "natriumdesoxycholat")
 
     /// The corticosteroids injected into raised scars, and the class word itself: also by the
     /// abbreviation of triamcinolone acetonide (TAC), hydrocortisone, prednisolone, cortisone,

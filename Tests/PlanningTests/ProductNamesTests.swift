@@ -16,6 +16,12 @@ import Testing
         #expect(BodyPlugin.isLipolysisMixture(preparation), "\(names)")
     }
 
+    // Outside re-check: the German spelling and the abbreviation escaped the label rule.
+    @Test("deoxycholate by its German spelling and abbreviation", arguments: ["Natriumdeoxycholat", "DCA", "Natriumdesoxycholat"])
+    func deoxycholateSpellings(_ name: String) {
+        #expect(ProductNames.holds(Self.preparation([name]), ProductNames.deoxycholate))
+    }
+
     @Test func aqualyxIsDeoxycholateWithoutPhosphatidylcholine() {
         let aqualyx = Self.preparation(["Aqualyx"])
         #expect(ProductNames.holds(aqualyx, ProductNames.deoxycholate))

@@ -55,6 +55,11 @@ extension FacePlugin {
             if let excess = limits.sessionExcess(draft.dose, allowing: allowing) {
                 draft.warnings.append(excess + " [submental-deoxycholic-label]")
             }
+            let given = ProductNames.strength(of: draft.preparation) { ProductNames.deoxycholate.matchAny($0) }
+            if given.unstated > 0 {
+                draft.warnings.append("the strength of \(given.unstated == 1 ? "its deoxycholic acid is" : "\(given.unstated) of its deoxycholic acid ingredients is") "
+                    + "not given in mg/ml, µg/ml or %: the label's 10 mg/ml is assumed here; check the dose by hand [submental-deoxycholic-label]")
+            }
             if let coverage = limits.sessionCoverage(draft.preparation, dose: draft.dose) {
                 let within = stronger ? "within the label's 100 mg \(at), " : "within the label's 10 ml, "
                 draft.warnings.append("the entry gives no most a session: " + within + coverage + " [submental-deoxycholic-label]")
