@@ -27,12 +27,10 @@ enum ProductNames {
     /// and the words steroid and corticoid. Each substance's other names and brands (Kenalog,
     /// Volon A, Celestone, Depo-Medrol...) come from the core's one list of them
     /// (`SubstanceNames`, a term's aliases), not again here.
-    static let corticosteroid = terms("corticosteroid", "corticoid", "glucocorticoid", "glucocorticosteroid", "steroid",
-                                      "corticosteroide", "corticoide", "kortikosteroid", "kortikoid", "glukokortikoid",
+    static let corticosteroid = terms("corticosteroid", "corticoid", "glucocorticoid", "steroid",
                                       "triamcinolone", "tac", "betamethasone",
                                       "dexamethasone", "methylprednisolone", "prednisolone", "hydrocortisone", "cortisone",
-                                      "clobetasol", "halobetasol", "fluocinolone", "prednisone",
-                                      "prednison", "prednisona", "cortison", "cortisona", "hydrocortison", "hidrocortisona")
+                                      "clobetasol", "halobetasol", "fluocinolone", "prednisone", "prednison", "prednisona")
 
     /// True when a word (folded, ``IngredientTerm/matchWords(_:)``) is a corticosteroid's name
     /// by the stems the international nonproprietary names give them: `-asone` (dexamethasone,
@@ -52,31 +50,54 @@ enum ProductNames {
     /// (`Dexamethason`, `Dexametasona`, `Prednisolon`, `Metilprednisolona`,
     /// `Triamcinolonacetonid`), which an outside re-check found planned past the limits.
     private static let stems = ["asone", "ason", "asona", "olone", "olon", "olona", "onide", "onid", "betasol",
-                                "cortisone", "cortison", "cortisona", "cort"]
+                                "cortisone", "cortison", "cortisona", "cort",
+                                // The class in other words and languages (glucocorticosteroid, Kortikosteroid, corticoide).
+                                "steroid", "steroide", "corticoid", "corticoide", "kortikoid"]
 
     /// True when `ingredient` is a corticosteroid: one of ``corticosteroid``'s names, or a word
     /// of its name with a corticosteroid's stem (``isCorticosteroidWord(_:)``).
     static func isCorticosteroid(_ ingredient: Ingredient) -> Bool {
         corticosteroid.matchAny(ingredient)
             || (mayHoldStem(ingredient.name) && IngredientTerm.matchWords(ingredient.name).contains(where: isCorticosteroidWord))
-            || (ingredient.name.utf8.contains { $0 >= 48 && $0 <= 57 } && corticosteroid.matchAny(Ingredient(name: digitsApart(ingredient.name))))
+            || hasGluedBrand(ingredient.name)
     }
 
-    /// `name` with a space between a letter and a digit: a strength glued to a brand
-    /// (`Kenalog10`) leaves the brand a word of its own to be known by.
-    static func digitsApart(_ name: String) -> String {
-        var out = ""
-        var previous: Character?
-        for character in name {
-            if let previous, previous.isLetter && character.isNumber || previous.isNumber && character.isLetter { out.append(" ") }
-            out.append(character)
-            previous = character
+    /// True when a run of ASCII letters followed at once by a digit (`Kenalog10`: a strength
+    /// glued to a brand) is a one-word name of a corticosteroid (``gluedNames``). The letters are
+    /// looked up only where a digit follows them, so a name without one costs a pass over its
+    /// bytes (making a spaced copy of every name with a digit cost `course` 58 M instructions).
+    static func hasGluedBrand(_ name: String) -> Bool {
+        var start: String.UTF8View.Index?
+        let utf8 = name.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index] | 0x20
+            if byte >= 97 && byte <= 122 {
+                if start == nil { start = index }
+            } else {
+                if let begin = start, utf8[index] >= 48 && utf8[index] <= 57,
+                   gluedNames.contains(String(decoding: utf8[begin..<index], as: UTF8.self).lowercased()) {
+                    return true
+                }
+                start = nil
+            }
+            index = utf8.index(after: index)
         }
-        return out
+        return false
     }
+
+    /// The one-word names of the corticosteroids: ``corticosteroid``'s and their other names
+    /// in `SubstanceNames` (Kenalog, Decadron...).
+    private static let gluedNames: Set<String> = {
+        var names = Set(corticosteroid.terms.map(\.text).filter { !$0.contains(" ") })
+        for group in SubstanceNames.substances where group.contains(where: names.contains) {
+            names.formUnion(group.filter { !$0.contains(" ") && !$0.contains("-") })
+        }
+        return names
+    }()
 
     /// False when `name` is ASCII and holds none of the stems' cores (`ason`, `olon`, `onid`,
-    /// `cort`, `etaso`, in any case): then no word of it ends with a stem, and its words need not be
+    /// `cort`, `roid`, `coid`, `koid`, `etaso`, in any case): then no word of it ends with a stem, and its words need not be
     /// made. The corticosteroid rules ask it of every ingredient of every candidate of every
     /// course, and making the words cost `course` 5 % more instructions on 10,000 preparations
     /// (Scripts/check-instructions.sh, which failed on it). A name with other characters (a
@@ -89,8 +110,9 @@ enum ProductNames {
             if byte >= 0x80 { return true }
             last = (last << 8 | UInt64(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)) & 0xFF_FFFF_FFFF
             let four = last & 0xFFFF_FFFF
-            if four == 0x6173_6F6E || four == 0x6F6C_6F6E || four == 0x6F6E_6964 || four == 0x636F_7274 || last == 0x65_7461_736F {
-                return true  // ason olon onid cort etaso
+            if four == 0x6173_6F6E || four == 0x6F6C_6F6E || four == 0x6F6E_6964 || four == 0x636F_7274 || four == 0x726F_6964
+                || four == 0x636F_6964 || four == 0x6B6F_6964 || last == 0x65_7461_736F {
+                return true  // ason olon onid cort roid coid koid etaso
             }
         }
         return false
