@@ -107,16 +107,17 @@ package enum PreparationFHIR {
     /// most when they differ (both left out for a repeating phase, which repeats until the
     /// course's horizon); `period`, `periodMax` (when it differs) and `periodUnit` from the
     /// interval, in its own unit or, when its bounds have different units, both in days. A
-    /// count beyond FHIR's `positiveInt` (2,147,483,647, which a catalogue may exceed) is left
-    /// out rather than written invalid; the action's text still gives it.
+    /// count beyond FHIR's `positiveInt` (2,147,483,647, which a catalogue may exceed) leaves
+    /// both counts out rather than written invalid, or the fewest alone read as exact; the
+    /// action's text still gives them.
     package static func timing(_ phase: ProtocolPhase) -> DataValue {
         var rep: [(String, DataValue)] = []
         let positiveInt = 1...Int(Int32.max)
-        if !phase.repeats {
-            if positiveInt.contains(phase.sessions.min) { rep.append(("count", .int(phase.sessions.min))) }
-            if phase.sessions.max != phase.sessions.min, positiveInt.contains(phase.sessions.max) {
-                rep.append(("countMax", .int(phase.sessions.max)))
-            }
+        // Both counts or neither: a `count` without the `countMax` that did not fit reads as
+        // exactly that many (an outside re-check's 2-3000000000 sessions read as 2).
+        if !phase.repeats, positiveInt.contains(phase.sessions.min), positiveInt.contains(phase.sessions.max) {
+            rep.append(("count", .int(phase.sessions.min)))
+            if phase.sessions.max != phase.sessions.min { rep.append(("countMax", .int(phase.sessions.max))) }
         }
         if let interval = phase.interval {
             let b = FHIRElements.bounds(interval)
