@@ -164,8 +164,16 @@ enum ProductNames {
     /// and the ingredients its conditions name that do (screened as if allergic, format 1.1),
     /// quoted for a message: `'lidocaine'`, `'lidocaine' (named by the condition 'la-allergy')`.
     static func localAnaestheticAllergies(of request: CourseRequest) -> [String] {
-        request.allergies.filter(namesLocalAnaesthetic).map { "'\($0)'" }
-            + request.conditionIngredients.filter { namesLocalAnaesthetic($0.ingredient) }
+        allergies(of: request, naming: namesLocalAnaesthetic)
+    }
+
+    /// The request's allergies for which `names` holds, and the ingredients its conditions
+    /// name for which it does (screened as if allergic, format 1.1), quoted for a message:
+    /// the one reading behind the class-allergy rules (`local-anaesthetic-allergy`,
+    /// `corticosteroid-allergy`).
+    static func allergies(of request: CourseRequest, naming names: (String) -> Bool) -> [String] {
+        request.allergies.filter(names).map { "'\($0)'" }
+            + request.conditionIngredients.filter { names($0.ingredient) }
             .map { "'\($0.ingredient)' (named by the condition '\($0.condition)')" }
     }
 

@@ -33,9 +33,7 @@ extension ScarPlugin {
     /// The request's allergies that name a corticosteroid or their class, and the ingredients
     /// its conditions name that do (screened as if allergic, format 1.1), quoted for a message.
     static func corticosteroidAllergies(of request: CourseRequest) -> [String] {
-        request.allergies.filter(namesCorticosteroid).map { "'\($0)'" }
-            + request.conditionIngredients.filter { namesCorticosteroid($0.ingredient) }
-            .map { "'\($0.ingredient)' (named by the condition '\($0.condition)')" }
+        ProductNames.allergies(of: request, naming: namesCorticosteroid)
     }
 
     /// True when `allergy` names a corticosteroid (``ProductNames/isCorticosteroid(_:)``, read
