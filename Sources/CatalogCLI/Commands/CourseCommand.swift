@@ -136,7 +136,7 @@ struct CourseCommand: ParsableCommand {
             outcome = try plugin.plan(request, using: registry)
             switch outcome {
             case .planned(let course):
-                print(render(course, vocabulary: registry.vocabulary), terminator: "")
+                write(course, vocabulary: registry.vocabulary)
             case .refused(let refusal):
                 if format == .json { print(CourseJSON.render(refusal)) }
                 printError("error: " + refusal.description + "\n" + Course.disclaimer)  // several lines
@@ -153,13 +153,16 @@ struct CourseCommand: ParsableCommand {
         }
     }
 
-    func render(_ course: Course, vocabulary: Vocabulary) -> String {
+    /// Writes `course` in the chosen format to the standard output (the table in pieces as it
+    /// is formed, ``CourseTable/write(_:vocabulary:explain:patient:to:)``).
+    func write(_ course: Course, vocabulary: Vocabulary) {
         let patient = patient.flatMap(CourseFHIR.patientReference)
+        let out = CommandContext.writeOutput
         switch format {
-        case .table: return CourseTable.render(course, vocabulary: vocabulary, explain: explain, patient: patient)
-        case .json: return CourseJSON.render(course, patient: patient) + "\n"
-        case .ics: return CourseICS.render(course, stamp: CourseICS.stamp(secondsSinceEpoch: Self.stampSeconds()), patient: patient)
-        case .fhir: return CourseFHIR.render(course, options: CourseFHIR.Options(patient: patient, bundleType: bundle ?? .collection)) + "\n"
+        case .table: CourseTable.write(course, vocabulary: vocabulary, explain: explain, patient: patient, to: out)
+        case .json: out(CourseJSON.render(course, patient: patient) + "\n")
+        case .ics: out(CourseICS.render(course, stamp: CourseICS.stamp(secondsSinceEpoch: Self.stampSeconds()), patient: patient))
+        case .fhir: out(CourseFHIR.render(course, options: CourseFHIR.Options(patient: patient, bundleType: bundle ?? .collection)) + "\n")
         }
     }
 

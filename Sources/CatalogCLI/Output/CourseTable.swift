@@ -3,8 +3,13 @@ import PreparationRegistry
 
 /// `catalog course --format table`: the course as a plan a person reads.
 enum CourseTable {
-    /// The course; `explain` lists every candidate left out, not only those that treat the concern.
-    static func render(_ course: Course, vocabulary: Vocabulary, explain: Bool = false, patient: String? = nil) -> String {
+    /// The course, handed to `emit` in pieces as it is formed (the left-out lines about 16 KB
+    /// at a time); `explain` lists every candidate left out, not only those that treat the
+    /// concern. Not one string: the whole text at once, with the copies a write makes, held
+    /// `course` of the 10,000 preparations of Benchmarks/commands.sh about 0.8 MB above what
+    /// its pieces take.
+    static func write(_ course: Course, vocabulary: Vocabulary, explain: Bool = false, patient: String? = nil,
+                      to emit: (String) -> Void) {
         let r = course.request
         let p = course.preparation
         var out = "Course: \(indent(p.name, by: 2)) (\(p.id))\n"
@@ -79,9 +84,9 @@ enum CourseTable {
             out += "\nWarnings:\n"
             for warning in course.warnings { out += "  - \(indent(warning, by: 4))\n" }
         }
-        out += leftOut(course.excluded, concern: r.concern, explain: explain)
-        out += "\n\(Course.disclaimer)\n"
-        return out
+        emit(out)
+        leftOut(course.excluded, concern: r.concern, explain: explain, to: emit)
+        emit("\n\(Course.disclaimer)\n")
     }
 
     /// `label (trial)`-style evidence line.
@@ -116,13 +121,17 @@ enum CourseTable {
 
     /// The candidates left out: by default those that treat the concern, each with every
     /// reason, then a line counting the others; with `explain`, all of them.
-    static func leftOut(_ excluded: [Exclusion], concern: String, explain: Bool) -> String {
-        guard !excluded.isEmpty else { return "" }
+    static func leftOut(_ excluded: [Exclusion], concern: String, explain: Bool, to emit: (String) -> Void) {
+        guard !excluded.isEmpty else { return }
         let shown = explain ? excluded : excluded.filter(\.treatsConcern)
         let others = excluded.count - shown.count
         var out = "\nLeft out" + (explain ? ":\n" : " (candidates that treat '\(concern)'):\n")
         if shown.isEmpty { out += "  (none)\n" }
         for exclusion in shown {
+            if out.utf8.count >= 1 << 14 {
+                emit(out)
+                out = ""
+            }
             if exclusion.reasons.count == 1 {
                 out += "  - \(exclusion.preparation): \(indent(exclusion.reason, by: 4))\n"
             } else {
@@ -133,7 +142,7 @@ enum CourseTable {
         if others > 0 {
             out += "  and \(others) other candidate\(others == 1 ? "" : "s") that do\(others == 1 ? "es" : "") not treat '\(concern)' (--explain lists \(others == 1 ? "it" : "them") with the reasons)\n"
         }
-        return out
+        emit(out)
     }
 
     /// `text` with every line after the first indented by `width` spaces, so that a multi-line
