@@ -49,6 +49,30 @@ import Testing
                 == ["hyaluronic-acid-hypersensitivity"])
     }
 
+    /// A condition's words make an allergy fall under it only when the condition is an allergy
+    /// itself: `aspirin`, named in "anticoagulants or antiplatelet drugs, including aspirin",
+    /// refused every course of the bundled catalogue as that condition.
+    @Test func anAllergyFallsByItsWordsOnlyUnderAConditionThatIsAnAllergy() throws {
+        let registry = try #require(bundledRegistry)
+        for allergy in ["aspirin", "ibuprofen", "platelet", "cold sore", "insulin", "surgery"] {
+            #expect(Screening.conditions(namedBy: IngredientTerm(allergy), in: registry.vocabulary) == [], "\(allergy)")
+        }
+        let aspirin = try course("face", CourseRequest(concern: "dehydration", allergies: ["aspirin"],
+                                                       start: try day("2026-01-05")), in: registry)
+        #expect(aspirin.preparation.id == "lightly-crosslinked-ha-booster")
+        #expect(!aspirin.excluded.contains { $0.reason.contains("falls under") })
+
+        let vocabulary = Vocabulary(conditions: [
+            "anticoagulant-therapy": .init(description: "Anticoagulants, including aspirin"),
+            "nsaid-intolerance": .init(description: "Intolerance to aspirin or other NSAIDs"),
+            "latex-allergies": .init(description: "Latex"),
+            "drug-hypersensitivities": .init(description: "Reactions to lidocaine or procaine"),
+        ])
+        #expect(Screening.conditions(namedBy: IngredientTerm("aspirin"), in: vocabulary) == ["nsaid-intolerance"])
+        #expect(Screening.conditions(namedBy: IngredientTerm("latex"), in: vocabulary) == ["latex-allergies"])
+        #expect(Screening.conditions(namedBy: IngredientTerm("procaine"), in: vocabulary) == ["drug-hypersensitivities"])
+    }
+
     @Test func anAllergyThatLeavesAPreparationOutByItsIngredientsAddsNoConditionReason() throws {
         let request = CourseRequest(concern: "dehydration", allergies: ["hyaluronic acid"], start: try day("2026-01-05"))
         let excluded = try refusal("face", request)

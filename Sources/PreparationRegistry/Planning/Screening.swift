@@ -100,11 +100,16 @@ package enum Screening {
         }
     }
 
-    /// The vocabulary's conditions `allergy` falls under: those whose slug (hyphens read as
-    /// spaces) or description holds every word of the allergy, folded as ingredients are
-    /// (`peanut` falls under `soy-allergy`, "Allergy to soy or peanut"; `bee venom` under
-    /// `bee-venom-allergy`). A patient with the allergy is screened as if the condition were
-    /// given too: on the safe side, since the vocabulary knows what the ingredient names may not say.
+    /// The vocabulary's conditions `allergy` falls under: the allergies among them (a slug or
+    /// description saying allergy, hypersensitivity or intolerance, ``markingAnAllergy``) whose slug
+    /// (hyphens read as spaces) or description holds every word of the allergy, folded as
+    /// ingredients are (`peanut` falls under `soy-allergy`, "Allergy to soy or peanut"; `bee
+    /// venom` under `bee-venom-allergy`). A patient with the allergy is screened as if the
+    /// condition were given too: on the safe side, since the vocabulary knows what the
+    /// ingredient names may not say. Not any condition naming the word: an allergy to aspirin is
+    /// not "anticoagulants or antiplatelet drugs, including aspirin" (that reading left every
+    /// bundled preparation out of every course for `--allergy aspirin`), nor one to platelets a
+    /// clotting disorder.
     ///
     /// An allergy also falls under a condition one of whose `ingredients` it holds, every word:
     /// `sodium hyaluronate` under `hyaluronic-acid-hypersensitivity`, which names
@@ -114,10 +119,16 @@ package enum Screening {
         let allergyWords = Set(allergy.words)
         return vocabulary.conditions.compactMap { slug, entry in
             let words = Set(IngredientTerm.matchWords(slug) + IngredientTerm.matchWords(entry.description))
-            if allergy.holdsEveryWord(words.contains) { return slug }
+            if !words.isDisjoint(with: markingAnAllergy), allergy.holdsEveryWord(words.contains) { return slug }
             return entry.ingredients.contains { IngredientTerm($0).holdsEveryWord(allergyWords.contains) } ? slug : nil
         }
     }
+
+    /// The words, folded as ``IngredientTerm/matchWords(_:)`` folds them, that make a
+    /// condition of the vocabulary an allergy (`soy-allergy`, "Hypersensitivity to
+    /// hyaluronidase", "Intolerance to NSAIDs"), which an allergy may fall under by its words.
+    static let markingAnAllergy: Set<String> = ["allergy", "allergie", "allergic", "hypersensitivity", "hypersensitivitie",
+                                                "hypersensitive", "intolerance", "intolerant", "anaphylaxi", "anaphylactic"]
 
     /// Each allergy paired with a condition it falls under (`conditions(namedBy:in:)`), for the
     /// conditions not `given` already, each condition once.
