@@ -30,7 +30,8 @@ enum ProductNames {
     static let corticosteroid = terms("corticosteroid", "corticoid", "glucocorticoid", "steroid",
                                       "triamcinolone", "tac", "betamethasone",
                                       "dexamethasone", "methylprednisolone", "prednisolone", "hydrocortisone", "cortisone",
-                                      "clobetasol", "halobetasol", "fluocinolone", "prednisone", "prednison", "prednisona")
+                                      "clobetasol", "halobetasol", "fluocinolone", "prednisone", "prednison", "prednisona",
+                                      "cortivazol")
 
     /// True when a word (folded, ``IngredientTerm/matchWords(_:)``) is a corticosteroid's name
     /// by the stems the international nonproprietary names give them: `-asone` (dexamethasone,

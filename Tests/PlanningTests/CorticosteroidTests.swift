@@ -78,13 +78,14 @@ import Testing
     @Test("corticosteroids by other spellings and brands", arguments: [
         "Prednisolon", "Dexamethason", "Dexametasona", "Metilprednisolona", "Triamcinolonacetonid", "Prednisona", "Hydrocortison",
         "Lederspan", "Hexatrione", "Depo-Medrone", "Decadron", "Betnesol", "Triesence", "Zilretta", "Kenakort", "Medrol", "Solu-Cortef",
-        "Triamcinolone40", "Kenalog10", "Deflazacort", "Fludrocortisone",
+        "Triamcinolone40", "Kenalog10", "Deflazacort", "Fludrocortisone", "Cortivazol",
     ])
     func otherSpellings(_ name: String) {
         #expect(ProductNames.isCorticosteroid(Ingredient(name: name)))
     }
 
-    @Test("names that are no corticosteroid", arguments: ["Sodium hyaluronate", "Caffeine", "Tolperisone", "Acetone", "Lidocaine", "Vitamin B5"])
+    @Test("names that are no corticosteroid", arguments: ["Sodium hyaluronate", "Caffeine", "Tolperisone", "Acetone", "Lidocaine", "Vitamin B5",
+                                                         "Ketoconazole"])
     func notCorticosteroids(_ name: String) {
         #expect(!ProductNames.isCorticosteroid(Ingredient(name: name)))
     }

@@ -12,6 +12,9 @@ import Testing
         ("tocopherol", "Vitamin E"), ("biotin", "Vitamin H"), ("dexpanthenol", "Vitamin B5"), ("PDRN", "Polynucleotides"),
         ("Kybella", "Sodium deoxycholate"), ("deoxycholic acid", "Aqualyx"), ("PRP", "Platelet-rich plasma"),
         ("platelet-rich plasma", "PRP (autologous)"), ("PPC", "Polyenylphosphatidylcholine"), ("Aristospan", "Triamcinolone hexacetonide"),
+        // A product of two actives meets each, and each meets it.
+        ("Lipostabil", "Sodium deoxycholate"), ("Lipostabil", "Phosphatidylcholine (from soy lecithin)"),
+        ("deoxycholic acid", "Lipostabil N"), ("phosphatidylcholine", "Lipostabil"), ("Dermastabilon", "Deoxycholic acid"),
     ])
     func otherName(_ allergy: String, _ ingredient: String) {
         #expect(IngredientTerm(allergy).matches(Ingredient(name: ingredient)), "\(allergy) / \(ingredient)")
@@ -23,5 +26,8 @@ import Testing
         #expect(!IngredientTerm("hyaluronidase").matches(Ingredient(name: "Profhilo")))
         #expect(!IngredientTerm("tranexamic acid").matches(Ingredient(name: "Ascorbic acid")))
         #expect(!IngredientTerm("vitamin c").matches(Ingredient(name: "Tocopherol")))
+        // Not from one active to the other through the product that holds both.
+        #expect(!IngredientTerm("Kybella").matches(Ingredient(name: "Phosphatidylcholine")))
+        #expect(!IngredientTerm("PPC").matches(Ingredient(name: "Deoxycholic acid")))
     }
 }

@@ -10,7 +10,10 @@
 /// dropped: `allergy to TXA` is `txa`) are one of its names, or hold one of its one-word names
 /// (`Hylase Dessau`, `Cyklokapron 500 mg`; not `vitamin c complex`, which keeps the contract's
 /// reading: a longer term meets no shorter name). Only names
-/// whose substance is not in doubt are listed; a brand that mixes several actives is not.
+/// whose substances are not in doubt are listed. A product mixing known actives is listed
+/// under each of them (Lipostabil: phosphatidylcholine and deoxycholate), so that an allergy
+/// to it meets every preparation holding either (`--allergy Lipostabil` planned a
+/// phosphatidylcholine-deoxycholate lipolysis), and an allergy to either meets the product.
 package enum SubstanceNames {
     /// Each substance's names, the first the one catalogues mostly use.
     package static let substances: [[String]] = [
@@ -31,10 +34,12 @@ package enum SubstanceNames {
         ["dexamethasone", "decadron"],
         ["hydrocortisone", "cortef", "solu-cortef"],
         // `--allergy Kybella` planned a sodium-deoxycholate lipolysis, `--allergy PRP` the
-        // plasma course (outside clinician review); Lipostabil mixes two actives, so it is not here.
-        ["deoxycholic acid", "desoxycholic acid", "kybella", "belkyra", "atx-101", "aqualyx"],
+        // plasma course (outside clinician review). Lipostabil, Dermastabilon and the
+        // "lipodissolve" mixtures hold phosphatidylcholine and deoxycholate: in both groups.
+        ["deoxycholic acid", "desoxycholic acid", "kybella", "belkyra", "atx-101", "aqualyx",
+         "lipostabil", "dermastabilon", "lipodissolve"],
         ["platelet-rich plasma", "prp", "autologous platelet-rich plasma"],
-        ["phosphatidylcholine", "polyenylphosphatidylcholine", "ppc"],
+        ["phosphatidylcholine", "polyenylphosphatidylcholine", "ppc", "lipostabil", "dermastabilon", "lipodissolve"],
         ["methylprednisolone", "depo-medrol", "solu-medrol", "depo-medrone", "medrol"],
         ["lidocaine", "lignocaine", "lidocaina", "lidokain", "xylocaine"],
         ["prilocaine", "citanest"],
