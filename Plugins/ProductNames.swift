@@ -9,17 +9,21 @@ import PreparationRegistry
 enum ProductNames {
     /// Phosphatidylcholine, and the polyenyl form of it that injection-lipolysis products hold.
     /// Also as two words, by its abbreviations (PPC, and PC as in "PC/DC"), by the original
-    /// injectable product's brand (Lipostabil), as lecithin, its source (soy lecithin, as the
-    /// vocabulary's soy-allergy says), and as the phospholipids it is one of ("essential
-    /// phospholipids").
+    /// injectable product's brand (Lipostabil, through `SubstanceNames`), as lecithin, its
+    /// source (soy lecithin, as the vocabulary's soy-allergy says), and as the phospholipids it
+    /// is one of ("essential phospholipids").
+    ///
+    /// The mixtures of both actives (Lipostabil, lipodissolve) come from `SubstanceNames`,
+    /// which names them under each: listed here, the term for one would bring in every name of
+    /// the other active too, and took "Deoxycholic acid" alone for a mixture.
     static let phosphatidylcholine = terms("phosphatidylcholine", "polyenylphosphatidylcholine", "phosphatidyl choline",
-                                           "ppc", "pc", "pcdc", "lipostabil", "lipodissolve", "lecithin", "phospholipid")
+                                           "ppc", "pc", "pcdc", "lecithin", "phospholipid")
 
     /// Deoxycholic acid and its salts, under the older spelling too and as DC ("PC/DC"), the
     /// labelled product's brand and trial names (Kybella in the US, Belkyra elsewhere, ATX-101
     /// in its trials), DCA, the German spellings (Natriumdeoxycholat), Aqualyx (sodium deoxycholate in a gel), and the bile salts and acids it is
     /// one of ("phosphatidylcholine with bile salts").
-    static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "dc", "dca", "pcdc", "lipodissolve", "kybella", "belkyra", "atx-101", "aqualyx",
+    static let deoxycholate = terms("deoxycholic acid", "desoxycholic acid", "dc", "dca", "pcdc", "kybella", "belkyra", "atx-101", "aqualyx",
                                     "bile salt", "bile acid", "deoxycholat", "desoxycholat", "natriumdeoxycholat", "natriumdesoxycholat")
 
     /// The corticosteroids injected into raised scars, and the class word itself: also by the

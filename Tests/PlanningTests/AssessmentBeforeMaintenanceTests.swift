@@ -51,3 +51,31 @@ import Testing
         #expect(c.warnings.contains { $0.hasPrefix("sessions 4-8 of phase 'maintenance' all fall before the 3-month assessment (2026-06-02)") })
     }
 }
+
+/// A scalp protocol without a maintenance phase goes on past the 3-month assessment only on a
+/// response (fixture `scalp-one-phase`: one monthly phase repeating for a year).
+@Suite struct ScalpOnePhaseTests {
+    @Test func theFirstSessionAfterTheAssessmentIsTheDecisionPoint() throws {
+        let registry = try fixtureRegistry("scalp-one-phase")
+        let request = CourseRequest(concern: "diffuse-hair-loss", start: try day("2026-03-02"), horizon: Quantity(12, .month))
+        let c = try course("scalp", request, in: registry)
+        let assessment = try day("2026-06-02")
+        let visit = try #require(c.visits.first { $0.rule == "scalp-assessment-visits" && $0.date == assessment })
+        #expect(visit.purpose == "standardised photos and trichoscopy at about 3 months: the response to the course; "
+                + "the course goes on only if hair loss has responded")
+        let noted = c.sessions.filter { !$0.notes.isEmpty }
+        #expect(noted.count == 1)
+        let first = try #require(noted.first)
+        #expect(first.date > assessment)
+        #expect(c.sessions.filter { $0.date <= assessment }.count == first.number - 1)
+        #expect(first.notes == ["decision point: the course goes on past the 3-month assessment (2026-06-02) only if it shows a response [scalp-assessment-visits]"])
+    }
+
+    @Test func aCourseEndingBeforeTheAssessmentHasNoDecisionPoint() throws {
+        let registry = try fixtureRegistry("scalp-one-phase")
+        let request = CourseRequest(concern: "diffuse-hair-loss", start: try day("2026-03-02"), horizon: Quantity(2, .month))
+        let c = try course("scalp", request, in: registry)
+        #expect(c.sessions.allSatisfy { $0.notes.isEmpty })
+        #expect(!c.visits.contains { $0.purpose.contains("goes on") })
+    }
+}

@@ -10,6 +10,7 @@ import Testing
 @Suite struct ProductNamesTests {
     @Test("the lipolysis mixture by its abbreviations, bile salts and Aqualyx", arguments: [
         ["PC/DC"], ["PPC + DC"], ["Phosphatidylcholine with bile salts"], ["Essential phospholipids", "Sodium deoxycholate"],
+        ["Lipostabil"], ["Lipodissolve"], ["Dermastabilon"],
     ])
     func lipolysisMixture(_ names: [String]) {
         let preparation = Self.preparation(names)
@@ -26,6 +27,15 @@ import Testing
         let aqualyx = Self.preparation(["Aqualyx"])
         #expect(ProductNames.holds(aqualyx, ProductNames.deoxycholate))
         #expect(!ProductNames.holds(aqualyx, ProductNames.phosphatidylcholine))
+    }
+
+    /// A product of both actives is a name of each (`SubstanceNames`) without leading from one
+    /// to the other: listed here too, its term took "Deoxycholic acid" alone for a mixture.
+    @Test("one active is no mixture", arguments: ["Deoxycholic acid", "Kybella", "Sodium deoxycholate"])
+    func oneActiveIsNoMixture(_ name: String) {
+        let preparation = Self.preparation([name])
+        #expect(!ProductNames.holds(preparation, ProductNames.phosphatidylcholine))
+        #expect(!BodyPlugin.isLipolysisMixture(preparation))
     }
 
     @Test("corticosteroids by abbreviation and kin", arguments: ["TAC", "Hydrocortisone", "Steroid", "Prednisolone acetate"])

@@ -6,7 +6,7 @@ extension ScalpPlugin {
     package static let assessmentVisits = PlanningRule(
         id: "scalp-assessment-visits",
         area: "scalp",
-        rationale: "Hair-loss trials judge the response on standardised photos and trichoscopy at baseline and about 3 and 6 months later. The course plans those three assessments (the 3- and 6-month ones within two weeks either side), and the maintenance phase (the first later phase that repeats or is named like maintenance) starts only after the 3-month assessment: a decision point, since maintenance is worth it only when hair loss has responded. When the phase's own window ends before the assessment, its later sessions before the assessment are named in a warning and a note each.",
+        rationale: "Hair-loss trials judge the response on standardised photos and trichoscopy at baseline and about 3 and 6 months later. The course plans those three assessments (the 3- and 6-month ones within two weeks either side), and the maintenance phase (the first later phase that repeats or is named like maintenance) starts only after the 3-month assessment: a decision point, since maintenance is worth it only when hair loss has responded. When the phase's own window ends before the assessment, its later sessions before the assessment are named in a warning and a note each. A protocol whose only repeating phase is its first goes on past the 3-month assessment only if it shows a response: its first session after the assessment is the decision point.",
         source: "J Clin Aesthet Dermatol 2023;16(12):39; J Cutan Aesthet Surg 2021;14:184; Stevens and Khetarpal 2019",
         triggeringExamples: [
             .init("Pattern hair loss: assessments at the first session, 3 and 6 months", CourseRequest(
@@ -29,18 +29,30 @@ extension ScalpPlugin {
             let purpose = "standardised photos and trichoscopy"
             draft.visits.append(Visit(kind: .assessment, date: first.date, earliest: first.date, latest: first.date,
                                       purpose: "\(purpose): the baseline, before the first session", rule: "scalp-assessment-visits"))
+            let assessment = first.date.adding(months: 3)
+            let maintenance = maintenancePhase(of: draft.preparation)
+            // Without a maintenance phase, the first session of a repeating phase after the
+            // assessment decides (an outside review: one monthly repeating phase went on for a
+            // year without one); a fixed protocol's own sessions are left to end as published.
+            let repeating = Set(draft.preparation.phases.filter(\.repeats).map(\.name))
+            let goesOn = maintenance == nil
+                ? draft.sessions.firstIndex { $0.date > assessment && repeating.contains($0.phase) } : nil
             for months in [3, 6] {
                 let date = first.date.adding(months: months)
                 var purpose = "\(purpose) at about \(months) months: the response to the course"
-                if months == 3, maintenancePhase(of: draft.preparation) != nil {
+                if months == 3, maintenance != nil {
                     purpose += "; maintenance continues only if hair loss has responded"
+                } else if months == 3, goesOn != nil {
+                    purpose += "; the course goes on only if hair loss has responded"
                 }
                 draft.visits.append(Visit(kind: .assessment, date: date, earliest: date.adding(days: -14),
                                           latest: date.adding(days: 14), purpose: purpose, rule: "scalp-assessment-visits"))
             }
-            if let phase = maintenancePhase(of: draft.preparation),
+            if let goesOn {
+                draft.sessions[goesOn].notes.append("decision point: the course goes on past the 3-month assessment (\(assessment)) only if it shows a response [scalp-assessment-visits]")
+            }
+            if let phase = maintenance,
                let index = draft.sessions.firstIndex(where: { $0.phase == draft.preparation.phases[phase].name }) {
-                let assessment = first.date.adding(months: 3)
                 draft.sessions[index].notes.append("decision point: maintenance starts only if the 3-month assessment (\(assessment)) shows a response [scalp-assessment-visits]")
                 // When the phase's window ends before the assessment, its later sessions come
                 // before the decision too (an outside review: four maintenance sessions, only
