@@ -316,13 +316,28 @@ struct ClueSet: Sendable, Hashable {
     private let byFirstByte: [[Int]]
 
     init(_ clues: [[UInt8]]) {
-        self.clues = clues.filter { !$0.isEmpty }
+        // A clue holding another is found only where that one is: each kept once, and only the
+        // shortest (the product lists meet a substance's names again through every alias:
+        // "dermastabilon" came five times into one set, 16 M instructions of `course` on the
+        // 10,000 preparations of Scripts/check-instructions.sh).
+        var kept: [[UInt8]] = []
+        for clue in clues.sorted(by: { $0.count < $1.count })
+        where !clue.isEmpty && !kept.contains(where: { ClueSet.holds(clue, $0) }) {
+            kept.append(clue)
+        }
+        self.clues = kept
         var table = [[Int]](repeating: [], count: 128)
         for (index, clue) in self.clues.enumerated() where clue[0] < 0x80 { table[Int(clue[0])].append(index) }
         byFirstByte = table
     }
 
     var isEmpty: Bool { clues.isEmpty }
+
+    /// True when `part` stands, byte for byte, somewhere in `whole`.
+    private static func holds(_ whole: [UInt8], _ part: [UInt8]) -> Bool {
+        guard part.count <= whole.count else { return false }
+        return (0...(whole.count - part.count)).contains { start in whole[start..<start + part.count].elementsEqual(part) }
+    }
 
     /// True when `text` is ASCII and holds none of the clues, in any case; false when it
     /// holds one, or is not ASCII (it must be folded to tell).
