@@ -135,7 +135,11 @@ enum ProductNames {
                                         "levobupivacaine", "ropivacaine", "tetracaine", "amethocaine", "benzocaine",
                                         "chloroprocaine", "novocaine", "novocain", "marcaine", "naropin", "chirocaine",
                                         "pramoxine", "pramocaine", "dyclonine", "emla", "ametop", "blt", "lmx4", "pliaglis", "zingo",
-                                        "numbing cream", "local anaesthetic", "local anesthetic", "anaesthetic", "anesthetic")
+                                        "numbing cream", "local anaesthetic", "local anesthetic", "anaesthetic", "anesthetic",
+                                        // The class in French, Spanish, Italian and German, and "caines"
+                                        // (an outside review planned the cream for `--allergy Lokalanästhetika`).
+                                        "anesthesique", "anestesico", "anestetico", "lokalanasthetikum", "lokalanasthetika",
+                                        "anasthetikum", "anasthetika", "caine")
 
     /// True when a word (folded, ``IngredientTerm/matchWords(_:)``) is a local anaesthetic's
     /// name by its ending: the amino-amide and amino-ester anaesthetics are named `-caine`

@@ -159,7 +159,9 @@ public enum CourseJSON {
         let ingredients = course.preparation.ingredients.map(\.name).joined(separator: ", ")
         return (course.request.allergies.isEmpty
             ? "Ask about allergy to each ingredient before each session: no allergy was given, so none has been ruled out."
-            : "Ask about allergy to each ingredient before each session: the allergies given left out what they match; others have not been ruled out.")
+            : "Ask about allergy to each ingredient before each session: the allergies given left out what they match by name "
+                + "(an ingredient named in another language or by a brand this tool does not list may not match them: "
+                + "compare each ingredient listed here); others have not been ruled out.")
             + " Ingredients: " + ingredients + "."
     }
 

@@ -32,7 +32,7 @@ struct CourseScreeningCommandTests {
 
             Screen before each session (this preparation's contraindications; the conditions given (ha-hypersensitivity) left out what they contraindicate, the others have not been ruled out):
               - caffeine-intolerance: Intolerance of caffeine (named by the condition's ingredients: contains 'Caféine')
-            Ask about allergy to each ingredient before each session: the allergies given left out what they match; others have not been ruled out. Ingredients: Caféine.
+            Ask about allergy to each ingredient before each session: the allergies given left out what they match by name (an ingredient named in another language or by a brand this tool does not list may not match them: compare each ingredient listed here); others have not been ruled out. Ingredients: Caféine.
 
             Aftercare:
               (none recorded)

@@ -26,7 +26,7 @@ import Testing
         let peanut = try course("body", CourseRequest(concern: "localized-fat", regions: [TreatedRegion(.abdomen)],
                                                       allergies: ["peanut"], start: start), in: try #require(bundledRegistry))
         #expect(peanut.preparation.ingredients.allSatisfy { !$0.name.lowercased().contains("soy") })
-        #expect(peanut.warnings.contains("the allergy 'peanut' matches no ingredient name or class in the catalogue; "
+        #expect(peanut.warnings.contains("the allergy 'peanut' matches no ingredient name or class in the catalogue (names are matched as written or by the other names this tool lists, not in other languages or by every brand: check each ingredient against it); "
                                          + "screened as the condition 'soy-allergy' of the vocabulary too, whose name or description holds its words"))
         #expect(peanut.excluded.contains { $0.reasons.contains(
             "contraindicated with 'soy-allergy', for the allergy 'peanut', which falls under that condition") })

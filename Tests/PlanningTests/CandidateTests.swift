@@ -64,7 +64,7 @@ import Testing
         // `vitamine` (French) now meets `vitamin` by its stem; a misspelling does not.
         let c = try course("face", CourseRequest(concern: "dehydration", region: .face, allergies: ["vitamon"],
                                                  start: try day("2026-01-05")), in: registry)
-        #expect(c.warnings == ["the allergy 'vitamon' matches no ingredient name or class in the catalogue; did you mean 'vitamin'?"])
+        #expect(c.warnings == ["the allergy 'vitamon' matches no ingredient name or class in the catalogue (names are matched as written or by the other names this tool lists, not in other languages or by every brand: check each ingredient against it); did you mean 'vitamin'?"])
     }
 
     @Test func refusalExplainsEveryCandidate() throws {

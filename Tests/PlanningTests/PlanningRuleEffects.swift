@@ -102,7 +102,7 @@ let planningRuleEffects: [String: [String: [String]]] = [
         "Cellulite, allergic to local anaesthetics: a cocktail with lidocaine is left out": [
             "leaves out lidocaine-cocktail-example: the allergy 'local anaesthetic' names a local anaesthetic, and it holds 'Lidocaine', a local anaesthetic [local-anaesthetic-allergy]",
             "no longer leaves out lidocaine-cocktail-example: qualifies, but ranked below 'cellulite-cocktail': 'cellulite-cocktail' has stronger evidence ('practice' against 'none given')",
-            "no longer warns: the allergy 'local anaesthetic' matches no ingredient name or class in the catalogue",
+            "no longer warns: the allergy 'local anaesthetic' matches no ingredient name or class in the catalogue (names are matched as written or by the other names this tool lists, not in other languages or by every brand: check each ingredient against it)",
         ],
     ],
     "scar-corticosteroid-limits": [

@@ -48,7 +48,7 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     init(_ text: String, aliasing: Bool) {
         var words = IngredientTerm.matchWords(text)
         while let first = words.first, IngredientTerm.fillers.contains(first) { words.removeFirst() }
-        while let last = words.last, IngredientTerm.fillers.contains(last) { words.removeLast() }
+        while let last = words.last, IngredientTerm.endsNothing(last, after: words.dropLast().last) { words.removeLast() }
         var aliases = aliasing ? SubstanceNames.aliases(of: words) : []
         // An invisible character typed between words (a zero-width space) folds to nothing,
         // joining them: the term is read with it as a break too, as ingredient names are (an
@@ -81,11 +81,28 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// (nil for a term of fillers only, which meets nothing).
     var keyWord: String? { words.first { !IngredientTerm.fillers.contains($0) } }
 
-    /// True when the term has no word of three letters or more that is not a stop word.
-    /// (Dropping the fillers at its ends leaves such a word, if the text had one.)
+    /// True when the term has no word of three letters or more that is not a stop word, and
+    /// is no name of ``SubstanceNames`` (`HA`, `PC`: the field's abbreviations, refused as too
+    /// vague before an outside review). (Dropping the fillers at its ends leaves such a word,
+    /// if the text had one.)
     package var isVague: Bool {
         !words.contains { $0.count >= 3 && !IngredientTerm.stopWords.contains($0) }
+            && SubstanceNames.aliases(of: words).isEmpty
     }
+
+    /// True when `word`, the last of a term (after `previous`), says nothing of the substance
+    /// and is dropped: a filler (`allergy`, `to`...), but not the letter of `vitamin a`; or a
+    /// strength (`250`, `250mg`, `mg`, `ml`, `%` folds to nothing): `caffeine 250 mg` is the
+    /// allergy `caffeine` (an outside review found it matched no "Caffeine").
+    static func endsNothing(_ word: String, after previous: String?) -> Bool {
+        if word == "a", previous == "vitamin" { return false }
+        if fillers.contains(word) { return true }
+        guard previous != nil else { return false }  // a term of one word is what it is
+        return word.first.map { $0.isASCII && $0.isNumber } == true || strengthUnits.contains(word)
+    }
+
+    /// The units of a strength written after a name (`mg/ml`, `µg` folds to `ug`).
+    static let strengthUnits: Set<String> = ["mg", "g", "mcg", "ug", "ml", "l", "iu", "ui", "unit", "percent"]
 
     /// Why a vague term is refused, naming what it was given as (`the allergy`); nil when
     /// the term is not vague.
@@ -187,10 +204,17 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         return sharesStems(nameWords, classWords ?? []) ? .sameStem : nil
     }
 
+    /// True when the term's word at `index` is a filler, which need not be found: not the
+    /// letter of `vitamin a` (an outside review saw `vitamin A` leave out biotin as `vitamin`).
+    private func isFiller(at index: Int) -> Bool {
+        IngredientTerm.fillers.contains(words[index]) && !(index > 0 && words[index] == "a" && words[index - 1] == "vitamin")
+    }
+
     /// True when the term meets the words by ``Match/sameStem``.
     private func sharesStems(_ nameWords: [String], _ classWords: [String]) -> Bool {
         var substance = false  // a word that is not a salt's or an acid's other part is there
-        for word in words where !IngredientTerm.fillers.contains(word) {
+        for index in words.indices where !isFiller(at: index) {
+            let word = words[index]
             if IngredientTerm.saltWords.contains(word) { continue }
             if nameWords.contains(word) || classWords.contains(word) {
                 substance = true
@@ -228,7 +252,8 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// is given words folded by ``matchWords(_:)``).
     package func holdsEveryWord(_ isWord: (String) -> Bool) -> Bool {
         var needed = 0
-        for word in words where !IngredientTerm.fillers.contains(word) {
+        for index in words.indices where !isFiller(at: index) {
+            let word = words[index]
             guard isWord(word) else { return false }
             needed += 1
         }

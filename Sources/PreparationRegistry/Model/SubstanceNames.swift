@@ -18,28 +18,33 @@ package enum SubstanceNames {
     /// Each substance's names, the first the one catalogues mostly use.
     package static let substances: [[String]] = [
         ["hyaluronic acid", "hyaluronan", "hyaluronate", "hyaluronsaure", "acido ialuronico", "acido hialuronico", "ha",
-         "profhilo", "restylane", "juvederm", "volite", "teosyal", "belotero", "skinvive", "viscoderm", "jalupro", "nctf"],
+         "acide hyaluronique", "profhilo", "restylane", "juvederm", "volite", "teosyal", "belotero", "skinvive", "viscoderm",
+         "jalupro", "nctf", "stylage", "redensity", "revanesse", "saypha", "nasha"],
         ["hyaluronidase", "hyaluronoglucosaminidase", "hylase", "hyalase", "hylenex", "vitrase", "amphadase", "liporase",
-         "hydase", "lidase", "hyalozima"],
-        ["tranexamic acid", "txa", "cyklokapron", "transamin", "lysteda", "exacyl"],
+         "hydase", "lidase", "hyalozima", "hialuronidasa", "ialuronidasi"],
+        ["tranexamic acid", "txa", "cyklokapron", "transamin", "lysteda", "exacyl", "acide tranexamique", "tranexamsaure",
+         "acido tranexamico"],
         // One group: the dutasteride label contraindicates it with hypersensitivity to another
         // 5-alpha-reductase inhibitor (Avodart prescribing information).
-        ["dutasteride", "avodart", "finasteride", "propecia", "proscar", "5-alpha reductase inhibitor",
+        ["dutasteride", "dutasterid", "dutasterida", "avodart", "finasteride", "propecia", "proscar", "5-alpha reductase inhibitor",
          "5-alpha-reductase inhibitor"],
         ["copper tripeptide-1", "ghk-cu", "ghk", "prezatide copper", "copper peptide"],
         ["polynucleotide", "polydeoxyribonucleotide", "pdrn", "salmon dna", "rejuran", "plinest"],
         ["triamcinolone", "triamcinolon", "triamcinolona", "kenalog", "kenacort", "volon", "adcortyl", "trigon", "aristocort", "aristospan",
          "lederspan", "hexatrione", "triesence", "zilretta", "kenakort"],
         ["betamethasone", "celestone", "diprospan", "diprophos", "betnesol"],
-        ["dexamethasone", "decadron"],
+        ["dexamethasone", "decadron", "fortecortin"],
         ["hydrocortisone", "cortef", "solu-cortef"],
         // `--allergy Kybella` planned a sodium-deoxycholate lipolysis, `--allergy PRP` the
         // plasma course (outside clinician review). Lipostabil, Dermastabilon and the
         // "lipodissolve" mixtures hold phosphatidylcholine and deoxycholate: in both groups.
-        ["deoxycholic acid", "desoxycholic acid", "kybella", "belkyra", "atx-101", "aqualyx",
+        ["deoxycholic acid", "desoxycholic acid", "deoxycholate", "desoxycholate", "dca", "acide desoxycholique",
+         "desoxycholsaure", "acido desoxicolico", "bile salt", "bile acid", "kybella", "belkyra", "atx-101", "aqualyx",
          "lipostabil", "dermastabilon", "lipodissolve"],
         ["platelet-rich plasma", "prp", "autologous platelet-rich plasma"],
-        ["phosphatidylcholine", "polyenylphosphatidylcholine", "ppc", "lipostabil", "dermastabilon", "lipodissolve"],
+        ["phosphatidylcholine", "polyenylphosphatidylcholine", "ppc", "pc", "lipostabil", "dermastabilon", "lipodissolve"],
+        ["caffeine", "cafeine", "koffein", "cafeina", "coffein"],
+        ["acetylsalicylic acid", "acetylsalicylate", "aspirin", "asa"],
         ["methylprednisolone", "depo-medrol", "solu-medrol", "depo-medrone", "medrol"],
         ["lidocaine", "lignocaine", "lidocaina", "lidokain", "xylocaine"],
         ["prilocaine", "citanest"],
@@ -47,11 +52,22 @@ package enum SubstanceNames {
         ["mepivacaine", "carbocaine", "scandonest"],
         ["vitamin c", "ascorbic acid", "ascorbate", "ascorbyl"],
         ["vitamin e", "tocopherol", "tocopheryl"],
-        ["retinol", "retinyl"],  // not "vitamin a": its "a" is a filler word, leaving "vitamin", every vitamin
-        ["vitamin b3", "niacinamide", "nicotinamide"],
-        ["vitamin b5", "panthenol", "dexpanthenol", "pantothenic acid", "pantothenate"],
-        ["vitamin b7", "vitamin h", "biotin"],
+        ["vitamin a", "retinol", "retinyl"],  // the `a` kept after `vitamin` (`IngredientTerm.endsNothing`)
+        // Each B vitamin is also in the group's names ("B vitamins", "Vitamin B complex",
+        // "Vitamins A, B group, C and E"): an outside review planned a cocktail of "other B
+        // vitamins" for `--allergy thiamine`. So `B vitamins` names them all.
+        ["vitamin b1", "thiamine", "thiamin"] + bGroup,
+        ["vitamin b2", "riboflavin"] + bGroup,
+        ["vitamin b3", "niacinamide", "nicotinamide", "niacin"] + bGroup,
+        ["vitamin b5", "panthenol", "dexpanthenol", "pantothenic acid", "pantothenate"] + bGroup,
+        ["vitamin b6", "pyridoxine", "pyridoxal"] + bGroup,
+        ["vitamin b7", "vitamin h", "biotin"] + bGroup,
+        ["vitamin b9", "folic acid", "folate"] + bGroup,
+        ["vitamin b12", "cobalamin", "cyanocobalamin", "hydroxocobalamin", "methylcobalamin"] + bGroup,
     ]
+
+    /// The names of the B group as a whole, among each B vitamin's.
+    private static let bGroup = ["b vitamin", "vitamin b complex", "b complex", "b group"]
 
     /// Each substance's names as terms without aliases, with their folded words.
     private static let terms: [[IngredientTerm]] = substances.map { names in

@@ -55,7 +55,10 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             excluded.contains { $0.reasons.contains { $0.hasPrefix("the allergy ") && $0.contains("-allergy]") && $0.contains("'\(allergy)'") } }
         })
         for allergy in request.allergies where !readByRules.contains(allergy) && !Candidates.allergyMatchesAnything(allergy, in: registry) {
-            var text = "the allergy '\(allergy)' matches no ingredient name or class in the catalogue"
+            // Not "nothing here is concerned": a name in another language or an unlisted brand
+            // matches nothing too (an outside review planned tranexamic acid for `--allergy
+            // 'acide tranexamique'`, told only that it matched nothing).
+            var text = "the allergy '\(allergy)' matches no ingredient name or class in the catalogue (\(Screening.namesCaveat))"
             let conditions = Screening.conditions(namedBy: IngredientTerm(allergy), in: registry.vocabulary)
             if !conditions.isEmpty {
                 text += "; screened as the condition" + (conditions.count == 1 ? " " : "s ")
@@ -69,7 +72,7 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
         for condition in request.conditions {
             for term in registry.vocabulary.conditions[condition]?.ingredients ?? []
             where !Candidates.allergyMatchesAnything(term, in: registry) {
-                var text = "the condition '\(condition)' names the ingredient '\(term)', which matches no ingredient name or class in the catalogue"
+                var text = "the condition '\(condition)' names the ingredient '\(term)', which matches no ingredient name or class in the catalogue (\(Screening.namesCaveat))"
                 if let suggestion = UnknownValue(kind: "ingredient", value: term, known: known()).suggestion {
                     text += "; did you mean '\(suggestion)'? (check the vocabulary)"
                 }

@@ -67,7 +67,17 @@ public struct CourseRequest: Sendable, Hashable {
     package static func splitAllergies(_ text: String) -> [String] {
         let separators: Set<Character> = [",", ";", "/", "+", "&"]
         var parts: [Substring] = []
-        for piece in text.split(whereSeparator: { separators.contains($0) }) {
+        // A slash before a unit is a strength's (`tranexamic acid 4 mg/ml`), not a list's: an
+        // outside review saw `ml` refused as an allergy too vague to screen with.
+        var pieces: [Substring] = []
+        var pieceStart = text.startIndex
+        for index in text.indices where separators.contains(text[index]) {
+            if text[index] == "/", unitFollows(text[text.index(after: index)...]) { continue }
+            pieces.append(text[pieceStart..<index])
+            pieceStart = text.index(after: index)
+        }
+        pieces.append(text[pieceStart...])
+        for piece in pieces where !piece.isEmpty {
             // Cut the piece at each word `and`: the text between cuts is kept as written.
             var partStart = piece.startIndex, index = piece.startIndex
             while index < piece.endIndex {
@@ -86,6 +96,13 @@ public struct CourseRequest: Sendable, Hashable {
         }
         let trimmed = parts.map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }.filter { !$0.isEmpty }
         return trimmed.isEmpty || trimmed.count == 1 && parts.count == 1 ? [text] : trimmed
+    }
+
+    /// True when `rest` starts with a unit a strength is given per (`ml`, `g`, `cm²`, `dose`),
+    /// spaces before it aside, standing alone.
+    private static func unitFollows(_ rest: Substring) -> Bool {
+        let word = rest.drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "²" }
+        return ["ml", "l", "dl", "g", "kg", "cm2", "cm²", "m2", "m²", "dose", "vial", "amp", "ampoule"].contains(word.lowercased())
     }
 
     /// The conditions a condition text names: split at `,` `;` `/` `+` `&` and white space

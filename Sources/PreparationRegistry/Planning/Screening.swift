@@ -124,6 +124,12 @@ package enum Screening {
         }
     }
 
+    /// What matching by name cannot promise, said wherever the course relies on it: an
+    /// ingredient named in another language or by a brand the tool does not list meets no
+    /// allergy, so the practitioner compares the ingredients with the allergies.
+    package static let namesCaveat = "names are matched as written or by the other names this tool lists, "
+        + "not in other languages or by every brand: check each ingredient against it"
+
     /// The words, folded as ``IngredientTerm/matchWords(_:)`` folds them, that make a
     /// condition of the vocabulary an allergy (`soy-allergy`, "Hypersensitivity to
     /// hyaluronidase", "Intolerance to NSAIDs"), which an allergy may fall under by its words.
