@@ -171,6 +171,9 @@ struct CourseScreeningCommandTests {
         let run = try runCatalog(["course", "face", "--concern", "dehydration", "--condition", "diabetes"])
         #expect(run.status == 2)
         #expect(run.stderr == "error: unknown condition 'diabetes'; did you mean 'insulin-dependent-diabetes'?\n")
+        // A word of three letters too (an outside review was given all 28 conditions for `soy`).
+        let soy = try runCatalog(["course", "face", "--concern", "dehydration", "--condition", "soy"])
+        #expect(soy.stderr == "error: unknown condition 'soy'; did you mean 'soy-allergy'?\n")
     }
 
     @Test("control characters a person typed never reach the terminal: not in the table, not on the standard error")

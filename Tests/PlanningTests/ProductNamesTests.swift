@@ -93,8 +93,7 @@ import Testing
         // With `lidocaine` named, the core screens "Lignocaine" too, as another name of it (SubstanceNames).
         #expect(lignocaine.reasons.last == 
             "the allergy '\(ingredient)' (named by the condition '\(condition)') names a local anaesthetic, and it holds 'Lignocaine', "
-                + "a local anaesthetic [local-anaesthetic-allergy] (without --region, the course is for every region of the face "
-                + "plugin the preparation is used in: face; give --region to plan for fewer)")
+                + "a local anaesthetic [local-anaesthetic-allergy]")  // no "give --region" tail: an allergy is the same everywhere
     }
 
     static func preparation(_ names: [String]) -> Preparation {

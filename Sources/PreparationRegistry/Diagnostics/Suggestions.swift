@@ -32,8 +32,10 @@ package enum Suggestions {
         }
     }
 
-    /// The word-by-word half of ``suggestion(for:in:)``: the candidates' folded words of four
-    /// letters or more, each with the first candidate holding it.
+    /// The word-by-word half of ``suggestion(for:in:)``: the candidates' folded words of three
+    /// letters or more, each with the first candidate holding it; only those of four or more
+    /// are near a misspelt word (two edits would make any three-letter word another). An
+    /// outside review typed `--condition soy` and was given the list of all 28 conditions.
     struct WordOwners: Sendable {
         private let owners: [String: String]
         private let words: Candidates
@@ -42,9 +44,9 @@ package enum Suggestions {
             var owners: [String: String] = [:]
             var words: [String] = []
             for candidate in known {
-                for word in TextFolding.words(candidate) where word.count >= 4 && owners[word] == nil {
+                for word in TextFolding.words(candidate) where word.count >= 3 && owners[word] == nil {
                     owners[word] = candidate
-                    words.append(word)
+                    if word.count >= 4 { words.append(word) }
                 }
             }
             self.owners = owners

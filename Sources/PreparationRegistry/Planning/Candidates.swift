@@ -119,8 +119,11 @@ package enum Candidates {
             guard var reason = rule.leavesOut?(preparation, ruleRequest) else { continue }
             fired[index] = true
             // Said only when the preparation is used in some of the plugin's regions (else the
-            // list would be empty: its own reason says it is used in none).
-            if request.regions.isEmpty, !ruleRequest.regions.isEmpty {
+            // list would be empty: its own reason says it is used in none), and the reason
+            // names a region: an allergy's is the same in every region (an outside review read
+            // "give --region to plan for fewer" after `--allergy lidocaine`).
+            if request.regions.isEmpty, !ruleRequest.regions.isEmpty,
+               Region.allCases.contains(where: { reason.contains($0.rawValue) }) {
                 reason += " (without --region, the course is for every region of the \(plugin.id) plugin the preparation is used in: "
                     + list(ruleRequest.regions.map(\.region.rawValue)) + "; give --region to plan for fewer)"
             }
