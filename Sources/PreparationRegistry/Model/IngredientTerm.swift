@@ -95,10 +95,15 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// strength (`250`, `250mg`, `mg`, `ml`, `%` folds to nothing): `caffeine 250 mg` is the
     /// allergy `caffeine` (an outside review found it matched no "Caffeine").
     static func endsNothing(_ word: String, after previous: String?) -> Bool {
-        if word == "a", previous == "vitamin" { return false }
+        if isVitaminLetter(word, after: previous) { return false }
         if fillers.contains(word) { return true }
         guard previous != nil else { return false }  // a term of one word is what it is
         return word.first.map { $0.isASCII && $0.isNumber } == true || strengthUnits.contains(word)
+    }
+
+    /// True for the letter of `vitamin a`, which reads as a filler (an article) but is not one.
+    static func isVitaminLetter(_ word: String, after previous: String?) -> Bool {
+        word == "a" && previous == "vitamin"
     }
 
     /// The units of a strength written after a name (`mg/ml`, `µg` folds to `ug`).
@@ -207,7 +212,8 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// True when the term's word at `index` is a filler, which need not be found: not the
     /// letter of `vitamin a` (an outside review saw `vitamin A` leave out biotin as `vitamin`).
     private func isFiller(at index: Int) -> Bool {
-        IngredientTerm.fillers.contains(words[index]) && !(index > 0 && words[index] == "a" && words[index - 1] == "vitamin")
+        IngredientTerm.fillers.contains(words[index])
+            && !IngredientTerm.isVitaminLetter(words[index], after: index > 0 ? words[index - 1] : nil)
     }
 
     /// True when the term meets the words by ``Match/sameStem``.

@@ -29,7 +29,7 @@ package enum SubstanceNames {
         ["dutasteride", "dutasterid", "dutasterida", "avodart", "finasteride", "propecia", "proscar", "5-alpha reductase inhibitor",
          "5-alpha-reductase inhibitor"],
         ["copper tripeptide-1", "ghk-cu", "ghk", "prezatide copper", "copper peptide"],
-        ["polynucleotide", "polydeoxyribonucleotide", "pdrn", "salmon dna", "rejuran", "plinest"],
+        ["polynucleotide", "polydeoxyribonucleotide", "pdrn", "pn", "salmon dna", "rejuran", "plinest"],
         ["triamcinolone", "triamcinolon", "triamcinolona", "kenalog", "kenacort", "volon", "adcortyl", "trigon", "aristocort", "aristospan",
          "lederspan", "hexatrione", "triesence", "zilretta", "kenakort"],
         ["betamethasone", "celestone", "diprospan", "diprophos", "betnesol"],
