@@ -138,8 +138,10 @@ enum ProductNames {
                                         "numbing cream", "local anaesthetic", "local anesthetic", "anaesthetic", "anesthetic",
                                         // The class in French, Spanish, Italian and German, and "caines"
                                         // (an outside review planned the cream for `--allergy Lokalanästhetika`).
-                                        "anesthesique", "anestesico", "anestetico", "lokalanasthetikum", "lokalanasthetika",
-                                        "anasthetikum", "anasthetika", "caine")
+                                        "anesthesique", "anestesico", "anestetico", "anestetici", "lokalanasthetikum",
+                                        "lokalanasthetika", "lokalanaesthetika", "anasthetikum", "anasthetika", "caine",
+                                        // Anaesthesia itself (`local anaesthesia`, `anestesia locale`, Lokalanästhesie).
+                                        "anaesthesia", "anesthesia", "anestesia", "anesthesie", "lokalanasthesie")
 
     /// True when a word (folded, ``IngredientTerm/matchWords(_:)``) is a local anaesthetic's
     /// name by its ending: the amino-amide and amino-ester anaesthetics are named `-caine`

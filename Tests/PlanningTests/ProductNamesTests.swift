@@ -65,6 +65,7 @@ import Testing
         "lidocaine", "local anaesthetics", "lidocaine-prilocaine", "prilocaine-lidocaine", "lidocaine prilocaine", "EMLA",
         "EMLA cream", "Xylocaine", "lidocaine with adrenaline", "Novocaine", "amide anaesthetics", "ropivacaine",
         "numbing cream", "Citanest", "BLT cream", "Ametop", "Lokalanästhetika", "anesthésiques locaux", "anestésicos locales", "caines",
+        "anestetici locali", "local anaesthesia",
     ])
     func allergyNamesALocalAnaesthetic(_ allergy: String) throws {
         #expect(ProductNames.namesLocalAnaesthetic(allergy))

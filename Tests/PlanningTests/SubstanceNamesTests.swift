@@ -26,6 +26,11 @@ import Testing
         ("Fortecortin", "Dexamethasone phosphate"), ("aspirin", "Acetylsalicylic acid"), ("caféine", "Koffein"),
         ("Stylage", "Hyaluronic acid"), ("caffeine 250 mg", "Caffeine"), ("tranexamic acid 4 mg/ml", "Tranexamic acid"),
         ("Kenalog 40", "Triamcinolone"), ("HA", "Sodium hyaluronate"), ("PC", "Phosphatidylcholine"),
+        // Outside re-check 17.
+        ("vitamin B", "Biotin"), ("vitamine A", "Vitamins A, C and E"), ("B12", "Cyanocobalamin"), ("vit C", "Vitamin C"),
+        ("vitamin B8", "Biotin"), ("copper", "GHK-Cu"), ("caffeina", "Caffeine"), ("acido desossicolico", "Deoxycholic acid"),
+        ("Natriumhyaluronat", "Hyaluronic acid"), ("lidocaine", "Juvéderm Ultra XC"), ("Juvederm Ultra XC", "Lidocaine"),
+        ("lidocaine", "Restylane-L"), ("PN", "Polynucleotides"),
     ])
     func otherName(_ allergy: String, _ ingredient: String) {
         #expect(IngredientTerm(allergy).matches(Ingredient(name: ingredient)), "\(allergy) / \(ingredient)")
@@ -40,6 +45,8 @@ import Testing
         // `vitamin a` keeps its letter: not every vitamin; a B vitamin is not another vitamin.
         #expect(!IngredientTerm("vitamin A").matches(Ingredient(name: "Biotin", ingredientClass: "vitamin")))
         #expect(!IngredientTerm("vitamin a").matches(Ingredient(name: "Vitamin C")))
+        #expect(!IngredientTerm("vitamine A").matches(Ingredient(name: "Biotin", ingredientClass: "vitamin")))
+        #expect(!IngredientTerm("Restylane").matches(Ingredient(name: "Lidocaine")))  // the plain gel holds none
         #expect(!IngredientTerm("thiamine").matches(Ingredient(name: "Biotin", ingredientClass: "vitamin")))
         // A strength is dropped only after a name: a number alone is what it is.
         #expect(!IngredientTerm("caffeine 250 mg").matches(Ingredient(name: "Caffeine 500 mg")) == false)

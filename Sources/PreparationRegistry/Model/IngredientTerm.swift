@@ -103,11 +103,12 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
 
     /// True for the letter of `vitamin a`, which reads as a filler (an article) but is not one.
     static func isVitaminLetter(_ word: String, after previous: String?) -> Bool {
-        word == "a" && previous == "vitamin"
+        word == "a" && (previous == "vitamin" || previous == "vitamine" || previous == "vitamina" || previous == "vit")
     }
 
-    /// The units of a strength written after a name (`mg/ml`, `µg` folds to `ug`).
-    static let strengthUnits: Set<String> = ["mg", "g", "mcg", "ug", "ml", "l", "iu", "ui", "unit", "percent"]
+    /// The units of a strength written after a name (`mg/ml`, `µg` folds to `ug`); not `l`,
+    /// the end of `Restylane-L` (a filler with lidocaine, not the plain gel).
+    static let strengthUnits: Set<String> = ["mg", "g", "mcg", "ug", "ml", "iu", "ui", "unit", "percent"]
 
     /// Why a vague term is refused, naming what it was given as (`the allergy`); nil when
     /// the term is not vague.

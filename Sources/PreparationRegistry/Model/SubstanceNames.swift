@@ -19,7 +19,8 @@ package enum SubstanceNames {
     package static let substances: [[String]] = [
         ["hyaluronic acid", "hyaluronan", "hyaluronate", "hyaluronsaure", "acido ialuronico", "acido hialuronico", "ha",
          "acide hyaluronique", "profhilo", "restylane", "juvederm", "volite", "teosyal", "belotero", "skinvive", "viscoderm",
-         "jalupro", "nctf", "stylage", "redensity", "revanesse", "saypha", "nasha"],
+         "jalupro", "nctf", "stylage", "redensity", "revanesse", "saypha", "nasha", "hyaluronsaeure", "natriumhyaluronat",
+         "hialuronato", "ialuronato"],
         ["hyaluronidase", "hyaluronoglucosaminidase", "hylase", "hyalase", "hylenex", "vitrase", "amphadase", "liporase",
          "hydase", "lidase", "hyalozima", "hialuronidasa", "ialuronidasi"],
         ["tranexamic acid", "txa", "cyklokapron", "transamin", "lysteda", "exacyl", "acide tranexamique", "tranexamsaure",
@@ -28,7 +29,8 @@ package enum SubstanceNames {
         // 5-alpha-reductase inhibitor (Avodart prescribing information).
         ["dutasteride", "dutasterid", "dutasterida", "avodart", "finasteride", "propecia", "proscar", "5-alpha reductase inhibitor",
          "5-alpha-reductase inhibitor"],
-        ["copper tripeptide-1", "ghk-cu", "ghk", "prezatide copper", "copper peptide"],
+        // `copper` and `Cu` name it too: an allergy to copper met "Copper tripeptide-1" but not "GHK-Cu".
+        ["copper tripeptide-1", "ghk-cu", "ghk", "prezatide copper", "copper peptide", "copper", "cu", "kupfer", "cuivre"],
         ["polynucleotide", "polydeoxyribonucleotide", "pdrn", "pn", "salmon dna", "rejuran", "plinest"],
         ["triamcinolone", "triamcinolon", "triamcinolona", "kenalog", "kenacort", "volon", "adcortyl", "trigon", "aristocort", "aristospan",
          "lederspan", "hexatrione", "triesence", "zilretta", "kenakort"],
@@ -39,35 +41,44 @@ package enum SubstanceNames {
         // plasma course (outside clinician review). Lipostabil, Dermastabilon and the
         // "lipodissolve" mixtures hold phosphatidylcholine and deoxycholate: in both groups.
         ["deoxycholic acid", "desoxycholic acid", "deoxycholate", "desoxycholate", "dca", "acide desoxycholique",
-         "desoxycholsaure", "acido desoxicolico", "bile salt", "bile acid", "kybella", "belkyra", "atx-101", "aqualyx",
+         "desoxycholsaure", "acido desoxicolico", "acido desossicolico", "acido deossicolico", "natriumdeoxycholat",
+         "natriumdesoxycholat", "desoxicolato", "desossicolato", "deossicolato", "bile salt", "bile acid", "kybella", "belkyra", "atx-101", "aqualyx",
          "lipostabil", "dermastabilon", "lipodissolve"],
         ["platelet-rich plasma", "prp", "autologous platelet-rich plasma"],
         ["phosphatidylcholine", "polyenylphosphatidylcholine", "ppc", "pc", "lipostabil", "dermastabilon", "lipodissolve"],
-        ["caffeine", "cafeine", "koffein", "cafeina", "coffein"],
+        ["caffeine", "cafeine", "koffein", "cafeina", "caffeina", "coffein"],
         ["acetylsalicylic acid", "acetylsalicylate", "aspirin", "asa"],
         ["methylprednisolone", "depo-medrol", "solu-medrol", "depo-medrone", "medrol"],
-        ["lidocaine", "lignocaine", "lidocaina", "lidokain", "xylocaine"],
+        // With the hyaluronic-acid fillers that hold it (0.3 %: Juvederm's XC, Restylane-L,
+        // Perlane-L, Teosyal PureSense), which are names of both.
+        ["lidocaine", "lignocaine", "lidocaina", "lidokain", "xylocaine", "xc", "restylane-l", "perlane-l", "puresense"],
         ["prilocaine", "citanest"],
         ["articaine", "artikain", "ubistesin", "septanest"],
         ["mepivacaine", "carbocaine", "scandonest"],
-        ["vitamin c", "ascorbic acid", "ascorbate", "ascorbyl"],
-        ["vitamin e", "tocopherol", "tocopheryl"],
-        ["vitamin a", "retinol", "retinyl"],  // the `a` kept after `vitamin` (`IngredientTerm.endsNothing`)
+        vitamin("c", "ascorbic acid", "ascorbate", "ascorbyl"),
+        vitamin("e", "tocopherol", "tocopheryl"),
+        vitamin("a", "retinol", "retinyl"),  // the `a` kept after `vitamin` (`IngredientTerm.isVitaminLetter`)
         // Each B vitamin is also in the group's names ("B vitamins", "Vitamin B complex",
-        // "Vitamins A, B group, C and E"): an outside review planned a cocktail of "other B
-        // vitamins" for `--allergy thiamine`. So `B vitamins` names them all.
-        ["vitamin b1", "thiamine", "thiamin"] + bGroup,
-        ["vitamin b2", "riboflavin"] + bGroup,
-        ["vitamin b3", "niacinamide", "nicotinamide", "niacin"] + bGroup,
-        ["vitamin b5", "panthenol", "dexpanthenol", "pantothenic acid", "pantothenate"] + bGroup,
-        ["vitamin b6", "pyridoxine", "pyridoxal"] + bGroup,
-        ["vitamin b7", "vitamin h", "biotin"] + bGroup,
-        ["vitamin b9", "folic acid", "folate"] + bGroup,
-        ["vitamin b12", "cobalamin", "cyanocobalamin", "hydroxocobalamin", "methylcobalamin"] + bGroup,
+        // "Vitamins A, B group, C and E", `vitamin B`): an outside review planned a cocktail of
+        // "other B vitamins" for `--allergy thiamine`. So `B vitamins` names them all.
+        vitamin("b1", "thiamine", "thiamin") + bGroup,
+        vitamin("b2", "riboflavin") + bGroup,
+        vitamin("b3", "niacinamide", "nicotinamide", "niacin") + bGroup,
+        vitamin("b5", "panthenol", "dexpanthenol", "pantothenic acid", "pantothenate") + bGroup,
+        vitamin("b6", "pyridoxine", "pyridoxal") + bGroup,
+        vitamin("b7", "vitamin h", "vitamin b8", "b8", "biotin", "biotine") + bGroup,  // B8 in France
+        vitamin("b9", "folic acid", "folate") + bGroup,
+        vitamin("b12", "cobalamin", "cyanocobalamin", "hydroxocobalamin", "methylcobalamin") + bGroup,
     ]
 
     /// The names of the B group as a whole, among each B vitamin's.
-    private static let bGroup = ["b vitamin", "vitamin b complex", "b complex", "b group"]
+    private static let bGroup = ["b vitamin", "vitamin b", "vitamin b complex", "b complex", "b group"]
+
+    /// A vitamin's names: `vitamin X` in English, French and Italian or Spanish (`vitamine`,
+    /// `vitamina`) and abbreviated (`vit X`), a B vitamin's number alone (`B12`), then `others`.
+    private static func vitamin(_ letter: String, _ others: String...) -> [String] {
+        ["vitamin ", "vitamine ", "vitamina ", "vit "].map { $0 + letter } + (letter.count > 1 ? [letter] : []) + others
+    }
 
     /// Each substance's names as terms without aliases, with their folded words.
     private static let terms: [[IngredientTerm]] = substances.map { names in

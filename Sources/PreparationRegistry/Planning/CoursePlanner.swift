@@ -69,14 +69,20 @@ package struct CoursePlanner<Plugin: CoursePlugin>: Sendable {
             }
             warnings.append(text)
         }
+        // One warning a condition: the bundled soy allergy names eleven spellings no bundled
+        // ingredient uses, and gave eleven (an outside re-check).
         for condition in request.conditions {
-            for term in registry.vocabulary.conditions[condition]?.ingredients ?? []
-            where !Candidates.allergyMatchesAnything(term, in: registry) {
-                var text = "the condition '\(condition)' names the ingredient '\(term)', which matches no ingredient name or class in the catalogue (\(Screening.namesCaveat))"
-                if let suggestion = UnknownValue(kind: "ingredient", value: term, known: known()).suggestion {
+            let unmatched = (registry.vocabulary.conditions[condition]?.ingredients ?? [])
+                .filter { !Candidates.allergyMatchesAnything($0, in: registry) }
+            if unmatched.count == 1 {
+                var text = "the condition '\(condition)' names the ingredient '\(unmatched[0])', which matches no ingredient name or class in the catalogue"
+                if let suggestion = UnknownValue(kind: "ingredient", value: unmatched[0], known: known()).suggestion {
                     text += "; did you mean '\(suggestion)'? (check the vocabulary)"
                 }
                 warnings.append(text)
+            } else if !unmatched.isEmpty {
+                warnings.append("the condition '\(condition)' names ingredients that match no ingredient name or class in the catalogue: "
+                    + unmatched.map { "'\($0)'" }.joined(separator: ", ") + " (a misspelt one screens nothing: check the vocabulary)")
             }
         }
         // A condition given that the chosen entry does not list, and that names no ingredients

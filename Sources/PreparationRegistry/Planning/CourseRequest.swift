@@ -67,12 +67,15 @@ public struct CourseRequest: Sendable, Hashable {
     package static func splitAllergies(_ text: String) -> [String] {
         let separators: Set<Character> = [",", ";", "/", "+", "&"]
         var parts: [Substring] = []
-        // A slash before a unit is a strength's (`tranexamic acid 4 mg/ml`), not a list's: an
-        // outside review saw `ml` refused as an allergy too vague to screen with.
+        // A strength's slash (`tranexamic acid 4 mg/ml`, `100 mg/2 ml`) and decimal comma
+        // (`caffeine 2,5%`) are not a list's: an outside review saw `ml` and `5%` refused as
+        // allergies too vague to screen with.
         var pieces: [Substring] = []
         var pieceStart = text.startIndex
         for index in text.indices where separators.contains(text[index]) {
-            if text[index] == "/", unitFollows(text[text.index(after: index)...]) { continue }
+            let before = text[..<index], after = text[text.index(after: index)...]
+            if text[index] == "/", isStrength(before: before, after: after) { continue }
+            if text[index] == ",", before.last?.isNumber == true, after.first?.isNumber == true { continue }
             pieces.append(text[pieceStart..<index])
             pieceStart = text.index(after: index)
         }
@@ -98,10 +101,19 @@ public struct CourseRequest: Sendable, Hashable {
         return trimmed.isEmpty || trimmed.count == 1 && parts.count == 1 ? [text] : trimmed
     }
 
-    /// True when `rest` starts with a unit a strength is given per (`ml`, `g`, `cm²`, `dose`),
-    /// spaces before it aside, standing alone.
-    private static func unitFollows(_ rest: Substring) -> Bool {
-        let word = rest.drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "²" }
+    /// True when a slash between `before` and `after` is a strength's: a figure ends `before`
+    /// (`4mg`, `4 mg`, `2%`), and `after` is a unit standing alone, a figure before it allowed
+    /// (`ml`, `2 ml`, `cm²`). Not `biotin/L-carnitine`: no figure before, and `L` is followed
+    /// by a hyphen (an outside re-check saw the carnitine allergy dropped that way).
+    private static func isStrength(before: Substring, after: Substring) -> Bool {
+        let words = before.split(whereSeparator: \.isWhitespace)
+        guard let last = words.last else { return false }
+        let figured = last.contains(where: \.isNumber) || (words.count > 1 && words[words.count - 2].contains(where: \.isNumber))
+        guard figured else { return false }
+        let rest = after.drop { $0 == " " || $0.isNumber || $0 == "." }.drop { $0 == " " }
+        let word = rest.prefix { $0.isLetter || $0.isNumber || $0 == "²" }
+        let next = rest.dropFirst(word.count).first
+        guard next == nil || next == " " || next == "," || next == ";" || next == ")" else { return false }
         return ["ml", "l", "dl", "g", "kg", "cm2", "cm²", "m2", "m²", "dose", "vial", "amp", "ampoule"].contains(word.lowercased())
     }
 
