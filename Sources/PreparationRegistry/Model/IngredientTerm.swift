@@ -103,7 +103,7 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
 
     /// True for the letter of `vitamin a`, which reads as a filler (an article) but is not one.
     static func isVitaminLetter(_ word: String, after previous: String?) -> Bool {
-        word == "a" && (previous == "vitamin" || previous == "vitamine" || previous == "vitamina" || previous == "vit")
+        word == "a" && previous.map(SubstanceNames.vitaminWords.contains) == true
     }
 
     /// The units of a strength written after a name (`mg/ml`, `µg` folds to `ug`); not `l`,
@@ -204,8 +204,8 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
     /// How the term's own words meet the folded words, its aliases aside.
     private func ownMatch(nameWords: [String], classWords: [String]?) -> Match? {
         guard !words.isEmpty else { return nil }
-        if let classWords, IngredientTerm.contains(classWords, words) { return .phrase }
-        if IngredientTerm.contains(nameWords, words) { return .phrase }
+        if let classWords, classWords.holdsRun(words) { return .phrase }
+        if nameWords.holdsRun(words) { return .phrase }
         if words.count > 1, holdsEveryWord({ nameWords.contains($0) || classWords?.contains($0) == true }) { return .everyWord }
         return sharesStems(nameWords, classWords ?? []) ? .sameStem : nil
     }
@@ -279,16 +279,6 @@ package struct IngredientTerm: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// True when `needle` stands as consecutive elements of `haystack`.
-    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count)
-        where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
-            return true
-        }
-        return false
-    }
-
     /// Words dropped from either end of a term: the stop words and the short ones that read
     /// as filler in an allergy (`to`, `of`, `a`, `an`, `in`, `on`, `or`, `by`, `at`).
     static let fillers: Set<String> = stopWords.union(["to", "of", "a", "an", "in", "on", "or", "by", "at"])
@@ -354,7 +344,7 @@ struct ClueSet: Sendable, Hashable {
         // 10,000 preparations of Scripts/check-instructions.sh).
         var kept: [[UInt8]] = []
         for clue in clues.sorted(by: { $0.count < $1.count })
-        where !clue.isEmpty && !kept.contains(where: { ClueSet.holds(clue, $0) }) {
+        where !clue.isEmpty && !kept.contains(where: { clue.holdsRun($0) }) {
             kept.append(clue)
         }
         self.clues = kept
@@ -364,12 +354,6 @@ struct ClueSet: Sendable, Hashable {
     }
 
     var isEmpty: Bool { clues.isEmpty }
-
-    /// True when `part` stands, byte for byte, somewhere in `whole`.
-    private static func holds(_ whole: [UInt8], _ part: [UInt8]) -> Bool {
-        guard part.count <= whole.count else { return false }
-        return (0...(whole.count - part.count)).contains { start in whole[start..<start + part.count].elementsEqual(part) }
-    }
 
     /// True when `text` is ASCII and holds none of the clues, in any case; false when it
     /// holds one, or is not ASCII (it must be folded to tell).

@@ -77,8 +77,11 @@ package enum SubstanceNames {
     /// A vitamin's names: `vitamin X` in English, French and Italian or Spanish (`vitamine`,
     /// `vitamina`) and abbreviated (`vit X`), a B vitamin's number alone (`B12`), then `others`.
     private static func vitamin(_ letter: String, _ others: String...) -> [String] {
-        ["vitamin ", "vitamine ", "vitamina ", "vit "].map { $0 + letter } + (letter.count > 1 ? [letter] : []) + others
+        vitaminWords.map { "\($0) \(letter)" } + (letter.count > 1 ? [letter] : []) + others
     }
+
+    /// The word `vitamin` in English, French, Italian or Spanish, and abbreviated.
+    static let vitaminWords = ["vitamin", "vitamine", "vitamina", "vit"]
 
     /// Each substance's names as terms without aliases, with their folded words.
     private static let terms: [[IngredientTerm]] = substances.map { names in

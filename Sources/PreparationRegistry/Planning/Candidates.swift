@@ -142,13 +142,7 @@ package enum Candidates {
         var text = text
         return text.withUTF8 { all in
             let bytes = all[..<(all.firstIndex(of: UInt8(ascii: "[")) ?? all.endIndex)]
-            return regions.contains { region in
-                let name = region.rawValue.utf8
-                guard let first = name.first, name.count <= bytes.count else { return false }
-                return (0...(bytes.count - name.count)).contains { start in
-                    bytes[start] == first && bytes[start..<start + name.count].elementsEqual(name)
-                }
-            }
+            return regions.contains { bytes.holdsRun($0.rawValue.utf8) }
         }
     }
 
